@@ -1,0 +1,77 @@
+"""What the engine returns: answers and summaries as data, rendered alike by the CLI and the bot."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Quote(_Model):
+    """A verbatim span of one paragraph and where to find it."""
+
+    article: str
+    title: str
+    publisher: str | None
+    paragraph: int
+    citation: str
+    text: str
+
+
+class SummarySentence(Quote):
+    """One sentence of a summary; ``start``/``end`` place it in its paragraph."""
+
+    start: int
+    end: int
+
+
+class Passage(Quote):
+    """A quoted paragraph; ``highlights`` are (start, end) spans of the words that matched."""
+
+    score: float
+    kind: str
+    matched_terms: list[str]
+    highlights: list[tuple[int, int]]
+    coverage: float
+
+
+class Answer(_Model):
+    """The reply to a question: quotes and a short extractive summary, or a reasoned abstention."""
+
+    question: str
+    abstained: bool
+    reason: str | None = None
+    passages: list[Passage] = []
+    summary: list[SummarySentence] = []
+    topics: list[str] = []  # what the corpus does cover, offered when abstaining
+
+
+class ArticleSummary(_Model):
+    """An article's most central sentences, in document order."""
+
+    article: str
+    title: str
+    publisher: str | None
+    author: str | None
+    sentences: list[SummarySentence]
+
+
+class ArticleInfo(_Model):
+    """One line of the list of sources."""
+
+    number: int
+    article: str
+    title: str
+    publisher: str | None
+    author: str | None
+    paragraphs: int
+    body_paragraphs: int
+
+
+class Sources(_Model):
+    articles: list[ArticleInfo]
+    loaded_at: datetime

@@ -1,0 +1,151 @@
+"""BM25 with rank-bm25's exact scores, precomputed per (term, paragraph) at index time.
+
+``BM25Okapi.get_scores`` loops over every document for every query term. Here the weight of
+each posting is computed once, with the same floating-point operations in the same order, so a
+query only touches the postings of its own terms and still returns bit-identical scores.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float64]
+IntArray = npt.NDArray[np.int64]
+
+# Below this share of postings per document, scoring only the candidates beats a dense pass.
+_SPARSE_SHARE = 0.25
+
+
+@dataclass(frozen=True)
+class BM25Params:
+    """rank-bm25's ``BM25Okapi`` parameters, with its defaults."""
+
+    k1: float = 1.5
+    b: float = 0.75
+    epsilon: float = 0.25
+
+
+class BM25Index:
+    """An inverted index whose postings carry final BM25Okapi weights."""
+
+    def __init__(
+        self, documents: Iterable[Sequence[str]], params: BM25Params | None = None
+    ) -> None:
+        self.params = params or BM25Params()
+        vocabulary: dict[str, int] = {}
+        term_ids = array("q")
+        lengths = array("q")
+        for tokens in documents:
+            for token in tokens:
+                term_id = vocabulary.get(token)
+                if term_id is None:
+                    term_id = vocabulary[token] = len(vocabulary)
+                term_ids.append(term_id)
+            lengths.append(len(tokens))
+        self.vocabulary = vocabulary
+        self.doc_len: IntArray = np.frombuffer(lengths, dtype=np.int64).copy()
+        self.corpus_size = len(self.doc_len)
+        total = int(self.doc_len.sum())
+        self.avgdl = total / self.corpus_size if self.corpus_size else 0.0
+        self._build_postings(np.frombuffer(term_ids, dtype=np.int64), total)
+
+    def _build_postings(self, term_ids: IntArray, total: int) -> None:
+        n_terms, n_docs = len(self.vocabulary), self.corpus_size
+        doc_of_token = np.repeat(np.arange(n_docs, dtype=np.int64), self.doc_len)
+        keys, tf = np.unique(term_ids * max(n_docs, 1) + doc_of_token, return_counts=True)
+        del doc_of_token
+        terms, docs = np.divmod(keys, max(n_docs, 1))
+        df = np.bincount(terms, minlength=n_terms)
+        self.idf: FloatArray = _okapi_idf(df, n_docs, self.params.epsilon)
+        self.df: IntArray = df
+        self.indptr: IntArray = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
+        self.postings_doc = docs.astype(np.int32)
+        self.postings_weight = self._weights(terms, docs, tf)
+        self.total_tokens = total
+
+    def _weights(self, terms: IntArray, docs: IntArray, tf: IntArray) -> FloatArray:
+        """``idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)))`` as rank-bm25 does it."""
+        k1, b = self.params.k1, self.params.b
+        if not len(tf):
+            return np.zeros(0)
+        q_freq = tf.astype(np.int64)
+        doc_len = self.doc_len[docs]
+        saturation = q_freq * (k1 + 1) / (q_freq + k1 * (1 - b + b * doc_len / self.avgdl))
+        weights: FloatArray = self.idf[terms] * saturation
+        return weights
+
+    def term_ids(self, tokens: Sequence[str]) -> list[int]:
+        """Vocabulary ids of the tokens the index knows, in query order, repeats kept."""
+        vocabulary = self.vocabulary
+        return [vocabulary[token] for token in tokens if token in vocabulary]
+
+    def get_scores(self, tokens: Sequence[str]) -> FloatArray:
+        """Every paragraph's score, equal to ``BM25Okapi.get_scores(tokens)``."""
+        scores = np.zeros(self.corpus_size)
+        for term_id in self.term_ids(tokens):
+            start, end = self.indptr[term_id], self.indptr[term_id + 1]
+            scores[self.postings_doc[start:end]] += self.postings_weight[start:end]
+        return scores
+
+    def top_k(self, tokens: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """The ``k`` best (paragraph index, score) pairs among paragraphs sharing a term.
+
+        Best first, ties in corpus order. A paragraph that holds a query term is a candidate
+        even when its score is zero (a term in exactly half the corpus has an idf of 0).
+        Cost grows with the postings of the query's terms, not with the corpus.
+        """
+        ids = self.term_ids(tokens)
+        if not ids or k <= 0:
+            return []
+        spans = [(int(self.indptr[i]), int(self.indptr[i + 1])) for i in ids]
+        postings = sum(end - start for start, end in spans)
+        if postings > _SPARSE_SHARE * self.corpus_size:
+            scores = self.get_scores(tokens)
+            present = np.zeros(self.corpus_size, dtype=bool)
+            for start, end in spans:
+                present[self.postings_doc[start:end]] = True
+            candidates = np.flatnonzero(present)
+            scores = scores[candidates]
+        else:
+            candidates = np.unique(
+                np.concatenate([self.postings_doc[start:end] for start, end in spans])
+            )
+            scores = np.zeros(len(candidates))
+            for start, end in spans:
+                where = np.searchsorted(candidates, self.postings_doc[start:end])
+                scores[where] += self.postings_weight[start:end]
+        return _best(scores, candidates, k)
+
+
+def _best(scores: FloatArray, candidates: IntArray, k: int) -> list[tuple[int, float]]:
+    """Top ``k`` of ``scores`` (candidates are in corpus order, so ties keep that order)."""
+    chosen = np.arange(len(scores))
+    if len(chosen) > k:
+        # The k-th best score, then everything at least that good, so ties are all seen.
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        chosen = np.flatnonzero(scores >= kth)
+    order = chosen[np.lexsort((chosen, -scores[chosen]))][:k]
+    return [(int(candidates[i]), float(scores[i])) for i in order]
+
+
+def _okapi_idf(df: IntArray, n_docs: int, epsilon: float) -> FloatArray:
+    """rank-bm25's idf, including its floor: negative idfs become ``epsilon * mean idf``.
+
+    ``math.log`` and a sequential sum in first-seen term order reproduce its numbers exactly.
+    """
+    log_by_df = {int(d): math.log(n_docs - d + 0.5) - math.log(d + 0.5) for d in np.unique(df)}
+    idf = np.array([log_by_df[int(d)] for d in df], dtype=np.float64)
+    if not len(idf):
+        return idf
+    idf_sum = 0.0
+    for value in idf.tolist():
+        idf_sum += value
+    floor = epsilon * (idf_sum / len(idf))
+    idf[idf < 0] = floor
+    return idf

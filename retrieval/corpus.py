@@ -1,0 +1,151 @@
+"""The corpus: articles made of numbered paragraphs, each quotable and citable as written."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+
+from retrieval.sentences import sentence_spans
+
+BODY = "body"
+
+
+class CorpusError(ValueError):
+    """A corpus that cannot be served; ``source`` names the file (or folder) at fault."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph as written; ``kind`` is "body" or what else it is (caption, bio, ...)."""
+
+    number: int
+    text: str
+    kind: str = BODY
+
+    @property
+    def is_body(self) -> bool:
+        return self.kind == BODY
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article with its metadata; paragraphs are numbered from 1 after the title."""
+
+    slug: str
+    title: str
+    paragraphs: tuple[Paragraph, ...]
+    publisher: str | None = None
+    author: str | None = None
+    source: str | None = None  # the file it came from, for error messages and reload reports
+    digest: str = ""
+
+    @classmethod
+    def from_paragraphs(
+        cls,
+        slug: str,
+        title: str,
+        paragraphs: Sequence[str],
+        *,
+        publisher: str | None = None,
+        author: str | None = None,
+        kinds: dict[int, str] | None = None,
+    ) -> Article:
+        """Build an article from text already split into paragraphs (numbered from 1)."""
+        kinds = kinds or {}
+        numbered = tuple(
+            Paragraph(number, text, kinds.get(number, BODY))
+            for number, text in enumerate(paragraphs, start=1)
+        )
+        digest = hashlib.sha256("\n\n".join([title, *paragraphs]).encode()).hexdigest()
+        return cls(slug, title, numbered, publisher, author, digest=digest)
+
+    def paragraph(self, number: int) -> Paragraph:
+        return self.paragraphs[number - 1]
+
+    def citation(self, number: int) -> str:
+        """How a reader finds the paragraph again: slug and paragraph number."""
+        return f"{self.slug} \u00b6{number}"
+
+    @property
+    def body_paragraph_count(self) -> int:
+        return sum(1 for paragraph in self.paragraphs if paragraph.is_body)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Articles in a fixed order; the order gives each article its number (from 1)."""
+
+    articles: tuple[Article, ...]
+    loaded_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+    skipped: tuple[CorpusError, ...] = ()  # files left out by a lenient load, and why
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        *,
+        loaded_at: datetime | None = None,
+        skipped: Sequence[CorpusError] = (),
+    ) -> None:
+        object.__setattr__(self, "articles", tuple(articles))
+        object.__setattr__(self, "loaded_at", loaded_at or datetime.now(UTC))
+        object.__setattr__(self, "skipped", tuple(skipped))
+        _check_unique(self.articles)
+
+    def __len__(self) -> int:
+        return len(self.articles)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles)
+
+    @cached_property
+    def by_slug(self) -> dict[str, Article]:
+        return {article.slug: article for article in self.articles}
+
+    @cached_property
+    def paragraph_offsets(self) -> tuple[int, ...]:
+        """Index of each article's first paragraph in the flat list of all paragraphs."""
+        offsets, total = [], 0
+        for article in self.articles:
+            offsets.append(total)
+            total += len(article.paragraphs)
+        return (*offsets, total)
+
+    @property
+    def paragraph_count(self) -> int:
+        return self.paragraph_offsets[-1]
+
+    def iter_paragraphs(self) -> Iterator[tuple[Article, Paragraph]]:
+        for article in self.articles:
+            for paragraph in article.paragraphs:
+                yield article, paragraph
+
+
+def paragraph_sentences(paragraph: Paragraph) -> list[tuple[int, int]]:
+    """Sentence spans of a paragraph (kept here so every caller splits the same way)."""
+    return sentence_spans(paragraph.text)
+
+
+def _check_unique(articles: Sequence[Article]) -> None:
+    seen_slugs: dict[str, Article] = {}
+    seen_titles: dict[str, Article] = {}
+    for article in articles:
+        for seen, key, what in (
+            (seen_slugs, article.slug, "slug"),
+            (seen_titles, article.title.casefold(), "title"),
+        ):
+            other = seen.get(key)
+            if other is not None:
+                raise CorpusError(
+                    article.source or article.slug,
+                    f"same {what} as {other.source or other.slug} ({key!r}); "
+                    f"give each article its own {what}",
+                )
+            seen[key] = article

@@ -1,0 +1,54 @@
+"""Recognising lines that are not body text: photo captions and credits, notices, bios, contacts.
+
+They stay searchable (a question about the author must find the bio) but summaries skip them.
+Files can list them explicitly in their front matter; these rules cover plain text files.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+_CREDIT_LINE = re.compile(
+    r"^(?:photo(?:graph)?(?:er)?s?|image|picture|credit|illustration|video|source)\s*:",
+    re.IGNORECASE,
+)
+_TRAILING_CREDIT = re.compile(
+    r"(?:/via \w+|getty images|reuters|associated press|\bAP photo|\bAFP)\.?\s*$", re.IGNORECASE
+)
+_NOTICE = re.compile(
+    r"^(?:this|the) (?:article|story|piece|column|essay|post|op-ed) "
+    r"(?:was )?(?:first |originally )?(?:appeared|published|ran)",
+    re.IGNORECASE,
+)
+_CONTACT = re.compile(r"^(?:to contact|contact (?:the )?(?:author|editor|us))\b", re.IGNORECASE)
+_BIO = re.compile(
+    r"^[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3},? (?:is|was|writes|has been) "
+    r"(?:an? |the )?(?:[\w-]+ ){0,3}"
+    r"(?:fellow|editor|columnist|professor|author|writer|correspondent|director|analyst|"
+    r"reporter|contributor|journalist|researcher|scholar|president|founder|chair)",
+)
+_CAPTION_MAX_WORDS = 15
+_TAIL = 2  # bios and contact lines sit at the end of an article
+
+
+def classify(paragraphs: Sequence[str]) -> dict[int, str]:
+    """Paragraph number (from 1) -> kind, for every paragraph that is not body text."""
+    kinds: dict[int, str] = {}
+    last = len(paragraphs)
+    for number, text in enumerate(paragraphs, start=1):
+        line = text.strip()
+        if _CREDIT_LINE.match(line):
+            kinds[number] = "credit"
+            before = paragraphs[number - 2].strip() if number > 1 else ""
+            if before and number - 1 not in kinds and len(before.split()) <= _CAPTION_MAX_WORDS:
+                kinds[number - 1] = "caption"
+        elif _TRAILING_CREDIT.search(line) and number <= 3:
+            kinds[number] = "caption"
+        elif _NOTICE.match(line):
+            kinds[number] = "notice"
+        elif _CONTACT.match(line):
+            kinds[number] = "contact"
+        elif number > last - _TAIL and _BIO.match(line):
+            kinds[number] = "bio"
+    return kinds

@@ -1,0 +1,245 @@
+"""Reading a corpus folder: one article a file, validated whole before anything serves it.
+
+A file is plain UTF-8 text whose first line is the title and whose paragraphs are separated by
+blank lines, optionally preceded by a TOML front matter block between two ``+++`` lines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from retrieval import layout
+from retrieval.corpus import BODY, Article, Corpus, CorpusError, Paragraph
+from retrieval.text import normalize
+
+ARTICLE_SUFFIXES = (".txt", ".md")
+DEFAULT_MAX_FILE_BYTES = 5_000_000
+MAX_TITLE_CHARS = 200
+
+_FENCE = "+++"
+_BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+Slug = Annotated[str, Field(pattern=_SLUG.pattern)]
+ShortText = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_CHARS)]
+
+
+class FrontMatter(BaseModel):
+    """The metadata a moderator may write above an article's text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: ShortText | None = None
+    slug: Slug | None = None
+    publisher: ShortText | None = None
+    author: ShortText | None = None
+    url: str | None = None
+    source_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    non_body: dict[int, ShortText] | list[int] | None = None
+
+
+def load_corpus(
+    directory: Path | str,
+    *,
+    strict: bool = True,
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+) -> Corpus:
+    """Load every article file of ``directory``.
+
+    Strict (the default) refuses the whole corpus at the first bad file, so a reload never
+    half-applies; lenient skips bad files and records them in ``Corpus.skipped``.
+    """
+    folder = Path(directory)
+    if not folder.is_dir():
+        raise CorpusError(str(folder), "corpus folder not found; check the path")
+    articles: list[Article] = []
+    skipped: list[CorpusError] = []
+    for path in _article_files(folder):
+        try:
+            articles.append(load_article(path, root=folder, max_file_bytes=max_file_bytes))
+        except CorpusError as error:
+            if strict:
+                raise
+            skipped.append(error)
+    if not articles:
+        why = f"; skipped: {'; '.join(str(e) for e in skipped)}" if skipped else ""
+        raise CorpusError(
+            str(folder),
+            f"no articles (expected {' or '.join(ARTICLE_SUFFIXES)} files){why}",
+        )
+    if strict:
+        return Corpus(articles)
+    return _lenient_corpus(articles, skipped)
+
+
+def load_article(
+    path: Path, *, root: Path | None = None, max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
+) -> Article:
+    """Read and validate one article file; every problem is a CorpusError naming the file."""
+    name = path.name
+    data = _read_bytes(path, name, root, max_file_bytes)
+    if not data.strip():
+        raise CorpusError(name, "the file is empty; write a title line, then the article")
+    if b"\x00" in data:
+        raise CorpusError(name, "looks like a binary file, not text; save it as UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CorpusError(
+            name,
+            f"not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "save the file as UTF-8",
+        ) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    meta, body = _split_front_matter(text, name)
+    if meta.source_sha256 and hashlib.sha256(body.encode()).hexdigest() != meta.source_sha256:
+        raise CorpusError(
+            name, "the text differs from its source_sha256; restore it or remove that key"
+        )
+    title, paragraphs = _title_and_paragraphs(body, meta, name)
+    kinds = _non_body_kinds(meta, paragraphs, name)
+    return Article(
+        slug=meta.slug or slug_from_filename(path.stem),
+        title=title,
+        paragraphs=tuple(
+            Paragraph(number, text, kinds.get(number, BODY))
+            for number, text in enumerate(paragraphs, start=1)
+        ),
+        publisher=meta.publisher,
+        author=meta.author,
+        source=name,
+        digest=hashlib.sha256(data).hexdigest(),
+    )
+
+
+def slug_from_filename(stem: str) -> str:
+    """``000-Cato Kim congress`` -> ``cato-kim-congress``: numbering prefixes only order files."""
+    slug = _NON_SLUG.sub("-", stem.casefold()).strip("-")
+    slug = re.sub(r"^\d+-(?=[a-z])", "", slug)
+    return slug[:80].strip("-") or "article"
+
+
+def _article_files(folder: Path) -> list[Path]:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError as error:
+        raise CorpusError(str(folder), f"cannot list the folder ({error.strerror})") from None
+    return [
+        path
+        for path in entries
+        if path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
+    ]
+
+
+def _read_bytes(path: Path, name: str, root: Path | None, max_file_bytes: int) -> bytes:
+    if root is not None and path.is_symlink():
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(Path(os.path.realpath(root))):
+            raise CorpusError(name, "is a link to a file outside the corpus folder; copy it in")
+    try:
+        size = path.stat().st_size
+        if size > max_file_bytes:
+            raise CorpusError(
+                name,
+                f"{size:,} bytes is over the {max_file_bytes:,}-byte limit; split the article",
+            )
+        if not path.is_file():
+            raise CorpusError(name, "is not a regular file")
+        with path.open("rb") as file:
+            return file.read(max_file_bytes + 1)
+    except PermissionError:
+        raise CorpusError(name, "cannot be read (permission denied)") from None
+    except FileNotFoundError:
+        raise CorpusError(name, "disappeared while loading; try again") from None
+    except OSError as error:
+        raise CorpusError(name, f"cannot be read ({error.strerror})") from None
+
+
+def _split_front_matter(text: str, name: str) -> tuple[FrontMatter, str]:
+    if not text.startswith(_FENCE + "\n"):
+        return FrontMatter(), text
+    end = text.find("\n" + _FENCE + "\n", len(_FENCE))
+    if end < 0:
+        raise CorpusError(name, f"front matter has no closing {_FENCE!r} line")
+    block, body = text[len(_FENCE) + 1 : end + 1], text[end + len(_FENCE) + 2 :]
+    try:
+        raw = tomllib.loads(block)
+    except tomllib.TOMLDecodeError as error:
+        raise CorpusError(name, f"front matter is not valid TOML ({error})") from None
+    try:
+        return FrontMatter.model_validate(raw), body
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "front matter"
+        raise CorpusError(name, f"front matter key {key!r}: {first['msg']}") from None
+
+
+def _title_and_paragraphs(body: str, meta: FrontMatter, name: str) -> tuple[str, list[str]]:
+    blocks = [block for block in _BLANK_LINES.split(body.strip("\n")) if block.strip()]
+    if meta.title is not None:
+        if blocks and normalize(blocks[0].strip()) == normalize(meta.title):
+            blocks = blocks[1:]  # the text repeats its title on the first line
+        title = meta.title
+    else:
+        if not body.strip() or body[:1].isspace():
+            raise CorpusError(
+                name, "no title: make the first line the title, or set title in the front matter"
+            )
+        first_line, _, rest = blocks[0].partition("\n")
+        if len(first_line) > MAX_TITLE_CHARS:
+            raise CorpusError(
+                name,
+                f"no title: the first line has {len(first_line):,} characters; "
+                "put a short title on a line of its own",
+            )
+        title = first_line.strip()
+        blocks = [rest, *blocks[1:]] if rest.strip() else blocks[1:]
+    if not blocks:
+        raise CorpusError(name, "has a title but no paragraphs")
+    return title, blocks
+
+
+def _non_body_kinds(meta: FrontMatter, paragraphs: Sequence[str], name: str) -> dict[int, str]:
+    if meta.non_body is None:
+        kinds = layout.classify(paragraphs)
+    elif isinstance(meta.non_body, list):
+        kinds = dict.fromkeys(meta.non_body, "non-body")
+    else:
+        kinds = dict(meta.non_body)
+    for number in kinds:
+        if not 1 <= number <= len(paragraphs):
+            raise CorpusError(
+                name,
+                f"front matter non_body names paragraph {number}, "
+                f"but the article has {len(paragraphs)}",
+            )
+    if all(number in kinds for number in range(1, len(paragraphs) + 1)):
+        raise CorpusError(name, "has no body paragraphs (every paragraph is marked non-body)")
+    return kinds
+
+
+def _lenient_corpus(articles: list[Article], skipped: list[CorpusError]) -> Corpus:
+    """Keep the first article of each slug and title; later duplicates are skipped, not fatal."""
+    kept: list[Article] = []
+    slugs: set[str] = set()
+    titles: set[str] = set()
+    for article in articles:
+        title = article.title.casefold()
+        if article.slug in slugs or title in titles:
+            skipped.append(
+                CorpusError(article.source or article.slug, "same slug or title as another file")
+            )
+            continue
+        slugs.add(article.slug)
+        titles.add(title)
+        kept.append(article)
+    return Corpus(kept, skipped=skipped)

@@ -1,0 +1,61 @@
+"""Sentence splitting that keeps "U.S.", "Mr." and initials inside their sentences.
+
+Rules rather than a model: a sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or
+brackets) followed by space and something that can start a sentence, unless the word before the
+stop is a known abbreviation, a dotted abbreviation or an initial.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOUNDARY = re.compile(
+    r"(?P<stop>[.!?\u2026]+)[\"'\u201d\u2019)\]]*"  # the stop and what closes around it
+    r"(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de])"  # space, then a sentence-like start
+)
+_WORD_BEFORE = re.compile(r"(\S+)$")
+_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+
+ABBREVIATIONS: frozenset[str] = frozenset(
+    """
+    mr mrs ms mx dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt
+    messrs mme mlle fr inc corp ltd co bros dept univ assn vs v etc al approx est fig figs no
+    nos vol vols pp ed eds jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd
+    """.split()
+)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence in ``text``, trimmed of surrounding space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        if match.group("stop") == "." and _is_abbreviation(text[start : match.start("stop")]):
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [trimmed for span in spans if (trimmed := _trim(text, *span)) is not None]
+
+
+def split_sentences(text: str) -> list[str]:
+    """The sentences of ``text``, each a verbatim substring of it."""
+    return [text[start:end] for start, end in sentence_spans(text)]
+
+
+def _is_abbreviation(before: str) -> bool:
+    match = _WORD_BEFORE.search(before)
+    if match is None:
+        return False
+    word = match.group(1).lstrip("\"'(\u201c\u2018[")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "George W. Bush"
+    return word.casefold() in ABBREVIATIONS or _DOTTED.fullmatch(word) is not None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None

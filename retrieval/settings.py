@@ -1,0 +1,44 @@
+"""The engine's tunable numbers, validated once so a bad value fails at start-up, not mid-answer."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class RetrievalSettings(BaseModel):
+    """BM25 parameters, how many passages an answer quotes, and when to abstain."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    k1: float = Field(1.5, gt=0, le=10, description="BM25 term-frequency saturation.")
+    b: float = Field(0.75, ge=0, le=1, description="BM25 length normalisation.")
+    epsilon: float = Field(0.25, ge=0, le=1, description="Floor for very common terms' idf.")
+    top_k: int = Field(3, ge=1, le=10, description="Passages quoted in an answer.")
+    min_coverage: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Abstain unless a passage holds this share of the question's information.",
+    )
+    answer_sentences: int = Field(2, ge=1, le=3, description="Sentences in an answer's summary.")
+    max_question_chars: int = Field(500, ge=20, le=4000, description="Longest question accepted.")
+
+
+class SummarySettings(BaseModel):
+    """Article summaries: length, and how much a sentence's position counts."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sentences: int = Field(3, ge=1, le=10, description="Sentences in an article summary.")
+    position_weight: float = Field(
+        0.5, ge=0, le=1, description="0: centrality alone; 1: the opening sentences alone."
+    )
+
+
+class EngineSettings(BaseModel):
+    """Everything the answer engine reads from configuration."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    retrieval: RetrievalSettings = RetrievalSettings()
+    summary: SummarySettings = SummarySettings()

@@ -1,0 +1,42 @@
+"""Normalisation for matching: the corpus is always quoted as written, only compared normalised."""
+
+from __future__ import annotations
+
+import unicodedata
+
+# One character in, one character out, so offsets into the original text stay valid.
+_SAME_LENGTH = str.maketrans(
+    {
+        "\u00a0": " ",  # no-break space
+        "\u2007": " ",
+        "\u202f": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u02bc": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+    }
+)
+
+
+def fold_punctuation(text: str) -> str:
+    """Straighten quotes, dashes and no-break spaces without changing the length of ``text``."""
+    return text.translate(_SAME_LENGTH)
+
+
+def normalize(text: str) -> str:
+    """NFKC plus folded punctuation: the form in which two spellings of a word compare equal."""
+    return unicodedata.normalize("NFKC", fold_punctuation(text))

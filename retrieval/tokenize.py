@@ -1,0 +1,85 @@
+"""English tokenisation for BM25: case folding, possessives, stop words, Snowball stems.
+
+Dotted abbreviations keep their dots ("U.S." -> ``u.s``) so that they never collapse into
+the stop word "us"; a capitalised "US" means the same country and maps to the same term.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import Stemmer
+
+from retrieval.stopwords import ENGLISH_STOP_WORDS
+from retrieval.text import fold_punctuation
+
+# Runs on text whose quotes are already straightened (same length as the original).
+_TOKEN = re.compile(
+    r"(?<![^\W_])(?P<abbr>(?:[A-Za-z]\.){2,})"  # U.S. / e.g. / U.S.A.
+    r"|[^\W_][\w\u0300-\u036f]*(?:'[^\W_][\w\u0300-\u036f]*)*"  # words, with inner apostrophes
+)
+
+# Capitalised spellings that name a thing rather than the function word they resemble.
+_ACRONYMS: dict[str, str] = {"US": "u.s", "USA": "u.s", "u.s.a": "u.s", "UK": "u.k"}
+
+_MAX_TERM_CHARS = 64
+
+
+class Token(NamedTuple):
+    """A term and where its surface form sits in the original text."""
+
+    term: str
+    start: int
+    end: int
+
+
+class Tokenizer:
+    """Turns text into index terms; one instance caches stems, so share it."""
+
+    def __init__(self, *, stop_words: frozenset[str] = ENGLISH_STOP_WORDS) -> None:
+        self._stop_words = stop_words
+        self._stemmer = Stemmer.Stemmer("english")
+        self._cache: dict[str, str] = {}
+
+    def tokenize(self, text: str) -> list[str]:
+        """Index terms of ``text`` in order, with repeats (BM25 counts them)."""
+        cache = self._cache
+        terms: list[str] = []
+        for match in _TOKEN.finditer(fold_punctuation(text)):
+            surface = match.group()
+            term = cache.get(surface)
+            if term is None:
+                term = self._term(surface, match.group("abbr") is not None)
+                if len(cache) < 1_000_000:
+                    cache[surface] = term
+            if term:
+                terms.append(term)
+        return terms
+
+    def tokens(self, text: str) -> Iterator[Token]:
+        """Terms with their spans in ``text``, for highlighting what matched."""
+        for match in _TOKEN.finditer(fold_punctuation(text)):
+            term = self._term(match.group(), match.group("abbr") is not None)
+            if term:
+                yield Token(term, match.start(), match.end())
+
+    def _term(self, surface: str, is_abbreviation: bool) -> str:
+        """The index term for one surface form, or "" when it carries no meaning."""
+        if surface in _ACRONYMS:
+            return _ACRONYMS[surface]
+        word = unicodedata.normalize("NFKC", surface).casefold()
+        if is_abbreviation:
+            word = word.rstrip(".")
+            return _ACRONYMS.get(word, word)
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word in self._stop_words or not word:
+            return ""
+        word = word.replace("'", "")
+        if len(word) > _MAX_TERM_CHARS:
+            word = word[:_MAX_TERM_CHARS]
+        stem: str = self._stemmer.stemWord(word)
+        return stem
