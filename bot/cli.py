@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Sequence
@@ -24,7 +23,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings(args.config)
         if args.command == "run":
-            from bot.runner import run  # noqa: PLC0415  (discord.py only when the bot runs)
+            from bot.runner import run
 
             return run(settings, corpus=args.corpus)
         engine = build_engine(settings, args.corpus)

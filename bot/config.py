@@ -28,7 +28,9 @@ class _Section(BaseModel):
 
 
 class CorpusSettings(_Section):
-    directory: Path = Field(DEFAULT_CORPUS, description="Folder of article files.")
+    directory: Path = Field(
+        DEFAULT_CORPUS, description="Folder of article files; relative to the config file."
+    )
     strict: bool = Field(True, description="Refuse a corpus with any bad file (else skip it).")
     max_file_bytes: int = Field(DEFAULT_MAX_FILE_BYTES, ge=1_000, le=100_000_000)
 
@@ -75,7 +77,7 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # Environment variables beat the file (passed as init values).
+        # Environment variables beat the file, whose values arrive as init values.
         return env_settings, init_settings
 
     @property
@@ -99,10 +101,20 @@ def load_settings(path: Path | str | None = None) -> Settings:
             raise ConfigError(f"{file}: cannot be read ({error})") from None
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"{file}: not valid TOML ({error})") from None
+        _resolve_corpus_directory(data, file.parent)
     try:
         return Settings(**data)
     except ValidationError as error:
         raise ConfigError(f"{source}: {describe(error)}") from None
+
+
+def _resolve_corpus_directory(data: dict[str, Any], base: Path) -> None:
+    """A relative corpus folder in a file means relative to that file, wherever we run from."""
+    corpus = data.get("corpus")
+    if isinstance(corpus, dict) and isinstance(corpus.get("directory"), str):
+        directory = Path(corpus["directory"])
+        if not directory.is_absolute():
+            corpus["directory"] = str((base / directory).resolve())
 
 
 def describe(error: ValidationError) -> str:

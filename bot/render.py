@@ -68,7 +68,8 @@ def sources_to_text(sources: Sources) -> str:
     for info in sources.articles:
         byline = ", ".join(part for part in (info.author, info.publisher) if part)
         lines.append(
-            f"{info.number}. {info.title}" + (f" \u2014 {byline}" if byline else "")
+            f"{info.number}. {info.title}"
+            + (f" \u2014 {byline}" if byline else "")
             + f" [{info.article}, {info.paragraphs} paragraphs]"
         )
     lines.append(f"Loaded {sources.loaded_at:%Y-%m-%d %H:%M:%S} UTC.")

@@ -77,7 +77,7 @@ class Engine:
         )
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
         self._sentence_terms = lru_cache(maxsize=4096)(self._split_and_tokenize)
-        self.summarize = lru_cache(maxsize=256)(self._summarize)  # type: ignore[method-assign]
+        self._summaries = lru_cache(maxsize=256)(self._summarize)
 
     # -- questions ---------------------------------------------------------------------------
 
@@ -257,10 +257,16 @@ class Engine:
             raise ArticleNotFound(reference, suggestions)
         raise ArticleNotFound(reference, [a.slug for a in articles][:5], close=False)
 
-    def _summarize(self, article: str, sentences: int | None = None) -> ArticleSummary:
-        """The article's most central body sentences, in document order, each cited."""
+    def summarize(self, article: str, sentences: int | None = None) -> ArticleSummary:
+        """The article's most central body sentences, in document order, each cited.
+
+        ``article`` is anything ``find_article`` takes; summaries are cached (deterministic).
+        """
         found = self.find_article(article)
-        count = sentences or self.settings.summary.sentences
+        return self._summaries(found.slug, sentences or self.settings.summary.sentences)
+
+    def _summarize(self, slug: str, count: int) -> ArticleSummary:
+        found = self.corpus.by_slug[slug]
         candidates: list[tuple[Paragraph, tuple[int, int]]] = []
         terms: list[list[str]] = []
         for paragraph in found.paragraphs:
@@ -274,9 +280,7 @@ class Engine:
         chosen = central_sentences(
             terms, count, position_weight=self.settings.summary.position_weight
         )
-        quotes = [
-            _sentence_in(found, candidates[i][0], *candidates[i][1]) for i in sorted(chosen)
-        ]
+        quotes = [_sentence_in(found, candidates[i][0], *candidates[i][1]) for i in sorted(chosen)]
         return ArticleSummary(
             article=found.slug,
             title=found.title,

@@ -112,7 +112,7 @@ def _pagerank(
     rank = jump.copy()
     for _ in range(iterations):
         spread = rank @ transition + rank[dangling].sum() * jump
-        new = (1 - DAMPING) * jump + DAMPING * spread
+        new: npt.NDArray[np.float64] = (1 - DAMPING) * jump + DAMPING * spread
         if np.abs(new - rank).sum() < 1e-10:
             return new
         rank = new

@@ -1,0 +1,81 @@
+"""The Discord bot: intents, mentions, prefix and extensions; the features live in cogs."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import discord
+from discord.ext import commands
+
+from bot.cogs.utils.context import Context
+from bot.config import Settings
+from bot.service import CorpusService
+
+log = logging.getLogger(__name__)
+
+EXTENSIONS = (
+    "bot.cogs.ask",
+    "bot.cogs.articles",
+    "bot.cogs.moderation",
+    "bot.cogs.errors",
+)
+
+
+def intents() -> discord.Intents:
+    """Guilds, guild and direct messages, and message content for prefix commands."""
+    chosen = discord.Intents.none()
+    chosen.guilds = True
+    chosen.guild_messages = True
+    chosen.dm_messages = True
+    chosen.message_content = True
+    return chosen
+
+
+class Citebot(commands.AutoShardedBot):
+    """Answers from the corpus held by ``service``; never pings anyone."""
+
+    def __init__(self, settings: Settings, service: CorpusService, **options: Any) -> None:
+        discord_settings = settings.discord
+        super().__init__(
+            command_prefix=commands.when_mentioned_or(discord_settings.prefix),
+            intents=intents(),
+            allowed_mentions=discord.AllowedMentions.none(),
+            owner_ids=set(discord_settings.owner_ids) or None,
+            shard_count=discord_settings.shard_count,
+            help_command=commands.DefaultHelpCommand(dm_help=False),
+            description="Answers only with verbatim, cited quotes from the corpus articles.",
+            **options,
+        )
+        if discord_settings.shard_ids:
+            self.shard_ids = discord_settings.shard_ids
+        self.settings = settings
+        self.service = service
+
+    async def setup_hook(self) -> None:
+        for extension in EXTENSIONS:
+            await self.load_extension(extension)
+
+    async def is_owner(self, user: discord.abc.User) -> bool:
+        # With owner_ids configured, discord.py skips the application owner; we want both.
+        if self.owner_ids and user.id in self.owner_ids:
+            return True
+        app = self.application or await self.application_info()
+        if app.team:
+            return user.id in {member.id for member in app.team.members}
+        return app.owner is not None and user.id == app.owner.id
+
+    async def on_ready(self) -> None:
+        log.info("ready as %s in %d guild(s)", self.user, len(self.guilds))
+
+    async def get_context(  # type: ignore[override]
+        self,
+        origin: discord.Message | discord.Interaction[Any],
+        /,
+        *,
+        cls: type[Context] = Context,
+    ) -> Context:
+        return await super().get_context(origin, cls=cls)
+
+    async def on_command_completion(self, ctx: Context) -> None:
+        ctx.log_outcome("ok")

@@ -1,0 +1,40 @@
+"""``!ask`` / ``/ask``: a question answered with quoted, cited passages, or an honest no."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from discord import app_commands
+from discord.ext import commands
+
+from bot.cogs.utils import formats
+from bot.cogs.utils.context import Context
+from bot.cogs.utils.cooldowns import configured
+
+if TYPE_CHECKING:
+    from bot.client import Citebot
+
+
+class Ask(commands.Cog):
+    """Questions about the articles."""
+
+    def __init__(self, bot: Citebot) -> None:
+        self.bot = bot
+
+    @commands.hybrid_command(name="ask")  # type: ignore[arg-type]  # typed for pyright
+    @app_commands.describe(question="What you want to know; the answer quotes the articles.")
+    @configured
+    async def ask(self, ctx: Context, *, question: str) -> None:
+        """Answer a question with verbatim, cited quotes from the articles."""
+        async with ctx.typing():
+            answer = await self.bot.service.ask(question)
+        if answer.abstained:
+            await ctx.answer(formats.abstention_text(answer))
+        elif ctx.wants_embeds:
+            await ctx.answer(embed=formats.answer_embed(answer))
+        else:
+            await ctx.answer(formats.answer_text(answer))
+
+
+async def setup(bot: Citebot) -> None:
+    await bot.add_cog(Ask(bot))

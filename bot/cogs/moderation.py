@@ -1,0 +1,79 @@
+"""``!reload`` and ``!sync``: changing what the bot serves, for moderators and owners only."""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import discord
+from discord.ext import commands
+
+from bot.cogs.utils.checks import moderator_only
+from bot.cogs.utils.context import Context
+from bot.cogs.utils.formats import escape
+from bot.service import ReloadReport
+from retrieval import CorpusError
+
+if TYPE_CHECKING:
+    from bot.client import Citebot
+
+log = logging.getLogger(__name__)
+
+
+class Moderation(commands.Cog):
+    """Corpus reloads and slash-command sync."""
+
+    def __init__(self, bot: Citebot) -> None:
+        self.bot = bot
+
+    @commands.hybrid_command(name="reload")  # type: ignore[arg-type]  # typed for pyright
+    @moderator_only()
+    async def reload(self, ctx: Context) -> None:
+        """Reload the corpus folder; the old corpus keeps serving if anything is wrong."""
+        service = self.bot.service
+        async with ctx.typing():
+            try:
+                report = await service.reload()
+            except CorpusError as error:
+                log.warning("reload by %s refused: %s", ctx.author.id, error)
+                loaded = discord.utils.format_dt(service.engine.corpus.loaded_at, "R")
+                await ctx.answer(
+                    "Reload refused; still serving the corpus loaded "
+                    f"{loaded}.\nProblem: {escape(service.public_problem(error))}"
+                )
+                return
+        await ctx.answer(describe_reload(report))
+
+    @commands.command(name="sync", hidden=True)
+    @commands.is_owner()
+    async def sync(self, ctx: Context) -> None:
+        """Register the slash commands with Discord (owners only; not done on every start)."""
+        synced = await self.bot.tree.sync()
+        await ctx.answer(f"Synced {len(synced)} slash commands.")
+
+
+def describe_reload(report: ReloadReport) -> str:
+    """A moderator-facing summary of what changed."""
+    lines = [
+        f"Reloaded: {report.articles} articles, {report.paragraphs} paragraphs "
+        f"({report.seconds * 1000:.0f} ms)."
+    ]
+    if report.unchanged:
+        lines.append("No article changed.")
+    for label, slugs in (
+        ("Added", report.added),
+        ("Removed", report.removed),
+        ("Changed", report.changed),
+    ):
+        if slugs:
+            lines.append(
+                f"{label}: {', '.join(slugs[:20])}" + (" \u2026" if len(slugs) > 20 else "")
+            )
+    if report.skipped:
+        skipped = "; ".join(report.skipped[:5])
+        lines.append(f"Skipped {len(report.skipped)} bad file(s): {escape(skipped)}")
+    return "\n".join(lines)[:2000]
+
+
+async def setup(bot: Citebot) -> None:
+    await bot.add_cog(Moderation(bot))

@@ -1,0 +1,166 @@
+"""Answers as Discord messages: escaped, highlighted, cut to fit, and always cited.
+
+Corpus text is data, never markup: every quoted piece is markdown- and mention-escaped, and
+the only formatting is ours (bold for matched words, block quotes, citations).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import discord
+
+from bot.cogs.utils import limits
+from retrieval import Answer, ArticleSummary, Quote, Sources
+from retrieval.sentences import sentence_spans
+
+ELLIPSIS = "\u2026"
+COLOUR = discord.Colour.blurple()
+_WORD_END = re.compile(r"\S(?=\s)")
+
+
+def escape(text: str) -> str:
+    """Corpus or user text made inert: no markdown, no mentions, no links that embed."""
+    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+
+
+def quoted(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
+    """``text`` escaped, with the given spans in bold."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        if start < last or end > len(text):
+            continue
+        pieces.append(escape(text[last:start]))
+        pieces.append(f"**{escape(text[start:end])}**")
+        last = end
+    pieces.append(escape(text[last:]))
+    return "".join(pieces)
+
+
+def fit_quote(text: str, spans: Sequence[tuple[int, int]], budget: int) -> str:
+    """The longest rendered prefix of ``text`` within ``budget`` characters.
+
+    Cut at the last sentence end that fits, else the last word end, and mark the cut with "…".
+    """
+    rendered = quoted(text, spans)
+    if len(rendered) <= budget:
+        return rendered
+    ends = [end for _, end in sentence_spans(text)][:-1]
+    words = [m.end() for m in _WORD_END.finditer(text)]
+    for cuts in (ends, words):
+        for cut in reversed(cuts):
+            inside = [(s, e) for s, e in spans if e <= cut]
+            candidate = quoted(text[:cut], inside) + (" " + ELLIPSIS if cuts is ends else ELLIPSIS)
+            if len(candidate) <= budget:
+                return candidate
+    return ELLIPSIS  # nothing fits: the citation still stands beside it
+
+
+def source(quote: Quote) -> str:
+    """Title, publisher and paragraph: how a reader checks the quote."""
+    publisher = f", {quote.publisher}" if quote.publisher else ""
+    return escape(f"{quote.title}{publisher} \u00b6{quote.paragraph} ({quote.article})")
+
+
+def _short(text: str, budget: int) -> str:
+    return text if len(text) <= budget else text[: budget - 1].rstrip() + ELLIPSIS
+
+
+def answer_embed(answer: Answer) -> discord.Embed:
+    """The summary in the description, one field per quoted passage, all within limits."""
+    embed = discord.Embed(title=_short(escape(answer.question), limits.EMBED_TITLE), colour=COLOUR)
+    used = len(embed.title or "")
+    lines = []
+    budget = limits.EMBED_DESCRIPTION // max(1, len(answer.summary))
+    for sentence in answer.summary:
+        cite = f"\n\u2014 {source(sentence)}"
+        lines.append("> " + fit_quote(sentence.text, (), budget - len(cite) - 4) + cite)
+    embed.description = "\n".join(lines)
+    used += len(embed.description)
+    footer = "Verbatim quotes from the corpus; \u00b6 numbers count paragraphs after the title."
+    embed.set_footer(text=footer)
+    used += len(footer)
+    for number, passage in enumerate(answer.passages[: limits.EMBED_FIELDS], start=1):
+        name = _short(f"[{number}] {source(passage)}", limits.FIELD_NAME)
+        room = min(limits.FIELD_VALUE, limits.EMBED_TOTAL - used - len(name))
+        if room < 40:
+            break
+        value = fit_quote(passage.text, passage.highlights, room)
+        embed.add_field(name=name, value=value, inline=False)
+        used += len(name) + len(value)
+    return embed
+
+
+def answer_text(answer: Answer) -> str:
+    """The same answer as plain text, for channels that deny Embed Links."""
+    head = f"**{_short(escape(answer.question), 200)}**\n"
+    summary = "".join(f"> {escape(s.text)}\n\u2014 {source(s)}\n" for s in answer.summary)
+    if len(head) + len(summary) > limits.CONTENT // 2:
+        summary = ""
+        for s in answer.summary:
+            cite = f"\n\u2014 {source(s)}\n"
+            summary += "> " + fit_quote(s.text, (), limits.CONTENT // 4 - len(cite)) + cite
+    body = head + summary
+    for number, passage in enumerate(answer.passages, start=1):
+        label = f"\n[{number}] {source(passage)}\n"
+        room = limits.CONTENT - len(body) - len(label)
+        if room < 60:
+            break
+        body += label + fit_quote(passage.text, passage.highlights, room)
+    return body[: limits.CONTENT]
+
+
+def abstention_text(answer: Answer) -> str:
+    topics = "\n".join(f"\u2022 {escape(topic)}" for topic in answer.topics[:10])
+    more = f"\n\u2026and {len(answer.topics) - 10} more" if len(answer.topics) > 10 else ""
+    text = f"{escape(answer.reason or 'The articles do not cover this.')}\n"
+    text += f"The articles cover:\n{topics}{more}"
+    return _short(text, limits.CONTENT)
+
+
+def summary_embed(summary: ArticleSummary) -> discord.Embed:
+    byline = ", ".join(part for part in (summary.author, summary.publisher) if part)
+    embed = discord.Embed(
+        title=_short(escape(summary.title), limits.EMBED_TITLE),
+        description=summary_lines(summary, limits.EMBED_DESCRIPTION - 200),
+        colour=COLOUR,
+    )
+    if byline:
+        embed.set_footer(text=_short(byline, limits.FOOTER))
+    return embed
+
+
+def summary_text(summary: ArticleSummary) -> str:
+    head = f"**{escape(summary.title)}**\n"
+    return _short(head + summary_lines(summary, limits.CONTENT - len(head)), limits.CONTENT)
+
+
+def summary_lines(summary: ArticleSummary, budget: int) -> str:
+    share = budget // max(1, len(summary.sentences))
+    lines = []
+    for sentence in summary.sentences:
+        cite = f" (\u00b6{sentence.paragraph})"
+        lines.append("\u2022 " + fit_quote(sentence.text, (), share - len(cite) - 3) + cite)
+    return "\n".join(lines)
+
+
+def sources_text(sources: Sources) -> str:
+    lines = []
+    for info in sources.articles:
+        byline = ", ".join(part for part in (info.author, info.publisher) if part)
+        by = f" \u2014 {byline}" if byline else ""
+        lines.append(
+            f"**{info.number}.** {escape(info.title)}{escape(by)} "
+            f"(`{info.article}`, {info.paragraphs} paragraphs)"
+        )
+    stamp = discord.utils.format_dt(sources.loaded_at, "R")
+    footer = f"\nCorpus loaded {stamp}. Use `summary <number>` for a summary."
+    text = ""
+    for line in lines:
+        if len(text) + len(line) + len(footer) + 20 > limits.CONTENT:
+            text += f"\u2026and {len(lines) - text.count(chr(10))} more\n"
+            break
+        text += line + "\n"
+    return text + footer

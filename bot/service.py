@@ -1,0 +1,127 @@
+"""The serving corpus: one engine at a time, swapped whole on reload, never half-applied."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from retrieval import Answer, ArticleSummary, Corpus, Engine, EngineSettings, load_corpus
+from retrieval.corpus import CorpusError
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ReloadReport:
+    """What a successful reload changed, for the moderator who asked."""
+
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    changed: tuple[str, ...]
+    articles: int
+    paragraphs: int
+    skipped: tuple[str, ...]
+    seconds: float
+
+    @property
+    def unchanged(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+
+class CorpusService:
+    """Holds the current engine; questions read it, reloads replace it in one assignment.
+
+    A question takes the engine at its start and keeps it, so it is answered from the
+    complete old corpus or the complete new one, never a mix.
+    """
+
+    def __init__(
+        self,
+        engine: Engine,
+        directory: Path,
+        *,
+        strict: bool = True,
+        max_file_bytes: int = 5_000_000,
+    ) -> None:
+        self.engine = engine
+        self.directory = directory
+        self.strict = strict
+        self.max_file_bytes = max_file_bytes
+        self._reload_lock = asyncio.Lock()
+
+    @classmethod
+    def open(
+        cls,
+        directory: Path,
+        settings: EngineSettings,
+        *,
+        strict: bool = True,
+        max_file_bytes: int = 5_000_000,
+    ) -> CorpusService:
+        """Load and index ``directory``; raises CorpusError if it cannot serve."""
+        corpus = load_corpus(directory, strict=strict, max_file_bytes=max_file_bytes)
+        return cls(
+            Engine(corpus, settings), directory, strict=strict, max_file_bytes=max_file_bytes
+        )
+
+    async def ask(self, question: str, top_k: int | None = None) -> Answer:
+        engine = self.engine
+        return await asyncio.to_thread(engine.ask, question, top_k)
+
+    async def summarize(self, article: str, sentences: int | None = None) -> ArticleSummary:
+        engine = self.engine
+        return await asyncio.to_thread(engine.summarize, article, sentences)
+
+    async def reload(self) -> ReloadReport:
+        """Load and index the folder again, then switch; on any error keep serving the old one.
+
+        Raises CorpusError naming the file at fault; the current engine is untouched then.
+        """
+        async with self._reload_lock:
+            started = time.perf_counter()
+            old = self.engine
+            new = await asyncio.to_thread(self._build, old.settings)
+            self.engine = new
+            report = _compare(old.corpus, new.corpus, time.perf_counter() - started)
+            log.info(
+                "corpus reloaded: %d articles, %d paragraphs, +%d -%d ~%d, %.3fs",
+                report.articles,
+                report.paragraphs,
+                len(report.added),
+                len(report.removed),
+                len(report.changed),
+                report.seconds,
+            )
+            return report
+
+    def _build(self, settings: EngineSettings) -> Engine:
+        corpus = load_corpus(self.directory, strict=self.strict, max_file_bytes=self.max_file_bytes)
+        return Engine(corpus, settings, tokenizer=self.engine.tokenizer)
+
+    def public_problem(self, error: CorpusError) -> str:
+        """The error without host paths: the folder is "the corpus folder", files by name."""
+        if error.source == str(self.directory):
+            return f"the corpus folder: {error.problem}"
+        return str(error).replace(str(self.directory), "the corpus folder")
+
+
+def _compare(old: Corpus, new: Corpus, seconds: float) -> ReloadReport:
+    before = {a.slug: a.digest for a in old}
+    after = {a.slug: a.digest for a in new}
+    return ReloadReport(
+        added=_sorted(after.keys() - before.keys()),
+        removed=_sorted(before.keys() - after.keys()),
+        changed=_sorted(s for s in after.keys() & before.keys() if after[s] != before[s]),
+        articles=len(new),
+        paragraphs=new.paragraph_count,
+        skipped=tuple(str(problem) for problem in new.skipped),
+        seconds=seconds,
+    )
+
+
+def _sorted(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(sorted(items))
