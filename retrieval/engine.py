@@ -18,6 +18,7 @@ from retrieval.answer import (
 )
 from retrieval.bm25 import BM25Index, BM25Params
 from retrieval.corpus import Article, Corpus, Paragraph
+from retrieval.rerank import closeness, rerank, share
 from retrieval.sentences import sentence_spans
 from retrieval.settings import EngineSettings
 from retrieval.summarize import central_sentences, relevant_sentences
@@ -100,7 +101,11 @@ class Engine:
         return terms
 
     def search(self, question: str, top_k: int = 10) -> list[Hit]:
-        """The best paragraphs by BM25 (rank-bm25's scores), best first; no abstention."""
+        """The best paragraphs, best first, with their BM25 scores; no abstention.
+
+        BM25Okapi ranks the corpus; its first ``rerank_depth`` results are then reordered by
+        closeness (see ``retrieval.rerank``). ``rerank_depth = 0`` gives plain BM25 order.
+        """
         terms = self.query_terms(question)
         return self._hits(terms, top_k)
 
@@ -118,12 +123,12 @@ class Engine:
         kept = [
             i
             for i, found in enumerate(present)
-            if _share(weights, found) >= settings.min_coverage / 2
+            if share(weights, found) >= settings.min_coverage / 2
         ]
-        joint = _share(weights, set().union(*(present[i] for i in kept)))
+        joint = share(weights, set().union(*(present[i] for i in kept)))
         if not kept or joint < settings.min_coverage:
             return self._abstention(question, weights, hits, present)
-        passages = [self._passage(hits[i], weights, _share(weights, present[i])) for i in kept]
+        passages = [self._passage(hits[i], weights, share(weights, present[i])) for i in kept]
         return Answer(
             question=question,
             abstained=False,
@@ -162,10 +167,19 @@ class Engine:
         return term
 
     def _hits(self, terms: Sequence[str], top_k: int) -> list[Hit]:
-        ranked = self.index.top_k(terms, max(1, min(top_k, MAX_TOP_K)))
+        """BM25's best paragraphs, the first ``rerank_depth`` reordered by closeness."""
+        top_k = max(1, min(top_k, MAX_TOP_K))
+        depth = self.settings.retrieval.rerank_depth
+        ranked = self.index.top_k(terms, max(top_k, depth))
+        if depth > 1 and len(ranked) > 1:
+            weights = self.term_weights(terms)
+            head, tail = ranked[:depth], ranked[depth:]
+            near = [closeness(terms, weights, self._sentence_terms(i)[2]) for i, _ in head]
+            order = rerank([score for _, score in head], near)
+            ranked = [head[i] for i in order] + tail
         return [
             Hit(self._located[i][0].slug, self._located[i][1].number, score, i)
-            for i, score in ranked
+            for i, score in ranked[:top_k]
         ]
 
     def _terms_of(self, index: int) -> set[str]:
@@ -199,12 +213,17 @@ class Engine:
     ) -> list[SummarySentence]:
         candidates: list[tuple[Passage, tuple[int, int]]] = []
         terms: list[list[str]] = []
-        for passage in passages:
-            index = self._paragraph_index(passage.article, passage.paragraph)
-            spans, _, sentence_terms = self._sentence_terms(index)
+        ranks: list[int] = []
+        for rank, passage in enumerate(passages):
+            spans, _, sentence_terms = self._sentence_terms(
+                self._paragraph_index(passage.article, passage.paragraph)
+            )
             candidates.extend((passage, span) for span in spans)
             terms.extend(sentence_terms)
-        chosen = relevant_sentences(weights, terms, self.settings.retrieval.answer_sentences)
+            ranks.extend([rank] * len(spans))
+        chosen = relevant_sentences(
+            weights, terms, self.settings.retrieval.answer_sentences, passage_ranks=ranks
+        )
         return [_sentence(candidates[i][0], *candidates[i][1]) for i in chosen]
 
     def _abstention(
@@ -215,13 +234,13 @@ class Engine:
         present: Sequence[set[str]],
     ) -> Answer:
         if hits:
-            best = max(range(len(hits)), key=lambda i: _share(weights, present[i]))
+            best = max(range(len(hits)), key=lambda i: share(weights, present[i]))
             found = [term for term in weights if term in present[best]]
             reason = (
                 f"The articles do not cover this: the closest passage "
                 f"({hits[best].article} \u00b6{hits[best].paragraph}) shares only "
                 f"{_quote_terms(found)} with the question, "
-                f"{_share(weights, present[best]):.0%} of what it asks about."
+                f"{share(weights, present[best]):.0%} of what it asks about."
             )
         else:
             reason = "The articles do not cover this: no passage shares a word with the question."
@@ -346,12 +365,6 @@ def _sentence_in(article: Article, paragraph: Paragraph, start: int, end: int) -
         start=start,
         end=end,
     )
-
-
-def _share(weights: dict[str, float], found: set[str] | frozenset[str]) -> float:
-    """Share of the question's information (weight) present in ``found`` (0 to 1)."""
-    total = sum(weights.values())
-    return sum(w for term, w in weights.items() if term in found) / total if total else 0.0
 
 
 def _quote_terms(terms: Sequence[str]) -> str:

@@ -17,6 +17,7 @@ MAX_GRAPH_SENTENCES = 400  # an article's opening is where its summary lives; bo
 REDUNDANT_SIMILARITY = 0.5
 MIN_SENTENCE_TERMS = 4
 MMR_LAMBDA = 0.7
+RANK_PENALTY = 0.1  # SQuAD: the answer sentence is mostly in the best passage
 
 
 def central_sentences(
@@ -57,18 +58,24 @@ def relevant_sentences(
     sentences: Sequence[Sequence[str]],
     count: int,
     *,
+    passage_ranks: Sequence[int] | None = None,
     min_share: float = 0.5,
 ) -> list[int]:
     """Indices of up to ``count`` sentences that best answer the query, best first.
 
-    Relevance is the share of the query's information (idf mass) a sentence contains; MMR
-    keeps a second sentence only if it adds something the first did not say.
+    Relevance is the share of the query's information (idf mass) a sentence contains, less
+    ``RANK_PENALTY`` per place its passage stands below the best one; MMR keeps a second
+    sentence only if it adds something the first did not say.
     """
     total = sum(query_weights.values())
     if total <= 0:
         return []
     term_sets = [frozenset(s) for s in sentences]
-    relevance = [sum(query_weights.get(t, 0.0) for t in terms) / total for terms in term_sets]
+    ranks = passage_ranks or [0] * len(term_sets)
+    relevance = [
+        sum(query_weights.get(t, 0.0) for t in terms) / total - RANK_PENALTY * rank
+        for terms, rank in zip(term_sets, ranks, strict=True)
+    ]
     best = max(relevance, default=0.0)
     if best <= 0:
         return []

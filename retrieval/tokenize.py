@@ -68,12 +68,15 @@ class Tokenizer:
 
     def _term(self, surface: str, is_abbreviation: bool) -> str:
         """The index term for one surface form, or "" when it carries no meaning."""
-        if surface in _ACRONYMS:
-            return _ACRONYMS[surface]
-        word = unicodedata.normalize("NFKC", surface).casefold()
+        folded = unicodedata.normalize("NFKC", surface)
+        if folded in _ACRONYMS:  # "US", and the full-width "US" after NFKC
+            return _ACRONYMS[folded]
+        word = folded.casefold()
         if is_abbreviation:
             word = word.rstrip(".")
-            return _ACRONYMS.get(word, word)
+            return _ACRONYMS.get(word, word)[:_MAX_TERM_CHARS]
+        if word in self._stop_words:  # before the possessive: "let's" is a stop word
+            return ""
         if word.endswith("'s"):
             word = word[:-2]
         if word in self._stop_words or not word:

@@ -18,11 +18,15 @@ from retrieval.sentences import sentence_spans
 ELLIPSIS = "\u2026"
 COLOUR = discord.Colour.blurple()
 _WORD_END = re.compile(r"\S(?=\s)")
+# <#channel>, <@user>, <@&role>, <:emoji:id>, </command:id>, <t:time>: Discord syntax, not text.
+_DISCORD_TOKEN = re.compile(r"<(?=[@#:/!&a-zA-Z])")
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 def escape(text: str) -> str:
-    """Corpus or user text made inert: no markdown, no mentions, no links that embed."""
-    return discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    """Corpus or user text made inert: no markdown, no mentions, no channel or emoji tokens."""
+    text = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
+    return _DISCORD_TOKEN.sub("<" + ZERO_WIDTH_SPACE, text)
 
 
 def quoted(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:

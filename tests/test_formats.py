@@ -1,0 +1,130 @@
+"""Replies rendered for Discord stay inert, within Discord's limits, and keep their citations."""
+
+from __future__ import annotations
+
+import re
+
+import discord
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.cogs.utils import formats, limits
+from retrieval import Answer, Article, Corpus, Engine, QuestionError, load_corpus
+
+LIVE_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")
+SEEDS = Engine(load_corpus("seeds"))
+
+hostile_pieces = st.sampled_from(
+    [
+        "@everyone",
+        "@here",
+        "<@123456789012345678>",
+        "<@&123456789012345678>",
+        "<#123456789012345678>",
+        "**bold**",
+        "__under__",
+        "```code```",
+        "`tick`",
+        "> quote",
+        "||spoiler||",
+        "[link](https://example.com)",
+        "\u200b",
+        "\u202e",
+        "\u2066",
+        "e\u0301",
+        "\U0001f600",
+        "U.S.",
+        "Mr. Kim",
+        "...",
+        "?!",
+        "\n",
+    ]
+)
+words = st.sampled_from(
+    ["Kim", "congress", "party", "sanctions", "Pyongyang", "markets", "reform", "China", "war"]
+)
+hostile_text = st.lists(st.one_of(hostile_pieces, words, st.text(max_size=12)), max_size=60).map(
+    " ".join
+)
+
+
+def embed_within_limits(embed: discord.Embed) -> None:
+    assert len(embed.title or "") <= limits.EMBED_TITLE
+    assert len(embed.description or "") <= limits.EMBED_DESCRIPTION
+    assert len(embed.fields) <= limits.EMBED_FIELDS
+    for field in embed.fields:
+        assert len(field.name or "") <= limits.FIELD_NAME
+        assert len(field.value or "") <= limits.FIELD_VALUE
+    assert len(embed) <= limits.EMBED_TOTAL
+
+
+def rendered(answer: Answer) -> list[str]:
+    if answer.abstained:
+        return [formats.abstention_text(answer)]
+    embed = formats.answer_embed(answer)
+    embed_within_limits(embed)
+    parts = [embed.title or "", embed.description or ""]
+    parts += [f"{field.name}\n{field.value}" for field in embed.fields]
+    return [*parts, formats.answer_text(answer)]
+
+
+def assert_inert_and_cited(answer: Answer) -> None:
+    texts = rendered(answer)
+    for text in texts:
+        assert not LIVE_MENTION.search(text), text
+    assert len(texts[-1]) <= limits.CONTENT
+    if not answer.abstained:
+        embed = formats.answer_embed(answer)
+        for field, passage in zip(embed.fields, answer.passages, strict=False):
+            assert f"\u00b6{passage.paragraph}" in (field.name or "")
+            assert passage.article in (field.name or "")
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(question=hostile_text)
+def test_any_question_gets_an_inert_reply_within_limits(question: str) -> None:
+    try:
+        answer = SEEDS.ask(question)
+    except QuestionError:
+        return
+    assert_inert_and_cited(answer)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraphs=st.lists(hostile_text.filter(str.strip), min_size=1, max_size=4))
+def test_hostile_corpus_text_is_quoted_inert_and_cut_with_its_citation(
+    paragraphs: list[str],
+) -> None:
+    padded = [p + " Kim congress party markets" for p in paragraphs]
+    article = Article.from_paragraphs("hostile", "@everyone **Title**", padded)
+    engine = Engine(Corpus([article]))
+    answer = engine.ask("Kim congress party markets")
+    assert_inert_and_cited(answer)
+
+
+def test_a_long_passage_is_cut_at_a_sentence_end_and_keeps_its_citation() -> None:
+    sentence = "The party congress met in Pyongyang and talked about markets for a long time. "
+    article = Article.from_paragraphs("long", "Long", [sentence * 60])
+    answer = Engine(Corpus([article])).ask("party congress markets")
+    embed = formats.answer_embed(answer)
+    embed_within_limits(embed)
+    value = embed.fields[0].value or ""
+    assert value.endswith("time. \u2026")
+    assert "long" in (embed.fields[0].name or "") and "\u00b61" in (embed.fields[0].name or "")
+    assert len(formats.answer_text(answer)) <= limits.CONTENT
+
+
+def test_matched_words_are_bold_and_markdown_in_quotes_is_escaped() -> None:
+    article = Article.from_paragraphs("md", "Markdown", ["Sanctions *hurt* the __regime__."])
+    answer = Engine(Corpus([article])).ask("sanctions")
+    value = formats.answer_embed(answer).fields[0].value or ""
+    assert value.startswith("**Sanctions** \\*hurt\\* the \\_\\_regime\\_\\_.")
+
+
+def test_a_seed_answer_quotes_the_summary_then_each_passage_with_its_source() -> None:
+    answer = SEEDS.ask("How do the American party conventions compare with the congress?")
+    embed = formats.answer_embed(answer)
+    assert embed.description and embed.description.startswith("> ")
+    assert "Cato Institute" in (embed.fields[0].name or "")
+    assert "cato-kim-congress" in (embed.fields[0].name or "")
+    assert "**conventions**" in (embed.fields[0].value or "")
