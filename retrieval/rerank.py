@@ -9,6 +9,7 @@ word pairs. Measured on SQuAD (``python -m bench quality``); see docs/BENCHMARKS
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 SENTENCE_WEIGHT = 1.0
 BIGRAM_WEIGHT = 0.5
@@ -27,12 +28,12 @@ def closeness(
 ) -> float:
     """Best single-sentence share of the question, plus the share of its word pairs present."""
     best = max((share(weights, set(terms)) for terms in sentences), default=0.0)
-    pairs = set(zip(query, query[1:], strict=False))
+    pairs = set(pairwise(query))
     if not pairs:
         return SENTENCE_WEIGHT * best
     present: set[tuple[str, str]] = set()
     for terms in sentences:
-        present.update(zip(terms, terms[1:], strict=False))
+        present.update(pairwise(terms))
     return SENTENCE_WEIGHT * best + BIGRAM_WEIGHT * len(pairs & present) / len(pairs)
 
 
