@@ -20,6 +20,9 @@ EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
     args = _parser().parse_args(argv)
+    for name in ("question", "article"):
+        if isinstance(getattr(args, name, None), str):
+            setattr(args, name, _valid_text(getattr(args, name)))
     try:
         settings = load_settings(args.config)
         if args.command == "run":
@@ -34,6 +37,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(error), EXIT_PROBLEM)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader (say, `| head`) went away: quietly stop, as command-line tools do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PROBLEM
+
+
+def _valid_text(argument: str) -> str:
+    """Bytes that were not UTF-8 on the command line become U+FFFD instead of breaking JSON."""
+    return argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def build_engine(settings: Settings, corpus: Path | None = None) -> Engine:

@@ -27,6 +27,7 @@ from retrieval.tokenize import Tokenizer
 
 MAX_TOP_K = 100
 _MIN_ROOT = 5
+_MAX_NUMBER_DIGITS = 9
 
 
 class QuestionError(ValueError):
@@ -257,7 +258,7 @@ class Engine:
         """An article by its number in ``sources``, its slug, or part of its title."""
         ref = normalize(reference).strip().casefold()
         articles = self.corpus.articles
-        if ref.isdigit() and 1 <= int(ref) <= len(articles):
+        if ref.isdecimal() and len(ref) <= _MAX_NUMBER_DIGITS and 1 <= int(ref) <= len(articles):
             return articles[int(ref) - 1]
         if ref in self.corpus.by_slug:
             return self.corpus.by_slug[ref]

@@ -16,6 +16,11 @@ _CREDIT_LINE = re.compile(
 _TRAILING_CREDIT = re.compile(
     r"(?:/via \w+|getty images|reuters|associated press|\bAP photo|\bAFP)\.?\s*$", re.IGNORECASE
 )
+# A sentence naming the agency as its source is body text: "an official told Reuters."
+_SOURCED = re.compile(
+    r"\b(?:told|to|with|said|says)\s+(?:the\s+)?(?:reuters|associated press|AFP|AP)\.?\s*$",
+    re.IGNORECASE,
+)
 _NOTICE = re.compile(
     r"^(?:this|the) (?:article|story|piece|column|essay|post|op-ed) "
     r"(?:was )?(?:first |originally )?(?:appeared|published|ran)",
@@ -43,7 +48,7 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             before = paragraphs[number - 2].strip() if number > 1 else ""
             if before and number - 1 not in kinds and len(before.split()) <= _CAPTION_MAX_WORDS:
                 kinds[number - 1] = "caption"
-        elif _TRAILING_CREDIT.search(line) and number <= 3:
+        elif _TRAILING_CREDIT.search(line) and not _SOURCED.search(line) and number <= 3:
             kinds[number] = "caption"
         elif _NOTICE.match(line):
             kinds[number] = "notice"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Sequence
 from pathlib import Path
@@ -146,14 +147,15 @@ def _read_bytes(path: Path, name: str, root: Path | None, max_file_bytes: int) -
         if not target.is_relative_to(Path(os.path.realpath(root))):
             raise CorpusError(name, "is a link to a file outside the corpus folder; copy it in")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # before the size: a folder's size says nothing
+            raise CorpusError(name, "is not a regular file")
+        size = info.st_size
         if size > max_file_bytes:
             raise CorpusError(
                 name,
                 f"{size:,} bytes is over the {max_file_bytes:,}-byte limit; split the article",
             )
-        if not path.is_file():
-            raise CorpusError(name, "is not a regular file")
         with path.open("rb") as file:
             return file.read(max_file_bytes + 1)
     except PermissionError:

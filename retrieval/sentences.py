@@ -30,7 +30,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        if match.group("stop") == "." and _is_abbreviation(text[start : match.start("stop")]):
+        closed = match.end() > match.end("stop")  # 'she said "No." Then': a quote closes it
+        if (
+            match.group("stop") == "."
+            and not closed
+            and _is_abbreviation(text[start : match.start("stop")])
+        ):
             continue
         spans.append((start, match.end()))
         start = match.end()

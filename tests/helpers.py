@@ -1,0 +1,72 @@
+"""Shared paths and small builders for the engine, loader and command-line tests."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = REPO_ROOT / "seeds"
+SHARED_SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
+EXAMPLE_CONFIG = REPO_ROOT / "config.example.toml"
+
+CATO = "cato-kim-congress"
+BLOOMBERG = "bloomberg-engage-north-korea"
+SEED_FILES = {
+    CATO: SEEDS_DIR / "000-cato-kim-congress.txt",
+    BLOOMBERG: SEEDS_DIR / "001-bloomberg-engage-north-korea.txt",
+}
+
+FENCE = b"+++\n"
+
+CONVENTIONS_QUESTION = (
+    "How do the American party conventions compare with the congress in Pyongyang?"
+)
+OFF_TOPIC_QUESTIONS = (
+    "What is the population of Brazil?",
+    "What does Kim Jong Un eat for breakfast?",
+    "What is the capital of France?",
+)
+
+
+def split_seed(path: Path) -> tuple[bytes, bytes]:
+    """(front matter block, body) of a seed file, as bytes; the body is the original text."""
+    data = path.read_bytes()
+    assert data.startswith(FENCE), f"{path.name} has no front matter"
+    end = data.index(b"\n" + FENCE, len(FENCE))
+    return data[len(FENCE) : end + 1], data[end + 1 + len(FENCE) :]
+
+
+def seed_body(slug: str) -> bytes:
+    return split_seed(SEED_FILES[slug])[1]
+
+
+def original_seed(slug: str) -> Path | None:
+    """The seed's original in ../shared/seeds (same numbering prefix), if that folder exists."""
+    if not SHARED_SEEDS_DIR.is_dir():
+        return None
+    prefix = SEED_FILES[slug].name[:3]
+    matches = sorted(SHARED_SEEDS_DIR.glob(f"{prefix}*.txt"))
+    return matches[0] if matches else None
+
+
+def write(folder: Path, name: str, content: str | bytes) -> Path:
+    """Write one corpus file (text as UTF-8, bytes as given) and return its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_bytes(content.encode("utf-8") if isinstance(content, str) else content)
+    return path
+
+
+def write_article(folder: Path, name: str, title: str, *paragraphs: str) -> Path:
+    """A plain article file: the title line, then paragraphs separated by blank lines."""
+    return write(folder, name, "\n\n".join([title, *paragraphs]) + "\n")
+
+
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Remove every variable that could change citebot's configuration during a test."""
+    for name in list(os.environ):
+        if name.startswith("CITEBOT_") or name == "DISCORD_TOKEN":
+            monkeypatch.delenv(name, raising=False)

@@ -1,0 +1,361 @@
+"""The citebot command line: cited answers as text or JSON; one-line errors, never tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.cli import main
+from helpers import (
+    BLOOMBERG,
+    CATO,
+    CONVENTIONS_QUESTION,
+    REPO_ROOT,
+    SEEDS_DIR,
+    clean_environment,
+    write,
+    write_article,
+)
+from retrieval import load_corpus
+
+CITATION = re.compile(r"\((?P<slug>[a-z0-9-]+) \u00b6(?P<number>\d+)\)")
+
+
+@pytest.fixture(autouse=True)
+def no_citebot_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    clean_environment(monkeypatch)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """Exit status, stdout and stderr of ``citebot argv`` over the seeds (unless --corpus given)."""
+    args = list(argv)
+    if "--corpus" not in args:
+        args += ["--corpus", str(SEEDS_DIR)]
+    status = main(args)
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err
+
+
+def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:
+    status, out, err = run(capsys, *argv, "--json")
+    assert (status, err) == (0, "")
+    return json.loads(out)
+
+
+def assert_one_line_error(status: int, out: str, err: str) -> str:
+    assert status != 0
+    assert out == ""
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("citebot: ")
+    return lines[0]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+# -- ask ---------------------------------------------------------------------------------------
+
+
+def test_ask_prints_the_summary_then_the_cited_passages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "ask", CONVENTIONS_QUESTION, "--color", "never")
+    assert (status, err) == (0, "")
+    summary, _, passages = out.partition("Passages:")
+    assert summary.startswith("In short:")
+    assert CITATION.search(summary), "every summary sentence is cited"
+    assert f"{CATO} \u00b63" in passages or f"{CATO} \u00b620" in passages
+    assert "A Spectacular Opportunity to Engage Kim Jong Un, Cato Institute" in passages
+    assert "Both party conventions are likely to be lively." in flat(out)
+    assert "\x1b[" not in out
+
+
+def test_ask_text_quotes_each_passage_verbatim(capsys: pytest.CaptureFixture[str]) -> None:
+    answer = run_json(capsys, "ask", CONVENTIONS_QUESTION)
+    _, out, _ = run(capsys, "ask", CONVENTIONS_QUESTION, "--color", "never")
+    for passage in answer["passages"]:
+        assert passage["citation"] in out
+        assert flat(passage["text"]) in flat(out)
+    for sentence in answer["summary"]:
+        assert f"\u201c{flat(sentence['text'])}\u201d ({sentence['citation']})" in flat(out)
+
+
+def test_ask_with_color_always_marks_the_matched_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "ask", CONVENTIONS_QUESTION, "--color", "always")
+    assert status == 0
+    assert "\x1b[1mconventions\x1b[0m" in out
+
+
+def test_ask_json_has_the_answer_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    answer = run_json(capsys, "ask", CONVENTIONS_QUESTION)
+    assert answer["abstained"] is False
+    assert answer["reason"] is None
+    assert answer["passages"] and answer["summary"]
+    for passage in answer["passages"]:
+        assert passage["citation"] == f"{passage['article']} \u00b6{passage['paragraph']}"
+        assert isinstance(passage["text"], str) and passage["text"]
+    for sentence in answer["summary"]:
+        assert sentence["citation"] == f"{sentence['article']} \u00b6{sentence['paragraph']}"
+        assert any(sentence["text"] in p["text"] for p in answer["passages"])
+
+
+def test_ask_json_keeps_curly_quotes_and_no_break_spaces(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    answer = run_json(capsys, "ask", "What did Kim's uncle do?")
+    texts = " ".join(p["text"] for p in answer["passages"])
+    assert "New Year\u2019s Day" in texts
+
+
+def test_ask_top_k_limits_the_passages(capsys: pytest.CaptureFixture[str]) -> None:
+    answer = run_json(capsys, "ask", "What did Kim do?", "--top-k", "1")
+    assert len(answer["passages"]) == 1
+
+
+def test_an_off_topic_question_abstains_with_the_reason_and_the_topics(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "ask", "What is the capital of France?")
+    assert (status, err) == (0, "")
+    assert out.startswith("The articles do not cover this")
+    assert "The articles cover:" in out
+    assert "A Spectacular Opportunity to Engage Kim Jong Un" in out
+
+
+def test_an_abstention_in_json_has_a_reason_and_no_passages(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    answer = run_json(capsys, "ask", "What is the population of Brazil?")
+    assert answer["abstained"] is True
+    assert answer["reason"]
+    assert answer["passages"] == [] and answer["summary"] == []
+    assert len(answer["topics"]) == 2
+
+
+@pytest.mark.parametrize(
+    ("question", "hint"),
+    [
+        ("", "Ask a question"),
+        ("   ", "Ask a question"),
+        ("what is the of and", "only common words"),
+        ("Kim?" * 2500, "10,000 characters"),
+    ],
+    ids=["empty", "blank", "stop-words", "10000-characters"],
+)
+def test_a_bad_question_exits_non_zero_with_one_line_on_stderr(
+    capsys: pytest.CaptureFixture[str], question: str, hint: str
+) -> None:
+    status, out, err = run(capsys, "ask", question)
+    line = assert_one_line_error(status, out, err)
+    assert hint in line
+
+
+def test_ask_json_with_undecodable_bytes_in_the_question_does_not_crash(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "ask", "Kim \udcff congress", "--json")
+    assert "Traceback" not in err
+    if status == 0:
+        assert json.loads(out)["passages"]
+    else:
+        assert_one_line_error(status, out, err)
+
+
+# -- summary -----------------------------------------------------------------------------------
+
+
+def test_summary_by_number_prints_three_cited_sentences(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "summary", "1")
+    assert (status, err) == (0, "")
+    lines = out.splitlines()
+    assert (
+        lines[0] == "A Spectacular Opportunity to Engage Kim Jong Un (Doug Bandow, Cato Institute)"
+    )
+    bullets = [block for block in out.split("\u2022")[1:]]
+    assert len(bullets) == 3
+    for bullet in bullets:
+        match = CITATION.search(bullet)
+        assert match is not None and match.group("slug") == CATO
+
+
+def test_summary_json_sentences_are_verbatim_and_cited(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    summary = run_json(capsys, "summary", BLOOMBERG)
+    assert summary["article"] == BLOOMBERG
+    assert len(summary["sentences"]) == 3
+    article = load_corpus(SEEDS_DIR).by_slug[BLOOMBERG]
+    for sentence in summary["sentences"]:
+        assert sentence["citation"] == f"{BLOOMBERG} \u00b6{sentence['paragraph']}"
+        text = article.paragraph(sentence["paragraph"]).text
+        assert text[sentence["start"] : sentence["end"]] == sentence["text"]
+
+
+@pytest.mark.parametrize(
+    ("reference", "slug"),
+    [(CATO, CATO), ("2", BLOOMBERG), ("engage north", BLOOMBERG), ("SPECTACULAR", CATO)],
+)
+def test_summary_finds_the_article_by_slug_number_or_title_fragment(
+    capsys: pytest.CaptureFixture[str], reference: str, slug: str
+) -> None:
+    assert run_json(capsys, "summary", reference)["article"] == slug
+
+
+def test_summary_sentences_option_sets_the_count(capsys: pytest.CaptureFixture[str]) -> None:
+    assert len(run_json(capsys, "summary", "1", "--sentences", "5")["sentences"]) == 5
+
+
+def test_summary_of_an_unknown_article_names_close_matches_on_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "summary", "cato-kim-congres")
+    line = assert_one_line_error(status, out, err)
+    assert "Did you mean" in line and CATO in line
+
+
+def test_summary_of_an_unrelated_name_lists_the_articles_on_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "summary", "zebra")
+    line = assert_one_line_error(status, out, err)
+    assert CATO in line and BLOOMBERG in line
+
+
+def test_summary_of_a_non_decimal_digit_is_a_one_line_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "summary", "\U00010a40")
+    assert_one_line_error(status, out, err)
+
+
+# -- sources and check -------------------------------------------------------------------------
+
+
+def test_sources_json_lists_both_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    sources = run_json(capsys, "sources")
+    assert [(a["number"], a["article"], a["paragraphs"]) for a in sources["articles"]] == [
+        (1, CATO, 22),
+        (2, BLOOMBERG, 12),
+    ]
+    assert sources["articles"][1]["title"] == "A Moment to Engage\u00a0North Korea"
+    assert "loaded_at" in sources
+
+
+def test_sources_text_numbers_the_articles(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "sources")
+    assert status == 0
+    assert out.startswith("1. A Spectacular Opportunity to Engage Kim Jong Un")
+    assert f"[{BLOOMBERG}, 12 paragraphs]" in out
+
+
+def test_check_passes_on_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "check")
+    assert (status, err) == (0, "")
+    assert out.startswith("OK: 2 articles, 34 paragraphs")
+
+
+def test_check_uses_the_seeds_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    assert "OK: 2 articles" in capsys.readouterr().out
+
+
+def test_check_fails_with_one_line_naming_the_bad_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    write(tmp_path, "bad.txt", "Caf\u00e9\n\nText.".encode("latin-1"))
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path))
+    line = assert_one_line_error(status, out, err)
+    assert "bad.txt" in line and "not UTF-8" in line
+
+
+def test_check_fails_on_a_missing_corpus_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path / "missing"))
+    assert "not found" in assert_one_line_error(status, out, err)
+
+
+def test_check_reports_skipped_files_of_a_lenient_corpus_and_fails(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    write(tmp_path, "empty.txt", b"")
+    config = write(tmp_path / "etc", "citebot.toml", "[corpus]\nstrict = false\n")
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path), "--config", str(config))
+    assert status != 0
+    assert out.startswith("OK: 1 articles")
+    assert err.startswith("skipped empty.txt")
+
+
+# -- configuration -----------------------------------------------------------------------------
+
+
+def test_a_bad_config_file_exits_non_zero_naming_the_key(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", "[retrieval]\ntop_k = 99\n")
+    status, out, err = run(capsys, "ask", "Kim?", "--config", str(config))
+    line = assert_one_line_error(status, out, err)
+    assert "retrieval.top_k" in line and str(config) in line
+
+
+def test_an_unknown_config_key_exits_non_zero_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", "[summary]\nsentence = 2\n")
+    status, out, err = run(capsys, "check", "--config", str(config))
+    line = assert_one_line_error(status, out, err)
+    assert "summary.sentence: unknown key" in line
+
+
+def test_the_config_file_size_limit_applies_to_the_corpus(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", "[corpus]\nmax_file_bytes = 1000\n")
+    status, out, err = run(capsys, "check", "--config", str(config))
+    line = assert_one_line_error(status, out, err)
+    assert "000-cato-kim-congress.txt" in line and "1,000-byte limit" in line
+
+
+def test_config_settings_change_the_answer(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", "[summary]\nsentences = 2\n")
+    summary = run_json(capsys, "summary", "1", "--config", str(config))
+    assert len(summary["sentences"]) == 2
+
+
+# -- the module entry point --------------------------------------------------------------------
+
+
+def test_python_dash_m_bot_runs_the_command_line() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CITEBOT_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", CONVENTIONS_QUESTION],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["abstained"] is False
+    assert any(p["article"] == CATO for p in answer["passages"])

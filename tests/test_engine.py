@@ -1,0 +1,443 @@
+"""The answer engine: cited verbatim quotes, reasoned abstention, summaries and article lookup."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rank_bm25 import BM25Okapi
+
+from helpers import BLOOMBERG, CATO, CONVENTIONS_QUESTION, OFF_TOPIC_QUESTIONS, SEEDS_DIR
+from retrieval import (
+    Answer,
+    Article,
+    ArticleNotFound,
+    ArticleSummary,
+    Corpus,
+    Engine,
+    EngineSettings,
+    QuestionError,
+    RetrievalSettings,
+    load_corpus,
+)
+
+ON_TOPIC_QUESTIONS = (
+    CONVENTIONS_QUESTION,
+    "Why is North Korea holding a party congress?",
+    "What did Kim's uncle do?",
+    "Should the U.S. engage Pyongyang?",
+    "Who wrote the Cato article?",
+    "What economic reforms has Kim made?",
+    "Are sanctions working against the North Korean regime?",
+    "What did China do about Kim?",
+)
+TITLES = [
+    "A Spectacular Opportunity to Engage Kim Jong Un",
+    "A Moment to Engage\u00a0North Korea",
+]
+
+
+@pytest.fixture(scope="module")
+def corpus() -> Corpus:
+    return load_corpus(SEEDS_DIR)
+
+
+@pytest.fixture(scope="module")
+def engine(corpus: Corpus) -> Engine:
+    return Engine(corpus)
+
+
+def assert_verbatim_and_cited(engine: Engine, answer: Answer) -> None:
+    """Every quote is the paragraph as written, every sentence a span of it, citations agree."""
+    by_slug = engine.corpus.by_slug
+    for passage in answer.passages:
+        article = by_slug[passage.article]
+        paragraph = article.paragraph(passage.paragraph)
+        assert passage.text == paragraph.text
+        assert passage.citation == article.citation(passage.paragraph)
+        assert passage.citation == f"{passage.article} \u00b6{passage.paragraph}"
+        assert passage.title == article.title
+        assert passage.kind == paragraph.kind
+        for start, end in passage.highlights:
+            assert 0 <= start < end <= len(passage.text)
+    quoted = {(p.article, p.paragraph) for p in answer.passages}
+    for sentence in answer.summary:
+        paragraph = by_slug[sentence.article].paragraph(sentence.paragraph)
+        assert sentence.text == paragraph.text[sentence.start : sentence.end]
+        assert sentence.text in paragraph.text
+        assert sentence.citation == f"{sentence.article} \u00b6{sentence.paragraph}"
+        assert (sentence.article, sentence.paragraph) in quoted
+
+
+def assert_summary_is_verbatim_body_text_in_order(engine: Engine, summary: ArticleSummary) -> None:
+    article = engine.corpus.by_slug[summary.article]
+    positions = []
+    for sentence in summary.sentences:
+        paragraph = article.paragraph(sentence.paragraph)
+        assert paragraph.is_body, f"¶{paragraph.number} is a {paragraph.kind}"
+        assert sentence.text == paragraph.text[sentence.start : sentence.end]
+        assert sentence.text.strip() == sentence.text
+        assert sentence.citation == article.citation(sentence.paragraph)
+        assert sentence.article == article.slug
+        positions.append((sentence.paragraph, sentence.start))
+    assert positions == sorted(positions)
+    assert len(set(positions)) == len(positions)
+
+
+# -- answers -----------------------------------------------------------------------------------
+
+
+def test_conventions_question_quotes_a_cato_paragraph_about_the_conventions(
+    engine: Engine,
+) -> None:
+    answer = engine.ask(CONVENTIONS_QUESTION)
+    assert not answer.abstained
+    assert answer.reason is None
+    citations = {p.citation for p in answer.passages}
+    assert citations & {f"{CATO} \u00b63", f"{CATO} \u00b620"}
+    convention = next(p for p in answer.passages if p.paragraph in (3, 20))
+    assert convention.article == CATO
+    assert "conventions" in convention.text
+    assert answer.summary, "an answer has a short summary"
+    assert_verbatim_and_cited(engine, answer)
+
+
+@pytest.mark.parametrize("question", OFF_TOPIC_QUESTIONS)
+def test_off_topic_question_abstains_with_a_reason_and_the_topics(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.abstained
+    assert answer.reason and answer.reason.startswith("The articles do not cover this")
+    assert answer.topics == TITLES
+    assert answer.passages == []
+    assert answer.summary == []
+    assert answer.question == question
+
+
+def test_abstention_names_the_closest_passage_and_the_words_it_shares(engine: Engine) -> None:
+    answer = engine.ask("What does Kim Jong Un eat for breakfast?")
+    assert answer.abstained
+    assert answer.reason is not None
+    assert "'kim'" in answer.reason
+    assert "\u00b6" in answer.reason
+    assert "breakfast" not in answer.reason.split("shares only")[1].split("with")[0]
+
+
+def test_abstention_without_any_shared_word_says_so(engine: Engine) -> None:
+    answer = engine.ask("What is the capital of France?")
+    assert answer.reason is not None
+    assert "no passage shares a word" in answer.reason
+
+
+@pytest.mark.parametrize("question", ON_TOPIC_QUESTIONS)
+def test_every_quote_and_summary_sentence_is_verbatim_and_correctly_cited(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained, answer.reason
+    assert 1 <= len(answer.passages) <= engine.settings.retrieval.top_k
+    assert len(answer.summary) <= engine.settings.retrieval.answer_sentences
+    assert_verbatim_and_cited(engine, answer)
+
+
+def test_top_k_limits_the_number_of_quoted_passages(engine: Engine) -> None:
+    assert len(engine.ask("What did Kim do?", top_k=1).passages) == 1
+
+
+def test_the_same_question_gets_the_same_answer(engine: Engine, corpus: Corpus) -> None:
+    first = engine.ask(CONVENTIONS_QUESTION)
+    again = Engine(corpus).ask(CONVENTIONS_QUESTION)
+    assert first == again
+
+
+def test_a_question_about_the_author_finds_the_bio_even_though_it_is_not_body_text(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("Who is Doug Bandow?")
+    assert not answer.abstained
+    bio = next(p for p in answer.passages if p.citation == f"{CATO} \u00b622")
+    assert bio.kind == "bio"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=120),
+        st.lists(
+            st.sampled_from(
+                [
+                    "Kim",
+                    "Kim\u2019s",
+                    "U.S.",
+                    "congress",
+                    "party",
+                    "the",
+                    "?",
+                    " ",
+                    "\u00a0",
+                    "\u200b",
+                    "\u202e",
+                    "\U0001f600",
+                    "e\u0301",
+                    "Pyongyang",
+                    "sanctions",
+                    "Brazil",
+                ]
+            ),
+            max_size=30,
+        ).map(" ".join),
+    )
+)
+def test_any_question_gets_a_cited_answer_an_abstention_or_a_question_error(
+    engine: Engine, question: str
+) -> None:
+    try:
+        answer = engine.ask(question)
+    except QuestionError as error:
+        assert str(error)
+        return
+    if answer.abstained:
+        assert answer.reason and answer.topics == TITLES
+    else:
+        assert_verbatim_and_cited(engine, answer)
+
+
+# -- bad questions -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t"])
+def test_empty_question_is_refused_with_an_example(engine: Engine, question: str) -> None:
+    with pytest.raises(QuestionError, match="Ask a question"):
+        engine.ask(question)
+
+
+@pytest.mark.parametrize("question", ["What is the?", "and of to it", "Is it?!", "\U0001f600"])
+def test_question_of_only_common_words_is_refused_asking_for_a_topic(
+    engine: Engine, question: str
+) -> None:
+    with pytest.raises(QuestionError, match="only common words"):
+        engine.ask(question)
+
+
+def test_question_over_the_length_limit_is_refused_with_its_length_and_the_limit(
+    engine: Engine,
+) -> None:
+    limit = engine.settings.retrieval.max_question_chars
+    question = ("Kim " * limit)[: limit + 1]
+    with pytest.raises(QuestionError) as raised:
+        engine.ask(question)
+    message = str(raised.value)
+    assert f"{limit + 1:,}" in message and f"{limit:,}" in message
+
+
+def test_question_at_the_length_limit_is_accepted(engine: Engine) -> None:
+    limit = engine.settings.retrieval.max_question_chars
+    answer = engine.ask(("Kim congress " * limit)[:limit])
+    assert isinstance(answer, Answer)
+
+
+def test_search_refuses_bad_questions_too(engine: Engine) -> None:
+    with pytest.raises(QuestionError):
+        engine.search("")
+    with pytest.raises(QuestionError):
+        engine.search("the of and")
+
+
+# -- search ------------------------------------------------------------------------------------
+
+
+def test_search_without_reranking_is_plain_bm25_order(corpus: Corpus) -> None:
+    plain = Engine(corpus, EngineSettings(retrieval=RetrievalSettings(rerank_depth=0)))
+    question = "Kim party congress U.S. sanctions Pyongyang"
+    terms = plain.query_terms(question)
+    documents = [plain.tokenizer.tokenize(p.text) for _, p in corpus.iter_paragraphs()]
+    scores = BM25Okapi(documents).get_scores(terms)
+    candidates = [i for i, doc in enumerate(documents) if set(doc) & set(terms)]
+    expected = sorted(candidates, key=lambda i: (-scores[i], i))[:10]
+    hits = plain.search(question, top_k=10)
+    assert [hit.index for hit in hits] == expected
+    assert [hit.score for hit in hits] == [scores[i] for i in expected]
+
+
+def test_search_hits_carry_their_rank_bm25_scores_and_locations(
+    engine: Engine, corpus: Corpus
+) -> None:
+    located = list(corpus.iter_paragraphs())
+    terms = engine.query_terms(CONVENTIONS_QUESTION)
+    scores = BM25Okapi([engine.tokenizer.tokenize(p.text) for _, p in located]).get_scores(terms)
+    hits = engine.search(CONVENTIONS_QUESTION, top_k=5)
+    assert 1 <= len(hits) <= 5
+    for hit in hits:
+        article, paragraph = located[hit.index]
+        assert (hit.article, hit.paragraph) == (article.slug, paragraph.number)
+        assert hit.score == scores[hit.index]
+
+
+def test_search_does_not_abstain(engine: Engine) -> None:
+    assert engine.ask("What does Kim Jong Un eat for breakfast?").abstained
+    assert engine.search("What does Kim Jong Un eat for breakfast?")
+
+
+def test_search_finds_nothing_when_no_word_is_in_the_corpus(engine: Engine) -> None:
+    assert engine.search("What is the population of Brazil?") == []
+
+
+def test_index_scores_equal_rank_bm25_on_the_seed_paragraphs(
+    engine: Engine, corpus: Corpus
+) -> None:
+    documents = [engine.tokenizer.tokenize(p.text) for _, p in corpus.iter_paragraphs()]
+    terms = engine.query_terms(CONVENTIONS_QUESTION)
+    assert np.array_equal(engine.index.get_scores(terms), BM25Okapi(documents).get_scores(terms))
+
+
+# -- summaries ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reference", [CATO, BLOOMBERG])
+def test_article_summary_is_three_verbatim_body_sentences_in_document_order(
+    engine: Engine, reference: str
+) -> None:
+    summary = engine.summarize(reference)
+    assert summary.article == reference
+    assert len(summary.sentences) == 3
+    assert_summary_is_verbatim_body_text_in_order(engine, summary)
+
+
+def test_article_summary_carries_the_title_and_byline(engine: Engine) -> None:
+    summary = engine.summarize(CATO)
+    assert summary.title == TITLES[0]
+    assert (summary.author, summary.publisher) == ("Doug Bandow", "Cato Institute")
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 8])
+def test_article_summary_has_as_many_sentences_as_asked(engine: Engine, count: int) -> None:
+    summary = engine.summarize(BLOOMBERG, count)
+    assert len(summary.sentences) == count
+    assert_summary_is_verbatim_body_text_in_order(engine, summary)
+
+
+def test_article_summary_is_deterministic_across_engines(corpus: Corpus) -> None:
+    first = Engine(corpus).summarize("1")
+    second = Engine(load_corpus(SEEDS_DIR)).summarize(CATO)
+    assert first.sentences == second.sentences
+
+
+def test_article_summary_never_quotes_a_caption_even_a_central_one() -> None:
+    caption = "Kim party congress Pyongyang delegates economic reform regime."
+    article = Article.from_paragraphs(
+        "demo",
+        "Demo",
+        [
+            caption,
+            "Kim called a party congress in Pyongyang. Delegates came.",
+            "The regime wants economic reform. The party congress will ratify it.",
+            "Delegates cheered Kim. Pyongyang was calm.",
+            "Economic reform may follow the congress. The regime hopes so.",
+        ],
+        kinds={1: "caption"},
+    )
+    engine = Engine(Corpus([article]))
+    for count in (1, 3, 6):
+        summary = engine.summarize("demo", count)
+        assert summary.sentences
+        assert all(s.paragraph != 1 for s in summary.sentences)
+        assert_summary_is_verbatim_body_text_in_order(engine, summary)
+
+
+# -- finding articles --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("reference", "slug"), [("1", CATO), ("2", BLOOMBERG), (" 2 ", BLOOMBERG)])
+def test_find_article_by_its_number_in_the_sources(
+    engine: Engine, reference: str, slug: str
+) -> None:
+    assert engine.find_article(reference).slug == slug
+
+
+@pytest.mark.parametrize("slug", [CATO, BLOOMBERG])
+def test_find_article_by_slug(engine: Engine, slug: str) -> None:
+    assert engine.find_article(slug).slug == slug
+    assert engine.find_article(slug.upper()).slug == slug
+
+
+@pytest.mark.parametrize(
+    ("fragment", "slug"),
+    [
+        ("spectacular", CATO),
+        ("SPECTACULAR OPPORTUNITY", CATO),
+        ("Engage Kim", CATO),
+        ("moment to engage north", BLOOMBERG),
+        ("Engage\u00a0North Korea", BLOOMBERG),
+        ("engage north korea", BLOOMBERG),
+    ],
+)
+def test_find_article_by_a_fragment_of_its_title_ignoring_case_and_spacing(
+    engine: Engine, fragment: str, slug: str
+) -> None:
+    assert engine.find_article(fragment).slug == slug
+
+
+def test_find_article_title_fragment_ignores_curly_versus_straight_quotes() -> None:
+    articles = [
+        Article.from_paragraphs("gamble", "Kim\u2019s \u201cBig\u201d Gamble", ["Kim bet."]),
+        Article.from_paragraphs("other", "Another Story", ["Park waited."]),
+    ]
+    engine = Engine(Corpus(articles))
+    assert engine.find_article('kim\'s "big" gamble').slug == "gamble"
+    assert engine.find_article("KIM\u2019S").slug == "gamble"
+
+
+def test_unknown_article_raises_not_found_with_close_suggestions(engine: Engine) -> None:
+    with pytest.raises(ArticleNotFound) as raised:
+        engine.find_article("cato-kim-congres")
+    assert raised.value.suggestions == [CATO]
+    assert "Did you mean" in str(raised.value) and CATO in str(raised.value)
+
+
+def test_unrelated_name_lists_the_articles_to_choose_from(engine: Engine) -> None:
+    with pytest.raises(ArticleNotFound) as raised:
+        engine.find_article("zebra finance")
+    assert raised.value.suggestions == [CATO, BLOOMBERG]
+    assert "zebra finance" in str(raised.value)
+
+
+@pytest.mark.parametrize("reference", ["0", "3", "-1", ""])
+def test_number_outside_the_sources_is_not_found(engine: Engine, reference: str) -> None:
+    with pytest.raises(ArticleNotFound):
+        engine.find_article(reference)
+
+
+def test_fragment_matching_several_titles_names_them_all(engine: Engine) -> None:
+    with pytest.raises(ArticleNotFound) as raised:
+        engine.find_article("engage")
+    assert set(raised.value.suggestions) == {CATO, BLOOMBERG}
+
+
+def test_summarize_an_unknown_article_raises_not_found(engine: Engine) -> None:
+    with pytest.raises(ArticleNotFound):
+        engine.summarize("no such article")
+
+
+def test_a_non_decimal_digit_is_treated_as_a_name_not_a_number(engine: Engine) -> None:
+    with pytest.raises(ArticleNotFound):
+        engine.find_article("\U00010a40")
+
+
+def test_a_huge_number_is_not_found_rather_than_crashing(engine: Engine) -> None:
+    with pytest.raises(ArticleNotFound):
+        engine.find_article("9" * 5000)
+
+
+# -- sources -----------------------------------------------------------------------------------
+
+
+def test_sources_number_the_articles_in_corpus_order(engine: Engine) -> None:
+    sources = engine.sources()
+    assert [(a.number, a.article, a.title) for a in sources.articles] == [
+        (1, CATO, TITLES[0]),
+        (2, BLOOMBERG, TITLES[1]),
+    ]
+    assert [(a.paragraphs, a.body_paragraphs) for a in sources.articles] == [(22, 19), (12, 9)]
+    assert sources.loaded_at == engine.corpus.loaded_at

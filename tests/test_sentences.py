@@ -1,0 +1,203 @@
+"""Sentence splitting: abbreviations stay inside sentences and every sentence is a verbatim span."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import SEEDS_DIR
+from retrieval import load_corpus, sentence_spans, split_sentences
+
+
+def test_a_plain_paragraph_splits_at_each_full_stop() -> None:
+    assert split_sentences("Kim rules. The party meets. Delegates vote.") == [
+        "Kim rules.",
+        "The party meets.",
+        "Delegates vote.",
+    ]
+
+
+def test_question_and_exclamation_marks_end_sentences() -> None:
+    assert split_sentences("Why the congress? Nobody knows! It is odd.") == [
+        "Why the congress?",
+        "Nobody knows!",
+        "It is odd.",
+    ]
+
+
+def test_us_with_dots_does_not_end_a_sentence() -> None:
+    assert split_sentences("The U.S. President spoke. Then Kim replied.") == [
+        "The U.S. President spoke.",
+        "Then Kim replied.",
+    ]
+
+
+def test_us_at_the_end_of_a_sentence_before_a_lowercase_word_stays_whole() -> None:
+    text = "The question for the U.S. is whether to talk. It is only the seventh."
+    assert split_sentences(text) == [
+        "The question for the U.S. is whether to talk.",
+        "It is only the seventh.",
+    ]
+
+
+@pytest.mark.parametrize("title", ["Mr.", "Mrs.", "Dr.", "Gen.", "Sen.", "Prof."])
+def test_titles_before_names_do_not_end_a_sentence(title: str) -> None:
+    assert split_sentences(f"{title} Kim arrived. He left.") == [
+        f"{title} Kim arrived.",
+        "He left.",
+    ]
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    assert split_sentences("George W. Bush met J. R. Smith. They talked.") == [
+        "George W. Bush met J. R. Smith.",
+        "They talked.",
+    ]
+
+
+def test_a_closing_quote_stays_with_the_sentence_it_ends() -> None:
+    text = 'The question is "Why the congress?" It is only the seventh.'
+    assert split_sentences(text) == [
+        'The question is "Why the congress?"',
+        "It is only the seventh.",
+    ]
+
+
+def test_a_closing_curly_quote_stays_with_the_sentence_it_ends() -> None:
+    text = "They called her a \u201ccapricious whore.\u201d Park did not reply."
+    assert split_sentences(text) == [
+        "They called her a \u201ccapricious whore.\u201d",
+        "Park did not reply.",
+    ]
+
+
+def test_an_abbreviation_like_word_closed_by_a_quote_ends_the_sentence() -> None:
+    text = "She said, \u201cNo.\u201d Then she left."
+    assert split_sentences(text) == ["She said, \u201cNo.\u201d", "Then she left."]
+    assert split_sentences("It was shown (Smith et al.) The end.") == [
+        "It was shown (Smith et al.)",
+        "The end.",
+    ]
+
+
+def test_a_sentence_may_start_with_an_opening_quote() -> None:
+    assert split_sentences('He spoke. "We will wait," he said.') == [
+        "He spoke.",
+        '"We will wait," he said.',
+    ]
+
+
+def test_a_parenthesised_sentence_is_its_own_sentence() -> None:
+    text = "Korea would be reunified. (Officials in Beijing were careful.) Kim waited."
+    assert split_sentences(text) == [
+        "Korea would be reunified.",
+        "(Officials in Beijing were careful.)",
+        "Kim waited.",
+    ]
+
+
+def test_a_stop_inside_parentheses_before_lowercase_text_does_not_split() -> None:
+    text = "The Korean Workers' Party (KWP) is gathering. It is the first time."
+    assert split_sentences(text) == [
+        "The Korean Workers' Party (KWP) is gathering.",
+        "It is the first time.",
+    ]
+
+
+def test_decimal_numbers_do_not_end_sentences_but_numbers_can_start_them() -> None:
+    assert split_sentences("Growth was 5.5 percent. 2015 was worse.") == [
+        "Growth was 5.5 percent.",
+        "2015 was worse.",
+    ]
+
+
+def test_text_without_a_final_stop_is_one_sentence() -> None:
+    assert split_sentences("KCNA/via reuters") == ["KCNA/via reuters"]
+
+
+def test_empty_and_blank_text_have_no_sentences() -> None:
+    assert sentence_spans("") == []
+    assert sentence_spans(" \n\t ") == []
+
+
+def test_spans_are_trimmed_of_surrounding_space() -> None:
+    text = "  First one.   Second one.  "
+    assert [text[s:e] for s, e in sentence_spans(text)] == ["First one.", "Second one."]
+
+
+def test_every_seed_sentence_is_a_verbatim_substring_of_its_paragraph() -> None:
+    for article in load_corpus(SEEDS_DIR):
+        for paragraph in article.paragraphs:
+            sentences = split_sentences(paragraph.text)
+            assert sentences, f"{article.slug} ¶{paragraph.number} has no sentence"
+            for sentence in sentences:
+                assert sentence in paragraph.text
+            assert "".join("".join(sentences).split()) == "".join(paragraph.text.split())
+
+
+def test_seed_sentences_keep_us_and_initial_abbreviations_inside() -> None:
+    corpus = load_corpus(SEEDS_DIR)
+    cato = corpus.by_slug["cato-kim-congress"]
+    assert split_sentences(cato.paragraph(8).text) == [
+        'The question for the U.S. is "Why the congress?"',
+        "It is only the seventh in the DPRK's 68-year history.",
+    ]
+    bloomberg = corpus.by_slug["bloomberg-engage-north-korea"]
+    last = split_sentences(bloomberg.paragraph(4).text)[-1]
+    assert last.startswith("(Officials in Beijing") and last.endswith("soldier.)")
+
+
+_PIECES = st.sampled_from(
+    [
+        "Kim",
+        "rules",
+        "U.S.",
+        "Mr.",
+        "W.",
+        "No.",
+        "e.g.",
+        ".",
+        "...",
+        "?",
+        "!",
+        "\u2026",
+        '"',
+        "'",
+        "\u201c",
+        "\u201d",
+        "\u2019",
+        "(",
+        ")",
+        "[",
+        "]",
+        " ",
+        "  ",
+        "\n",
+        "\t",
+        "\u00a0",
+        "2015",
+        "5.5",
+        "\u00c9tat",
+        "a",
+        "B",
+        "\u200b",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.lists(_PIECES, max_size=60).map("".join), st.text(max_size=200)))
+def test_spans_are_ordered_disjoint_in_bounds_and_cover_all_non_space_text(text: str) -> None:
+    spans = sentence_spans(text)
+    covered = [False] * len(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert not text[start].isspace() and not text[end - 1].isspace()
+        for i in range(start, end):
+            covered[i] = True
+        previous_end = end
+    for i, char in enumerate(text):
+        assert covered[i] or char.isspace(), f"{char!r} at {i} is in no sentence"
+    assert split_sentences(text) == [text[s:e] for s, e in spans]
