@@ -150,20 +150,23 @@ def _read_bytes(path: Path, name: str, root: Path | None, max_file_bytes: int) -
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):  # before the size: a folder's size says nothing
             raise CorpusError(name, "is not a regular file")
-        size = info.st_size
-        if size > max_file_bytes:
-            raise CorpusError(
-                name,
-                f"{size:,} bytes is over the {max_file_bytes:,}-byte limit; split the article",
-            )
+        if info.st_size > max_file_bytes:
+            raise _too_large(name, info.st_size, max_file_bytes)
         with path.open("rb") as file:
-            return file.read(max_file_bytes + 1)
+            data = file.read(max_file_bytes + 1)
+        if len(data) > max_file_bytes:  # it grew after the size check
+            raise _too_large(name, len(data), max_file_bytes)
+        return data
     except PermissionError:
         raise CorpusError(name, "cannot be read (permission denied)") from None
     except FileNotFoundError:
         raise CorpusError(name, "disappeared while loading; try again") from None
     except OSError as error:
         raise CorpusError(name, f"cannot be read ({error.strerror})") from None
+
+
+def _too_large(name: str, size: int, limit: int) -> CorpusError:
+    return CorpusError(name, f"{size:,} bytes is over the {limit:,}-byte limit; split the article")
 
 
 def _split_front_matter(text: str, name: str) -> tuple[FrontMatter, str]:
