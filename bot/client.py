@@ -43,7 +43,7 @@ class Citebot(commands.AutoShardedBot):
             allowed_mentions=discord.AllowedMentions.none(),
             owner_ids=set(discord_settings.owner_ids) or None,
             shard_count=discord_settings.shard_count,
-            help_command=commands.DefaultHelpCommand(dm_help=False),
+            help_command=commands.DefaultHelpCommand(dm_help=False, no_category="Help"),
             description="Answers only with verbatim, cited quotes from the corpus articles.",
             **options,
         )

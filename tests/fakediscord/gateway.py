@@ -1,0 +1,355 @@
+"""The gateway websocket: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats, RESUME
+with replay of missed dispatches, member chunks, and faults tests can trigger.
+
+Dispatches are filtered by the session's intents as Discord does (no MESSAGE_CREATE
+without Guild Messages; empty content without Message Content unless the bot wrote
+or is mentioned in the message), so intent mistakes show up in tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import secrets
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from . import messages, payloads
+from .journal import GatewayEvent, Records
+from .models import Config, Guild, JsonDict, Member, World
+
+GUILD_MEMBERS = 1 << 1
+GUILD_PRESENCES = 1 << 8
+GUILD_MESSAGES = 1 << 9
+MESSAGE_CONTENT = 1 << 15
+PRIVILEGED = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT
+
+DISPATCH, HEARTBEAT, IDENTIFY, PRESENCE, VOICE_STATE, RESUME = 0, 1, 2, 3, 4, 6
+RECONNECT, REQUEST_MEMBERS, INVALID_SESSION, HELLO, HEARTBEAT_ACK = 7, 8, 9, 10, 11
+ABNORMAL_CLOSE = 1006  # never sent on the wire: the TCP connection is dropped instead
+
+
+def _zlib_stream() -> Callable[[bytes], bytes]:
+    """One compressor per connection; each message ends with a Z_SYNC_FLUSH (00 00 ff ff)."""
+    context = zlib.compressobj()
+    return lambda data: context.compress(data) + context.flush(zlib.Z_SYNC_FLUSH)
+
+
+class Connection:
+    """One websocket; sends are serialised because the zlib stream is shared."""
+
+    def __init__(self, ws: web.WebSocketResponse, request: web.Request) -> None:
+        self.ws = ws
+        self.transport = request.transport
+        self.path = request.path
+        # Only zlib-stream is implemented; plain text frames are valid for any client.
+        wanted = request.query.get("compress")
+        self._compress = _zlib_stream() if wanted == "zlib-stream" else None
+        self._lock = asyncio.Lock()
+        self.session: Session | None = None
+        self.closed_by_server = False
+
+    async def send(self, payload: JsonDict) -> None:
+        text = json.dumps(payload, separators=(",", ":"))
+        async with self._lock:
+            if self.ws.closed:
+                return
+            try:
+                if self._compress is not None:
+                    await self.ws.send_bytes(self._compress(text.encode()))
+                else:
+                    await self.ws.send_str(text)
+            except (ConnectionError, RuntimeError):
+                pass  # dropped; a resumable session keeps the dispatch for replay
+
+    async def close(self, code: int, reason: str = "") -> None:
+        self.closed_by_server = True
+        if code == ABNORMAL_CLOSE:
+            if self.transport is not None:
+                self.transport.abort()
+            return
+        await self.ws.close(code=code, message=reason.encode())
+
+
+@dataclass(eq=False)
+class Session:
+    """A gateway session: survives reconnects until invalidated; keeps every dispatch."""
+
+    id: str
+    intents: int
+    shard: tuple[int, int] | None
+    large_threshold: int
+    seq: int = 0
+    backlog: list[JsonDict] = field(default_factory=list)
+    conn: Connection | None = None
+    valid: bool = True
+    ready: bool = False
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+
+    def covers(self, guild_id: int | None) -> bool:
+        if guild_id is None or self.shard is None:
+            return True
+        return (guild_id >> 22) % self.shard[1] == self.shard[0]
+
+    async def dispatch(self, event: str, data: Any) -> None:
+        async with self.lock:
+            await self.emit_locked(event, data)
+
+    async def emit_locked(self, event: str, data: Any) -> None:
+        self.seq += 1
+        frame = {"op": DISPATCH, "t": event, "s": self.seq, "d": data}
+        self.backlog.append(frame)
+        if self.conn is not None:
+            await self.conn.send(frame)
+
+
+class Gateway:
+    def __init__(self, world: World, config: Config, records: Records) -> None:
+        self.world = world
+        self.config = config
+        self.records = records
+        self.sessions: dict[str, Session] = {}
+        self.connections: set[Connection] = set()
+        self.ack_heartbeats = True
+        self.heartbeats = 0
+
+    def _log(self, kind: str, session: Session | None = None, **detail: Any) -> None:
+        self.records.gateway.append(GatewayEvent(kind, session.id if session else None, detail))
+
+    async def handle(self, request: web.Request) -> web.StreamResponse:
+        ws = web.WebSocketResponse(autoping=True, timeout=2.0)
+        await ws.prepare(request)
+        conn = Connection(ws, request)
+        self._log("connect", path=conn.path, query=dict(request.query))
+        if request.query.get("v") != "10":
+            await conn.close(4012, "Invalid API version")
+            return ws
+        if request.query.get("encoding", "json") != "json":
+            await conn.close(4002, "Error while decoding payload.")
+            return ws
+        self.connections.add(conn)
+        interval = int(self.config.heartbeat_interval * 1000)
+        await conn.send({"op": HELLO, "d": {"heartbeat_interval": interval}, "s": None, "t": None})
+        try:
+            async for msg in ws:
+                if msg.type is not WSMsgType.TEXT:
+                    await conn.close(4002, "Error while decoding payload.")
+                    break
+                try:
+                    payload = json.loads(msg.data)
+                except ValueError:
+                    await conn.close(4002, "Error while decoding payload.")
+                    break
+                await self._on_payload(conn, payload)
+        finally:
+            self._detach(conn)
+        return ws
+
+    def _detach(self, conn: Connection) -> None:
+        self.connections.discard(conn)
+        session = conn.session
+        code = conn.ws.close_code
+        if session is not None and session.conn is conn:
+            session.conn = None
+            if code in (1000, 1001) and not conn.closed_by_server:
+                session.valid = False  # a clean client close ends the session, as on Discord
+        self._log("closed", session, code=code, by_server=conn.closed_by_server)
+
+    async def _on_payload(self, conn: Connection, payload: JsonDict) -> None:
+        op, data = payload.get("op"), payload.get("d")
+        if op == HEARTBEAT:
+            self.heartbeats += 1
+            if self.ack_heartbeats:
+                await conn.send({"op": HEARTBEAT_ACK, "d": None, "s": None, "t": None})
+        elif op == IDENTIFY:
+            await self._identify(conn, data or {})
+        elif op == RESUME:
+            await self._resume(conn, data or {})
+        elif conn.session is None:
+            await conn.close(4003, "Not authenticated.")
+        elif op == REQUEST_MEMBERS:
+            await self._request_members(conn.session, data or {})
+        elif op not in (PRESENCE, VOICE_STATE):
+            await conn.close(4001, "Unknown opcode.")
+
+    async def _identify(self, conn: Connection, data: JsonDict) -> None:
+        if conn.session is not None:
+            return await conn.close(4005, "Already authenticated.")
+        if data.get("token") != self.config.token:
+            return await conn.close(4004, "Authentication failed.")
+        intents = data.get("intents")
+        if not isinstance(intents, int):
+            return await conn.close(4013, "Invalid intent(s).")
+        if intents & PRIVILEGED and not self.config.privileged_intents:
+            return await conn.close(4014, "Disallowed intent(s).")
+        shard = data.get("shard")
+        if shard is not None and not 0 <= shard[0] < shard[1]:
+            return await conn.close(4010, "Invalid shard.")
+        session = Session(
+            id=secrets.token_hex(16),
+            intents=intents,
+            shard=(int(shard[0]), int(shard[1])) if shard else None,
+            large_threshold=int(data.get("large_threshold", 50)),
+        )
+        self.sessions[session.id] = session
+        self._log("identify", session, intents=intents, shard=shard, path=conn.path)
+        async with session.lock:
+            session.conn, conn.session = conn, session
+            guilds = [g for g in self.world.bot_guilds() if session.covers(g.id)]
+            await session.emit_locked("READY", self._ready(session, guilds))
+            for guild in guilds:
+                members = self._initial_members(guild, session)
+                body = payloads.guild_create(
+                    guild, members, large_threshold=session.large_threshold
+                )
+                await session.emit_locked("GUILD_CREATE", body)
+            session.ready = True
+        self._log("ready", session)
+
+    def _ready(self, session: Session, guilds: list[Guild]) -> JsonDict:
+        app = self.world.application
+        ready: JsonDict = {
+            "v": 10,
+            "user": payloads.self_user(self.world.bot),
+            "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
+            "session_id": session.id,
+            "session_type": "normal",
+            "resume_gateway_url": self.config.resume_gateway_url,
+            "application": {"id": str(app.id), "flags": app.flags},
+            "private_channels": [],
+            "relationships": [],
+            "presences": [],
+            "guild_join_requests": [],
+            "geo_ordered_rtc_regions": [],
+            "user_settings": {},
+            "auth": {},
+            "_trace": ["fakediscord"],
+        }
+        if session.shard is not None:
+            ready["shard"] = list(session.shard)
+        return ready
+
+    def _initial_members(self, guild: Guild, session: Session) -> list[Member]:
+        """Without Guild Presences, GUILD_CREATE only lists the bot itself (Discord's rule)."""
+        if session.intents & GUILD_PRESENCES:
+            return list(guild.members.values())
+        return [guild.members[self.world.bot.id]]
+
+    async def _resume(self, conn: Connection, data: JsonDict) -> None:
+        session = self.sessions.get(str(data.get("session_id")))
+        if data.get("token") != self.config.token:
+            return await conn.close(4004, "Authentication failed.")
+        seq = data.get("seq")
+        if session is None or not session.valid or not isinstance(seq, int) or seq > session.seq:
+            self._log("invalid_session", session, resumable=False, reason="cannot resume")
+            return await conn.send({"op": INVALID_SESSION, "d": False, "s": None, "t": None})
+        async with session.lock:
+            previous = session.conn
+            session.conn, conn.session = conn, session
+            missed = [frame for frame in session.backlog if frame["s"] > seq]
+            for frame in missed:
+                await conn.send(frame)
+            await session.emit_locked("RESUMED", {"_trace": ["fakediscord"]})
+        self._log("resume", session, seq=seq, replayed=len(missed), path=conn.path)
+        if previous is not None and previous is not conn:
+            await previous.close(4000, "Session resumed elsewhere.")
+        self._log("resumed", session)
+
+    async def _request_members(self, session: Session, data: JsonDict) -> None:
+        guild = self.world.guilds.get(int(data.get("guild_id", 0)))
+        if guild is None:
+            return
+        self._log("request_members", session, **data)
+        members = list(guild.members.values())
+        wanted = data.get("user_ids")
+        not_found: list[str] = []
+        if wanted is not None:
+            ids = {int(i) for i in (wanted if isinstance(wanted, list) else [wanted])}
+            members = [m for m in members if m.id in ids]
+            not_found = [str(i) for i in ids - {m.id for m in members}]
+        elif query := str(data.get("query") or "").lower():
+            members = [
+                m
+                for m in members
+                if m.user.username.lower().startswith(query)
+                or (m.nick or "").lower().startswith(query)
+            ]
+        if limit := int(data.get("limit") or 0):
+            members = members[:limit]
+        chunk: JsonDict = {
+            "guild_id": str(guild.id),
+            "members": [payloads.member(m) for m in members],
+            "chunk_index": 0,
+            "chunk_count": 1,
+            "not_found": not_found,
+        }
+        if data.get("presences"):
+            chunk["presences"] = []
+        if data.get("nonce") is not None:
+            chunk["nonce"] = data["nonce"]
+        await session.dispatch("GUILD_MEMBERS_CHUNK", chunk)
+
+    # --- dispatches -----------------------------------------------------------------
+
+    def live_sessions(self, guild_id: int | None = None) -> list[Session]:
+        """Sessions that receive events now or on RESUME (identified, not invalidated)."""
+        return [s for s in self.sessions.values() if s.valid and s.ready and s.covers(guild_id)]
+
+    async def dispatch(
+        self, event: str, data: JsonDict, *, guild_id: int | None = None, intent: int = 0
+    ) -> None:
+        """Send to every live session covering ``guild_id`` that has ``intent`` (if given)."""
+        for session in self.live_sessions(guild_id):
+            if not intent or session.intents & intent:
+                await session.dispatch(event, data)
+
+    async def dispatch_message(self, event: str, message: JsonDict) -> None:
+        data = messages.gateway_form(self.world, message)
+        for session in self.live_sessions(int(data["guild_id"])):
+            if session.intents & GUILD_MESSAGES:
+                await session.dispatch(event, self._visible_to(session, data))
+
+    def _visible_to(self, session: Session, data: JsonDict) -> JsonDict:
+        bot_id = self.world.bot.id
+        if session.intents & MESSAGE_CONTENT or int(data["author"]["id"]) == bot_id:
+            return data
+        if messages.mentions_user(data, bot_id):
+            return data
+        return {**data, "content": "", "embeds": [], "attachments": [], "components": []}
+
+    # --- faults ---------------------------------------------------------------------
+
+    def _identified(self) -> list[Connection]:
+        return [conn for conn in self.connections if conn.session is not None]
+
+    async def close(self, code: int = 4000, reason: str = "") -> int:
+        """Close every identified connection with ``code`` (1006: drop the TCP connection)."""
+        targets = self._identified()
+        for conn in targets:
+            await conn.close(code, reason)
+        return len(targets)
+
+    async def invalidate(self, *, resumable: bool = False) -> int:
+        """Send op 9; unless ``resumable``, the session can no longer be resumed."""
+        targets = self._identified()
+        for conn in targets:
+            if conn.session is not None and not resumable:
+                conn.session.valid = False
+            self._log("invalid_session", conn.session, resumable=resumable, reason="requested")
+            await conn.send({"op": INVALID_SESSION, "d": resumable, "s": None, "t": None})
+        return len(targets)
+
+    async def request_reconnect(self) -> int:
+        """Send op 7, asking the client to reconnect and resume."""
+        targets = self._identified()
+        for conn in targets:
+            await conn.send({"op": RECONNECT, "d": None, "s": None, "t": None})
+        return len(targets)
+
+    async def shutdown(self) -> None:
+        for conn in list(self.connections):
+            await conn.close(1001, "Server shutting down.")

@@ -1,0 +1,373 @@
+"""``FakeDiscord``: the test-facing API of the fake Discord server.
+
+Build a world (users, guilds, roles, channels), start the server, point discord.py at
+it (``bot.endpoints.use_endpoints(server.api_base, server.gateway_url)``), run the real
+bot, then act as users (``post_message``, ``invoke_slash``) and await what the bot did
+(``wait_for_reply``). Faults (429s, 5xx, slow answers, gateway closes) are scripted here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any
+
+from aiohttp import web
+
+from . import interactions, messages, rest, rest_commands, rest_interactions
+from .backend import API_PREFIX, KEY, Backend
+from .commands import CommandStore
+from .faults import Fault, Faults
+from .gateway import Gateway
+from .interactions import Invocation
+from .journal import GatewayEvent, Journal, Records, RequestRecord, Sent, Typing
+from .models import Channel, Config, Guild, JsonDict, Member, Overwrite, Role, User, World
+
+
+@dataclass(frozen=True)
+class PostedMessage:
+    """A message a user posted; pass it to ``wait_for_reply`` or as a ``reference``."""
+
+    id: int
+    channel_id: int
+    author_id: int
+    content: str
+    payload: JsonDict
+    mark: int
+
+
+def _user(who: User | Member) -> User:
+    return who.user if isinstance(who, Member) else who
+
+
+class FakeDiscord:
+    """A Discord-compatible REST + gateway server on 127.0.0.1 (a free port)."""
+
+    def __init__(
+        self,
+        *,
+        token: str = "fake-bot-token",
+        bot_name: str = "FakeBot",
+        heartbeat_interval: float = 1.0,
+        interaction_deadline: float = 3.0,
+        privileged_intents: bool = True,
+        shard_count: int = 1,
+    ) -> None:
+        self.config = Config(
+            token=token,
+            heartbeat_interval=heartbeat_interval,
+            interaction_deadline=interaction_deadline,
+            privileged_intents=privileged_intents,
+            shard_count=shard_count,
+        )
+        self.world = World(bot_name)
+        self.records = Records()
+        self.faults = Faults()
+        self.gateway = Gateway(self.world, self.config, self.records)
+        self.commands = CommandStore(self.world)
+        self._backend = Backend(
+            self.world, self.config, self.records, self.faults, self.gateway, self.commands
+        )
+        self._runner: web.AppRunner | None = None
+
+    # --- lifecycle ----------------------------------------------------------------
+
+    async def start(self) -> None:
+        # Discord accepts uploads far beyond aiohttp's 1 MiB default body limit.
+        app = web.Application(middlewares=[rest.middleware], client_max_size=25 * 1024 * 1024)
+        app[KEY] = self._backend
+        rest.add_routes(app)
+        rest_commands.add_routes(app)
+        rest_interactions.add_routes(app)
+        for path in rest.GATEWAY_PATHS:  # the second one is READY's resume_gateway_url
+            app.router.add_get(path, self.gateway.handle)
+        runner = web.AppRunner(app, handle_signals=False, access_log=None, shutdown_timeout=1.0)
+        await runner.setup()
+        site = web.TCPSite(runner, "127.0.0.1", 0)
+        await site.start()
+        self._runner = runner
+        host, port = runner.addresses[0][:2]
+        self.config.api_base = f"http://{host}:{port}/api/v10"
+        self.config.gateway_url = f"ws://{host}:{port}/gateway"
+        self.config.resume_gateway_url = f"ws://{host}:{port}/gateway-resume"
+
+    async def stop(self) -> None:
+        if self._runner is None:
+            return
+        await self.gateway.shutdown()
+        await self._runner.cleanup()
+        self._runner = None
+
+    async def __aenter__(self) -> FakeDiscord:
+        await self.start()
+        return self
+
+    async def __aexit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.stop()
+
+    @property
+    def token(self) -> str:
+        return self.config.token
+
+    @property
+    def api_base(self) -> str:
+        return self.config.api_base
+
+    @property
+    def gateway_url(self) -> str:
+        return self.config.gateway_url
+
+    @property
+    def resume_gateway_url(self) -> str:
+        return self.config.resume_gateway_url
+
+    @property
+    def bot_user(self) -> User:
+        return self.world.bot
+
+    @property
+    def application_owner(self) -> User:
+        return self.world.application.owner
+
+    @application_owner.setter
+    def application_owner(self, user: User) -> None:
+        self.world.application.owner = user
+
+    # --- building the world (before the bot connects; changes are not dispatched) --
+
+    def create_user(self, username: str, *, bot: bool = False) -> User:
+        return self.world.create_user(username, bot=bot)
+
+    def create_guild(self, name: str, *, owner: User, bot_permissions: int | None = None) -> Guild:
+        if bot_permissions is None:
+            return self.world.create_guild(name, owner=owner)
+        return self.world.create_guild(name, owner=owner, bot_permissions=bot_permissions)
+
+    def create_role(
+        self, guild: Guild, name: str, *, permissions: int = 0, mentionable: bool = False
+    ) -> Role:
+        return self.world.create_role(guild, name, permissions=permissions, mentionable=mentionable)
+
+    def add_member(
+        self, guild: Guild, user: User, *, roles: Sequence[Role] = (), nick: str | None = None
+    ) -> Member:
+        return self.world.add_member(guild, user, roles=list(roles), nick=nick)
+
+    def create_text_channel(self, guild: Guild, name: str, *, topic: str | None = None) -> Channel:
+        return self.world.create_text_channel(guild, name, topic=topic)
+
+    def set_permission_overwrite(
+        self, channel: Channel, target: Role | User | Member, *, allow: int = 0, deny: int = 0
+    ) -> Overwrite:
+        """E.g. ``deny=permissions.EMBED_LINKS`` on ``guild.everyone``."""
+        return self.world.set_overwrite(channel, target, allow=allow, deny=deny)
+
+    # --- acting as users --------------------------------------------------------
+
+    async def post_message(
+        self,
+        channel: Channel,
+        author: User | Member,
+        content: str,
+        *,
+        reference: PostedMessage | int | None = None,
+    ) -> PostedMessage:
+        """Post as ``author`` (a guild member) and dispatch MESSAGE_CREATE to the bot."""
+        user = _user(author)
+        guild = self.world.guild_of(channel)
+        if user.id not in guild.members:
+            raise ValueError(f"{user.username} is not a member of {guild.name}")
+        body: JsonDict = {"content": content}
+        if reference is not None:
+            target = reference.id if isinstance(reference, PostedMessage) else int(reference)
+            body["message_reference"] = {"message_id": str(target), "channel_id": str(channel.id)}
+        message = messages.create(self.world, channel, user, body)
+        mark = self.records.sent.mark()
+        await self.gateway.dispatch_message("MESSAGE_CREATE", message)
+        return PostedMessage(int(message["id"]), channel.id, user.id, content, message, mark)
+
+    async def invoke_slash(
+        self,
+        channel: Channel,
+        user: User | Member,
+        command: str,
+        options: Mapping[str, Any] | None = None,
+    ) -> Invocation:
+        """Run ``/command [group] [sub]`` with ``options`` by name; the command must be synced.
+
+        Values: str/int/float/bool, or ``User``/``Member``/``Role``/``Channel`` for those
+        option types (they are added to ``data.resolved`` as Discord does).
+        """
+        return await self._invoke(channel, user, command, options or {}, None)
+
+    async def invoke_autocomplete(
+        self,
+        channel: Channel,
+        user: User | Member,
+        command: str,
+        options: Mapping[str, Any],
+        *,
+        focused: str,
+    ) -> Invocation:
+        """Ask for choices while ``options[focused]`` is being typed (sent as a string)."""
+        return await self._invoke(channel, user, command, options, focused)
+
+    async def _invoke(
+        self,
+        channel: Channel,
+        user: User | Member,
+        command: str,
+        options: Mapping[str, Any],
+        focused: str | None,
+    ) -> Invocation:
+        name, *path = command.removeprefix("/").split()
+        guild = self.world.guild_of(channel)
+        found = self.commands.find(guild.id, name)
+        if found is None:
+            scopes = self.commands.in_scope(guild.id) + self.commands.in_scope(None)
+            synced = [c["name"] for c in scopes]
+            raise LookupError(
+                f"/{name} is not synced globally or to {guild.name}; synced: {synced}"
+            )
+        payload, state = interactions.build(
+            self.world, found, channel, _user(user), path, options, focused=focused
+        )
+        self._backend.interactions[state.id] = state
+        mark = self.records.sent.mark()
+        await self.gateway.dispatch("INTERACTION_CREATE", payload, guild_id=guild.id)
+        return Invocation(state.id, state.token, channel.id, state.user_id, payload, mark)
+
+    # --- observing ----------------------------------------------------------------
+
+    @property
+    def sent(self) -> Journal[Sent]:
+        """Everything the bot posted, edited, deleted or answered, refused ones included."""
+        return self.records.sent
+
+    @property
+    def typing(self) -> Journal[Typing]:
+        return self.records.typing
+
+    @property
+    def requests(self) -> Journal[RequestRecord]:
+        return self.records.requests
+
+    @property
+    def gateway_events(self) -> Journal[GatewayEvent]:
+        return self.records.gateway
+
+    @property
+    def unknown_routes(self) -> list[str]:
+        """Requests to routes this server does not implement, e.g. ``['PUT /foo']``."""
+        return [f"{r.method} {r.path}" for r in self.records.requests.items if r.unknown]
+
+    def synced_commands(self, guild: Guild | None = None) -> list[JsonDict]:
+        """The commands registered globally, or for ``guild``."""
+        return self.commands.in_scope(guild.id if guild else None)
+
+    async def wait_for(
+        self, predicate: Callable[[Sent], bool], *, since: int = 0, timeout: float = 5.0
+    ) -> Sent:
+        return await self._explained(
+            self.records.sent.wait_for(predicate, since=since, timeout=timeout)
+        )
+
+    async def wait_for_reply(
+        self, trigger: PostedMessage | Invocation, *, timeout: float = 5.0
+    ) -> Sent:
+        """The first delivered answer after ``trigger``: a message in its channel, or the
+        interaction's response/followup/edit (a bare defer is skipped)."""
+        return await self.wait_for(self._answers(trigger), since=trigger.mark, timeout=timeout)
+
+    def replies(self, trigger: PostedMessage | Invocation) -> list[Sent]:
+        matches = self._answers(trigger)
+        return [s for s in self.records.sent.items[trigger.mark :] if matches(s)]
+
+    @staticmethod
+    def _answers(trigger: PostedMessage | Invocation) -> Callable[[Sent], bool]:
+        if isinstance(trigger, PostedMessage):
+            return lambda s: (
+                s.delivered and s.kind == "message" and s.channel_id == trigger.channel_id
+            )
+        return lambda s: s.delivered and s.interaction_id == trigger.id and s.kind != "deferred"
+
+    async def wait_for_gateway(
+        self, kind: str, *, since: int = 0, timeout: float = 5.0
+    ) -> GatewayEvent:
+        """E.g. ``"ready"``, ``"resumed"``, ``"invalid_session"``, ``"closed"``."""
+        return await self.records.gateway.wait_for(
+            lambda e: e.kind == kind, since=since, timeout=timeout
+        )
+
+    async def wait_for_request(
+        self, route: str, *, since: int = 0, timeout: float = 5.0
+    ) -> RequestRecord:
+        """E.g. ``"PUT /applications/{application_id}/commands"``."""
+        return await self.records.requests.wait_for(
+            lambda r: r.route == route, since=since, timeout=timeout
+        )
+
+    async def _explained(self, waiting: Any) -> Sent:
+        try:
+            result: Sent = await waiting
+        except TimeoutError as error:
+            extra = f"\nunknown routes used: {self.unknown_routes}" if self.unknown_routes else ""
+            raise TimeoutError(f"{error}{extra}") from None
+        return result
+
+    # --- faults -------------------------------------------------------------------
+
+    def _served(self, route: str) -> str:
+        """Refuse fault routes the server does not serve (a typo would never match)."""
+        method, _, path = route.partition(" ")
+        key = f"{method.upper()} {path}"
+        if self._runner is None:
+            return key
+        served = {
+            f"{r.method} {r.resource.canonical.removeprefix(API_PREFIX)}"
+            for r in self._runner.app.router.routes()
+            if r.resource is not None
+        }
+        if key not in served:
+            close = sorted(s for s in served if s.startswith(method.upper() + " "))
+            raise ValueError(f"{key!r} is not a served route; {method.upper()} routes: {close}")
+        return key
+
+    def rate_limit(
+        self, route: str, *, times: int = 1, retry_after: float = 0.2, is_global: bool = False
+    ) -> None:
+        """Answer the next ``times`` requests to ``route`` with a 429 (``Retry-After``, ``Via``)."""
+        fault = Fault("rate_limit", times, retry_after=retry_after, is_global=is_global)
+        self.faults.add(self._served(route), fault)
+
+    def fail(self, route: str, *, status: int = 500, times: int = 1) -> None:
+        """Answer the next ``times`` requests to ``route`` with ``status`` (5xx are retried)."""
+        self.faults.add(self._served(route), Fault("status", times, status=status))
+
+    def delay(self, route: str, seconds: float, *, times: int = 1) -> None:
+        """Hold the next ``times`` requests to ``route`` for ``seconds`` before answering."""
+        self.faults.add(self._served(route), Fault("delay", times, seconds=seconds))
+
+    async def close_gateway(self, code: int = 4000, reason: str = "") -> int:
+        """Close the bot's gateway connections (1006: drop TCP without a close frame)."""
+        return await self.gateway.close(code, reason)
+
+    async def invalidate_session(self, *, resumable: bool = False) -> int:
+        """Send op 9; with ``resumable=False`` the bot must IDENTIFY again."""
+        return await self.gateway.invalidate(resumable=resumable)
+
+    async def request_reconnect(self) -> int:
+        """Send op 7 RECONNECT; the bot should RESUME."""
+        return await self.gateway.request_reconnect()
+
+    @property
+    def ack_heartbeats(self) -> bool:
+        return self.gateway.ack_heartbeats
+
+    @ack_heartbeats.setter
+    def ack_heartbeats(self, value: bool) -> None:
+        """Set False to simulate a zombied connection (heartbeats go unanswered)."""
+        self.gateway.ack_heartbeats = value

@@ -1,0 +1,377 @@
+"""The Discord bot, end to end: the real discord.py client against a Discord-compatible server.
+
+Only Discord's address is swapped (tests/fakediscord); the bot, its cogs and the engine run
+as they do in production, over real sockets on 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import shutil
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import pytest_asyncio
+
+from bot.client import Citebot
+from bot.config import CorpusSettings, DiscordSettings, Settings
+from bot.runner import open_service
+from fakediscord import FakeDiscord, PostedMessage, Sent, running, skip_identify_delay
+from helpers import SEEDS_DIR
+
+if TYPE_CHECKING:
+    from fakediscord.fixtures import SeededGuild
+
+CONVENTIONS = "How do the American party conventions compare with the congress in Pyongyang?"
+LIVE_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>")
+
+
+@dataclass
+class Harness:
+    """A running bot in a seeded guild, with its corpus folder, and helpers to talk to it."""
+
+    bot: Citebot
+    server: FakeDiscord
+    guild: SeededGuild
+    corpus: Path
+
+    async def say(self, content: str, *, author: Any = None, channel: Any = None) -> Sent:
+        """Post as a user (alice by default) and wait for the bot's reply."""
+        posted = await self.post(content, author=author, channel=channel)
+        return await self.server.wait_for_reply(posted)
+
+    async def post(self, content: str, *, author: Any = None, channel: Any = None) -> PostedMessage:
+        return await self.server.post_message(
+            channel or self.guild.channel, author or self.guild.alice, content
+        )
+
+
+def settings_for(corpus: Path, guild: SeededGuild, **discord: Any) -> Settings:
+    options: dict[str, Any] = {
+        "moderator_role_ids": [guild.moderator_role.id],
+        "cooldown_rate": 50,
+        "cooldown_seconds": 1.0,
+    }
+    options.update(discord)
+    return Settings(
+        corpus=CorpusSettings(directory=corpus),
+        discord=DiscordSettings(**options),
+    )
+
+
+async def start(guild: SeededGuild, settings: Settings) -> AsyncIterator[Citebot]:
+    bot = Citebot(settings, open_service(settings), guild_ready_timeout=0.2)
+    skip_identify_delay(bot)
+    async with running(bot, guild.server.token) as ready:
+        yield ready
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "corpus"
+    shutil.copytree(SEEDS_DIR, folder)
+    return folder
+
+
+@pytest_asyncio.fixture
+async def harness(fake_guild: SeededGuild, corpus: Path) -> AsyncIterator[Harness]:
+    async for bot in start(fake_guild, settings_for(corpus, fake_guild)):
+        yield Harness(bot, fake_guild.server, fake_guild, corpus)
+
+
+def all_text(sent: Sent) -> str:
+    parts = [sent.content]
+    for embed in sent.embeds:
+        parts += [embed.get("title", ""), embed.get("description", "")]
+        parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields", [])]
+        parts.append(embed.get("footer", {}).get("text", ""))
+    return "\n".join(parts)
+
+
+def assert_safe(sent: Sent) -> None:
+    """No pings possible, nothing live, and no internals leaked."""
+    assert sent.delivered, sent.error
+    assert sent.allowed_mentions == {"parse": []} or sent.allowed_mentions == {
+        "parse": [],
+        "replied_user": False,
+    }, sent.allowed_mentions
+    assert sent.mentioned_user_ids == []
+    text = all_text(sent)
+    assert not LIVE_MENTION.search(text)
+    assert "Traceback" not in text and "/work/" not in text and "/tmp/" not in text
+
+
+# -- !ask --------------------------------------------------------------------------------------
+
+
+async def test_ask_replies_to_the_message_with_summary_quotes_and_citations(
+    harness: Harness,
+) -> None:
+    asked = await harness.post(f"!ask {CONVENTIONS}")
+    reply = await harness.server.wait_for_reply(asked)
+
+    assert_safe(reply)
+    assert reply.message_reference and int(reply.message_reference["message_id"]) == asked.id
+    embed = reply.embeds[0]
+    assert embed["description"].startswith("> ")
+    assert "cato-kim-congress" in embed["description"]
+    fields = embed["fields"]
+    assert fields and "A Spectacular Opportunity to Engage Kim Jong Un" in fields[0]["name"]
+    assert "Cato Institute" in fields[0]["name"] and "\u00b6" in fields[0]["name"]
+    assert "**conventions**" in fields[0]["value"]
+    assert any(t.channel_id == harness.guild.channel.id for t in harness.server.typing.items)
+
+
+async def test_an_off_topic_question_gets_an_honest_no_and_the_list_of_articles(
+    harness: Harness,
+) -> None:
+    reply = await harness.say("!ask What is the population of Brazil?")
+    assert_safe(reply)
+    assert reply.embeds == []
+    assert reply.content.startswith("The articles do not cover this")
+    assert "A Moment to Engage\u00a0North Korea" in reply.content
+
+
+async def test_mentioning_the_bot_works_as_a_prefix(harness: Harness) -> None:
+    mention = f"<@{harness.server.bot_user.id}>"
+    reply = await harness.say(f"{mention} ask Who is Doug Bandow?")
+    assert "cato-kim-congress" in all_text(reply)
+
+
+async def test_ask_without_a_question_explains_the_usage(harness: Harness) -> None:
+    reply = await harness.say("!ask")
+    assert_safe(reply)
+    assert "Usage: `!ask <question>`" in reply.content
+
+
+async def test_a_question_over_the_length_limit_is_refused_politely(harness: Harness) -> None:
+    reply = await harness.say("!ask " + "why " * 300)
+    assert_safe(reply)
+    assert "the limit is 500" in reply.content
+
+
+async def test_a_user_over_the_rate_limit_is_told_when_to_retry(
+    fake_guild: SeededGuild, corpus: Path
+) -> None:
+    settings = settings_for(corpus, fake_guild, cooldown_rate=1, cooldown_seconds=60.0)
+    async for bot in start(fake_guild, settings):
+        harness = Harness(bot, fake_guild.server, fake_guild, corpus)
+        await harness.say("!sources")
+        reply = await harness.say("!sources")
+        assert re.search(r"try again in \d+ s", reply.content)
+        other = await harness.say("!sources", author=fake_guild.bob)
+        assert "Cato Institute" in other.content
+
+
+async def test_embeds_denied_in_the_channel_gives_the_same_answer_as_plain_text(
+    harness: Harness,
+) -> None:
+    reply = await harness.say(f"!ask {CONVENTIONS}", channel=harness.guild.no_embeds_channel)
+    assert_safe(reply)
+    assert reply.embeds == []
+    assert "cato-kim-congress" in reply.content and "**conventions**" in reply.content
+    assert len(reply.content) <= 2000
+
+
+async def test_embeds_can_be_turned_off_by_configuration(
+    fake_guild: SeededGuild, corpus: Path
+) -> None:
+    async for bot in start(fake_guild, settings_for(corpus, fake_guild, embeds=False)):
+        reply = await Harness(bot, fake_guild.server, fake_guild, corpus).say(f"!ask {CONVENTIONS}")
+        assert reply.embeds == [] and "cato-kim-congress" in reply.content
+
+
+async def test_corpus_text_with_mentions_and_markdown_is_quoted_inert(harness: Harness) -> None:
+    (harness.corpus / "002-hostile.txt").write_text(
+        "Hostile Notes\n\n@everyone @here <@&123456789012345678> **sanctions** `code` are "
+        "discussed in ||Pyongyang|| with [a link](https://example.com).\n"
+    )
+    reloaded = await harness.say("!reload", author=harness.guild.owner)
+    assert "Added: hostile" in reloaded.content
+    for channel in (harness.guild.channel, harness.guild.no_embeds_channel):
+        reply = await harness.say("!ask What is discussed about sanctions?", channel=channel)
+        assert_safe(reply)
+        text = all_text(reply)
+        assert "@\u200beveryone" in text and "\\`code\\`" in text
+
+
+async def test_answers_that_would_overflow_are_cut_and_keep_their_citations(
+    harness: Harness,
+) -> None:
+    sentence = "Sanctions on Pyongyang were debated by the party congress for many hours. "
+    for n in range(3):
+        (harness.corpus / f"00{n + 2}-long-{n}.txt").write_text(
+            f"Long Article {n}\n\n" + sentence * 80 + f"\n\n{sentence * 40}\n"
+        )
+    await harness.say("!reload", author=harness.guild.owner)
+    for channel in (harness.guild.channel, harness.guild.no_embeds_channel):
+        reply = await harness.say(
+            "!ask What did the party congress debate about sanctions on Pyongyang?",
+            channel=channel,
+        )
+        assert_safe(reply)
+        assert len(reply.content) <= 2000
+        for embed in reply.embeds:
+            assert len(embed.get("description", "")) <= 4096
+            assert all(len(f["value"]) <= 1024 for f in embed["fields"])
+            assert len(all_text(reply)) <= 6000
+        assert "\u2026" in all_text(reply)
+        assert re.search(r"long-\d", all_text(reply))
+
+
+# -- !summary and !sources ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("reference", ["1", "cato-kim-congress", "spectacular opportunity"])
+async def test_summary_finds_an_article_by_number_slug_or_title_fragment(
+    harness: Harness, reference: str
+) -> None:
+    reply = await harness.say(f"!summary {reference}")
+    assert_safe(reply)
+    embed = reply.embeds[0]
+    assert embed["title"] == "A Spectacular Opportunity to Engage Kim Jong Un"
+    bullets = embed["description"].split("\n")
+    assert len(bullets) == 3 and all(re.search(r"\(\u00b6\d+\)$", b) for b in bullets)
+
+
+async def test_summary_of_an_unknown_article_suggests_close_matches(harness: Harness) -> None:
+    reply = await harness.say("!summary bloomberg-engage")
+    assert_safe(reply)
+    assert "No article matches" in reply.content
+    assert "bloomberg-engage-north-korea" in reply.content
+
+
+async def test_summary_without_an_article_lists_the_articles(harness: Harness) -> None:
+    reply = await harness.say("!summary")
+    assert "**1.** A Spectacular Opportunity to Engage Kim Jong Un" in reply.content
+    assert "**2.** A Moment" in reply.content
+
+
+async def test_summary_with_a_path_resolves_only_to_corpus_articles(harness: Harness) -> None:
+    for name in ("../../etc/passwd", "/etc/passwd", "..%2F..%2Fetc%2Fpasswd"):
+        reply = await harness.say(f"!summary {name}")
+        assert_safe(reply)
+        assert "No article matches" in reply.content and "root:" not in reply.content
+
+
+async def test_sources_lists_publisher_author_paragraphs_and_load_time(harness: Harness) -> None:
+    reply = await harness.say("!sources")
+    assert_safe(reply)
+    assert "Doug Bandow, Cato Institute" in reply.content
+    assert "22 paragraphs" in reply.content and "12 paragraphs" in reply.content
+    assert re.search(r"loaded <t:\d+:R>", reply.content)
+
+
+async def test_help_lists_the_commands_each_user_may_run(harness: Harness) -> None:
+    member = await harness.say("!help")
+    moderator = await harness.say("!help", author=harness.guild.moderator)
+    for command in ("ask", "summary", "sources"):
+        assert f"  {command} " in member.content and f"  {command} " in moderator.content
+    assert "  reload " not in member.content
+    assert "  reload " in moderator.content
+
+
+# -- slash commands ----------------------------------------------------------------------------
+
+
+async def test_slash_ask_after_the_owner_syncs(harness: Harness) -> None:
+    synced = await harness.say("!sync", author=harness.guild.owner)
+    assert re.match(r"Synced \d+ slash commands", synced.content)
+    assert {c["name"] for c in harness.server.synced_commands()} >= {"ask", "summary", "reload"}
+
+    invocation = await harness.server.invoke_slash(
+        harness.guild.channel, harness.guild.alice, "ask", {"question": CONVENTIONS}
+    )
+    reply = await harness.server.wait_for_reply(invocation)
+    assert_safe(reply)
+    assert "cato-kim-congress" in all_text(reply)
+
+
+async def test_slash_summary_autocompletes_article_titles(harness: Harness) -> None:
+    await harness.say("!sync", author=harness.guild.owner)
+    invocation = await harness.server.invoke_autocomplete(
+        harness.guild.channel,
+        harness.guild.alice,
+        "summary",
+        {"article": "engage"},
+        focused="article",
+    )
+    answer = await harness.server.wait_for_reply(invocation)
+    assert [c["value"] for c in answer.choices] == [
+        "cato-kim-congress",
+        "bloomberg-engage-north-korea",
+    ]
+
+
+async def test_only_the_owner_may_sync(harness: Harness) -> None:
+    reply = await harness.say("!sync", author=harness.guild.manager)
+    assert reply.content == "Sorry, only the bot's owner can do that."
+    assert harness.server.synced_commands() == []
+
+
+# -- !reload -----------------------------------------------------------------------------------
+
+
+async def test_a_plain_member_may_not_reload(harness: Harness) -> None:
+    reply = await harness.say("!reload")
+    assert reply.content == "Sorry, only moderators can reload the corpus."
+
+
+@pytest.mark.parametrize("who", ["moderator", "manager", "owner"])
+async def test_moderators_managers_and_the_owner_may_reload(harness: Harness, who: str) -> None:
+    (harness.corpus / "001-bloomberg-engage-north-korea.txt").unlink()
+    reply = await harness.say("!reload", author=getattr(harness.guild, who))
+    assert reply.content.startswith("Reloaded: 1 articles, 22 paragraphs")
+    assert "Removed: bloomberg-engage-north-korea" in reply.content
+    sources = await harness.say("!sources")
+    assert "Bloomberg" not in sources.content
+
+
+async def test_a_broken_file_leaves_the_old_corpus_serving_and_is_named(harness: Harness) -> None:
+    before = await harness.say(f"!ask {CONVENTIONS}")
+    (harness.corpus / "002-broken.txt").write_bytes(b"Broken\n\nCaf\xe9 society.\n")
+
+    reply = await harness.say("!reload", author=harness.guild.moderator)
+
+    assert_safe(reply)
+    assert reply.content.startswith("Reload refused; still serving the corpus loaded")
+    assert "002-broken.txt: not UTF-8" in reply.content
+    after = await harness.say(f"!ask {CONVENTIONS}")
+    assert after.embeds == before.embeds
+
+
+# -- faults on the wire ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("code", [1006, 4000])
+async def test_the_bot_resumes_after_the_gateway_closes_and_answers_the_next_command(
+    harness: Harness, code: int
+) -> None:
+    await harness.server.close_gateway(code=code)
+    await harness.server.wait_for_gateway("resumed", timeout=10)
+    reply = await harness.say("!sources")
+    assert "Cato Institute" in reply.content
+
+
+async def test_an_invalid_session_makes_the_bot_identify_again_and_keep_answering(
+    harness: Harness,
+) -> None:
+    mark = harness.server.gateway_events.mark()
+    await harness.server.invalidate_session()
+    await harness.server.wait_for_gateway("ready", since=mark, timeout=10)
+    reply = await harness.say("!sources")
+    assert "Cato Institute" in reply.content
+
+
+async def test_a_rate_limited_reply_still_arrives_after_retry_after(harness: Harness) -> None:
+    harness.server.rate_limit("POST /channels/{channel_id}/messages", retry_after=0.3)
+    started = asyncio.get_running_loop().time()
+    reply = await harness.say("!sources")
+    assert "Cato Institute" in reply.content
+    assert asyncio.get_running_loop().time() - started >= 0.3
+    statuses = [r.status for r in harness.server.requests.items if r.method == "POST"]
+    assert statuses == [429, 200]
