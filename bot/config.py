@@ -48,12 +48,21 @@ class DiscordSettings(_Section):
     shard_count: int | None = Field(None, ge=1)
     shard_ids: list[int] | None = None
 
-    @field_validator("api_base", "gateway_url")
+    @field_validator("api_base")
     @classmethod
-    def _url(cls, value: str) -> str:
-        if not value.startswith(("http://", "https://", "ws://", "wss://")):
-            raise ValueError("must be an http(s):// or ws(s):// URL")
-        return value.rstrip("/")
+    def _http_url(cls, value: str) -> str:
+        return _url(value, ("http://", "https://"))
+
+    @field_validator("gateway_url")
+    @classmethod
+    def _ws_url(cls, value: str) -> str:
+        return _url(value, ("ws://", "wss://"))
+
+
+def _url(value: str, schemes: tuple[str, ...]) -> str:
+    if not value.startswith(schemes) or len(value) <= len(value.split("//")[0]) + 2:
+        raise ValueError(f"must be a {' or '.join(s.rstrip('/:') for s in schemes)} URL")
+    return value.rstrip("/")
 
 
 class Settings(BaseSettings):
