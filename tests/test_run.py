@@ -33,7 +33,7 @@ def test_run_without_a_token_says_what_to_do_and_exits_1() -> None:
     assert "DISCORD_TOKEN" in done.stderr and "Run it on your server" in done.stderr
 
 
-def test_run_with_a_broken_corpus_exits_1_with_one_line(tmp_path: object) -> None:
+def test_run_with_a_broken_corpus_exits_1_with_one_line() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bot", "run", "--corpus", "/nonexistent/corpus"],
         env=environment(DISCORD_TOKEN="token"),
@@ -43,9 +43,9 @@ def test_run_with_a_broken_corpus_exits_1_with_one_line(tmp_path: object) -> Non
         timeout=60,
     )
     assert done.returncode == 1
-    assert (
-        done.stderr
-        == "citebot: cannot serve the corpus: /nonexistent/corpus: corpus folder not found; check the path\n"
+    assert done.stderr == (
+        "citebot: cannot serve the corpus: /nonexistent/corpus: "
+        "corpus folder not found; check the path\n"
     )
 
 
