@@ -5,11 +5,21 @@ from __future__ import annotations
 import re
 
 import discord
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.cogs.utils import formats, limits
-from retrieval import Answer, Article, Corpus, Engine, QuestionError, load_corpus
+from retrieval import (
+    Answer,
+    Article,
+    Corpus,
+    Engine,
+    EngineSettings,
+    QuestionError,
+    RetrievalSettings,
+    load_corpus,
+)
 
 LIVE_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")
 SEEDS = Engine(load_corpus("seeds"))
@@ -80,7 +90,7 @@ def assert_inert_and_cited(answer: Answer) -> None:
             assert passage.article in (field.name or "")
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(question=hostile_text)
 def test_any_question_gets_an_inert_reply_within_limits(question: str) -> None:
     try:
@@ -90,7 +100,7 @@ def test_any_question_gets_an_inert_reply_within_limits(question: str) -> None:
     assert_inert_and_cited(answer)
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(paragraphs=st.lists(hostile_text.filter(str.strip), min_size=1, max_size=4))
 def test_hostile_corpus_text_is_quoted_inert_and_cut_with_its_citation(
     paragraphs: list[str],
@@ -128,3 +138,27 @@ def test_a_seed_answer_quotes_the_summary_then_each_passage_with_its_source() ->
     assert "Cato Institute" in (embed.fields[0].name or "")
     assert "cato-kim-congress" in (embed.fields[0].name or "")
     assert "**conventions**" in (embed.fields[0].value or "")
+
+
+LONG_QUESTIONS = Engine(
+    load_corpus("seeds"),
+    EngineSettings(retrieval=RetrievalSettings(max_question_chars=4000)),
+)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(question=st.lists(st.one_of(hostile_pieces, words), min_size=600, max_size=900))
+def test_a_4000_character_hostile_question_is_answered_inert_within_limits(
+    question: list[str],
+) -> None:
+    text = " ".join(question)[:4000]
+    try:
+        answer = LONG_QUESTIONS.ask(text)
+    except QuestionError:
+        return
+    assert_inert_and_cited(answer)
+
+
+def test_a_question_of_only_punctuation_is_refused_with_a_sentence() -> None:
+    with pytest.raises(QuestionError, match="only common words"):
+        SEEDS.ask("?!... --- *** ``` || @")
