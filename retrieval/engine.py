@@ -113,23 +113,24 @@ class Engine:
     def ask(self, question: str, top_k: int | None = None) -> Answer:
         """Quote the passages that answer ``question``, or say that the corpus does not.
 
-        The quoted passages together must hold ``min_coverage`` of the question's information
-        (see ``term_weights``); a passage holding less than half that is not quoted at all.
+        The best passage must hold ``min_coverage`` of the question's information (see
+        ``term_weights``); passages holding less than half that are not quoted. On SQuAD a
+        single passage's share separates answerable from unanswerable questions far better
+        than what several passages hold together (docs/BENCHMARKS.md).
         """
         terms = self.query_terms(question)
         settings = self.settings.retrieval
         weights = self.term_weights(terms)
         hits = self._hits(terms, top_k or settings.top_k)
         present = [self._terms_of(hit.index) & weights.keys() for hit in hits]
-        kept = [
-            i
-            for i, found in enumerate(present)
-            if share(weights, found) >= settings.min_coverage / 2
-        ]
-        joint = share(weights, set().union(*(present[i] for i in kept)))
-        if not kept or joint < settings.min_coverage:
+        coverage = [share(weights, found) for found in present]
+        if max(coverage, default=0.0) < settings.min_coverage:
             return self._abstention(question, weights, hits, present)
-        passages = [self._passage(hits[i], weights, share(weights, present[i])) for i in kept]
+        passages = [
+            self._passage(hit, weights, covered)
+            for hit, covered in zip(hits, coverage, strict=True)
+            if covered >= settings.min_coverage / 2
+        ]
         return Answer(
             question=question,
             abstained=False,
@@ -236,7 +237,11 @@ class Engine:
     ) -> Answer:
         if hits:
             best = max(range(len(hits)), key=lambda i: share(weights, present[i]))
-            found = [term for term in weights if term in present[best]]
+            surface = {
+                token.term: question[token.start : token.end]
+                for token in reversed(list(self.tokenizer.tokens(question)))
+            }
+            found = [surface.get(term, term) for term in weights if term in present[best]]
             reason = (
                 f"The articles do not cover this: the closest passage "
                 f"({hits[best].article} \u00b6{hits[best].paragraph}) shares only "

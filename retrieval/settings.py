@@ -21,7 +21,7 @@ class RetrievalSettings(BaseModel):
         0.5,
         ge=0,
         le=1,
-        description="Abstain unless a passage holds this share of the question's information.",
+        description="Abstain unless one passage holds this share of the question's information.",
     )
     answer_sentences: int = Field(2, ge=1, le=3, description="Sentences in an answer's summary.")
     max_question_chars: int = Field(500, ge=20, le=4000, description="Longest question accepted.")
