@@ -34,6 +34,8 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
     except CorpusError as error:
         return _fail(f"cannot serve the corpus: {error}")
     discord.utils.setup_logging()
+    for problem in service.engine.corpus.skipped:
+        log.warning("skipped a corpus file (strict = false): %s", problem)
     if from_file:
         log.warning("the token was read from the config file; prefer %s", TOKEN_ENV)
     use_endpoints(settings.discord.api_base, settings.discord.gateway_url)
