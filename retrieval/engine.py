@@ -213,20 +213,20 @@ class Engine:
     def _answer_summary(
         self, weights: dict[str, float], passages: Sequence[Passage]
     ) -> list[SummarySentence]:
-        candidates: list[tuple[Passage, tuple[int, int]]] = []
+        candidates: list[tuple[Article, Paragraph, tuple[int, int]]] = []
         terms: list[list[str]] = []
         ranks: list[int] = []
         for rank, passage in enumerate(passages):
-            spans, _, sentence_terms = self._sentence_terms(
-                self._paragraph_index(passage.article, passage.paragraph)
-            )
-            candidates.extend((passage, span) for span in spans)
+            index = self._paragraph_index(passage.article, passage.paragraph)
+            article, paragraph = self._located[index]
+            spans, _, sentence_terms = self._sentence_terms(index)
+            candidates.extend((article, paragraph, span) for span in spans)
             terms.extend(sentence_terms)
             ranks.extend([rank] * len(spans))
         chosen = relevant_sentences(
             weights, terms, self.settings.retrieval.answer_sentences, passage_ranks=ranks
         )
-        return [_sentence(candidates[i][0], *candidates[i][1]) for i in chosen]
+        return [_sentence_in(*candidates[i][:2], *candidates[i][2]) for i in chosen]
 
     def _abstention(
         self,
@@ -345,19 +345,6 @@ class Engine:
         spans = sentence_spans(text)
         per_sentence = [self.tokenizer.tokenize(text[s:e]) for s, e in spans]
         return spans, [t for terms in per_sentence for t in terms], per_sentence
-
-
-def _sentence(passage: Passage, start: int, end: int) -> SummarySentence:
-    return SummarySentence(
-        article=passage.article,
-        title=passage.title,
-        publisher=passage.publisher,
-        paragraph=passage.paragraph,
-        citation=passage.citation,
-        text=passage.text[start:end],
-        start=start,
-        end=end,
-    )
 
 
 def _sentence_in(article: Article, paragraph: Paragraph, start: int, end: int) -> SummarySentence:
