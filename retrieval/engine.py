@@ -40,7 +40,8 @@ class ArticleNotFound(LookupError):
     def __init__(self, reference: str, suggestions: Sequence[str], *, close: bool = True) -> None:
         lead = "Did you mean" if close else "Try a number from the list of sources, or"
         hint = f" {lead}: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"No article matches {reference!r}.{hint}")
+        shown = reference if len(reference) <= 80 else reference[:79] + "\u2026"
+        super().__init__(f"No article matches {shown!r}.{hint}")
         self.reference = reference
         self.suggestions = list(suggestions)
 

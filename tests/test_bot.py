@@ -8,20 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import re
-import shutil
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 import pytest_asyncio
 
-from bot.client import Citebot
-from bot.config import CorpusSettings, DiscordSettings, Settings
-from bot.runner import open_service
-from fakediscord import FakeDiscord, PostedMessage, Sent, running, skip_identify_delay
-from helpers import SEEDS_DIR
+from fakediscord import Sent
+from harness import Harness, all_text, copy_seeds, open_harness
 
 if TYPE_CHECKING:
     from fakediscord.fixtures import SeededGuild
@@ -30,66 +25,15 @@ CONVENTIONS = "How do the American party conventions compare with the congress i
 LIVE_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>")
 
 
-@dataclass
-class Harness:
-    """A running bot in a seeded guild, with its corpus folder, and helpers to talk to it."""
-
-    bot: Citebot
-    server: FakeDiscord
-    guild: SeededGuild
-    corpus: Path
-
-    async def say(self, content: str, *, author: Any = None, channel: Any = None) -> Sent:
-        """Post as a user (alice by default) and wait for the bot's reply."""
-        posted = await self.post(content, author=author, channel=channel)
-        return await self.server.wait_for_reply(posted)
-
-    async def post(self, content: str, *, author: Any = None, channel: Any = None) -> PostedMessage:
-        return await self.server.post_message(
-            channel or self.guild.channel, author or self.guild.alice, content
-        )
-
-
-def settings_for(corpus: Path, guild: SeededGuild, **discord: Any) -> Settings:
-    options: dict[str, Any] = {
-        "moderator_role_ids": [guild.moderator_role.id],
-        "cooldown_rate": 50,
-        "cooldown_seconds": 1.0,
-    }
-    options.update(discord)
-    return Settings(
-        corpus=CorpusSettings(directory=corpus),
-        discord=DiscordSettings(**options),
-    )
-
-
-async def start(guild: SeededGuild, settings: Settings) -> AsyncIterator[Citebot]:
-    bot = Citebot(settings, open_service(settings), guild_ready_timeout=0.2)
-    skip_identify_delay(bot)
-    async with running(bot, guild.server.token) as ready:
-        yield ready
-
-
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "corpus"
-    shutil.copytree(SEEDS_DIR, folder)
-    return folder
+    return copy_seeds(tmp_path / "corpus")
 
 
 @pytest_asyncio.fixture
 async def harness(fake_guild: SeededGuild, corpus: Path) -> AsyncIterator[Harness]:
-    async for bot in start(fake_guild, settings_for(corpus, fake_guild)):
-        yield Harness(bot, fake_guild.server, fake_guild, corpus)
-
-
-def all_text(sent: Sent) -> str:
-    parts = [sent.content]
-    for embed in sent.embeds:
-        parts += [embed.get("title", ""), embed.get("description", "")]
-        parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields", [])]
-        parts.append(embed.get("footer", {}).get("text", ""))
-    return "\n".join(parts)
+    async with open_harness(fake_guild, corpus) as running_bot:
+        yield running_bot
 
 
 def assert_safe(sent: Sent) -> None:
@@ -157,9 +101,7 @@ async def test_a_question_over_the_length_limit_is_refused_politely(harness: Har
 async def test_a_user_over_the_rate_limit_is_told_when_to_retry(
     fake_guild: SeededGuild, corpus: Path
 ) -> None:
-    settings = settings_for(corpus, fake_guild, cooldown_rate=1, cooldown_seconds=60.0)
-    async for bot in start(fake_guild, settings):
-        harness = Harness(bot, fake_guild.server, fake_guild, corpus)
+    async with open_harness(fake_guild, corpus, cooldown_rate=1, cooldown_seconds=60.0) as harness:
         await harness.say("!sources")
         reply = await harness.say("!sources")
         assert re.search(r"try again in \d+ s", reply.content)
@@ -180,8 +122,8 @@ async def test_embeds_denied_in_the_channel_gives_the_same_answer_as_plain_text(
 async def test_embeds_can_be_turned_off_by_configuration(
     fake_guild: SeededGuild, corpus: Path
 ) -> None:
-    async for bot in start(fake_guild, settings_for(corpus, fake_guild, embeds=False)):
-        reply = await Harness(bot, fake_guild.server, fake_guild, corpus).say(f"!ask {CONVENTIONS}")
+    async with open_harness(fake_guild, corpus, embeds=False) as harness:
+        reply = await harness.say(f"!ask {CONVENTIONS}")
         assert reply.embeds == [] and "cato-kim-congress" in reply.content
 
 
@@ -267,8 +209,11 @@ async def test_sources_lists_publisher_author_paragraphs_and_load_time(harness: 
 
 
 async def test_help_lists_the_commands_each_user_may_run(harness: Harness) -> None:
-    member = await harness.say("!help")
-    moderator = await harness.say("!help", author=harness.guild.moderator)
+    # Help pages are sent to the channel, not as replies.
+    member = await harness.server.wait_for_reply(await harness.post("!help"))
+    moderator = await harness.server.wait_for_reply(
+        await harness.post("!help", author=harness.guild.moderator)
+    )
     for command in ("ask", "summary", "sources"):
         assert f"  {command} " in member.content and f"  {command} " in moderator.content
     assert "  reload " not in member.content

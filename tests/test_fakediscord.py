@@ -416,3 +416,32 @@ def test_permission_overwrites_follow_discords_order() -> None:
     server.set_permission_overwrite(channel, user, deny=permissions.VIEW_CHANNEL)
     assert server.world.permissions_in(channel, user) == 0
     assert server.world.permissions_in(channel, owner) == permissions.ALL
+
+
+async def test_direct_messages_reach_the_bot_without_a_guild_and_replies_go_back(
+    fake_guild: SeededGuild,
+) -> None:
+    server = fake_guild.server
+    dm = server.create_dm_channel(fake_guild.alice)
+    assert server.create_dm_channel(fake_guild.alice) is dm  # one DM channel per user
+    async with running(Listener(intents=discord.Intents.default()), server.token) as client:
+        posted = await server.post_message(dm, fake_guild.alice, "psst")
+        message = await client.next_message()
+        # Content is visible in DMs even without the Message Content intent.
+        assert (message.id, message.content, message.guild) == (posted.id, "psst", None)
+        assert isinstance(message.channel, discord.DMChannel)
+        assert message.author.id == fake_guild.alice.id
+        await message.reply("back to you", mention_author=False)
+        user = await client.fetch_user(fake_guild.bob.id)
+        opened = await user.create_dm()
+        await opened.send("hello bob")
+    reply, to_bob = server.sent.items
+    assert (reply.channel_id, reply.content) == (dm.id, "back to you")
+    assert reply.message is not None and "guild_id" not in reply.message["message_reference"]
+    assert (to_bob.channel_id, to_bob.content) == (
+        server.create_dm_channel(fake_guild.bob).id,
+        "hello bob",
+    )
+    assert "POST /users/@me/channels" in [r.route for r in server.requests.items]
+    with pytest.raises(ValueError, match="not the recipient"):
+        await server.post_message(dm, fake_guild.bob, "not my DM")

@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from discord.ext import commands
 
+from bot.cogs.utils import limits
 from bot.cogs.utils.checks import NotModerator
 from bot.cogs.utils.context import Context
-from bot.cogs.utils.formats import escape
+from bot.cogs.utils.formats import escape, shorten
 from retrieval import ArticleNotFound, QuestionError
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def explain(ctx: Context, error: commands.CommandError) -> str | None:
     if isinstance(error, commands.CommandNotFound):
         return None
     if isinstance(original, QuestionError | ArticleNotFound):
-        return escape(str(original))
+        return shorten(escape(str(original)), limits.CONTENT)  # it may quote input back
     if isinstance(error, commands.MissingRequiredArgument | commands.BadArgument):
         usage = (
             f"{prefix}{ctx.command.qualified_name} {ctx.command.signature}" if ctx.command else ""

@@ -25,6 +25,7 @@ from .models import Config, Guild, JsonDict, Member, World
 GUILD_MEMBERS = 1 << 1
 GUILD_PRESENCES = 1 << 8
 GUILD_MESSAGES = 1 << 9
+DIRECT_MESSAGES = 1 << 12
 MESSAGE_CONTENT = 1 << 15
 PRIVILEGED = GUILD_MEMBERS | GUILD_PRESENCES | MESSAGE_CONTENT
 
@@ -309,13 +310,22 @@ class Gateway:
 
     async def dispatch_message(self, event: str, message: JsonDict) -> None:
         data = messages.gateway_form(self.world, message)
-        for session in self.live_sessions(int(data["guild_id"])):
-            if session.intents & GUILD_MESSAGES:
+        if "guild_id" in data:
+            sessions, intent = self.live_sessions(int(data["guild_id"])), GUILD_MESSAGES
+        else:  # a DM: only shard 0 receives it, as on Discord
+            sessions = [s for s in self.live_sessions() if s.shard is None or s.shard[0] == 0]
+            intent = DIRECT_MESSAGES
+        for session in sessions:
+            if session.intents & intent:
                 await session.dispatch(event, self._visible_to(session, data))
 
     def _visible_to(self, session: Session, data: JsonDict) -> JsonDict:
+        """Without Message Content, content is blanked, except in DMs, the bot's own
+        messages, and messages that mention the bot."""
         bot_id = self.world.bot.id
         if session.intents & MESSAGE_CONTENT or int(data["author"]["id"]) == bot_id:
+            return data
+        if "guild_id" not in data:
             return data
         if messages.mentions_user(data, bot_id):
             return data

@@ -37,9 +37,9 @@ def resolve_mentions(
     Without ``allowed_mentions`` everything in the content pings and a reply pings
     its author; with it, only what ``parse``/``users``/``roles``/``replied_user`` allow.
     """
-    guild = world.guild_of(channel)
+    roles = {} if channel.is_dm else world.guild_of(channel).roles
     user_ids = [int(m) for m in _USER_MENTION.findall(content)]
-    role_ids = [int(m) for m in _ROLE_MENTION.findall(content) if int(m) in guild.roles]
+    role_ids = [int(m) for m in _ROLE_MENTION.findall(content) if int(m) in roles]
     everyone = bool(_EVERYONE.search(content))
     if allowed is not None:
         parse = allowed.get("parse") or []
@@ -102,8 +102,9 @@ def create(
             "type": 0,
             "message_id": referenced["id"],
             "channel_id": referenced["channel_id"],
-            "guild_id": str(channel.guild_id),
         }
+        if not channel.is_dm:
+            message["message_reference"]["guild_id"] = str(channel.guild_id)
         message["referenced_message"] = {
             k: v for k, v in referenced.items() if k != "referenced_message"
         }
@@ -139,8 +140,13 @@ def edit(world: World, message: JsonDict, body: Mapping[str, Any]) -> JsonDict:
 
 
 def gateway_form(world: World, message: Mapping[str, Any]) -> JsonDict:
-    """MESSAGE_CREATE/UPDATE body: the REST message plus ``guild_id`` and partial members."""
+    """MESSAGE_CREATE/UPDATE body: the REST message plus ``guild_id`` and partial members.
+
+    A DM's message has neither: discord.py tells DMs apart by the missing ``guild_id``.
+    """
     channel = world.channels[int(message["channel_id"])]
+    if channel.is_dm:
+        return dict(message)
     guild = world.guild_of(channel)
     data = dict(message)
     data["guild_id"] = str(guild.id)

@@ -83,20 +83,30 @@ class Overwrite:
     deny: int = 0
 
 
+DM_CHANNEL = 1
+
+
 @dataclass(eq=False)
 class Channel:
+    """A guild text channel, or (``guild_id`` None, type 1) a DM with ``recipient_id``."""
+
     id: int
-    guild_id: int
+    guild_id: int | None
     name: str
     type: int = 0
     position: int = 0
     topic: str | None = None
     overwrites: dict[int, Overwrite] = field(default_factory=dict)
     last_message_id: int | None = None
+    recipient_id: int | None = None
 
     @property
     def mention(self) -> str:
         return f"<#{self.id}>"
+
+    @property
+    def is_dm(self) -> bool:
+        return self.guild_id is None
 
 
 @dataclass(eq=False)
@@ -131,6 +141,7 @@ class World:
         self.guilds: dict[int, Guild] = {}
         self.channels: dict[int, Channel] = {}
         self.messages: dict[int, JsonDict] = {}
+        self.dm_channels: dict[int, Channel] = {}  # by recipient user ID
         self.bot = self.create_user(bot_name, bot=True)
         owner = self.create_user(owner_name)
         self.application = Application(id=self.bot.id, name=bot_name, owner=owner, bot=self.bot)
@@ -182,6 +193,16 @@ class World:
         self.channels[channel.id] = channel
         return channel
 
+    def create_dm_channel(self, user: User) -> Channel:
+        """The bot's DM channel with ``user`` (one per user, as on Discord)."""
+        channel = self.dm_channels.get(user.id)
+        if channel is None:
+            channel = Channel(self.snowflakes.next(), None, "", type=DM_CHANNEL)
+            channel.recipient_id = user.id
+            self.dm_channels[user.id] = channel
+            self.channels[channel.id] = channel
+        return channel
+
     def set_overwrite(
         self, channel: Channel, target: Role | User | Member, *, allow: int = 0, deny: int = 0
     ) -> Overwrite:
@@ -191,12 +212,16 @@ class World:
         return overwrite
 
     def guild_of(self, channel: Channel) -> Guild:
+        if channel.guild_id is None:
+            raise ValueError(f"channel {channel.id} is a DM, not in a guild")
         return self.guilds[channel.guild_id]
 
     def bot_guilds(self) -> list[Guild]:
         return [guild for guild in self.guilds.values() if self.bot.id in guild.members]
 
     def permissions_in(self, channel: Channel, user: User) -> int:
+        if channel.is_dm:
+            return permissions.DM if user.id in (channel.recipient_id, self.bot.id) else 0
         guild = self.guild_of(channel)
         member = guild.members.get(user.id)
         if member is None:

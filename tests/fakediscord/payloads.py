@@ -97,6 +97,17 @@ def channel(c: Channel, *, with_guild_id: bool = True) -> JsonDict:
     return data
 
 
+def dm_channel(c: Channel, recipient: User) -> JsonDict:
+    """A DM channel as ``GET /channels/{id}`` and ``POST /users/@me/channels`` give it."""
+    return {
+        "id": str(c.id),
+        "type": c.type,
+        "last_message_id": str(c.last_message_id) if c.last_message_id else None,
+        "recipients": [user(recipient)],
+        "flags": 0,
+    }
+
+
 def guild(g: Guild) -> JsonDict:
     """The REST guild object (no members, channels or other gateway-only fields)."""
     return {

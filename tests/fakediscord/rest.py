@@ -11,7 +11,7 @@ from aiohttp import web
 
 from . import faults, messages, payloads, permissions, validation
 from .backend import API_PREFIX, Backend, backend, check_message, path_id, read_body, route_key
-from .gateway import GUILD_MESSAGES
+from .gateway import DIRECT_MESSAGES, GUILD_MESSAGES
 from .journal import RequestRecord, Typing
 from .models import Channel, Guild, JsonDict
 from .responses import (
@@ -111,6 +111,16 @@ async def get_user(request: web.Request) -> web.Response:
     return json_response(payloads.user(user))
 
 
+async def create_dm(request: web.Request) -> web.Response:
+    """``POST /users/@me/channels`` with ``recipient_id``: the DM channel with that user."""
+    b = backend(request)
+    body, _ = await read_body(request)
+    recipient = b.world.users.get(int(str(body.get("recipient_id") or 0)))
+    if recipient is None:
+        raise unknown("User")
+    return json_response(payloads.dm_channel(b.world.create_dm_channel(recipient), recipient))
+
+
 async def get_gateway(request: web.Request) -> web.Response:
     return json_response({"url": backend(request).config.gateway_url})
 
@@ -158,7 +168,11 @@ async def get_guild_member(request: web.Request) -> web.Response:
 
 
 async def get_channel(request: web.Request) -> web.Response:
-    return json_response(payloads.channel(_channel(backend(request), request)))
+    b = backend(request)
+    channel = _channel(b, request)
+    if channel.recipient_id is not None:
+        return json_response(payloads.dm_channel(channel, b.world.users[channel.recipient_id]))
+    return json_response(payloads.channel(channel))
 
 
 async def trigger_typing(request: web.Request) -> web.Response:
@@ -279,10 +293,11 @@ async def delete_message(request: web.Request) -> web.Response:
     del b.world.messages[int(message["id"])]
     route = "DELETE /channels/{channel_id}/messages/{message_id}"
     b.record("delete", route, {}, message=message, channel_id=channel.id)
-    body = {"id": message["id"], "channel_id": str(channel.id), "guild_id": str(channel.guild_id)}
-    await b.gateway.dispatch(
-        "MESSAGE_DELETE", body, guild_id=channel.guild_id, intent=GUILD_MESSAGES
-    )
+    body = {"id": message["id"], "channel_id": str(channel.id)}
+    intent = DIRECT_MESSAGES
+    if not channel.is_dm:
+        body["guild_id"], intent = str(channel.guild_id), GUILD_MESSAGES
+    await b.gateway.dispatch("MESSAGE_DELETE", body, guild_id=channel.guild_id, intent=intent)
     return no_content()
 
 
@@ -290,6 +305,7 @@ def add_routes(app: web.Application) -> None:
     r = app.router
     p = API_PREFIX
     r.add_get(p + "/users/@me", get_me)
+    r.add_post(p + "/users/@me/channels", create_dm)
     r.add_get(p + "/users/{user_id}", get_user)
     r.add_get(p + "/gateway", get_gateway)
     r.add_get(p + "/gateway/bot", get_gateway_bot)

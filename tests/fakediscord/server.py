@@ -1,6 +1,6 @@
 """``FakeDiscord``: the test-facing API of the fake Discord server.
 
-Build a world (users, guilds, roles, channels), start the server, point discord.py at
+Build a world (users, guilds, roles, channels, DMs), start the server, point discord.py at
 it (``bot.endpoints.use_endpoints(server.api_base, server.gateway_url)``), run the real
 bot, then act as users (``post_message``, ``invoke_slash``) and await what the bot did
 (``wait_for_reply``). Faults (429s, 5xx, slow answers, gateway closes) are scripted here.
@@ -159,6 +159,10 @@ class FakeDiscord:
     def create_text_channel(self, guild: Guild, name: str, *, topic: str | None = None) -> Channel:
         return self.world.create_text_channel(guild, name, topic=topic)
 
+    def create_dm_channel(self, user: User | Member) -> Channel:
+        """The bot's DM channel with ``user``; post there with ``post_message``."""
+        return self.world.create_dm_channel(_user(user))
+
     def set_permission_overwrite(
         self, channel: Channel, target: Role | User | Member, *, allow: int = 0, deny: int = 0
     ) -> Overwrite:
@@ -175,10 +179,16 @@ class FakeDiscord:
         *,
         reference: PostedMessage | int | None = None,
     ) -> PostedMessage:
-        """Post as ``author`` (a guild member) and dispatch MESSAGE_CREATE to the bot."""
+        """Post as ``author`` and dispatch MESSAGE_CREATE to the bot.
+
+        In a guild channel the author must be a member; in a DM channel, its recipient
+        (the event then has no ``guild_id``, as on Discord).
+        """
         user = _user(author)
-        guild = self.world.guild_of(channel)
-        if user.id not in guild.members:
+        if channel.is_dm:
+            if user.id != channel.recipient_id:
+                raise ValueError(f"{user.username} is not the recipient of DM {channel.id}")
+        elif user.id not in (guild := self.world.guild_of(channel)).members:
             raise ValueError(f"{user.username} is not a member of {guild.name}")
         body: JsonDict = {"content": content}
         if reference is not None:

@@ -68,13 +68,17 @@ def source(quote: Quote) -> str:
     return escape(f"{quote.title}{publisher} \u00b6{quote.paragraph} ({quote.article})")
 
 
-def _short(text: str, budget: int) -> str:
-    return text if len(text) <= budget else text[: budget - 1].rstrip() + ELLIPSIS
+def shorten(text: str, budget: int) -> str:
+    """``text`` cut to ``budget`` characters with "…"; a backslash left at the cut would
+    escape the ellipsis, so it goes too."""
+    if len(text) <= budget:
+        return text
+    return text[: budget - 1].rstrip().rstrip("\\") + ELLIPSIS
 
 
 def answer_embed(answer: Answer) -> discord.Embed:
     """The summary in the description, one field per quoted passage, all within limits."""
-    embed = discord.Embed(title=_short(escape(answer.question), limits.EMBED_TITLE), colour=COLOUR)
+    embed = discord.Embed(title=shorten(escape(answer.question), limits.EMBED_TITLE), colour=COLOUR)
     used = len(embed.title or "")
     lines = []
     budget = limits.EMBED_DESCRIPTION // max(1, len(answer.summary))
@@ -87,7 +91,7 @@ def answer_embed(answer: Answer) -> discord.Embed:
     embed.set_footer(text=footer)
     used += len(footer)
     for number, passage in enumerate(answer.passages[: limits.EMBED_FIELDS], start=1):
-        name = _short(f"[{number}] {source(passage)}", limits.FIELD_NAME)
+        name = shorten(f"[{number}] {source(passage)}", limits.FIELD_NAME)
         room = min(limits.FIELD_VALUE, limits.EMBED_TOTAL - used - len(name))
         if room < 40:
             break
@@ -99,7 +103,7 @@ def answer_embed(answer: Answer) -> discord.Embed:
 
 def answer_text(answer: Answer) -> str:
     """The same answer as plain text, for channels that deny Embed Links."""
-    head = f"**{_short(escape(answer.question), 200)}**\n"
+    head = f"**{shorten(escape(answer.question), 200)}**\n"
     summary = "".join(f"> {escape(s.text)}\n\u2014 {source(s)}\n" for s in answer.summary)
     if len(head) + len(summary) > limits.CONTENT // 2:
         summary = ""
@@ -121,24 +125,24 @@ def abstention_text(answer: Answer) -> str:
     more = f"\n\u2026and {len(answer.topics) - 10} more" if len(answer.topics) > 10 else ""
     text = f"{escape(answer.reason or 'The articles do not cover this.')}\n"
     text += f"The articles cover:\n{topics}{more}"
-    return _short(text, limits.CONTENT)
+    return shorten(text, limits.CONTENT)
 
 
 def summary_embed(summary: ArticleSummary) -> discord.Embed:
     byline = ", ".join(part for part in (summary.author, summary.publisher) if part)
     embed = discord.Embed(
-        title=_short(escape(summary.title), limits.EMBED_TITLE),
+        title=shorten(escape(summary.title), limits.EMBED_TITLE),
         description=summary_lines(summary, limits.EMBED_DESCRIPTION - 200),
         colour=COLOUR,
     )
     if byline:
-        embed.set_footer(text=_short(byline, limits.FOOTER))
+        embed.set_footer(text=shorten(byline, limits.FOOTER))
     return embed
 
 
 def summary_text(summary: ArticleSummary) -> str:
     head = f"**{escape(summary.title)}**\n"
-    return _short(head + summary_lines(summary, limits.CONTENT - len(head)), limits.CONTENT)
+    return shorten(head + summary_lines(summary, limits.CONTENT - len(head)), limits.CONTENT)
 
 
 def summary_lines(summary: ArticleSummary, budget: int) -> str:

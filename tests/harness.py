@@ -1,0 +1,104 @@
+"""A running citebot in a seeded guild of the fake Discord, for the end-to-end test files.
+
+The same pattern as ``test_bot.py``'s ``Harness``/``start``/``settings_for``, with replies
+matched to their command by ``message_reference`` (so concurrent commands cannot be
+confused) and a count of every reply a command got.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from bot.client import Citebot
+from bot.config import CorpusSettings, DiscordSettings, Settings
+from bot.runner import open_service
+from fakediscord import Channel, FakeDiscord, PostedMessage, Sent, running, skip_identify_delay
+from helpers import SEEDS_DIR
+
+if TYPE_CHECKING:
+    from fakediscord.fixtures import SeededGuild
+
+MESSAGES_ROUTE = "POST /channels/{channel_id}/messages"
+ASK = "!ask How do the American party conventions compare with the congress in Pyongyang?"
+
+
+def replies_to(posted: PostedMessage) -> Callable[[Sent], bool]:
+    """A predicate: a delivered bot message that replies to ``posted``."""
+
+    def matches(sent: Sent) -> bool:
+        reference = sent.message_reference or {}
+        return (
+            sent.delivered
+            and sent.kind == "message"
+            and int(reference.get("message_id") or 0) == posted.id
+        )
+
+    return matches
+
+
+@dataclass
+class Harness:
+    bot: Citebot
+    server: FakeDiscord
+    guild: SeededGuild
+    corpus: Path
+
+    async def post(
+        self, content: str, *, author: Any = None, channel: Channel | None = None
+    ) -> PostedMessage:
+        return await self.server.post_message(
+            channel or self.guild.channel, author or self.guild.alice, content
+        )
+
+    async def reply(self, posted: PostedMessage, *, timeout: float = 5.0) -> Sent:
+        return await self.server.wait_for(replies_to(posted), since=posted.mark, timeout=timeout)
+
+    async def say(
+        self, content: str, *, author: Any = None, channel: Channel | None = None
+    ) -> Sent:
+        """Post as a user (alice by default) and wait for the bot's reply to that message."""
+        return await self.reply(await self.post(content, author=author, channel=channel))
+
+    def replies(self, posted: PostedMessage) -> list[Sent]:
+        """Every delivered reply to ``posted`` so far."""
+        matches = replies_to(posted)
+        return [s for s in self.server.sent.items[posted.mark :] if matches(s)]
+
+
+def copy_seeds(folder: Path) -> Path:
+    shutil.copytree(SEEDS_DIR, folder)
+    return folder
+
+
+def settings_for(corpus: Path, guild: SeededGuild, **discord: Any) -> Settings:
+    options: dict[str, Any] = {
+        "moderator_role_ids": [guild.moderator_role.id],
+        "cooldown_rate": 50,
+        "cooldown_seconds": 1.0,
+    }
+    options.update(discord)
+    return Settings(corpus=CorpusSettings(directory=corpus), discord=DiscordSettings(**options))
+
+
+@contextlib.asynccontextmanager
+async def open_harness(guild: SeededGuild, corpus: Path, **discord: Any) -> AsyncIterator[Harness]:
+    """Start the real bot on ``corpus`` against ``guild``'s server; stop it afterwards."""
+    settings = settings_for(corpus, guild, **discord)
+    bot = Citebot(settings, open_service(settings), guild_ready_timeout=0.2)
+    skip_identify_delay(bot)
+    async with running(bot, guild.server.token) as ready:
+        yield Harness(ready, guild.server, guild, corpus)
+
+
+def all_text(sent: Sent) -> str:
+    parts = [sent.content]
+    for embed in sent.embeds:
+        parts += [embed.get("title", ""), embed.get("description", "")]
+        parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields", [])]
+        parts.append(embed.get("footer", {}).get("text", ""))
+    return "\n".join(parts)
