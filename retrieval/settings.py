@@ -34,7 +34,7 @@ class SummarySettings(BaseModel):
 
     sentences: int = Field(3, ge=1, le=10, description="Sentences in an article summary.")
     position_weight: float = Field(
-        0.5, ge=0, le=1, description="0: centrality alone; 1: the opening sentences alone."
+        0.25, ge=0, le=1, description="0: centrality alone; 1: the opening sentences alone."
     )
 
 
