@@ -1,0 +1,172 @@
+"""``python -m bench {quality,summaries,speed,smoke,soak}``: see ``--help`` of each."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.data import DEFAULT_BBC, DEFAULT_SQUAD
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--json", action="store_true", help="print all figures as one JSON object")
+    parser.add_argument("--limit", type=int, default=None, metavar="N", help="first N items only")
+    parser.add_argument(
+        "--report",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="rewrite this command's section of PATH (e.g. docs/BENCHMARKS.md) and its plots",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    quality = sub.add_parser(
+        "quality", help="SQuAD v1.1 dev: hit@k, MRR, answer sentence, abstention"
+    )
+    quality.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
+    _common(quality)
+
+    summaries = sub.add_parser("summaries", help="BBC News Summary: ROUGE against lead-k and sumy")
+    summaries.add_argument("--bbc", type=Path, default=DEFAULT_BBC)
+    _common(summaries)
+
+    speed = sub.add_parser("speed", help="index build, memory, latency; seeds to 1M paragraphs")
+    speed.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
+    speed.add_argument("--bbc", type=Path, default=DEFAULT_BBC)
+    speed.add_argument("--seeds", type=Path, default=Path("seeds"))
+    speed.add_argument(
+        "--sizes",
+        default="seeds,10k,100k,1m",
+        help="comma-separated corpus sizes: seeds and/or paragraph counts like 10k, 100k, 1m",
+    )
+    speed.add_argument(
+        "--queries", type=int, default=1000, help="questions timed per size (--limit overrides)"
+    )
+    speed.add_argument(
+        "--rank-bm25-max",
+        default="100k",
+        help="largest corpus on which rank-bm25 is timed (its queries scan every document)",
+    )
+    _common(speed)
+
+    worker = sub.add_parser("speed-worker", help=argparse.SUPPRESS)
+    worker.add_argument("spec", help="JSON job description (internal)")
+
+    smoke = sub.add_parser("smoke", help="all three on small slices, for CI (under two minutes)")
+    smoke.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
+    smoke.add_argument("--bbc", type=Path, default=DEFAULT_BBC)
+    smoke.add_argument("--seeds", type=Path, default=Path("seeds"))
+    smoke.add_argument("--json", action="store_true")
+
+    # -- soak (bench/soak.py) --
+    soak = sub.add_parser("soak", help="the real bot against the fake Discord: load and faults")
+    soak.add_argument("--asks", type=int, default=1000, help="!ask commands in all")
+    soak.add_argument("--users", type=int, default=50, help="users asking at once")
+    soak.add_argument("--reloads", type=int, default=20, help="moderator !reloads")
+    soak.add_argument("--closes", type=int, default=10, help="gateway closes and invalidations")
+    soak.add_argument("--timeout", type=float, default=600.0, help="hard limit, in seconds")
+    soak.add_argument("--json", action="store_true", help="print all figures as one JSON object")
+    soak.add_argument("--report", type=Path, default=None, metavar="PATH")
+    return parser
+
+
+def emit(result: dict[str, Any], text: str, as_json: bool) -> None:
+    if as_json:
+        json.dump(result, sys.stdout, indent=2, sort_keys=False, default=str)
+        sys.stdout.write("\n")
+    else:
+        print(text)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "quality":
+        from bench import quality
+        from bench import quality_report as quality_out
+
+        result = quality.run(args.squad, args.limit)
+        goals = quality_out.goals(result)
+        result["goals"] = [g.as_dict() for g in goals]
+        emit(result, quality_out.tables(result) + "\n\n" + _goals_text(goals), args.json)
+        if args.report:
+            plot = args.report.parent / "bench-quality.png"
+            quality_out.plot(result, plot)
+            _write(args.report, "quality", quality_out.section(result, plot.name), goals)
+        return 0
+    if args.command == "summaries":
+        from bench import summaries
+
+        result = summaries.run(args.bbc, args.limit)
+        goals = summaries.goals(result)
+        result["goals"] = [g.as_dict() for g in goals]
+        emit(result, summaries.tables(result) + "\n\n" + _goals_text(goals), args.json)
+        if args.report:
+            plot = args.report.parent / "bench-summaries.png"
+            summaries.plot(result, plot)
+            _write(args.report, "summaries", summaries.section(result, plot.name), goals)
+        return 0
+    if args.command == "speed":
+        from bench import speed
+        from bench import speed_report as speed_out
+
+        result = speed.run(
+            squad=args.squad,
+            bbc=args.bbc,
+            seeds=args.seeds,
+            sizes=speed.parse_sizes(args.sizes),
+            queries=args.limit or args.queries,
+            rank_bm25_max=speed.parse_size(args.rank_bm25_max),
+        )
+        goals = speed_out.goals(result)
+        result["goals"] = [g.as_dict() for g in goals]
+        emit(result, speed_out.tables(result) + "\n\n" + _goals_text(goals), args.json)
+        if args.report:
+            plot = args.report.parent / "bench-speed.png"
+            speed_out.plot(result, plot)
+            _write(args.report, "speed", speed_out.section(result, plot.name), goals)
+        return 0
+    if args.command == "speed-worker":
+        from bench import speed_worker
+
+        json.dump(speed_worker.run(json.loads(args.spec)), sys.stdout)
+        return 0
+    if args.command == "smoke":
+        from bench.smoke import run as run_smoke
+
+        return run_smoke(args.squad, args.bbc, args.seeds, as_json=args.json)
+    if args.command == "soak":
+        from bench import soak
+
+        options = soak.SoakOptions(args.asks, args.users, args.reloads, args.closes, args.timeout)
+        result = soak.run(options)
+        goals = soak.goals(result)
+        emit(result, soak.tables(result) + "\n\n" + _goals_text(goals), args.json)
+        if args.report:
+            _write(args.report, "soak", soak.section(result), goals)
+        return 0 if result["ok"] else 1
+    raise AssertionError(args.command)
+
+
+def _goals_text(goals: Sequence[Any]) -> str:
+    from bench.report import goals_table
+
+    return "Goals:\n\n" + goals_table(goals)
+
+
+def _write(path: Path, name: str, body: str, goals: Sequence[Any]) -> None:
+    from bench.report import update_report
+
+    update_report(path, name, body, goals)
+    print(f"wrote section {name!r} of {path}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,136 @@
+"""citebot behind a thin adapter, so the benchmarks only touch its public API in one place."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from retrieval import Answer, Engine
+
+REQUIRED = ("Article", "Corpus", "Engine", "EngineSettings", "load_corpus", "split_sentences")
+DEFAULT_SEEDS = Path("seeds")
+
+
+@dataclass(frozen=True)
+class ArticleSpec:
+    """An article as the benchmarks build it: slug, title and its paragraphs in order."""
+
+    slug: str
+    title: str
+    paragraphs: tuple[str, ...]
+
+
+def code_digest(root: Path = Path(".")) -> str:
+    """Short sha256 over citebot's code (retrieval/ and bot/ *.py), to tell runs apart."""
+    digest = hashlib.sha256()
+    for path in sorted([*root.glob("retrieval/**/*.py"), *root.glob("bot/**/*.py")]):
+        relative = path.relative_to(root).as_posix()
+        digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:12]
+
+
+def missing() -> str | None:
+    """Why citebot cannot be benchmarked yet (its API is incomplete), or None when it can."""
+    try:
+        import retrieval
+    except ImportError as error:
+        return f"cannot import retrieval: {error}"
+    absent = [name for name in REQUIRED if not hasattr(retrieval, name)]
+    if absent:
+        return "retrieval does not export " + ", ".join(absent)
+    return None
+
+
+def require() -> None:
+    reason = missing()
+    if reason is not None:
+        raise SystemExit(f"citebot is not available: {reason}")
+
+
+def build_engine(
+    specs: Sequence[ArticleSpec],
+    *,
+    retrieval: Mapping[str, float] | None = None,
+    summary: Mapping[str, float] | None = None,
+) -> Engine:
+    """A citebot engine over the given articles: default settings, or the given fields of
+    ``EngineSettings.retrieval`` (``k1``, ``b``, ``min_coverage``...) and ``.summary``."""
+    from retrieval import (
+        Article,
+        Corpus,
+        Engine,
+        EngineSettings,
+        RetrievalSettings,
+        SummarySettings,
+    )
+
+    articles = [Article.from_paragraphs(s.slug, s.title, s.paragraphs) for s in specs]
+    settings = None
+    if retrieval or summary:
+        settings = EngineSettings(
+            retrieval=RetrievalSettings(**(retrieval or {})),
+            summary=SummarySettings(**(summary or {})),
+        )
+    return Engine(Corpus(articles), settings)
+
+
+def load_engine(directory: Path) -> Engine:
+    """citebot the way the bot starts: ``load_corpus`` on a folder, then ``Engine``."""
+    from retrieval import Engine, load_corpus
+
+    return Engine(load_corpus(directory))
+
+
+def load_specs(directory: Path) -> list[ArticleSpec]:
+    """The articles of a seed folder as loaded by citebot (for feeding the same text elsewhere)."""
+    from retrieval import load_corpus
+
+    return [
+        ArticleSpec(a.slug, a.title, tuple(p.text for p in a.paragraphs))
+        for a in load_corpus(directory).articles
+    ]
+
+
+def split_sentences(text: str) -> list[str]:
+    from retrieval import split_sentences as split
+
+    return split(text)
+
+
+def renderer_missing() -> str | None:
+    try:
+        from bot.render import answer_to_text  # noqa: F401
+    except ImportError as error:
+        return f"cannot import bot.render.answer_to_text: {error}"
+    return None
+
+
+def render(answer: Answer) -> str:
+    from bot.render import answer_to_text
+
+    text: str = answer_to_text(answer)
+    return text
+
+
+def search(engine: Engine, question: str, top_k: int = 10) -> list[tuple[str, int]]:
+    """(slug, paragraph) of the hits; [] when citebot refuses the question (QuestionError)."""
+    from retrieval import QuestionError
+
+    try:
+        return [(hit.article, hit.paragraph) for hit in engine.search(question, top_k=top_k)]
+    except QuestionError:
+        return []
+
+
+def ask(engine: Engine, question: str) -> Answer | None:
+    """citebot's answer, or None when it refuses the question itself (QuestionError)."""
+    from retrieval import QuestionError
+
+    try:
+        return engine.ask(question)
+    except QuestionError:
+        return None

@@ -1,0 +1,200 @@
+"""Tables, findings, goals and plot for ``python -m bench quality`` (see ``bench.quality``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bench.report import Goal, markdown_table, pct
+
+
+def goals(result: dict[str, Any]) -> list[Goal]:
+    retrieval = result["retrieval"]
+    cite, alt = retrieval["citebot"]["hit@1"], retrieval["bm25s"]["hit@1"]
+    sentence = result["answer_sentence"]
+    ours = sentence["citebot"]
+    theirs = sentence["best BM25 sentence in citebot's top passage"]
+    abst = result["abstention"]
+    kept, dropped = abst["answered when in corpus"], abst["abstained when not in corpus"]
+    return [
+        Goal(
+            "SQuAD hit@1 at least 3 points above bm25s",
+            f"citebot {pct(cite)} vs bm25s {pct(alt)} ({100 * (cite - alt):+.1f} points)",
+            cite - alt >= 0.03,
+        ),
+        Goal(
+            "answer-sentence hit@1 clearly (>= 2 points) above the best BM25 sentence "
+            "in the top passage",
+            f"citebot {pct(ours)} vs {pct(theirs)} ({100 * (ours - theirs):+.1f} points)",
+            ours - theirs >= 0.02,
+        ),
+        Goal(
+            "abstention right on >= 90% of both kinds of question",
+            f"answered {pct(kept)} of in-corpus, abstained on {pct(dropped)} of out-of-corpus",
+            kept >= 0.9 and dropped >= 0.9,
+        ),
+    ]
+
+
+def tables(result: dict[str, Any]) -> str:
+    retrieval = result["retrieval"]
+    rows = [
+        (
+            name,
+            pct(f["hit@1"]),
+            pct(f["hit@5"]),
+            pct(f["hit@10"]),
+            f"{f['mrr@10']:.3f}",
+            f"{f['build_s']:.2f}",
+            f"{f['query_s']:.1f}",
+        )
+        for name, f in retrieval.items()
+    ]
+    ret = markdown_table(
+        ("system", "hit@1", "hit@5", "hit@10", "MRR@10", "build s", "all queries s"), rows
+    )
+    sentence = result["answer_sentence"]
+    srows = [
+        (name, pct(value) if isinstance(value, float) else value)
+        for name, value in sentence.items()
+    ]
+    sen = markdown_table(
+        ("answer-sentence hit@1 (first sentence contains a gold answer)", "value"), srows
+    )
+    ask = result["ask"]
+    arows = [
+        ("top passage of engine.ask is the gold paragraph", pct(ask["top passage hit@1"])),
+        ("engine.ask abstained (full corpus, every question answerable)", pct(ask["abstained"])),
+        ("seconds for all asks", f"{ask['seconds']:.1f}"),
+    ]
+    asks = markdown_table(("engine.ask on the full corpus", "value"), arows)
+    abst = result["abstention"]
+    brows = [
+        (
+            f"in-corpus questions ({abst['in-corpus questions']}): answered",
+            pct(abst["answered when in corpus"]),
+        ),
+        (
+            f"out-of-corpus questions ({abst['out-of-corpus questions']}): abstained",
+            pct(abst["abstained when not in corpus"]),
+        ),
+    ]
+    abstention = markdown_table(("abstention, corpus = 24 even-indexed articles", "rate"), brows)
+    crows = [
+        (name, pct(f["answered when in corpus"]), pct(f["abstained when not in corpus"]))
+        for name, f in abst["sweep"].items()
+    ]
+    coverage = markdown_table(
+        ("citebot setting (EngineSettings.retrieval)", "answered in corpus", "abstained outside"),
+        crows,
+    )
+    default = result["retrieval"]["citebot"]
+    prows = [("defaults", pct(default["hit@1"]), pct(default["hit@5"]), f"{default['mrr@10']:.3f}")]
+    prows += [
+        (name, pct(f["hit@1"]), pct(f["hit@5"]), f"{f['mrr@10']:.3f}")
+        for name, f in result["citebot_settings"].items()
+    ]
+    params = markdown_table(("citebot retrieval setting", "hit@1", "hit@5", "MRR@10"), prows)
+    return "\n\n".join(
+        [
+            ret,
+            sen,
+            asks,
+            abstention,
+            "Abstention with other `min_coverage` settings (same corpus and questions):\n\n"
+            + coverage,
+            "citebot's ranking with other retrieval settings (`EngineSettings.retrieval`; "
+            "`rerank_depth=0` is plain BM25 order, without citebot's second-stage reordering):"
+            "\n\n" + params,
+        ]
+    )
+
+
+def findings(result: dict[str, Any]) -> list[str]:
+    """Plain-language observations, computed from the figures (so they cannot go stale)."""
+    out: list[str] = []
+    sweep = result["abstention"]["sweep"]
+    both = [
+        name
+        for name, f in sweep.items()
+        if f["answered when in corpus"] >= 0.9 and f["abstained when not in corpus"] >= 0.9
+    ]
+    if both:
+        out.append(f"Of the `min_coverage` values tried, {', '.join(both)} reach 90% on both.")
+    else:
+        out.append(
+            "No `min_coverage` value in the sweep answers 90% of in-corpus questions and "
+            "abstains on 90% of out-of-corpus ones: the share of the question's idf mass "
+            "found in the passages does not separate the two kinds well enough on its own."
+        )
+    s = result["answer_sentence"]
+    oracle = s["oracle: any sentence of citebot's top passage"]
+    out.append(
+        f"Some sentence of citebot's top passage holds a gold answer for {pct(oracle)} of "
+        "the questions (the ceiling for any one-sentence pick from that passage); citebot's "
+        f"first summary sentence holds one for {pct(s['citebot'])}. Against the "
+        f"best-BM25-sentence pick it wins on {s['citebot right, baseline wrong']} questions "
+        f"and loses on {s['baseline right, citebot wrong']}."
+    )
+    default = result["retrieval"]["citebot"]["hit@1"]
+    for name, f in result["citebot_settings"].items():
+        out.append(
+            f"With {name}, citebot's hit@1 would be {pct(f['hit@1'])} instead of "
+            f"{pct(default)} ({100 * (f['hit@1'] - default):+.1f} points)."
+        )
+    return out
+
+
+def section(result: dict[str, Any], plot: str | None) -> str:
+    data = result["data"]
+    parts = [
+        "## Quality: SQuAD v1.1 dev",
+        f"Command: `{result['command']}`\n\n{result['machine']}",
+        (
+            f"Corpus: {data['paragraphs']} paragraphs of {data['articles']} articles; "
+            f"{data['questions']} questions; the relevant passage is the question's own paragraph. "
+            "citebot is `engine.search(q, top_k=10)` for the ranking and `engine.ask(q)` for the "
+            "answer sentence (`summary[0]`); rank-bm25 is `BM25Okapi` on `text.lower().split()`; "
+            'bm25s is its default method with `stopwords="en"` and the PyStemmer English stemmer. '
+            "The answer-sentence baseline scores every sentence (citebot's `split_sentences`) of "
+            "the top passage with BM25 (bm25s, same setup) whose statistics come from all the "
+            "corpus's sentences, and keeps the best; an abstention counts as a miss for citebot "
+            "(its top passage is the ask's first passage, or search's first hit when the ask "
+            "abstained). Timings here are incidental (the speed section measures latency): "
+            "citebot and rank-bm25 answer one question at a time, bm25s all of them in one "
+            "batched `retrieve` call."
+        ),
+        tables(result),
+        "Findings (computed from the figures above):\n\n"
+        + "\n".join(f"- {line}" for line in findings(result)),
+    ]
+    if plot:
+        parts.append(f"![quality]({plot})")
+    return "\n\n".join(parts)
+
+
+def plot(result: dict[str, Any], path: Path) -> None:
+    from bench.plots import grouped_bars
+
+    retrieval = result["retrieval"]
+    metrics = ["hit@1", "hit@5", "mrr@10"]
+    series = {name: [retrieval[name][m] for m in metrics] for name in retrieval}
+    sentence = result["answer_sentence"]
+    extra = {
+        "citebot": sentence["citebot"],
+        "best BM25 sentence\n(citebot's passage)": sentence[
+            "best BM25 sentence in citebot's top passage"
+        ],
+        "best BM25 sentence\n(bm25s's passage)": sentence[
+            "best BM25 sentence in bm25s's top passage"
+        ],
+        "oracle\n(citebot's passage)": sentence["oracle: any sentence of citebot's top passage"],
+    }
+    grouped_bars(
+        path,
+        title=f"SQuAD v1.1 dev ({result['data']['questions']} questions)",
+        groups=metrics,
+        series=series,
+        second_title="answer-sentence hit@1",
+        second=extra,
+    )

@@ -1,0 +1,178 @@
+"""Speed: index build, memory and query latency from the seed corpus up to 1M paragraphs.
+
+Each (size, system) runs in its own process (``python -m bench speed-worker``), so that one
+system's memory never counts against another's; see ``bench.speed_worker`` for the method.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench import citebot
+from bench.report import command_line, machine_line
+from bench.speed_worker import ARTICLE_PARAGRAPHS
+
+SYSTEMS = ("citebot", "rank-bm25", "bm25s")
+Size = str | int
+
+
+def parse_size(text: str) -> int:
+    """Parse a size: "10k" -> 10_000, "1m" -> 1_000_000, "2500" -> 2500."""
+    text = text.strip().lower()
+    factor = {"k": 1_000, "m": 1_000_000}.get(text[-1:], 1)
+    number = text[:-1] if factor > 1 else text
+    value = int(float(number) * factor)
+    if value <= 0:
+        raise ValueError(f"size must be positive: {text!r}")
+    return value
+
+
+def parse_sizes(text: str) -> list[Size]:
+    return [item if item == "seeds" else parse_size(item) for item in text.split(",") if item]
+
+
+def label(size: Size) -> str:
+    if size == "seeds":
+        return "seeds"
+    assert isinstance(size, int)
+    if size % 1_000_000 == 0:
+        return f"{size // 1_000_000}M"
+    if size % 1_000 == 0:
+        return f"{size // 1_000}k"
+    return str(size)
+
+
+def snapshot(repo: Path, into: Path) -> str:
+    """Copy bench/, retrieval/ and bot/ into ``into`` and return the digest of citebot's code.
+
+    Workers run from the copy, so every measurement of one run sees the same citebot even while
+    someone edits the working tree.
+    """
+    for name in ("bench", "retrieval", "bot"):
+        shutil.copytree(repo / name, into / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return citebot.code_digest(into)
+
+
+def _job(job: dict[str, Any], cwd: Path) -> dict[str, Any]:
+    started = time.perf_counter()
+    print(f"speed: {label(job['size'])} {job['system']} ...", file=sys.stderr, flush=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench", "speed-worker", json.dumps(job)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=cwd,
+    )
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr)
+        raise SystemExit(f"speed worker failed: {job}")
+    result: dict[str, Any] = json.loads(proc.stdout)
+    result["wall_s"] = time.perf_counter() - started
+    print(
+        f"speed: {label(job['size'])} {job['system']} done in {result['wall_s']:.0f}s",
+        file=sys.stderr,
+        flush=True,
+    )
+    return result
+
+
+def run(
+    *,
+    squad: Path,
+    bbc: Path,
+    seeds: Path,
+    sizes: list[Size],
+    queries: int,
+    rank_bm25_max: int,
+) -> dict[str, Any]:
+    citebot.require()
+    with tempfile.TemporaryDirectory(prefix="citebot-bench-") as tmp:
+        code = snapshot(Path.cwd(), Path(tmp))
+        return _run_all(
+            Path(tmp),
+            code,
+            squad=squad,
+            bbc=bbc,
+            seeds=seeds,
+            sizes=sizes,
+            queries=queries,
+            rank_bm25_max=rank_bm25_max,
+        )
+
+
+def _run_all(
+    cwd: Path,
+    code: str,
+    *,
+    squad: Path,
+    bbc: Path,
+    seeds: Path,
+    sizes: list[Size],
+    queries: int,
+    rank_bm25_max: int,
+) -> dict[str, Any]:
+    base = {
+        "squad": str(squad.resolve()),
+        "bbc": str(bbc.resolve()),
+        "seeds": str(seeds.resolve()),
+        "queries": queries,
+    }
+    runs: dict[str, dict[str, Any]] = {}
+    skipped: dict[str, str] = {}
+    for size in sizes:
+        key = label(size)
+        runs[key] = {}
+        for system in SYSTEMS:
+            if system == "rank-bm25" and isinstance(size, int) and size > rank_bm25_max:
+                skipped[key] = (
+                    f"rank-bm25 skipped at {key}: larger than --rank-bm25-max "
+                    f"{label(rank_bm25_max)} (get_scores visits every document for every "
+                    "query word)"
+                )
+                continue
+            runs[key][system] = _job({**base, "size": size, "system": system}, cwd)
+            if system == "citebot":
+                asked = _job({**base, "size": size, "system": "citebot-ask"}, cwd)
+                runs[key][system]["ask_build"] = asked["build"]
+                for query_set, figures in asked.items():
+                    if isinstance(figures, dict) and "ask" in figures:
+                        runs[key][system][query_set].update(figures)
+    extras = _job({**base, "size": "seeds", "system": "extras"}, cwd)
+    result = {
+        "command": command_line(),
+        "machine": machine_line(code),
+        "queries": queries,
+        "article_paragraphs": ARTICLE_PARAGRAPHS,
+        "runs": runs,
+        "skipped": skipped,
+        "extras": extras,
+    }
+    _estimate_skipped(result)
+    return result
+
+
+def _estimate_skipped(result: dict[str, Any]) -> None:
+    """For each skipped rank-bm25 run, what 1,000 queries would take, scaled linearly."""
+    measured = [
+        (runs["rank-bm25"]["paragraphs"], runs["rank-bm25"]["squad"]["search"]["mean_ms"])
+        for runs in result["runs"].values()
+        if "rank-bm25" in runs
+    ]
+    if not measured:
+        return
+    paragraphs, mean_ms = max(measured)
+    for key, runs in result["runs"].items():
+        if key in result["skipped"] and "citebot" in runs:
+            size = runs["citebot"]["paragraphs"]
+            minutes = mean_ms * size / paragraphs * result["queries"] / 60_000
+            result["skipped"][key] += (
+                f"; scaled from {paragraphs:,} paragraphs, {result['queries']} queries would "
+                f"take about {minutes:.0f} min"
+            )

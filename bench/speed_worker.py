@@ -1,0 +1,387 @@
+"""One speed measurement (one corpus size, one system) in a fresh process.
+
+A fresh process per measurement keeps the memory figures honest: the peak is the resident
+set's high-water mark (VmHWM, reset through /proc/self/clear_refs just before the build) minus
+the resident set before the build, with the corpus text already in memory on both sides.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import math
+import re
+import statistics
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from bench import citebot
+from bench.data import load_bbc, load_squad
+from bench.metrics import percentile
+
+ARTICLE_PARAGRAPHS = 20
+WARMUP = 10
+ROUNDS = 5
+_WORD = re.compile(r"\w+(?:'\w+)*")
+
+
+# -- memory -------------------------------------------------------------------------------------
+
+
+def _status_kib(field: str) -> int:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    raise KeyError(field)
+
+
+def reset_peak() -> bool:
+    """Reset VmHWM to the current RSS (Linux 4.0+); False where that is not possible."""
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def rss_bytes() -> int:
+    return _status_kib("VmRSS") * 1024
+
+
+def peak_bytes() -> int:
+    return _status_kib("VmHWM") * 1024
+
+
+# -- inputs -------------------------------------------------------------------------------------
+
+
+def paragraph_pool(squad: Path, bbc: Path) -> list[str]:
+    """Every SQuAD paragraph (2,067), then every BBC body paragraph (10,547), in file order."""
+    pool = [p for a in load_squad(squad).articles for p in a.paragraphs]
+    pool.extend(p for a in load_bbc(bbc) for p in a.paragraphs)
+    return pool
+
+
+def synthetic_paragraphs(pool: Sequence[str], size: int) -> list[str]:
+    """``size`` paragraphs: the pool in order, then again with " copyN" appended (N = 1, 2...)."""
+    out: list[str] = []
+    for i in range(size):
+        copy, index = divmod(i, len(pool))
+        out.append(pool[index] if copy == 0 else f"{pool[index]} copy{copy}")
+    return out
+
+
+def synthetic_specs(paragraphs: Sequence[str]) -> list[citebot.ArticleSpec]:
+    """Consecutive runs of ``ARTICLE_PARAGRAPHS`` paragraphs, one synthetic article each."""
+    return [
+        citebot.ArticleSpec(
+            f"a{n:07d}",
+            f"Synthetic article {n}",
+            tuple(paragraphs[start : start + ARTICLE_PARAGRAPHS]),
+        )
+        for n, start in enumerate(range(0, len(paragraphs), ARTICLE_PARAGRAPHS), start=1)
+    ]
+
+
+def squad_questions(squad: Path, count: int, offset: int = 0) -> list[str]:
+    """``count`` questions spread evenly over SQuAD dev (every ~10th), shifted by ``offset``."""
+    questions = load_squad(squad).questions
+    step = len(questions) / max(count, 1)
+    return [questions[(int(i * step) + offset) % len(questions)].text for i in range(count)]
+
+
+def seed_queries(specs: Sequence[citebot.ArticleSpec], count: int) -> list[str]:
+    """On-topic queries for the seed corpus: the first 8 words of each seed sentence of 8+ words,
+    cycled to ``count``."""
+    base: list[str] = []
+    for spec in specs:
+        for paragraph in spec.paragraphs:
+            for sentence in citebot.split_sentences(paragraph):
+                words = _WORD.findall(sentence)
+                if len(words) >= 8:
+                    base.append(" ".join(words[:8]))
+    return [base[i % len(base)] for i in range(count)] if base else []
+
+
+# -- timing -------------------------------------------------------------------------------------
+
+
+def latency(samples_ns: Sequence[int]) -> dict[str, float]:
+    ms = [s / 1e6 for s in samples_ns]
+    return {
+        "n": float(len(ms)),
+        "p50_ms": percentile(ms, 50),
+        "p99_ms": percentile(ms, 99),
+        "mean_ms": statistics.fmean(ms) if ms else float("nan"),
+        "max_ms": max(ms, default=float("nan")),
+    }
+
+
+def time_each(
+    fn: Callable[[str], object], queries: Sequence[str], warmup: Sequence[str]
+) -> list[int]:
+    for query in warmup:
+        fn(query)
+    samples: list[int] = []
+    clock = time.perf_counter_ns
+    for query in queries:
+        started = clock()
+        fn(query)
+        samples.append(clock() - started)
+    return samples
+
+
+def measure_build(build: Callable[[], Any]) -> tuple[Any, dict[str, float]]:
+    gc.collect()
+    exact = reset_peak()
+    before = rss_bytes()
+    started = time.perf_counter()
+    built = build()
+    seconds = time.perf_counter() - started
+    peak = peak_bytes() - before
+    gc.collect()
+    retained = rss_bytes() - before
+    return built, {
+        "build_s": seconds,
+        "peak_rss_mib": peak / 2**20,
+        "retained_rss_mib": retained / 2**20,
+        "peak_exact": float(exact),
+    }
+
+
+# -- jobs ---------------------------------------------------------------------------------------
+
+
+def run(job: dict[str, Any]) -> dict[str, Any]:
+    size: str | int = job["size"]
+    system: str = job["system"]
+    squad, bbc, seeds = Path(job["squad"]), Path(job["bbc"]), Path(job["seeds"])
+    count = int(job["queries"])
+    questions = squad_questions(squad, count)
+    warmup = squad_questions(squad, WARMUP, offset=1)
+    if size == "seeds":
+        specs = citebot.load_specs(seeds)
+        texts = [p for s in specs for p in s.paragraphs]
+    else:
+        texts = synthetic_paragraphs(paragraph_pool(squad, bbc), int(size))
+        specs = synthetic_specs(texts)
+    result: dict[str, Any] = {"size": size, "system": system, "paragraphs": len(texts)}
+    if system in ("citebot", "citebot-ask"):
+        asks = system == "citebot-ask"
+        result.update(_citebot(size, specs, seeds, questions, warmup, count, asks=asks))
+    elif system == "rank-bm25":
+        result.update(_rank_bm25(texts, questions, warmup))
+    elif system == "bm25s":
+        result.update(_bm25s(texts, questions, warmup))
+    elif system == "extras":
+        result.update(_extras(seeds, specs, questions, count))
+    else:
+        raise ValueError(system)
+    return result
+
+
+def _citebot(
+    size: str | int,
+    specs: Sequence[citebot.ArticleSpec],
+    seeds: Path,
+    questions: Sequence[str],
+    warmup: Sequence[str],
+    count: int,
+    *,
+    asks: bool,
+) -> dict[str, Any]:
+    """citebot's build and search (``asks=False``), or its asks (``asks=True``).
+
+    Search and ask run on separate engines (separate processes) because the engine caches
+    per-paragraph sentence terms: asking the questions just searched would find a warm cache.
+    """
+    if size == "seeds":
+        engine, build = measure_build(lambda: citebot.load_engine(seeds))
+    else:
+        engine, build = measure_build(lambda: citebot.build_engine(specs))
+    out: dict[str, Any] = {"build": build}
+    sets = {"squad": questions}
+    if size == "seeds":
+        sets["seed sentences"] = seed_queries(specs, count)
+    render_missing = citebot.renderer_missing()
+    out["render"] = render_missing or "bot.render.answer_to_text"
+    for label, queries in sets.items():
+        if not asks:
+            out[label] = {
+                "search": latency(
+                    time_each(lambda q: citebot.search(engine, q, 10), queries, warmup)
+                )
+            }
+            stage = _bm25_stage(engine)
+            if stage is not None:
+                out[label]["bm25 stage"] = latency(time_each(stage, queries, warmup))
+            continue
+        ask_ns: list[int] = []
+        whole_ns: list[int] = []
+        abstained = 0
+        for query in warmup:
+            answer = citebot.ask(engine, query)
+            if answer is not None and render_missing is None:
+                citebot.render(answer)
+        clock = time.perf_counter_ns
+        for query in queries:
+            started = clock()
+            answer = citebot.ask(engine, query)
+            asked = clock()
+            if answer is not None and render_missing is None:
+                citebot.render(answer)
+            done = clock()
+            ask_ns.append(asked - started)
+            whole_ns.append(done - started)
+            abstained += answer is None or answer.abstained
+        out[label] = {
+            "ask": latency(ask_ns),
+            "ask+render": latency(whole_ns),
+            "abstained": abstained / max(len(queries), 1),
+        }
+    return out
+
+
+def _bm25_stage(engine: Any) -> Callable[[str], object] | None:
+    """citebot's first stage alone (``engine.index.top_k`` on ``engine.query_terms``), where the
+    engine exposes them: a diagnostic that splits search time into BM25 and what follows."""
+    index = getattr(engine, "index", None)
+    terms = getattr(engine, "query_terms", None)
+    if index is None or terms is None or not hasattr(index, "top_k"):
+        return None
+
+    def stage(query: str) -> object:
+        try:
+            return index.top_k(terms(query), 10)
+        except ValueError:  # QuestionError
+            return None
+
+    return stage
+
+
+def _rank_bm25(
+    texts: Sequence[str], questions: Sequence[str], warmup: Sequence[str]
+) -> dict[str, Any]:
+    from bench.baselines import RankBM25
+
+    index, build = measure_build(lambda: RankBM25(texts))
+    return {
+        "build": build,
+        "squad": {"search": latency(time_each(index.search, questions, warmup))},
+    }
+
+
+def _bm25s(texts: Sequence[str], questions: Sequence[str], warmup: Sequence[str]) -> dict[str, Any]:
+    from bench.baselines import Bm25s
+
+    index, build = measure_build(lambda: Bm25s(texts))
+    return {
+        "build": build,
+        "squad": {"search": latency(time_each(index.search, questions, warmup))},
+    }
+
+
+def _extras(
+    seeds: Path, specs: Sequence[citebot.ArticleSpec], questions: Sequence[str], count: int
+) -> dict[str, Any]:
+    """Seed-corpus reload time, and many concurrent asks on one event loop."""
+    reloads: list[int] = []
+    engine = citebot.load_engine(seeds)
+    for _ in range(20):
+        started = time.perf_counter_ns()
+        engine = citebot.load_engine(seeds)
+        reloads.append(time.perf_counter_ns() - started)
+    concurrent: dict[str, dict[str, float]] = {}
+    for label, queries in (("seed sentences", seed_queries(specs, count)), ("squad", questions)):
+        for bound in (None, 2):
+            rounds = [asyncio.run(_concurrent(engine, queries, bound)) for _ in range(ROUNDS)]
+            name = f"{label}, " + ("unbounded" if bound is None else f"at most {bound} in flight")
+            concurrent[name] = _combine(rounds)
+    return {"reload": latency(reloads), "concurrent": concurrent}
+
+
+def _combine(rounds: Sequence[dict[str, float]]) -> dict[str, float]:
+    """Median of each figure over the rounds, plus the worst lag seen in any round."""
+    combined = {key: statistics.median(r[key] for r in rounds) for key in rounds[0]}
+    combined["loop_worst_lag_any_round_ms"] = max(r["loop_worst_lag_ms"] for r in rounds)
+    combined["rounds"] = float(len(rounds))
+    return combined
+
+
+async def _concurrent(
+    engine: Any, queries: Sequence[str], bound: int | None = None
+) -> dict[str, float]:
+    """All queries at once through ``asyncio.to_thread(engine.ask, q)``, with a 1 ms ticker.
+
+    Answers are rendered on the loop, as the bot does. The loop's lag is reported over the whole
+    run and after the burst of submissions (the first loop pass starts every coroutine).
+    """
+    interval = 0.001
+    lags: list[tuple[float, float]] = []  # (tick start, lag)
+    done = asyncio.Event()
+    render = citebot.renderer_missing() is None
+    submitted = 0
+    all_submitted = math.inf
+    gate = asyncio.Semaphore(bound) if bound else None
+
+    async def ticker() -> None:
+        while not done.is_set():
+            before = time.perf_counter()
+            await asyncio.sleep(interval)
+            lags.append((before, time.perf_counter() - before - interval))
+
+    async def one(query: str) -> tuple[float, float]:
+        nonlocal submitted, all_submitted
+        started = time.perf_counter()
+        if gate is not None:
+            await gate.acquire()
+        try:
+            pending = asyncio.to_thread(_timed_ask, engine, query)
+            submitted += 1
+            if submitted == len(queries):
+                all_submitted = time.perf_counter()
+            answer, in_thread = await pending
+        finally:
+            if gate is not None:
+                gate.release()
+        if render and answer is not None:
+            citebot.render(answer)
+        return time.perf_counter() - started, in_thread
+
+    tick = asyncio.create_task(ticker())
+    await asyncio.sleep(0.01)
+    started = time.perf_counter()
+    results = await asyncio.gather(*(one(q) for q in queries))
+    wall = time.perf_counter() - started
+    done.set()
+    await tick
+    end_to_end = [r[0] * 1000 for r in results]
+    service = [r[1] * 1000 for r in results]
+    lag_ms = [lag * 1000 for _, lag in lags]
+    after = [lag * 1000 for begun, lag in lags if begun >= all_submitted]
+    return {
+        "asks": float(len(queries)),
+        "wall_s": wall,
+        "throughput_per_s": len(queries) / wall if wall else math.nan,
+        "end_to_end_p50_ms": percentile(end_to_end, 50),
+        "end_to_end_p99_ms": percentile(end_to_end, 99),
+        "in_thread_p50_ms": percentile(service, 50),
+        "in_thread_p99_ms": percentile(service, 99),
+        "loop_worst_lag_ms": max(lag_ms, default=math.nan),
+        "loop_p99_lag_ms": percentile(lag_ms, 99),
+        "loop_worst_lag_after_submit_ms": max(after, default=math.nan),
+        "submit_burst_ms": (all_submitted - started) * 1000,
+        "ticks": float(len(lags)),
+        "threads": float(threading.active_count()),
+    }
+
+
+def _timed_ask(engine: Any, query: str) -> tuple[Any, float]:
+    started = time.perf_counter()
+    answer = citebot.ask(engine, query)
+    return answer, time.perf_counter() - started

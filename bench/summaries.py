@@ -1,0 +1,348 @@
+"""BBC News Summary: citebot's article summaries against lead-k and sumy, by ROUGE F1.
+
+Every system sees the same sentences: citebot's ``split_sentences`` over the body paragraphs
+(the title line is never a candidate). Budgets: 3 sentences, and as many sentences as the
+reference has (counted by finding the article's sentences inside the reference).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench import citebot
+from bench.data import BbcArticle, load_bbc
+from bench.metrics import count_reference_sentences, macro_average, mean, reference_coverage
+from bench.report import Goal, command_line, machine_line, markdown_table
+
+METRICS = ("rouge1", "rouge2", "rougeL")
+SUMY = ("LexRank", "TextRank", "LSA", "Luhn")
+BUDGETS = ("3 sentences", "reference length")
+# citebot's own summary setting, swept (settings only): 0 is centrality alone, 1 the opening.
+POSITION_WEIGHTS = (0.0, 0.25, 0.75)
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+# Fallback sentence count for a reference none of whose sentences is found in the article.
+_JOINED_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=[A-Z\"'\u201c\u2018]|$)")
+
+Summarizer = Callable[[int], list[str]]
+
+
+class WordTokenizer:
+    """What sumy asks of a tokenizer, without NLTK data: words by a Unicode regex."""
+
+    language = "english"
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(_WORD.findall(sentence))
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return tuple(citebot.split_sentences(paragraph))
+
+
+@dataclass(frozen=True)
+class Prepared:
+    article: BbcArticle
+    paragraphs: tuple[tuple[str, ...], ...]  # sentences of each body paragraph
+
+    @property
+    def sentences(self) -> list[str]:
+        return [s for paragraph in self.paragraphs for s in paragraph]
+
+
+def prepare(article: BbcArticle) -> Prepared:
+    return Prepared(article, tuple(tuple(citebot.split_sentences(p)) for p in article.paragraphs))
+
+
+def reference_length(prepared: Prepared) -> tuple[int, bool]:
+    """(sentence count of the reference, whether it came from matching article sentences)."""
+    matched = count_reference_sentences(prepared.sentences, prepared.article.summary)
+    if matched:
+        return matched, True
+    return max(1, len(_JOINED_STOP.findall(prepared.article.summary))), False
+
+
+def sumy_summarizers() -> dict[str, Any]:
+    """sumy's summarizers as its README sets them up: Snowball stemmer, English stop words."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.lsa import LsaSummarizer
+    from sumy.summarizers.luhn import LuhnSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    stemmer = Stemmer("english")
+    stop_words = get_stop_words("english")
+    made: dict[str, Any] = {}
+    for name, cls in (
+        ("LexRank", LexRankSummarizer),
+        ("TextRank", TextRankSummarizer),
+        ("LSA", LsaSummarizer),
+        ("Luhn", LuhnSummarizer),
+    ):
+        summarizer = cls(stemmer)
+        summarizer.stop_words = stop_words
+        made[name] = summarizer
+    return made
+
+
+def sumy_document(prepared: Prepared) -> Any:
+    from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
+
+    tokenizer = WordTokenizer()
+    return ObjectDocumentModel(
+        [Paragraph([Sentence(s, tokenizer) for s in p]) for p in prepared.paragraphs if p]
+    )
+
+
+def systems(prepared: Prepared, summarizers: dict[str, Any]) -> dict[str, Summarizer]:
+    """Each system as a function from a sentence budget to the chosen sentences."""
+    article = prepared.article
+    slug = "a" + re.sub(r"[^a-z0-9]+", "-", article.key)
+    engine = citebot.build_engine([citebot.ArticleSpec(slug, article.title, article.paragraphs)])
+    document = sumy_document(prepared)
+    sentences = prepared.sentences
+
+    def cite(k: int) -> list[str]:
+        return [s.text for s in engine.summarize(slug, sentences=k).sentences]
+
+    def lead(k: int) -> list[str]:
+        return sentences[:k]
+
+    def via(summarizer: Any) -> Summarizer:
+        return lambda k: [str(s) for s in summarizer(document, k)]
+
+    made: dict[str, Summarizer] = {"citebot": cite, "lead-k": lead}
+    for name in SUMY:
+        made[name] = via(summarizers[name])
+    return made
+
+
+def citebot_variants(prepared: Prepared) -> dict[str, Summarizer]:
+    """citebot with other ``position_weight`` settings, for the sweep table."""
+    article = prepared.article
+    slug = "a" + re.sub(r"[^a-z0-9]+", "-", article.key)
+    spec = citebot.ArticleSpec(slug, article.title, article.paragraphs)
+    made: dict[str, Summarizer] = {}
+    for weight in POSITION_WEIGHTS:
+        engine = citebot.build_engine([spec], summary={"position_weight": weight})
+
+        def summarize(k: int, engine: Any = engine) -> list[str]:
+            return [s.text for s in engine.summarize(slug, sentences=k).sentences]
+
+        made[f"position_weight={weight}"] = summarize
+    return made
+
+
+def run(bbc_path: Path, limit: int | None) -> dict[str, Any]:
+    from rouge_score import rouge_scorer
+
+    citebot.require()
+    code = citebot.code_digest()
+    articles = load_bbc(bbc_path)
+    if limit:
+        articles = articles[:limit]
+    scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
+    summarizers = sumy_summarizers()
+    budgets = BUDGETS
+    rows: dict[str, dict[str, list[dict[str, float]]]] = {}
+    sweep_rows: dict[str, dict[str, list[dict[str, float]]]] = {}
+    coverage: list[float] = []
+    words: dict[str, list[float]] = {}  # words per chosen sentence, 3-sentence budget
+    ref_words: list[float] = []
+    seconds: dict[str, float] = {}
+    lengths: list[int] = []
+    matched_refs = 0
+    print(f"summaries: {len(articles)} articles", file=sys.stderr, flush=True)
+    for n, article in enumerate(articles, start=1):
+        prepared = prepare(article)
+        ref_len, matched = reference_length(prepared)
+        lengths.append(ref_len)
+        matched_refs += matched
+        coverage.append(reference_coverage(prepared.sentences, article.summary))
+        ref_words.append(len(article.summary.split()) / ref_len)
+        for target, made in (
+            (rows, systems(prepared, summarizers)),
+            (sweep_rows, citebot_variants(prepared)),
+        ):
+            for name, summarize in made.items():
+                for budget, k in zip(budgets, (3, ref_len), strict=True):
+                    started = time.perf_counter()
+                    chosen = summarize(k)
+                    if target is rows:
+                        seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
+                        if budget == BUDGETS[0] and chosen:
+                            per = sum(len(c.split()) for c in chosen) / len(chosen)
+                            words.setdefault(name, []).append(per)
+                    scores = scorer.score(article.summary, "\n".join(chosen))
+                    row = {m: scores[m].fmeasure for m in METRICS}
+                    target.setdefault(name, {}).setdefault(budget, []).append(row)
+        if n % 500 == 0:
+            print(f"summaries: {n} articles", file=sys.stderr, flush=True)
+    figures = {
+        name: {budget: macro_average(per) for budget, per in by_budget.items()}
+        for name, by_budget in rows.items()
+    }
+    sweep = {
+        name: {budget: macro_average(per) for budget, per in by_budget.items()}
+        for name, by_budget in sweep_rows.items()
+    }
+    return {
+        "command": command_line(),
+        "machine": machine_line(code),
+        "data": {
+            "articles": len(articles),
+            "mean reference sentences": mean(float(x) for x in lengths),
+            "references matched to article sentences": matched_refs,
+            "mean reference coverage": mean(coverage),
+            "references under 95% coverage": sum(c < 0.95 for c in coverage),
+            "reference words per sentence": mean(ref_words),
+        },
+        "words_per_sentence": {name: mean(values) for name, values in words.items()},
+        "rouge_f1": figures,
+        "citebot_settings": sweep,
+        "seconds": seconds,
+    }
+
+
+def goals(result: dict[str, Any]) -> list[Goal]:
+    figures = result["rouge_f1"]
+    out: list[Goal] = []
+    for budget in ("3 sentences", "reference length"):
+        ours = figures["citebot"][budget]["rouge2"]
+        others = {n: f[budget]["rouge2"] for n, f in figures.items() if n != "citebot"}
+        best_name = max(others, key=lambda n: others[n])
+        out.append(
+            Goal(
+                f"ROUGE-2 above lead-k and every sumy method ({budget})",
+                f"citebot {ours:.4f}; best other {best_name} {others[best_name]:.4f}",
+                all(ours > v for v in others.values()),
+            )
+        )
+    return out
+
+
+def tables(result: dict[str, Any]) -> str:
+    figures = result["rouge_f1"]
+    parts = []
+    for budget in ("3 sentences", "reference length"):
+        rows: list[Sequence[str]] = []
+        for name, by_budget in figures.items():
+            f = by_budget[budget]
+            rows.append((name, *(f"{f[m]:.4f}" for m in METRICS)))
+        parts.append(
+            f"Budget: {budget}\n\n"
+            + markdown_table(("system", "ROUGE-1 F1", "ROUGE-2 F1", "ROUGE-L F1"), rows)
+        )
+    sweep_rows = [
+        (name, *(f"{by_budget[b]['rouge2']:.4f}" for b in BUDGETS))
+        for name, by_budget in result["citebot_settings"].items()
+    ]
+    default = figures["citebot"]
+    sweep_rows.insert(0, ("defaults", *(f"{default[b]['rouge2']:.4f}" for b in BUDGETS)))
+    parts.append(
+        "citebot's ROUGE-2 F1 with other `EngineSettings.summary.position_weight` values "
+        "(settings only):\n\n"
+        + markdown_table(("citebot setting", *(f"ROUGE-2, {b}" for b in BUDGETS)), sweep_rows)
+    )
+    timing = markdown_table(
+        (
+            "system",
+            "seconds choosing sentences (both budgets, all articles)",
+            "words per chosen sentence (3 sentences)",
+        ),
+        [
+            (name, f"{s:.1f}", f"{result['words_per_sentence'].get(name, math.nan):.1f}")
+            for name, s in result["seconds"].items()
+        ],
+    )
+    return "\n\n".join([*parts, timing])
+
+
+def findings(result: dict[str, Any]) -> list[str]:
+    """Plain-language observations, computed from the figures (so they cannot go stale)."""
+    out: list[str] = []
+    figures = result["rouge_f1"]
+    for budget in BUDGETS:
+        best = max(figures, key=lambda name: figures[name][budget]["rouge2"])
+        out.append(f"Best ROUGE-2 at {budget}: {best} ({figures[best][budget]['rouge2']:.4f}).")
+    sweep = result["citebot_settings"]
+    if sweep:
+        budget = BUDGETS[0]
+        best = max(sweep, key=lambda name: sweep[name][budget]["rouge2"])
+        others = max(f[budget]["rouge2"] for n, f in figures.items() if n != "citebot")
+        verdict = "would beat" if sweep[best][budget]["rouge2"] > others else "would still trail"
+        out.append(
+            f"citebot's best setting in the sweep at {budget} is {best} "
+            f"({sweep[best][budget]['rouge2']:.4f}), which {verdict} the best other system "
+            f"({others:.4f})."
+        )
+    per = result["words_per_sentence"]
+    ref = result["data"]["reference words per sentence"]
+    out.append(
+        f"Reference sentences average {ref:.1f} words; at 3 sentences citebot's chosen "
+        f"sentences average {per.get('citebot', math.nan):.1f}, TextRank's "
+        f"{per.get('TextRank', math.nan):.1f} and lead-k's {per.get('lead-k', math.nan):.1f}."
+    )
+    return out
+
+
+def section(result: dict[str, Any], plot: str | None) -> str:
+    data = result["data"]
+    parts = [
+        "## Summaries: BBC News Summary",
+        f"Command: `{result['command']}`\n\n{result['machine']}",
+        (
+            f"{data['articles']} articles; ROUGE F1 from `rouge-score` (`use_stemmer=True`), "
+            "macro-averaged over articles, the reference being the summary file as stored. "
+            "All systems choose among the same sentences: citebot's `split_sentences` on the "
+            "body paragraphs (blank-line separated; the title line is never a candidate). "
+            "citebot is `engine.summarize(slug, sentences=k)` on an engine holding that one "
+            "article; lead-k takes the first k sentences; sumy's LexRank, TextRank, LSA and Luhn "
+            "get the same sentences through `ObjectDocumentModel`, with sumy's Snowball stemmer "
+            "and English stop words. The reference length is the number of the article's "
+            "sentences found inside the reference (mean "
+            f"{data['mean reference sentences']:.2f}; matched for "
+            f"{data['references matched to article sentences']} of {data['articles']} articles, "
+            "otherwise counted by sentence-final punctuation; the matched sentences cover "
+            f"{100 * data['mean reference coverage']:.1f}% of a reference's characters on "
+            f"average, under 95% for {data['references under 95% coverage']} references). "
+            "citebot's time includes no engine build. ROUGE-L is order-sensitive and the "
+            "references do not keep article order, so ROUGE-1/2 are the fairer comparison."
+        ),
+        tables(result),
+        "Findings (computed from the figures above):\n\n"
+        + "\n".join(f"- {line}" for line in findings(result)),
+    ]
+    if plot:
+        parts.append(f"![summaries]({plot})")
+    return "\n\n".join(parts)
+
+
+def plot(result: dict[str, Any], path: Path) -> None:
+    from bench.plots import grouped_bars
+
+    figures = result["rouge_f1"]
+    groups = [
+        f"{label}\n{budget}"
+        for budget in ("3 sent.", "ref. length")
+        for label in ("ROUGE-1", "ROUGE-2", "ROUGE-L")
+    ]
+    series = {
+        name: [
+            by_budget[budget][m] for budget in ("3 sentences", "reference length") for m in METRICS
+        ]
+        for name, by_budget in figures.items()
+    }
+    grouped_bars(
+        path,
+        title=f"BBC News Summary, ROUGE F1 ({result['data']['articles']} articles)",
+        groups=groups,
+        series=series,
+        ylabel="F1",
+    )

@@ -1,0 +1,221 @@
+"""The benchmark's pure parts, pinned on tiny hand-made inputs (no shared data sets needed)."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench.baselines import top_indices
+from bench.data import read_text, slugify, split_article
+from bench.metrics import (
+    contains_answer,
+    count_reference_sentences,
+    hit_at_k,
+    macro_average,
+    mean,
+    percentile,
+    rate,
+    ratio,
+    reciprocal_rank,
+)
+from bench.report import (
+    Goal,
+    embed_data,
+    markdown_table,
+    replace_section,
+    section_data,
+    update_report,
+)
+from bench.speed import label, parse_size, parse_sizes
+from bench.speed_worker import latency, synthetic_paragraphs, synthetic_specs
+
+
+def test_hit_at_k() -> None:
+    ranked = ["b", "a", "c"]
+    assert not hit_at_k(ranked, "a", 1)
+    assert hit_at_k(ranked, "a", 2)
+    assert hit_at_k(ranked, "c", 5)
+    assert not hit_at_k(ranked, "z", 5)
+    assert not hit_at_k([], "a", 1)
+    with pytest.raises(ValueError):
+        hit_at_k(ranked, "a", 0)
+
+
+def test_reciprocal_rank_and_mrr() -> None:
+    assert reciprocal_rank([(1, 2), (3, 4)], (1, 2)) == 1.0
+    assert reciprocal_rank([(1, 2), (3, 4)], (3, 4)) == 0.5
+    assert reciprocal_rank(list(range(20)), 12, k=10) == 0.0  # beyond the cut-off
+    assert reciprocal_rank(list(range(20)), 9, k=10) == pytest.approx(0.1)
+    runs = [(["x", "g"], "g"), (["g"], "g"), (["x", "y", "z"], "g")]
+    assert mean(reciprocal_rank(r, g) for r, g in runs) == pytest.approx((0.5 + 1 + 0) / 3)
+
+
+def test_mean_and_rate() -> None:
+    assert mean([1.0, 2.0, 6.0]) == 3.0
+    assert math.isnan(mean([]))
+    assert rate([True, False, True, True]) == 0.75
+    assert math.isnan(rate([]))
+
+
+@pytest.mark.parametrize("q", [0, 1, 25, 50, 90, 99, 100])
+def test_percentile_matches_numpy_linear(q: float) -> None:
+    values = [5.0, 1.0, 9.0, 3.0, 7.0, 2.0, 100.0]
+    assert percentile(values, q) == pytest.approx(float(np.percentile(values, q)))
+
+
+def test_percentile_edges() -> None:
+    assert percentile([4.0], 99) == 4.0
+    assert percentile([1.0, 2.0], 50) == 1.5
+    assert math.isnan(percentile([], 50))
+    with pytest.raises(ValueError):
+        percentile([1.0], 101)
+
+
+def test_macro_average() -> None:
+    rows = [{"rouge1": 0.5, "rouge2": 0.25}, {"rouge1": 1.0, "rouge2": 0.75}]
+    assert macro_average(rows) == {"rouge1": 0.75, "rouge2": 0.5}
+    assert macro_average([]) == {}
+    with pytest.raises(ValueError):
+        macro_average([{"a": 1.0}, {"b": 1.0}])
+
+
+def test_contains_answer_ignores_case_and_blank_answers() -> None:
+    sentence = "The Denver Broncos won Super Bowl 50."
+    assert contains_answer(sentence, ["denver broncos"])
+    assert contains_answer(sentence, ["Carolina", "SUPER BOWL 50"])
+    assert not contains_answer(sentence, ["Carolina Panthers"])
+    assert not contains_answer(sentence, ["", "  "])
+
+
+def test_count_reference_sentences_on_joined_summary() -> None:
+    article = ["Profits rose 5%.", "The firm is big.", "Shares fell.", "Profits rose 5%."]
+    reference = "Shares fell.Profits rose 5%."  # BBC style: no space between sentences
+    assert count_reference_sentences(article, reference) == 2  # the repeat counts once
+    assert count_reference_sentences(article, "Nothing here.") == 0
+    assert count_reference_sentences(["A  b\nc."], "x A b c. y") == 1  # white space squashed
+
+
+def test_ratio() -> None:
+    assert ratio(10.0, 4.0) == 2.5
+    assert math.isnan(ratio(1.0, 0.0))
+    assert math.isnan(ratio(1.0, math.nan))
+
+
+def test_top_indices_breaks_ties_by_index() -> None:
+    scores = np.array([1.0, 3.0, 3.0, 0.5, 2.0])
+    assert top_indices(scores, 3) == [1, 2, 4]
+    assert top_indices(scores, 10) == [1, 2, 4, 0, 3]
+    assert top_indices(scores, 0) == []
+
+
+def test_slugify() -> None:
+    assert slugify("Fresno,_California") == "fresno-california"
+    assert slugify("Sky_(United_Kingdom)") == "sky-united-kingdom"
+    assert slugify("!!!") == "article"
+
+
+def test_split_article_title_and_paragraphs() -> None:
+    text = "Title line\n\nFirst para\ncontinues.\n\n\nSecond para.\n"
+    assert split_article(text) == ("Title line", ["First para continues.", "Second para."])
+
+
+def test_read_text_falls_back_for_latin1(tmp_path: Path) -> None:
+    path = tmp_path / "199.txt"
+    path.write_bytes(b"a \xa315.8m signing")
+    assert read_text(path) == "a \u00a315.8m signing"
+    path.write_bytes("caf\u00e9".encode())
+    assert read_text(path) == "caf\u00e9"
+
+
+def test_markdown_table() -> None:
+    table = markdown_table(("a", "bb"), [(1, 0.5), ("xyz", None), (math.nan, 2.25)])
+    assert table.splitlines() == [
+        "| a   | bb    |",
+        "| --- | ----- |",
+        "| 1   | 0.500 |",
+        "| xyz | -     |",
+        "| -   | 2.250 |",
+    ]
+
+
+def test_replace_section_adds_in_order_then_replaces() -> None:
+    doc = "# Benchmarks\n"
+    doc = replace_section(doc, "speed", "speed v1")
+    doc = replace_section(doc, "quality", "quality v1")
+    assert doc.index("quality v1") < doc.index("speed v1")
+    doc = replace_section(doc, "speed", "speed v2")
+    assert "speed v1" not in doc and "speed v2" in doc
+    assert doc.count("<!-- bench:speed:start -->") == 1
+
+
+def test_embedded_data_round_trips_double_dashes() -> None:
+    data = {"goals": [{"goal": "a -- b", "measured": "x", "met": True}]}
+    comment = embed_data("quality", data)
+    assert "--" not in comment.removeprefix("<!--").removesuffix("-->")
+    assert section_data(comment) == {"quality": data}
+
+
+def test_update_report_rebuilds_goals(tmp_path: Path) -> None:
+    path = tmp_path / "BENCHMARKS.md"
+    update_report(path, "quality", "## Quality\n\nbody", [Goal("g1", "1%", True)])
+    update_report(path, "speed", "## Speed\n\nbody", [Goal("g2", "9 ms", False)])
+    update_report(path, "quality", "## Quality\n\nnew", [Goal("g1", "2%", False)])
+    text = path.read_text()
+    assert "citebot meets 0 of the 2 goals" in text
+    assert "| g1   | 2%" in text and "MISSED" in text
+    assert text.index("## Goals") < text.index("## Quality") < text.index("## Speed")
+    assert json.dumps("body") and "new" in text and "\n\nbody\n" in text
+
+
+def test_sizes() -> None:
+    assert parse_size("10k") == 10_000
+    assert parse_size("1M") == 1_000_000
+    assert parse_size("2500") == 2500
+    assert parse_size("0.5m") == 500_000
+    assert parse_sizes("seeds,10k,1m") == ["seeds", 10_000, 1_000_000]
+    assert [label(s) for s in ("seeds", 10_000, 1_000_000, 2500)] == ["seeds", "10k", "1M", "2500"]
+    with pytest.raises(ValueError):
+        parse_size("0")
+
+
+def test_synthetic_corpus_repeats_with_copy_suffix() -> None:
+    pool = ["p0", "p1", "p2"]
+    paragraphs = synthetic_paragraphs(pool, 7)
+    assert paragraphs == ["p0", "p1", "p2", "p0 copy1", "p1 copy1", "p2 copy1", "p0 copy2"]
+    assert len(set(paragraphs)) == len(paragraphs)
+    specs = synthetic_specs(paragraphs * 6)  # 42 paragraphs -> articles of 20, 20, 2
+    assert [len(s.paragraphs) for s in specs] == [20, 20, 2]
+    assert len({s.slug for s in specs}) == len({s.title for s in specs}) == 3
+
+
+def test_latency_summary() -> None:
+    summary = latency([1_000_000, 2_000_000, 3_000_000])  # nanoseconds
+    assert summary["n"] == 3
+    assert summary["p50_ms"] == 2.0
+    assert summary["max_ms"] == 3.0
+    assert summary["p99_ms"] == pytest.approx(2.98)
+
+
+def test_reference_length_matches_sentences_or_falls_back() -> None:
+    from bench.data import BbcArticle
+    from bench.summaries import Prepared, WordTokenizer, reference_length
+
+    article = BbcArticle("business", "001", "T", ("A b c.", "D e f. G h i."), "G h i.A b c.")
+    prepared = Prepared(article, (("A b c.",), ("D e f.", "G h i.")))
+    assert reference_length(prepared) == (2, True)
+    unmatched = BbcArticle("business", "002", "T", ("X.",), "One here.Two there.Three!")
+    assert reference_length(Prepared(unmatched, (("X.",),))) == (3, False)
+    assert WordTokenizer().to_words("Don't stop, U2!") == ("Don't", "stop", "U2")
+
+
+def test_reference_coverage() -> None:
+    from bench.metrics import reference_coverage
+
+    assert reference_coverage(["Ab.", "Cd."], "Ab.Cd.") == 1.0
+    assert reference_coverage(["Ab."], "Ab.Cd.") == 0.5
+    assert reference_coverage(["Zz."], "Ab.Cd.") == 0.0
+    assert math.isnan(reference_coverage(["Ab."], "  "))

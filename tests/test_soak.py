@@ -1,0 +1,19 @@
+"""The soak benchmark (``python -m bench soak``) in a short form, so CI runs it on every change."""
+
+from __future__ import annotations
+
+from bench.soak import SoakOptions, goals, soak
+
+
+async def test_under_load_reloads_and_faults_every_command_gets_one_consistent_reply() -> None:
+    options = SoakOptions(asks=100, users=10, reloads=4, closes=3, timeout=50.0)
+
+    result = await soak(options)
+
+    assert result["finished"], "stopped by the time limit"
+    assert [g.goal for g in goals(result) if not g.met] == [], result
+    assert result["commands"] == 104 and result["replies"]["exactly_one"] == 104
+    assert result["gateway_faults"] == {"1006": 1, "4000": 1, "invalid session": 1}
+    assert result["error_statuses_served"] == {"429": 1, "500": 1}
+    versions = result["answers_by_version"]
+    assert versions.get("A", 0) > 0 and versions.get("B", 0) > 0  # both versions served
