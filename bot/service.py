@@ -14,6 +14,11 @@ from retrieval.corpus import CorpusError
 
 log = logging.getLogger(__name__)
 
+# Engine calls are pure Python and hold the GIL: more than a couple in threads at once adds no
+# throughput but makes the event loop wait its turn behind each of them (measured in
+# docs/BENCHMARKS.md, "Concurrent asks"). The rest wait on the loop, where waiting is free.
+ENGINE_THREADS = 2
+
 
 @dataclass(frozen=True)
 class ReloadReport:
@@ -52,6 +57,7 @@ class CorpusService:
         self.strict = strict
         self.max_file_bytes = max_file_bytes
         self._reload_lock = asyncio.Lock()
+        self._engine_slots = asyncio.Semaphore(ENGINE_THREADS)
 
     @classmethod
     def open(
@@ -70,11 +76,13 @@ class CorpusService:
 
     async def ask(self, question: str, top_k: int | None = None) -> Answer:
         engine = self.engine
-        return await asyncio.to_thread(engine.ask, question, top_k)
+        async with self._engine_slots:
+            return await asyncio.to_thread(engine.ask, question, top_k)
 
     async def summarize(self, article: str, sentences: int | None = None) -> ArticleSummary:
         engine = self.engine
-        return await asyncio.to_thread(engine.summarize, article, sentences)
+        async with self._engine_slots:
+            return await asyncio.to_thread(engine.summarize, article, sentences)
 
     async def reload(self) -> ReloadReport:
         """Load and index the folder again, then switch; on any error keep serving the old one.

@@ -5,14 +5,16 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from bot.service import CorpusService
+from bot.service import ENGINE_THREADS, CorpusService
 from helpers import SEEDS_DIR
-from retrieval import CorpusError, EngineSettings
+from retrieval import Answer, CorpusError, EngineSettings
 
 QUESTION = "Why should the U.S. engage North Korea?"
 
@@ -171,3 +173,32 @@ async def test_questions_during_reloads_see_one_complete_corpus(corpus_dir: Path
     new = {p.citation for p in (await service.ask(question)).passages}
     assert old != new
     assert all(seen in (old, new) for seen in answers)
+
+
+async def test_concurrent_questions_run_at_most_two_engine_calls_at_once(
+    corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """More threads holding the GIL add no throughput; they only keep the event loop waiting."""
+    service = open_service(corpus_dir)
+    engine = service.engine
+    answer = engine.ask
+    running, most = 0, 0
+    lock = threading.Lock()
+
+    def counted_ask(question: str, top_k: int | None = None) -> Answer:
+        nonlocal running, most
+        with lock:
+            running += 1
+            most = max(most, running)
+        try:
+            time.sleep(0.005)  # long enough for every waiting call to pile in
+            return answer(question, top_k)
+        finally:
+            with lock:
+                running -= 1
+
+    monkeypatch.setattr(engine, "ask", counted_ask)
+    answers = await asyncio.gather(*(service.ask(QUESTION) for _ in range(20)))
+
+    assert most == ENGINE_THREADS == 2
+    assert all(a.passages for a in answers)
