@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from bench.data import DEFAULT_BBC, DEFAULT_SQUAD
 
@@ -93,25 +93,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench import quality_report as quality_out
 
         result = quality.run(args.squad, args.limit)
-        goals = quality_out.goals(result)
-        result["goals"] = [g.as_dict() for g in goals]
-        emit(result, quality_out.tables(result) + "\n\n" + _goals_text(goals), args.json)
-        if args.report:
-            plot = args.report.parent / "bench-quality.png"
-            quality_out.plot(result, plot)
-            _write(args.report, "quality", quality_out.section(result, plot.name), goals)
+        _publish(args, "quality", result, quality_out)
         return 0
     if args.command == "summaries":
         from bench import summaries
 
         result = summaries.run(args.bbc, args.limit)
-        goals = summaries.goals(result)
-        result["goals"] = [g.as_dict() for g in goals]
-        emit(result, summaries.tables(result) + "\n\n" + _goals_text(goals), args.json)
-        if args.report:
-            plot = args.report.parent / "bench-summaries.png"
-            summaries.plot(result, plot)
-            _write(args.report, "summaries", summaries.section(result, plot.name), goals)
+        _publish(args, "summaries", result, summaries)
         return 0
     if args.command == "speed":
         from bench import speed
@@ -125,13 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             queries=args.limit or args.queries,
             rank_bm25_max=speed.parse_size(args.rank_bm25_max),
         )
-        goals = speed_out.goals(result)
-        result["goals"] = [g.as_dict() for g in goals]
-        emit(result, speed_out.tables(result) + "\n\n" + _goals_text(goals), args.json)
-        if args.report:
-            plot = args.report.parent / "bench-speed.png"
-            speed_out.plot(result, plot)
-            _write(args.report, "speed", speed_out.section(result, plot.name), goals)
+        _publish(args, "speed", result, speed_out)
         return 0
     if args.command == "speed-worker":
         from bench import speed_worker
@@ -153,6 +135,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             _write(args.report, "soak", soak.section(result), goals)
         return 0 if result["ok"] else 1
     raise AssertionError(args.command)
+
+
+class _Reporter(Protocol):
+    """What a benchmark module offers for its figures: goals, tables, a plot and a section."""
+
+    def goals(self, result: dict[str, Any]) -> list[Any]: ...
+    def tables(self, result: dict[str, Any]) -> str: ...
+    def plot(self, result: dict[str, Any], path: Path) -> None: ...
+    def section(self, result: dict[str, Any], plot: str | None) -> str: ...
+
+
+def _publish(
+    args: argparse.Namespace, name: str, result: dict[str, Any], reporter: _Reporter
+) -> None:
+    """Print the figures (tables or JSON) and, with ``--report``, rewrite the section and plot."""
+    goals = reporter.goals(result)
+    result["goals"] = [g.as_dict() for g in goals]
+    emit(result, reporter.tables(result) + "\n\n" + _goals_text(goals), args.json)
+    if args.report:
+        plot = args.report.parent / f"bench-{name}.png"
+        reporter.plot(result, plot)
+        _write(args.report, name, reporter.section(result, plot.name), goals)
 
 
 def _goals_text(goals: Sequence[Any]) -> str:

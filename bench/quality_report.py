@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bench.report import Goal, markdown_table, pct
+from bench.report import Goal, closing, markdown_table, pct
 
 
 def goals(result: dict[str, Any]) -> list[Goal]:
@@ -164,12 +164,8 @@ def section(result: dict[str, Any], plot: str | None) -> str:
             "citebot and rank-bm25 answer one question at a time, bm25s all of them in one "
             "batched `retrieve` call."
         ),
-        tables(result),
-        "Findings (computed from the figures above):\n\n"
-        + "\n".join(f"- {line}" for line in findings(result)),
+        *closing(tables(result), findings(result), "quality", plot),
     ]
-    if plot:
-        parts.append(f"![quality]({plot})")
     return "\n\n".join(parts)
 
 

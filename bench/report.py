@@ -63,6 +63,18 @@ class Goal:
         return {"goal": self.goal, "measured": self.measured, "met": self.met}
 
 
+def closing(tables: str, findings: Sequence[str], plot_alt: str, plot: str | None) -> list[str]:
+    """The end of every section: its tables, the findings drawn from them, and its plot."""
+    parts = [
+        tables,
+        "Findings (computed from the figures above):\n\n"
+        + "\n".join(f"- {line}" for line in findings),
+    ]
+    if plot:
+        parts.append(f"![{plot_alt}]({plot})")
+    return parts
+
+
 def goals_table(goals: Sequence[Goal]) -> str:
     rows = [(g.goal, g.measured, "MET" if g.met else "MISSED") for g in goals]
     return markdown_table(("goal", "measured", "verdict"), rows)

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.metrics import ratio
-from bench.report import Goal, markdown_table
+from bench.report import Goal, closing, markdown_table
 
 SYSTEMS = ("citebot", "rank-bm25", "bm25s")
 
@@ -311,12 +311,8 @@ def section(result: dict[str, Any], plot: str | None) -> str:
             "questions are off topic, so it is also timed with on-topic queries: the first 8 "
             "words of every seed sentence of 8 words or more, cycled."
         ),
-        tables(result),
-        "Findings (computed from the figures above):\n\n"
-        + "\n".join(f"- {line}" for line in findings(result)),
+        *closing(tables(result), findings(result), "speed", plot),
     ]
-    if plot:
-        parts.append(f"![speed]({plot})")
     return "\n\n".join(parts)
 
 

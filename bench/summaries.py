@@ -19,7 +19,7 @@ from typing import Any
 from bench import citebot
 from bench.data import BbcArticle, load_bbc
 from bench.metrics import count_reference_sentences, macro_average, mean, reference_coverage
-from bench.report import Goal, command_line, machine_line, markdown_table
+from bench.report import Goal, closing, command_line, machine_line, markdown_table
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 SUMY = ("LexRank", "TextRank", "LSA", "Luhn")
@@ -315,12 +315,8 @@ def section(result: dict[str, Any], plot: str | None) -> str:
             "citebot's time includes no engine build. ROUGE-L is order-sensitive and the "
             "references do not keep article order, so ROUGE-1/2 are the fairer comparison."
         ),
-        tables(result),
-        "Findings (computed from the figures above):\n\n"
-        + "\n".join(f"- {line}" for line in findings(result)),
+        *closing(tables(result), findings(result), "summaries", plot),
     ]
-    if plot:
-        parts.append(f"![summaries]({plot})")
     return "\n\n".join(parts)
 
 
