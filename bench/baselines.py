@@ -14,16 +14,7 @@ import Stemmer
 from numpy.typing import NDArray
 from rank_bm25 import BM25Okapi
 
-
-def top_indices(scores: NDArray[np.float64] | NDArray[np.float32], k: int) -> list[int]:
-    """Indices of the k best scores, best first; ties go to the lower index."""
-    k = min(k, len(scores))
-    if k <= 0:
-        return []
-    everything = k >= len(scores)
-    candidates = np.arange(len(scores)) if everything else np.argpartition(-scores, k - 1)[:k]
-    order = sorted(candidates.tolist(), key=lambda i: (-float(scores[i]), i))
-    return order[:k]
+from bench.metrics import top_indices
 
 
 def whitespace_tokens(text: str) -> list[str]:

@@ -7,7 +7,24 @@ import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import TypeVar
 
+import numpy as np
+from numpy.typing import NDArray
+
 K = TypeVar("K", bound=Hashable)
+
+
+def top_indices(scores: NDArray[np.float64] | NDArray[np.float32], k: int) -> list[int]:
+    """Indices of the k best scores, best first; ties go to the lower index."""
+    k = min(k, len(scores))
+    if k <= 0:
+        return []
+    candidates = np.arange(len(scores))
+    if k < len(scores):
+        # Everything at least as good as the k-th best, so that no tied lower index is lost.
+        kth = np.partition(scores, len(scores) - k)[len(scores) - k]
+        candidates = np.flatnonzero(scores >= kth)
+    order = sorted(candidates.tolist(), key=lambda i: (-float(scores[i]), i))
+    return order[:k]
 
 
 def hit_at_k(ranked: Sequence[K], relevant: K, k: int) -> bool:

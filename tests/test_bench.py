@@ -9,7 +9,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.baselines import top_indices
 from bench.data import read_text, slugify, split_article
 from bench.metrics import (
     contains_answer,
@@ -21,6 +20,7 @@ from bench.metrics import (
     rate,
     ratio,
     reciprocal_rank,
+    top_indices,
 )
 from bench.report import (
     Goal,
@@ -110,6 +110,7 @@ def test_top_indices_breaks_ties_by_index() -> None:
     assert top_indices(scores, 3) == [1, 2, 4]
     assert top_indices(scores, 10) == [1, 2, 4, 0, 3]
     assert top_indices(scores, 0) == []
+    assert top_indices(np.array([3.0] * 50 + [4.0]), 3) == [50, 0, 1]
 
 
 def test_slugify() -> None:
