@@ -45,6 +45,9 @@ class DiscordSettings(_Section):
     embeds: bool = Field(True, description="Answer with embeds where the channel allows them.")
     cooldown_rate: int = Field(4, ge=1, le=100, description="Commands per user per period.")
     cooldown_seconds: float = Field(30.0, gt=0, le=3600)
+    reply_timeout: float = Field(
+        30.0, gt=0, le=300, description="Seconds Discord may take to accept a reply."
+    )
     shard_count: int | None = Field(None, ge=1)
     shard_ids: list[int] | None = None
 

@@ -3,8 +3,7 @@
 discord.py tries a request answered with a 500 (also 502, 504, 524) five times in all,
 sleeping 1, 3, 5, 7 and 9 s after each failed try, then raises DiscordServerError. Its
 HTTP timeout is aiohttp's default (300 s in all) and discord.py offers no option to
-change it, so citebot does not make it configurable; the slow-answer test delays the
-reply well under it instead.
+change it, so citebot bounds each reply itself (``discord.reply_timeout``).
 """
 
 from __future__ import annotations
@@ -63,6 +62,23 @@ async def test_a_reply_held_back_by_discord_arrives_late_but_arrives(harness: Ha
     assert loop.time() - started >= 1.5
     assert "Cato Institute" in reply.content
     assert message_statuses(harness) == [200]
+
+
+async def test_a_reply_discord_holds_past_the_timeout_is_logged_once_and_serving_goes_on(
+    fake_guild: SeededGuild, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot")
+    async with open_harness(fake_guild, copy_seeds(tmp_path / "corpus"), reply_timeout=0.5) as h:
+        h.server.delay(MESSAGES_ROUTE, 2.0)
+        asked = await h.post("!sources")
+        await asyncio.sleep(0.8)  # past the timeout, the request still held by the server
+
+        errors = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
+        assert errors == ["command sources: Discord did not accept the reply within 0.5 s"]
+        after = await h.say(ASK)  # the bot goes on serving, and the held reply is not repeated
+        assert "cato-kim-congress" in after.embeds[0]["description"]
+        await asyncio.sleep(1.5)
+        assert len(h.replies(asked)) <= 1
 
 
 @pytest.fixture

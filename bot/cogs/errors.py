@@ -9,7 +9,7 @@ from discord.ext import commands
 
 from bot.cogs.utils import limits
 from bot.cogs.utils.checks import NotModerator
-from bot.cogs.utils.context import Context
+from bot.cogs.utils.context import Context, ReplyTimedOut
 from bot.cogs.utils.formats import escape, shorten
 from retrieval import ArticleNotFound, QuestionError
 
@@ -57,6 +57,10 @@ class Errors(commands.Cog):
         if message is None:
             return
         original = getattr(error, "original", error)
+        if isinstance(original, ReplyTimedOut):  # Discord is not answering: log, don't pile on
+            log.error("command %s: %s", ctx.command, original)
+            ctx.log_outcome("reply timed out")
+            return
         expected = not isinstance(error, commands.CommandInvokeError | commands.HybridCommandError)
         expected = expected or isinstance(original, QuestionError | ArticleNotFound)
         if expected:

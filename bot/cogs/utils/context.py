@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,13 @@ if TYPE_CHECKING:
     from bot.client import Citebot  # noqa: F401  (named in the base class below)
 
 log = logging.getLogger("bot.commands")
+
+
+class ReplyTimedOut(Exception):
+    """Discord did not accept a reply in time; sending another message would only queue up."""
+
+    def __init__(self, seconds: float) -> None:
+        super().__init__(f"Discord did not accept the reply within {seconds:g} s")
 
 
 class Context(commands.Context["Citebot"]):
@@ -41,11 +49,20 @@ class Context(commands.Context["Citebot"]):
     async def answer(
         self, content: str | None = None, *, embed: discord.Embed | None = None
     ) -> discord.Message:
-        """Reply to the invoking message (or interaction) with no pings, ever."""
+        """Reply to the invoking message (or interaction) with no pings, ever.
+
+        discord.py waits for Discord as long as aiohttp lets it (five minutes); a command
+        gives up after ``reply_timeout`` instead, so a stalled API cannot hold it forever.
+        """
         options: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
         if embed is not None:
             options["embed"] = embed
         if self.interaction is None:
             options["reference"] = self.message
             options["mention_author"] = False
-        return await self.send(content, **options)
+        seconds = self.bot.settings.discord.reply_timeout
+        try:
+            async with asyncio.timeout(seconds):
+                return await self.send(content, **options)
+        except TimeoutError:
+            raise ReplyTimedOut(seconds) from None
