@@ -6,7 +6,7 @@ import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from retrieval import Answer, Engine
@@ -54,8 +54,8 @@ def require() -> None:
 def build_engine(
     specs: Sequence[ArticleSpec],
     *,
-    retrieval: Mapping[str, float] | None = None,
-    summary: Mapping[str, float] | None = None,
+    retrieval: Mapping[str, Any] | None = None,
+    summary: Mapping[str, Any] | None = None,
 ) -> Engine:
     """A citebot engine over the given articles: default settings, or the given fields of
     ``EngineSettings.retrieval`` (``k1``, ``b``, ``min_coverage``...) and ``.summary``."""

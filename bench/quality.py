@@ -23,7 +23,15 @@ if TYPE_CHECKING:
 
 Key = tuple[int, int]  # (article index, paragraph number)
 T = TypeVar("T")
-SWEEP_COVERAGE = (0.5, 0.6, 0.7, 0.8)
+WORDS_ONLY = (1.0, 0.0, 0.0)  # support = the passage's share of the question's words alone
+SWEEP_ABSTENTION: tuple[dict[str, Any], ...] = (
+    {"min_coverage": 0.35},
+    {"min_coverage": 0.45},
+    {"min_coverage": 0.5},
+    {"support_weights": WORDS_ONLY, "min_coverage": 0.5},
+    {"support_weights": WORDS_ONLY, "min_coverage": 0.55},
+    {"support_weights": WORDS_ONLY, "min_coverage": 0.6},
+)
 SWEEP_RANKING: tuple[dict[str, float], ...] = (
     {"rerank_depth": 0},
     {"k1": 1.2, "b": 0.75},
@@ -205,7 +213,8 @@ def answer_sentences(
 def abstention_run(squad: Squad, limit: int | None) -> dict[str, Any]:
     """Corpus of the even-indexed articles; questions on the odd-indexed ones should abstain.
 
-    Also swept over ``min_coverage`` (a setting, not a code change) to show the trade-off.
+    Also swept over ``min_coverage`` and ``support_weights`` (settings, not code changes) to
+    show the trade-off, and what support adds to the share of the question's words alone.
     """
     inside = [a for a in squad.articles if a.index % 2 == 0]
     in_questions = [q for q in squad.questions if q.article % 2 == 0]
@@ -214,14 +223,14 @@ def abstention_run(squad: Squad, limit: int | None) -> dict[str, Any]:
         in_questions, out_questions = in_questions[:limit], out_questions[:limit]
     progress(f"quality: abstention, {len(in_questions)} + {len(out_questions)} questions")
 
-    def rates(**settings: float) -> tuple[float, float]:
+    def rates(**settings: Any) -> tuple[float, float]:
         engine = citebot.build_engine(specs(inside), retrieval=settings)
         kept = rate(answered(citebot.ask(engine, q.text)) for q in in_questions)
         dropped = rate(not answered(citebot.ask(engine, q.text)) for q in out_questions)
         return kept, dropped
 
     kept, dropped = rates()
-    sweep = {f"min_coverage={c}": rates(min_coverage=c) for c in SWEEP_COVERAGE}
+    sweep = {setting_name(settings): rates(**settings) for settings in SWEEP_ABSTENTION}
     return {
         "corpus": "the 24 even-indexed articles (0, 2, ..., 46 in file order)",
         "articles in corpus": [a.title for a in inside],
@@ -236,6 +245,11 @@ def abstention_run(squad: Squad, limit: int | None) -> dict[str, Any]:
     }
 
 
+def setting_name(settings: dict[str, Any]) -> str:
+    """``k1=1.2, b=0.75``: settings as they would be written in the configuration."""
+    return ", ".join(f"{key}={value}" for key, value in settings.items())
+
+
 def ranking_sweep(
     squad: Squad, questions: Sequence[Question], relevant: Sequence[Key]
 ) -> dict[str, dict[str, float]]:
@@ -243,7 +257,7 @@ def ranking_sweep(
     by_slug = {a.slug: a.index for a in squad.articles}
     out: dict[str, dict[str, float]] = {}
     for settings in SWEEP_RANKING:
-        name = ", ".join(f"{key}={value}" for key, value in settings.items())
+        name = setting_name(settings)
         try:
             engine = citebot.build_engine(specs(squad.articles), retrieval=settings)
         except ValueError as error:  # a setting this version of citebot does not have

@@ -18,7 +18,7 @@ from retrieval.answer import (
 )
 from retrieval.bm25 import BM25Index, BM25Params
 from retrieval.corpus import Article, Corpus, Paragraph
-from retrieval.rerank import closeness, rerank, share
+from retrieval.rerank import closeness, rerank, share, support
 from retrieval.sentences import sentence_spans
 from retrieval.settings import EngineSettings
 from retrieval.summarize import central_sentences, relevant_sentences
@@ -114,19 +114,23 @@ class Engine:
     def ask(self, question: str, top_k: int | None = None) -> Answer:
         """Quote the passages that answer ``question``, or say that the corpus does not.
 
-        The best passage must hold ``min_coverage`` of the question's information (see
-        ``term_weights``); passages holding less than half that are not quoted. On SQuAD a
-        single passage's share separates answerable from unanswerable questions far better
-        than what several passages hold together (docs/BENCHMARKS.md).
+        The best passage's support (``retrieval.rerank.support``: how much of the question's
+        information it holds, in one sentence, and with the question's word pairs; see
+        ``term_weights``) must reach ``min_coverage``; passages with less than half that are
+        not quoted. On SQuAD one passage's support separates answerable from unanswerable
+        questions better than its share of the words alone, and far better than what several
+        passages hold together (docs/BENCHMARKS.md).
         """
         terms = self.query_terms(question)
         settings = self.settings.retrieval
         weights = self.term_weights(terms)
         hits = self._hits(terms, top_k or settings.top_k)
-        present = [self._terms_of(hit.index) & weights.keys() for hit in hits]
-        coverage = [share(weights, found) for found in present]
+        coverage = [
+            support(terms, weights, self._sentence_terms(hit.index)[2], settings.support_weights)
+            for hit in hits
+        ]
         if max(coverage, default=0.0) < settings.min_coverage:
-            return self._abstention(question, weights, hits, present)
+            return self._abstention(question, weights, hits, coverage)
         passages = [
             self._passage(hit, weights, covered)
             for hit, covered in zip(hits, coverage, strict=True)
@@ -234,20 +238,21 @@ class Engine:
         question: str,
         weights: dict[str, float],
         hits: Sequence[Hit],
-        present: Sequence[set[str]],
+        coverage: Sequence[float],
     ) -> Answer:
         if hits:
-            best = max(range(len(hits)), key=lambda i: share(weights, present[i]))
+            best = max(range(len(hits)), key=lambda i: (coverage[i], -i))
+            present = self._terms_of(hits[best].index) & weights.keys()
             surface = {
                 token.term: question[token.start : token.end]
                 for token in reversed(list(self.tokenizer.tokens(question)))
             }
-            found = [surface.get(term, term) for term in weights if term in present[best]]
+            found = [surface.get(term, term) for term in weights if term in present]
             reason = (
                 f"The articles do not cover this: the closest passage "
                 f"({hits[best].article} \u00b6{hits[best].paragraph}) shares only "
                 f"{_quote_terms(found)} with the question, "
-                f"{share(weights, present[best]):.0%} of what it asks about."
+                f"{share(weights, present):.0%} of what it asks about."
             )
         else:
             reason = "The articles do not cover this: no passage shares a word with the question."

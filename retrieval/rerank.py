@@ -1,9 +1,11 @@
-"""Second-stage ordering of BM25's best paragraphs by how closely they hold the question.
+"""How closely a passage holds a question: used to reorder BM25's best and to abstain.
 
 BM25 sees a paragraph as a bag of words. An answer usually sits in one sentence that repeats
 the question's words, often in the question's order, so among BM25's top candidates we prefer
 paragraphs with a sentence holding much of the question's information and with the question's
-word pairs. Measured on SQuAD (``python -m bench quality``); see docs/BENCHMARKS.md.
+word pairs; the same signals, with the share of the question held anywhere in the passage,
+decide whether a passage answers at all. Measured on SQuAD (``python -m bench quality``); see
+docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -21,20 +23,72 @@ def share(weights: Mapping[str, float], found: set[str] | frozenset[str]) -> flo
     return sum(w for term, w in weights.items() if term in found) / total if total else 0.0
 
 
+def best_sentence_share(weights: Mapping[str, float], sentences: Sequence[Sequence[str]]) -> float:
+    """The largest share of the question that one sentence holds."""
+    return max((share(weights, set(terms)) for terms in sentences), default=0.0)
+
+
+def pair_share(
+    query: Sequence[str],
+    sentences: Sequence[Sequence[str]],
+    weights: Mapping[str, float] | None = None,
+) -> float | None:
+    """Share of the question's adjacent term pairs found adjacent in some sentence.
+
+    With ``weights``, a pair counts the weight of its two terms, so that finding "Kim Jong"
+    together matters less than finding "party congress". None for a one-term question.
+    """
+    pairs = set(pairwise(query))
+    if not pairs:
+        return None
+    present: set[tuple[str, str]] = set()
+    for terms in sentences:
+        present.update(pairwise(terms))
+
+    def mass(some: set[tuple[str, str]]) -> float:
+        if weights is None:
+            return float(len(some))
+        return sum(weights.get(a, 0.0) + weights.get(b, 0.0) for a, b in some)
+
+    total = mass(pairs)
+    return mass(pairs & present) / total if total else 0.0
+
+
 def closeness(
     query: Sequence[str],
     weights: Mapping[str, float],
     sentences: Sequence[Sequence[str]],
 ) -> float:
     """Best single-sentence share of the question, plus the share of its word pairs present."""
-    best = max((share(weights, set(terms)) for terms in sentences), default=0.0)
-    pairs = set(pairwise(query))
-    if not pairs:
-        return SENTENCE_WEIGHT * best
-    present: set[tuple[str, str]] = set()
-    for terms in sentences:
-        present.update(pairwise(terms))
-    return SENTENCE_WEIGHT * best + BIGRAM_WEIGHT * len(pairs & present) / len(pairs)
+    pairs = pair_share(query, sentences)
+    near = SENTENCE_WEIGHT * best_sentence_share(weights, sentences)
+    return near if pairs is None else near + BIGRAM_WEIGHT * pairs
+
+
+def support(
+    query: Sequence[str],
+    weights: Mapping[str, float],
+    sentences: Sequence[Sequence[str]],
+    parts: tuple[float, float, float] = (0.5, 0.25, 0.25),
+) -> float:
+    """How well one passage answers the question, from 0 to 1.
+
+    By default half the share of the question's information anywhere in the passage, a
+    quarter the share in its best sentence, a quarter the (weighted) share of the question's
+    word pairs it keeps together (a one-term question counts its sentence share there). An
+    off-topic question often finds its words scattered over a passage; an answerable one
+    finds them together.
+    """
+    found = {term for terms in sentences for term in terms}
+    anywhere = share(weights, found)
+    sentence = best_sentence_share(weights, sentences)
+    pairs = pair_share(query, sentences, weights)
+    passage_weight, sentence_weight, pair_weight = parts
+    return (
+        passage_weight * anywhere
+        + sentence_weight * sentence
+        + pair_weight * (sentence if pairs is None else pairs)
+    )
 
 
 def rerank(bm25: Sequence[float], closeness_scores: Sequence[float]) -> list[int]:

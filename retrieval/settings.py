@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+import math
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class RetrievalSettings(BaseModel):
@@ -18,13 +20,27 @@ class RetrievalSettings(BaseModel):
         30, ge=0, le=100, description="BM25 results reordered by closeness; 0 for plain BM25."
     )
     min_coverage: float = Field(
-        0.5,
+        0.4,
         ge=0,
         le=1,
-        description="Abstain unless one passage holds this share of the question's information.",
+        description="Abstain unless one passage's support for the question reaches this.",
+    )
+    support_weights: tuple[float, float, float] = Field(
+        (0.5, 0.25, 0.25),
+        description=(
+            "How a passage's support adds up: its share of the question's information, its "
+            "best sentence's share, and its share of the question's word pairs; sum 1."
+        ),
     )
     answer_sentences: int = Field(2, ge=1, le=3, description="Sentences in an answer's summary.")
     max_question_chars: int = Field(500, ge=20, le=4000, description="Longest question accepted.")
+
+    @field_validator("support_weights")
+    @classmethod
+    def _weights_sum_to_one(cls, value: tuple[float, float, float]) -> tuple[float, float, float]:
+        if any(w < 0 for w in value) or not math.isclose(sum(value), 1.0):
+            raise ValueError("must be three weights of 0 or more that add up to 1")
+        return value
 
 
 class SummarySettings(BaseModel):

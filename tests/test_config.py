@@ -180,3 +180,13 @@ def test_the_discord_token_comes_from_the_environment_before_the_file(
     monkeypatch.setenv("DISCORD_TOKEN", " from-env ")
     assert discord_token(settings) == ("from-env", False)
     assert "from-file" not in repr(settings)
+
+
+def test_support_weights_that_do_not_add_up_to_one_are_refused_naming_the_key(
+    tmp_path: Path,
+) -> None:
+    message = config_error(
+        config_file(tmp_path, "[retrieval]\nsupport_weights = [0.5, 0.5, 0.5]\n")
+    )
+    assert "retrieval.support_weights" in message
+    assert "add up to 1" in message
