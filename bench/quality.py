@@ -34,6 +34,7 @@ SWEEP_ABSTENTION: tuple[dict[str, Any], ...] = (
 )
 SWEEP_RANKING: tuple[dict[str, float], ...] = (
     {"rerank_depth": 0},
+    {"rerank_depth": 30},
     {"k1": 1.2, "b": 0.75},
     {"k1": 0.9, "b": 0.4},
 )

@@ -17,7 +17,7 @@ class RetrievalSettings(BaseModel):
     epsilon: float = Field(0.25, ge=0, le=1, description="Floor for very common terms' idf.")
     top_k: int = Field(3, ge=1, le=10, description="Passages quoted in an answer.")
     rerank_depth: int = Field(
-        30, ge=0, le=100, description="BM25 results reordered by closeness; 0 for plain BM25."
+        10, ge=0, le=100, description="BM25 results reordered by closeness; 0 for plain BM25."
     )
     min_coverage: float = Field(
         0.4,
