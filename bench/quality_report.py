@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bench.report import Goal, closing, markdown_table, pct
+from bench.report import Goal, markdown_table, pct, report_section
 
 
 def goals(result: dict[str, Any]) -> list[Goal]:
@@ -174,9 +174,9 @@ def findings(result: dict[str, Any]) -> list[str]:
 
 def section(result: dict[str, Any], plot: str | None) -> str:
     data = result["data"]
-    parts = [
-        "## Quality: SQuAD v1.1 dev",
-        f"Command: `{result['command']}`\n\n{result['machine']}",
+    return report_section(
+        "Quality: SQuAD v1.1 dev",
+        result,
         (
             f"Corpus: {data['paragraphs']} paragraphs of {data['articles']} articles; "
             f"{data['questions']} questions; the relevant passage is the question's own paragraph. "
@@ -195,9 +195,11 @@ def section(result: dict[str, Any], plot: str | None) -> str:
             "bonus for the question's word pairs and other penalties for lower passages "
             "(changes within a few tenths of a point)."
         ),
-        *closing(tables(result), findings(result), "quality", plot),
-    ]
-    return "\n\n".join(parts)
+        tables(result),
+        findings(result),
+        "quality",
+        plot,
+    )
 
 
 def plot(result: dict[str, Any], path: Path) -> None:

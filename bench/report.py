@@ -63,16 +63,27 @@ class Goal:
         return {"goal": self.goal, "measured": self.measured, "met": self.met}
 
 
-def closing(tables: str, findings: Sequence[str], plot_alt: str, plot: str | None) -> list[str]:
-    """The end of every section: its tables, the findings drawn from them, and its plot."""
+def report_section(
+    title: str,
+    result: dict[str, Any],
+    method: str,
+    tables: str,
+    findings: Sequence[str],
+    plot_alt: str,
+    plot: str | None,
+) -> str:
+    """One command's section: what ran where, how, its tables, findings and plot."""
     parts = [
+        f"## {title}",
+        f"Command: `{result['command']}`\n\n{result['machine']}",
+        method,
         tables,
         "Findings (computed from the figures above):\n\n"
         + "\n".join(f"- {line}" for line in findings),
     ]
     if plot:
         parts.append(f"![{plot_alt}]({plot})")
-    return parts
+    return "\n\n".join(parts)
 
 
 def goals_table(goals: Sequence[Goal]) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.metrics import ratio
-from bench.report import Goal, closing, markdown_table
+from bench.report import Goal, markdown_table, report_section
 
 SYSTEMS = ("citebot", "rank-bm25", "bm25s")
 
@@ -289,9 +289,9 @@ def findings(result: dict[str, Any]) -> list[str]:
 
 
 def section(result: dict[str, Any], plot: str | None) -> str:
-    parts = [
-        "## Speed: build, memory, latency",
-        f"Command: `{result['command']}`\n\n{result['machine']}",
+    return report_section(
+        "Speed: build, memory, latency",
+        result,
         (
             "Corpora: `seeds` is the repository's seed folder loaded with `load_corpus`. The "
             "others are built from all 2,067 SQuAD paragraphs followed by all 10,547 BBC body "
@@ -311,9 +311,11 @@ def section(result: dict[str, Any], plot: str | None) -> str:
             "questions are off topic, so it is also timed with on-topic queries: the first 8 "
             "words of every seed sentence of 8 words or more, cycled."
         ),
-        *closing(tables(result), findings(result), "speed", plot),
-    ]
-    return "\n\n".join(parts)
+        tables(result),
+        findings(result),
+        "speed",
+        plot,
+    )
 
 
 def plot(result: dict[str, Any], path: Path) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 from bench import citebot
 from bench.data import BbcArticle, load_bbc
 from bench.metrics import count_reference_sentences, macro_average, mean, reference_coverage
-from bench.report import Goal, closing, command_line, machine_line, markdown_table
+from bench.report import Goal, command_line, machine_line, markdown_table, report_section
 
 METRICS = ("rouge1", "rouge2", "rougeL")
 SUMY = ("LexRank", "TextRank", "LSA", "Luhn")
@@ -294,9 +294,9 @@ def findings(result: dict[str, Any]) -> list[str]:
 
 def section(result: dict[str, Any], plot: str | None) -> str:
     data = result["data"]
-    parts = [
-        "## Summaries: BBC News Summary",
-        f"Command: `{result['command']}`\n\n{result['machine']}",
+    return report_section(
+        "Summaries: BBC News Summary",
+        result,
         (
             f"{data['articles']} articles; ROUGE F1 from `rouge-score` (`use_stemmer=True`), "
             "macro-averaged over articles, the reference being the summary file as stored. "
@@ -315,9 +315,11 @@ def section(result: dict[str, Any], plot: str | None) -> str:
             "citebot's time includes no engine build. ROUGE-L is order-sensitive and the "
             "references do not keep article order, so ROUGE-1/2 are the fairer comparison."
         ),
-        *closing(tables(result), findings(result), "summaries", plot),
-    ]
-    return "\n\n".join(parts)
+        tables(result),
+        findings(result),
+        "summaries",
+        plot,
+    )
 
 
 def plot(result: dict[str, Any], path: Path) -> None:
