@@ -2,7 +2,10 @@
 
 Rules rather than a model: a sentence ends at ``.``, ``!`` or ``?`` (with any closing quotes or
 brackets) followed by space and something that can start a sentence, unless the word before the
-stop is a known abbreviation, a dotted abbreviation or an initial.
+stop is a known abbreviation, a dotted abbreviation or an initial. A dotted abbreviation
+("U.S.", "p.m."), an initial ("Plan B.") or "etc." does end a sentence when the next word is one
+that starts sentences and never follows such an abbreviation inside one ("The", "It", "But"),
+as Punkt does with its frequent sentence starters; titles ("Mr.", "Dr.") never end one.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ _BOUNDARY = re.compile(
     r"(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de])"  # space, then a sentence-like start
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
+_WORD_AFTER = re.compile(r"\s+[\"'\u201c\u2018(\[]*([A-Za-z]+)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -21,6 +25,18 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     mr mrs ms mx dr prof sr jr st gen col lt sgt capt cmdr adm gov sen rep rev hon pres supt
     messrs mme mlle fr inc corp ltd co bros dept univ assn vs v etc al approx est fig figs no
     nos vol vols pp ed eds jan feb mar apr jun jul aug sep sept oct nov dec mt ft ave blvd rd
+    """.split()
+)
+
+# Abbreviations that may close a sentence (titles such as "Mr." never do).
+_MAY_END = frozenset({"etc"})
+
+# Capitalised words that start sentences and do not follow "U.S." or an initial within one.
+SENTENCE_STARTERS: frozenset[str] = frozenset(
+    """
+    the a an it its he his she her they their we our i my you your this that these those there
+    then but and so yet however still now if when while after before as since although though
+    what why how who which some many most all both each such no not even also in on at for
     """.split()
 )
 
@@ -34,7 +50,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if (
             match.group("stop") == "."
             and not closed
-            and _is_abbreviation(text[start : match.start("stop")])
+            and _is_abbreviation(text[start : match.start("stop")], _next_word(text, match.end()))
         ):
             continue
         spans.append((start, match.end()))
@@ -48,14 +64,23 @@ def split_sentences(text: str) -> list[str]:
     return [text[start:end] for start, end in sentence_spans(text)]
 
 
-def _is_abbreviation(before: str) -> bool:
+def _next_word(text: str, position: int) -> str:
+    match = _WORD_AFTER.match(text, position)
+    return match.group(1).casefold() if match else ""
+
+
+def _is_abbreviation(before: str, following: str) -> bool:
+    """Whether the stop after ``before`` only closes an abbreviation, given the next word."""
     match = _WORD_BEFORE.search(before)
     if match is None:
         return False
     word = match.group(1).lstrip("\"'(\u201c\u2018[")
-    if len(word) == 1 and word.isalpha():
-        return True  # an initial: "George W. Bush"
-    return word.casefold() in ABBREVIATIONS or _DOTTED.fullmatch(word) is not None
+    folded = word.casefold()
+    may_end = (len(word) == 1 and word.isalpha()) or _DOTTED.fullmatch(word) is not None
+    may_end = may_end or folded in _MAY_END
+    if may_end:  # an initial ("George W. Bush"), "U.S.", "p.m.", "etc."
+        return following not in SENTENCE_STARTERS
+    return folded in ABBREVIATIONS
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -56,6 +56,28 @@ def test_initials_do_not_end_a_sentence() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("Talks with the U.S. The North refused.", "Talks with the U.S."),
+        ("They met at 5 p.m. Then they left.", "They met at 5 p.m."),
+        ("We had a Plan B. It worked.", "We had a Plan B."),
+        ("Apples, pears, etc. The list goes on.", "Apples, pears, etc."),
+    ],
+)
+def test_an_abbreviation_or_initial_ends_a_sentence_before_a_word_that_starts_one(
+    text: str, first: str
+) -> None:
+    assert split_sentences(text) == [first, text[len(first) + 1 :]]
+
+
+def test_a_title_never_ends_a_sentence_whatever_follows() -> None:
+    assert split_sentences("He asked Dr. The Elder. She left.") == [
+        "He asked Dr. The Elder.",
+        "She left.",
+    ]
+
+
 def test_a_closing_quote_stays_with_the_sentence_it_ends() -> None:
     text = 'The question is "Why the congress?" It is only the seventh.'
     assert split_sentences(text) == [
