@@ -14,10 +14,9 @@ import re
 
 _BOUNDARY = re.compile(
     r"(?P<stop>[.!?\u2026]+)[\"'\u201d\u2019)\]]*"  # the stop and what closes around it
-    r"(?=\s+[\"'\u201c\u2018(\[]*[A-Z0-9\u00c0-\u00de])"  # space, then a sentence-like start
+    r"(?=\s+[\"'\u201c\u2018(\[]*(?P<next>[A-Z0-9\u00c0-\u00de][A-Za-z]*))"  # a sentence-like start
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
-_WORD_AFTER = re.compile(r"\s+[\"'\u201c\u2018(\[]*([A-Za-z]+)")
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -50,7 +49,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if (
             match.group("stop") == "."
             and not closed
-            and _is_abbreviation(text[start : match.start("stop")], _next_word(text, match.end()))
+            and _is_abbreviation(text[start : match.start("stop")], match.group("next").casefold())
         ):
             continue
         spans.append((start, match.end()))
@@ -62,11 +61,6 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, each a verbatim substring of it."""
     return [text[start:end] for start, end in sentence_spans(text)]
-
-
-def _next_word(text: str, position: int) -> str:
-    match = _WORD_AFTER.match(text, position)
-    return match.group(1).casefold() if match else ""
 
 
 def _is_abbreviation(before: str, following: str) -> bool:
