@@ -16,6 +16,9 @@ from itertools import pairwise
 SENTENCE_WEIGHT = 1.0
 BIGRAM_WEIGHT = 0.5
 
+# Support's default parts: the passage's share, its best sentence's, its word pairs'.
+SUPPORT_WEIGHTS = (0.5, 0.25, 0.25)
+
 
 def share(weights: Mapping[str, float], found: set[str] | frozenset[str]) -> float:
     """Share of the question's information (weight) present in ``found``, from 0 to 1."""
@@ -69,7 +72,7 @@ def support(
     query: Sequence[str],
     weights: Mapping[str, float],
     sentences: Sequence[Sequence[str]],
-    parts: tuple[float, float, float] = (0.5, 0.25, 0.25),
+    parts: tuple[float, float, float] = SUPPORT_WEIGHTS,
 ) -> float:
     """How well one passage answers the question, from 0 to 1.
 

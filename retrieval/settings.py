@@ -6,6 +6,8 @@ import math
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from retrieval.rerank import SUPPORT_WEIGHTS
+
 
 class RetrievalSettings(BaseModel):
     """BM25 parameters, how many passages an answer quotes, and when to abstain."""
@@ -26,7 +28,7 @@ class RetrievalSettings(BaseModel):
         description="Abstain unless one passage's support for the question reaches this.",
     )
     support_weights: tuple[float, float, float] = Field(
-        (0.5, 0.25, 0.25),
+        SUPPORT_WEIGHTS,
         description=(
             "How a passage's support adds up: its share of the question's information, its "
             "best sentence's share, and its share of the question's word pairs; sum 1."
