@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import bm25s
 import numpy as np
@@ -34,6 +35,17 @@ class RankBM25:
         return top_indices(np.asarray(scores, dtype=np.float64), k)
 
 
+def _bm25s_tokenize(texts: str | list[str], stemmer: Stemmer.Stemmer, **options: Any) -> Any:
+    """bm25s's tokenizer with English stop words and the Snowball stemmer, as used here."""
+    return bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, show_progress=False, **options)
+
+
+def _bm25s_index(texts: Sequence[str], stemmer: Stemmer.Stemmer) -> bm25s.BM25:
+    index = bm25s.BM25()
+    index.index(_bm25s_tokenize(list(texts), stemmer), show_progress=False)
+    return index
+
+
 class Bm25s:
     """bm25s defaults (method "lucene", k1=1.5, b=0.75) with stop words and Snowball stems."""
 
@@ -41,17 +53,11 @@ class Bm25s:
 
     def __init__(self, documents: Sequence[str]) -> None:
         self._stemmer = Stemmer.Stemmer("english")
-        tokens = bm25s.tokenize(
-            list(documents), stopwords="en", stemmer=self._stemmer, show_progress=False
-        )
-        self._index = bm25s.BM25()
-        self._index.index(tokens, show_progress=False)
+        self._index = _bm25s_index(documents, self._stemmer)
         self._size = len(documents)
 
     def tokenize(self, queries: Sequence[str]) -> bm25s.tokenization.Tokenized:
-        return bm25s.tokenize(
-            list(queries), stopwords="en", stemmer=self._stemmer, show_progress=False
-        )
+        return _bm25s_tokenize(list(queries), self._stemmer)
 
     def search(self, query: str, k: int = 10) -> list[int]:
         """One query, tokenised and retrieved the documented way."""
@@ -78,16 +84,10 @@ class SentenceBM25:
 
     def __init__(self, sentences: Sequence[str]) -> None:
         self._stemmer = Stemmer.Stemmer("english")
-        tokens = bm25s.tokenize(
-            list(sentences), stopwords="en", stemmer=self._stemmer, show_progress=False
-        )
-        self._index = bm25s.BM25()
-        self._index.index(tokens, show_progress=False)
+        self._index = _bm25s_index(sentences, self._stemmer)
 
     def scores(self, query: str) -> NDArray[np.float32]:
-        terms = bm25s.tokenize(
-            query, stopwords="en", stemmer=self._stemmer, show_progress=False, return_ids=False
-        )[0]
+        terms = _bm25s_tokenize(query, self._stemmer, return_ids=False)[0]
         terms = [term for term in terms if term in self._index.vocab_dict]
         if not terms:
             return np.zeros(self._index.scores["num_docs"], dtype=np.float32)

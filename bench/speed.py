@@ -93,31 +93,6 @@ def run(
     rank_bm25_max: int,
 ) -> dict[str, Any]:
     citebot.require()
-    with tempfile.TemporaryDirectory(prefix="citebot-bench-") as tmp:
-        code = snapshot(Path.cwd(), Path(tmp))
-        return _run_all(
-            Path(tmp),
-            code,
-            squad=squad,
-            bbc=bbc,
-            seeds=seeds,
-            sizes=sizes,
-            queries=queries,
-            rank_bm25_max=rank_bm25_max,
-        )
-
-
-def _run_all(
-    cwd: Path,
-    code: str,
-    *,
-    squad: Path,
-    bbc: Path,
-    seeds: Path,
-    sizes: list[Size],
-    queries: int,
-    rank_bm25_max: int,
-) -> dict[str, Any]:
     base = {
         "squad": str(squad.resolve()),
         "bbc": str(bbc.resolve()),
@@ -126,25 +101,28 @@ def _run_all(
     }
     runs: dict[str, dict[str, Any]] = {}
     skipped: dict[str, str] = {}
-    for size in sizes:
-        key = label(size)
-        runs[key] = {}
-        for system in SYSTEMS:
-            if system == "rank-bm25" and isinstance(size, int) and size > rank_bm25_max:
-                skipped[key] = (
-                    f"rank-bm25 skipped at {key}: larger than --rank-bm25-max "
-                    f"{label(rank_bm25_max)} (get_scores visits every document for every "
-                    "query word)"
-                )
-                continue
-            runs[key][system] = _job({**base, "size": size, "system": system}, cwd)
-            if system == "citebot":
-                asked = _job({**base, "size": size, "system": "citebot-ask"}, cwd)
-                runs[key][system]["ask_build"] = asked["build"]
-                for query_set, figures in asked.items():
-                    if isinstance(figures, dict) and "ask" in figures:
-                        runs[key][system][query_set].update(figures)
-    extras = _job({**base, "size": "seeds", "system": "extras"}, cwd)
+    with tempfile.TemporaryDirectory(prefix="citebot-bench-") as tmp:
+        cwd = Path(tmp)
+        code = snapshot(Path.cwd(), cwd)
+        for size in sizes:
+            key = label(size)
+            runs[key] = {}
+            for system in SYSTEMS:
+                if system == "rank-bm25" and isinstance(size, int) and size > rank_bm25_max:
+                    skipped[key] = (
+                        f"rank-bm25 skipped at {key}: larger than --rank-bm25-max "
+                        f"{label(rank_bm25_max)} (get_scores visits every document for every "
+                        "query word)"
+                    )
+                    continue
+                runs[key][system] = _job({**base, "size": size, "system": system}, cwd)
+                if system == "citebot":
+                    asked = _job({**base, "size": size, "system": "citebot-ask"}, cwd)
+                    runs[key][system]["ask_build"] = asked["build"]
+                    for query_set, figures in asked.items():
+                        if isinstance(figures, dict) and "ask" in figures:
+                            runs[key][system][query_set].update(figures)
+        extras = _job({**base, "size": "seeds", "system": "extras"}, cwd)
     result = {
         "command": command_line(),
         "machine": machine_line(code),
