@@ -100,16 +100,19 @@ def sumy_document(prepared: Prepared) -> Any:
     )
 
 
-def systems(prepared: Prepared, summarizers: dict[str, Any]) -> dict[str, Summarizer]:
-    """Each system as a function from a sentence budget to the chosen sentences."""
+def citebot_summarizer(prepared: Prepared, **summary: float) -> Summarizer:
+    """citebot's article summary, on an engine holding this one article (and these settings)."""
     article = prepared.article
     slug = "a" + re.sub(r"[^a-z0-9]+", "-", article.key)
-    engine = citebot.build_engine([citebot.ArticleSpec(slug, article.title, article.paragraphs)])
+    spec = citebot.ArticleSpec(slug, article.title, article.paragraphs)
+    engine = citebot.build_engine([spec], summary=summary)
+    return lambda k: [s.text for s in engine.summarize(slug, sentences=k).sentences]
+
+
+def systems(prepared: Prepared, summarizers: dict[str, Any]) -> dict[str, Summarizer]:
+    """Each system as a function from a sentence budget to the chosen sentences."""
     document = sumy_document(prepared)
     sentences = prepared.sentences
-
-    def cite(k: int) -> list[str]:
-        return [s.text for s in engine.summarize(slug, sentences=k).sentences]
 
     def lead(k: int) -> list[str]:
         return sentences[:k]
@@ -117,7 +120,7 @@ def systems(prepared: Prepared, summarizers: dict[str, Any]) -> dict[str, Summar
     def via(summarizer: Any) -> Summarizer:
         return lambda k: [str(s) for s in summarizer(document, k)]
 
-    made: dict[str, Summarizer] = {"citebot": cite, "lead-k": lead}
+    made: dict[str, Summarizer] = {"citebot": citebot_summarizer(prepared), "lead-k": lead}
     for name in SUMY:
         made[name] = via(summarizers[name])
     return made
@@ -125,18 +128,10 @@ def systems(prepared: Prepared, summarizers: dict[str, Any]) -> dict[str, Summar
 
 def citebot_variants(prepared: Prepared) -> dict[str, Summarizer]:
     """citebot with other ``position_weight`` settings, for the sweep table."""
-    article = prepared.article
-    slug = "a" + re.sub(r"[^a-z0-9]+", "-", article.key)
-    spec = citebot.ArticleSpec(slug, article.title, article.paragraphs)
-    made: dict[str, Summarizer] = {}
-    for weight in POSITION_WEIGHTS:
-        engine = citebot.build_engine([spec], summary={"position_weight": weight})
-
-        def summarize(k: int, engine: Any = engine) -> list[str]:
-            return [s.text for s in engine.summarize(slug, sentences=k).sentences]
-
-        made[f"position_weight={weight}"] = summarize
-    return made
+    return {
+        f"position_weight={weight}": citebot_summarizer(prepared, position_weight=weight)
+        for weight in POSITION_WEIGHTS
+    }
 
 
 def run(bbc_path: Path, limit: int | None) -> dict[str, Any]:
