@@ -15,8 +15,7 @@ swaps the timetable for one that answers some of the questions differently (the 
 is one atomic rename, made only between reloads). Figures: throughput, and the latency of
 each reply from the user's post to the bot's reply, p50 and p99.
 
-The fake Discord lives in the test suite, ``tests/fakediscord``; this module puts the
-repository's ``tests/`` folder on ``sys.path`` to import it, as pytest does.
+The Discord-compatible server is the ``fakediscord`` package, the one the tests use.
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ import logging
 import os
 import random
 import shutil
-import sys
 import tempfile
 import time
 from collections import Counter
@@ -47,14 +45,10 @@ from bot.cogs.utils import formats
 from bot.config import CorpusSettings, DiscordSettings, Settings
 from bot.endpoints import use_endpoints
 from bot.runner import open_service
+from fakediscord import Channel, FakeDiscord, Role, User, running, skip_identify_delay
 from retrieval import Answer, Engine, load_corpus
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-TESTS_DIR = REPO_ROOT / "tests"
-if str(TESTS_DIR) not in sys.path:
-    sys.path.insert(0, str(TESTS_DIR))
-
-from fakediscord import Channel, FakeDiscord, Role, User, running, skip_identify_delay  # noqa: E402
 
 MESSAGES_ROUTE = "POST /channels/{channel_id}/messages"
 CHANNELS = 5

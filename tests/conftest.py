@@ -1,3 +1,3 @@
 """Fixtures shared by the whole suite: the Discord-compatible test server and its guild."""
 
-pytest_plugins = ["fakediscord.fixtures"]
+pytest_plugins = ["discord_fixtures"]

@@ -21,7 +21,7 @@ from fakediscord import Channel, FakeDiscord, PostedMessage, Sent, running, skip
 from helpers import SEEDS_DIR
 
 if TYPE_CHECKING:
-    from fakediscord.fixtures import SeededGuild
+    from discord_fixtures import SeededGuild
 
 MESSAGES_ROUTE = "POST /channels/{channel_id}/messages"
 ASK = "!ask How do the American party conventions compare with the congress in Pyongyang?"

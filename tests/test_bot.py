@@ -1,6 +1,6 @@
 """The Discord bot, end to end: the real discord.py client against a Discord-compatible server.
 
-Only Discord's address is swapped (tests/fakediscord); the bot, its cogs and the engine run
+Only Discord's address is swapped (fakediscord/); the bot, its cogs and the engine run
 as they do in production, over real sockets on 127.0.0.1.
 """
 
@@ -19,7 +19,7 @@ from fakediscord import Sent
 from harness import Harness, all_text, copy_seeds, open_harness
 
 if TYPE_CHECKING:
-    from fakediscord.fixtures import SeededGuild
+    from discord_fixtures import SeededGuild
 
 CONVENTIONS = "How do the American party conventions compare with the congress in Pyongyang?"
 LIVE_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>")

@@ -24,7 +24,7 @@ from harness import ASK, MESSAGES_ROUTE, Harness, all_text, copy_seeds, open_har
 from helpers import REPO_ROOT
 
 if TYPE_CHECKING:
-    from fakediscord.fixtures import SeededGuild
+    from discord_fixtures import SeededGuild
 
 
 @pytest_asyncio.fixture

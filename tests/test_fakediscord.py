@@ -18,7 +18,7 @@ from discord.ext import commands
 from fakediscord import FakeDiscord, permissions, running, skip_identify_delay
 
 if TYPE_CHECKING:
-    from fakediscord.fixtures import SeededGuild
+    from discord_fixtures import SeededGuild
 
 
 MESSAGES_ROUTE = "POST /channels/{channel_id}/messages"

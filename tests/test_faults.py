@@ -23,7 +23,7 @@ from fakediscord import PostedMessage
 from harness import ASK, MESSAGES_ROUTE, Harness, copy_seeds, open_harness
 
 if TYPE_CHECKING:
-    from fakediscord.fixtures import SeededGuild
+    from discord_fixtures import SeededGuild
 
 GONE_WRONG = "Something went wrong on my side; it has been logged. Please try again later."
 

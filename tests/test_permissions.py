@@ -21,7 +21,7 @@ from fakediscord import Channel, User, permissions
 from harness import Harness, copy_seeds, open_harness
 
 if TYPE_CHECKING:
-    from fakediscord.fixtures import SeededGuild
+    from discord_fixtures import SeededGuild
 
 ONLY_MODERATORS = "Sorry, only moderators can reload the corpus."
 ONLY_OWNER = "Sorry, only the bot's owner can do that."

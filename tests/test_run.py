@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from helpers import REPO_ROOT
 
 if TYPE_CHECKING:
-    from fakediscord.fixtures import SeededGuild
+    from discord_fixtures import SeededGuild
 
 
 def environment(**extra: str) -> dict[str, str]:

@@ -1,4 +1,4 @@
-"""Pytest fixtures (load with ``pytest_plugins = ["fakediscord.fixtures"]``).
+"""Pytest fixtures (load with ``pytest_plugins = ["discord_fixtures"]``).
 
 ``fake_discord``: a running server with discord.py pointed at it (restored afterwards).
 ``fake_guild``: that server plus a ready-made guild, built before any bot connects.
@@ -15,10 +15,9 @@ import discord.http
 import pytest_asyncio
 
 from bot.endpoints import use_endpoints
-
-from . import permissions
-from .models import Channel, Guild, Role, User
-from .server import FakeDiscord
+from fakediscord import permissions
+from fakediscord.models import Channel, Guild, Role, User
+from fakediscord.server import FakeDiscord
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """A Discord-compatible server (REST + gateway) for end-to-end tests of a real discord.py bot.
 
 Only Discord's address changes: the bot runs unmodified discord.py over real sockets.
-See ``server.FakeDiscord`` for the API and ``fixtures`` for ready-made pytest fixtures.
+See ``server.FakeDiscord`` for the API; the test suite's ``discord_fixtures`` has pytest fixtures.
 """
 
 from . import permissions
