@@ -103,14 +103,14 @@ def split_sentences(text: str) -> list[str]:
 
 def renderer_missing() -> str | None:
     try:
-        from bot.render import answer_to_text  # noqa: F401
+        from bot.terminal import answer_to_text  # noqa: F401
     except ImportError as error:
-        return f"cannot import bot.render.answer_to_text: {error}"
+        return f"cannot import bot.terminal.answer_to_text: {error}"
     return None
 
 
 def render(answer: Answer) -> str:
-    from bot.render import answer_to_text
+    from bot.terminal import answer_to_text
 
     text: str = answer_to_text(answer)
     return text

@@ -304,7 +304,7 @@ def section(result: dict[str, Any], plot: str | None) -> str:
             "just before the build), not tracemalloc, so it counts numpy buffers too. "
             "Latency covers the whole call for one query: citebot `engine.search(q, top_k=10)` "
             "(tokenising included), `engine.ask(q)`, and `engine.ask(q)` + "
-            "`bot.render.answer_to_text(answer)`; rank-bm25 `get_scores(q.lower().split())` "
+            "`bot.terminal.answer_to_text(answer)`; rank-bm25 `get_scores(q.lower().split())` "
             'plus a top-10 selection; bm25s `bm25s.tokenize([q], stopwords="en", '
             "stemmer=...)` plus `retrieve(..., k=10)`. The questions are spread evenly over "
             "SQuAD dev (every ~10th), after 10 warm-up questions. On the seed corpus most SQuAD "

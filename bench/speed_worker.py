@@ -209,7 +209,7 @@ def _citebot(
     if size == "seeds":
         sets["seed sentences"] = seed_queries(specs, count)
     render_missing = citebot.renderer_missing()
-    out["render"] = render_missing or "bot.render.answer_to_text"
+    out["render"] = render_missing or "bot.terminal.answer_to_text"
     for label, queries in sets.items():
         if not asks:
             out[label] = {

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from bot import render
+from bot import terminal
 from bot.config import ConfigError, Settings, load_settings
 from retrieval import ArticleNotFound, CorpusError, Engine, QuestionError, load_corpus
 
@@ -61,8 +61,8 @@ def _ask(engine: Engine, args: argparse.Namespace) -> int:
     answer = engine.ask(args.question, top_k=args.top_k)
     if args.json:
         return _print_json(answer)
-    mark = render.ansi_bold if _use_color(args.color) else None
-    print(render.answer_to_text(answer, mark=mark))
+    mark = terminal.ansi_bold if _use_color(args.color) else None
+    print(terminal.answer_to_text(answer, mark=mark))
     return EXIT_OK
 
 
@@ -70,7 +70,7 @@ def _summary(engine: Engine, args: argparse.Namespace) -> int:
     summary = engine.summarize(args.article, args.sentences)
     if args.json:
         return _print_json(summary)
-    print(render.summary_to_text(summary))
+    print(terminal.summary_to_text(summary))
     return EXIT_OK
 
 
@@ -78,7 +78,7 @@ def _sources(engine: Engine, args: argparse.Namespace) -> int:
     sources = engine.sources()
     if args.json:
         return _print_json(sources)
-    print(render.sources_to_text(sources))
+    print(terminal.sources_to_text(sources))
     return EXIT_OK
 
 
