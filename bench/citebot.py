@@ -11,9 +11,6 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from retrieval import Answer, Engine
 
-REQUIRED = ("Article", "Corpus", "Engine", "EngineSettings", "load_corpus", "split_sentences")
-DEFAULT_SEEDS = Path("seeds")
-
 
 @dataclass(frozen=True)
 class ArticleSpec:
@@ -31,24 +28,6 @@ def code_digest(root: Path = Path(".")) -> str:
         relative = path.relative_to(root).as_posix()
         digest.update(relative.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:12]
-
-
-def missing() -> str | None:
-    """Why citebot cannot be benchmarked yet (its API is incomplete), or None when it can."""
-    try:
-        import retrieval
-    except ImportError as error:
-        return f"cannot import retrieval: {error}"
-    absent = [name for name in REQUIRED if not hasattr(retrieval, name)]
-    if absent:
-        return "retrieval does not export " + ", ".join(absent)
-    return None
-
-
-def require() -> None:
-    reason = missing()
-    if reason is not None:
-        raise SystemExit(f"citebot is not available: {reason}")
 
 
 def build_engine(
@@ -79,10 +58,12 @@ def build_engine(
 
 
 def load_engine(directory: Path) -> Engine:
-    """citebot the way the bot starts: ``load_corpus`` on a folder, then ``Engine``."""
-    from retrieval import Engine, load_corpus
+    """citebot the way the bot starts: default settings over a folder, built by the factory
+    the command line and the bot use."""
+    from bot.config import CorpusSettings, Settings
+    from bot.engines import build_engine as build
 
-    return Engine(load_corpus(directory))
+    return build(Settings(corpus=CorpusSettings(directory=directory)))
 
 
 def load_specs(directory: Path) -> list[ArticleSpec]:
@@ -99,14 +80,6 @@ def split_sentences(text: str) -> list[str]:
     from retrieval import split_sentences as split
 
     return split(text)
-
-
-def renderer_missing() -> str | None:
-    try:
-        from bot.terminal import answer_to_text  # noqa: F401
-    except ImportError as error:
-        return f"cannot import bot.terminal.answer_to_text: {error}"
-    return None
 
 
 def render(answer: Answer) -> str:

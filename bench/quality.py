@@ -69,7 +69,6 @@ def progress(message: str) -> None:
 
 def run(squad_path: Path, limit: int | None) -> dict[str, Any]:
     """Every figure of the quality benchmark, as one JSON-able dict."""
-    citebot.require()
     code = citebot.code_digest()
     squad = load_squad(squad_path)
     questions = list(squad.questions[:limit] if limit else squad.questions)

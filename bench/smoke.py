@@ -14,8 +14,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bench import citebot
-
 QUALITY_LIMIT = 300
 SUMMARY_LIMIT = 40
 SPEED_QUERIES = 100
@@ -27,10 +25,6 @@ def _check(failures: list[str], name: str, value: float, low: float, high: float
 
 
 def run(squad: Path, bbc: Path, seeds: Path, *, as_json: bool = False) -> int:
-    reason = citebot.missing()
-    if reason is not None:
-        print(f"smoke: citebot is not available: {reason}", file=sys.stderr)
-        return 1
     failures: list[str] = []
     results: dict[str, Any] = {}
     texts: list[str] = []

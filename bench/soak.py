@@ -44,9 +44,10 @@ from bot.client import Citebot
 from bot.cogs.utils import formats
 from bot.config import CorpusSettings, DiscordSettings, Settings
 from bot.endpoints import use_endpoints
-from bot.runner import open_service
+from bot.engines import build_engine
+from bot.service import CorpusService
 from fakediscord import Channel, FakeDiscord, Role, User, running, skip_identify_delay
-from retrieval import Answer, Engine, load_corpus
+from retrieval import Answer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -219,7 +220,7 @@ def expected_replies(root: Path, settings: Settings) -> dict[str, dict[str, str]
         folder = root / f"version-{version}"
         shutil.copytree(REPO_ROOT / "seeds", folder)
         (folder / VERSION_FILE).write_text(text, encoding="utf-8")
-        engine = Engine(load_corpus(folder), settings.engine)
+        engine = build_engine(settings, folder)
         for question in QUESTIONS:
             expected[question][version] = expected_key(engine.ask(question))
     return expected
@@ -297,7 +298,7 @@ async def _drive(
     tally: Tally,
 ) -> None:
     channels, moderator, users = guild.channels, guild.moderator, guild.users
-    bot = Citebot(settings, open_service(settings), guild_ready_timeout=0.2)
+    bot = Citebot(settings, CorpusService.open(settings), guild_ready_timeout=0.2)
     skip_identify_delay(bot)
     rng = random.Random(options.seed)
     gate = Gate()

@@ -92,7 +92,6 @@ def run(
     queries: int,
     rank_bm25_max: int,
 ) -> dict[str, Any]:
-    citebot.require()
     base = {
         "squad": str(squad.resolve()),
         "bbc": str(bbc.resolve()),

@@ -21,6 +21,7 @@ from typing import Any
 from bench import citebot
 from bench.data import load_bbc, load_squad
 from bench.metrics import percentile
+from retrieval import Engine, QuestionError
 
 ARTICLE_PARAGRAPHS = 20
 WARMUP = 10
@@ -208,8 +209,7 @@ def _citebot(
     sets = {"squad": questions}
     if size == "seeds":
         sets["seed sentences"] = seed_queries(specs, count)
-    render_missing = citebot.renderer_missing()
-    out["render"] = render_missing or "bot.terminal.answer_to_text"
+    out["render"] = "bot.terminal.answer_to_text"
     for label, queries in sets.items():
         if not asks:
             out[label] = {
@@ -218,22 +218,21 @@ def _citebot(
                 )
             }
             stage = _bm25_stage(engine)
-            if stage is not None:
-                out[label]["bm25 stage"] = latency(time_each(stage, queries, warmup))
+            out[label]["bm25 stage"] = latency(time_each(stage, queries, warmup))
             continue
         ask_ns: list[int] = []
         whole_ns: list[int] = []
         abstained = 0
         for query in warmup:
             answer = citebot.ask(engine, query)
-            if answer is not None and render_missing is None:
+            if answer is not None:
                 citebot.render(answer)
         clock = time.perf_counter_ns
         for query in queries:
             started = clock()
             answer = citebot.ask(engine, query)
             asked = clock()
-            if answer is not None and render_missing is None:
+            if answer is not None:
                 citebot.render(answer)
             done = clock()
             ask_ns.append(asked - started)
@@ -247,18 +246,14 @@ def _citebot(
     return out
 
 
-def _bm25_stage(engine: Any) -> Callable[[str], object] | None:
-    """citebot's first stage alone (``engine.index.top_k`` on ``engine.query_terms``), where the
-    engine exposes them: a diagnostic that splits search time into BM25 and what follows."""
-    index = getattr(engine, "index", None)
-    terms = getattr(engine, "query_terms", None)
-    if index is None or terms is None or not hasattr(index, "top_k"):
-        return None
+def _bm25_stage(engine: Engine) -> Callable[[str], object]:
+    """citebot's first stage alone (``engine.index.top_k`` on ``engine.query_terms``): a
+    diagnostic that splits search time into BM25 and what follows."""
 
     def stage(query: str) -> object:
         try:
-            return index.top_k(terms(query), 10)
-        except ValueError:  # QuestionError
+            return engine.index.top_k(engine.query_terms(query), 10)
+        except QuestionError:
             return None
 
     return stage
@@ -324,7 +319,6 @@ async def _concurrent(
     interval = 0.001
     lags: list[tuple[float, float]] = []  # (tick start, lag)
     done = asyncio.Event()
-    render = citebot.renderer_missing() is None
     submitted = 0
     all_submitted = math.inf
     gate = asyncio.Semaphore(bound) if bound else None
@@ -349,7 +343,7 @@ async def _concurrent(
         finally:
             if gate is not None:
                 gate.release()
-        if render and answer is not None:
+        if answer is not None:
             citebot.render(answer)
         return time.perf_counter() - started, in_thread
 

@@ -137,7 +137,6 @@ def citebot_variants(prepared: Prepared) -> dict[str, Summarizer]:
 def run(bbc_path: Path, limit: int | None) -> dict[str, Any]:
     from rouge_score import rouge_scorer
 
-    citebot.require()
     code = citebot.code_digest()
     articles = load_bbc(bbc_path)
     if limit:

@@ -10,6 +10,7 @@ from discord.ext import commands
 
 from bot.cogs.utils.context import Context
 from bot.config import Settings
+from bot.help import CitebotHelp
 from bot.service import CorpusService
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,8 @@ class Citebot(commands.AutoShardedBot):
     """Answers from the corpus held by ``service``; never pings anyone."""
 
     def __init__(self, settings: Settings, service: CorpusService, **options: Any) -> None:
+        # citebot never joins voice: no warnings at start-up about voice libraries it lacks.
+        discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         discord_settings = settings.discord
         super().__init__(
             command_prefix=commands.when_mentioned_or(discord_settings.prefix),
@@ -43,7 +46,7 @@ class Citebot(commands.AutoShardedBot):
             allowed_mentions=discord.AllowedMentions.none(),
             owner_ids=set(discord_settings.owner_ids) or None,
             shard_count=discord_settings.shard_count,
-            help_command=commands.DefaultHelpCommand(dm_help=False, no_category="Help"),
+            help_command=CitebotHelp(),
             description="Answers only with verbatim, cited quotes from the corpus articles.",
             **options,
         )

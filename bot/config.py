@@ -2,25 +2,47 @@
 
 from __future__ import annotations
 
+import json
 import os
 import tomllib
+from collections.abc import Mapping
+from contextvars import ContextVar
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
+from pydantic import (
+    AnyWebsocketUrl,
+    BaseModel,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    SecretStr,
+    ValidationError,
+)
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    EnvSettingsSource,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    SettingsError,
+    TomlConfigSettingsSource,
+)
 
+from citebot import shipped_corpus
 from retrieval import EngineSettings, RetrievalSettings, SummarySettings
 from retrieval.loader import DEFAULT_MAX_FILE_BYTES
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_CORPUS = PROJECT_ROOT / "seeds"
 CONFIG_ENV = "CITEBOT_CONFIG"
 TOKEN_ENV = "DISCORD_TOKEN"
+ENV_PREFIX = "CITEBOT_"
+
+# The file load_settings is reading, for the TOML source; None: no file.
+_config_file: ContextVar[Path | None] = ContextVar("citebot_config_file", default=None)
 
 
 class ConfigError(ValueError):
-    """Configuration that cannot be used; the message names the file and key."""
+    """Configuration that cannot be used; the message names the file or variable, and the key."""
 
 
 class _Section(BaseModel):
@@ -29,7 +51,9 @@ class _Section(BaseModel):
 
 class CorpusSettings(_Section):
     directory: Path = Field(
-        DEFAULT_CORPUS, description="Folder of article files; relative to the config file."
+        default_factory=shipped_corpus,
+        description="Folder of article files, relative to the config file; "
+        "default: the articles citebot ships with.",
     )
     strict: bool = Field(True, description="Refuse a corpus with any bad file (else skip it).")
     max_file_bytes: int = Field(DEFAULT_MAX_FILE_BYTES, ge=1_000, le=100_000_000)
@@ -38,8 +62,8 @@ class CorpusSettings(_Section):
 class DiscordSettings(_Section):
     token: SecretStr | None = Field(None, description="Prefer the DISCORD_TOKEN variable.")
     prefix: Annotated[str, Field(min_length=1, max_length=5)] = "!"
-    api_base: str = "https://discord.com/api/v10"
-    gateway_url: str = "wss://gateway.discord.gg"
+    api_base: HttpUrl = HttpUrl("https://discord.com/api/v10")
+    gateway_url: AnyWebsocketUrl = AnyWebsocketUrl("wss://gateway.discord.gg")
     moderator_role_ids: list[int] = []
     owner_ids: list[int] = Field([], description="Bot owners besides the application's owner.")
     embeds: bool = Field(True, description="Answer with embeds where the channel allows them.")
@@ -48,31 +72,18 @@ class DiscordSettings(_Section):
     reply_timeout: float = Field(
         30.0, gt=0, le=300, description="Seconds Discord may take to accept a reply."
     )
+    connect_timeout: float = Field(
+        30.0, gt=0, le=300, description="Seconds Discord may take to answer at start-up."
+    )
     shard_count: int | None = Field(None, ge=1)
     shard_ids: list[int] | None = None
-
-    @field_validator("api_base")
-    @classmethod
-    def _http_url(cls, value: str) -> str:
-        return _url(value, ("http://", "https://"))
-
-    @field_validator("gateway_url")
-    @classmethod
-    def _ws_url(cls, value: str) -> str:
-        return _url(value, ("ws://", "wss://"))
-
-
-def _url(value: str, schemes: tuple[str, ...]) -> str:
-    if not value.startswith(schemes) or len(value) <= len(value.split("//")[0]) + 2:
-        raise ValueError(f"must be a {' or '.join(s.rstrip('/:') for s in schemes)} URL")
-    return value.rstrip("/")
 
 
 class Settings(BaseSettings):
     """Everything citebot reads; every key has a default, so no file is needed."""
 
     model_config = SettingsConfigDict(
-        env_prefix="CITEBOT_", env_nested_delimiter="__", extra="forbid", frozen=True
+        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", frozen=True
     )
 
     retrieval: RetrievalSettings = RetrievalSettings()
@@ -89,54 +100,137 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # Environment variables beat the file, whose values arrive as init values.
-        return env_settings, init_settings
+        # Arguments beat CITEBOT_* variables, which beat the file, which beats the defaults.
+        return (
+            init_settings,
+            _Environment(settings_cls),
+            _ConfigFile(settings_cls, _config_file.get()),
+        )
 
     @property
     def engine(self) -> EngineSettings:
         return EngineSettings(retrieval=self.retrieval, summary=self.summary)
 
 
+class _ConfigFile(TomlConfigSettingsSource):
+    """The TOML file, with a relative corpus folder made relative to the file itself."""
+
+    def _read_file(self, file_path: Any) -> dict[str, Any]:
+        path = Path(file_path)
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as error:
+            raise ConfigError(f"{path}: cannot be read ({error})") from None
+        except tomllib.TOMLDecodeError as error:
+            raise ConfigError(f"{path}: not valid TOML ({error})") from None
+        corpus = data.get("corpus")
+        if isinstance(corpus, dict) and isinstance(corpus.get("directory"), str):
+            directory = Path(corpus["directory"]).expanduser()
+            if not directory.is_absolute():
+                corpus["directory"] = str((path.parent / directory).resolve())
+        return data
+
+
+class _Environment(EnvSettingsSource):
+    """CITEBOT_* variables; a list may be JSON or comma-separated, and a bad one is named."""
+
+    def decode_complex_value(self, field_name: str, field: FieldInfo, value: Any) -> Any:
+        try:
+            return super().decode_complex_value(field_name, field, value)
+        except ValueError:
+            if isinstance(value, str) and _is_sequence(field) and value.lstrip()[:1] not in "[{":
+                return [part.strip() for part in value.split(",") if part.strip()]
+            raise
+
+    def explode_env_vars(
+        self, field_name: str, field: FieldInfo, env_vars: Mapping[str, str | None]
+    ) -> dict[str, Any]:
+        try:
+            return super().explode_env_vars(field_name, field, env_vars)
+        except ValueError as error:
+            for name, value in env_vars.items():  # find the variable at fault, to name it
+                try:
+                    super().explode_env_vars(field_name, field, {name: value})
+                except ValueError:
+                    raise ConfigError(_bad_variable(name, error)) from None
+            raise
+
+    def prepare_field_value(
+        self, field_name: str, field: FieldInfo, value: Any, value_is_complex: bool
+    ) -> Any:
+        try:
+            return super().prepare_field_value(field_name, field, value, value_is_complex)
+        except ConfigError:
+            raise
+        except ValueError as error:
+            raise ConfigError(_bad_variable(f"{ENV_PREFIX}{field_name}", error)) from None
+
+
+def _is_sequence(field: FieldInfo | None) -> bool:
+    if field is None:
+        return False
+    annotation = field.annotation
+    kinds = [get_origin(arg) for arg in (annotation, *get_args(annotation))]
+    return any(kind in (list, tuple) for kind in kinds)
+
+
+def _bad_variable(name: str, error: ValueError) -> str:
+    name = name.upper()
+    why = f" ({error.msg})" if isinstance(error, json.JSONDecodeError) else ""
+    if "__" in name.removeprefix(ENV_PREFIX):
+        return f"{name}: not valid JSON{why}; write a list as 1,2 or as [1, 2]"
+    return (
+        f'{name}: not valid JSON{why}; write the section as {{"key": value}}, '
+        f"or set one key with {name}__KEY"
+    )
+
+
+def _variable_for(location: tuple[int | str, ...]) -> str | None:
+    """The CITEBOT_* variable that set the value at ``location``, if one did."""
+    for length in range(len(location), 0, -1):
+        name = ENV_PREFIX + "__".join(str(part) for part in location[:length]).upper()
+        if name in {key.upper() for key in os.environ}:
+            return name
+    return None
+
+
 def load_settings(path: Path | str | None = None) -> Settings:
     """Settings from ``path`` (or ``$CITEBOT_CONFIG``), the environment, and the defaults."""
     chosen = path or os.environ.get(CONFIG_ENV)
-    data: dict[str, Any] = {}
-    source = "environment"
-    if chosen:
-        file = Path(chosen)
-        source = str(file)
-        try:
-            data = tomllib.loads(file.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ConfigError(f"{file}: no such configuration file") from None
-        except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{file}: cannot be read ({error})") from None
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"{file}: not valid TOML ({error})") from None
-        _resolve_corpus_directory(data, file.parent)
+    file = Path(chosen) if chosen else None
+    if file is not None and not file.is_file():
+        raise ConfigError(f"{file}: no such configuration file")
+    source = str(file) if file is not None else "environment"
+    token = _config_file.set(file)
     try:
-        return Settings(**data)
+        return Settings()
     except ValidationError as error:
-        raise ConfigError(f"{source}: {describe(error)}") from None
+        variable = _variable_for(tuple(error.errors()[0]["loc"]))
+        where = variable or f"{source}: {_key(error)}"
+        raise ConfigError(f"{where}: {describe(error)}") from None
+    except SettingsError as error:
+        if isinstance(error.__cause__, ConfigError):
+            raise error.__cause__ from None
+        raise ConfigError(f"{source}: {error}") from None
+    finally:
+        _config_file.reset(token)
 
 
-def _resolve_corpus_directory(data: dict[str, Any], base: Path) -> None:
-    """A relative corpus folder in a file means relative to that file, wherever we run from."""
-    corpus = data.get("corpus")
-    if isinstance(corpus, dict) and isinstance(corpus.get("directory"), str):
-        directory = Path(corpus["directory"])
-        if not directory.is_absolute():
-            corpus["directory"] = str((base / directory).resolve())
+def _key(error: ValidationError) -> str:
+    return ".".join(str(part) for part in error.errors()[0]["loc"])
 
 
 def describe(error: ValidationError) -> str:
-    """The first problem, as 'key: what was wrong'; enough to fix it and try again."""
+    """What was wrong with the first problem's value; enough to fix it and try again."""
     first = error.errors()[0]
-    key = ".".join(str(part) for part in first["loc"])
-    given = f" (got {first['input']!r})" if first["type"] != "extra_forbidden" else ""
-    message = "unknown key" if first["type"] == "extra_forbidden" else first["msg"]
+    if first["type"] == "extra_forbidden":
+        message, given = "unknown key", ""
+    else:
+        cause = first.get("ctx", {}).get("error")
+        message = str(cause) if first["type"] == "value_error" and cause else first["msg"]
+        given = f" (got {first['input']!r})"
     more = f"; and {error.error_count() - 1} more" if error.error_count() > 1 else ""
-    return f"{key}: {message}{given}{more}"
+    return f"{message}{given}{more}"
 
 
 def discord_token(settings: Settings) -> tuple[str | None, bool]:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+import os
 import sys
 from pathlib import Path
 
 import discord
 
 from bot.client import Citebot
-from bot.config import TOKEN_ENV, Settings, discord_token
+from bot.config import TOKEN_ENV, DiscordSettings, Settings, discord_token
 from bot.endpoints import use_endpoints
 from bot.service import CorpusService
 from retrieval import CorpusError
@@ -22,6 +24,12 @@ NO_TOKEN = (
     "your application > Bot > Reset Token), then run `citebot run` again. "
     "See README, 'Run it on your server'."
 )
+# discord.py's own format, without colour codes (for logs that go to a file or a pipe).
+PLAIN_LOG_FORMAT = "[{asctime}] [{levelname:<8}] {name}: {message}"
+
+
+class Unreachable(Exception):
+    """Discord (or the configured server) could not be reached or did not answer in time."""
 
 
 def run(settings: Settings, corpus: Path | None = None) -> int:
@@ -30,17 +38,19 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
     if not token:
         return _fail(NO_TOKEN)
     try:
-        service = open_service(settings, corpus)
+        service = CorpusService.open(settings, corpus)
     except CorpusError as error:
         return _fail(f"cannot serve the corpus: {error}")
-    discord.utils.setup_logging()
+    setup_logging()
     for problem in service.engine.corpus.skipped:
         log.warning("skipped a corpus file (strict = false): %s", problem)
     if from_file:
         log.warning("the token was read from the config file; prefer %s", TOKEN_ENV)
     use_endpoints(settings.discord.api_base, settings.discord.gateway_url)
     try:
-        asyncio.run(_serve(Citebot(settings, service), token))
+        asyncio.run(_serve(Citebot(settings, service), token, settings.discord))
+    except Unreachable as error:
+        return _fail(str(error))
     except discord.LoginFailure:
         return _fail(f"Discord rejected the token; check {TOKEN_ENV} (reset it if in doubt).")
     except discord.PrivilegedIntentsRequired:
@@ -53,18 +63,54 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
     return 0
 
 
-def open_service(settings: Settings, corpus: Path | None = None) -> CorpusService:
-    return CorpusService.open(
-        corpus or settings.corpus.directory,
-        settings.engine,
-        strict=settings.corpus.strict,
-        max_file_bytes=settings.corpus.max_file_bytes,
-    )
+def setup_logging() -> None:
+    """discord.py's log setup, with colour only when the log goes to a terminal."""
+    handler = logging.StreamHandler()
+    colour = handler.stream.isatty() and "NO_COLOR" not in os.environ
+    if colour:
+        discord.utils.setup_logging(handler=handler)
+    else:  # discord.py would colour a pipe too when it runs in a container
+        plain = logging.Formatter(PLAIN_LOG_FORMAT, "%Y-%m-%d %H:%M:%S", "{")
+        discord.utils.setup_logging(handler=handler, formatter=plain)
 
 
-async def _serve(bot: Citebot, token: str) -> None:
+async def _serve(bot: Citebot, token: str, settings: DiscordSettings) -> None:
+    """Log in and connect, giving up with ``Unreachable`` if Discord does not answer in time.
+
+    discord.py would wait five minutes for a silent server, and retry a gateway that
+    refuses forever; at start-up, a clear error within ``connect_timeout`` helps more.
+    """
+    seconds = settings.connect_timeout
     async with bot:
-        await bot.start(token)
+        log.info("connecting to %s (giving up after %g s)", settings.api_base, seconds)
+        try:
+            async with asyncio.timeout(seconds):
+                await bot.login(token)
+        except TimeoutError:
+            raise Unreachable(
+                f"{settings.api_base} accepted the connection but did not answer within "
+                f"{seconds:g} s; check discord.api_base, or try again later"
+            ) from None
+        except OSError as error:
+            raise Unreachable(
+                f"cannot reach {settings.api_base} ({error}); check discord.api_base and "
+                "the network"
+            ) from None
+        connection = asyncio.create_task(bot.connect())
+        ready = asyncio.create_task(bot.wait_for("connect"))
+        done, _ = await asyncio.wait(
+            {connection, ready}, timeout=seconds, return_when=asyncio.FIRST_COMPLETED
+        )
+        ready.cancel()
+        if not done:
+            connection.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await connection
+            raise Unreachable(
+                f"the gateway at {settings.gateway_url} did not let the bot in within "
+                f"{seconds:g} s; check discord.gateway_url, or try again later"
+            )
+        await connection
 
 
 def _fail(message: str) -> int:

@@ -9,8 +9,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrieval import Answer, ArticleSummary, Corpus, Engine, EngineSettings, load_corpus
-from retrieval.corpus import CorpusError
+from bot.config import Settings
+from bot.engines import build_engine
+from retrieval import Answer, ArticleSummary, Corpus, CorpusError, Engine
 
 log = logging.getLogger(__name__)
 
@@ -44,35 +45,18 @@ class CorpusService:
     complete old corpus or the complete new one, never a mix.
     """
 
-    def __init__(
-        self,
-        engine: Engine,
-        directory: Path,
-        *,
-        strict: bool = True,
-        max_file_bytes: int = 5_000_000,
-    ) -> None:
+    def __init__(self, engine: Engine, settings: Settings, directory: Path) -> None:
         self.engine = engine
+        self.settings = settings
         self.directory = directory
-        self.strict = strict
-        self.max_file_bytes = max_file_bytes
         self._reload_lock = asyncio.Lock()
         self._engine_slots = asyncio.Semaphore(ENGINE_THREADS)
 
     @classmethod
-    def open(
-        cls,
-        directory: Path,
-        settings: EngineSettings,
-        *,
-        strict: bool = True,
-        max_file_bytes: int = 5_000_000,
-    ) -> CorpusService:
-        """Load and index ``directory``; raises CorpusError if it cannot serve."""
-        corpus = load_corpus(directory, strict=strict, max_file_bytes=max_file_bytes)
-        return cls(
-            Engine(corpus, settings), directory, strict=strict, max_file_bytes=max_file_bytes
-        )
+    def open(cls, settings: Settings, directory: Path | None = None) -> CorpusService:
+        """Load and index ``directory`` (default: the configured one); CorpusError if it can't."""
+        folder = directory or settings.corpus.directory
+        return cls(build_engine(settings, folder), settings, folder)
 
     async def ask(self, question: str, top_k: int | None = None) -> Answer:
         engine = self.engine
@@ -92,7 +76,9 @@ class CorpusService:
         async with self._reload_lock:
             started = time.perf_counter()
             old = self.engine
-            new = await asyncio.to_thread(self._build, old.settings)
+            new = await asyncio.to_thread(
+                build_engine, self.settings, self.directory, tokenizer=old.tokenizer
+            )
             self.engine = new
             report = _compare(old.corpus, new.corpus, time.perf_counter() - started)
             log.info(
@@ -105,10 +91,6 @@ class CorpusService:
                 report.seconds,
             )
             return report
-
-    def _build(self, settings: EngineSettings) -> Engine:
-        corpus = load_corpus(self.directory, strict=self.strict, max_file_bytes=self.max_file_bytes)
-        return Engine(corpus, settings, tokenizer=self.engine.tokenizer)
 
     def public_problem(self, error: CorpusError) -> str:
         """The error without host paths: the folder is "the corpus folder", files by name."""

@@ -53,9 +53,9 @@ class BM25Index:
         self.corpus_size = len(self.doc_len)
         total = int(self.doc_len.sum())
         self.avgdl = total / self.corpus_size if self.corpus_size else 0.0
-        self._build_postings(np.frombuffer(term_ids, dtype=np.int64), total)
+        self._build_postings(np.frombuffer(term_ids, dtype=np.int64))
 
-    def _build_postings(self, term_ids: IntArray, total: int) -> None:
+    def _build_postings(self, term_ids: IntArray) -> None:
         n_terms, n_docs = len(self.vocabulary), self.corpus_size
         doc_of_token = np.repeat(np.arange(n_docs, dtype=np.int64), self.doc_len)
         keys, tf = np.unique(term_ids * max(n_docs, 1) + doc_of_token, return_counts=True)
@@ -67,7 +67,6 @@ class BM25Index:
         self.indptr: IntArray = np.concatenate(([0], np.cumsum(df))).astype(np.int64)
         self.postings_doc = docs.astype(np.int32)
         self.postings_weight = self._weights(terms, docs, tf)
-        self.total_tokens = total
 
     def _weights(self, terms: IntArray, docs: IntArray, tf: IntArray) -> FloatArray:
         """``idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)))`` as rank-bm25 does it."""

@@ -8,8 +8,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 
-from retrieval.sentences import sentence_spans
-
 BODY = "body"
 
 
@@ -126,11 +124,6 @@ class Corpus:
         for article in self.articles:
             for paragraph in article.paragraphs:
                 yield article, paragraph
-
-
-def paragraph_sentences(paragraph: Paragraph) -> list[tuple[int, int]]:
-    """Sentence spans of a paragraph (kept here so every caller splits the same way)."""
-    return sentence_spans(paragraph.text)
 
 
 def _check_unique(articles: Sequence[Article]) -> None:

@@ -8,6 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from retrieval.rerank import SUPPORT_WEIGHTS
 
+WEIGHTS_RULE = "must be three weights of 0 or more that add up to 1"
+
 
 class RetrievalSettings(BaseModel):
     """BM25 parameters, how many passages an answer quotes, and when to abstain."""
@@ -37,11 +39,19 @@ class RetrievalSettings(BaseModel):
     answer_sentences: int = Field(2, ge=1, le=3, description="Sentences in an answer's summary.")
     max_question_chars: int = Field(500, ge=20, le=4000, description="Longest question accepted.")
 
+    @field_validator("support_weights", mode="before")
+    @classmethod
+    def _three_weights(cls, value: object) -> object:
+        # Counted first, so that a wrong count gets this sentence, not one error per item.
+        if isinstance(value, list | tuple) and len(value) != 3:
+            raise ValueError(WEIGHTS_RULE)
+        return value
+
     @field_validator("support_weights")
     @classmethod
     def _weights_sum_to_one(cls, value: tuple[float, float, float]) -> tuple[float, float, float]:
         if any(w < 0 for w in value) or not math.isclose(sum(value), 1.0):
-            raise ValueError("must be three weights of 0 or more that add up to 1")
+            raise ValueError(WEIGHTS_RULE)
         return value
 
 

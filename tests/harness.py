@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from bot.client import Citebot
 from bot.config import CorpusSettings, DiscordSettings, Settings
-from bot.runner import open_service
+from bot.service import CorpusService
 from fakediscord import Channel, FakeDiscord, PostedMessage, Sent, running, skip_identify_delay
 from helpers import SEEDS_DIR
 
@@ -89,7 +89,7 @@ def settings_for(corpus: Path, guild: SeededGuild, **discord: Any) -> Settings:
 async def open_harness(guild: SeededGuild, corpus: Path, **discord: Any) -> AsyncIterator[Harness]:
     """Start the real bot on ``corpus`` against ``guild``'s server; stop it afterwards."""
     settings = settings_for(corpus, guild, **discord)
-    bot = Citebot(settings, open_service(settings), guild_ready_timeout=0.2)
+    bot = Citebot(settings, CorpusService.open(settings), guild_ready_timeout=0.2)
     skip_identify_delay(bot)
     async with running(bot, guild.server.token) as ready:
         yield Harness(ready, guild.server, guild, corpus)

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from bot.config import (
-    DEFAULT_CORPUS,
     ConfigError,
     CorpusSettings,
     DiscordSettings,
@@ -15,6 +14,7 @@ from bot.config import (
     discord_token,
     load_settings,
 )
+from citebot import shipped_corpus
 from helpers import EXAMPLE_CONFIG, SEEDS_DIR, clean_environment, write
 from retrieval import EngineSettings, RetrievalSettings, SummarySettings
 
@@ -40,7 +40,7 @@ def test_no_file_gives_the_defaults() -> None:
     assert settings.summary == SummarySettings()
     assert settings.corpus == CorpusSettings()
     assert settings.discord == DiscordSettings()
-    assert settings.corpus.directory == DEFAULT_CORPUS == SEEDS_DIR
+    assert settings.corpus.directory == shipped_corpus() == SEEDS_DIR
     assert settings.engine == EngineSettings()
 
 
@@ -99,7 +99,7 @@ def test_discord_api_base_from_the_environment_overrides_the_file(
     path = config_file(tmp_path, '[discord]\napi_base = "https://file.example/api"\n')
     monkeypatch.setenv("CITEBOT_DISCORD__API_BASE", "http://127.0.0.1:8080/api/v10/")
     settings = load_settings(path)
-    assert settings.discord.api_base == "http://127.0.0.1:8080/api/v10"
+    assert str(settings.discord.api_base) == "http://127.0.0.1:8080/api/v10/"
 
 
 def test_an_unknown_key_is_refused_naming_the_key_and_the_file(tmp_path: Path) -> None:
@@ -129,20 +129,20 @@ def test_a_discord_url_without_a_scheme_is_refused_naming_the_key(tmp_path: Path
     assert "discord.api_base" in message and "URL" in message
 
 
-def test_a_bad_environment_value_is_refused_naming_the_key(
+def test_a_bad_environment_value_is_refused_naming_the_variable(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("CITEBOT_RETRIEVAL__TOP_K", "five")
     with pytest.raises(ConfigError) as raised:
         load_settings()
-    assert "retrieval.top_k" in str(raised.value) and "'five'" in str(raised.value)
+    assert "CITEBOT_RETRIEVAL__TOP_K" in str(raised.value) and "'five'" in str(raised.value)
 
 
 def test_an_unknown_environment_key_in_a_section_is_refused(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("CITEBOT_RETRIEVAL__TOPK", "5")
-    with pytest.raises(ConfigError, match=r"retrieval\.topk: unknown key"):
+    with pytest.raises(ConfigError, match=r"CITEBOT_RETRIEVAL__TOPK: unknown key"):
         load_settings()
 
 
@@ -167,9 +167,81 @@ def test_the_error_names_only_the_first_problem_and_counts_the_rest(tmp_path: Pa
 
 
 def test_config_example_loads_and_equals_the_defaults() -> None:
-    if not EXAMPLE_CONFIG.is_file():
-        pytest.skip("config.example.toml has not been written yet")
     assert load_settings(EXAMPLE_CONFIG) == Settings()
+
+
+def test_config_example_copied_elsewhere_still_gives_the_defaults(tmp_path: Path) -> None:
+    copy = tmp_path / "elsewhere" / "config.toml"
+    copy.parent.mkdir()
+    copy.write_bytes(EXAMPLE_CONFIG.read_bytes())
+    settings = load_settings(copy)
+    assert settings == Settings()
+    assert settings.corpus.directory == shipped_corpus()
+
+
+def test_a_list_variable_may_be_comma_separated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CITEBOT_DISCORD__MODERATOR_ROLE_IDS", "123, 456")
+    monkeypatch.setenv("CITEBOT_DISCORD__SHARD_IDS", "0,1")
+    monkeypatch.setenv("CITEBOT_RETRIEVAL__SUPPORT_WEIGHTS", "0.5,0.5,0")
+    settings = load_settings()
+    assert settings.discord.moderator_role_ids == [123, 456]
+    assert settings.discord.shard_ids == [0, 1]
+    assert settings.retrieval.support_weights == (0.5, 0.5, 0.0)
+
+
+def test_a_list_variable_may_be_json(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CITEBOT_DISCORD__OWNER_IDS", "[7, 8]")
+    assert load_settings().discord.owner_ids == [7, 8]
+
+
+def test_a_list_variable_that_is_broken_json_is_named_in_one_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CITEBOT_DISCORD__MODERATOR_ROLE_IDS", "[123, 456")
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert message.startswith("CITEBOT_DISCORD__MODERATOR_ROLE_IDS: not valid JSON")
+    assert "1,2" in message and "\n" not in message
+
+
+def test_a_section_variable_that_is_not_json_is_named_with_a_way_out(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CITEBOT_RETRIEVAL", "{bad")
+    with pytest.raises(ConfigError) as raised:
+        load_settings()
+    message = str(raised.value)
+    assert message.startswith("CITEBOT_RETRIEVAL: not valid JSON")
+    assert "CITEBOT_RETRIEVAL__KEY" in message and "\n" not in message
+
+
+def test_a_bad_value_from_a_variable_names_the_variable(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CITEBOT_RETRIEVAL__TOP_K", "0")
+    with pytest.raises(ConfigError, match=r"^CITEBOT_RETRIEVAL__TOP_K: .*greater than"):
+        load_settings()
+
+
+def test_a_wrong_number_of_support_weights_says_how_many_are_needed(tmp_path: Path) -> None:
+    message = config_error(config_file(tmp_path, "[retrieval]\nsupport_weights = [1]\n"))
+    assert "retrieval.support_weights: must be three weights" in message
+    assert "Field required" not in message and "and 1 more" not in message
+
+
+def test_a_validator_message_has_no_pydantic_prefix(tmp_path: Path) -> None:
+    message = config_error(
+        config_file(tmp_path, "[retrieval]\nsupport_weights = [0.5, 0.5, 0.5]\n")
+    )
+    assert "Value error" not in message
+
+
+def test_a_gateway_url_must_be_a_websocket_url(tmp_path: Path) -> None:
+    message = config_error(
+        config_file(tmp_path, '[discord]\ngateway_url = "https://gateway.discord.gg"\n')
+    )
+    assert message.startswith(f"{tmp_path / 'citebot.toml'}: discord.gateway_url: URL scheme")
 
 
 def test_the_discord_token_comes_from_the_environment_before_the_file(

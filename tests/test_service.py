@@ -12,9 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import CorpusSettings, Settings
 from bot.service import ENGINE_THREADS, CorpusService
 from helpers import SEEDS_DIR
-from retrieval import Answer, CorpusError, EngineSettings
+from retrieval import Answer, CorpusError
 
 QUESTION = "Why should the U.S. engage North Korea?"
 
@@ -27,7 +28,8 @@ def corpus_dir(tmp_path: Path) -> Path:
 
 
 def open_service(folder: Path, *, strict: bool = True) -> CorpusService:
-    return CorpusService.open(folder, EngineSettings(), strict=strict, max_file_bytes=10_000)
+    corpus = CorpusSettings(directory=folder, strict=strict, max_file_bytes=10_000)
+    return CorpusService.open(Settings(corpus=corpus))
 
 
 def write(name: str, data: bytes) -> Callable[[Path], None]:

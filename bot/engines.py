@@ -1,0 +1,28 @@
+"""Settings -> corpus -> engine: the one way citebot builds an engine to serve.
+
+The command line, the bot's start and reload, and the benchmarks all build through here, so
+they read the same folder with the same limits and the same engine settings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.config import Settings
+from retrieval import Engine, Tokenizer, load_corpus
+
+
+def build_engine(
+    settings: Settings, directory: Path | None = None, *, tokenizer: Tokenizer | None = None
+) -> Engine:
+    """The engine over ``directory`` (default: the configured folder), validated whole first.
+
+    Raises CorpusError naming the file at fault. ``tokenizer`` lets a reload reuse the
+    current engine's (its stemming cache is worth keeping).
+    """
+    corpus = load_corpus(
+        directory or settings.corpus.directory,
+        strict=settings.corpus.strict,
+        max_file_bytes=settings.corpus.max_file_bytes,
+    )
+    return Engine(corpus, settings.engine, tokenizer=tokenizer)
