@@ -5,24 +5,44 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from pydantic import BaseModel
 
 from bot import terminal
-from bot.config import ConfigError, Settings, load_settings
-from retrieval import ArticleNotFound, CorpusError, Engine, QuestionError, load_corpus
+from bot.config import TOKEN_IN_FILE, ConfigError, Settings, discord_token, load_settings
+from bot.engines import build_engine
+from citebot import version
+from retrieval import (
+    ArticleNotFound,
+    CorpusError,
+    Engine,
+    QuestionError,
+    RetrievalSettings,
+    SummarySettings,
+)
+from retrieval.loader import ARTICLE_SUFFIXES, other_files
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    args = _parser().parse_args(argv)
+    parser, subparsers = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # the command's own usage, not the top level's
+        subparsers[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
     for name in ("question", "article"):
-        if isinstance(getattr(args, name, None), str):
-            setattr(args, name, _valid_text(getattr(args, name)))
+        words = getattr(args, name, None)
+        if isinstance(words, list):  # several words: the question was not quoted
+            setattr(args, name, _valid_text(" ".join(words)))
+    if isinstance(getattr(args, "article", None), str) and not args.article.strip():
+        return _fail(
+            "name an article: its number from `citebot sources`, its slug, or part of its title",
+            EXIT_USAGE,
+        )
     try:
         settings = load_settings(args.config)
         if args.command == "run":
@@ -30,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run(settings, corpus=args.corpus)
         engine = build_engine(settings, args.corpus)
-        return int(args.handler(engine, args))
+        return int(args.handler(engine, settings, args))
     except (QuestionError, ArticleNotFound) as error:
         return _fail(str(error), EXIT_USAGE)
     except (ConfigError, CorpusError) as error:
@@ -48,16 +68,7 @@ def _valid_text(argument: str) -> str:
     return argument.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
-def build_engine(settings: Settings, corpus: Path | None = None) -> Engine:
-    """The engine over ``corpus`` (or the configured folder), validated whole before use."""
-    directory = corpus or settings.corpus.directory
-    loaded = load_corpus(
-        directory, strict=settings.corpus.strict, max_file_bytes=settings.corpus.max_file_bytes
-    )
-    return Engine(loaded, settings.engine)
-
-
-def _ask(engine: Engine, args: argparse.Namespace) -> int:
+def _ask(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
     answer = engine.ask(args.question, top_k=args.top_k)
     if args.json:
         return _print_json(answer)
@@ -66,7 +77,7 @@ def _ask(engine: Engine, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _summary(engine: Engine, args: argparse.Namespace) -> int:
+def _summary(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
     summary = engine.summarize(args.article, args.sentences)
     if args.json:
         return _print_json(summary)
@@ -74,7 +85,7 @@ def _summary(engine: Engine, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _sources(engine: Engine, args: argparse.Namespace) -> int:
+def _sources(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
     sources = engine.sources()
     if args.json:
         return _print_json(sources)
@@ -82,13 +93,23 @@ def _sources(engine: Engine, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _check(engine: Engine, args: argparse.Namespace) -> int:
+def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
     corpus = engine.corpus
     for problem in corpus.skipped:
         print(f"skipped {problem}", file=sys.stderr)
+    ignored = other_files(args.corpus or settings.corpus.directory)
+    if ignored:
+        print(
+            f"ignored {terminal.plural(len(ignored), 'file')} that are not "
+            f"{' or '.join(ARTICLE_SUFFIXES)}: {', '.join(ignored)}",
+            file=sys.stderr,
+        )
+    if discord_token(settings)[1]:
+        print(f"warning: {TOKEN_IN_FILE}", file=sys.stderr)
     print(
-        f"OK: {len(corpus)} articles, {corpus.paragraph_count} paragraphs, "
-        f"{len(engine.index.vocabulary):,} terms; configuration valid."
+        f"OK: {terminal.plural(len(corpus), 'article')}, "
+        f"{terminal.plural(corpus.paragraph_count, 'paragraph')}, "
+        f"{terminal.plural(len(engine.index.vocabulary), 'term')}; configuration valid."
     )
     return EXIT_PROBLEM if corpus.skipped else EXIT_OK
 
@@ -109,33 +130,68 @@ def _fail(message: str, status: int) -> int:
     return status
 
 
-def _positive(text: str) -> int:
-    value = int(text)
-    if not 1 <= value <= 100:
-        raise argparse.ArgumentTypeError("must be between 1 and 100")
-    return value
+def _bounded(model: type[BaseModel], field: str) -> Callable[[str], int]:
+    """An argparse type for a count, in the same range the configuration allows."""
+    low = high = None
+    for rule in model.model_fields[field].metadata:
+        low = getattr(rule, "ge", low)
+        high = getattr(rule, "le", high)
+    assert low is not None and high is not None, f"{model.__name__}.{field} needs ge and le"
+
+    def count(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high}")
+        return value
+
+    return count
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--corpus", type=Path, help="folder of articles (default: seeds/)")
+class _Parser(argparse.ArgumentParser):
+    """Usage errors in one line, pointing to the command's own --help."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message}; see `{self.prog} --help`\n")
+
+
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
+    """The top-level parser, and each command's own (for errors in that command's usage)."""
+    common = _Parser(add_help=False)
+    common.add_argument(
+        "--corpus", type=Path, help="folder of articles (default: the articles citebot ships with)"
+    )
     common.add_argument("--config", type=Path, help="TOML configuration file")
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="citebot",
         description="Answers questions only with verbatim, cited quotes from a set of articles.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ask = commands.add_parser("ask", parents=[common], help="answer a question with quotes")
-    ask.add_argument("question")
-    ask.add_argument("--top-k", type=_positive, help="passages to quote (default: 3)")
+    ask = commands.add_parser(
+        "ask",
+        parents=[common],
+        help="answer a question with quotes",
+        epilog='Quote the question if it holds characters your shell treats specially: ? * ! "',
+    )
+    ask.add_argument("question", nargs="+", help='for example: "why engage North Korea?"')
+    top_k = _bounded(RetrievalSettings, "top_k")
+    ask.add_argument("--top-k", type=top_k, metavar="N", help="passages to quote (default: 3)")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
     ask.add_argument("--color", choices=("auto", "always", "never"), default="auto")
     ask.set_defaults(handler=_ask)
 
     summary = commands.add_parser("summary", parents=[common], help="summarize one article")
-    summary.add_argument("article", help="number from 'sources', slug, or part of the title")
-    summary.add_argument("--sentences", type=_positive, help="how many sentences (default: 3)")
+    summary.add_argument(
+        "article", nargs="+", help="number from 'citebot sources', slug, or part of the title"
+    )
+    sentences = _bounded(SummarySettings, "sentences")
+    summary.add_argument(
+        "--sentences", type=sentences, metavar="N", help="how many sentences (default: 3)"
+    )
     summary.add_argument("--json", action="store_true")
     summary.set_defaults(handler=_summary)
 
@@ -146,5 +202,13 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", parents=[common], help="validate corpus and config")
     check.set_defaults(handler=_check)
 
-    commands.add_parser("run", parents=[common], help="run the Discord bot (needs DISCORD_TOKEN)")
-    return parser
+    run = commands.add_parser(
+        "run", parents=[common], help="run the Discord bot (needs DISCORD_TOKEN)"
+    )
+    return parser, {
+        "ask": ask,
+        "summary": summary,
+        "sources": sources,
+        "check": check,
+        "run": run,
+    }

@@ -35,6 +35,7 @@ from retrieval.loader import DEFAULT_MAX_FILE_BYTES
 
 CONFIG_ENV = "CITEBOT_CONFIG"
 TOKEN_ENV = "DISCORD_TOKEN"
+TOKEN_IN_FILE = f"the Discord token is read from the config file; prefer {TOKEN_ENV}"
 ENV_PREFIX = "CITEBOT_"
 
 # The file load_settings is reading, for the TOML source; None: no file.

@@ -12,7 +12,7 @@ from pathlib import Path
 import discord
 
 from bot.client import Citebot
-from bot.config import TOKEN_ENV, DiscordSettings, Settings, discord_token
+from bot.config import TOKEN_ENV, TOKEN_IN_FILE, DiscordSettings, Settings, discord_token
 from bot.endpoints import use_endpoints
 from bot.service import CorpusService
 from retrieval import CorpusError
@@ -45,7 +45,7 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
     for problem in service.engine.corpus.skipped:
         log.warning("skipped a corpus file (strict = false): %s", problem)
     if from_file:
-        log.warning("the token was read from the config file; prefer %s", TOKEN_ENV)
+        log.warning(TOKEN_IN_FILE)
     use_endpoints(settings.discord.api_base, settings.discord.gateway_url)
     try:
         asyncio.run(_serve(Citebot(settings, service), token, settings.discord))

@@ -1,7 +1,8 @@
-"""Plain-text rendering of answers, summaries and sources, for terminals and plain-text chat."""
+"""Answers, summaries and sources as terminal text, wrapped to the terminal's width."""
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable, Sequence
 
@@ -10,10 +11,17 @@ from retrieval import Answer, ArticleSummary, Passage, Sources
 Highlighter = Callable[[str], str]
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
+FALLBACK_COLUMNS = 88  # when the output is not a terminal and COLUMNS is not set
+_GLUE = "\ue000"  # stands for a space that must not break a line (private use: not in text)
 
 
 def ansi_bold(text: str) -> str:
     return f"{BOLD}{text}{RESET}"
+
+
+def terminal_width() -> int:
+    """The terminal's columns (``COLUMNS`` first, as ``shutil`` reads it), at least 20."""
+    return max(20, shutil.get_terminal_size((FALLBACK_COLUMNS, 24)).columns)
 
 
 def highlight(text: str, spans: Sequence[tuple[int, int]], mark: Highlighter) -> str:
@@ -21,7 +29,8 @@ def highlight(text: str, spans: Sequence[tuple[int, int]], mark: Highlighter) ->
     pieces: list[str] = []
     last = 0
     for start, end in sorted(spans):
-        if start < last:
+        start = max(start, last)
+        if start >= end:
             continue
         pieces.append(text[last:start])
         pieces.append(mark(text[start:end]))
@@ -30,58 +39,119 @@ def highlight(text: str, spans: Sequence[tuple[int, int]], mark: Highlighter) ->
     return "".join(pieces)
 
 
+def wrap(
+    text: str,
+    width: int,
+    first: str = "",
+    rest: str | None = None,
+    *,
+    spans: Sequence[tuple[int, int]] = (),
+    mark: Highlighter | None = None,
+    unbroken: Sequence[str] = (),
+) -> list[str]:
+    """``text`` wrapped to ``width`` after ``first`` (then ``rest``: a hanging indent).
+
+    Marks are applied after wrapping, so colour codes never count as width; the strings in
+    ``unbroken`` (citations) stay on one line.
+    """
+    rest = first if rest is None else rest
+    flat = text.replace("\t", " ")  # one space per whitespace character keeps offsets
+    for kept in unbroken:
+        flat = flat.replace(kept, kept.replace(" ", _GLUE))
+    return [line.replace(_GLUE, " ") for line in _wrap(flat, width, first, rest, spans, mark)]
+
+
+def _wrap(
+    flat: str,
+    width: int,
+    first: str,
+    rest: str,
+    spans: Sequence[tuple[int, int]],
+    mark: Highlighter | None,
+) -> list[str]:
+    lines = textwrap.wrap(
+        flat,
+        width=width,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+        expand_tabs=False,
+    ) or [first.rstrip()]
+    if mark is None or not spans:
+        return lines
+    marked: list[str] = []
+    cursor = 0
+    for number, line in enumerate(lines):
+        indent = first if number == 0 else rest
+        body = line[len(indent) :]
+        while cursor < len(flat) and flat[cursor].isspace():
+            cursor += 1
+        if " ".join(flat[cursor : cursor + len(body)].split()) != " ".join(body.split()):
+            return lines  # not a plain cut of the text: leave it unmarked rather than wrong
+        end = cursor + len(body)
+        inside = [(max(s, cursor) - cursor, min(e, end) - cursor) for s, e in spans]
+        marked.append(indent + highlight(body, [(s, e) for s, e in inside if s < e], mark))
+        cursor = end
+    return marked
+
+
 def source_line(passage: Passage) -> str:
     """Title, publisher and the citation a reader can check."""
     publisher = f", {passage.publisher}" if passage.publisher else ""
     return f"{passage.title}{publisher} \u2014 {passage.citation}"
 
 
-def answer_to_text(answer: Answer, *, mark: Highlighter | None = None, width: int = 88) -> str:
+def answer_to_text(
+    answer: Answer, *, mark: Highlighter | None = None, width: int | None = None
+) -> str:
     """The answer for a terminal: summary first, then each quoted passage with its source."""
+    width = width or terminal_width()
     if answer.abstained:
-        topics = "".join(f"\n  - {topic}" for topic in answer.topics)
-        return f"{answer.reason}\nThe articles cover:{topics}"
-    lines: list[str] = ["In short:"]
+        lines = wrap(answer.reason or "", width)
+        lines.append("The articles cover:")
+        for topic in answer.topics:
+            lines.extend(wrap(topic, width, "  - ", "    "))
+        return "\n".join(lines)
+    lines = ["In short:"]
     for sentence in answer.summary:
-        lines.extend(_wrap(f"\u201c{sentence.text}\u201d ({sentence.citation})", width, "  "))
+        quote = f"\u201c{sentence.text}\u201d ({sentence.citation})"
+        lines.extend(wrap(quote, width, "  ", "   ", unbroken=[sentence.citation]))
     lines.append("")
     lines.append("Passages:")
     for number, passage in enumerate(answer.passages, start=1):
-        lines.append(f"[{number}] {source_line(passage)}")
-        text = passage.text if mark is None else highlight(passage.text, passage.highlights, mark)
-        lines.extend(_wrap(text, width, "    "))
+        label = f"[{number}] "
+        hang = " " * len(label)
+        lines.extend(wrap(source_line(passage), width, label, hang, unbroken=[passage.citation]))
+        lines.extend(wrap(passage.text, width, "    ", spans=passage.highlights, mark=mark))
         if mark is None and passage.matched_terms:
-            lines.append(f"    matched: {', '.join(passage.matched_terms)}")
+            lines.extend(wrap(f"matched: {', '.join(passage.matched_terms)}", width, "    "))
     return "\n".join(lines)
 
 
-def summary_to_text(summary: ArticleSummary, *, width: int = 88) -> str:
+def summary_to_text(summary: ArticleSummary, *, width: int | None = None) -> str:
+    width = width or terminal_width()
     byline = ", ".join(part for part in (summary.author, summary.publisher) if part)
-    lines = [summary.title + (f" ({byline})" if byline else "")]
+    lines = wrap(summary.title + (f" ({byline})" if byline else ""), width)
     for sentence in summary.sentences:
-        lines.extend(_wrap(f"\u2022 {sentence.text} ({sentence.citation})", width, "  "))
+        line = f"{sentence.text} ({sentence.citation})"
+        lines.extend(wrap(line, width, "  \u2022 ", "    ", unbroken=[sentence.citation]))
     return "\n".join(lines)
 
 
-def sources_to_text(sources: Sources) -> str:
+def sources_to_text(sources: Sources, *, width: int | None = None) -> str:
+    width = width or terminal_width()
     lines = []
     for info in sources.articles:
         byline = ", ".join(part for part in (info.author, info.publisher) if part)
-        lines.append(
-            f"{info.number}. {info.title}"
-            + (f" \u2014 {byline}" if byline else "")
-            + f" [{info.article}, {info.paragraphs} paragraphs]"
-        )
+        number = f"{info.number}. "
+        where = f"[{info.article}, {plural(info.paragraphs, 'paragraph')}]"
+        entry = f"{info.title}" + (f" \u2014 {byline}" if byline else "") + f" {where}"
+        lines.extend(wrap(entry, width, number, " " * len(number), unbroken=[where]))
     lines.append(f"Loaded {sources.loaded_at:%Y-%m-%d %H:%M:%S} UTC.")
     return "\n".join(lines)
 
 
-def _wrap(text: str, width: int, indent: str) -> list[str]:
-    return textwrap.wrap(
-        text,
-        width=width,
-        initial_indent=indent,
-        subsequent_indent=indent,
-        break_long_words=False,
-        break_on_hyphens=False,
-    ) or [indent]
+def plural(count: int, noun: str) -> str:
+    """``1 article``, ``2 articles``, ``1,234 terms``."""
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"

@@ -129,6 +129,25 @@ def slug_from_filename(stem: str) -> str:
     return slug[:80].strip("-") or "article"
 
 
+def other_files(directory: Path | str) -> list[str]:
+    """Names of the files in ``directory`` that are not articles (so ``load_corpus`` skips them).
+
+    Hidden files (``.gitkeep``) and folders are left out: nobody meant them as articles.
+    """
+    folder = Path(directory)
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return []
+    return [
+        path.name
+        for path in entries
+        if path.suffix.lower() not in ARTICLE_SUFFIXES
+        and not path.name.startswith(".")
+        and path.is_file()
+    ]
+
+
 def _article_files(folder: Path) -> list[Path]:
     try:
         entries = sorted(folder.iterdir())

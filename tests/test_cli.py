@@ -7,6 +7,7 @@ import os
 import re
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -298,7 +299,7 @@ def test_check_reports_skipped_files_of_a_lenient_corpus_and_fails(
     config = write(tmp_path / "etc", "citebot.toml", "[corpus]\nstrict = false\n")
     status, out, err = run(capsys, "check", "--corpus", str(tmp_path), "--config", str(config))
     assert status != 0
-    assert out.startswith("OK: 1 articles")
+    assert out.startswith("OK: 1 article, 1 paragraph,")
     assert err.startswith("skipped empty.txt")
 
 
@@ -338,6 +339,171 @@ def test_config_settings_change_the_answer(
     config = write(tmp_path, "citebot.toml", "[summary]\nsentences = 2\n")
     summary = run_json(capsys, "summary", "1", "--config", str(config))
     assert len(summary["sentences"]) == 2
+
+
+def test_a_token_in_the_config_file_gets_a_warning_from_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", '[discord]\ntoken = "abc"\n')
+    status, out, err = run(capsys, "check", "--config", str(config))
+    assert status == 0 and out.startswith("OK:")
+    assert err == "warning: the Discord token is read from the config file; prefer DISCORD_TOKEN\n"
+
+
+def test_check_names_the_files_that_are_not_articles(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    write(tmp_path, "notes.docx", b"PK")
+    write(tmp_path, "image.png", b"\x89PNG")
+    write(tmp_path, ".gitkeep", b"")
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path))
+    assert status == 0 and out.startswith("OK: 1 article,")
+    assert err == "ignored 2 files that are not .txt or .md: image.png, notes.docx\n"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("CITEBOT_DISCORD__MODERATOR_ROLE_IDS", "[123, 456"),
+        ("CITEBOT_RETRIEVAL", "{bad"),
+        ("CITEBOT_RETRIEVAL__SUPPORT_WEIGHTS", "[1]"),
+        ("CITEBOT_DISCORD__API_BASE", "discord.com/api"),
+    ],
+)
+def test_a_bad_configuration_variable_is_one_line_naming_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    status, out, err = run(capsys, "check")
+    assert assert_one_line_error(status, out, err).startswith(f"citebot: {variable}: ")
+
+
+def test_comma_separated_list_variables_are_accepted(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CITEBOT_DISCORD__MODERATOR_ROLE_IDS", "123,456")
+    monkeypatch.setenv("CITEBOT_RETRIEVAL__SUPPORT_WEIGHTS", "0.5,0.5,0")
+    status, out, err = run(capsys, "check")
+    assert (status, err) == (0, "") and out.startswith("OK:")
+
+
+# -- arguments ---------------------------------------------------------------------------------
+
+
+def usage_error(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
+    with pytest.raises(SystemExit) as exited:
+        main(list(argv))
+    captured = capsys.readouterr()
+    assert exited.value.code == 2 and captured.out == ""
+    lines = captured.err.splitlines()
+    assert len(lines) == 1, captured.err
+    return lines[0]
+
+
+def test_version_prints_the_installed_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--version"])
+    assert exited.value.code == 0
+    assert capsys.readouterr().out == f"citebot {metadata.version('citebot')}\n"
+
+
+@pytest.mark.parametrize("value", ["abc", "0", "11", "1.5"])
+def test_top_k_outside_the_configured_range_is_one_line_naming_the_range(
+    capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    line = usage_error(capsys, "ask", "Kim?", "--top-k", value)
+    assert line.startswith("citebot ask: argument --top-k: must be a whole number from 1 to 10")
+    assert "--help" in line
+
+
+def test_the_option_ranges_are_the_configuration_ranges(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    answer = run_json(capsys, "ask", CONVENTIONS_QUESTION, "--top-k", "10")
+    assert len(answer["passages"]) <= 10
+    assert "1 to 10" in usage_error(capsys, "summary", "1", "--sentences", "11")
+
+
+def test_an_unquoted_question_is_answered_as_if_quoted(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert run_json(capsys, "ask", *CONVENTIONS_QUESTION.split()) == run_json(
+        capsys, "ask", CONVENTIONS_QUESTION
+    )
+
+
+def test_an_unknown_argument_is_refused_in_the_commands_own_words(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    line = usage_error(capsys, "sources", "extra")
+    assert line == "citebot sources: unrecognized arguments: extra; see `citebot sources --help`"
+
+
+def test_a_missing_question_points_to_asks_help(capsys: pytest.CaptureFixture[str]) -> None:
+    line = usage_error(capsys, "ask")
+    assert line.startswith("citebot ask: ") and "`citebot ask --help`" in line
+
+
+@pytest.mark.parametrize("article", ["", "   "])
+def test_summary_of_no_name_says_what_to_name(
+    capsys: pytest.CaptureFixture[str], article: str
+) -> None:
+    status, out, err = run(capsys, "summary", article)
+    line = assert_one_line_error(status, out, err)
+    assert line == (
+        "citebot: name an article: its number from `citebot sources`, its slug, "
+        "or part of its title"
+    )
+
+
+# -- terminal width ----------------------------------------------------------------------------
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+@pytest.mark.parametrize("columns", [40, 72, 120])
+@pytest.mark.parametrize("color", ["never", "always"])
+def test_ask_fits_the_terminal_width_without_counting_colour_codes(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    columns: int,
+    color: str,
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(columns))
+    status, out, _ = run(capsys, "ask", CONVENTIONS_QUESTION, "--color", color)
+    assert status == 0
+    widths = [len(ANSI.sub("", line)) for line in out.splitlines()]
+    longest_word = max(len(word) for word in ANSI.sub("", out).split())
+    assert max(widths) <= max(columns, longest_word + 4)
+    assert max(widths) > columns - 15  # the width is used, not a fixed 90 columns
+    if color == "always":
+        assert "\x1b[1m" in out
+
+
+def test_a_citation_is_never_split_across_lines(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = run_json(capsys, "ask", CONVENTIONS_QUESTION)
+    for columns in range(30, 90, 7):
+        monkeypatch.setenv("COLUMNS", str(columns))
+        _, out, _ = run(capsys, "ask", CONVENTIONS_QUESTION, "--color", "never")
+        for passage in answer["passages"]:
+            assert passage["citation"] in out
+
+
+def test_summary_bullets_have_a_hanging_indent(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "50")
+    _, out, _ = run(capsys, "summary", "1")
+    lines = out.splitlines()
+    body = lines[next(i for i, line in enumerate(lines) if line.startswith("  \u2022 ")) :]
+    bullets = [line for line in body if line.startswith("  \u2022 ")]
+    assert len(bullets) == 3
+    assert len(body) > len(bullets)  # some sentences wrapped
+    assert all(line.startswith(("  \u2022 ", "    ")) for line in body)
+    assert not any(line.startswith("     ") for line in body)  # continuation under the text
 
 
 # -- the module entry point --------------------------------------------------------------------
