@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import os
+import socket
 import subprocess
 import sys
+import time
 from typing import TYPE_CHECKING
 
 from helpers import REPO_ROOT
@@ -47,6 +49,64 @@ def test_run_with_a_broken_corpus_exits_1_with_one_line() -> None:
         "citebot: cannot serve the corpus: /nonexistent/corpus: "
         "corpus folder not found; check the path\n"
     )
+
+
+def run_against(api_base: str, timeout: float = 1.0) -> subprocess.CompletedProcess[str]:
+    """``citebot run`` with its REST API at ``api_base``, giving up after ``timeout`` s."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        env=environment(
+            DISCORD_TOKEN="token",
+            CITEBOT_DISCORD__API_BASE=api_base,
+            CITEBOT_DISCORD__CONNECT_TIMEOUT=str(timeout),
+        ),
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def assert_one_line_failure(done: subprocess.CompletedProcess[str]) -> str:
+    """Exit status 1, no traceback, and one ``citebot:`` line after the log."""
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    errors = [line for line in done.stderr.splitlines() if line.startswith("citebot:")]
+    assert len(errors) == 1 and done.stderr.splitlines()[-1] == errors[0], done.stderr
+    return errors[0]
+
+
+def test_run_against_a_port_that_refuses_says_so_in_one_line() -> None:
+    with socket.socket() as closed:  # bound, never listening: connections are refused
+        closed.bind(("127.0.0.1", 0))
+        port = closed.getsockname()[1]
+        done = run_against(f"http://127.0.0.1:{port}/api/v10")
+    line = assert_one_line_failure(done)
+    assert f"cannot reach http://127.0.0.1:{port}/api/v10" in line
+    assert "check discord.api_base" in line
+
+
+def test_run_against_a_server_that_never_answers_gives_up_in_one_line() -> None:
+    with socket.socket() as silent:  # the kernel accepts connections; nobody ever answers
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        port = silent.getsockname()[1]
+        started = time.monotonic()
+        done = run_against(f"http://127.0.0.1:{port}/api/v10", timeout=1.0)
+        took = time.monotonic() - started
+    line = assert_one_line_failure(done)
+    assert "did not answer within 1 s" in line and f"127.0.0.1:{port}" in line
+    assert "connecting to" in done.stderr  # the log said what it was waiting for
+    assert took < 30
+
+
+def test_run_logs_no_voice_warnings_and_no_colour_codes_into_a_pipe() -> None:
+    with socket.socket() as closed:
+        closed.bind(("127.0.0.1", 0))
+        done = run_against(f"http://127.0.0.1:{closed.getsockname()[1]}/api/v10")
+    assert "connecting to" in done.stderr  # the log did run
+    assert "voice" not in done.stderr.casefold()
+    assert "\x1b[" not in done.stderr
 
 
 async def start_bot_process(guild: SeededGuild, token: str) -> asyncio.subprocess.Process:
