@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import discord
 from discord.ext import commands
@@ -11,9 +11,6 @@ from discord.ext import commands
 from bot.cogs.utils import limits
 from bot.cogs.utils.context import Context
 from bot.cogs.utils.formats import shorten
-
-if TYPE_CHECKING:
-    from bot.client import Citebot
 
 TITLE = "What I can do"
 INTRO = (
@@ -87,9 +84,7 @@ class CitebotHelp(commands.HelpCommand):
 
     @property
     def prefix(self) -> str:
-        # The configured prefix, not the mention a member may have used to call for help.
-        bot: Citebot = self.context.bot
-        return bot.settings.discord.prefix
+        return self.context.usage_prefix
 
     async def send_bot_help(
         self, mapping: Mapping[commands.Cog | None, list[commands.Command[Any, ..., Any]]]

@@ -107,8 +107,8 @@ async def _serve(bot: Citebot, token: str, settings: DiscordSettings) -> None:
             with contextlib.suppress(asyncio.CancelledError):
                 await connection
             raise Unreachable(
-                f"the gateway at {settings.gateway_url} did not let the bot in within "
-                f"{seconds:g} s; check discord.gateway_url, or try again later"
+                f"logged in at {settings.api_base}, but Discord's gateway did not let the bot in "
+                f"within {seconds:g} s; try again later, or check discord.gateway_url"
             )
         await connection
 

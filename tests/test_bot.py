@@ -208,16 +208,79 @@ async def test_sources_lists_publisher_author_paragraphs_and_load_time(harness: 
     assert re.search(r"loaded <t:\d+:R>", reply.content)
 
 
+def field_names(sent: Sent) -> list[str]:
+    (embed,) = sent.embeds
+    return [field["name"] for field in embed.get("fields", [])]
+
+
 async def test_help_lists_the_commands_each_user_may_run(harness: Harness) -> None:
-    # Help pages are sent to the channel, not as replies.
-    member = await harness.server.wait_for_reply(await harness.post("!help"))
-    moderator = await harness.server.wait_for_reply(
-        await harness.post("!help", author=harness.guild.moderator)
-    )
-    for command in ("ask", "summary", "sources"):
-        assert f"  {command} " in member.content and f"  {command} " in moderator.content
-    assert "  reload " not in member.content
-    assert "  reload " in moderator.content
+    member = await harness.say("!help")
+    moderator = await harness.say("!help", author=harness.guild.moderator)
+    assert_safe(member)
+    assert field_names(member) == [
+        "!ask <question>",
+        "!help [command]",
+        "!sources",
+        "!summary [article]",
+    ]
+    assert field_names(moderator) == [
+        "!ask <question>",
+        "!help [command]",
+        "!reload",
+        "!sources",
+        "!summary [article]",
+    ]
+
+
+async def test_help_gives_whole_one_line_descriptions_with_examples(harness: Harness) -> None:
+    reply = await harness.say("!help")
+    (embed,) = reply.embeds
+    assert "\u200b" not in all_text(reply)
+    for field in embed["fields"]:
+        description, *rest = field["value"].split("\n")
+        assert description.endswith((".", ")")) and "\u2026" not in description
+        assert all(line.startswith("Example: `!") for line in rest)
+    examples = {f["name"]: f["value"] for f in embed["fields"]}
+    assert "Example: `!summary 1`" in examples["!summary [article]"]
+    assert "Example: `!ask " in examples["!ask <question>"]
+
+
+async def test_help_fits_discords_embed_limits(harness: Harness) -> None:
+    (embed,) = (await harness.say("!help", author=harness.guild.moderator)).embeds
+    fields = embed["fields"]
+    assert 0 < len(fields) <= 25
+    assert all(len(f["name"]) <= 256 and len(f["value"]) <= 1024 for f in fields)
+    total = len(embed["title"]) + len(embed["description"]) + len(embed["footer"]["text"])
+    assert total + sum(len(f["name"]) + len(f["value"]) for f in fields) <= 6000
+
+
+async def test_help_for_one_command_shows_its_usage_and_example(harness: Harness) -> None:
+    (embed,) = (await harness.say("!help summary")).embeds
+    assert embed["title"] == "!summary [article]"
+    assert embed["description"].endswith("Example: `!summary 1`")
+
+
+async def test_help_for_a_command_the_member_may_not_use_is_not_given(harness: Harness) -> None:
+    reply = await harness.say("!help reload")
+    assert reply.embeds == []
+    assert reply.content.startswith("I have no command called that.")
+
+
+async def test_help_and_sources_show_the_configured_prefix(
+    fake_guild: SeededGuild, corpus: Path
+) -> None:
+    async with open_harness(fake_guild, corpus, prefix="?") as harness:
+        names = field_names(await harness.say("?help"))
+        assert names and all(name.startswith("?") for name in names)
+        sources = await harness.say("?sources")
+        assert sources.content.endswith("Use `?summary <number>` for a summary.")
+
+
+async def test_help_without_embed_permission_is_plain_text(harness: Harness) -> None:
+    reply = await harness.say("!help", channel=harness.guild.no_embeds_channel)
+    assert reply.embeds == []
+    assert "`!ask <question>`: Answer a question" in reply.content
+    assert "!reload" not in reply.content
 
 
 # -- slash commands ----------------------------------------------------------------------------

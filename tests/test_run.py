@@ -109,7 +109,9 @@ def test_run_logs_no_voice_warnings_and_no_colour_codes_into_a_pipe() -> None:
     assert "\x1b[" not in done.stderr
 
 
-async def start_bot_process(guild: SeededGuild, token: str) -> asyncio.subprocess.Process:
+async def start_bot_process(
+    guild: SeededGuild, token: str, **options: str
+) -> asyncio.subprocess.Process:
     server = guild.server
     return await asyncio.create_subprocess_exec(
         sys.executable,
@@ -120,6 +122,7 @@ async def start_bot_process(guild: SeededGuild, token: str) -> asyncio.subproces
             DISCORD_TOKEN=token,
             CITEBOT_DISCORD__API_BASE=server.api_base,
             CITEBOT_DISCORD__GATEWAY_URL=server.gateway_url,
+            **options,
         ),
         cwd=REPO_ROOT,
         stdout=asyncio.subprocess.PIPE,
@@ -160,3 +163,22 @@ async def test_run_with_a_rejected_token_says_so_and_exits_1(fake_guild: SeededG
     _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
     assert process.returncode == 1
     assert stderr.decode().splitlines()[-1].startswith("citebot: Discord rejected the token")
+
+
+async def test_run_gives_up_in_one_line_when_the_gateway_never_answers(
+    fake_guild: SeededGuild,
+) -> None:
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        # Sharded clients open the gateway that GET /gateway/bot names: make it the silent one.
+        fake_guild.server.config.gateway_url = f"ws://127.0.0.1:{silent.getsockname()[1]}/"
+        process = await start_bot_process(
+            fake_guild, fake_guild.server.token, CITEBOT_DISCORD__CONNECT_TIMEOUT="1"
+        )
+        _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 1
+    text = stderr.decode()
+    assert "Traceback" not in text
+    last = text.splitlines()[-1]
+    assert last.startswith("citebot: logged in at ") and "did not let the bot in within 1 s" in last

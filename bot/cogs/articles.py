@@ -24,13 +24,15 @@ class Articles(commands.Cog):
     def __init__(self, bot: Citebot) -> None:
         self.bot = bot
 
-    @commands.hybrid_command(name="summary")  # type: ignore[arg-type]  # typed for pyright
+    @commands.hybrid_command(name="summary", extras={"example": "1"})  # type: ignore[arg-type]
     @app_commands.describe(article="Number from !sources, slug, or part of the title.")
     @configured
     async def summary(self, ctx: Context, *, article: str | None = None) -> None:
         """Summarize an article in a few verbatim, cited sentences (no name: list them)."""
         if article is None:
-            await ctx.answer(formats.sources_text(self.bot.service.engine.sources()))
+            await ctx.answer(
+                formats.sources_text(self.bot.service.engine.sources(), ctx.usage_prefix)
+            )
             return
         async with ctx.typing():
             summary = await self.bot.service.summarize(article)
@@ -54,7 +56,7 @@ class Articles(commands.Cog):
     @configured
     async def sources(self, ctx: Context) -> None:
         """List the articles: publisher, author, paragraphs, and when they were loaded."""
-        await ctx.answer(formats.sources_text(self.bot.service.engine.sources()))
+        await ctx.answer(formats.sources_text(self.bot.service.engine.sources(), ctx.usage_prefix))
 
 
 async def setup(bot: Citebot) -> None:

@@ -21,7 +21,9 @@ class Ask(commands.Cog):
     def __init__(self, bot: Citebot) -> None:
         self.bot = bot
 
-    @commands.hybrid_command(name="ask")  # type: ignore[arg-type]  # typed for pyright
+    @commands.hybrid_command(  # type: ignore[arg-type]  # typed for pyright
+        name="ask", extras={"example": "what do the articles say about elections?"}
+    )
     @app_commands.describe(question="What you want to know; the answer quotes the articles.")
     @configured
     async def ask(self, ctx: Context, *, question: str) -> None:

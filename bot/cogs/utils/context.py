@@ -35,6 +35,14 @@ class Context(commands.Context["Citebot"]):
         """Embeds if configured and the channel lets the bot post them."""
         return self.bot.settings.discord.embeds and self.bot_permissions.embed_links
 
+    @property
+    def usage_prefix(self) -> str:
+        """How to type a command here: ``/`` after a slash command, else the configured prefix.
+
+        Not ``clean_prefix``: a member who called the bot by mention is better shown the prefix.
+        """
+        return "/" if self.interaction is not None else self.bot.settings.discord.prefix
+
     def log_outcome(self, outcome: str) -> None:
         """One line per command: which, who, where, how long, and how it ended."""
         log.info(

@@ -154,7 +154,8 @@ def summary_lines(summary: ArticleSummary, budget: int) -> str:
     return "\n".join(lines)
 
 
-def sources_text(sources: Sources) -> str:
+def sources_text(sources: Sources, prefix: str) -> str:
+    """The numbered list of articles; ``prefix`` is how commands are typed where it is shown."""
     lines = []
     for info in sources.articles:
         byline = ", ".join(part for part in (info.author, info.publisher) if part)
@@ -164,7 +165,7 @@ def sources_text(sources: Sources) -> str:
             f"(`{info.article}`, {info.paragraphs} paragraphs)"
         )
     stamp = discord.utils.format_dt(sources.loaded_at, "R")
-    footer = f"\nCorpus loaded {stamp}. Use `summary <number>` for a summary."
+    footer = f"\nCorpus loaded {stamp}. Use `{prefix}summary <number>` for a summary."
     text = ""
     for line in lines:
         if len(text) + len(line) + len(footer) + 20 > limits.CONTENT:
