@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
@@ -169,7 +168,8 @@ def test_update_report_rebuilds_goals(tmp_path: Path) -> None:
     assert "citebot meets 0 of the 2 goals" in text
     assert "| g1   | 2%" in text and "MISSED" in text
     assert text.index("## Goals") < text.index("## Quality") < text.index("## Speed")
-    assert json.dumps("body") and "new" in text and "\n\nbody\n" in text
+    assert "## Quality\n\nnew" in text and "## Speed\n\nbody\n" in text
+    assert "## Quality\n\nbody" not in text  # the section was replaced, not added to
 
 
 def test_sizes() -> None:

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.cogs.utils import formats, limits
+from helpers import SEEDS_DIR
 from retrieval import (
     Answer,
     Article,
@@ -22,7 +23,7 @@ from retrieval import (
 )
 
 LIVE_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>|<#\d+>")
-SEEDS = Engine(load_corpus("seeds"))
+SEEDS = Engine(load_corpus(SEEDS_DIR))
 
 hostile_pieces = st.sampled_from(
     [
@@ -85,7 +86,8 @@ def assert_inert_and_cited(answer: Answer) -> None:
     assert len(texts[-1]) <= limits.CONTENT
     if not answer.abstained:
         embed = formats.answer_embed(answer)
-        for field, passage in zip(embed.fields, answer.passages, strict=False):
+        assert len(embed.fields) == len(answer.passages) > 0
+        for field, passage in zip(embed.fields, answer.passages, strict=True):
             assert f"\u00b6{passage.paragraph}" in (field.name or "")
             assert passage.article in (field.name or "")
 
@@ -141,7 +143,7 @@ def test_a_seed_answer_quotes_the_summary_then_each_passage_with_its_source() ->
 
 
 LONG_QUESTIONS = Engine(
-    load_corpus("seeds"),
+    load_corpus(SEEDS_DIR),
     EngineSettings(retrieval=RetrievalSettings(max_question_chars=4000)),
 )
 
