@@ -181,7 +181,12 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     top_k = _bounded(RetrievalSettings, "top_k")
     ask.add_argument("--top-k", type=top_k, metavar="N", help="passages to quote (default: 3)")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
-    ask.add_argument("--color", choices=("auto", "always", "never"), default="auto")
+    ask.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="bold the matched words (auto: on a terminal, unless NO_COLOR is set)",
+    )
     ask.set_defaults(handler=_ask)
 
     summary = commands.add_parser("summary", parents=[common], help="summarize one article")

@@ -9,6 +9,7 @@ import os
 import sys
 from pathlib import Path
 
+import aiohttp
 import discord
 
 from bot.client import Citebot
@@ -91,10 +92,17 @@ async def _serve(bot: Citebot, token: str, settings: DiscordSettings) -> None:
                 f"{settings.api_base} accepted the connection but did not answer within "
                 f"{seconds:g} s; check discord.api_base, or try again later"
             ) from None
-        except OSError as error:
+        except (OSError, aiohttp.ClientError) as error:
             raise Unreachable(
-                f"cannot reach {settings.api_base} ({error}); check discord.api_base and "
-                "the network"
+                f"cannot reach {settings.api_base} ({error or type(error).__name__}); "
+                "check discord.api_base and the network"
+            ) from None
+        except discord.LoginFailure:
+            raise
+        except discord.HTTPException as error:
+            raise Unreachable(
+                f"{settings.api_base} answered the login with HTTP {error.status}, not as "
+                "Discord's API would; check discord.api_base"
             ) from None
         connection = asyncio.create_task(bot.connect())
         ready = asyncio.create_task(bot.wait_for("connect"))

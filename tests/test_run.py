@@ -119,10 +119,12 @@ async def start_bot_process(
         "bot",
         "run",
         env=environment(
-            DISCORD_TOKEN=token,
-            CITEBOT_DISCORD__API_BASE=server.api_base,
-            CITEBOT_DISCORD__GATEWAY_URL=server.gateway_url,
-            **options,
+            **{
+                "DISCORD_TOKEN": token,
+                "CITEBOT_DISCORD__API_BASE": server.api_base,
+                "CITEBOT_DISCORD__GATEWAY_URL": server.gateway_url,
+            }
+            | options
         ),
         cwd=REPO_ROOT,
         stdout=asyncio.subprocess.PIPE,
@@ -156,6 +158,23 @@ async def test_run_serves_a_discord_compatible_server_named_by_environment_varia
     assert "Doug Bandow, Cato Institute" in reply.content
     assert server.token not in "".join(log)
     assert log[-1].rstrip().endswith(" ms")  # one line per command, with its latency
+
+
+async def test_run_against_a_server_that_is_not_discords_api_says_so_in_one_line(
+    fake_guild: SeededGuild,
+) -> None:
+    wrong = f"{fake_guild.server.api_base}/not-the-api"
+    process = await start_bot_process(
+        fake_guild, fake_guild.server.token, CITEBOT_DISCORD__API_BASE=wrong
+    )
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 1
+    text = stderr.decode()
+    assert "Traceback" not in text
+    assert text.splitlines()[-1] == (
+        f"citebot: {wrong} answered the login with HTTP 404, not as Discord's API would; "
+        "check discord.api_base"
+    )
 
 
 async def test_run_with_a_rejected_token_says_so_and_exits_1(fake_guild: SeededGuild) -> None:
