@@ -1,4 +1,4 @@
-"""``python -m bench {quality,summaries,speed,smoke,soak}``: see ``--help`` of each."""
+"""``python -m bench {quality,summaries,speed,chat,smoke,soak}``: see ``--help`` of each."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from bench.data import DEFAULT_BBC, DEFAULT_SQUAD
+from bench.data import DEFAULT_BBC, DEFAULT_QUESTIONS, DEFAULT_SQUAD
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -56,6 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="largest corpus on which rank-bm25 is timed (its queries scan every document)",
     )
     _common(speed)
+
+    chat = sub.add_parser(
+        "chat", help="chat questions about the seeds: ranks and verdicts, beside bm25s"
+    )
+    chat.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
+    chat.add_argument("--seeds", type=Path, default=Path("seeds"))
+    _common(chat)
 
     worker = sub.add_parser("speed-worker", help=argparse.SUPPRESS)
     worker.add_argument("spec", help="JSON job description (internal)")
@@ -114,6 +121,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             rank_bm25_max=speed.parse_size(args.rank_bm25_max),
         )
         _publish(args, "speed", result, speed_out)
+        return 0
+    if args.command == "chat":
+        from bench import chat
+
+        result = chat.run(args.questions, args.seeds)
+        _publish(args, "chat", result, chat)
         return 0
     if args.command == "speed-worker":
         from bench import speed_worker

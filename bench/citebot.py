@@ -99,6 +99,14 @@ def search(engine: Engine, question: str, top_k: int = 10) -> list[tuple[str, in
         return []
 
 
+def verdict_of(answer: Answer) -> str:
+    """ "answer", "closest" or "none" (older answers knew only whether they abstained)."""
+    verdict = getattr(answer, "verdict", None)
+    if isinstance(verdict, str):
+        return verdict
+    return "none" if answer.abstained else "answer"
+
+
 def ask(engine: Engine, question: str) -> Answer | None:
     """citebot's answer, or None when it refuses the question itself (QuestionError)."""
     from retrieval import QuestionError

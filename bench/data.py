@@ -9,6 +9,7 @@ from pathlib import Path
 
 DEFAULT_SQUAD = Path("../shared/data/squad/dev-v1.1.json")
 DEFAULT_BBC = Path("../shared/data/bbc-news-summary")
+DEFAULT_QUESTIONS = Path("../shared/eval/seed-questions.json")
 
 
 @dataclass(frozen=True)

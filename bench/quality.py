@@ -140,8 +140,8 @@ def run(squad_path: Path, limit: int | None) -> dict[str, Any]:
 
 
 def answered(answer: Answer | None) -> TypeGuard[Answer]:
-    """An answer that quotes something (not refused, not an abstention)."""
-    return answer is not None and not answer.abstained and bool(answer.passages)
+    """A confident answer that quotes something (not refused, not ``closest`` or ``none``)."""
+    return answer is not None and citebot.verdict_of(answer) == "answer" and bool(answer.passages)
 
 
 def answer_sentences(

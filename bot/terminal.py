@@ -99,26 +99,36 @@ def _wrap(
 def source_line(passage: Passage) -> str:
     """Title, publisher and the citation a reader can check."""
     publisher = f", {passage.publisher}" if passage.publisher else ""
+    if passage.kind == "title" and passage.author:  # the card answers "who wrote it"
+        publisher = f", by {passage.author}{publisher}"
     return f"{passage.title}{publisher} \u2014 {passage.citation}"
 
 
 def answer_to_text(
     answer: Answer, *, mark: Highlighter | None = None, width: int | None = None
 ) -> str:
-    """The answer for a terminal: summary first, then each quoted passage with its source."""
+    """The answer for a terminal: summary first, then each quoted passage with its source.
+
+    ``closest``: the reason (what the passages lack) instead of a summary; ``none``: the
+    reason and what the articles cover.
+    """
     width = width or terminal_width()
-    if answer.abstained:
+    if answer.verdict == "none":
         lines = wrap(answer.reason or "", width)
         lines.append("The articles cover:")
         for topic in answer.topics:
             lines.extend(wrap(topic, width, "  - ", "    "))
         return "\n".join(lines)
-    lines = ["In short:"]
-    for sentence in answer.summary:
-        quote = f"\u201c{sentence.text}\u201d ({sentence.citation})"
-        lines.extend(wrap(quote, width, "  ", "   ", unbroken=[sentence.citation]))
+    lines = []
+    if answer.verdict == "closest":  # no summary: the passages are near, not an answer
+        lines.extend(wrap(answer.reason or "", width))
+    elif answer.summary:
+        lines.append("In short:")
+        for sentence in answer.summary:
+            quote = f"\u201c{sentence.text}\u201d ({sentence.citation})"
+            lines.extend(wrap(quote, width, "  ", "   ", unbroken=[sentence.citation]))
     lines.append("")
-    lines.append("Passages:")
+    lines.append("Closest passages:" if answer.verdict == "closest" else "Passages:")
     for number, passage in enumerate(answer.passages, start=1):
         label = f"[{number}] "
         hang = " " * len(label)

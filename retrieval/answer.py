@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 
 class _Model(BaseModel):
@@ -37,21 +38,37 @@ class Passage(Quote):
     """
 
     score: float
-    kind: str
+    kind: str  # "body", what else the paragraph is ("caption", "bio"), or "title": the card
+    author: str | None = None  # shown with the title card, which answers "who wrote it"
     matched_terms: list[str]
     highlights: list[tuple[int, int]]
     coverage: float
 
 
 class Answer(_Model):
-    """The reply to a question: quotes and a short extractive summary, or a reasoned abstention."""
+    """The reply to a question, by verdict (see ``retrieval.verdict``).
+
+    ``answer``: quoted passages and a short extractive summary. ``closest``: the nearest
+    passages, quoted as such, ``missing`` the question's words they lack, no summary. ``none``:
+    no passage, ``topics`` what the corpus covers. ``abstained`` is true exactly for ``none``.
+    """
 
     question: str
+    verdict: Literal["answer", "closest", "none"]
     abstained: bool
     reason: str | None = None
     passages: list[Passage] = []
     summary: list[SummarySentence] = []
-    topics: list[str] = []  # what the corpus does cover, offered when abstaining
+    missing: list[str] = []  # informative question words the quoted passages lack
+    topics: list[str] = []  # what the corpus does cover, offered when it has no answer
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Answer:
+        if self.abstained != (self.verdict == "none"):
+            raise ValueError("abstained must be true exactly when the verdict is 'none'")
+        if self.verdict != "answer" and self.summary:
+            raise ValueError("only an answer carries a summary")
+        return self
 
 
 class ArticleSummary(_Model):

@@ -42,6 +42,8 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     publisher: str | None = None
     author: str | None = None
+    # Other names people use for a phrase of the text: ("North Korea", ("NK", "DPRK")).
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str | None = None  # the file it came from, for error messages and reload reports
     digest: str = ""
 
@@ -69,7 +71,9 @@ class Article:
         return self.paragraphs[number - 1]
 
     def citation(self, number: int) -> str:
-        """How a reader finds the paragraph again: slug and paragraph number."""
+        """How a reader finds the paragraph again: slug and paragraph number (0: the title)."""
+        if number == 0:
+            return f"{self.slug} title"
         return f"{self.slug} \u00b6{number}"
 
     @property

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import math
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from retrieval import verdict
 from retrieval.answer import (
     Answer,
     ArticleInfo,
@@ -17,10 +18,15 @@ from retrieval.answer import (
     SummarySentence,
 )
 from retrieval.bm25 import BM25Index, BM25Params
+from retrieval.chat import rewrite
 from retrieval.corpus import Article, Corpus, Paragraph
-from retrieval.rerank import closeness, rerank, share, support
+from retrieval.informativeness import blend, english_weight
+from retrieval.meaning import MeaningUnavailable, PassageVectors, WordVectors
+from retrieval.mentions import Mentions, card_text
+from retrieval.rerank import closeness, rerank, share
 from retrieval.sentences import sentence_spans
 from retrieval.settings import EngineSettings
+from retrieval.spelling import Respelling, Speller
 from retrieval.summarize import central_sentences, relevant_sentences
 from retrieval.text import normalize
 from retrieval.tokenize import Tokenizer
@@ -28,6 +34,9 @@ from retrieval.tokenize import Tokenizer
 MAX_TOP_K = 100
 _MIN_ROOT = 5
 _MAX_NUMBER_DIGITS = 9
+CARD = "title"  # the kind of an article's card passage (see retrieval.mentions)
+_WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
+TOPIC_PASSAGES = 64  # an article's subject is the mean meaning of its first passages
 
 
 class QuestionError(ValueError):
@@ -44,6 +53,24 @@ class ArticleNotFound(LookupError):
         super().__init__(f"No article matches {shown!r}.{hint}")
         self.reference = reference
         self.suggestions = list(suggestions)
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a question asks, in the corpus's terms.
+
+    ``terms`` (in order, repeats kept) go to BM25; ``weights`` say how informative each is
+    (``retrieval.informativeness``) and are what a passage must hold; ``surface`` gives each
+    term as the asker typed it; ``articles`` are the articles the question names;
+    ``about_articles`` whether it asks for a title, author or publisher.
+    """
+
+    text: str
+    terms: list[str]
+    weights: dict[str, float]
+    surface: dict[str, str]
+    articles: frozenset[str] = frozenset()
+    about_articles: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,20 +99,39 @@ class Engine:
         self.corpus = corpus
         self.settings = settings or EngineSettings()
         self.tokenizer = tokenizer or Tokenizer()
-        self._located: list[tuple[Article, Paragraph]] = list(corpus.iter_paragraphs())
+        # Each article is its card (paragraph 0, the title) followed by its paragraphs.
+        self._located: list[tuple[Article, Paragraph]] = []
+        self._offsets: list[int] = []
+        self._cards: dict[int, list[str]] = {}
+        for article in corpus.articles:
+            self._offsets.append(len(self._located))
+            self._cards[len(self._located)] = self.tokenizer.tokenize(card_text(article))
+            self._located.append((article, Paragraph(0, article.title, CARD)))
+            self._located.extend((article, paragraph) for paragraph in article.paragraphs)
         retrieval = self.settings.retrieval
         self.index = BM25Index(
-            (self.tokenizer.tokenize(paragraph.text) for _, paragraph in self._located),
+            (self._index_terms(i) for i in range(len(self._located))),
             BM25Params(k1=retrieval.k1, b=retrieval.b, epsilon=retrieval.epsilon),
         )
+        self._card_ids = set(self._cards)
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
         self._sentence_terms = lru_cache(maxsize=4096)(self._split_and_tokenize)
         self._summaries = lru_cache(maxsize=256)(self._summarize)
+        self._mentions = Mentions(corpus.articles, self.tokenizer.tokenize)
+        self._aliases = self._alias_table(corpus.articles)
+        self._speller: Speller | None = None  # built on the first unknown word
+        self._meaning = PassageVectors([paragraph.text for _, paragraph in self._located])
+        self._words = WordVectors()
 
     # -- questions ---------------------------------------------------------------------------
 
-    def query_terms(self, question: str) -> list[str]:
-        """The question's index terms, after checking it is a question we can take."""
+    def query(self, question: str) -> Query:
+        """What ``question`` asks in the corpus's terms, after checking we can take it.
+
+        The question is first rewritten from chat into the corpus's words (``retrieval.chat``:
+        invisible characters, shorthand, "us", the articles' aliases); a word the corpus lacks
+        is looked for under another form or as a misspelling (``retrieval.spelling``).
+        """
         text = question.strip()
         limit = self.settings.retrieval.max_question_chars
         if not text:
@@ -95,67 +141,130 @@ class Engine:
                 f"That question is {len(text):,} characters long; the limit is {limit:,}. "
                 "Ask it in fewer words."
             )
-        terms = [self._known_form(term) for term in self.tokenizer.tokenize(text)]
+        rewritten = rewrite(text, self._aliases)
+        terms: list[str] = []
+        weights: dict[str, float] = {}
+        surface: dict[str, str] = {}
+        vocabulary, df, n = self.index.vocabulary, self.index.df, self.index.corpus_size
+        for token in self.tokenizer.tokens(rewritten):
+            typed = rewritten[token.start : token.end]
+            term, word, confidence = self._known_form(token.term), typed.casefold(), 1.0
+            if term not in vocabulary and "." not in term:
+                found = self._respell(word)
+                if found is not None:
+                    term, word, confidence = found.term, found.word, found.confidence
+            term_id = vocabulary.get(term)
+            weight = confidence * blend(
+                english_weight(word), None if term_id is None else int(df[term_id]), n
+            )
+            terms.append(term)
+            if weight >= weights.get(term, -1.0):
+                weights[term] = weight
+                surface[term] = typed
         if not terms:
             raise QuestionError(
                 "That question has only common words; name the topic you want to know about."
             )
-        return terms
+        return self._with_mentions(rewritten, terms, weights, surface)
+
+    def _with_mentions(
+        self, text: str, terms: list[str], weights: dict[str, float], surface: dict[str, str]
+    ) -> Query:
+        """Set apart the words that name an article or the article itself (``mentions``)."""
+        mentions = self._mentions
+        references = mentions.references(terms)
+        about = mentions.asks_about_articles(terms, weights, references)
+        if not about:
+            content = {
+                t: w
+                for t, w in weights.items()
+                if t not in references and not mentions.is_document_word(t)
+            }
+            if content:
+                weights = content
+                terms = [t for t in terms if t in content]
+        return Query(text, terms, weights, surface, frozenset(references.values()), about)
+
+    def query_terms(self, question: str) -> list[str]:
+        """The question's index terms (see ``query``)."""
+        return self.query(question).terms
 
     def search(self, question: str, top_k: int = 10) -> list[Hit]:
-        """The best paragraphs, best first, with their BM25 scores; no abstention.
+        """The best paragraphs, best first, with their BM25 scores; no verdict.
 
         BM25Okapi ranks the corpus; its first ``rerank_depth`` results are then reordered by
         closeness (see ``retrieval.rerank``). ``rerank_depth = 0`` gives plain BM25 order.
+        Paragraphs of an article the question names come first (``retrieval.mentions``).
         """
-        terms = self.query_terms(question)
-        return self._hits(terms, top_k)
+        return self._hits(self.query(question), top_k)
 
     def ask(self, question: str, top_k: int | None = None) -> Answer:
-        """Quote the passages that answer ``question``, or say that the corpus does not.
+        """Quote the passages that answer ``question``, the closest ones, or say there are none.
 
-        The best passage's support (``retrieval.rerank.support``: how much of the question's
-        information it holds, in one sentence, and with the question's word pairs; see
-        ``term_weights``) must reach ``min_coverage``; passages with less than half that are
-        not quoted. On SQuAD one passage's support separates answerable from unanswerable
-        questions better than its share of the words alone, and far better than what several
-        passages hold together (docs/BENCHMARKS.md).
+        ``retrieval.verdict`` holds the rule: the best passage's support (how much of the
+        question's information it holds, in one sentence, and with the question's word pairs)
+        against ``min_coverage`` and ``min_relevance``.
         """
-        terms = self.query_terms(question)
+        query = self.query(question)
         settings = self.settings.retrieval
-        weights = self.term_weights(terms)
-        hits = self._hits(terms, top_k or settings.top_k)
+        hits = self._hits(query, top_k or settings.top_k)
+        similarity = self._similarity(query, [hit.index for hit in hits])
         coverage = [
-            support(terms, weights, self._sentence_terms(hit.index)[2], settings.support_weights)
-            for hit in hits
+            verdict.with_meaning(
+                verdict.support(
+                    query.terms,
+                    query.weights,
+                    self._sentence_terms(hit.index)[2],
+                    settings.support_weights,
+                    self._stand_ins(query, hit.index),
+                ),
+                near,
+                settings,
+            )
+            for hit, near in zip(hits, similarity, strict=True)
         ]
-        if max(coverage, default=0.0) < settings.min_coverage:
-            return self._abstention(question, weights, hits, coverage)
+        best = max(coverage, default=0.0)
+        subject = best >= settings.min_coverage or self._on_subject(query, hits)
+        decided = verdict.decide(best, subject, settings)
+        if decided == "none":
+            return self._no_answer(question, query, hits, coverage)
+        floor = verdict.quoted_floor(settings) if decided == "answer" else 0.0
         passages = [
-            self._passage(hit, weights, covered)
+            self._passage(hit, query.weights, covered)
             for hit, covered in zip(hits, coverage, strict=True)
-            if covered >= settings.min_coverage / 2
+            if covered >= floor and covered > 0
         ]
+        present = {t for p in passages for t in self._terms_of(self._index_of(p))}
+        missing = verdict.missing_words(query.weights, present, query.surface)
+        if decided == "closest":
+            return Answer(
+                question=question,
+                verdict="closest",
+                abstained=False,
+                reason=verdict.explain("closest", missing, None),
+                passages=passages,
+                missing=missing,
+            )
         return Answer(
             question=question,
+            verdict="answer",
             abstained=False,
             passages=passages,
-            summary=self._answer_summary(weights, passages),
+            summary=self._answer_summary(query.weights, passages),
         )
 
     def term_weights(self, terms: Sequence[str]) -> dict[str, float]:
-        """How informative each distinct query term is, for coverage and abstention.
+        """How informative each distinct term is (``retrieval.informativeness``), by its stem.
 
-        ``log(1 + (N - df + 0.5) / (df + 0.5))``: unlike Okapi's idf it never goes negative, so
-        a word found nearly everywhere still counts a little; a word the corpus lacks counts as
-        much as the rarest word it has, so asking about it pulls coverage down.
+        ``query`` weighs the words as typed, which is better; this is for terms alone.
         """
-        n = self.index.corpus_size
+        vocabulary, df, n = self.index.vocabulary, self.index.df, self.index.corpus_size
         weights: dict[str, float] = {}
         for term in terms:
-            term_id = self.index.vocabulary.get(term)
-            df = max(1, int(self.index.df[term_id])) if term_id is not None else 1
-            weights[term] = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            term_id = vocabulary.get(term)
+            weights[term] = blend(
+                english_weight(term), None if term_id is None else int(df[term_id]), n
+            )
         return weights
 
     def _known_form(self, term: str) -> str:
@@ -173,21 +282,86 @@ class Engine:
                 return root
         return term
 
-    def _hits(self, terms: Sequence[str], top_k: int) -> list[Hit]:
-        """BM25's best paragraphs, the first ``rerank_depth`` reordered by closeness."""
+    def _hits(self, query: Query, top_k: int) -> list[Hit]:
+        """BM25's best paragraphs, the first ``rerank_depth`` reordered by closeness.
+
+        Cards take part only when the question asks about articles, and then come first; the
+        passages of the articles it names come before the others.
+        """
         top_k = max(1, min(top_k, MAX_TOP_K))
         depth = self.settings.retrieval.rerank_depth
-        ranked = self.index.top_k(terms, max(top_k, depth))
+        wanted = max(top_k, depth)
+        extra = 0 if query.about_articles else len(self._card_ids)
+        ranked = self.index.top_k(query.terms, wanted + extra)
+        if not query.about_articles:
+            ranked = [(i, score) for i, score in ranked if i not in self._card_ids]
+        if query.articles:
+            named = [(i, sc) for i, sc in ranked if self._located[i][0].slug in query.articles]
+            ranked = named + [(i, sc) for i, sc in ranked if (i, sc) not in named]
+        ranked = ranked[:wanted]
         if depth > 1 and len(ranked) > 1:
-            weights = self.term_weights(terms)
+            terms, weights = query.terms, query.weights
             head, tail = ranked[:depth], ranked[depth:]
             near = [closeness(terms, weights, self._sentence_terms(i)[2]) for i, _ in head]
+            beta = self.settings.retrieval.meaning_rerank
+            if beta > 0:
+                meaning = self._similarity(query, [i for i, _ in head])
+                near = [n + beta * m for n, m in zip(near, meaning, strict=True)]
             order = rerank([score for _, score in head], near)
+            if query.articles:
+                order.sort(key=lambda i: self._located[head[i][0]][0].slug not in query.articles)
+            if query.about_articles:  # what is asked is on the cards
+                order.sort(key=lambda i: head[i][0] not in self._card_ids)
             ranked = [head[i] for i in order] + tail
         return [
             Hit(self._located[i][0].slug, self._located[i][1].number, score, i)
             for i, score in ranked[:top_k]
         ]
+
+    def _stand_ins(self, query: Query, index: int) -> dict[str, float]:
+        """Question terms a passage lacks but says in other words (``WordVectors``)."""
+        if self.settings.retrieval.meaning_weight == 0:
+            return {}
+        present = self._terms_of(index)
+        wanted = [t for t in query.weights if t not in present]
+        if not wanted:
+            return {}
+        text = self._located[index][1].text
+        words = sorted({m.casefold() for m in _WORDS.findall(text)})
+        try:
+            found = self._words.stand_ins([query.surface[t].casefold() for t in wanted], words)
+        except MeaningUnavailable:
+            return {}
+        return {t: v for t, v in zip(wanted, found, strict=True) if v > 0}
+
+    def _on_subject(self, query: Query, hits: Sequence[Hit]) -> bool:
+        """``verdict.on_subject`` for the question and the articles of its hits."""
+        if not hits:
+            return False
+        words = max(
+            share(query.weights, self._terms_of(hit.index) & query.weights.keys())
+            for hit in hits
+        )
+        groups = []
+        for slug in dict.fromkeys(hit.article for hit in hits):
+            start = self._offsets[self._positions[slug]]
+            size = len(self.corpus.by_slug[slug].paragraphs) + 1
+            groups.append(range(start, start + min(size, TOPIC_PASSAGES)))
+        try:
+            topic = self._meaning.topic(query.text, [list(g) for g in groups])
+        except MeaningUnavailable:
+            topic = 1.0  # without the model, words alone decide
+        return verdict.on_subject(topic, words, self.settings.retrieval)
+
+    def _similarity(self, query: Query, indices: Sequence[int]) -> list[float]:
+        """Closeness in meaning of the question to each passage (0s if the model is missing)."""
+        settings = self.settings.retrieval
+        if settings.meaning_weight == 0 and settings.meaning_rerank == 0:
+            return [0.0] * len(indices)
+        try:
+            return self._meaning.similarity(query.text, indices)
+        except MeaningUnavailable:
+            return [0.0] * len(indices)
 
     def _terms_of(self, index: int) -> set[str]:
         return set(self._sentence_terms(index)[1])
@@ -210,6 +384,7 @@ class Engine:
             text=paragraph.text,
             score=hit.score,
             kind=paragraph.kind,
+            author=article.author,
             matched_terms=list(matched.values()),
             highlights=highlights,
             coverage=round(coverage, 4),
@@ -222,7 +397,9 @@ class Engine:
         terms: list[list[str]] = []
         ranks: list[int] = []
         for rank, passage in enumerate(passages):
-            index = self._paragraph_index(passage.article, passage.paragraph)
+            if passage.kind != "body":  # captions, bios, titles: quotable, never summarised
+                continue
+            index = self._index_of(passage)
             article, paragraph = self._located[index]
             spans, _, sentence_terms = self._sentence_terms(index)
             candidates.extend((article, paragraph, span) for span in spans)
@@ -233,33 +410,21 @@ class Engine:
         )
         return [_sentence_in(*candidates[i][:2], *candidates[i][2]) for i in chosen]
 
-    def _abstention(
-        self,
-        question: str,
-        weights: dict[str, float],
-        hits: Sequence[Hit],
-        coverage: Sequence[float],
+    def _no_answer(
+        self, question: str, query: Query, hits: Sequence[Hit], coverage: Sequence[float]
     ) -> Answer:
+        closest, present = None, set[str]()
         if hits:
             best = max(range(len(hits)), key=lambda i: (coverage[i], -i))
-            present = self._terms_of(hits[best].index) & weights.keys()
-            surface = {
-                token.term: question[token.start : token.end]
-                for token in reversed(list(self.tokenizer.tokens(question)))
-            }
-            found = [surface.get(term, term) for term in weights if term in present]
-            reason = (
-                f"The articles do not cover this: the closest passage "
-                f"({hits[best].article} \u00b6{hits[best].paragraph}) shares only "
-                f"{_quote_terms(found)} with the question, "
-                f"{share(weights, present):.0%} of what it asks about."
-            )
-        else:
-            reason = "The articles do not cover this: no passage shares a word with the question."
+            closest = f"{hits[best].article} \u00b6{hits[best].paragraph}"
+            present = self._terms_of(hits[best].index)
+        missing = verdict.missing_words(query.weights, present, query.surface)
         return Answer(
             question=question,
+            verdict="none",
             abstained=True,
-            reason=reason,
+            reason=verdict.explain("none", missing, closest),
+            missing=missing,
             topics=[article.title for article in self.corpus],
         )
 
@@ -340,16 +505,70 @@ class Engine:
     # -- helpers -----------------------------------------------------------------------------
 
     def _paragraph_index(self, slug: str, number: int) -> int:
-        """Position of an article's paragraph in the whole corpus."""
-        return self.corpus.paragraph_offsets[self._positions[slug]] + number - 1
+        """Position of an article's paragraph (0: its card) among all passages."""
+        return self._offsets[self._positions[slug]] + number
+
+    def _index_of(self, passage: Passage) -> int:
+        return self._paragraph_index(passage.article, passage.paragraph)
+
+    def _index_terms(self, index: int) -> list[str]:
+        """What BM25 indexes for a passage: its words, and for a non-body paragraph its kind
+        ("caption", "bio"), so that people can ask for the caption."""
+        card = self._cards.get(index)
+        if card is not None:
+            return card
+        paragraph = self._located[index][1]
+        terms = self.tokenizer.tokenize(paragraph.text)
+        if not paragraph.is_body:
+            terms.extend(self.tokenizer.tokenize(paragraph.kind))
+        return terms
+
+    def _alias_table(self, articles: Sequence[Article]) -> dict[str, str]:
+        """Lowercase alias -> what a question should say instead.
+
+        An alias the corpus itself uses ("DPRK") is kept beside the name it stands for, so
+        the passages that use it still match.
+        """
+        table: dict[str, list[str]] = {}
+        vocabulary = self.index.vocabulary
+        for article in articles:
+            for name, others in article.aliases:
+                for alias in others:
+                    terms = self.tokenizer.tokenize(alias)
+                    used = bool(terms) and all(t in vocabulary for t in terms)
+                    table.setdefault(alias.casefold(), []).append(
+                        f"{alias} {name}" if used else name
+                    )
+        return {alias: " ".join(dict.fromkeys(names)) for alias, names in table.items()}
+
+    def _respell(self, word: str) -> Respelling | None:
+        if self._speller is None:
+            tokens = self.tokenizer.tokens
+            words = {
+                (paragraph.text[t.start : t.end].casefold(), t.term)
+                for _, paragraph in self._located
+                for t in tokens(paragraph.text)
+            }
+            self._speller = Speller(words, self._stem)
+        return self._speller.respell(word)
+
+    def _stem(self, word: str) -> str:
+        terms = self.tokenizer.tokenize(word)
+        return terms[0] if terms else ""
 
     def _split_and_tokenize(
         self, index: int
     ) -> tuple[list[tuple[int, int]], list[str], list[list[str]]]:
         """A paragraph's sentence spans, its terms, and each sentence's terms."""
         text = self._located[index][1].text
+        card = self._cards.get(index)
+        if card is not None:  # one "sentence": the title, searched by the whole card
+            return [(0, len(text))], list(card), [list(card)]
         spans = sentence_spans(text)
         per_sentence = [self.tokenizer.tokenize(text[s:e]) for s, e in spans]
+        paragraph = self._located[index][1]
+        if not paragraph.is_body and per_sentence:  # searchable by its kind, as indexed
+            per_sentence[0] = per_sentence[0] + self.tokenizer.tokenize(paragraph.kind)
         return spans, [t for terms in per_sentence for t in terms], per_sentence
 
 

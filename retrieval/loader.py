@@ -46,6 +46,7 @@ class FrontMatter(BaseModel):
     url: str | None = None
     source_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
     non_body: dict[int, ShortText] | list[int] | None = None
+    aliases: dict[ShortText, Annotated[list[ShortText], Field(max_length=20)]] | None = None
 
 
 def load_corpus(
@@ -117,6 +118,7 @@ def load_article(
         ),
         publisher=meta.publisher,
         author=meta.author,
+        aliases=tuple((name, tuple(others)) for name, others in (meta.aliases or {}).items()),
         source=name,
         digest=hashlib.sha256(data).hexdigest(),
     )

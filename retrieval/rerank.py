@@ -1,10 +1,9 @@
-"""How closely a passage holds a question: used to reorder BM25's best and to abstain.
+"""How closely a passage holds a question: used to reorder BM25's best (and by the verdict).
 
 BM25 sees a paragraph as a bag of words. An answer usually sits in one sentence that repeats
 the question's words, often in the question's order, so among BM25's top candidates we prefer
 paragraphs with a sentence holding much of the question's information and with the question's
-word pairs; the same signals, with the share of the question held anywhere in the passage,
-decide whether a passage answers at all. Measured on SQuAD (``python -m bench quality``); see
+word pairs; ``retrieval.verdict`` builds on the same shares to decide whether one answers. Measured on SQuAD (``python -m bench quality``); see
 docs/BENCHMARKS.md.
 """
 
@@ -15,9 +14,6 @@ from itertools import pairwise
 
 SENTENCE_WEIGHT = 1.0
 BIGRAM_WEIGHT = 0.5
-
-# Support's default parts: the passage's share, its best sentence's, its word pairs'.
-SUPPORT_WEIGHTS = (0.5, 0.25, 0.25)
 
 
 def share(weights: Mapping[str, float], found: set[str] | frozenset[str]) -> float:
@@ -66,32 +62,6 @@ def closeness(
     pairs = pair_share(query, sentences)
     near = SENTENCE_WEIGHT * best_sentence_share(weights, sentences)
     return near if pairs is None else near + BIGRAM_WEIGHT * pairs
-
-
-def support(
-    query: Sequence[str],
-    weights: Mapping[str, float],
-    sentences: Sequence[Sequence[str]],
-    parts: tuple[float, float, float] = SUPPORT_WEIGHTS,
-) -> float:
-    """How well one passage answers the question, from 0 to 1.
-
-    By default half the share of the question's information anywhere in the passage, a
-    quarter the share in its best sentence, a quarter the (weighted) share of the question's
-    word pairs it keeps together (a one-term question counts its sentence share there). An
-    off-topic question often finds its words scattered over a passage; an answerable one
-    finds them together.
-    """
-    found = {term for terms in sentences for term in terms}
-    anywhere = share(weights, found)
-    sentence = best_sentence_share(weights, sentences)
-    pairs = pair_share(query, sentences, weights)
-    passage_weight, sentence_weight, pair_weight = parts
-    return (
-        passage_weight * anywhere
-        + sentence_weight * sentence
-        + pair_weight * (sentence if pairs is None else pairs)
-    )
 
 
 def rerank(bm25: Sequence[float], closeness_scores: Sequence[float]) -> list[int]:

@@ -27,6 +27,20 @@ _ACRONYMS: dict[str, str] = {"US": "u.s", "USA": "u.s", "u.s.a": "u.s", "UK": "u
 
 _MAX_TERM_CHARS = 64
 
+# Snowball gives these unrelated words one stem ("authority" -> "author", "university" ->
+# "univers"); each keeps a stem of its own so that asking for one never quotes the other.
+_OVERSTEMMED: dict[str, str] = {
+    "authority": "authorit",
+    "authorities": "authorit",
+    "university": "universit",
+    "universities": "universit",
+    "organic": "organic",
+    "organization": "organiz",
+    "organizations": "organiz",
+    "organisation": "organiz",
+    "organisations": "organiz",
+}
+
 
 class Token(NamedTuple):
     """A term and where its surface form sits in the original text."""
@@ -84,5 +98,7 @@ class Tokenizer:
         word = word.replace("'", "")
         if len(word) > _MAX_TERM_CHARS:
             word = word[:_MAX_TERM_CHARS]
+        if word in _OVERSTEMMED:
+            return _OVERSTEMMED[word]
         stem: str = self._stemmer.stemWord(word)
         return stem

@@ -12,11 +12,13 @@ from collections.abc import Sequence
 import discord
 
 from bot.cogs.utils import limits
-from retrieval import Answer, ArticleSummary, Quote, Sources
+from retrieval import Answer, ArticleSummary, Passage, Quote, Sources
 from retrieval.sentences import sentence_spans
 
 ELLIPSIS = "\u2026"
 COLOUR = discord.Colour.blurple()
+CLOSEST_COLOUR = discord.Colour.gold()  # the closest passages, not an answer
+CLOSEST = "The articles don't say this exactly; the closest passages are below."
 _WORD_END = re.compile(r"\S(?=\s)")
 # <#channel>, <@user>, <@&role>, <:emoji:id>, </command:id>, <t:time>: Discord syntax, not text.
 _DISCORD_TOKEN = re.compile(r"<(?=[@#:/!&a-zA-Z])")
@@ -65,6 +67,9 @@ def fit_quote(text: str, spans: Sequence[tuple[int, int]], budget: int) -> str:
 def source(quote: Quote) -> str:
     """Title, publisher and paragraph: how a reader checks the quote."""
     publisher = f", {quote.publisher}" if quote.publisher else ""
+    if isinstance(quote, Passage) and quote.kind == "title":  # the card: "who wrote it"
+        byline = f", by {quote.author}" if quote.author else ""
+        return escape(f"{quote.title}{byline}{publisher}, title ({quote.article})")
     return escape(f"{quote.title}{publisher} \u00b6{quote.paragraph} ({quote.article})")
 
 
@@ -77,10 +82,20 @@ def shorten(text: str, budget: int) -> str:
 
 
 def answer_embed(answer: Answer) -> discord.Embed:
-    """The summary in the description, one field per quoted passage, all within limits."""
-    embed = discord.Embed(title=shorten(escape(answer.question), limits.EMBED_TITLE), colour=COLOUR)
+    """The summary in the description, one field per quoted passage, all within limits.
+
+    For the ``closest`` verdict the description says that the passages do not answer exactly,
+    in another colour, and there is no summary.
+    """
+    closest = answer.verdict == "closest"
+    embed = discord.Embed(
+        title=shorten(escape(answer.question), limits.EMBED_TITLE),
+        colour=CLOSEST_COLOUR if closest else COLOUR,
+    )
     used = len(embed.title or "")
     lines = []
+    if closest:
+        lines.append(shorten(escape(answer.reason or CLOSEST), limits.EMBED_DESCRIPTION))
     budget = limits.EMBED_DESCRIPTION // max(1, len(answer.summary))
     for sentence in answer.summary:
         cite = f"\n\u2014 {source(sentence)}"
@@ -104,6 +119,8 @@ def answer_embed(answer: Answer) -> discord.Embed:
 def answer_text(answer: Answer) -> str:
     """The same answer as plain text, for channels that deny Embed Links."""
     head = f"**{shorten(escape(answer.question), 200)}**\n"
+    if answer.verdict == "closest":
+        head += shorten(escape(answer.reason or CLOSEST), 400) + "\n"
     summary = "".join(f"> {escape(s.text)}\n\u2014 {source(s)}\n" for s in answer.summary)
     if len(head) + len(summary) > limits.CONTENT // 2:
         summary = ""

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.rerank import pair_share, support
+from retrieval.rerank import pair_share
+from retrieval.verdict import support
 
 IDF = {"parti": 1.0, "congress": 3.0, "breakfast": 4.0}
 

@@ -1,0 +1,282 @@
+"""Chat questions about a corpus, as people type them: ``python -m bench chat``.
+
+The questions file (``../shared/eval/seed-questions.json``) holds ``answerable`` questions, each
+with short verbatim substrings (``expect``) of the one paragraph that answers it and a ``style``
+(plain, casual, paraphrase, typo, keyword), plus ``near_topic_unanswerable`` and ``off_topic``
+questions the corpus does not answer. For answerable questions we count where the answering
+passage is among the quoted passages and which verdict citebot gives; for the others, the
+verdicts. bm25s (paragraphs and titles, stop words, Snowball stems) ranks the same passages in
+the same run; it never refuses, so only its ranks are comparable.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.report import Goal, command_line, machine_line, markdown_table, report_section
+
+VERDICTS = ("answer", "closest", "none", "refused")
+
+
+@dataclass(frozen=True)
+class ChatQuestion:
+    text: str
+    kind: str  # "answerable", "near_topic" or "off_topic"
+    style: str = ""
+    expect: tuple[str, ...] = ()
+
+
+def load_questions(path: Path) -> list[ChatQuestion]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    questions = [
+        ChatQuestion(q["q"], "answerable", q.get("style", ""), tuple(q["expect"]))
+        for q in data.get("answerable", [])
+    ]
+    for key, kind in (("near_topic_unanswerable", "near_topic"), ("off_topic", "off_topic")):
+        for q in data.get(key, []):
+            questions.append(ChatQuestion(q if isinstance(q, str) else q["q"], kind))
+    return questions
+
+
+def answers_it(text: str, expect: Sequence[str]) -> bool:
+    """A passage answers when it holds one of the expected verbatim substrings."""
+    return any(snippet in text for snippet in expect)
+
+
+def rank_of(texts: Sequence[str], expect: Sequence[str]) -> int | None:
+    """1-based position of the first answering passage, or None."""
+    for rank, text in enumerate(texts, start=1):
+        if answers_it(text, expect):
+            return rank
+    return None
+
+
+def _citebot(questions: Sequence[ChatQuestion], seeds: Path) -> tuple[list[dict[str, Any]], float]:
+    from bench import citebot
+
+    engine = citebot.load_engine(seeds)
+    rows: list[dict[str, Any]] = []
+    started = time.perf_counter()
+    for question in questions:
+        answer = citebot.ask(engine, question.text)
+        if answer is None:
+            verdict, texts, quoted = "refused", [], []
+        else:
+            verdict = citebot.verdict_of(answer)
+            texts = [p.text for p in answer.passages]
+            quoted = [p.citation for p in answer.passages]
+        rows.append(
+            {
+                "question": question.text,
+                "kind": question.kind,
+                "style": question.style,
+                "verdict": verdict,
+                "rank": rank_of(texts, question.expect) if question.expect else None,
+                "quoted": quoted,
+            }
+        )
+    per_question_ms = 1000 * (time.perf_counter() - started) / max(1, len(questions))
+    return rows, per_question_ms
+
+
+def _bm25s(questions: Sequence[ChatQuestion], seeds: Path) -> list[int | None]:
+    from bench import citebot
+    from bench.baselines import Bm25s
+
+    specs = citebot.load_specs(seeds)
+    texts = [text for spec in specs for text in (spec.title, *spec.paragraphs)]
+    index = Bm25s(texts)
+    ranks: list[int | None] = []
+    for question in questions:
+        if question.kind != "answerable":
+            continue
+        found = [texts[i] for i in index.search(question.text, k=3)]
+        ranks.append(rank_of(found, question.expect))
+    return ranks
+
+
+def _summarise(rows: Sequence[dict[str, Any]], bm25s_ranks: Sequence[int | None]) -> dict[str, Any]:
+    answerable = [r for r in rows if r["kind"] == "answerable"]
+    styles = sorted({r["style"] for r in answerable})
+
+    def counts(subset: Sequence[dict[str, Any]]) -> dict[str, int]:
+        return {
+            "questions": len(subset),
+            "first": sum(1 for r in subset if r["rank"] == 1),
+            "top3": sum(1 for r in subset if r["rank"] is not None and r["rank"] <= 3),
+            "answer": sum(1 for r in subset if r["verdict"] == "answer"),
+            "answer and first": sum(
+                1 for r in subset if r["verdict"] == "answer" and r["rank"] == 1
+            ),
+        }
+
+    by_style = {style: counts([r for r in answerable if r["style"] == style]) for style in styles}
+    verdicts = {
+        kind: dict(Counter(r["verdict"] for r in rows if r["kind"] == kind))
+        for kind in ("answerable", "near_topic", "off_topic")
+    }
+    return {
+        "answerable": counts(answerable),
+        "by_style": by_style,
+        "verdicts": verdicts,
+        "bm25s": {
+            "first": sum(1 for r in bm25s_ranks if r == 1),
+            "top3": sum(1 for r in bm25s_ranks if r is not None),
+        },
+        "passages_quoted": dict(Counter(len(r["quoted"]) for r in answerable)),
+    }
+
+
+def run(questions_path: Path, seeds: Path) -> dict[str, Any]:
+    from bench import citebot
+
+    citebot.require()
+    questions = load_questions(questions_path)
+    rows, per_question_ms = _citebot(questions, seeds)
+    try:
+        bm25s_ranks = _bm25s(questions, seeds)
+    except ImportError:
+        bm25s_ranks = []
+    result = _summarise(rows, bm25s_ranks)
+    result.update(
+        command=command_line(),
+        machine=machine_line(citebot.code_digest()),
+        questions_file=str(questions_path),
+        ask_ms_mean=per_question_ms,
+        rows=rows,
+    )
+    return result
+
+
+def _count(verdicts: dict[str, int], name: str) -> int:
+    return verdicts.get(name, 0)
+
+
+def goals(result: dict[str, Any]) -> list[Goal]:
+    a = result["answerable"]
+    near = result["verdicts"]["near_topic"]
+    off = result["verdicts"]["off_topic"]
+    near_total, off_total = sum(near.values()), sum(off.values())
+    near_ok = near_total - _count(near, "answer")
+    return [
+        Goal(
+            "answering paragraph among the first three quoted for >= 90% of answerable",
+            f"{a['top3']} / {a['questions']}",
+            a["top3"] >= 0.9 * a["questions"],
+        ),
+        Goal(
+            "answering paragraph first for >= 75% of answerable",
+            f"{a['first']} / {a['questions']}",
+            a["first"] >= 0.75 * a["questions"],
+        ),
+        Goal(
+            "confident answer for >= 80% of answerable",
+            f"{a['answer']} / {a['questions']}",
+            a["answer"] >= 0.8 * a["questions"],
+        ),
+        Goal(
+            "near-topic: no confident answer for >= 2/3",
+            f"{near_ok} / {near_total}",
+            near_ok * 3 >= 2 * near_total,
+        ),
+        Goal(
+            "off-topic: 'none' for all",
+            f"{_count(off, 'none') + _count(off, 'refused')} / {off_total}",
+            _count(off, "none") + _count(off, "refused") == off_total,
+        ),
+    ]
+
+
+def tables(result: dict[str, Any]) -> str:
+    a = result["answerable"]
+    rows: list[list[Any]] = [
+        [
+            style,
+            c["questions"],
+            c["first"],
+            c["top3"],
+            c["answer"],
+        ]
+        for style, c in result["by_style"].items()
+    ]
+    rows.append(["all", a["questions"], a["first"], a["top3"], a["answer"]])
+    bm = result["bm25s"]
+    styles = markdown_table(
+        ("style", "questions", "answering passage first", "in first three", "verdict answer"),
+        rows,
+    )
+    compare = markdown_table(
+        ("system", "answering passage first", "in first three"),
+        [
+            ("citebot (quoted passages)", a["first"], a["top3"]),
+            ("bm25s (paragraphs and titles, top 3)", bm["first"], bm["top3"]),
+        ],
+    )
+    verdict_rows = [
+        [kind, *[result["verdicts"][kind].get(v, 0) for v in VERDICTS]]
+        for kind in ("answerable", "near_topic", "off_topic")
+    ]
+    verdicts = markdown_table(("questions", *VERDICTS), verdict_rows)
+    return "\n\n".join([styles, compare, verdicts, f"mean ask: {result['ask_ms_mean']:.2f} ms"])
+
+
+def misses(result: dict[str, Any]) -> str:
+    """The answerable questions not answered first, and the others answered, for reading."""
+    lines = []
+    for row in result["rows"]:
+        wrong = (
+            row["kind"] == "answerable" and (row["rank"] != 1 or row["verdict"] != "answer")
+        ) or (row["kind"] != "answerable" and row["verdict"] == "answer")
+        if wrong:
+            lines.append(
+                f"- {row['kind']}/{row['style'] or '-'}: {row['question']!r}: {row['verdict']}, "
+                f"rank {row['rank']}, quoted {', '.join(row['quoted'])}"
+            )
+    return "\n".join(lines)
+
+
+def plot(result: dict[str, Any], path: Path) -> None:
+    from bench.plots import grouped_bars
+
+    styles = list(result["by_style"])
+
+    def share(key: str) -> list[float]:
+        return [result["by_style"][s][key] / result["by_style"][s]["questions"] for s in styles]
+
+    grouped_bars(
+        path,
+        title="Chat questions about the seeds, answerable ones by style",
+        groups=styles,
+        series={
+            "answering passage first": share("first"),
+            "in the first three": share("top3"),
+            "verdict answer": share("answer"),
+        },
+        ylabel="share of questions",
+    )
+
+
+def section(result: dict[str, Any], plot_name: str | None) -> str:
+    method = (
+        f"Questions: `{result['questions_file']}`. An answerable question counts as answered "
+        "first when the first quoted passage holds one of its expected verbatim substrings; "
+        "near-topic and off-topic questions count by verdict (`answer` is a confident answer, "
+        "`closest` quotes the nearest passages without claiming they answer, `none` says the "
+        "articles do not cover it)."
+    )
+    findings = [f"Not answered first, or answered when it should not be:\n\n{misses(result)}"]
+    return report_section(
+        "Chat questions",
+        result,
+        method,
+        tables(result),
+        findings,
+        "chat questions by style",
+        plot_name,
+    )

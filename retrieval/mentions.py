@@ -1,0 +1,84 @@
+"""Articles as things people ask about: "what does bloomberg say", "who wrote the cato piece".
+
+Each article gets a *card*: a citable passage whose quoted text is the title line, searched
+through the title, publisher, author and slug and the English words for those fields
+("headline", "wrote", "publisher"...). A card takes part in a search only when the question
+asks about one of those fields (``asks_about_articles``), so it never crowds out the paragraphs
+of an ordinary question. A question word that names one article's publisher or author (and is
+not an everyday English word) is a *reference*: it favours that article's passages and, unless
+the question asks about the article itself, does not count as something the passages must hold;
+nor do the words for an article and its fields ("the author mentions", "the cato writer").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+
+from retrieval.corpus import Article
+from retrieval.informativeness import english_weight
+
+# Words that ask about an article's own fields rather than its content.
+FIELD_WORDS = (
+    "title titled headline heading called named "
+    "author authors wrote write writes written writer writers byline "
+    "publisher published publish publication outlet"
+).split()
+# Words for the article itself and for what it does: they say which text is meant, not what
+# is asked ("what does the article mention about sanctions").
+DOCUMENT_WORDS = (
+    "article articles piece pieces editorial editorials essay column op-ed oped story "
+    "text post commentary mention mentions mentioned discuss discusses discussed"
+).split()
+MIN_REFERENCE_WEIGHT = 0.4  # "View" (of "Bloomberg View") is too common a word to name it
+
+
+def card_text(article: Article) -> str:
+    """What an article's card is searched by (its quoted text is the title alone)."""
+    fields = [article.title, "title headline called named", article.slug.replace("-", " ")]
+    if article.author:
+        fields.append(f"{article.author} author wrote written writer byline")
+    if article.publisher:
+        fields.append(f"{article.publisher} publisher published publication outlet")
+    fields.append(" ".join(DOCUMENT_WORDS))
+    return ". ".join(fields)
+
+
+class Mentions:
+    """Which question terms name an article, and which ask about articles' fields."""
+
+    def __init__(self, articles: Iterable[Article], tokenize: Callable[[str], list[str]]) -> None:
+        owners: dict[str, set[str]] = {}
+        for article in articles:
+            for name in (article.publisher, article.author):
+                for word in (name or "").split():
+                    if english_weight(word) < MIN_REFERENCE_WEIGHT:
+                        continue
+                    for term in tokenize(word):
+                        owners.setdefault(term, set()).add(article.slug)
+        self._owner = {term: next(iter(s)) for term, s in owners.items() if len(s) == 1}
+        self._fields = {t for word in FIELD_WORDS for t in tokenize(word)}
+        self._documents = {t for word in DOCUMENT_WORDS for t in tokenize(word)}
+
+    def references(self, terms: Iterable[str]) -> dict[str, str]:
+        """Question terms that name exactly one article: term -> its slug."""
+        return {term: self._owner[term] for term in terms if term in self._owner}
+
+    def asks_about_articles(
+        self, terms: Iterable[str], weights: Mapping[str, float], references: Mapping[str, str]
+    ) -> bool:
+        """Whether the question asks for a title, an author or a publisher.
+
+        It must use a field word ("headline", "wrote") and say less about anything else than
+        about the article: "who wrote the bloomberg piece" does, "does the cato writer believe
+        sanctions work" does not.
+        """
+        fields = {t for t in terms if t in self._fields}
+        if not fields:
+            return False
+        about = sum(w for t, w in weights.items() if t in fields or t in self._documents)
+        other = sum(w for t, w in weights.items() if t not in references) - about
+        return other < about
+
+    def is_document_word(self, term: str) -> bool:
+        """A word for the article, its parts or what it does, rather than for its content."""
+        return term in self._documents or term in self._fields

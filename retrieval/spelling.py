@@ -1,0 +1,127 @@
+"""Finding a question word the corpus lacks under another spelling the corpus has.
+
+Tried in order, only for words whose index term is not in the corpus's vocabulary:
+
+1. another form of the same word: irregular inflections ("take" / "took", "child" /
+   "children") from lemminflect's English tables;
+2. a misspelling of a corpus word: the closest word of the corpus's own vocabulary by
+   optimal-string-alignment distance (rapidfuzz; a swap of two letters counts one edit), at
+   most one edit for words of up to six letters and two for longer ones. Words that are
+   common in English are never corrected ("wife" is not a misspelling of "wise"), and the
+   correction's weight is lowered (``TYPO_PENALTY``), since it may still be a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from retrieval.informativeness import zipf
+
+TYPO_PENALTY = 0.8
+MIN_TYPO_CHARS = 5
+TYPO_MAX_ZIPF = 3.5  # more frequent words are real words, not misspellings
+LONG_WORD = 8  # longer words may have two edits
+TYPO_MARGIN = 1.5  # a correction is at least 30x as frequent in English as the typed word
+
+
+@dataclass(frozen=True, slots=True)
+class Respelling:
+    """A corpus term found for a question word, and how sure the match is (0 to 1)."""
+
+    term: str
+    word: str  # the corpus word it stands for, shown when explaining an answer
+    confidence: float
+
+
+@cache
+def _lemminflect() -> tuple[Callable[..., dict[str, tuple[str, ...]]], Callable[..., object]]:
+    import lemminflect
+
+    return lemminflect.getAllLemmas, lemminflect.getAllInflections
+
+
+def other_forms(word: str) -> list[str]:
+    """The word's lemmas and their inflections (irregular ones included), without ``word``."""
+    get_lemmas, get_inflections = _lemminflect()
+    forms: list[str] = []
+    for lemmas in get_lemmas(word).values():
+        for lemma in lemmas:
+            forms.append(lemma)
+            inflections = get_inflections(lemma)
+            assert isinstance(inflections, dict)
+            for spelled in inflections.values():
+                forms.extend(spelled)
+    seen = {word}
+    return [f for f in forms if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
+
+
+class Speller:
+    """Respells question words into the corpus's vocabulary; one per corpus (it caches)."""
+
+    def __init__(self, words: Iterable[tuple[str, str]], tokenize: Callable[[str], str]) -> None:
+        """``words``: (lowercase surface word, its index term) pairs seen in the corpus."""
+        self._term_of: dict[str, str] = {}
+        self._zipf: dict[str, float] = {}
+        for surface, term in words:
+            if surface.isalpha() and len(surface) >= MIN_TYPO_CHARS - 1:
+                self._term_of.setdefault(surface, term)
+                self._zipf[surface] = zipf(surface)
+        self._terms = set(self._term_of.values())
+        # Candidates by (first letter, length): a typo rarely changes the first letter.
+        self._buckets: dict[tuple[str, int], list[str]] = {}
+        for surface in sorted(self._term_of):
+            self._buckets.setdefault((surface[0], len(surface)), []).append(surface)
+        self._tokenize = tokenize
+        self._cache: dict[str, Respelling | None] = {}
+
+    def respell(self, word: str) -> Respelling | None:
+        """A corpus term for ``word`` (lowercase), or None when nothing close enough exists."""
+        if word in self._cache:
+            return self._cache[word]
+        typed = zipf(word)
+        found = self._other_form(word) or self._typo(word, typed)
+        if len(self._cache) < 100_000:
+            self._cache[word] = found
+        return found
+
+    def _other_form(self, word: str) -> Respelling | None:
+        if not word.isalpha():
+            return None
+        for form in other_forms(word):
+            term = self._tokenize(form)
+            if term in self._terms:
+                return Respelling(term, form, 1.0)
+        return None
+
+    def _typo(self, word: str, typed: float) -> Respelling | None:
+        """The closest corpus word to ``word``; ``typed`` is the English zipf of what was typed."""
+        if len(word) < MIN_TYPO_CHARS or not word.isalpha() or typed >= TYPO_MAX_ZIPF:
+            return None
+        if word in self._term_of:
+            return None
+        from rapidfuzz import process
+        from rapidfuzz.distance import OSA
+
+        limit = 1 if len(word) <= LONG_WORD else 2
+        choices = [
+            surface
+            for size in range(len(word) - limit, len(word) + limit + 1)
+            for surface in self._buckets.get((word[0], size), ())
+        ]
+        swapped = word[1] + word[0] + word[2:]  # the first two letters typed in reverse order
+        choices.extend(s for s in self._buckets.get((word[1], len(word)), ()) if s == swapped)
+        best = [
+            hit
+            for hit in process.extract(
+                word, choices, scorer=OSA.distance, score_cutoff=limit, limit=8
+            )
+            if self._zipf.get(hit[0], 0.0) >= typed + TYPO_MARGIN
+        ]
+        if not best:
+            return None
+        # Fewest edits first, then the more common word in English, then alphabetical.
+        choice, distance, _ = min(best, key=lambda hit: (hit[1], -self._zipf[hit[0]], hit[0]))
+        confidence = TYPO_PENALTY * (1 - (distance - 1) / (2 * limit))
+        return Respelling(self._term_of[choice], choice, confidence)
