@@ -136,7 +136,6 @@ def _summarise(rows: Sequence[dict[str, Any]], bm25s_ranks: Sequence[int | None]
 def run(questions_path: Path, seeds: Path) -> dict[str, Any]:
     from bench import citebot
 
-    citebot.require()
     questions = load_questions(questions_path)
     rows, per_question_ms = _citebot(questions, seeds)
     try:

@@ -57,7 +57,7 @@ REPLY_TIMEOUT = 30.0
 VERSION_FILE = "900-harbour.txt"
 
 ANSWERED = (
-    "How do the American party conventions compare with the congress in Pyongyang?",
+    "How lively will the American party conventions be?",
     "Why should the U.S. engage North Korea?",
     "Who is Doug Bandow?",
     "What did Kim Jong Un do to the top officials appointed by his father?",

@@ -3,17 +3,19 @@
 A corpus's own statistics (idf) tell names and topic words from everyday ones only when the
 corpus is large: in a few dozen paragraphs almost every word is rare, and a word the corpus
 lacks ("happened", "thinks") looks as rare as its rarest name. English at large knows better:
-wordfreq ships the frequency of every common English word inside its wheel. A word's weight
-blends the two, leaning on the corpus as it grows:
+wordfreq ships the frequency of every common English word inside its wheel. A word weighs
 
-    weight = lam * corpus + (1 - lam) * english,    lam = N / (N + CORPUS_TRUST)
+    sqrt(english * corpus)   when the corpus has it,
+    english                  when it does not,
 
-``corpus`` is the term's idf scaled to [0, 1] (``log(1 + (N - df + 0.5) / (df + 0.5))`` over its
-largest possible value), ``english`` is ``(ZIPF_COMMON - zipf) / (ZIPF_COMMON - ZIPF_RARE)``
+the geometric mean asking a word to be informative both in English and in this corpus: a name
+that fills half the paragraphs ("Kim" in articles about Kim) weighs little, as does an everyday
+word, while a word the corpus lacks weighs what English says it is worth, so a missing
+everyday word costs little and a missing name or topic word much. ``corpus`` is the term's
+idf scaled to [0, 1] (``log(1 + (N - df + 0.5) / (df + 0.5))`` over its largest possible
+value, N paragraphs); ``english`` is ``(ZIPF_COMMON - zipf) / (ZIPF_COMMON - ZIPF_RARE)``
 clipped to [0, 1] (zipf is log10 of a word's frequency per billion words: "the" 7.7, "know"
-6.1, "sanctions" 4.0, "juche" 2.1), and N is the number of paragraphs. A word the corpus
-lacks has only its English weight, so an everyday word missing from the articles weighs
-little and a missing name or topic word weighs much.
+6.1, "sanctions" 4.0, "juche" 2.1).
 """
 
 from __future__ import annotations
@@ -23,7 +25,6 @@ from functools import cache
 
 ZIPF_COMMON = 7.0  # as frequent as "the" and "of": no information at all
 ZIPF_RARE = 2.0  # rarer than this counts as fully informative (names, jargon, typos)
-CORPUS_TRUST = 1000  # paragraphs at which corpus statistics and English count alike
 
 
 @cache
@@ -52,14 +53,8 @@ def corpus_weight(df: int, n: int) -> float:
     return math.log(1 + (n - df + 0.5) / (df + 0.5)) / math.log(1 + (n - 0.5) / 1.5)
 
 
-def corpus_share(n: int) -> float:
-    """How far the corpus's own statistics are trusted: 0 for none, towards 1 for a large one."""
-    return n / (n + CORPUS_TRUST)
-
-
 def blend(english: float, df: int | None, n: int) -> float:
     """A term's weight: see the module's docstring. ``df`` None: the corpus lacks it."""
     if df is None or df <= 0:
         return english
-    lam = corpus_share(n)
-    return lam * corpus_weight(df, n) + (1 - lam) * english
+    return math.sqrt(english * corpus_weight(df, n))

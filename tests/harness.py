@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from discord_fixtures import SeededGuild
 
 MESSAGES_ROUTE = "POST /channels/{channel_id}/messages"
-ASK = "!ask How do the American party conventions compare with the congress in Pyongyang?"
+ASK = "!ask How lively will the American party conventions be?"
 
 
 def replies_to(posted: PostedMessage) -> Callable[[Sent], bool]:

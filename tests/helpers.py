@@ -22,7 +22,7 @@ SEED_FILES = {
 FENCE = b"+++\n"
 
 CONVENTIONS_QUESTION = (
-    "How do the American party conventions compare with the congress in Pyongyang?"
+    "How lively will the American party conventions be?"
 )
 OFF_TOPIC_QUESTIONS = (
     "What is the population of Brazil?",

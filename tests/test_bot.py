@@ -21,7 +21,7 @@ from harness import Harness, all_text, copy_seeds, open_harness
 if TYPE_CHECKING:
     from discord_fixtures import SeededGuild
 
-CONVENTIONS = "How do the American party conventions compare with the congress in Pyongyang?"
+CONVENTIONS = "How lively will the American party conventions be?"
 LIVE_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>")
 
 

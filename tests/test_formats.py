@@ -134,7 +134,7 @@ def test_matched_words_are_bold_and_markdown_in_quotes_is_escaped() -> None:
 
 
 def test_a_seed_answer_quotes_the_summary_then_each_passage_with_its_source() -> None:
-    answer = SEEDS.ask("How do the American party conventions compare with the congress?")
+    answer = SEEDS.ask("How lively will the American party conventions be?")
     embed = formats.answer_embed(answer)
     assert embed.description and embed.description.startswith("> ")
     assert "Cato Institute" in (embed.fields[0].name or "")
