@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retrieval import verdict
@@ -20,7 +20,7 @@ from retrieval.answer import (
 from retrieval.bm25 import BM25Index, BM25Params
 from retrieval.chat import rewrite
 from retrieval.corpus import Article, Corpus, Paragraph
-from retrieval.informativeness import blend, english_weight
+from retrieval.informativeness import blend, english_weight, phrase_weights
 from retrieval.meaning import MeaningUnavailable, PassageVectors, WordVectors
 from retrieval.mentions import Mentions, card_text
 from retrieval.rerank import closeness, rerank, share
@@ -110,7 +110,7 @@ class Engine:
             self._located.extend((article, paragraph) for paragraph in article.paragraphs)
         retrieval = self.settings.retrieval
         self.index = BM25Index(
-            (self._index_terms(i) for i in range(len(self._located))),
+            (self.indexed_terms(i) for i in range(len(self._located))),
             BM25Params(k1=retrieval.k1, b=retrieval.b, epsilon=retrieval.epsilon),
         )
         self._card_ids = set(self._cards)
@@ -208,7 +208,12 @@ class Engine:
         query = self.query(question)
         settings = self.settings.retrieval
         hits = self._hits(query, top_k or settings.top_k)
+        weights = phrase_weights(
+            query.terms, query.weights, (self._sentence_terms(hit.index)[2] for hit in hits)
+        )
+        query = replace(query, weights=weights)
         similarity = self._similarity(query, [hit.index for hit in hits])
+        stand_ins = [self._stand_ins(query, hit.index) for hit in hits]
         coverage = [
             verdict.with_meaning(
                 verdict.support(
@@ -216,16 +221,22 @@ class Engine:
                     query.weights,
                     self._sentence_terms(hit.index)[2],
                     settings.support_weights,
-                    self._stand_ins(query, hit.index),
+                    found,
                 ),
                 near,
                 settings,
             )
-            for hit, near in zip(hits, similarity, strict=True)
+            for hit, near, found in zip(hits, similarity, stand_ins, strict=True)
         ]
-        best = max(coverage, default=0.0)
-        subject = best >= settings.min_coverage or self._on_subject(query, hits)
-        decided = verdict.decide(best, subject, settings)
+        best = max(range(len(hits)), key=lambda i: (coverage[i], -i), default=None)
+        if best is None:
+            decided: verdict.Verdict = "none"
+        else:
+            lacking = verdict.largest_gap(
+                query.weights, self._terms_of(hits[best].index), stand_ins[best]
+            )
+            subject = coverage[best] >= settings.min_coverage or self._on_subject(query, hits)
+            decided = verdict.decide(coverage[best], lacking, subject, settings)
         if decided == "none":
             return self._no_answer(question, query, hits, coverage)
         floor = verdict.quoted_floor(settings) if decided == "answer" else 0.0
@@ -339,8 +350,7 @@ class Engine:
         if not hits:
             return False
         words = max(
-            share(query.weights, self._terms_of(hit.index) & query.weights.keys())
-            for hit in hits
+            share(query.weights, self._terms_of(hit.index) & query.weights.keys()) for hit in hits
         )
         groups = []
         for slug in dict.fromkeys(hit.article for hit in hits):
@@ -508,10 +518,19 @@ class Engine:
         """Position of an article's paragraph (0: its card) among all passages."""
         return self._offsets[self._positions[slug]] + number
 
+    @property
+    def passage_count(self) -> int:
+        """Passages in the index: every article's card, then its paragraphs."""
+        return len(self._located)
+
+    def located(self, index: int) -> tuple[Article, Paragraph]:
+        """The article and paragraph at a position of the index (paragraph 0: the card)."""
+        return self._located[index]
+
     def _index_of(self, passage: Passage) -> int:
         return self._paragraph_index(passage.article, passage.paragraph)
 
-    def _index_terms(self, index: int) -> list[str]:
+    def indexed_terms(self, index: int) -> list[str]:
         """What BM25 indexes for a passage: its words, and for a non-body paragraph its kind
         ("caption", "bio"), so that people can ask for the caption."""
         card = self._cards.get(index)

@@ -21,7 +21,10 @@ clipped to [0, 1] (zipf is log10 of a word's frequency per billion words: "the" 
 from __future__ import annotations
 
 import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from itertools import pairwise
 
 ZIPF_COMMON = 7.0  # as frequent as "the" and "of": no information at all
 ZIPF_RARE = 2.0  # rarer than this counts as fully informative (names, jargon, typos)
@@ -58,3 +61,36 @@ def blend(english: float, df: int | None, n: int) -> float:
     if df is None or df <= 0:
         return english
     return math.sqrt(english * corpus_weight(df, n))
+
+
+BOUND_SHARE = 0.9  # a word this often right after the one before it adds nothing of its own
+
+
+def phrase_weights(
+    terms: Sequence[str], weights: Mapping[str, float], passages: Iterable[Sequence[Sequence[str]]]
+) -> dict[str, float]:
+    """Weights with each name counted once: "Kim Jong Un" weighs as its weightiest word.
+
+    A term that follows the question's previous term in at least ``BOUND_SHARE`` of its
+    occurrences in ``passages`` (the candidates' sentences: at least two occurrences) only
+    repeats that term's information, so the pair weighs as the heavier of the two; counting
+    each word of a name would let a name outweigh what is asked about it.
+    """
+    seen: Counter[str] = Counter()
+    after: Counter[tuple[str, str]] = Counter()
+    for sentences in passages:
+        for sentence in sentences:
+            seen.update(sentence)
+            after.update(pairwise(sentence))
+    adjusted = dict(weights)
+    head: dict[str, str] = {}  # a bound term -> the first term of its name
+    for first, second in pairwise(terms):
+        if first == second or first not in adjusted or second not in adjusted:
+            continue
+        count = seen[second]
+        if count >= 2 and after[(first, second)] >= BOUND_SHARE * count:
+            lead = head.get(first, first)
+            adjusted[lead] = max(adjusted[lead], adjusted[second])
+            adjusted[second] = 0.0
+            head[second] = lead
+    return adjusted

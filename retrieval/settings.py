@@ -6,6 +6,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from retrieval.verdict import VerdictSettings
 
+
 class RetrievalSettings(VerdictSettings):
     """BM25 parameters, how many passages an answer quotes, and the verdict's thresholds."""
 

@@ -5,10 +5,11 @@ anywhere, in one sentence, and with the question's word pairs kept together (``s
 word weighted by ``retrieval.informativeness``), blended with how close it is to the question
 in meaning (``with_meaning``, ``retrieval.meaning``):
 
-* ``answer``: the best passage's support reaches ``min_coverage``; passages with at least half
-  that are quoted, with a short summary.
-* ``closest``: it reaches ``min_relevance`` only: the articles touch the subject but no passage
-  holds what is asked. The closest passages are quoted as such, with the informative words
+* ``answer``: the best passage's support reaches ``min_coverage`` and it lacks no word that
+  carries ``max_gap`` of the question's information; passages with at least half that
+  support are quoted, with a short summary.
+* ``closest``: it reaches ``min_relevance`` only, or lacks the word the question turns on: the
+  articles touch the subject but no passage holds what is asked. The closest passages are quoted as such, with the informative words
   of the question they lack, and no summary is offered as an answer.
 * ``none``: nothing reaches ``min_relevance``, or the question is off the articles' subject
   (``on_subject``); the reply says what the articles cover.
@@ -57,6 +58,15 @@ class VerdictSettings(BaseModel):
         description=(
             "Share of a passage's support that is its closeness in meaning to the question "
             "(retrieval.meaning); 0: words alone."
+        ),
+    )
+    max_gap: float = Field(
+        0.3,
+        gt=0,
+        le=1,
+        description=(
+            "A passage lacking one question word that carries this share of the question's "
+            "information or more is only the closest, however much else it holds."
         ),
     )
     min_topic: float = Field(
@@ -148,11 +158,36 @@ def on_subject(topic: float, words_share: float, settings: VerdictSettings) -> b
     return topic >= settings.min_topic or words_share >= ON_SUBJECT_SHARE
 
 
-def decide(best_support: float, subject: bool, settings: VerdictSettings) -> Verdict:
-    """The verdict for a question whose best passage has ``best_support``; ``subject`` is
-    ``on_subject`` (asked only when it is not an answer)."""
+def largest_gap(
+    weights: Mapping[str, float], present: set[str], stand_ins: Mapping[str, float]
+) -> float:
+    """The largest share of the question's information held by one word the passage lacks
+    (a word said in other words counts as held, as far as it is the same)."""
+    total = sum(weights.values())
+    if total <= 0:
+        return 0.0
+    return max(
+        (
+            weight * (1 - stand_ins.get(term, 0.0)) / total
+            for term, weight in weights.items()
+            if term not in present
+        ),
+        default=0.0,
+    )
+
+
+def decide(
+    best_support: float, lacking: float, subject: bool, settings: VerdictSettings
+) -> Verdict:
+    """The verdict for a question whose best passage has ``best_support`` and lacks a word
+    carrying ``lacking`` of its information; ``subject`` is ``on_subject``.
+
+    Support alone would let a name outweigh what is asked about it ("How tall is Kim Jong
+    Un?" finds the name everywhere and "tall" nowhere), so a passage that lacks the word a
+    question turns on (``max_gap`` of its information or more) is only the closest.
+    """
     if best_support >= settings.min_coverage and best_support > 0:
-        return "answer"
+        return "answer" if lacking < settings.max_gap else "closest"
     if best_support >= settings.min_relevance and best_support > 0 and subject:
         return "closest"
     return "none"

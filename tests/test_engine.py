@@ -53,11 +53,15 @@ def assert_verbatim_and_cited(engine: Engine, answer: Answer) -> None:
     by_slug = engine.corpus.by_slug
     for passage in answer.passages:
         article = by_slug[passage.article]
+        assert passage.title == article.title
+        assert passage.citation == article.citation(passage.paragraph)
+        if passage.paragraph == 0:  # the article's card quotes its title line
+            assert (passage.kind, passage.text) == ("title", article.title)
+            assert passage.citation == f"{passage.article} title"
+            continue
         paragraph = article.paragraph(passage.paragraph)
         assert passage.text == paragraph.text
-        assert passage.citation == article.citation(passage.paragraph)
         assert passage.citation == f"{passage.article} \u00b6{passage.paragraph}"
-        assert passage.title == article.title
         assert passage.kind == paragraph.kind
         for start, end in passage.highlights:
             assert 0 <= start < end <= len(passage.text)
@@ -255,9 +259,13 @@ def test_search_without_reranking_is_plain_bm25_order(corpus: Corpus) -> None:
     plain = Engine(corpus, EngineSettings(retrieval=RetrievalSettings(rerank_depth=0)))
     question = "Kim party congress U.S. sanctions Pyongyang"
     terms = plain.query_terms(question)
-    documents = [plain.tokenizer.tokenize(p.text) for _, p in corpus.iter_paragraphs()]
+    documents = [plain.indexed_terms(i) for i in range(plain.passage_count)]
     scores = BM25Okapi(documents).get_scores(terms)
-    candidates = [i for i, doc in enumerate(documents) if set(doc) & set(terms)]
+    candidates = [
+        i
+        for i, doc in enumerate(documents)
+        if set(doc) & set(terms) and plain.located(i)[1].kind != "title"  # cards: not asked
+    ]
     expected = sorted(candidates, key=lambda i: (-scores[i], i))[:10]
     hits = plain.search(question, top_k=10)
     assert [hit.index for hit in hits] == expected
@@ -267,9 +275,10 @@ def test_search_without_reranking_is_plain_bm25_order(corpus: Corpus) -> None:
 def test_search_hits_carry_their_rank_bm25_scores_and_locations(
     engine: Engine, corpus: Corpus
 ) -> None:
-    located = list(corpus.iter_paragraphs())
+    located = [engine.located(i) for i in range(engine.passage_count)]
+    documents = [engine.indexed_terms(i) for i in range(engine.passage_count)]
     terms = engine.query_terms(CONVENTIONS_QUESTION)
-    scores = BM25Okapi([engine.tokenizer.tokenize(p.text) for _, p in located]).get_scores(terms)
+    scores = BM25Okapi(documents).get_scores(terms)
     hits = engine.search(CONVENTIONS_QUESTION, top_k=5)
     assert 1 <= len(hits) <= 5
     for hit in hits:
@@ -287,10 +296,14 @@ def test_search_finds_nothing_when_no_word_is_in_the_corpus(engine: Engine) -> N
     assert engine.search("What is the population of Brazil?") == []
 
 
-def test_index_scores_equal_rank_bm25_on_the_seed_paragraphs(
-    engine: Engine, corpus: Corpus
-) -> None:
-    documents = [engine.tokenizer.tokenize(p.text) for _, p in corpus.iter_paragraphs()]
+def test_index_scores_equal_rank_bm25_on_the_seed_passages(engine: Engine) -> None:
+    """The index holds each paragraph's words (a non-body one also its kind, "caption") and
+    each article's card; over those documents its scores are rank-bm25's, bit for bit."""
+    documents = [engine.indexed_terms(i) for i in range(engine.passage_count)]
+    paragraphs = [engine.located(i)[1] for i in range(engine.passage_count)]
+    assert [p.text for p in paragraphs if p.kind != "title"] == [
+        p.text for _, p in engine.corpus.iter_paragraphs()
+    ]
     terms = engine.query_terms(CONVENTIONS_QUESTION)
     assert np.array_equal(engine.index.get_scores(terms), BM25Okapi(documents).get_scores(terms))
 
