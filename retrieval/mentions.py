@@ -23,11 +23,13 @@ FIELD_WORDS = (
     "author authors wrote write writes written writer writers byline "
     "publisher published publish publication outlet"
 ).split()
-# Words for the article itself and for what it does: they say which text is meant, not what
-# is asked ("what does the article mention about sanctions").
+# Words for the article itself, for what it does and for attributing to it: they say which
+# text is meant, not what is asked ("what does the article say about sanctions", "per bandow").
 DOCUMENT_WORDS = (
     "article articles piece pieces editorial editorials essay column op-ed oped story "
-    "text post commentary mention mentions mentioned discuss discusses discussed"
+    "text post commentary mention mentions mentioned discuss discusses discussed "
+    "say says said think thinks argue argues argued claim claims believe believes "
+    "according per"
 ).split()
 MIN_REFERENCE_WEIGHT = 0.4  # "View" (of "Bloomberg View") is too common a word to name it
 

@@ -9,8 +9,9 @@ in meaning (``with_meaning``, ``retrieval.meaning``):
   carries ``max_gap`` of the question's information; passages with at least half that
   support are quoted, with a short summary.
 * ``closest``: it reaches ``min_relevance`` only, or lacks the word the question turns on: the
-  articles touch the subject but no passage holds what is asked. The closest passages are quoted as such, with the informative words
-  of the question they lack, and no summary is offered as an answer.
+  articles touch the subject but no passage holds what is asked. The closest passages are
+  quoted as such, with the informative words of the question they lack, and no summary is
+  offered as an answer.
 * ``none``: nothing reaches ``min_relevance``, or the question is off the articles' subject
   (``on_subject``); the reply says what the articles cover.
 """

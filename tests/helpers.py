@@ -21,13 +21,16 @@ SEED_FILES = {
 
 FENCE = b"+++\n"
 
-CONVENTIONS_QUESTION = (
-    "How lively will the American party conventions be?"
-)
+CONVENTIONS_QUESTION = "How lively will the American party conventions be?"
 OFF_TOPIC_QUESTIONS = (
     "What is the population of Brazil?",
-    "What does Kim Jong Un eat for breakfast?",
+    "Who won the World Cup in 2014?",
     "What is the capital of France?",
+)
+# On the articles' subject, but what they turn on is nowhere in them.
+NEAR_TOPIC_QUESTIONS = (
+    "What does Kim Jong Un eat for breakfast?",
+    "How tall is Kim Jong Un?",
 )
 
 
@@ -60,9 +63,13 @@ def write(folder: Path, name: str, content: str | bytes) -> Path:
     return path
 
 
-def write_article(folder: Path, name: str, title: str, *paragraphs: str) -> Path:
-    """A plain article file: the title line, then paragraphs separated by blank lines."""
-    return write(folder, name, "\n\n".join([title, *paragraphs]) + "\n")
+def write_article(
+    folder: Path, name: str, title: str, *paragraphs: str, front_matter: str = ""
+) -> Path:
+    """An article file: the title line, then paragraphs separated by blank lines, after a
+    TOML front matter block when one is given."""
+    head = f"+++\n{front_matter}+++\n" if front_matter else ""
+    return write(folder, name, head + "\n\n".join([title, *paragraphs]) + "\n")
 
 
 def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -70,6 +70,25 @@ async def test_ask_replies_to_the_message_with_summary_quotes_and_citations(
     assert any(t.channel_id == harness.guild.channel.id for t in harness.server.typing.items)
 
 
+async def test_a_near_topic_question_gets_the_closest_passages_marked_as_such(
+    harness: Harness,
+) -> None:
+    reply = await harness.say("!ask How tall is Kim Jong Un?")
+    assert_safe(reply)
+    embed = reply.embeds[0]
+    assert embed["description"].startswith("The articles don't say this exactly")
+    assert "'tall'" in embed["description"]
+    assert embed["color"] == 0xF1C40F  # gold: the closest passages, not an answer
+    assert embed["fields"]
+
+    plain = await harness.say(
+        "!ask How tall is Kim Jong Un?", channel=harness.guild.no_embeds_channel
+    )
+    assert_safe(plain)
+    assert "The articles don't say this exactly" in plain.content
+    assert "\n> " not in plain.content  # no summary is offered as an answer
+
+
 async def test_an_off_topic_question_gets_an_honest_no_and_the_list_of_articles(
     harness: Harness,
 ) -> None:

@@ -135,6 +135,25 @@ def test_an_off_topic_question_abstains_with_the_reason_and_the_topics(
     assert "A Spectacular Opportunity to Engage Kim Jong Un" in out
 
 
+def test_a_near_topic_question_prints_the_closest_passages_and_no_summary(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "ask", "How tall is Kim Jong Un?", "--color", "never")
+    assert (status, err) == (0, "")
+    assert out.startswith("The articles don't say this exactly")
+    assert "'tall'" in out
+    assert "Closest passages:" in out and "In short:" not in out
+
+
+def test_ask_json_names_each_of_the_three_verdicts(capsys: pytest.CaptureFixture[str]) -> None:
+    answered = run_json(capsys, "ask", CONVENTIONS_QUESTION)
+    closest = run_json(capsys, "ask", "How tall is Kim Jong Un?")
+    none = run_json(capsys, "ask", "What is the population of Brazil?")
+    assert [a["verdict"] for a in (answered, closest, none)] == ["answer", "closest", "none"]
+    assert [a["abstained"] for a in (answered, closest, none)] == [False, False, True]
+    assert closest["missing"] == ["tall"] and closest["passages"] and closest["summary"] == []
+
+
 def test_an_abstention_in_json_has_a_reason_and_no_passages(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

@@ -8,7 +8,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-from helpers import BLOOMBERG, CATO, CONVENTIONS_QUESTION, OFF_TOPIC_QUESTIONS, SEEDS_DIR
+from helpers import (
+    BLOOMBERG,
+    CATO,
+    CONVENTIONS_QUESTION,
+    NEAR_TOPIC_QUESTIONS,
+    OFF_TOPIC_QUESTIONS,
+    SEEDS_DIR,
+)
 from retrieval import (
     Answer,
     Article,
@@ -120,19 +127,25 @@ def test_off_topic_question_abstains_with_a_reason_and_the_topics(
     assert answer.question == question
 
 
-def test_abstention_names_the_closest_passage_and_the_words_it_shares(engine: Engine) -> None:
-    answer = engine.ask("What does Kim Jong Un eat for breakfast?")
-    assert answer.abstained
-    assert answer.reason is not None
-    assert "'Kim'" in answer.reason  # the question's own words, not index terms
-    assert "\u00b6" in answer.reason
-    assert "breakfast" not in answer.reason.split("shares only")[1].split("with")[0]
+@pytest.mark.parametrize("question", NEAR_TOPIC_QUESTIONS)
+def test_a_near_topic_question_gets_the_closest_passages_and_what_they_lack(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.verdict == "closest"
+    assert not answer.abstained
+    assert answer.reason and answer.reason.startswith("The articles don't say this exactly")
+    assert answer.passages and answer.summary == []
+    assert answer.missing and all(word in question for word in answer.missing)
+    assert all(f"'{word}'" in answer.reason for word in answer.missing)
+    assert_verbatim_and_cited(engine, answer)
 
 
-def test_abstention_without_any_shared_word_says_so(engine: Engine) -> None:
+def test_an_off_topic_question_says_what_it_lacks_as_typed(engine: Engine) -> None:
     answer = engine.ask("What is the capital of France?")
+    assert answer.verdict == "none"
     assert answer.reason is not None
-    assert "no passage shares a word" in answer.reason
+    assert "'France'" in answer.reason and "France" in answer.missing
 
 
 @pytest.mark.parametrize("question", ON_TOPIC_QUESTIONS)
@@ -288,7 +301,7 @@ def test_search_hits_carry_their_rank_bm25_scores_and_locations(
 
 
 def test_search_does_not_abstain(engine: Engine) -> None:
-    assert engine.ask("What does Kim Jong Un eat for breakfast?").abstained
+    assert engine.ask("What does Kim Jong Un eat for breakfast?").verdict != "answer"
     assert engine.search("What does Kim Jong Un eat for breakfast?")
 
 

@@ -1,0 +1,220 @@
+"""Questions as people type them in chat: misspelled, casual, about the articles themselves."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import BLOOMBERG, CATO, SEEDS_DIR, write_article
+from retrieval import Article, Corpus, CorpusError, Engine, load_corpus
+from retrieval.chat import remove_invisible, rewrite
+from retrieval.informativeness import blend, english_weight, phrase_weights
+from retrieval.spelling import Speller
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_corpus(SEEDS_DIR))
+
+
+def one_article(*paragraphs: str) -> Engine:
+    return Engine(Corpus([Article.from_paragraphs("notes", "Harbour notes", list(paragraphs))]))
+
+
+# -- invisible characters, shorthand, "us" ------------------------------------------------------
+
+
+def test_invisible_characters_inside_a_word_do_not_break_it(engine: Engine) -> None:
+    pasted = "nu\u200bclear wea\u200dpons\u200e"
+    assert remove_invisible(pasted) == "nuclear weapons"
+    assert engine.query_terms(pasted) == engine.query_terms("nuclear weapons")
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("what should the us do", "what should the U.S. do"),
+        ("are us sanctions working", "are U.S. sanctions working"),
+        ("us-china talks", "U.S.-china talks"),
+        ("tell us about the congress", "tell us about the congress"),
+        ("is this good for us", "is this good for us"),
+        ("U.S. policy", "U.S. policy"),
+    ],
+)
+def test_a_lowercase_us_is_the_country_only_where_the_pronoun_cannot_be(
+    typed: str, read: str
+) -> None:
+    assert rewrite(typed) == read
+
+
+def test_what_should_the_us_do_is_a_question_about_the_us(engine: Engine) -> None:
+    assert "u.s" in engine.query_terms("what should the us do")
+    assert engine.ask("what should the us do").passages
+
+
+def test_chat_shorthand_of_english_is_spelled_out() -> None:
+    assert rewrite("nukes rn tho") == "nuclear weapons right now though"
+    assert rewrite("wat does the govt want lol") == "what does the government want "
+    assert rewrite("RN") == "RN"  # an acronym, not chat shorthand
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_still_a_function_word(
+    engine: Engine,
+) -> None:
+    assert engine.query_terms("whats juche") == engine.query_terms("juche")
+    assert engine.query_terms("doesnt juche") == engine.query_terms("juche")
+
+
+# -- misspellings and other forms ---------------------------------------------------------------
+
+
+def test_a_misspelled_word_is_found_in_the_corpus_with_a_lower_weight(engine: Engine) -> None:
+    typo, right = engine.query("nucleer weapons"), engine.query("nuclear weapons")
+    assert typo.terms == right.terms
+    assert typo.weights["nuclear"] < right.weights["nuclear"]
+    answer = engine.ask("nucleer weapons")
+    assert answer.verdict == "answer"
+    assert "nuclear" in answer.passages[0].text
+
+
+def test_a_common_english_word_is_never_taken_for_a_misspelling() -> None:
+    speller = Speller([("wise", "wise"), ("pastors", "pastor")], lambda w: w)
+    assert speller.respell("wife") is None
+    assert speller.respell("pistons") is None  # a real word, as rare as the corpus's
+    assert speller.respell("pastrs") is not None
+
+
+def test_an_irregular_form_finds_the_corpus_s_form_of_the_word() -> None:
+    engine = one_article("The fleet took shelter in the harbour during the storm.")
+    assert engine.query_terms("when did the fleet take shelter") == ["fleet", "took", "shelter"]
+    assert engine.ask("when did the fleet take shelter").verdict == "answer"
+
+
+# -- aliases ------------------------------------------------------------------------------------
+
+
+def test_an_alias_from_the_front_matter_stands_for_its_phrase(tmp_path: Path) -> None:
+    write_article(
+        tmp_path,
+        "harbour.txt",
+        "Harbour notes",
+        "The Royal Harbour Authority closed the north pier on Monday.",
+        front_matter='[aliases]\n"Royal Harbour Authority" = ["RHA", "the port board"]\n',
+    )
+    engine = Engine(load_corpus(tmp_path))
+    assert engine.corpus.articles[0].aliases == (
+        ("Royal Harbour Authority", ("RHA", "the port board")),
+    )
+    for question in ("what did the RHA close", "what did the port board close"):
+        assert {"royal", "harbour"} <= set(engine.query_terms(question))
+        assert engine.ask(question).verdict == "answer"
+
+
+def test_an_alias_the_text_also_uses_keeps_matching_where_it_is_used(engine: Engine) -> None:
+    assert {"dprk", "north", "korea"} <= set(engine.query_terms("what is the DPRK"))
+    assert {"north", "korea"} <= set(engine.query_terms("why talk to NK now"))
+
+
+def test_aliases_that_are_not_lists_of_names_are_refused_with_the_key(tmp_path: Path) -> None:
+    write_article(tmp_path, "a.txt", "T", "Text.", front_matter='[aliases]\n"Harbour" = 3\n')
+    with pytest.raises(CorpusError, match="aliases"):
+        load_corpus(tmp_path)
+
+
+# -- articles as things people ask about -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("what does bloomberg say about sanctions", BLOOMBERG),
+        ("per bandow, what about sanctions", CATO),
+        ("sanctions, according to the cato piece", CATO),
+    ],
+)
+def test_naming_an_article_by_publisher_or_author_favours_its_passages(
+    engine: Engine, question: str, article: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.verdict == "answer"
+    assert answer.passages[0].article == article
+    assert "sanctions" in answer.passages[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("who wrote the cato piece", CATO),
+        ("whats the bloomberg article called", BLOOMBERG),
+        ("What's the headline of the Bloomberg editorial?", BLOOMBERG),
+    ],
+)
+def test_a_question_about_an_article_quotes_its_title_card(
+    engine: Engine, question: str, article: str
+) -> None:
+    card = engine.ask(question).passages[0]
+    found = engine.corpus.by_slug[article]
+    assert (card.article, card.paragraph, card.kind) == (article, 0, "title")
+    assert card.text == found.title and card.citation == f"{article} title"
+    assert (card.author, card.publisher) == (found.author, found.publisher)
+
+
+def test_title_cards_stay_out_of_ordinary_answers_and_every_summary(engine: Engine) -> None:
+    answer = engine.ask("Why should the U.S. engage North Korea?")
+    assert all(p.kind != "title" for p in answer.passages)
+    for question in ("who wrote the cato piece", "is north korea nucleer"):
+        quoted = {(p.article, p.paragraph): p.kind for p in engine.ask(question).passages}
+        for sentence in engine.ask(question).summary:
+            assert quoted[(sentence.article, sentence.paragraph)] == "body"
+
+
+def test_asking_for_the_author_never_quotes_authority(engine: Engine) -> None:
+    assert engine.query_terms("who is the author") != engine.query_terms("authority")
+    for passage in engine.ask("who is the author").passages:
+        assert not any(term.casefold().startswith("authorit") for term in passage.matched_terms)
+
+
+def test_a_paragraph_can_be_asked_for_by_its_kind(engine: Engine) -> None:
+    answer = engine.ask("whats the caption on the bloomberg pic")
+    assert (answer.passages[0].article, answer.passages[0].kind) == (BLOOMBERG, "caption")
+
+
+# -- how informative a word is --------------------------------------------------------------
+
+
+def test_everyday_words_weigh_little_in_english_and_names_much() -> None:
+    assert english_weight("the") == 0.0
+    assert english_weight("know") < english_weight("sanctions") < english_weight("juche")
+    assert english_weight("zorblatt") == 1.0
+
+
+def test_a_word_the_corpus_lacks_weighs_what_english_says() -> None:
+    assert blend(0.3, None, 34) == 0.3
+    assert blend(0.8, 1, 34) > blend(0.8, 17, 34)  # a word in half the paragraphs weighs less
+
+
+def test_a_name_weighs_as_its_weightiest_word() -> None:
+    sentences = [[["kim", "jong", "un", "met"], ["kim", "jong", "un", "spoke"]]]
+    weights = {"kim": 0.3, "jong": 0.5, "un": 0.4, "height": 0.5}
+    got = phrase_weights(["kim", "jong", "un", "height"], weights, sentences)
+    assert got == {"kim": 0.5, "jong": 0.0, "un": 0.0, "height": 0.5}
+
+
+# -- the three verdicts ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("Why should the U.S. engage North Korea?", "answer"),
+        ("How tall is Kim Jong Un?", "closest"),
+        ("whats the weather in moscow this weekend", "none"),
+    ],
+)
+def test_three_verdicts(engine: Engine, question: str, verdict: str) -> None:
+    answer = engine.ask(question)
+    assert answer.verdict == verdict
+    assert answer.abstained == (verdict == "none")
+    assert bool(answer.summary) == (verdict == "answer")
+    assert bool(answer.passages) == (verdict != "none")
