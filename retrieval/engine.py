@@ -314,10 +314,6 @@ class Engine:
             terms, weights = query.terms, query.weights
             head, tail = ranked[:depth], ranked[depth:]
             near = [closeness(terms, weights, self._sentence_terms(i)[2]) for i, _ in head]
-            beta = self.settings.retrieval.meaning_rerank
-            if beta > 0:
-                meaning = self._similarity(query, [i for i, _ in head])
-                near = [n + beta * m for n, m in zip(near, meaning, strict=True)]
             order = rerank([score for _, score in head], near)
             if query.articles:
                 order.sort(key=lambda i: self._located[head[i][0]][0].slug not in query.articles)
@@ -365,8 +361,7 @@ class Engine:
 
     def _similarity(self, query: Query, indices: Sequence[int]) -> list[float]:
         """Closeness in meaning of the question to each passage (0s if the model is missing)."""
-        settings = self.settings.retrieval
-        if settings.meaning_weight == 0 and settings.meaning_rerank == 0:
+        if self.settings.retrieval.meaning_weight == 0:
             return [0.0] * len(indices)
         try:
             return self._meaning.similarity(query.text, indices)

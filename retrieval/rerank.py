@@ -3,9 +3,8 @@
 BM25 sees a paragraph as a bag of words. An answer usually sits in one sentence that repeats
 the question's words, often in the question's order, so among BM25's top candidates we prefer
 paragraphs with a sentence holding much of the question's information and with the question's
-word pairs, and (``retrieval.meaning``) passages close to the question in meaning;
-``retrieval.verdict`` builds on the same shares to decide whether one answers. Measured on
-SQuAD (``python -m bench quality``); see docs/BENCHMARKS.md.
+word pairs; ``retrieval.verdict`` builds on the same shares to decide whether one answers.
+Measured on SQuAD (``python -m bench quality``); see docs/BENCHMARKS.md.
 """
 
 from __future__ import annotations

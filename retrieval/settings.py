@@ -19,12 +19,6 @@ class RetrievalSettings(VerdictSettings):
     rerank_depth: int = Field(
         10, ge=0, le=100, description="BM25 results reordered by closeness; 0 for plain BM25."
     )
-    meaning_rerank: float = Field(
-        0.5,
-        ge=0,
-        le=2,
-        description="Weight of closeness in meaning when reordering BM25's best; 0: words only.",
-    )
     answer_sentences: int = Field(2, ge=1, le=3, description="Sentences in an answer's summary.")
     max_question_chars: int = Field(500, ge=20, le=4000, description="Longest question accepted.")
 
