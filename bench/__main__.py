@@ -67,10 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     worker = sub.add_parser("speed-worker", help=argparse.SUPPRESS)
     worker.add_argument("spec", help="JSON job description (internal)")
 
-    smoke = sub.add_parser("smoke", help="all three on small slices, for CI (under two minutes)")
+    smoke = sub.add_parser("smoke", help="every benchmark on small slices, for CI (minutes)")
     smoke.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
     smoke.add_argument("--bbc", type=Path, default=DEFAULT_BBC)
     smoke.add_argument("--seeds", type=Path, default=Path("seeds"))
+    smoke.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
     smoke.add_argument("--json", action="store_true")
 
     # -- soak (bench/soak.py) --
@@ -136,7 +137,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "smoke":
         from bench.smoke import run as run_smoke
 
-        return run_smoke(args.squad, args.bbc, args.seeds, as_json=args.json)
+        return run_smoke(
+            args.squad, args.bbc, args.seeds, questions=args.questions, as_json=args.json
+        )
     if args.command == "soak":
         from bench import soak
 

@@ -100,11 +100,8 @@ def search(engine: Engine, question: str, top_k: int = 10) -> list[tuple[str, in
 
 
 def verdict_of(answer: Answer) -> str:
-    """ "answer", "closest" or "none" (older answers knew only whether they abstained)."""
-    verdict = getattr(answer, "verdict", None)
-    if isinstance(verdict, str):
-        return verdict
-    return "none" if answer.abstained else "answer"
+    """"answer", "closest" or "none": only "answer" is a confident answer."""
+    return answer.verdict
 
 
 def ask(engine: Engine, question: str) -> Answer | None:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from bench.data import DEFAULT_QUESTIONS
+
 QUALITY_LIMIT = 300
 SUMMARY_LIMIT = 40
 SPEED_QUERIES = 100
@@ -24,7 +26,14 @@ def _check(failures: list[str], name: str, value: float, low: float, high: float
         failures.append(f"{name} = {value:.4g}, expected within [{low}, {high}]")
 
 
-def run(squad: Path, bbc: Path, seeds: Path, *, as_json: bool = False) -> int:
+def run(
+    squad: Path,
+    bbc: Path,
+    seeds: Path,
+    *,
+    questions: Path = DEFAULT_QUESTIONS,
+    as_json: bool = False,
+) -> int:
     failures: list[str] = []
     results: dict[str, Any] = {}
     texts: list[str] = []
@@ -82,7 +91,20 @@ def run(squad: Path, bbc: Path, seeds: Path, *, as_json: bool = False) -> int:
         ten_k = result["runs"]["10k"]["citebot"]
         _check(failures, "10k search median ms", ten_k["squad"]["search"]["p50_ms"], 0, 50)
 
+    def chat_job() -> None:
+        from bench import chat
+
+        result = chat.run(questions, seeds)
+        results["chat"] = result
+        texts.append("chat questions\n\n" + chat.tables(result))
+        answerable = result["answerable"]
+        share = answerable["top3"] / max(1, answerable["questions"])
+        _check(failures, "chat: answering passage in the first three", share, 0.6, 1.0)
+        off = result["verdicts"]["off_topic"]
+        _check(failures, "chat: off-topic answered", float(off.get("answer", 0)), 0, 0)
+
     part("quality", squad, quality_job)
+    part("chat", questions, chat_job)
     part("summaries", bbc, summaries_job)
     part("speed", squad if bbc.exists() else bbc, speed_job)
     results["failures"] = failures

@@ -127,7 +127,8 @@ def answer_to_text(
         for sentence in answer.summary:
             quote = f"\u201c{sentence.text}\u201d ({sentence.citation})"
             lines.extend(wrap(quote, width, "  ", "   ", unbroken=[sentence.citation]))
-    lines.append("")
+    if lines:
+        lines.append("")
     lines.append("Closest passages:" if answer.verdict == "closest" else "Passages:")
     for number, passage in enumerate(answer.passages, start=1):
         label = f"[{number}] "

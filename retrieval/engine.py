@@ -120,7 +120,8 @@ class Engine:
         self._mentions = Mentions(corpus.articles, self.tokenizer.tokenize)
         self._aliases = self._alias_table(corpus.articles)
         self._speller: Speller | None = None  # built on the first unknown word
-        self._meaning = PassageVectors([paragraph.text for _, paragraph in self._located])
+        # Compared as normalised text, so that a curly and a straight quote mean the same.
+        self._meaning = PassageVectors([normalize(p.text) for _, p in self._located])
         self._words = WordVectors()
 
     # -- questions ---------------------------------------------------------------------------
@@ -148,7 +149,8 @@ class Engine:
         vocabulary, df, n = self.index.vocabulary, self.index.df, self.index.corpus_size
         for token in self.tokenizer.tokens(rewritten):
             typed = rewritten[token.start : token.end]
-            term, word, confidence = self._known_form(token.term), typed.casefold(), 1.0
+            term, confidence = self._known_form(token.term), 1.0
+            word = normalize(typed).casefold().removesuffix("'s")  # as English spells it
             if term not in vocabulary and "." not in term:
                 found = self._respell(word)
                 if found is not None:
@@ -354,7 +356,7 @@ class Engine:
             size = len(self.corpus.by_slug[slug].paragraphs) + 1
             groups.append(range(start, start + min(size, TOPIC_PASSAGES)))
         try:
-            topic = self._meaning.topic(query.text, [list(g) for g in groups])
+            topic = self._meaning.topic(normalize(query.text), [list(g) for g in groups])
         except MeaningUnavailable:
             topic = 1.0  # without the model, words alone decide
         return verdict.on_subject(topic, words, self.settings.retrieval)
@@ -364,7 +366,7 @@ class Engine:
         if self.settings.retrieval.meaning_weight == 0:
             return [0.0] * len(indices)
         try:
-            return self._meaning.similarity(query.text, indices)
+            return self._meaning.similarity(normalize(query.text), indices)
         except MeaningUnavailable:
             return [0.0] * len(indices)
 
