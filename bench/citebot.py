@@ -100,7 +100,7 @@ def search(engine: Engine, question: str, top_k: int = 10) -> list[tuple[str, in
 
 
 def verdict_of(answer: Answer) -> str:
-    """"answer", "closest" or "none": only "answer" is a confident answer."""
+    """The verdict: "answer", "closest" or "none"; only "answer" is a confident answer."""
     return answer.verdict
 
 
