@@ -7,11 +7,12 @@ the only formatting is ours (bold for matched words, block quotes, citations).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 import discord
 
-from bot.cogs.utils import limits
+from bot.cogs.utils import limits, markdown
 from retrieval import Answer, ArticleSummary, Passage, Quote, Sources
 from retrieval.sentences import sentence_spans
 
@@ -20,47 +21,41 @@ COLOUR = discord.Colour.blurple()
 CLOSEST_COLOUR = discord.Colour.gold()  # the closest passages, not an answer
 CLOSEST = "The articles don't say this exactly; the closest passages are below."
 _WORD_END = re.compile(r"\S(?=\s)")
-# <#channel>, <@user>, <@&role>, <:emoji:id>, </command:id>, <t:time>: Discord syntax, not text.
-_DISCORD_TOKEN = re.compile(r"<(?=[@#:/!&a-zA-Z])")
-ZERO_WIDTH_SPACE = "\u200b"
 
 
-def escape(text: str) -> str:
-    """Corpus or user text made inert: no markdown, no mentions, no channel or emoji tokens."""
-    text = discord.utils.escape_mentions(discord.utils.escape_markdown(text))
-    return _DISCORD_TOKEN.sub("<" + ZERO_WIDTH_SPACE, text)
+def escape(text: str, *, links: bool = True) -> str:
+    """Corpus or user text made inert: no markdown, links, mentions, channel or emoji tokens."""
+    return markdown.inert(text, links=links)
 
 
 def quoted(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
     """``text`` escaped, with the given spans in bold."""
-    pieces: list[str] = []
-    last = 0
-    for start, end in sorted(spans):
-        if start < last or end > len(text):
-            continue
-        pieces.append(escape(text[last:start]))
-        pieces.append(f"**{escape(text[start:end])}**")
-        last = end
-    pieces.append(escape(text[last:]))
-    return "".join(pieces)
+    return markdown.render(text, spans).text
 
 
 def fit_quote(text: str, spans: Sequence[tuple[int, int]], budget: int) -> str:
     """The longest rendered prefix of ``text`` within ``budget`` characters.
 
     Cut at the last sentence end that fits, else the last word end, and mark the cut with "…".
+    Rendering is done once and every cut measured from its prefix lengths, so the cost grows
+    with the length of ``text``, not its square.
     """
-    rendered = quoted(text, spans)
-    if len(rendered) <= budget:
-        return rendered
-    ends = [end for _, end in sentence_spans(text)][:-1]
-    words = [m.end() for m in _WORD_END.finditer(text)]
-    for cuts in (ends, words):
+    rendered = markdown.render(text, spans)
+    full = rendered.text
+    if len(full) <= budget:
+        return full
+    lengths = rendered.prefix_lengths()
+    sentence_ends = [end for _, end in sentence_spans(text)][:-1]
+    word_ends = [match.end() for match in _WORD_END.finditer(text)]
+    for cuts, mark in ((sentence_ends, " " + ELLIPSIS), (word_ends, ELLIPSIS)):
         for cut in reversed(cuts):
-            inside = [(s, e) for s, e in spans if e <= cut]
-            candidate = quoted(text[:cut], inside) + (" " + ELLIPSIS if cuts is ends else ELLIPSIS)
-            if len(candidate) <= budget:
-                return candidate
+            if cut in rendered.open_at:
+                continue
+            piece = bisect_right(rendered.ends, cut) - 1
+            if piece < 0 or rendered.ends[piece] != cut:
+                continue
+            if lengths[piece] + len(mark) <= budget:
+                return "".join(rendered.pieces[: piece + 1]) + mark
     return ELLIPSIS  # nothing fits: the citation still stands beside it
 
 
@@ -118,9 +113,9 @@ def answer_embed(answer: Answer) -> discord.Embed:
 
 def answer_text(answer: Answer) -> str:
     """The same answer as plain text, for channels that deny Embed Links."""
-    head = f"**{shorten(escape(answer.question), 200)}**\n"
+    head = f"**{shorten(escape(answer.question, links=False), 200)}**\n"
     if answer.verdict == "closest":
-        head += shorten(escape(answer.reason or CLOSEST), 400) + "\n"
+        head += shorten(escape(answer.reason or CLOSEST, links=False), 400) + "\n"
     summary = "".join(f"> {escape(s.text)}\n\u2014 {source(s)}\n" for s in answer.summary)
     if len(head) + len(summary) > limits.CONTENT // 2:
         summary = ""
@@ -158,7 +153,7 @@ def summary_embed(summary: ArticleSummary) -> discord.Embed:
 
 
 def summary_text(summary: ArticleSummary) -> str:
-    head = f"**{escape(summary.title)}**\n"
+    head = f"**{escape(summary.title, links=False)}**\n"
     return shorten(head + summary_lines(summary, limits.CONTENT - len(head)), limits.CONTENT)
 
 
