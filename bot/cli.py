@@ -126,7 +126,7 @@ def _use_color(choice: str) -> bool:
 
 
 def _fail(message: str, status: int) -> int:
-    print(f"citebot: {message}", file=sys.stderr)
+    print(f"citebot: {terminal.visible(message)}", file=sys.stderr)
     return status
 
 

@@ -34,6 +34,8 @@ from retrieval import EngineSettings, RetrievalSettings, SummarySettings
 from retrieval.loader import DEFAULT_MAX_FILE_BYTES
 
 CONFIG_ENV = "CITEBOT_CONFIG"
+# A configuration is a few hundred bytes; reading stops here, so /dev/zero cannot hang us.
+MAX_CONFIG_BYTES = 1_000_000
 TOKEN_ENV = "DISCORD_TOKEN"
 TOKEN_IN_FILE = f"the Discord token is read from the config file; prefer {TOKEN_ENV}"
 ENV_PREFIX = "CITEBOT_"
@@ -119,7 +121,7 @@ class _ConfigFile(TomlConfigSettingsSource):
     def _read_file(self, file_path: Any) -> dict[str, Any]:
         path = Path(file_path)
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
+            data = tomllib.loads(_read_bounded(path).decode("utf-8"))
         except (OSError, UnicodeDecodeError) as error:
             raise ConfigError(f"{path}: cannot be read ({error})") from None
         except tomllib.TOMLDecodeError as error:
@@ -200,7 +202,9 @@ def load_settings(path: Path | str | None = None) -> Settings:
     chosen = path or os.environ.get(CONFIG_ENV)
     file = Path(chosen) if chosen else None
     if file is not None and not file.is_file():
-        raise ConfigError(f"{file}: no such configuration file")
+        # /dev/zero and the like exist but would be read forever; say what they are.
+        what = "is not a regular file" if file.exists() else "no such configuration file"
+        raise ConfigError(f"{file}: {what}")
     source = str(file) if file is not None else "environment"
     token = _config_file.set(file)
     try:
@@ -219,6 +223,17 @@ def load_settings(path: Path | str | None = None) -> Settings:
 
 def _key(error: ValidationError) -> str:
     return ".".join(str(part) for part in error.errors()[0]["loc"])
+
+
+def _read_bounded(file: Path) -> bytes:
+    """The file's bytes, refusing one larger than ``MAX_CONFIG_BYTES`` without reading it all."""
+    with file.open("rb") as handle:
+        data = handle.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(
+            f"{file}: over {MAX_CONFIG_BYTES:,} bytes, too large for a configuration file"
+        )
+    return data
 
 
 def describe(error: ValidationError) -> str:

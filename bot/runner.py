@@ -16,6 +16,7 @@ from bot.client import Citebot
 from bot.config import TOKEN_ENV, TOKEN_IN_FILE, DiscordSettings, Settings, discord_token
 from bot.endpoints import use_endpoints
 from bot.service import CorpusService
+from bot.terminal import visible
 from retrieval import CorpusError
 
 log = logging.getLogger(__name__)
@@ -122,5 +123,5 @@ async def _serve(bot: Citebot, token: str, settings: DiscordSettings) -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"citebot: {message}", file=sys.stderr)
+    print(f"citebot: {visible(message)}", file=sys.stderr)
     return 1

@@ -12,11 +12,22 @@ Highlighter = Callable[[str], str]
 
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 FALLBACK_COLUMNS = 88  # when the output is not a terminal and COLUMNS is not set
+# Control characters from the corpus or the command line would command the terminal (ESC
+# retitles the window or clears the screen; BEL, CR and the C1 set mislead too): each is shown
+# as its Unicode control picture (ESC as "\u241b"), or "\ufffd" for C1. One character for
+# one keeps every highlight offset valid. Tab and newline stay: wrapping handles them.
+_PICTURES = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n"}
+_PICTURES |= {0x7F: 0x2421} | dict.fromkeys(range(0x80, 0xA0), 0xFFFD)
 _GLUE = "\ue000"  # stands for a space that must not break a line (private use: not in text)
 
 
 def ansi_bold(text: str) -> str:
     return f"{BOLD}{text}{RESET}"
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print: control characters shown, not obeyed; same length."""
+    return text.translate(_PICTURES)
 
 
 def terminal_width() -> int:
@@ -101,7 +112,7 @@ def source_line(passage: Passage) -> str:
     publisher = f", {passage.publisher}" if passage.publisher else ""
     if passage.kind == "title" and passage.author:  # the card answers "who wrote it"
         publisher = f", by {passage.author}{publisher}"
-    return f"{passage.title}{publisher} \u2014 {passage.citation}"
+    return visible(f"{passage.title}{publisher} \u2014 {passage.citation}")
 
 
 def answer_to_text(
@@ -114,18 +125,18 @@ def answer_to_text(
     """
     width = width or terminal_width()
     if answer.verdict == "none":
-        lines = wrap(answer.reason or "", width)
+        lines = wrap(visible(answer.reason or ""), width)
         lines.append("The articles cover:")
         for topic in answer.topics:
-            lines.extend(wrap(topic, width, "  - ", "    "))
+            lines.extend(wrap(visible(topic), width, "  - ", "    "))
         return "\n".join(lines)
     lines = []
     if answer.verdict == "closest":  # no summary: the passages are near, not an answer
-        lines.extend(wrap(answer.reason or "", width))
+        lines.extend(wrap(visible(answer.reason or ""), width))
     elif answer.summary:
         lines.append("In short:")
         for sentence in answer.summary:
-            quote = f"\u201c{sentence.text}\u201d ({sentence.citation})"
+            quote = f"\u201c{visible(sentence.text)}\u201d ({sentence.citation})"
             lines.extend(wrap(quote, width, "  ", "   ", unbroken=[sentence.citation]))
     if lines:
         lines.append("")
@@ -134,18 +145,20 @@ def answer_to_text(
         label = f"[{number}] "
         hang = " " * len(label)
         lines.extend(wrap(source_line(passage), width, label, hang, unbroken=[passage.citation]))
-        lines.extend(wrap(passage.text, width, "    ", spans=passage.highlights, mark=mark))
+        text = visible(passage.text)
+        lines.extend(wrap(text, width, "    ", spans=passage.highlights, mark=mark))
         if mark is None and passage.matched_terms:
-            lines.extend(wrap(f"matched: {', '.join(passage.matched_terms)}", width, "    "))
+            matched = visible(", ".join(passage.matched_terms))
+            lines.extend(wrap(f"matched: {matched}", width, "    "))
     return "\n".join(lines)
 
 
 def summary_to_text(summary: ArticleSummary, *, width: int | None = None) -> str:
     width = width or terminal_width()
     byline = ", ".join(part for part in (summary.author, summary.publisher) if part)
-    lines = wrap(summary.title + (f" ({byline})" if byline else ""), width)
+    lines = wrap(visible(summary.title + (f" ({byline})" if byline else "")), width)
     for sentence in summary.sentences:
-        line = f"{sentence.text} ({sentence.citation})"
+        line = f"{visible(sentence.text)} ({sentence.citation})"
         lines.extend(wrap(line, width, "  \u2022 ", "    ", unbroken=[sentence.citation]))
     return "\n".join(lines)
 
@@ -157,7 +170,7 @@ def sources_to_text(sources: Sources, *, width: int | None = None) -> str:
         byline = ", ".join(part for part in (info.author, info.publisher) if part)
         number = f"{info.number}. "
         where = f"[{info.article}, {plural(info.paragraphs, 'paragraph')}]"
-        entry = f"{info.title}" + (f" \u2014 {byline}" if byline else "") + f" {where}"
+        entry = visible(info.title + (f" \u2014 {byline}" if byline else "")) + f" {where}"
         lines.extend(wrap(entry, width, number, " " * len(number), unbroken=[where]))
     lines.append(f"Loaded {sources.loaded_at:%Y-%m-%d %H:%M:%S} UTC.")
     return "\n".join(lines)

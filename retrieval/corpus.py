@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 
+from retrieval.text import identity
+
 BODY = "body"
 
 
@@ -131,12 +133,13 @@ class Corpus:
 
 
 def _check_unique(articles: Sequence[Article]) -> None:
+    """Slugs and titles compared as ``identity`` sees them, so look-alikes count as the same."""
     seen_slugs: dict[str, Article] = {}
     seen_titles: dict[str, Article] = {}
     for article in articles:
         for seen, key, what in (
-            (seen_slugs, article.slug, "slug"),
-            (seen_titles, article.title.casefold(), "title"),
+            (seen_slugs, identity(article.slug), "slug"),
+            (seen_titles, identity(article.title), "title"),
         ):
             other = seen.get(key)
             if other is not None:

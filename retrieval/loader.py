@@ -6,6 +6,7 @@ blank lines, optionally preceded by a TOML front matter block between two ``+++`
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -19,11 +20,14 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from retrieval import layout
 from retrieval.corpus import BODY, Article, Corpus, CorpusError, Paragraph
-from retrieval.text import normalize
+from retrieval.text import identity, normalize
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_FILE_BYTES = 5_000_000
 MAX_TITLE_CHARS = 200
+# A paragraph is quoted and searched whole; this bounds what one can cost a reply. Articles
+# written for people stay far below it (the longest seed paragraph has 642 characters).
+MAX_PARAGRAPH_CHARS = 20_000
 
 _FENCE = "+++"
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
@@ -91,6 +95,8 @@ def load_article(
     data = _read_bytes(path, name, root, max_file_bytes)
     if not data.strip():
         raise CorpusError(name, "the file is empty; write a title line, then the article")
+    if (wide := _wide_encoding(data)) is not None:
+        raise CorpusError(name, f"is {wide} text, not UTF-8; save it as UTF-8")
     if b"\x00" in data:
         raise CorpusError(name, "looks like a binary file, not text; save it as UTF-8 text")
     try:
@@ -122,6 +128,32 @@ def load_article(
         source=name,
         digest=hashlib.sha256(data).hexdigest(),
     )
+
+
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def _wide_encoding(data: bytes) -> str | None:
+    """ "UTF-16"/"UTF-32" for text saved that way (a byte-order mark, or, without one, a NUL
+    beside every ASCII character), which would otherwise look like a binary file."""
+    for bom, encoding in _WIDE_BOMS:
+        if data.startswith(bom):
+            return encoding
+    head = data[: min(len(data), 400) // 2 * 2]
+    even, odd = head[0::2], head[1::2]
+    for nuls, text in ((odd, even), (even, odd)):
+        if len(head) >= 4 and not nuls.strip(b"\x00") and _printable_ascii(text):
+            return "UTF-16"
+    return None
+
+
+def _printable_ascii(data: bytes) -> bool:
+    return all(32 <= byte < 127 or byte in b"\t\n\r" for byte in data)
 
 
 def slug_from_filename(stem: str) -> str:
@@ -163,6 +195,8 @@ def _article_files(folder: Path) -> list[Path]:
 
 
 def _read_bytes(path: Path, name: str, root: Path | None, max_file_bytes: int) -> bytes:
+    if path.is_symlink() and not path.exists():
+        raise CorpusError(name, "is a link to a file that does not exist; fix or remove the link")
     if root is not None and path.is_symlink():
         target = Path(os.path.realpath(path))
         if not target.is_relative_to(Path(os.path.realpath(root))):
@@ -231,6 +265,13 @@ def _title_and_paragraphs(body: str, meta: FrontMatter, name: str) -> tuple[str,
         blocks = [rest, *blocks[1:]] if rest.strip() else blocks[1:]
     if not blocks:
         raise CorpusError(name, "has a title but no paragraphs")
+    for number, block in enumerate(blocks, start=1):
+        if len(block) > MAX_PARAGRAPH_CHARS:
+            raise CorpusError(
+                name,
+                f"paragraph {number} has {len(block):,} characters, over the "
+                f"{MAX_PARAGRAPH_CHARS:,}-character limit; split it with blank lines",
+            )
     return title, blocks
 
 
@@ -259,13 +300,13 @@ def _lenient_corpus(articles: list[Article], skipped: list[CorpusError]) -> Corp
     slugs: set[str] = set()
     titles: set[str] = set()
     for article in articles:
-        title = article.title.casefold()
-        if article.slug in slugs or title in titles:
+        title, slug = identity(article.title), identity(article.slug)
+        if slug in slugs or title in titles:
             skipped.append(
                 CorpusError(article.source or article.slug, "same slug or title as another file")
             )
             continue
-        slugs.add(article.slug)
+        slugs.add(slug)
         titles.add(title)
         kept.append(article)
     return Corpus(kept, skipped=skipped)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # One character in, one character out, so offsets into the original text stay valid.
@@ -40,3 +41,12 @@ def fold_punctuation(text: str) -> str:
 def normalize(text: str) -> str:
     """NFKC plus folded punctuation: the form in which two spellings of a word compare equal."""
     return unicodedata.normalize("NFKC", fold_punctuation(text))
+
+
+_SPACES = re.compile(r"\s+")
+
+
+def identity(text: str) -> str:
+    """The form in which two titles that only look different compare equal: NFKC (a no-break
+    space becomes a space), runs of white space collapsed, case folded."""
+    return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()

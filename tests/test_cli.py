@@ -547,3 +547,68 @@ def test_python_dash_m_bot_runs_the_command_line() -> None:
     answer = json.loads(result.stdout)
     assert answer["abstained"] is False
     assert any(p["article"] == CATO for p in answer["passages"])
+
+
+# -- hostile input: bounded reads, no terminal commands ----------------------------------------
+
+
+def test_an_endless_config_file_is_refused_promptly_in_one_line() -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "Who is Doug Bandow?", "--config", "/dev/zero"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        cwd=REPO_ROOT,
+        env={k: v for k, v in os.environ.items() if not k.startswith("CITEBOT_")},
+    )
+    line = assert_one_line_error(completed.returncode, completed.stdout, completed.stderr)
+    assert line == "citebot: /dev/zero: is not a regular file"
+
+
+def test_a_config_file_over_the_size_bound_is_refused_without_reading_it_all(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = tmp_path / "huge.toml"
+    config.write_text("# padding\n" * 100_001)
+    status, out, err = run(capsys, "sources", "--config", str(config))
+    line = assert_one_line_error(status, out, err)
+    assert line == f"citebot: {config}: over 1,000,000 bytes, too large for a configuration file"
+
+
+TERMINAL_COMMANDS = "\x1b]0;pwned\x07\x1b[2J\x9b31m"
+
+
+def test_terminal_control_sequences_in_corpus_text_are_printed_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(
+        tmp_path,
+        "ctl.txt",
+        f"Zorblat {TERMINAL_COMMANDS}Notes",
+        f"The Zorblat portal {TERMINAL_COMMANDS}opened in spring.",
+    )
+    outputs = []
+    for argv in (
+        ("ask", "When did the Zorblat portal open?", "--color", "always"),
+        ("ask", "When did the Zorblat portal open?", "--color", "never"),
+        ("summary", "1"),
+        ("sources",),
+    ):
+        status, out, err = run(capsys, *argv, "--corpus", str(tmp_path))
+        assert status == 0, err
+        outputs.append(out)
+    for out in outputs:
+        assert "\x07" not in out and "\x9b" not in out
+        assert "\x1b]" not in out and "\x1b[2J" not in out
+        assert "\u241b]0;pwned\u2407\u241b[2J\ufffd31m" in out
+    assert "\x1b[1m" in outputs[0]  # our own bold still works
+
+
+def test_terminal_control_sequences_in_an_error_are_printed_escaped(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write(tmp_path, f"bad{TERMINAL_COMMANDS}.txt", b"Caf\xe9\n\nNot UTF-8.\n")
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path))
+    line = assert_one_line_error(status, out, err)
+    assert "\x1b" not in line and "\x07" not in line
+    assert "bad\u241b]0;pwned\u2407\u241b[2J\ufffd31m.txt: not UTF-8" in line

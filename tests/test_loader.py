@@ -60,6 +60,22 @@ def utf16(folder: Path) -> str:
     return "wide.txt"
 
 
+def utf16_without_bom(folder: Path) -> str:
+    write(folder, "wide-le.txt", "Title\n\nBody text.".encode("utf-16-le"))
+    return "wide-le.txt"
+
+
+def dangling_link(folder: Path) -> str:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "gone.txt").symlink_to(folder / "never-written.txt")
+    return "gone.txt"
+
+
+def long_paragraph(folder: Path) -> str:
+    write_article(folder, "wall-of-text.txt", "Wall", "Short one.", "word " * 4_001)
+    return "wall-of-text.txt"
+
+
 def too_large(folder: Path) -> str:
     write_article(folder, "huge.txt", "Huge", "Kim " * 600)
     return "huge.txt"
@@ -146,7 +162,9 @@ FAULTS: list[tuple[Fault, str]] = [
     (empty, "empty"),
     (whitespace_only, "empty"),
     (binary, "binary"),
-    (utf16, "binary"),
+    (utf16, "is UTF-16 text, not UTF-8"),
+    (utf16_without_bom, "is UTF-16 text, not UTF-8"),
+    (dangling_link, "link to a file that does not exist"),
     (too_large, "limit"),
     (no_title, "no title"),
     (overlong_title, "no title"),
@@ -641,3 +659,51 @@ def test_the_corpus_digest_changes_only_when_the_file_changes(tmp_path: Path) ->
     assert load_corpus(tmp_path).articles[0].digest == before
     path.write_text("Title\n\nText changed.\n", encoding="utf-8")
     assert load_corpus(tmp_path).articles[0].digest != before
+
+
+# -- hostile files: each says what it is ----------------------------------------------------------
+
+
+def test_a_utf16_file_is_named_as_utf16_not_as_binary(tmp_path: Path) -> None:
+    name = utf16(tmp_path)
+    error = refused(tmp_path)
+    assert error.source == name
+    assert error.problem == "is UTF-16 text, not UTF-8; save it as UTF-8"
+
+
+def test_a_dangling_link_is_named_as_such_not_as_a_file_that_disappeared(tmp_path: Path) -> None:
+    name = dangling_link(tmp_path)
+    error = refused(tmp_path)
+    assert error.source == name
+    assert "does not exist" in error.problem and "disappeared" not in error.problem
+
+
+def test_a_paragraph_over_the_limit_is_refused_naming_file_and_paragraph(tmp_path: Path) -> None:
+    name = long_paragraph(tmp_path)
+    error = refused(tmp_path)
+    assert error.source == name
+    assert error.problem.startswith("paragraph 2 has 20,005 characters, over the 20,000-character")
+
+
+def test_a_paragraph_at_the_limit_loads(tmp_path: Path) -> None:
+    write_article(tmp_path, "edge.txt", "Edge", "x" * 20_000)
+    assert len(load_corpus(tmp_path)) == 1
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("A Moment to Engage\u00a0North Korea", "A Moment to Engage North Korea"),
+        ("Caf\u00e9 Society", "Cafe\u0301 society"),
+        ("\uff2b\uff49\uff4d Talks", "Kim  talks"),
+    ],
+)
+def test_titles_that_only_look_different_are_duplicates(
+    tmp_path: Path, first: str, second: str
+) -> None:
+    write_article(tmp_path, "a.txt", first, "Some text.")
+    write_article(tmp_path, "b.txt", second, "Other text.")
+    with pytest.raises(CorpusError, match="same title"):
+        load_corpus(tmp_path)
+    lenient = load_corpus(tmp_path, strict=False)
+    assert [a.title for a in lenient] == [first]
