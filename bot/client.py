@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -54,6 +55,7 @@ class Citebot(commands.AutoShardedBot):
             self.shard_ids = discord_settings.shard_ids
         self.settings = settings
         self.service = service
+        self.background: set[asyncio.Task[None]] = set()  # held so they are not collected
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:

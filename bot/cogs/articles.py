@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from discord import Interaction, app_commands
@@ -34,12 +35,12 @@ class Articles(commands.Cog):
                 formats.sources_text(self.bot.service.engine.sources(), ctx.usage_prefix)
             )
             return
-        async with ctx.typing():
+        async with ctx.working():
             summary = await self.bot.service.summarize(article)
         if ctx.wants_embeds:
-            await ctx.answer(embed=formats.summary_embed(summary))
+            await ctx.answer(embed=await asyncio.to_thread(formats.summary_embed, summary))
         else:
-            await ctx.answer(formats.summary_text(summary))
+            await ctx.answer(await asyncio.to_thread(formats.summary_text, summary))
 
     @summary.autocomplete("article")
     async def _article_choices(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import TYPE_CHECKING
 
 from discord import app_commands
@@ -28,14 +29,15 @@ class Ask(commands.Cog):
     @configured
     async def ask(self, ctx: Context, *, question: str) -> None:
         """Answer a question with verbatim, cited quotes from the articles."""
-        async with ctx.typing():
+        async with ctx.working():
             answer = await self.bot.service.ask(question)
+        # Rendering is CPU work too: in a thread, so other commands are not kept waiting.
         if answer.abstained:
-            await ctx.answer(formats.abstention_text(answer))
+            await ctx.answer(await asyncio.to_thread(formats.abstention_text, answer))
         elif ctx.wants_embeds:
-            await ctx.answer(embed=formats.answer_embed(answer))
+            await ctx.answer(embed=await asyncio.to_thread(formats.answer_embed, answer))
         else:
-            await ctx.answer(formats.answer_text(answer))
+            await ctx.answer(await asyncio.to_thread(formats.answer_text, answer))
 
 
 async def setup(bot: Citebot) -> None:

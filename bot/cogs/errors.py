@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from types import UnionType
 from typing import TYPE_CHECKING
 
 from discord.ext import commands
@@ -19,30 +20,45 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def unwrap(error: BaseException) -> BaseException:
+    """The error under every wrapper: a slash command's failure arrives as HybridCommandError
+    around app_commands.CommandInvokeError around what the command raised."""
+    seen = 0
+    while isinstance(getattr(error, "original", None), BaseException) and seen < 10:
+        error = error.original  # type: ignore[attr-defined]
+        seen += 1
+    return error
+
+
+def _is(error: commands.CommandError, kind: type[BaseException] | UnionType) -> bool:
+    """Whether ``error`` or what it wraps is a ``kind``."""
+    return isinstance(error, kind) or isinstance(unwrap(error), kind)
+
+
 def explain(ctx: Context, error: commands.CommandError) -> str | None:
     """What to tell the user, or None to stay silent (unknown commands)."""
-    original = getattr(error, "original", error)
+    original = unwrap(error)
     prefix = ctx.clean_prefix if ctx.prefix else ctx.bot.settings.discord.prefix
-    if isinstance(error, commands.CommandNotFound):
+    if _is(error, commands.CommandNotFound):
         return None
     if isinstance(original, QuestionError | ArticleNotFound):
         return shorten(escape(str(original)), limits.CONTENT)  # it may quote input back
-    if isinstance(error, commands.MissingRequiredArgument | commands.BadArgument):
+    if _is(error, commands.MissingRequiredArgument | commands.BadArgument):
         usage = (
             f"{prefix}{ctx.command.qualified_name} {ctx.command.signature}" if ctx.command else ""
         )
         return f"Something is missing. Usage: `{usage.strip()}`"
-    if isinstance(error, commands.CommandOnCooldown):
-        return f"Slow down a little: try again in {error.retry_after:.0f} s."
-    if isinstance(error, NotModerator):
+    if isinstance(original, commands.CommandOnCooldown):
+        return f"Slow down a little: try again in {original.retry_after:.0f} s."
+    if _is(error, NotModerator):
         return "Sorry, only moderators can reload the corpus."
-    if isinstance(error, commands.NotOwner):
+    if _is(error, commands.NotOwner):
         return "Sorry, only the bot's owner can do that."
-    if isinstance(error, commands.NoPrivateMessage):
+    if _is(error, commands.NoPrivateMessage):
         return "That command works in a server channel, not in direct messages."
-    if isinstance(error, commands.BotMissingPermissions):
-        return f"I need these permissions here: {', '.join(error.missing_permissions)}."
-    if isinstance(error, commands.CheckFailure):
+    if isinstance(original, commands.BotMissingPermissions):
+        return f"I need these permissions here: {', '.join(original.missing_permissions)}."
+    if _is(error, commands.CheckFailure):
         return "Sorry, you can't use that command here."
     return "Something went wrong on my side; it has been logged. Please try again later."
 
@@ -56,7 +72,7 @@ class Errors(commands.Cog):
         message = explain(ctx, error)
         if message is None:
             return
-        original = getattr(error, "original", error)
+        original = unwrap(error)
         if isinstance(original, ReplyTimedOut):  # Discord is not answering: log, don't pile on
             log.error("command %s: %s", ctx.command, original)
             ctx.log_outcome("reply timed out")
@@ -69,7 +85,7 @@ class Errors(commands.Cog):
             log.error("command %s failed", ctx.command, exc_info=original)
             ctx.log_outcome("failed")
         try:
-            await ctx.answer(message)
+            await ctx.refuse(message)
         except Exception:  # the reply itself failed (e.g. no permission to send): log only
             log.exception("could not tell %s about an error", ctx.author.id)
 

@@ -31,7 +31,7 @@ class Moderation(commands.Cog):
     async def reload(self, ctx: Context) -> None:
         """Reload the corpus folder; the old corpus keeps serving if anything is wrong."""
         service = self.bot.service
-        async with ctx.typing():
+        async with ctx.working():
             try:
                 report = await service.reload()
             except CorpusError as error:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -14,6 +16,7 @@ if TYPE_CHECKING:
     from bot.client import Citebot  # noqa: F401  (named in the base class below)
 
 log = logging.getLogger("bot.commands")
+TYPING_EVERY = 8.0  # seconds; Discord shows "typing…" for 10 after each request
 
 
 class ReplyTimedOut(Exception):
@@ -54,17 +57,71 @@ class Context(commands.Context["Citebot"]):
             (time.perf_counter() - self.started) * 1000,
         )
 
+    @contextlib.asynccontextmanager
+    async def working(self) -> AsyncIterator[None]:
+        """Show that a reply is coming while the body runs.
+
+        A slash command is deferred (Discord requires an answer within 3 s). For a message,
+        "typing…" is only cosmetic: it is sent from a task of its own, so a typing request
+        that fails or is rate limited again and again never delays or costs the reply.
+        """
+        if self.interaction is not None:
+            if not self.interaction.response.is_done():
+                await self.defer()
+            yield
+            return
+        done = asyncio.Event()
+        task = asyncio.create_task(self._keep_typing(done))
+        self.bot.background.add(task)
+        task.add_done_callback(self.bot.background.discard)
+        try:
+            yield
+        finally:
+            done.set()
+
+    async def _keep_typing(self, done: asyncio.Event) -> None:
+        try:
+            while not done.is_set():
+                await self.channel.typing()  # one request: "typing…" for ten seconds
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(done.wait(), TYPING_EVERY)
+        except Exception as error:  # cosmetic: note it and let the command go on
+            log.warning(
+                "typing indicator in %s failed: %s", getattr(self.channel, "id", "DM"), error
+            )
+
+    async def refuse(self, content: str) -> discord.Message:
+        """A refusal or error: for a slash command only the asker sees it.
+
+        A deferred slash command has posted a public "thinking…" message, which a follow-up
+        would only fill in; it is removed so the refusal can be ephemeral.
+        """
+        interaction = self.interaction
+        if interaction is not None and interaction.response.type is (
+            discord.InteractionResponseType.deferred_channel_message
+        ):
+            with contextlib.suppress(discord.HTTPException):
+                await interaction.delete_original_response()
+        return await self.answer(content, ephemeral=True)
+
     async def answer(
-        self, content: str | None = None, *, embed: discord.Embed | None = None
+        self,
+        content: str | None = None,
+        *,
+        embed: discord.Embed | None = None,
+        ephemeral: bool = False,
     ) -> discord.Message:
         """Reply to the invoking message (or interaction) with no pings, ever.
 
         discord.py waits for Discord as long as aiohttp lets it (five minutes); a command
         gives up after ``reply_timeout`` instead, so a stalled API cannot hold it forever.
+        ``ephemeral`` applies to interactions only (a message reply is always public).
         """
         options: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
         if embed is not None:
             options["embed"] = embed
+        if ephemeral and self.interaction is not None:
+            options["ephemeral"] = True
         if self.interaction is None:
             options["reference"] = self.message
             options["mention_author"] = False
