@@ -11,6 +11,7 @@ from discord.ext import commands
 
 from bot.cogs.utils.context import Context
 from bot.config import Settings
+from bot.gateway_events import MalformedEvents
 from bot.help import CitebotHelp
 from bot.service import CorpusService
 
@@ -56,6 +57,7 @@ class Citebot(commands.AutoShardedBot):
         self.settings = settings
         self.service = service
         self.background: set[asyncio.Task[None]] = set()  # held so they are not collected
+        self.malformed_events = MalformedEvents(self._connection.parsers)
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:

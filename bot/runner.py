@@ -7,6 +7,8 @@ import contextlib
 import logging
 import os
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import aiohttp
@@ -20,6 +22,8 @@ from bot.terminal import visible
 from retrieval import CorpusError
 
 log = logging.getLogger(__name__)
+FIRST_RETRY, LAST_RETRY = 1.0, 60.0  # seconds between attempts to serve again
+HEALTHY_FOR = 300.0  # a connection that lasted this long starts the backoff over
 
 NO_TOKEN = (
     f"no Discord token: set {TOKEN_ENV} to your bot's token (Discord Developer Portal > "
@@ -32,6 +36,14 @@ PLAIN_LOG_FORMAT = "[{asctime}] [{levelname:<8}] {name}: {message}"
 
 class Unreachable(Exception):
     """Discord (or the configured server) could not be reached or did not answer in time."""
+
+
+class ConnectionLost(Exception):
+    """The bot was connected, then the connection failed for a reason worth a retry."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 def run(settings: Settings, corpus: Path | None = None) -> int:
@@ -50,7 +62,7 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
         log.warning(TOKEN_IN_FILE)
     use_endpoints(settings.discord.api_base, settings.discord.gateway_url)
     try:
-        asyncio.run(_serve(Citebot(settings, service), token, settings.discord))
+        asyncio.run(_serve(lambda: Citebot(settings, service), token, settings.discord))
     except Unreachable as error:
         return _fail(str(error))
     except discord.LoginFailure:
@@ -76,8 +88,37 @@ def setup_logging() -> None:
         discord.utils.setup_logging(handler=handler, formatter=plain)
 
 
-async def _serve(bot: Citebot, token: str, settings: DiscordSettings) -> None:
-    """Log in and connect, giving up with ``Unreachable`` if Discord does not answer in time.
+async def _serve(make_bot: Callable[[], Citebot], token: str, settings: DiscordSettings) -> None:
+    """Serve until closed. A connection that fails once made (an event discord.py cannot
+    read, say) is opened again with a new client, backing off up to a minute; from then on
+    an unreachable Discord is waited for too. Only a refused token or missing intents, which
+    only the owner can fix, and a first connection that fails, end it."""
+    delay, served = FIRST_RETRY, False
+    while True:
+        started = time.monotonic()
+        try:
+            await _serve_once(make_bot(), token, settings)
+            return
+        except ConnectionLost as lost:
+            served, failure = True, lost.error
+        except Unreachable as unreachable:
+            if not served:
+                raise
+            failure = unreachable
+        if time.monotonic() - started > HEALTHY_FOR:
+            delay = FIRST_RETRY
+        log.error(
+            "the connection to Discord failed; connecting again in %.0f s",
+            delay,
+            exc_info=failure,
+        )
+        await asyncio.sleep(delay)
+        delay = min(delay * 2, LAST_RETRY)
+
+
+async def _serve_once(bot: Citebot, token: str, settings: DiscordSettings) -> None:
+    """Log in and connect, giving up with ``Unreachable`` if Discord does not answer in time;
+    ``ConnectionLost`` if the connection, once made, fails.
 
     discord.py would wait five minutes for a silent server, and retry a gateway that
     refuses forever; at start-up, a clear error within ``connect_timeout`` helps more.
@@ -119,7 +160,12 @@ async def _serve(bot: Citebot, token: str, settings: DiscordSettings) -> None:
                 f"logged in at {settings.api_base}, but Discord's gateway did not let the bot in "
                 f"within {seconds:g} s; try again later, or check discord.gateway_url"
             )
-        await connection
+        try:
+            await connection
+        except (discord.LoginFailure, discord.PrivilegedIntentsRequired):
+            raise
+        except Exception as error:
+            raise ConnectionLost(error) from error
 
 
 def _fail(message: str) -> int:

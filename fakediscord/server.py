@@ -199,6 +199,15 @@ class FakeDiscord:
         await self.gateway.dispatch_message("MESSAGE_CREATE", message)
         return PostedMessage(int(message["id"]), channel.id, user.id, content, message, mark)
 
+    def message_event(self, channel: Channel, author: User | Member, content: str) -> JsonDict:
+        """The MESSAGE_CREATE body ``post_message`` would send, to alter before ``inject``."""
+        message = messages.create(self.world, channel, _user(author), {"content": content})
+        return messages.gateway_form(self.world, message)
+
+    async def inject(self, event: str, data: JsonDict, *, guild_id: int | None = None) -> None:
+        """Dispatch ``data`` exactly as given, malformed or not, as third-party servers might."""
+        await self.gateway.dispatch(event, data, guild_id=guild_id)
+
     async def invoke_slash(
         self,
         channel: Channel,

@@ -210,3 +210,24 @@ async def test_a_rate_limited_typing_indicator_never_costs_the_reply_or_the_relo
     assert "Something went wrong" not in all_text(answer)
     await asyncio.sleep(0)
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+# -- 7. a malformed gateway event is dropped, not fatal ------------------------------------------
+
+
+async def test_a_malformed_message_event_is_logged_once_and_the_bot_keeps_serving(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO)
+    server, guild = harness.server, harness.guild
+    data = server.message_event(guild.channel, guild.moderator, "!sources")
+    data["member"]["roles"] = [{"id": str(guild.moderator_role.id), "name": "moderator"}]
+    await server.inject("MESSAGE_CREATE", data, guild_id=guild.guild.id)
+
+    reply = await harness.say("!sources")
+
+    assert "Cato Institute" in reply.content
+    dropped = [r for r in caplog.records if "malformed MESSAGE_CREATE" in r.getMessage()]
+    assert len(dropped) == 1 and dropped[0].levelno == logging.ERROR
+    assert harness.bot.malformed_events.dropped == {"MESSAGE_CREATE": 1}
+    assert not [e for e in server.gateway_events.items if e.kind == "closed"]

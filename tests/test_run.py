@@ -201,3 +201,24 @@ async def test_run_gives_up_in_one_line_when_the_gateway_never_answers(
     assert "Traceback" not in text
     last = text.splitlines()[-1]
     assert last.startswith("citebot: logged in at ") and "did not let the bot in within 1 s" in last
+
+
+async def test_run_connects_again_after_an_event_it_cannot_read_and_keeps_serving(
+    fake_guild: SeededGuild,
+) -> None:
+    server = fake_guild.server
+    process = await start_bot_process(fake_guild, server.token)
+    assert process.stderr is not None
+    log: list[str] = []
+    try:
+        await server.wait_for_gateway("ready", timeout=30)
+        mark = server.gateway_events.mark()
+        await server.inject("READY", {})  # no session id: discord.py's read loop gives up
+        await asyncio.wait_for(read_until(process.stderr, "connecting again in 1 s", log), 30)
+        await server.wait_for_gateway("ready", since=mark, timeout=30)
+        posted = await server.post_message(fake_guild.channel, fake_guild.alice, "!sources")
+        reply = await server.wait_for_reply(posted, timeout=30)
+    finally:
+        process.terminate()
+        await asyncio.wait_for(process.wait(), timeout=30)
+    assert "Doug Bandow, Cato Institute" in reply.content
