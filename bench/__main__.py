@@ -80,6 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
     soak.add_argument("--users", type=int, default=50, help="users asking at once")
     soak.add_argument("--reloads", type=int, default=20, help="moderator !reloads")
     soak.add_argument("--closes", type=int, default=10, help="gateway closes and invalidations")
+    soak.add_argument("--hostile", type=int, default=0, help="hostile commands (see bench/soak.py)")
     soak.add_argument("--timeout", type=float, default=600.0, help="hard limit, in seconds")
     soak.add_argument("--json", action="store_true", help="print all figures as one JSON object")
     soak.add_argument("--report", type=Path, default=None, metavar="PATH")
@@ -143,7 +144,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "soak":
         from bench import soak
 
-        options = soak.SoakOptions(args.asks, args.users, args.reloads, args.closes, args.timeout)
+        options = soak.SoakOptions(
+            args.asks, args.users, args.reloads, args.closes, args.timeout, hostile=args.hostile
+        )
         result = soak.run(options)
         goals = soak.goals(result)
         emit(result, soak.tables(result) + "\n\n" + _goals_text(goals), args.json)

@@ -46,7 +46,16 @@ from bot.config import CorpusSettings, DiscordSettings, Settings
 from bot.endpoints import use_endpoints
 from bot.engines import build_engine
 from bot.service import CorpusService
-from fakediscord import Channel, FakeDiscord, Role, User, running, skip_identify_delay
+from fakediscord import (
+    Channel,
+    FakeDiscord,
+    Role,
+    User,
+    permissions,
+    running,
+    skip_identify_delay,
+)
+from fakediscord.markdown import parse
 from retrieval import Answer
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -103,6 +112,38 @@ VERSIONS = {
 }
 GATEWAY_FAULTS = ("1006", "4000", "invalid session")
 
+# Hostile input (with ``--hostile N``): an article whose title, byline and text carry masked
+# links and markup, a user who sends these commands in turn (in a channel with embeds and in
+# one that denies Embed Links), malformed gateway events, and typing requests answered with
+# 429s. Each command must get one polite reply that shows no markup of the user's or the
+# article's (checked with ``fakediscord.markdown``, a model of Discord's markdown).
+HOSTILE_FILE = "800-hostile.txt"
+HOSTILE_ARTICLE = (
+    '+++\nslug = "hostile-portal"\nauthor = "[Author](https://evil.example/a)"\n'
+    'publisher = "||Publisher|| `code`"\n+++\n'
+    "The [Zorblat](https://evil.example) ||Portal|| `Notes` @everyone\n\n"
+    "The Zorblat portal is live at [Official login](https://evil.example/login) (mirror); "
+    "read [the **archive**](https://example.org/a_b) and <@123456789012345678> too.\n\n"
+    "# Zorblat heading\n> quoted Zorblat\n- listed Zorblat portal :smile: ~~gone~~ __under__\n"
+)
+HOSTILE_COMMANDS = (
+    "!summary [a](b) [Click here to verify](https://evil.example/login) (x)",
+    "!summary ||spoiler|| `code` ~~gone~~ __under__ [x](https://evil.example)",
+    "!ask [Who](x) is Doug Bandow [Free Nitro](https://evil.example/nitro) "
+    "(Cato Institute senior fellow)",
+    "!ask Where is the Zorblat portal live?",
+    "!ask What does the Zorblat heading list?",
+    "!summary hostile-portal",
+    "!ask @here",
+    "!ask the of and to",
+    "!ask " + "why " * 300,
+    "!ask **Kim** ||congress|| `Pyongyang` <@123456789012345678> @everyone # > - 1.",
+)
+THEIR_MARKUP = frozenset(
+    {"link", "mention", "emoji", "code", "em", "underline", "strike", "spoiler", "heading"}
+)
+TYPING_ROUTE = "POST /channels/{channel_id}/typing"
+
 
 @dataclass(frozen=True)
 class SoakOptions:
@@ -112,11 +153,12 @@ class SoakOptions:
     closes: int = 10
     timeout: float = 600.0  # hard limit for the whole run, in seconds
     seed: int = 0
+    hostile: int = 0  # hostile commands (and as many malformed events and typing 429s)
 
 
 @dataclass
 class Command:
-    kind: str  # "ask" or "reload"
+    kind: str  # "ask", "reload" or "hostile"
     text: str
     message_id: int
     posted_at: float
@@ -133,6 +175,8 @@ class Tally:
     rest_faults: Counter[str] = field(default_factory=Counter)
     errors_logged: list[str] = field(default_factory=list)
     completed: int = 0
+    malformed_events: int = 0
+    typing_429s: int = 0
 
 
 class Gate:
@@ -213,13 +257,17 @@ def expected_key(answer: Answer) -> str:
     return reply_key("", [formats.answer_embed(answer).to_dict()])
 
 
-def expected_replies(root: Path, settings: Settings) -> dict[str, dict[str, str]]:
+def expected_replies(
+    root: Path, settings: Settings, *, hostile: bool = False
+) -> dict[str, dict[str, str]]:
     """For each question, the reply under each corpus version."""
     expected: dict[str, dict[str, str]] = {question: {} for question in QUESTIONS}
     for version, text in VERSIONS.items():
         folder = root / f"version-{version}"
         shutil.copytree(REPO_ROOT / "seeds", folder)
         (folder / VERSION_FILE).write_text(text, encoding="utf-8")
+        if hostile:
+            (folder / HOSTILE_FILE).write_text(HOSTILE_ARTICLE, encoding="utf-8")
         engine = build_engine(settings, folder)
         for question in QUESTIONS:
             expected[question][version] = expected_key(engine.ask(question))
@@ -241,6 +289,8 @@ class Guild:
     moderator: User
     users: list[User]
     channels: list[Channel]
+    hostile_user: User
+    no_embeds: Channel  # Embed Links denied: replies in plain text
 
 
 def build_guild(server: FakeDiscord, options: SoakOptions) -> Guild:
@@ -252,7 +302,11 @@ def build_guild(server: FakeDiscord, options: SoakOptions) -> Guild:
     for member in users:
         server.add_member(guild, member)
     channels = [server.create_text_channel(guild, f"ask-{n}") for n in range(CHANNELS)]
-    return Guild(moderator_role, moderator, users, channels)
+    hostile_user = server.create_user("hostile")
+    server.add_member(guild, hostile_user)
+    no_embeds = server.create_text_channel(guild, "no-embeds")
+    server.set_permission_overwrite(no_embeds, guild.everyone, deny=permissions.EMBED_LINKS)
+    return Guild(moderator_role, moderator, users, channels, hostile_user, no_embeds)
 
 
 async def soak(options: SoakOptions) -> dict[str, Any]:
@@ -260,6 +314,8 @@ async def soak(options: SoakOptions) -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="citebot-soak-") as tmp:
         root = Path(tmp)
         shutil.copytree(REPO_ROOT / "seeds", root / "corpus")
+        if options.hostile:
+            (root / "corpus" / HOSTILE_FILE).write_text(HOSTILE_ARTICLE, encoding="utf-8")
         switch_version(root, "A")
         server = FakeDiscord(heartbeat_interval=1.0)
         guild = build_guild(server, options)
@@ -271,7 +327,7 @@ async def soak(options: SoakOptions) -> dict[str, Any]:
                 cooldown_seconds=1.0,
             ),
         )
-        expected = expected_replies(root, settings)
+        expected = expected_replies(root, settings, hostile=bool(options.hostile))
         tally = Tally()
         finished = False
         started = time.perf_counter()
@@ -365,6 +421,21 @@ async def _drive(
         server.fail(MESSAGES_ROUTE, status=500)
         tally.rest_faults["500 (retried by discord.py)"] += 1
 
+    async def hostile() -> None:
+        for n in range(options.hostile):
+            await reached(n * options.asks / max(1, options.hostile))
+            text = HOSTILE_COMMANDS[n % len(HOSTILE_COMMANDS)]
+            channel = guild.no_embeds if n % 2 else channels[n % CHANNELS]
+            if n % 5 == 0:  # typing is cosmetic: failing, it must not cost the reply
+                server.rate_limit(TYPING_ROUTE, times=3, retry_after=0.05)
+                tally.typing_429s += 3
+            async with gate.posting():  # a malformed event, dropped with a warning
+                event = server.message_event(channel, guild.hostile_user, "!sources")
+                event["member"]["roles"] = [{"id": "1", "name": "not an id"}]
+                await server.inject("MESSAGE_CREATE", event, guild_id=int(event["guild_id"]))
+                tally.malformed_events += 1
+            await send("hostile", text, channel, guild.hostile_user)
+
     share, extra = divmod(options.asks, options.users)
     shares = [share + (n < extra) for n in range(options.users)]
     async with running(bot, server.token):
@@ -373,6 +444,7 @@ async def _drive(
             reloads(),
             gateway_faults(),
             rest_faults(),
+            hostile(),
         )
         # A last message, answered after everything before it: late duplicates show by then.
         last = await server.post_message(channels[0], moderator, f"!ask {ANSWERED[0]}")
@@ -397,13 +469,16 @@ def _judge(
         else:
             stray += 1
     counts = Counter(len(by_message.get(c.message_id, [])) for c in tally.commands)
-    errors = inconsistent = abstained = 0
+    errors = inconsistent = abstained = hostile_failed = 0
     versions: Counter[str] = Counter()
     for command in tally.commands:
         replies = by_message.get(command.message_id, [])
         if not replies:
             continue
         reply = replies[0]
+        if command.kind == "hostile":
+            hostile_failed += not _literal_and_polite(reply)
+            continue
         if command.kind == "reload":
             added = f"Added: harbour-{(command.version or '').lower()}"
             if not reply.content.startswith("Reloaded:") or added not in reply.content:
@@ -421,6 +496,7 @@ def _judge(
         else:
             inconsistent += 1
     asks = [c for c in tally.commands if c.kind == "ask"]
+    hostile = [c for c in tally.commands if c.kind == "hostile"]
     latencies = [c.latency * 1000 for c in asks if c.latency is not None]
     reload_ms = [c.latency * 1000 for c in tally.commands if c.kind == "reload" and c.latency]
     span = max((c.posted_at + (c.latency or 0) for c in asks), default=0) - min(
@@ -435,7 +511,13 @@ def _judge(
         "seconds": round(wall, 2),
         "commands": len(tally.commands),
         "asks": len(asks),
-        "reloads": len(tally.commands) - len(asks),
+        "reloads": len(tally.commands) - len(asks) - len(hostile),
+        "hostile": {
+            "commands": len(hostile),
+            "not_literal_or_not_polite": hostile_failed,
+            "malformed_events": tally.malformed_events,
+            "typing_429s": tally.typing_429s,
+        },
         "gateway_faults": dict(tally.gateway_faults),
         "rest_faults": dict(tally.rest_faults),
         "error_statuses_served": dict(
@@ -459,6 +541,17 @@ def _judge(
     result["goals"] = [g.as_dict() for g in goals(result)]
     result["ok"] = all(g["met"] for g in result["goals"])
     return result
+
+
+def _literal_and_polite(reply: Any) -> bool:
+    """A reply that shows no markup of theirs and is no error (refusals are fine)."""
+    texts = [reply.content]
+    for embed in reply.embeds:
+        texts += [embed.get("title", ""), embed.get("description", "")]
+        texts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields", [])]
+    if "Something went wrong" in reply.content:
+        return False
+    return not any(parse(text).kinds() & THEIR_MARKUP for text in texts)
 
 
 def _summary(values: list[float]) -> dict[str, float]:
@@ -498,6 +591,13 @@ def goals(result: dict[str, Any]) -> list[Goal]:
             result["finished"] and replies["inconsistent"] == 0,
         ),
         Goal(
+            "every hostile command answered politely, showing no markup of theirs",
+            f"{result['hostile']['commands'] - result['hostile']['not_literal_or_not_polite']} "
+            f"of {result['hostile']['commands']} (with {result['hostile']['malformed_events']} "
+            f"malformed gateway events and {result['hostile']['typing_429s']} typing 429s)",
+            result["finished"] and result["hostile"]["not_literal_or_not_polite"] == 0,
+        ),
+        Goal(
             "nothing logged at ERROR",
             f"{len(result['errors_logged'])} records",
             not result["errors_logged"],
@@ -515,6 +615,9 @@ def tables(result: dict[str, Any]) -> str:
             ("users", o["users"]),
             ("!ask sent", result["asks"]),
             ("!reload sent", result["reloads"]),
+            ("hostile commands sent", result["hostile"]["commands"]),
+            ("malformed gateway events sent", result["hostile"]["malformed_events"]),
+            ("typing requests answered with 429", result["hostile"]["typing_429s"]),
             *((f"fault: {name}", n) for name, n in faults.items()),
             (
                 "error statuses the fake Discord served",
@@ -535,6 +638,10 @@ def tables(result: dict[str, Any]) -> str:
             ("commands with no reply / more than one", f"{r['none']} / {r['more_than_one']}"),
             ("bot messages that reply to no command", r["not_a_reply"]),
             ("error replies", r["errors"]),
+            (
+                "hostile commands whose reply showed their markup or an error",
+                result["hostile"]["not_literal_or_not_polite"],
+            ),
             ("answers matching neither version", r["inconsistent"]),
             ("abstentions among the answers", r["abstentions"]),
             ("answers only version A gives", versions.get("A", 0)),

@@ -38,7 +38,7 @@ class MalformedEvents:
     def _dropped(self, event: str, error: Exception) -> None:
         count = self.dropped.get(event, 0) + 1
         self.dropped[event] = count
-        if count == 1:
-            log.error("dropped a malformed %s event; serving goes on", event, exc_info=error)
+        if count == 1:  # the sender's fault, not ours: a warning, with what went wrong
+            log.warning("dropped a malformed %s event; serving goes on", event, exc_info=error)
         else:
             log.warning("dropped malformed %s event #%d: %r", event, count, error)

@@ -1,6 +1,6 @@
 """Whatever a user or a corpus file writes, Discord shows it literally; the only markup is ours.
 
-Checked against ``discord_markdown``, a model of Discord's markdown: the reader must see the
+Checked against ``fakediscord.markdown``, a model of Discord's markdown: the reader must see the
 input itself, no masked link, mention, emoji, code, spoiler or other formatting may come alive,
 bold (ours) may wrap only highlighted words, and every bare URL stays exactly the address the
 raw text had (highlighting neither creates nor breaks one).
@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.cogs.utils import formats, limits
-from discord_markdown import Parsed, parse, urls_in
+from fakediscord.markdown import Parsed, parse, urls_in
 from retrieval import Answer, Article, ArticleSummary, Corpus, Engine, QuestionError
 
 ZWSP = "\u200b"

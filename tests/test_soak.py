@@ -17,3 +17,19 @@ async def test_under_load_reloads_and_faults_every_command_gets_one_consistent_r
     assert result["error_statuses_served"] == {"429": 1, "500": 1}
     versions = result["answers_by_version"]
     assert versions.get("A", 0) > 0 and versions.get("B", 0) > 0  # both versions served
+
+
+async def test_hostile_commands_malformed_events_and_typing_429s_cost_no_reply() -> None:
+    options = SoakOptions(asks=60, users=6, reloads=2, closes=3, timeout=50.0, hostile=30)
+
+    result = await soak(options)
+
+    assert result["finished"], "stopped by the time limit"
+    assert [g.goal for g in goals(result) if not g.met] == [], result
+    assert result["hostile"] == {
+        "commands": 30,
+        "not_literal_or_not_polite": 0,
+        "malformed_events": 30,
+        "typing_429s": 18,
+    }
+    assert result["replies"]["exactly_one"] == result["commands"] == 60 + 2 + 30

@@ -1,4 +1,4 @@
-"""A model of how Discord renders message markdown, to check what a reader of a reply would see.
+"""A model of how Discord renders message markdown: what a reader of a bot's reply would see.
 
 It follows the rules of simple-markdown as Discord configures it: block rules at the start of a
 line (block quotes, headings, subtext, lists), then inline rules tried in order at each
