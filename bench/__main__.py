@@ -1,4 +1,4 @@
-"""``python -m bench {quality,summaries,speed,chat,smoke,soak}``: see ``--help`` of each."""
+"""``python -m bench {quality,summaries,speed,chat,smoke,soak,hostile}``: see ``--help`` of each."""
 
 from __future__ import annotations
 
@@ -153,6 +153,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.report:
             _write(args.report, "soak", soak.section(result), goals)
         return 0 if result["ok"] else 1
+    if args.command == "hostile":
+        from bench import hostile
+
+        result = hostile.run(args.examples, args.seed)
+        goals = hostile.goals(result)
+        emit(result, hostile.tables(result) + "\n\n" + _goals_text(goals), args.json)
+        if args.report:
+            _write(args.report, "hostile", hostile.section(result), goals)
+        return 0 if result["failed"] == 0 else 1
     raise AssertionError(args.command)
 
 

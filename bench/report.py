@@ -139,7 +139,7 @@ def command_line() -> str:
 
 _DATA = re.compile(r"<!-- bench-data (?P<name>[\w-]+) (?P<json>.*?) -->", re.DOTALL)
 TITLE = "# Benchmarks"
-ORDER = ("intro", "goals", "quality", "summaries", "speed", "soak")
+ORDER = ("intro", "goals", "quality", "summaries", "speed", "soak", "hostile")
 COMMANDS = """\
 # data paths default to ../shared/data/squad/dev-v1.1.json and ../shared/data/bbc-news-summary
 .venv/bin/python -m bench quality --squad ../shared/data/squad/dev-v1.1.json \\
@@ -149,7 +149,8 @@ COMMANDS = """\
 .venv/bin/python -m bench speed --squad ../shared/data/squad/dev-v1.1.json \\
     --bbc ../shared/data/bbc-news-summary --sizes seeds,10k,100k,1m --report docs/BENCHMARKS.md
 .venv/bin/python -m bench soak --asks 1000 --users 50 --reloads 20 --closes 10 \\
-    --report docs/BENCHMARKS.md
+    --hostile 200 --report docs/BENCHMARKS.md
+.venv/bin/python -m bench hostile --examples 5000 --report docs/BENCHMARKS.md
 .venv/bin/python -m bench smoke    # CI: all three on small slices with sanity bounds
 """
 

@@ -1,6 +1,7 @@
 """Whatever a user or a corpus file writes, Discord shows it literally; the only markup is ours.
 
-Checked against ``fakediscord.markdown``, a model of Discord's markdown: the reader must see the
+Checked against ``fakediscord.markdown``, a model of Discord's markdown (the strategies and
+checks live in ``bench/hostile.py``, which counts them for the report): the reader must see the
 input itself, no masked link, mention, emoji, code, spoiler or other formatting may come alive,
 bold (ours) may wrap only highlighted words, and every bare URL stays exactly the address the
 raw text had (highlighting neither creates nor breaks one).
@@ -8,109 +9,28 @@ raw text had (highlighting neither creates nor breaks one).
 
 from __future__ import annotations
 
-import re
-
-import discord
+import pytest
+from discord.utils import escape_markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.cogs.utils import formats, limits
-from fakediscord.markdown import Parsed, parse, urls_in
-from retrieval import Answer, Article, ArticleSummary, Corpus, Engine, QuestionError
-
-ZWSP = "\u200b"
-OURS_ONLY = {"strong", "url"}
-
-hostile_pieces = st.sampled_from(
-    [
-        "[a](b)",
-        "[Click here to verify](https://evil.example/login)",
-        "(x)",
-        "[Free Nitro](https://evil.example/nitro)",
-        "[x]( https://evil.example )",
-        "]",
-        "[",
-        "(",
-        ")",
-        "||",
-        "||spoiler||",
-        "`",
-        "```",
-        "~~",
-        "__",
-        "**",
-        "*",
-        "_",
-        "\\",
-        "\\\\",
-        "> ",
-        ">>> ",
-        "# ",
-        "### ",
-        "-# ",
-        "- ",
-        "* ",
-        "+ ",
-        "1. ",
-        "\n",
-        ":smile:",
-        ":",
-        "<@123456789012345678>",
-        "<@&123456789012345678>",
-        "<#123456789012345678>",
-        "<:e:123456789012345678>",
-        "<t:1700000000:R>",
-        "</ask:123456789012345678>",
-        "<https://evil.example>",
-        "<",
-        ">",
-        "@everyone",
-        "@here",
-        "https://example.org/a_b",
-        "https://example.org/**x**",
-        "https://example.org).",
-        "https://example.org]",
-        "https://",
-        "http://x.y/:a:",
-        "Zorblat",
-        "portal",
-        "archive",
-        "https",
-        "example",
-    ]
+from bench import hostile as hostile_bench
+from bench.hostile import (
+    PADDING,
+    WORD,
+    assert_fitted_literal,
+    assert_highlighted_literal,
+    assert_literal,
+    assert_replies_literal,
+    assert_reply_has_only_our_markup,
+    embed_parts,
+    hostile_text,
+    hostile_title,
+    word_choices,
 )
-separators = st.sampled_from(["", "", " ", " ", "\n", "  "])
-hostile_text = st.lists(
-    st.tuples(st.one_of(hostile_pieces, st.text(max_size=6)), separators), max_size=40
-).map(lambda parts: "".join(piece + sep for piece, sep in parts))
-
-WORD = re.compile(r"\w+")
-
-
-def word_spans(text: str, chosen: list[bool]) -> list[tuple[int, int]]:
-    words = [(m.start(), m.end()) for m in WORD.finditer(text)]
-    return [span for span, pick in zip(words, chosen, strict=False) if pick]
-
-
-def assert_literal(rendered: str, raw: str, *, cut: bool = False) -> Parsed:
-    """The reader sees ``raw`` (or a prefix of it, if ``cut``); only our bold and its URLs live."""
-    seen = parse(rendered)
-    assert not seen.bare, (rendered, seen.bare)
-    assert seen.kinds() <= OURS_ONLY, (rendered, seen.markup)
-    expected = raw.replace(ZWSP, "")
-    if cut and seen.text.endswith(formats.ELLIPSIS):
-        shown = seen.text.removesuffix(formats.ELLIPSIS).rstrip()
-        assert expected.startswith(shown), (rendered, raw)
-    else:
-        assert seen.text == expected, (rendered, raw)
-    raw_urls = urls_in(raw)
-    shown_urls = [m.content for m in seen.markup if m.kind == "url"]
-    if cut:
-        assert all(url in raw_urls for url in shown_urls), (shown_urls, raw_urls)
-    else:
-        assert shown_urls == raw_urls, (rendered, shown_urls, raw_urls)
-    return seen
-
+from bot.cogs.utils import formats, limits
+from fakediscord.markdown import parse
+from retrieval import Answer, Article, ArticleSummary, Corpus, Engine
 
 PROPERTY = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -122,77 +42,37 @@ def test_escaped_text_shows_literally_with_no_markup_and_urls_intact(raw: str) -
 
 
 @PROPERTY
-@given(raw=hostile_text, chosen=st.lists(st.booleans(), max_size=60))
+@given(raw=hostile_text, chosen=word_choices)
 def test_highlighting_bolds_only_whole_words_and_never_touches_a_url(
     raw: str, chosen: list[bool]
 ) -> None:
-    spans = word_spans(raw, chosen)
-    seen = assert_literal(formats.quoted(raw, spans), raw)
-    highlighted = {raw[s:e] for s, e in spans}
-    for strong in (m.content for m in seen.markup if m.kind == "strong"):
-        assert set(WORD.findall(strong)) <= highlighted, (strong, highlighted)
+    assert_highlighted_literal(raw, chosen)
 
 
 @PROPERTY
-@given(
-    raw=hostile_text,
-    chosen=st.lists(st.booleans(), max_size=60),
-    budget=st.integers(min_value=1, max_value=300),
-)
+@given(raw=hostile_text, chosen=word_choices, budget=st.integers(min_value=1, max_value=300))
 def test_a_quote_cut_to_fit_stays_literal_and_within_its_budget(
     raw: str, chosen: list[bool], budget: int
 ) -> None:
-    fitted = formats.fit_quote(raw, word_spans(raw, chosen), budget)
-    assert len(fitted) <= max(budget, 1)
-    assert_literal(fitted, raw, cut=True)
-
-
-def engine_over(title: str, paragraphs: list[str], **meta: str) -> Engine:
-    padded = [p + " Zorblat portal archive" for p in paragraphs]
-    article = Article.from_paragraphs("hostile", title, padded, **meta)  # type: ignore[arg-type]
-    return Engine(Corpus([article]))
-
-
-def embed_parts(embed: discord.Embed) -> list[str]:
-    parts = [embed.title or "", embed.description or ""]
-    return parts + [f"{f.name}\n{f.value}" for f in embed.fields]
-
-
-def assert_reply_has_only_our_markup(texts: list[str], raw_urls: set[str]) -> None:
-    """No masked link, mention, emoji, code or other markup of theirs in a whole reply."""
-    for text in texts:
-        seen = parse(text)
-        kinds = seen.kinds() - {"strong", "url", "quote"}
-        assert not kinds, (text, seen.markup)
-        for url in (m.content for m in seen.markup if m.kind == "url"):
-            assert url in raw_urls, (url, raw_urls)
+    assert_fitted_literal(raw, chosen, budget)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
-    title=hostile_text.map(lambda t: ("[T](https://evil.example) " + t.replace("\n", " "))[:150]),
+    title=hostile_title,
     paragraphs=st.lists(hostile_text, min_size=1, max_size=3),
     question=hostile_text,
 )
 def test_a_hostile_corpus_and_question_render_with_only_our_markup_in_both_display_modes(
     title: str, paragraphs: list[str], question: str
 ) -> None:
-    engine = engine_over(title.strip() or "T", paragraphs, publisher="[P](https://evil.example)")
-    try:
-        answer = engine.ask(question + " Zorblat portal archive")
-    except QuestionError:
-        return
-    sources = " ".join([title, question, *paragraphs])
-    raw_urls = {u for text in (sources,) for u in urls_in(text)}
-    raw_urls |= {u for p in paragraphs for u in urls_in(p + " Zorblat portal archive")}
-    if answer.abstained:
-        assert_reply_has_only_our_markup([formats.abstention_text(answer)], raw_urls)
-        return
-    embed = formats.answer_embed(answer)
-    assert_reply_has_only_our_markup([*embed_parts(embed), formats.answer_text(answer)], raw_urls)
-    summary = engine.summarize("hostile")
-    texts = [*embed_parts(formats.summary_embed(summary)), formats.summary_text(summary)]
-    assert_reply_has_only_our_markup(texts, raw_urls)
+    assert_replies_literal(title, paragraphs, question)
+
+
+def engine_over(title: str, paragraphs: list[str], **meta: str) -> Engine:
+    padded = [p + PADDING for p in paragraphs]
+    article = Article.from_paragraphs("hostile", title, padded, **meta)  # type: ignore[arg-type]
+    return Engine(Corpus([article]))
 
 
 # -- the cases the adversarial run found --------------------------------------------------------
@@ -291,3 +171,13 @@ def test_a_hostile_question_echoed_in_plain_text_is_literal() -> None:
     head = text.split("\n", 1)[0]
     assert parse(head).text == question
     assert len(text) <= limits.CONTENT
+
+
+def test_the_hostile_benchmark_counts_every_input_and_catches_escape_markdown_alone(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    clean = hostile_bench.run(examples=30)
+    assert clean["tried"] == 4 * 30 and clean["failed"] == 0
+    monkeypatch.setattr(formats, "escape", lambda text, **_: escape_markdown(text))
+    naive = hostile_bench.run(examples=30)
+    assert naive["properties"][0]["failed"] > 0
