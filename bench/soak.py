@@ -679,10 +679,24 @@ def section(result: dict[str, Any]) -> str:
                 "the ask phase. An answer counts as consistent when its content and embeds are "
                 "exactly those the engine and the bot's formatter give that question on "
                 "version A or on version B."
+                + (_HOSTILE_TEXT if result["hostile"]["commands"] else "")
             ),
             tables(result),
         ]
     )
+
+
+_HOSTILE_TEXT = (
+    " With `--hostile N`, one more user sends N hostile commands spread over the run, in "
+    "turn from the adversarial run's list (masked links framed to fool greedy escaping, "
+    "spoilers, code, mentions, headings, a question of only common words, one of 1,200 "
+    "characters, questions and summaries over an added article whose title, byline and text "
+    "are full of masked links and markup), every other one in a channel that denies Embed "
+    "Links; before each, a MESSAGE_CREATE whose `member.roles` holds objects instead of ids "
+    "(dropped with a warning, no reply), and before every fifth, three 429s on the typing "
+    "route. A hostile command passes when its one reply is no error and, read with "
+    "`fakediscord.markdown`, shows no markup of the sender's or the article's."
+)
 
 
 def run(options: SoakOptions) -> dict[str, Any]:
