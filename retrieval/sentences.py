@@ -17,6 +17,9 @@ _BOUNDARY = re.compile(
     r"(?=\s+[\"'\u201c\u2018(\[]*(?P<next>[A-Z0-9\u00c0-\u00de][A-Za-z]*))"  # a sentence-like start
 )
 _WORD_BEFORE = re.compile(r"(\S+)$")
+# Only the word before a stop decides; looking no further back than this keeps splitting linear
+# where no sentence ends for a long way ("Mr. Kim Mr. Kim ..."). Abbreviations are far shorter.
+_LONGEST_WORD = 64
 _DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 
 ABBREVIATIONS: frozenset[str] = frozenset(
@@ -49,7 +52,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if (
             match.group("stop") == "."
             and not closed
-            and _is_abbreviation(text[start : match.start("stop")], match.group("next").casefold())
+            and _is_abbreviation(
+                text[max(start, match.start("stop") - _LONGEST_WORD) : match.start("stop")],
+                match.group("next").casefold(),
+            )
         ):
             continue
         spans.append((start, match.end()))

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import SEEDS_DIR
-from retrieval import load_corpus, sentence_spans, split_sentences
+from retrieval import load_corpus, sentence_spans, sentences, split_sentences
 
 
 def test_a_plain_paragraph_splits_at_each_full_stop() -> None:
@@ -223,3 +223,19 @@ def test_spans_are_ordered_disjoint_in_bounds_and_cover_all_non_space_text(text:
     for i, char in enumerate(text):
         assert covered[i] or char.isspace(), f"{char!r} at {i} is in no sentence"
     assert split_sentences(text) == [text[s:e] for s, e in spans]
+
+
+def test_only_the_word_before_a_stop_is_examined_so_splitting_stays_linear(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    examined: list[int] = []
+    original = sentences._is_abbreviation
+
+    def recording(before: str, following: str) -> bool:
+        examined.append(len(before))
+        return original(before, following)
+
+    monkeypatch.setattr(sentences, "_is_abbreviation", recording)
+    text = "Mr. Kim " * 5000  # one sentence: no stop here ends it
+    assert sentences.sentence_spans(text) == [(0, len(text) - 1)]
+    assert len(examined) == 5000 and max(examined) <= 64
