@@ -95,6 +95,12 @@ async def test_a_masked_link_in_the_corpus_is_dead_in_summaries_and_answers(
         assert "portal" in all_text(answer)
         assert_no_markup_of_theirs(answer)
         assert "<https://example.org>" in all_text(answer)  # a plain URL stays as written
+    sources = parse((await harness.say("!sources")).content)
+    assert "[Zorblat](https://evil.example) ||Portal|| `Notes`" in sources.text
+    assert not sources.kinds() & (THEIR_MARKUP - {"code", "mention"})
+    ours = {m.content for m in sources.markup if m.kind in ("code", "mention")}
+    slugs = {"cato-kim-congress", "bloomberg-engage-north-korea", "portal"}
+    assert {c for c in ours if "<t:" not in c} == slugs | {"summary <number>"}, ours
 
 
 # -- 2. slash commands refuse as politely as prefix ones, to the asker only ---------------------
