@@ -100,7 +100,7 @@ async def test_a_masked_link_in_the_corpus_is_dead_in_summaries_and_answers(
     assert not sources.kinds() & (THEIR_MARKUP - {"code", "mention"})
     ours = {m.content for m in sources.markup if m.kind in ("code", "mention")}
     slugs = {"cato-kim-congress", "bloomberg-engage-north-korea", "portal"}
-    assert {c for c in ours if "<t:" not in c} == slugs | {"summary <number>"}, ours
+    assert {c for c in ours if "<t:" not in c} == slugs | {"!summary <number>"}, ours
 
 
 # -- 2. slash commands refuse as politely as prefix ones, to the asker only ---------------------
