@@ -62,10 +62,14 @@ def fit_quote(text: str, spans: Sequence[tuple[int, int]], budget: int) -> str:
 def source(quote: Quote) -> str:
     """Title, publisher and paragraph: how a reader checks the quote."""
     publisher = f", {quote.publisher}" if quote.publisher else ""
+    # No live URL in a citation: field names and titles do not link them, and a cut
+    # ("…") inside one would only leave a broken "<https://…".
     if isinstance(quote, Passage) and quote.kind == "title":  # the card: "who wrote it"
         byline = f", by {quote.author}" if quote.author else ""
-        return escape(f"{quote.title}{byline}{publisher}, title ({quote.article})")
-    return escape(f"{quote.title}{publisher} \u00b6{quote.paragraph} ({quote.article})")
+        return escape(f"{quote.title}{byline}{publisher}, title ({quote.article})", links=False)
+    return escape(
+        f"{quote.title}{publisher} \u00b6{quote.paragraph} ({quote.article})", links=False
+    )
 
 
 def shorten(text: str, budget: int) -> str:
@@ -83,14 +87,12 @@ def answer_embed(answer: Answer) -> discord.Embed:
     in another colour, and there is no summary.
     """
     closest = answer.verdict == "closest"
-    embed = discord.Embed(
-        title=shorten(escape(answer.question), limits.EMBED_TITLE),
-        colour=CLOSEST_COLOUR if closest else COLOUR,
-    )
+    title = shorten(escape(answer.question, links=False), limits.EMBED_TITLE)
+    embed = discord.Embed(title=title, colour=CLOSEST_COLOUR if closest else COLOUR)
     used = len(embed.title or "")
     lines = []
     if closest:
-        lines.append(shorten(escape(answer.reason or CLOSEST), limits.EMBED_DESCRIPTION))
+        lines.append(shorten(escape(answer.reason or CLOSEST, links=False), limits.EMBED_DESCRIPTION))
     budget = limits.EMBED_DESCRIPTION // max(1, len(answer.summary))
     for sentence in answer.summary:
         cite = f"\n\u2014 {source(sentence)}"
@@ -143,7 +145,7 @@ def abstention_text(answer: Answer) -> str:
 def summary_embed(summary: ArticleSummary) -> discord.Embed:
     byline = ", ".join(part for part in (summary.author, summary.publisher) if part)
     embed = discord.Embed(
-        title=shorten(escape(summary.title), limits.EMBED_TITLE),
+        title=shorten(escape(summary.title, links=False), limits.EMBED_TITLE),
         description=summary_lines(summary, limits.EMBED_DESCRIPTION - 200),
         colour=COLOUR,
     )
@@ -173,7 +175,7 @@ def sources_text(sources: Sources, prefix: str) -> str:
         byline = ", ".join(part for part in (info.author, info.publisher) if part)
         by = f" \u2014 {byline}" if byline else ""
         lines.append(
-            f"**{info.number}.** {escape(info.title)}{escape(by)} "
+            f"**{info.number}.** {escape(info.title, links=False)}{escape(by, links=False)} "
             f"(`{info.article}`, {info.paragraphs} paragraphs)"
         )
     stamp = discord.utils.format_dt(sources.loaded_at, "R")
