@@ -2,9 +2,10 @@
 
 discord.py calls its parser for each dispatch inside the shard's read loop; an exception there
 (a third-party server sending ``member.roles`` as objects, say) ends the loop and with it
-``citebot run``. One bad event is not worth the bot: it is logged (the first of each kind with
-its traceback, later ones in a line) and the connection reads on. What cannot heal, a refused
-token or missing intents, is not a parser error and still stops the bot (``bot.runner``).
+``citebot run``. One bad event is not worth the bot: it is logged as a warning (the first of
+each kind with its traceback, later ones in a line) and the connection reads on. What cannot
+heal, a refused token or missing intents, is not a parser error and still stops the bot
+(``bot.runner``).
 """
 
 from __future__ import annotations

@@ -298,7 +298,7 @@ class FakeDiscord:
         self, trigger: PostedMessage | Invocation, *, timeout: float = 5.0
     ) -> Sent:
         """The first delivered answer after ``trigger``: a message in its channel, or the
-        interaction's response/followup/edit (a bare defer is skipped)."""
+        interaction's response/followup/edit (a bare defer or a deletion is skipped)."""
         return await self.wait_for(self._answers(trigger), since=trigger.mark, timeout=timeout)
 
     def replies(self, trigger: PostedMessage | Invocation) -> list[Sent]:
@@ -311,7 +311,9 @@ class FakeDiscord:
             return lambda s: (
                 s.delivered and s.kind == "message" and s.channel_id == trigger.channel_id
             )
-        return lambda s: s.delivered and s.interaction_id == trigger.id and s.kind != "deferred"
+        return lambda s: (
+            s.delivered and s.interaction_id == trigger.id and s.kind not in ("deferred", "delete")
+        )
 
     async def wait_for_gateway(
         self, kind: str, *, since: int = 0, timeout: float = 5.0

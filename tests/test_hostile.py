@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 import pytest_asyncio
 
-from fakediscord import Invocation, Sent
+from fakediscord import Sent
 from fakediscord.markdown import parse
 from harness import Harness, all_text, copy_seeds, open_harness
 
@@ -106,14 +106,6 @@ async def test_a_masked_link_in_the_corpus_is_dead_in_summaries_and_answers(
 # -- 2. slash commands refuse as politely as prefix ones, to the asker only ---------------------
 
 
-def answers_to(invocation: Invocation) -> Callable[[Sent], bool]:
-    return lambda s: (
-        s.delivered
-        and s.interaction_id == invocation.id
-        and s.kind in ("interaction_response", "followup", "edit_original")
-    )
-
-
 @pytest.mark.parametrize(
     ("question", "expected"),
     [
@@ -133,7 +125,7 @@ async def test_a_slash_question_refused_gets_the_prefix_sentence_ephemerally_and
     invocation = await harness.server.invoke_slash(
         harness.guild.channel, harness.guild.alice, "ask", {"question": question}
     )
-    reply = await harness.server.wait_for(answers_to(invocation), since=invocation.mark)
+    reply = await harness.server.wait_for_reply(invocation)
     assert reply.content == prefix.content
     assert reply.ephemeral
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
@@ -148,7 +140,7 @@ async def test_slash_summary_of_an_unknown_article_is_refused_like_the_prefix_fo
     invocation = await harness.server.invoke_slash(
         harness.guild.channel, harness.guild.alice, "summary", {"article": "zzzz"}
     )
-    reply = await harness.server.wait_for(answers_to(invocation), since=invocation.mark)
+    reply = await harness.server.wait_for_reply(invocation)
     assert reply.content == prefix.content and "No article matches" in reply.content
     assert reply.ephemeral
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
