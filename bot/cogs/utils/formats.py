@@ -149,8 +149,8 @@ def summary_embed(summary: ArticleSummary) -> discord.Embed:
         description=summary_lines(summary, limits.EMBED_DESCRIPTION - 200),
         colour=COLOUR,
     )
-    if byline:
-        embed.set_footer(text=shorten(byline, limits.FOOTER))
+    if byline:  # Discord renders no markdown in footers: the byline shows as written, escaped
+        embed.set_footer(text=shorten(byline, limits.FOOTER))  # it would show backslashes
     return embed
 
 
