@@ -1,7 +1,8 @@
 """Questions as people type them in chat, rewritten into the words the corpus would use.
 
-Four rewrites, each general English, none about any one topic:
+Five rewrites, each general English, none about any one topic:
 
+* web addresses are dropped: a pasted link is not words an article would hold;
 * invisible characters (zero-width spaces and joiners, direction marks, soft hyphens: Unicode
   category Cf) are removed, so a word pasted with one inside still matches;
 * the shorthand of chat in English at large ("rn", "tho", "govt", "nukes") is spelled out;
@@ -112,6 +113,7 @@ SHORTHAND: Mapping[str, str] = {
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w/]*(?:'[^\W_]+)*|[^\w\s]", re.UNICODE)
 _STOP = ENGLISH_STOP_WORDS
+_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
 
 
 def remove_invisible(text: str) -> str:
@@ -140,7 +142,7 @@ def rewrite(question: str, aliases: Mapping[str, str] | None = None) -> str:
     ``aliases`` maps a lowercase alias (one word or a phrase) to the words it stands for.
     Everything not rewritten (punctuation, "U.S.", spacing) is kept as typed.
     """
-    text = remove_invisible(question)
+    text = _URL.sub(" ", remove_invisible(question))
     if aliases:
         text = _apply_aliases(text, aliases)
     matches = list(_WORD.finditer(text))

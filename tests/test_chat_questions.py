@@ -53,6 +53,11 @@ def test_what_should_the_us_do_is_a_question_about_the_us(engine: Engine) -> Non
     assert engine.ask("what should the us do").passages
 
 
+def test_a_pasted_link_is_not_part_of_the_question(engine: Engine) -> None:
+    linked = "what about sanctions https://example.org/a?b=c www.example.com/x"
+    assert engine.query_terms(linked) == engine.query_terms("what about sanctions")
+
+
 def test_chat_shorthand_of_english_is_spelled_out() -> None:
     assert rewrite("nukes rn tho") == "nuclear weapons right now though"
     assert rewrite("wat does the govt want lol") == "what does the government want "

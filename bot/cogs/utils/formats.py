@@ -92,7 +92,9 @@ def answer_embed(answer: Answer) -> discord.Embed:
     used = len(embed.title or "")
     lines = []
     if closest:
-        lines.append(shorten(escape(answer.reason or CLOSEST, links=False), limits.EMBED_DESCRIPTION))
+        lines.append(
+            shorten(escape(answer.reason or CLOSEST, links=False), limits.EMBED_DESCRIPTION)
+        )
     budget = limits.EMBED_DESCRIPTION // max(1, len(answer.summary))
     for sentence in answer.summary:
         cite = f"\n\u2014 {source(sentence)}"
