@@ -99,21 +99,19 @@ class Engine:
         self.corpus = corpus
         self.settings = settings or EngineSettings()
         self.tokenizer = tokenizer or Tokenizer()
-        # Each article is its card (paragraph 0, the title) followed by its paragraphs.
-        self._located: list[tuple[Article, Paragraph]] = []
-        self._offsets: list[int] = []
-        self._cards: dict[int, list[str]] = {}
-        for article in corpus.articles:
-            self._offsets.append(len(self._located))
-            self._cards[len(self._located)] = self.tokenizer.tokenize(card_text(article))
-            self._located.append((article, Paragraph(0, article.title, CARD)))
-            self._located.extend((article, paragraph) for paragraph in article.paragraphs)
+        # Every paragraph in corpus order, then every article's card (paragraph 0, the title).
+        self._located: list[tuple[Article, Paragraph]] = list(corpus.iter_paragraphs())
+        self._first_card = len(self._located)
+        self._located.extend((a, Paragraph(0, a.title, CARD)) for a in corpus.articles)
+        self._cards = {
+            self._first_card + i: self.tokenizer.tokenize(card_text(a))
+            for i, a in enumerate(corpus.articles)
+        }
         retrieval = self.settings.retrieval
-        self.index = BM25Index(
-            (self.indexed_terms(i) for i in range(len(self._located))),
-            BM25Params(k1=retrieval.k1, b=retrieval.b, epsilon=retrieval.epsilon),
-        )
-        self._card_ids = set(self._cards)
+        params = BM25Params(k1=retrieval.k1, b=retrieval.b, epsilon=retrieval.epsilon)
+        self.index = BM25Index((self.indexed_terms(i) for i in range(self._first_card)), params)
+        # Cards have an index of their own: they take part only in questions about articles.
+        self._card_index = BM25Index(self._cards.values(), params)
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
         self._sentence_terms = lru_cache(maxsize=4096)(self._split_and_tokenize)
         self._summaries = lru_cache(maxsize=256)(self._summarize)
@@ -304,14 +302,14 @@ class Engine:
         top_k = max(1, min(top_k, MAX_TOP_K))
         depth = self.settings.retrieval.rerank_depth
         wanted = max(top_k, depth)
-        extra = 0 if query.about_articles else len(self._card_ids)
-        ranked = self.index.top_k(query.terms, wanted + extra)
-        if not query.about_articles:
-            ranked = [(i, score) for i, score in ranked if i not in self._card_ids]
+        ranked = self.index.top_k(query.terms, wanted)
         if query.articles:
             named = [(i, sc) for i, sc in ranked if self._located[i][0].slug in query.articles]
             ranked = named + [(i, sc) for i, sc in ranked if (i, sc) not in named]
-        ranked = ranked[:wanted]
+        if query.about_articles:  # what is asked is on the cards: they come first
+            cards = self._card_index.top_k(query.terms, top_k)
+            ranked = [(self._first_card + i, score) for i, score in cards] + ranked
+            depth += len(cards)
         if depth > 1 and len(ranked) > 1:
             terms, weights = query.terms, query.weights
             head, tail = ranked[:depth], ranked[depth:]
@@ -319,8 +317,8 @@ class Engine:
             order = rerank([score for _, score in head], near)
             if query.articles:
                 order.sort(key=lambda i: self._located[head[i][0]][0].slug not in query.articles)
-            if query.about_articles:  # what is asked is on the cards
-                order.sort(key=lambda i: head[i][0] not in self._card_ids)
+            if query.about_articles:
+                order.sort(key=lambda i: head[i][0] < self._first_card)
             ranked = [head[i] for i in order] + tail
         return [
             Hit(self._located[i][0].slug, self._located[i][1].number, score, i)
@@ -352,11 +350,13 @@ class Engine:
         )
         groups = []
         for slug in dict.fromkeys(hit.article for hit in hits):
-            start = self._offsets[self._positions[slug]]
-            size = len(self.corpus.by_slug[slug].paragraphs) + 1
-            groups.append(range(start, start + min(size, TOPIC_PASSAGES)))
+            start = self._paragraph_index(slug, 1)
+            size = len(self.corpus.by_slug[slug].paragraphs)
+            groups.append([self._paragraph_index(slug, 0), *range(start, start + size)])
         try:
-            topic = self._meaning.topic(normalize(query.text), [list(g) for g in groups])
+            topic = self._meaning.topic(
+                normalize(query.text), [group[:TOPIC_PASSAGES] for group in groups]
+            )
         except MeaningUnavailable:
             topic = 1.0  # without the model, words alone decide
         return verdict.on_subject(topic, words, self.settings.retrieval)
@@ -513,15 +513,18 @@ class Engine:
 
     def _paragraph_index(self, slug: str, number: int) -> int:
         """Position of an article's paragraph (0: its card) among all passages."""
-        return self._offsets[self._positions[slug]] + number
+        position = self._positions[slug]
+        if number == 0:
+            return self._first_card + position
+        return self.corpus.paragraph_offsets[position] + number - 1
 
     @property
     def passage_count(self) -> int:
-        """Passages in the index: every article's card, then its paragraphs."""
+        """Passages: every paragraph (the BM25 index's documents, in order), then the cards."""
         return len(self._located)
 
     def located(self, index: int) -> tuple[Article, Paragraph]:
-        """The article and paragraph at a position of the index (paragraph 0: the card)."""
+        """The article and paragraph at a position (paragraph 0: the article's card)."""
         return self._located[index]
 
     def _index_of(self, passage: Passage) -> int:
@@ -529,7 +532,8 @@ class Engine:
 
     def indexed_terms(self, index: int) -> list[str]:
         """What BM25 indexes for a passage: its words, and for a non-body paragraph its kind
-        ("caption", "bio"), so that people can ask for the caption."""
+        ("caption", "bio"), so that people can ask for the caption; for a card, its card text
+        (indexed apart, in the cards' own index)."""
         card = self._cards.get(index)
         if card is not None:
             return card
@@ -559,12 +563,9 @@ class Engine:
 
     def _respell(self, word: str) -> Respelling | None:
         if self._speller is None:
-            tokens = self.tokenizer.tokens
-            words = {
-                (paragraph.text[t.start : t.end].casefold(), t.term)
-                for _, paragraph in self._located
-                for t in tokens(paragraph.text)
-            }
+            # The words the index was built from, as the tokenizer saw them (it caches them).
+            vocabulary = self.index.vocabulary
+            words = [(w, t) for w, t in self.tokenizer.spellings() if t in vocabulary]
             self._speller = Speller(words, self._stem)
         return self._speller.respell(word)
 

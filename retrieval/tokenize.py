@@ -73,6 +73,12 @@ class Tokenizer:
                 terms.append(term)
         return terms
 
+    def spellings(self) -> Iterator[tuple[str, str]]:
+        """(lowercase surface word, its term) for every word this tokenizer has seen."""
+        for surface, term in list(self._cache.items()):
+            if term:
+                yield surface.casefold(), term
+
     def tokens(self, text: str) -> Iterator[Token]:
         """Terms with their spans in ``text``, for highlighting what matched."""
         for match in _TOKEN.finditer(fold_punctuation(text)):
