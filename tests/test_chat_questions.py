@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import BLOOMBERG, CATO, SEEDS_DIR, write_article
-from retrieval import Article, Corpus, CorpusError, Engine, load_corpus
+from retrieval import Article, Corpus, CorpusError, Engine, load_corpus, meaning
 from retrieval.chat import remove_invisible, rewrite
 from retrieval.informativeness import blend, english_weight, phrase_weights
 from retrieval.spelling import Speller
@@ -223,3 +223,20 @@ def test_three_verdicts(engine: Engine, question: str, verdict: str) -> None:
     assert answer.abstained == (verdict == "none")
     assert bool(answer.summary) == (verdict == "answer")
     assert bool(answer.passages) == (verdict != "none")
+
+
+def test_without_the_embedding_model_words_alone_decide(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unavailable(texts: object) -> object:
+        raise meaning.MeaningUnavailable("WordLlama could not be loaded: test")
+
+    monkeypatch.setattr(meaning, "embed", unavailable)
+    engine = Engine(load_corpus(SEEDS_DIR))
+    assert engine.ask("Why should the U.S. engage North Korea?").verdict == "answer"
+    assert engine.ask("whats the weather in moscow this weekend").verdict != "answer"
+
+
+def test_the_embedding_model_loads_from_its_wheel_without_downloading() -> None:
+    vectors = meaning.embed(["a moment to engage", "a moment to engage", "jelly beans"])
+    assert vectors.shape == (3, 256)
+    assert float(vectors[0] @ vectors[1]) == pytest.approx(1.0, abs=1e-5)
+    assert float(vectors[0] @ vectors[2]) < 0.9

@@ -1,11 +1,20 @@
-"""A passage's support for a question: what decides between quoting it and abstaining."""
+"""The verdict: a passage's support for a question, and answer, closest or none."""
 
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
+from retrieval import Answer
 from retrieval.rerank import pair_share
-from retrieval.verdict import support
+from retrieval.verdict import (
+    VerdictSettings,
+    decide,
+    largest_gap,
+    missing_words,
+    on_subject,
+    support,
+)
 
 IDF = {"parti": 1.0, "congress": 3.0, "breakfast": 4.0}
 
@@ -57,3 +66,67 @@ def test_the_parts_of_support_are_settings() -> None:
 def test_a_passage_without_the_question_words_has_no_support() -> None:
     assert support(["breakfast"], weights(["breakfast"]), [["parti", "congress"]]) == 0.0
     assert support(["breakfast"], weights(["breakfast"]), []) == 0.0
+
+
+# -- the verdict -----------------------------------------------------------------------------
+
+
+def test_a_word_said_in_other_words_counts_in_the_passage_s_share() -> None:
+    question = ["parti", "breakfast"]
+    plain = support(question, weights(question), [["parti"]], (1.0, 0.0, 0.0))
+    stood_in = support(
+        question, weights(question), [["parti"]], (1.0, 0.0, 0.0), {"breakfast": 0.5}
+    )
+    assert plain == pytest.approx(1 / 5)
+    assert stood_in == pytest.approx((1 + 0.5 * 4) / 5)
+
+
+def test_the_largest_gap_is_the_heaviest_word_the_passage_lacks() -> None:
+    question = weights(["parti", "congress", "breakfast"])
+    assert largest_gap(question, {"parti", "congress"}, {}) == pytest.approx(4 / 8)
+    assert largest_gap(question, {"parti", "breakfast"}, {}) == pytest.approx(3 / 8)
+    assert largest_gap(question, {"parti", "congress"}, {"breakfast": 0.5}) == pytest.approx(2 / 8)
+    assert largest_gap(question, set(question), {}) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("support_", "gap", "subject", "expected"),
+    [
+        (0.6, 0.1, True, "answer"),
+        (0.6, 0.5, True, "closest"),  # holds much, but not the word the question turns on
+        (0.3, 0.1, True, "closest"),
+        (0.3, 0.1, False, "none"),  # off the articles' subject
+        (0.1, 0.0, True, "none"),
+        (0.0, 0.0, True, "none"),
+    ],
+)
+def test_three_verdicts_from_support_gap_and_subject(
+    support_: float, gap: float, subject: bool, expected: str
+) -> None:
+    assert decide(support_, gap, subject, VerdictSettings()) == expected
+
+
+def test_on_subject_by_meaning_or_by_half_the_words() -> None:
+    settings = VerdictSettings()
+    assert on_subject(0.5, 0.0, settings)
+    assert on_subject(-0.1, 0.5, settings)
+    assert not on_subject(0.1, 0.4, settings)
+
+
+def test_missing_words_are_the_heaviest_first_as_typed() -> None:
+    question = weights(["parti", "congress", "breakfast"])
+    typed = {"parti": "party", "breakfast": "Breakfast"}
+    assert missing_words(question, {"congress"}, typed) == ["Breakfast", "party"]
+
+
+def test_relevance_may_not_exceed_coverage() -> None:
+    with pytest.raises(ValidationError, match="min_relevance"):
+        VerdictSettings(min_coverage=0.3, min_relevance=0.5)
+
+
+def test_an_answer_abstains_exactly_when_its_verdict_is_none() -> None:
+    assert Answer(question="q", verdict="none", abstained=True).abstained
+    with pytest.raises(ValidationError, match="abstained"):
+        Answer(question="q", verdict="closest", abstained=True)
+    with pytest.raises(ValidationError, match="abstained"):
+        Answer(question="q", verdict="none", abstained=False)
