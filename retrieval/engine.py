@@ -27,6 +27,7 @@ from retrieval.rerank import closeness, rerank, share
 from retrieval.sentences import sentence_spans
 from retrieval.settings import EngineSettings
 from retrieval.spelling import Respelling, Speller
+from retrieval.stopwords import ENGLISH_STOP_WORDS
 from retrieval.summarize import central_sentences, relevant_sentences
 from retrieval.text import normalize
 from retrieval.tokenize import Tokenizer
@@ -547,13 +548,16 @@ class Engine:
         """Lowercase alias -> what a question should say instead.
 
         An alias the corpus itself uses ("DPRK") is kept beside the name it stands for, so
-        the passages that use it still match.
+        the passages that use it still match; one that is a function word ("US", "IT") is
+        left out, since it would rewrite every "us" and "it".
         """
         table: dict[str, list[str]] = {}
         vocabulary = self.index.vocabulary
         for article in articles:
             for name, others in article.aliases:
                 for alias in others:
+                    if alias.casefold() in ENGLISH_STOP_WORDS:  # "US" would rewrite "tell us"
+                        continue
                     terms = self.tokenizer.tokenize(alias)
                     used = bool(terms) and all(t in vocabulary for t in terms)
                     table.setdefault(alias.casefold(), []).append(

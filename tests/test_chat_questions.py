@@ -121,6 +121,19 @@ def test_an_alias_the_text_also_uses_keeps_matching_where_it_is_used(engine: Eng
     assert {"north", "korea"} <= set(engine.query_terms("why talk to NK now"))
 
 
+def test_an_alias_that_is_a_function_word_is_left_out(tmp_path: Path) -> None:
+    write_article(
+        tmp_path,
+        "a.txt",
+        "Harbour notes",
+        "The United States Navy visited the harbour.",
+        front_matter='[aliases]\n"United States" = ["US", "USA"]\n',
+    )
+    engine = Engine(load_corpus(tmp_path))
+    assert engine.query_terms("tell us about the harbour") == ["tell", "harbour"]
+    assert {"unit", "state"} <= set(engine.query_terms("did the USA navy visit"))
+
+
 def test_aliases_that_are_not_lists_of_names_are_refused_with_the_key(tmp_path: Path) -> None:
     write_article(tmp_path, "a.txt", "T", "Text.", front_matter='[aliases]\n"Harbour" = 3\n')
     with pytest.raises(CorpusError, match="aliases"):
