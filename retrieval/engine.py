@@ -265,20 +265,6 @@ class Engine:
             summary=self._answer_summary(query.weights, passages),
         )
 
-    def term_weights(self, terms: Sequence[str]) -> dict[str, float]:
-        """How informative each distinct term is (``retrieval.informativeness``), by its stem.
-
-        ``query`` weighs the words as typed, which is better; this is for terms alone.
-        """
-        vocabulary, df, n = self.index.vocabulary, self.index.df, self.index.corpus_size
-        weights: dict[str, float] = {}
-        for term in terms:
-            term_id = vocabulary.get(term)
-            weights[term] = blend(
-                english_weight(term), None if term_id is None else int(df[term_id]), n
-            )
-        return weights
-
     def _known_form(self, term: str) -> str:
         """An unseen term's shortest-step relative in the vocabulary ("american" -> "america").
 
