@@ -146,11 +146,12 @@ class Engine:
         weights: dict[str, float] = {}
         surface: dict[str, str] = {}
         vocabulary, df, n = self.index.vocabulary, self.index.df, self.index.corpus_size
+        cards = self._card_index.vocabulary
         for token in self.tokenizer.tokens(rewritten):
             typed = rewritten[token.start : token.end]
             term, confidence = self._known_form(token.term), 1.0
             word = normalize(typed).casefold().removesuffix("'s")  # as English spells it
-            if term not in vocabulary and "." not in term:
+            if term not in vocabulary and term not in cards and "." not in term:
                 found = self._respell(word)
                 if found is not None:
                     term, word, confidence = found.term, found.word, found.confidence

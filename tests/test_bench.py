@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from bench.report import (
 )
 from bench.speed import label, parse_size, parse_sizes
 from bench.speed_worker import latency, synthetic_paragraphs, synthetic_specs
+from helpers import SEEDS_DIR
 
 
 def test_hit_at_k() -> None:
@@ -220,3 +222,41 @@ def test_reference_coverage() -> None:
     assert reference_coverage(["Ab."], "Ab.Cd.") == 0.5
     assert reference_coverage(["Zz."], "Ab.Cd.") == 0.0
     assert math.isnan(reference_coverage(["Ab."], "  "))
+
+
+def test_chat_benchmark_counts_ranks_and_verdicts_by_kind(tmp_path: Path) -> None:
+    from bench import chat
+
+    questions = tmp_path / "questions.json"
+    questions.write_text(
+        json.dumps(
+            {
+                "answerable": [
+                    {"q": "juche", "expect": ["self-reliance"], "style": "keyword"},
+                    {"q": "who wrote the cato piece", "expect": ["Spectacular"], "style": "casual"},
+                ],
+                "near_topic_unanswerable": ["How tall is Kim Jong Un?"],
+                "off_topic": ["when is the next winter olympics"],
+            }
+        ),
+        encoding="utf-8",
+    )
+    result = chat.run(questions, SEEDS_DIR)
+    assert result["answerable"] == {
+        "questions": 2,
+        "first": 2,
+        "top3": 2,
+        "answer": 2,
+        "answer and first": 2,
+    }
+    assert result["verdicts"]["near_topic"] == {"closest": 1}
+    assert result["verdicts"]["off_topic"] == {"none": 1}
+    assert [g.met for g in chat.goals(result)] == [True, True, True, True, True]
+    assert "| keyword" in chat.tables(result)
+
+
+def test_chat_ranks_count_the_first_passage_holding_an_expected_snippet() -> None:
+    from bench.chat import rank_of
+
+    assert rank_of(["a b", "c d", "x y"], ["c d", "x"]) == 2
+    assert rank_of(["a b"], ["z"]) is None
