@@ -204,8 +204,9 @@ class Engine:
         """Quote the passages that answer ``question``, the closest ones, or say there are none.
 
         ``retrieval.verdict`` holds the rule: the best passage's support (how much of the
-        question's information it holds, in one sentence, and with the question's word pairs)
-        against ``min_coverage`` and ``min_relevance``.
+        question's information it holds, in one sentence, with the question's word pairs, and
+        in meaning), the word it lacks that weighs most, and whether the question is on the
+        articles' subject at all. Names count once (``phrase_weights``) among the hits.
         """
         query = self.query(question)
         settings = self.settings.retrieval
