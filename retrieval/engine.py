@@ -172,11 +172,16 @@ class Engine:
     def _with_mentions(
         self, text: str, terms: list[str], weights: dict[str, float], surface: dict[str, str]
     ) -> Query:
-        """Set apart the words that name an article or the article itself (``mentions``)."""
+        """Set apart the words that name an article, and then the words for it (``mentions``).
+
+        "per bandow", "what does the cato writer think": once a question names an article,
+        "writer" and "think" say which text is meant; without a name they may be what is asked
+        ("Who was the author of ...?"), and stay.
+        """
         mentions = self._mentions
         references = mentions.references(terms)
         about = mentions.asks_about_articles(terms, weights, references)
-        if not about:
+        if references and not about:
             content = {
                 t: w
                 for t, w in weights.items()

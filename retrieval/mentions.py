@@ -7,7 +7,7 @@ asks about one of those fields (``asks_about_articles``), so it never crowds out
 of an ordinary question. A question word that names one article's publisher or author (and is
 not an everyday English word) is a *reference*: it favours that article's passages and, unless
 the question asks about the article itself, does not count as something the passages must hold;
-nor do the words for an article and its fields ("the author mentions", "the cato writer").
+nor, then, do the words for an article and its fields ("the cato writer", "per bandow").
 """
 
 from __future__ import annotations
