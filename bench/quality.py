@@ -31,6 +31,8 @@ SWEEP_ABSTENTION: tuple[dict[str, Any], ...] = (
     {"support_weights": WORDS_ONLY, "min_coverage": 0.5},
     {"support_weights": WORDS_ONLY, "min_coverage": 0.55},
     {"support_weights": WORDS_ONLY, "min_coverage": 0.6},
+    {"meaning_weight": 0.0},  # words alone: what closeness in meaning adds to support
+    {"max_gap": 1.0},  # without the rule that the word a question turns on must be there
 )
 SWEEP_RANKING: tuple[dict[str, float], ...] = (
     {"rerank_depth": 0},

@@ -129,6 +129,27 @@ def _support_against_words_only(abstention: dict[str, Any]) -> list[str]:
     ]
 
 
+def _parts_of_the_verdict(abstention: dict[str, Any]) -> list[str]:
+    """What meaning and the missing-word rule each change, against the default."""
+    kept, dropped = (
+        abstention["answered when in corpus"],
+        abstention["abstained when not in corpus"],
+    )
+    out = []
+    for name, what in (
+        ("meaning_weight=0.0", "Without meaning in the support"),
+        ("max_gap=1.0", "Without the missing-word rule"),
+    ):
+        f = abstention["sweep"].get(name)
+        if f is not None:
+            out.append(
+                f"{what} ({name}) citebot answers {pct(f['answered when in corpus'])} of "
+                f"in-corpus questions and abstains on {pct(f['abstained when not in corpus'])} "
+                f"of out-of-corpus ones, against {pct(kept)} and {pct(dropped)} by default."
+            )
+    return out
+
+
 def findings(result: dict[str, Any]) -> list[str]:
     """Plain-language observations, computed from the figures (so they cannot go stale)."""
     out: list[str] = []
@@ -147,6 +168,7 @@ def findings(result: dict[str, Any]) -> list[str]:
             "with some paragraph of another article."
         )
     out.extend(_support_against_words_only(result["abstention"]))
+    out.extend(_parts_of_the_verdict(result["abstention"]))
     s = result["answer_sentence"]
     oracle = s["oracle: any sentence of citebot's top passage"]
     out.append(
