@@ -210,23 +210,34 @@ def test_a_question_about_the_author_finds_the_bio_even_though_it_is_not_body_te
                     "Pyongyang",
                     "sanctions",
                     "Brazil",
+                    "nucleer",
+                    "NK",
+                    "us",
+                    "whats",
+                    "rn",
+                    "bloomberg",
+                    "who wrote",
+                    "https://evil.example/x",
+                    "[a](b)",
+                    "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz",
                 ]
             ),
             max_size=30,
         ).map(" ".join),
     )
 )
-def test_any_question_gets_a_cited_answer_an_abstention_or_a_question_error(
-    engine: Engine, question: str
-) -> None:
+def test_any_question_gets_a_verdict_or_a_question_error(engine: Engine, question: str) -> None:
     try:
         answer = engine.ask(question)
     except QuestionError as error:
         assert str(error)
         return
-    if answer.abstained:
-        assert answer.reason and answer.topics == TITLES
+    assert answer.abstained == (answer.verdict == "none")
+    if answer.verdict == "none":
+        assert answer.reason and answer.topics == TITLES and not answer.passages
     else:
+        assert answer.passages
+        assert (answer.verdict == "closest") == (answer.reason is not None)
         assert_verbatim_and_cited(engine, answer)
 
 
