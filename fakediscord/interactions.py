@@ -36,6 +36,7 @@ class InteractionState:
     created: float
     response_type: int | None = None
     original_id: int | None = None
+    message_id: int | None = None  # a component's message, which responses 6 and 7 update
 
 
 @dataclass(frozen=True)

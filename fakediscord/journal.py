@@ -72,10 +72,11 @@ class Sent:
     """Something the bot did that users could see (or that Discord refused).
 
     ``kind`` is one of: message, edit, delete, interaction_response, deferred,
-    autocomplete, modal, followup, edit_original. ``payload`` is the message body
-    the bot sent (``data`` of an interaction callback), ``message`` what Discord
-    stored and showed (e.g. embeds removed without Embed Links), ``status`` the
-    HTTP status returned to the bot.
+    autocomplete, modal, followup, edit_original, and for a component's interaction
+    update_message (the message it is on, edited) and deferred_update. ``payload`` is
+    the message body the bot sent (``data`` of an interaction callback), ``message``
+    what Discord stored and showed (e.g. embeds removed without Embed Links),
+    ``status`` the HTTP status returned to the bot.
     """
 
     kind: str
@@ -101,6 +102,12 @@ class Sent:
     def embeds(self) -> list[JsonDict]:
         source = self.message if self.message is not None else self.payload
         return list(source.get("embeds") or [])
+
+    @property
+    def components(self) -> list[JsonDict]:
+        """The message's action rows and what they hold (buttons, select menus)."""
+        source = self.message if self.message is not None else self.payload
+        return list(source.get("components") or [])
 
     @property
     def allowed_mentions(self) -> JsonDict | None:

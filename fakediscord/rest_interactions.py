@@ -3,7 +3,8 @@
 Discord's timing rules are enforced: the initial response must come within the
 deadline (3 s by default) and only once; followups need an acknowledged interaction.
 Interaction messages are webhook messages, so channel permissions such as Embed
-Links do not trim them.
+Links do not trim them. A component's interaction may also update the message it came
+from (callback 7, or 6 and an edit of ``@original`` later; see ``components``).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from . import messages, payloads, validation
+from . import components, messages, payloads, validation
 from .backend import Backend, Files, backend, check_message, path_id, read_body, route_key
 from .interactions import APPLICATION_COMMAND, AUTOCOMPLETE, InteractionState
 from .models import EPHEMERAL, LOADING, JsonDict
@@ -23,6 +24,7 @@ CALLBACK = "POST /interactions/{webhook_id}/{webhook_token}/callback"
 WEBHOOK = "/api/v10/webhooks/{webhook_id}/{webhook_token}"
 MESSAGE_WITH_SOURCE, DEFERRED_WITH_SOURCE, AUTOCOMPLETE_RESULT, MODAL = 4, 5, 8, 9
 CHAT_INPUT_COMMAND_MESSAGE = 20
+ANSWERABLE = (APPLICATION_COMMAND, components.MESSAGE_COMPONENT)  # with a message of their own
 
 
 def _by_callback_url(b: Backend, request: web.Request) -> InteractionState:
@@ -56,10 +58,12 @@ async def _post_message(
     }
     if not original and state.original_id is not None:
         metadata["original_response_message_id"] = str(state.original_id)
+    if state.message_id is not None:
+        metadata["interacted_message_id"] = str(state.message_id)
     extra = {
         "webhook_id": str(b.world.application.id),
         "application_id": str(b.world.application.id),
-        "type": CHAT_INPUT_COMMAND_MESSAGE,
+        "type": CHAT_INPUT_COMMAND_MESSAGE if state.type == APPLICATION_COMMAND else 0,
         "interaction_metadata": metadata,
     }
     attachments = b.attachments(body, files)
@@ -84,7 +88,7 @@ async def callback(request: web.Request) -> web.Response:
             raise unknown("interaction")
         if state.response_type is not None:
             raise error(400, "Interaction has already been acknowledged.", 40060)
-        if kind == MESSAGE_WITH_SOURCE and state.type == APPLICATION_COMMAND:
+        if kind == MESSAGE_WITH_SOURCE and state.type in ANSWERABLE:
             check_message(data, len(files))
             message = await _post_message(b, state, data, files, original=True)
             b.record(
@@ -95,7 +99,7 @@ async def callback(request: web.Request) -> web.Response:
                 files=tuple(files),
                 **record,
             )
-        elif kind == DEFERRED_WITH_SOURCE and state.type == APPLICATION_COMMAND:
+        elif kind == DEFERRED_WITH_SOURCE and state.type in ANSWERABLE:
             flags = int(data.get("flags") or 0) & EPHEMERAL
             message = await _post_message(b, state, {"flags": flags | LOADING}, [], original=True)
             b.record("deferred", CALLBACK, data, message=message, **record)
@@ -104,8 +108,17 @@ async def callback(request: web.Request) -> web.Response:
             if problems:
                 raise Reject(400, validation.form_error(problems))
             b.record("autocomplete", CALLBACK, data, **record)
-        elif kind == MODAL and state.type == APPLICATION_COMMAND:
+        elif kind == MODAL and state.type in ANSWERABLE:
             b.record("modal", CALLBACK, data, **record)
+        elif kind == components.UPDATE_MESSAGE and state.type == components.MESSAGE_COMPONENT:
+            message = await _update_component_message(b, state, data)
+            b.record("update_message", CALLBACK, data, message=message, **record)
+        elif (
+            kind == components.DEFERRED_UPDATE_MESSAGE
+            and state.type == components.MESSAGE_COMPONENT
+        ):
+            message = _component_message(b, state)
+            b.record("deferred_update", CALLBACK, data, **record)
         else:
             problem = (("type",), "INTERACTION_CALLBACK_TYPE_INVALID", "Invalid callback type")
             raise Reject(400, validation.form_error([problem]))
@@ -127,6 +140,27 @@ async def callback(request: web.Request) -> web.Response:
     return json_response(_callback_response(state, kind, message))
 
 
+def _component_message(b: Backend, state: InteractionState) -> JsonDict:
+    message = b.world.messages.get(state.message_id or 0)
+    if message is None:
+        raise unknown("Message")
+    return message
+
+
+async def _update_component_message(
+    b: Backend, state: InteractionState, data: JsonDict
+) -> JsonDict:
+    """Callback 7: the message the component is on is edited in place."""
+    message = _component_message(b, state)
+    problems = validation.message_problems(data)
+    if problems:
+        raise Reject(400, validation.form_error(problems))
+    messages.edit(b.world, message, data)
+    if not int(message["flags"]) & EPHEMERAL:
+        await b.gateway.dispatch_message("MESSAGE_UPDATE", message)
+    return message
+
+
 def _callback_response(state: InteractionState, kind: int, message: JsonDict | None) -> JsonDict:
     interaction: JsonDict = {"id": str(state.id), "type": state.type}
     if message is not None:
@@ -136,7 +170,7 @@ def _callback_response(state: InteractionState, kind: int, message: JsonDict | N
             response_message_ephemeral=bool(int(message["flags"]) & EPHEMERAL),
         )
     body: JsonDict = {"interaction": interaction}
-    if kind == MESSAGE_WITH_SOURCE and message is not None:
+    if kind in (MESSAGE_WITH_SOURCE, components.UPDATE_MESSAGE) and message is not None:
         body["resource"] = {"type": kind, "message": message}
     return body
 
@@ -162,7 +196,9 @@ def _webhook_message(b: Backend, request: web.Request, state: InteractionState) 
     message_id = state.original_id if wanted == "@original" else path_id(request, "message_id")
     message = b.world.messages.get(message_id or 0)
     webhook = str(b.world.application.id)
-    if message is None or message.get("webhook_id") != webhook:
+    if message is None:
+        raise unknown("Message")
+    if message.get("webhook_id") != webhook and int(message["id"]) != state.message_id:
         raise unknown("Message")
     return message
 

@@ -2,8 +2,9 @@
 
 Build a world (users, guilds, roles, channels, DMs), start the server, point discord.py at
 it (``bot.endpoints.use_endpoints(server.api_base, server.gateway_url)``), run the real
-bot, then act as users (``post_message``, ``invoke_slash``) and await what the bot did
-(``wait_for_reply``). Faults (429s, 5xx, slow answers, gateway closes) are scripted here.
+bot, then act as users (``post_message``, ``invoke_slash``, ``click_button``, ``select``)
+and await what the bot did (``wait_for_reply``). Faults (429s, 5xx, slow answers, gateway
+closes) are scripted here.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 
 from aiohttp import web
 
-from . import interactions, messages, rest, rest_commands, rest_interactions
+from . import components, interactions, messages, rest, rest_commands, rest_interactions
 from .backend import API_PREFIX, KEY, Backend
 from .commands import CommandStore
 from .faults import Fault, Faults
@@ -259,6 +260,47 @@ class FakeDiscord:
         await self.gateway.dispatch("INTERACTION_CREATE", payload, guild_id=guild.id)
         return Invocation(state.id, state.token, channel.id, state.user_id, payload, mark)
 
+    async def click_button(
+        self, message: Sent | Mapping[str, Any] | int, user: User | Member, custom_id: str
+    ) -> Invocation:
+        """Press the button ``custom_id`` on ``message`` (as it is now) as ``user``.
+
+        Refused, as a Discord client would refuse it, when the button is disabled, is a link,
+        or the message is gone; the bot gets a MESSAGE_COMPONENT interaction otherwise.
+        """
+        return await self._use_component(message, user, custom_id, None)
+
+    async def select(
+        self,
+        message: Sent | Mapping[str, Any] | int,
+        user: User | Member,
+        custom_id: str,
+        values: Sequence[str],
+    ) -> Invocation:
+        """Pick ``values`` in the select menu ``custom_id`` on ``message`` as ``user``."""
+        return await self._use_component(message, user, custom_id, values)
+
+    async def _use_component(
+        self,
+        message: Sent | Mapping[str, Any] | int,
+        user: User | Member,
+        custom_id: str,
+        values: Sequence[str] | None,
+    ) -> Invocation:
+        if isinstance(message, Sent):
+            if message.message is None:
+                raise ValueError(f"{message!r} did not create a message")
+            message = message.message
+        message_id = message if isinstance(message, int) else int(message["id"])
+        stored = self.world.messages.get(message_id)
+        if stored is None:
+            raise LookupError(f"message {message_id} does not exist (deleted?)")
+        payload, state = components.build(self.world, stored, _user(user), custom_id, values)
+        self._backend.interactions[state.id] = state
+        mark = self.records.sent.mark()
+        await self.gateway.dispatch("INTERACTION_CREATE", payload, guild_id=state.guild_id or None)
+        return Invocation(state.id, state.token, state.channel_id, state.user_id, payload, mark)
+
     # --- observing ----------------------------------------------------------------
 
     @property
@@ -298,7 +340,7 @@ class FakeDiscord:
         self, trigger: PostedMessage | Invocation, *, timeout: float = 5.0
     ) -> Sent:
         """The first delivered answer after ``trigger``: a message in its channel, or the
-        interaction's response/followup/edit (a bare defer or a deletion is skipped)."""
+        interaction's response/followup/edit/update (a bare defer or a deletion is skipped)."""
         return await self.wait_for(self._answers(trigger), since=trigger.mark, timeout=timeout)
 
     def replies(self, trigger: PostedMessage | Invocation) -> list[Sent]:
@@ -312,7 +354,9 @@ class FakeDiscord:
                 s.delivered and s.kind == "message" and s.channel_id == trigger.channel_id
             )
         return lambda s: (
-            s.delivered and s.interaction_id == trigger.id and s.kind not in ("deferred", "delete")
+            s.delivered
+            and s.interaction_id == trigger.id
+            and s.kind not in ("deferred", "deferred_update", "delete")
         )
 
     async def wait_for_gateway(

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from . import components
 from .models import JsonDict
 
 Problem = tuple[tuple[str, ...], str, str]
@@ -53,6 +54,7 @@ def message_problems(payload: Mapping[str, Any]) -> list[Problem]:
         problems.append(_too_long(("content",), CONTENT_MAX))
     problems.extend(embed_problems(payload.get("embeds") or []))
     problems.extend(allowed_mentions_problems(payload.get("allowed_mentions")))
+    problems.extend(components.problems(payload.get("components") or []))
     return problems
 
 
