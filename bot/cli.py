@@ -16,6 +16,7 @@ from bot.config import TOKEN_IN_FILE, ConfigError, Settings, discord_token, load
 from bot.engines import build_engine
 from citebot import version
 from retrieval import (
+    AmbiguousArticle,
     ArticleNotFound,
     CorpusError,
     Engine,
@@ -51,7 +52,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(settings, corpus=args.corpus)
         engine = build_engine(settings, args.corpus)
         return int(args.handler(engine, settings, args))
-    except (QuestionError, ArticleNotFound) as error:
+    except (QuestionError, ArticleNotFound, AmbiguousArticle) as error:
         return _fail(str(error), EXIT_USAGE)
     except (ConfigError, CorpusError) as error:
         return _fail(str(error), EXIT_PROBLEM)
@@ -191,7 +192,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
 
     summary = commands.add_parser("summary", parents=[common], help="summarize one article")
     summary.add_argument(
-        "article", nargs="+", help="number from 'citebot sources', slug, or part of the title"
+        "article",
+        nargs="+",
+        help="number from 'citebot sources', slug or part of it, title words, publisher, author",
     )
     sentences = _bounded(SummarySettings, "sentences")
     summary.add_argument(

@@ -78,6 +78,9 @@ class DiscordSettings(_Section):
     connect_timeout: float = Field(
         30.0, gt=0, le=300, description="Seconds Discord may take to answer at start-up."
     )
+    choice_timeout: float = Field(
+        120.0, gt=0, le=840, description="Seconds a 'which one did you mean' menu stays usable."
+    )
     shard_count: int | None = Field(None, ge=1)
     shard_ids: list[int] | None = None
 

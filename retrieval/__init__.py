@@ -14,13 +14,15 @@ from retrieval.answer import (
 )
 from retrieval.bm25 import BM25Index, BM25Params
 from retrieval.corpus import Article, Corpus, CorpusError, Paragraph
-from retrieval.engine import ArticleNotFound, Engine, Hit, QuestionError
+from retrieval.engine import Engine, Hit, QuestionError
 from retrieval.loader import load_article, load_corpus
+from retrieval.lookup import AmbiguousArticle, ArticleNotFound
 from retrieval.sentences import sentence_spans, split_sentences
 from retrieval.settings import EngineSettings, RetrievalSettings, SummarySettings
 from retrieval.tokenize import Tokenizer
 
 __all__ = [
+    "AmbiguousArticle",
     "Answer",
     "Article",
     "ArticleInfo",

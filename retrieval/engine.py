@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from retrieval import verdict
+from retrieval import lookup, verdict
 from retrieval.answer import (
     Answer,
-    ArticleInfo,
     ArticleSummary,
     Passage,
     Sources,
@@ -34,7 +32,6 @@ from retrieval.tokenize import Tokenizer
 
 MAX_TOP_K = 100
 _MIN_ROOT = 5
-_MAX_NUMBER_DIGITS = 9
 CARD = "title"  # the kind of an article's card passage (see retrieval.mentions)
 _WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
 TOPIC_PASSAGES = 64  # an article's subject is the mean meaning of its first passages
@@ -42,18 +39,6 @@ TOPIC_PASSAGES = 64  # an article's subject is the mean meaning of its first pas
 
 class QuestionError(ValueError):
     """A question the engine cannot take; the message tells the asker what to change."""
-
-
-class ArticleNotFound(LookupError):
-    """No article matches a reference; ``suggestions`` are the closest titles or slugs."""
-
-    def __init__(self, reference: str, suggestions: Sequence[str], *, close: bool = True) -> None:
-        lead = "Did you mean" if close else "Try a number from the list of sources, or"
-        hint = f" {lead}: {', '.join(suggestions)}?" if suggestions else ""
-        shown = reference if len(reference) <= 80 else reference[:79] + "\u2026"
-        super().__init__(f"No article matches {shown!r}.{hint}")
-        self.reference = reference
-        self.suggestions = list(suggestions)
 
 
 @dataclass(frozen=True)
@@ -432,27 +417,9 @@ class Engine:
     # -- articles ----------------------------------------------------------------------------
 
     def find_article(self, reference: str) -> Article:
-        """An article by its number in ``sources``, its slug, or part of its title."""
-        ref = normalize(reference).strip().casefold()
-        articles = self.corpus.articles
-        if ref.isdecimal() and len(ref) <= _MAX_NUMBER_DIGITS and 1 <= int(ref) <= len(articles):
-            return articles[int(ref) - 1]
-        if ref in self.corpus.by_slug:
-            return self.corpus.by_slug[ref]
-        if ref:
-            matches = [a for a in articles if ref in normalize(a.title).casefold()]
-            if len(matches) == 1:
-                return matches[0]
-            if len(matches) > 1:
-                raise ArticleNotFound(reference, [a.slug for a in matches][:5])
-        names = {a.slug: a.slug for a in articles} | {
-            normalize(a.title).casefold(): a.slug for a in articles
-        }
-        close = difflib.get_close_matches(ref, list(names), n=3, cutoff=0.5)
-        suggestions = list(dict.fromkeys(names[name] for name in close))
-        if suggestions:
-            raise ArticleNotFound(reference, suggestions)
-        raise ArticleNotFound(reference, [a.slug for a in articles][:5], close=False)
+        """The article ``reference`` names (``retrieval.lookup``: number, slug or a part of it,
+        words of its title, publisher or author); AmbiguousArticle or ArticleNotFound else."""
+        return lookup.find_article(self.corpus, reference)
 
     def summarize(self, article: str, sentences: int | None = None) -> ArticleSummary:
         """The article's most central body sentences, in document order, each cited.
@@ -489,15 +456,7 @@ class Engine:
     def sources(self) -> Sources:
         return Sources(
             articles=[
-                ArticleInfo(
-                    number=number,
-                    article=a.slug,
-                    title=a.title,
-                    publisher=a.publisher,
-                    author=a.author,
-                    paragraphs=len(a.paragraphs),
-                    body_paragraphs=a.body_paragraph_count,
-                )
+                lookup.article_info(number, a)
                 for number, a in enumerate(self.corpus.articles, start=1)
             ],
             loaded_at=self.corpus.loaded_at,

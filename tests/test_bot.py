@@ -200,7 +200,7 @@ async def test_summary_finds_an_article_by_number_slug_or_title_fragment(
 
 
 async def test_summary_of_an_unknown_article_suggests_close_matches(harness: Harness) -> None:
-    reply = await harness.say("!summary bloomberg-engage")
+    reply = await harness.say("!summary bloomberg-engaged")
     assert_safe(reply)
     assert "No article matches" in reply.content
     assert "bloomberg-engage-north-korea" in reply.content

@@ -242,9 +242,27 @@ def test_summary_sentences_option_sets_the_count(capsys: pytest.CaptureFixture[s
 def test_summary_of_an_unknown_article_names_close_matches_on_one_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    status, out, err = run(capsys, "summary", "cato-kim-congres")
+    status, out, err = run(capsys, "summary", "cato-kim-kongress")
     line = assert_one_line_error(status, out, err)
     assert "Did you mean" in line and CATO in line
+
+
+def test_summary_of_a_name_several_articles_share_lists_them_on_one_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "summary", "engage")
+    line = assert_one_line_error(status, out, err)
+    assert status == 2
+    assert f"1. A Spectacular Opportunity to Engage Kim Jong Un ({CATO})" in line
+    assert f"2. A Moment to Engage\u00a0North Korea ({BLOOMBERG})" in line
+    assert "Name one by its number or slug" in line
+
+
+@pytest.mark.parametrize("reference", ["bandow", "Cato Institute", "kim-congress", "CATO"])
+def test_summary_finds_the_article_by_author_publisher_or_part_of_the_slug(
+    capsys: pytest.CaptureFixture[str], reference: str
+) -> None:
+    assert run_json(capsys, "summary", reference)["article"] == CATO
 
 
 def test_summary_of_an_unrelated_name_lists_the_articles_on_one_line(

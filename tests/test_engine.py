@@ -17,6 +17,7 @@ from helpers import (
     SEEDS_DIR,
 )
 from retrieval import (
+    AmbiguousArticle,
     Answer,
     Article,
     ArticleNotFound,
@@ -435,7 +436,7 @@ def test_find_article_title_fragment_ignores_curly_versus_straight_quotes() -> N
 
 def test_unknown_article_raises_not_found_with_close_suggestions(engine: Engine) -> None:
     with pytest.raises(ArticleNotFound) as raised:
-        engine.find_article("cato-kim-congres")
+        engine.find_article("cato-kim-kongress")
     assert raised.value.suggestions == [CATO]
     assert "Did you mean" in str(raised.value) and CATO in str(raised.value)
 
@@ -453,10 +454,13 @@ def test_number_outside_the_sources_is_not_found(engine: Engine, reference: str)
         engine.find_article(reference)
 
 
-def test_fragment_matching_several_titles_names_them_all(engine: Engine) -> None:
-    with pytest.raises(ArticleNotFound) as raised:
+def test_a_name_several_articles_share_is_ambiguous_and_lists_them_in_order(
+    engine: Engine,
+) -> None:
+    with pytest.raises(AmbiguousArticle) as raised:
         engine.find_article("engage")
-    assert set(raised.value.suggestions) == {CATO, BLOOMBERG}
+    assert [(c.number, c.article) for c in raised.value.choices] == [(1, CATO), (2, BLOOMBERG)]
+    assert "'engage' matches 2 articles" in str(raised.value)
 
 
 def test_summarize_an_unknown_article_raises_not_found(engine: Engine) -> None:

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from discord import Interaction, app_commands
 from discord.ext import commands
 
-from bot.cogs.utils import formats
+from bot.cogs.utils import formats, limits
+from bot.cogs.utils.choices import Choice, ChoiceView
 from bot.cogs.utils.context import Context
 from bot.cogs.utils.cooldowns import configured
-from retrieval.text import normalize
+from retrieval import AmbiguousArticle, ArticleInfo, ArticleNotFound, lookup
 
 if TYPE_CHECKING:
     from bot.client import Citebot
@@ -26,7 +27,9 @@ class Articles(commands.Cog):
         self.bot = bot
 
     @commands.hybrid_command(name="summary", extras={"example": "1"})  # type: ignore[arg-type]
-    @app_commands.describe(article="Number from !sources, slug, or part of the title.")
+    @app_commands.describe(
+        article="Number from !sources, slug or part of it, title words, publisher or author."
+    )
     @configured
     async def summary(self, ctx: Context, *, article: str | None = None) -> None:
         """Summarize an article in a few verbatim, cited sentences (no name: list them)."""
@@ -36,21 +39,50 @@ class Articles(commands.Cog):
             )
             return
         async with ctx.working():
-            summary = await self.bot.service.summarize(article)
+            try:
+                summary = await self.bot.service.summarize(article)
+            except AmbiguousArticle as ambiguous:
+                await self._offer(ctx, ambiguous)
+                return
         if ctx.wants_embeds:
             await ctx.answer(embed=await asyncio.to_thread(formats.summary_embed, summary))
         else:
             await ctx.answer(await asyncio.to_thread(formats.summary_text, summary))
 
+    async def _offer(self, ctx: Context, ambiguous: AmbiguousArticle) -> None:
+        """Several articles match: a menu of them, for the asker alone, instead of a guess."""
+        embeds = ctx.wants_embeds
+
+        async def chosen(interaction: Interaction[Any], slug: str) -> None:
+            try:
+                summary = await self.bot.service.summarize(slug)
+            except (ArticleNotFound, AmbiguousArticle) as error:  # the corpus was reloaded
+                text = formats.shorten(formats.escape(str(error)), limits.CONTENT)
+                await interaction.response.edit_message(content=text, view=None)
+                return
+            if embeds:
+                embed = await asyncio.to_thread(formats.summary_embed, summary)
+                await interaction.response.edit_message(content=None, embed=embed, view=None)
+            else:
+                text = await asyncio.to_thread(formats.summary_text, summary)
+                await interaction.response.edit_message(content=text, view=None)
+
+        choices = [
+            Choice(f"{info.number}. {info.title}", info.article, _byline(info) or info.article)
+            for info in ambiguous.choices
+        ]
+        view = ChoiceView(
+            ctx.author.id, choices, chosen, timeout=self.bot.settings.discord.choice_timeout
+        )
+        view.message = await ctx.answer(formats.choice_prompt(ambiguous), view=view)
+
     @summary.autocomplete("article")
     async def _article_choices(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        wanted = normalize(current).casefold()
         return [
             app_commands.Choice(name=article.title[:100], value=article.slug)
-            for article in self.bot.service.engine.corpus
-            if wanted in normalize(article.title).casefold() or wanted in article.slug
+            for article in lookup.matching(self.bot.service.engine.corpus, current)
         ][:MAX_CHOICES]
 
     @commands.hybrid_command(name="sources")  # type: ignore[arg-type]  # typed for pyright
@@ -58,6 +90,10 @@ class Articles(commands.Cog):
     async def sources(self, ctx: Context) -> None:
         """List the articles: publisher, author, paragraphs, and when they were loaded."""
         await ctx.answer(formats.sources_text(self.bot.service.engine.sources(), ctx.usage_prefix))
+
+
+def _byline(info: ArticleInfo) -> str:
+    return ", ".join(part for part in (info.author, info.publisher) if part)
 
 
 async def setup(bot: Citebot) -> None:

@@ -12,7 +12,7 @@ from bot.cogs.utils import limits
 from bot.cogs.utils.checks import NotModerator
 from bot.cogs.utils.context import Context, ReplyTimedOut
 from bot.cogs.utils.formats import escape, shorten
-from retrieval import ArticleNotFound, QuestionError
+from retrieval import AmbiguousArticle, ArticleNotFound, QuestionError
 
 if TYPE_CHECKING:
     from bot.client import Citebot
@@ -41,7 +41,7 @@ def explain(ctx: Context, error: commands.CommandError) -> str | None:
     prefix = ctx.clean_prefix if ctx.prefix else ctx.bot.settings.discord.prefix
     if _is(error, commands.CommandNotFound):
         return None
-    if isinstance(original, QuestionError | ArticleNotFound):
+    if isinstance(original, QuestionError | ArticleNotFound | AmbiguousArticle):
         return shorten(escape(str(original)), limits.CONTENT)  # it may quote input back
     if _is(error, commands.MissingRequiredArgument | commands.BadArgument):
         usage = (
@@ -78,7 +78,9 @@ class Errors(commands.Cog):
             ctx.log_outcome("reply timed out")
             return
         expected = not isinstance(error, commands.CommandInvokeError | commands.HybridCommandError)
-        expected = expected or isinstance(original, QuestionError | ArticleNotFound)
+        expected = expected or isinstance(
+            original, QuestionError | ArticleNotFound | AmbiguousArticle
+        )
         if expected:
             ctx.log_outcome(f"refused ({type(original).__name__})")
         else:

@@ -110,6 +110,7 @@ class Context(commands.Context["Citebot"]):
         *,
         embed: discord.Embed | None = None,
         ephemeral: bool = False,
+        view: discord.ui.View | None = None,
     ) -> discord.Message:
         """Reply to the invoking message (or interaction) with no pings, ever.
 
@@ -122,6 +123,8 @@ class Context(commands.Context["Citebot"]):
             options["embed"] = embed
         if ephemeral and self.interaction is not None:
             options["ephemeral"] = True
+        if view is not None:
+            options["view"] = view
         if self.interaction is None:
             options["reference"] = self.message
             options["mention_author"] = False

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import discord
 
 from bot.cogs.utils import limits, markdown
-from retrieval import Answer, ArticleSummary, Passage, Quote, Sources
+from retrieval import AmbiguousArticle, Answer, ArticleSummary, Passage, Quote, Sources
 from retrieval.sentences import sentence_spans
 
 ELLIPSIS = "\u2026"
@@ -168,6 +168,18 @@ def summary_lines(summary: ArticleSummary, budget: int) -> str:
         cite = f" (\u00b6{sentence.paragraph})"
         lines.append("\u2022 " + fit_quote(sentence.text, (), share - len(cite) - 3) + cite)
     return "\n".join(lines)
+
+
+def choice_prompt(ambiguous: AmbiguousArticle) -> str:
+    """The line above a "which article?" menu: what was asked, and how many matched."""
+    shown = shorten(escape(ambiguous.reference), 100)
+    count = len(ambiguous.choices)
+    more = (
+        f" The menu lists the first {limits.SELECT_OPTIONS}; name the others more precisely."
+        if count > limits.SELECT_OPTIONS
+        else ""
+    )
+    return f"\u201c{shown}\u201d matches {count} articles. Which one do you mean?{more}"
 
 
 def sources_text(sources: Sources, prefix: str) -> str:

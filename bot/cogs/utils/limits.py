@@ -10,3 +10,5 @@ FIELD_NAME = 256
 FIELD_VALUE = 1024
 FOOTER = 2048
 EMBED_TOTAL = 6000
+SELECT_OPTIONS = 25
+SELECT_OPTION_TEXT = 100  # an option's label, value and description each

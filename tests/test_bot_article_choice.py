@@ -1,0 +1,143 @@
+"""``!summary`` and ``/summary`` find the article people name, and ask back when several match:
+a select menu only the asker may use, disabled when it times out. The real bot, end to end."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import pytest_asyncio
+
+from fakediscord import Sent
+from harness import Harness, all_text, copy_seeds, open_harness
+from helpers import BLOOMBERG, CATO
+
+if TYPE_CHECKING:
+    from discord_fixtures import SeededGuild
+
+CATO_TITLE = "A Spectacular Opportunity to Engage Kim Jong Un"
+BLOOMBERG_TITLE = "A Moment to Engage\u00a0North Korea"
+
+
+@pytest_asyncio.fixture
+async def harness(fake_guild: SeededGuild, tmp_path: Path) -> AsyncIterator[Harness]:
+    async with open_harness(fake_guild, copy_seeds(tmp_path / "corpus")) as running_bot:
+        yield running_bot
+
+
+def menu_of(sent: Sent) -> dict[str, Any]:
+    (row,) = sent.components
+    (select,) = row["components"]
+    return dict(select)
+
+
+def is_update_of(message_id: str) -> Any:
+    return lambda s: s.delivered and s.message is not None and s.message["id"] == message_id
+
+
+@pytest.mark.parametrize(
+    ("reference", "title"),
+    [
+        ("bandow", CATO_TITLE),
+        ("Cato", CATO_TITLE),
+        ("bloomberg", BLOOMBERG_TITLE),
+        ("Bloomberg View", BLOOMBERG_TITLE),
+        ("kim-congress", CATO_TITLE),
+    ],
+)
+async def test_summary_finds_the_article_by_author_publisher_or_slug_part(
+    harness: Harness, reference: str, title: str
+) -> None:
+    reply = await harness.say(f"!summary {reference}")
+    assert reply.embeds[0]["title"] == title
+    assert reply.components == []
+
+
+async def test_a_name_several_articles_share_gets_a_menu_of_them(harness: Harness) -> None:
+    reply = await harness.say("!summary engage")
+    assert reply.content == "\u201cengage\u201d matches 2 articles. Which one do you mean?"
+    assert reply.embeds == [] and reply.mentioned_user_ids == []
+    menu = menu_of(reply)
+    assert [(o["label"], o["value"]) for o in menu["options"]] == [
+        (f"1. {CATO_TITLE}", CATO),
+        (f"2. {BLOOMBERG_TITLE}", BLOOMBERG),
+    ]
+    assert menu["options"][0]["description"] == "Doug Bandow, Cato Institute"
+    assert not menu.get("disabled")
+
+
+async def test_picking_from_the_menu_replaces_it_with_that_summary(harness: Harness) -> None:
+    server, guild = harness.server, harness.guild
+    reply = await harness.say("!summary engage")
+    picked = await server.select(reply, guild.alice, "choice", [BLOOMBERG])
+    update = await server.wait_for_reply(picked)
+    assert update.kind == "update_message"
+    assert update.message is not None and reply.message is not None
+    assert update.message["id"] == reply.message["id"]
+    assert update.components == [] and update.content == ""
+    assert update.embeds[0]["title"] == BLOOMBERG_TITLE
+    assert "(\u00b6" in update.embeds[0]["description"]
+
+
+async def test_only_the_asker_may_pick_others_are_told_privately(harness: Harness) -> None:
+    server, guild = harness.server, harness.guild
+    reply = await harness.say("!summary engage")
+    assert reply.message is not None
+    intruded = await server.select(reply, guild.bob, "choice", [CATO])
+    refusal = await server.wait_for_reply(intruded)
+    assert refusal.kind == "interaction_response" and refusal.ephemeral
+    assert "Only the person who asked can choose" in refusal.content
+    stored = server.world.messages[int(reply.message["id"])]
+    assert stored["components"] == reply.components and stored["embeds"] == []
+
+    picked = await server.select(reply, guild.alice, "choice", [CATO])
+    assert (await server.wait_for_reply(picked)).embeds[0]["title"] == CATO_TITLE
+
+
+async def test_the_menu_is_disabled_when_it_times_out(
+    fake_guild: SeededGuild, tmp_path: Path
+) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    async with open_harness(fake_guild, corpus, choice_timeout=0.3) as harness:
+        reply = await harness.say("!summary engage")
+        assert reply.message is not None
+        edited = await harness.server.wait_for(
+            is_update_of(reply.message["id"]), since=harness.server.sent.mark(), timeout=5
+        )
+        assert edited.kind == "edit" and menu_of(edited)["disabled"] is True
+        with pytest.raises(ValueError, match="disabled"):
+            await harness.server.select(edited, fake_guild.alice, "choice", [CATO])
+
+
+async def test_without_embed_links_the_pick_is_answered_in_plain_text(harness: Harness) -> None:
+    server, guild = harness.server, harness.guild
+    reply = await harness.say("!summary engage", channel=guild.no_embeds_channel)
+    picked = await server.select(reply, guild.alice, "choice", [CATO])
+    update = await server.wait_for_reply(picked)
+    assert update.embeds == [] and update.content.startswith(f"**{CATO_TITLE}**")
+
+
+async def test_slash_summary_offers_the_same_menu_and_takes_the_pick(harness: Harness) -> None:
+    server, guild = harness.server, harness.guild
+    await harness.say("!sync", author=guild.owner)
+    invocation = await server.invoke_slash(
+        guild.channel, guild.alice, "summary", {"article": "engage"}
+    )
+    offered = await server.wait_for_reply(invocation)
+    assert "matches 2 articles" in offered.content
+    assert [o["value"] for o in menu_of(offered)["options"]] == [CATO, BLOOMBERG]
+    picked = await server.select(offered, guild.alice, "choice", [CATO])
+    update = await server.wait_for_reply(picked)
+    assert update.embeds[0]["title"] == CATO_TITLE and update.components == []
+    assert CATO_TITLE in all_text(update)
+
+
+async def test_slash_summary_autocomplete_uses_the_same_names(harness: Harness) -> None:
+    server, guild = harness.server, harness.guild
+    await harness.say("!sync", author=guild.owner)
+    typed = await server.invoke_autocomplete(
+        guild.channel, guild.alice, "summary", {"article": "band"}, focused="article"
+    )
+    assert [c["value"] for c in (await server.wait_for_reply(typed)).choices] == [CATO]
