@@ -72,12 +72,17 @@ class Answer(_Model):
 
 
 class ArticleSummary(_Model):
-    """An article's most central sentences, in document order."""
+    """The sentences that best state an article's point, in document order.
+
+    ``kind`` is how they were chosen: "opinion" looks for what the author recommends,
+    "news" for the lead (declared in the article's front matter, or told from its text).
+    """
 
     article: str
     title: str
     publisher: str | None
     author: str | None
+    kind: Literal["opinion", "news"]
     sentences: list[SummarySentence]
 
 

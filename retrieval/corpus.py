@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 
+from retrieval.kinds import Kind
+from retrieval.sentences import sentence_spans
 from retrieval.text import identity
 
 BODY = "body"
@@ -48,6 +50,7 @@ class Article:
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str | None = None  # the file it came from, for error messages and reload reports
     digest: str = ""
+    kind: Kind | None = None  # declared in the front matter; None: told from the text
 
     @classmethod
     def from_paragraphs(
@@ -59,6 +62,7 @@ class Article:
         publisher: str | None = None,
         author: str | None = None,
         kinds: dict[int, str] | None = None,
+        kind: Kind | None = None,
     ) -> Article:
         """Build an article from text already split into paragraphs (numbered from 1)."""
         kinds = kinds or {}
@@ -67,7 +71,7 @@ class Article:
             for number, text in enumerate(paragraphs, start=1)
         )
         digest = hashlib.sha256("\n\n".join([title, *paragraphs]).encode()).hexdigest()
-        return cls(slug, title, numbered, publisher, author, digest=digest)
+        return cls(slug, title, numbered, publisher, author, digest=digest, kind=kind)
 
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]
@@ -81,6 +85,15 @@ class Article:
     @property
     def body_paragraph_count(self) -> int:
         return sum(1 for paragraph in self.paragraphs if paragraph.is_body)
+
+    @property
+    def body_sentences(self) -> list[str]:
+        return [
+            paragraph.text[start:end]
+            for paragraph in self.paragraphs
+            if paragraph.is_body
+            for start, end in sentence_spans(paragraph.text)
+        ]
 
 
 @dataclass(frozen=True)

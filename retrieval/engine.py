@@ -19,6 +19,7 @@ from retrieval.bm25 import BM25Index, BM25Params
 from retrieval.chat import rewrite
 from retrieval.corpus import Article, Corpus, Paragraph
 from retrieval.informativeness import blend, english_weight, phrase_weights
+from retrieval.kinds import article_kind
 from retrieval.meaning import MeaningUnavailable, PassageVectors, WordVectors
 from retrieval.mentions import Mentions, card_text
 from retrieval.rerank import closeness, rerank, share
@@ -26,7 +27,7 @@ from retrieval.sentences import sentence_spans
 from retrieval.settings import EngineSettings
 from retrieval.spelling import Respelling, Speller
 from retrieval.stopwords import ENGLISH_STOP_WORDS
-from retrieval.summarize import central_sentences, relevant_sentences
+from retrieval.summarize import Sentence, relevant_sentences, summary_sentences
 from retrieval.text import normalize
 from retrieval.tokenize import Tokenizer
 
@@ -422,7 +423,7 @@ class Engine:
         return lookup.find_article(self.corpus, reference)
 
     def summarize(self, article: str, sentences: int | None = None) -> ArticleSummary:
-        """The article's most central body sentences, in document order, each cited.
+        """The body sentences that best state the article's point, in document order, cited.
 
         ``article`` is anything ``find_article`` takes; summaries are cached (deterministic).
         """
@@ -431,25 +432,32 @@ class Engine:
 
     def _summarize(self, slug: str, count: int) -> ArticleSummary:
         found = self.corpus.by_slug[slug]
-        candidates: list[tuple[Paragraph, tuple[int, int]]] = []
-        terms: list[list[str]] = []
-        for paragraph in found.paragraphs:
-            if not paragraph.is_body:
-                continue
+        kind = article_kind(found)
+        located: list[tuple[Paragraph, tuple[int, int]]] = []
+        candidates: list[Sentence] = []
+        body = (p for p in found.paragraphs if p.is_body)
+        for place, paragraph in enumerate(body):
             spans, _, sentence_terms = self._sentence_terms(
                 self._paragraph_index(found.slug, paragraph.number)
             )
-            candidates.extend((paragraph, span) for span in spans)
-            terms.extend(sentence_terms)
-        chosen = central_sentences(
-            terms, count, position_weight=self.settings.summary.position_weight
+            for (start, end), terms in zip(spans, sentence_terms, strict=True):
+                located.append((paragraph, (start, end)))
+                candidates.append(Sentence(terms, paragraph.text[start:end], place))
+        chosen = summary_sentences(
+            candidates,
+            self.tokenizer.tokenize(found.title),
+            count,
+            kind=kind,
+            position_weight=self.settings.summary.position_weight,
+            coherent=self.settings.summary.coherent,
         )
-        quotes = [_sentence_in(found, candidates[i][0], *candidates[i][1]) for i in sorted(chosen)]
+        quotes = [_sentence_in(found, located[i][0], *located[i][1]) for i in chosen]
         return ArticleSummary(
             article=found.slug,
             title=found.title,
             publisher=found.publisher,
             author=found.author,
+            kind=kind,
             sentences=quotes,
         )
 

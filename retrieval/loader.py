@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from retrieval import layout
 from retrieval.corpus import BODY, Article, Corpus, CorpusError, Paragraph
+from retrieval.kinds import Kind
 from retrieval.text import identity, normalize
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -51,6 +52,7 @@ class FrontMatter(BaseModel):
     source_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
     non_body: dict[int, ShortText] | list[int] | None = None
     aliases: dict[ShortText, Annotated[list[ShortText], Field(max_length=20)]] | None = None
+    kind: Kind | None = None
 
 
 def load_corpus(
@@ -127,6 +129,7 @@ def load_article(
         aliases=tuple((name, tuple(others)) for name, others in (meta.aliases or {}).items()),
         source=name,
         digest=hashlib.sha256(data).hexdigest(),
+        kind=meta.kind,
     )
 
 

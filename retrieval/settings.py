@@ -24,13 +24,20 @@ class RetrievalSettings(VerdictSettings):
 
 
 class SummarySettings(BaseModel):
-    """Article summaries: length, and how much a sentence's position counts."""
+    """Article summaries: length, the opening bias of centrality, and coherence."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     sentences: int = Field(3, ge=1, le=10, description="Sentences in an article summary.")
     position_weight: float = Field(
-        0.25, ge=0, le=1, description="0: centrality alone; 1: the opening sentences alone."
+        0.0, ge=0, le=1, description="0: centrality alone; 1: the opening sentences alone."
+    )
+    coherent: bool = Field(
+        True,
+        description=(
+            "Show a sentence that leans on the one before it ('This...', 'But...') only "
+            "with that one; false chooses sentence by sentence."
+        ),
     )
 
 

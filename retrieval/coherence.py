@@ -1,0 +1,78 @@
+"""Sentences that lean on the one before: "This may be why...", "Yet these are...", "It also...".
+
+Shown alone they point at something the reader never saw, so a summary keeps such a sentence
+only together with its predecessor. The test is on the sentence's opening words: a pronoun or
+demonstrative ("It", "These", "Such", "He"), a connective that answers the previous sentence
+("But", "However", "Moreover", "No longer, however"), or a subordinate clause whose subject is
+such a pronoun ("Although he looks secure..."). Openings that only look like pointers are let
+through: "It is time to...", "It is clear that..." (the "it" points forward) and "This
+year...", "That week..." (a time, not a reference).
+"""
+
+from __future__ import annotations
+
+import re
+
+POINTERS = frozenset(
+    """
+    this these those that such it its he she they him her his their them theirs hers
+    """.split()
+)
+CONNECTIVES = frozenset(
+    """
+    but yet however nevertheless nonetheless still moreover furthermore also besides indeed
+    instead thus therefore hence so and or nor meanwhile otherwise likewise similarly
+    consequently accordingly then again
+    """.split()
+)
+# "Much of this rhetoric", "At these talks": a demonstrative within the first words points back.
+DEMONSTRATIVES = frozenset({"this", "these", "those"})
+EARLY_WORDS = 5
+# A subordinate clause opening the sentence: its subject, if a pronoun, points back too.
+SUBORDINATORS = frozenset(
+    "although though while whereas when if because since as after before unless once".split()
+)
+_TIMES = frozenset(
+    """
+    year years month months week weeks weekend day days morning afternoon evening night time
+    season summer winter spring autumn fall quarter decade century point stage moment
+    """.split()
+)
+# "No longer, however." / "The party, though, ...": the connective set off early in the sentence.
+_INSET_CONNECTIVE = re.compile(
+    r"^(?:[^\s,]+\s+){0,4}[^\s,]+,\s*(?:however|though|moreover|nevertheless|nonetheless|"
+    r"therefore|instead|meanwhile|furthermore|in turn|in fact|too)\b",
+    re.IGNORECASE,
+)
+# "such a possibility", "such steps": "such" before a noun points back wherever it stands.
+_SUCH = re.compile(r"\bsuch\b(?!\s+(?:as|that)\b)", re.IGNORECASE)
+_WORDS = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+# "It is time", "It was clear that", "It would be a mistake to": "it" stands for what follows.
+_ANTICIPATORY_IT = re.compile(
+    r"^it(?:['\u2019]s|\s+(?:is|was|has been|had been|would be|will be|may be|might be|"
+    r"could be|can be|seems|seemed|appears|appeared|remains|remained|makes|made))"
+    r"\s+(?:\S+\s+){0,4}?(?:to|that|whether|how|why|for|time)\b",
+    re.IGNORECASE,
+)
+
+
+def leans_back(sentence: str) -> bool:
+    """Whether ``sentence`` opens by pointing at the sentence before it."""
+    text = sentence.lstrip(" \t\"'\u201c\u2018([\u2014\u2013-")
+    words = [w.casefold().replace("\u2019", "'").split("'")[0] for w in _WORDS.findall(text[:80])]
+    if not words:
+        return False
+    first, second = words[0], words[1] if len(words) > 1 else ""
+    if first in CONNECTIVES or _INSET_CONNECTIVE.match(text) or _SUCH.search(text):
+        return True
+    padded = [*words, ""]
+    for k in range(1, min(EARLY_WORDS, len(words))):
+        if padded[k] in DEMONSTRATIVES and padded[k + 1] not in _TIMES:
+            return True
+    if first in SUBORDINATORS:
+        return second in POINTERS and second not in ("that", "such")
+    if first not in POINTERS:
+        return False
+    if first == "it":
+        return _ANTICIPATORY_IT.match(text) is None
+    return not (first in DEMONSTRATIVES | {"that"} and second in _TIMES)

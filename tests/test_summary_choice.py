@@ -1,0 +1,283 @@
+"""How article summaries choose sentences: the pointer-back rule, Edmundson's cues and location,
+and the article's kind (opinion or news), declared in front matter or told from its text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import BLOOMBERG, CATO, SEEDS_DIR, write
+from retrieval import (
+    Article,
+    Corpus,
+    CorpusError,
+    Engine,
+    EngineSettings,
+    load_article,
+    load_corpus,
+    sentence_spans,
+)
+from retrieval.coherence import leans_back
+from retrieval.cues import bonus, cue_score, stigma
+from retrieval.kinds import detect_kind
+from retrieval.settings import SummarySettings
+from retrieval.summarize import Sentence, summary_sentences
+
+# -- which sentences lean on the one before ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This may be why his father resisted reform.",
+        "Yet these are also precisely the reasons to engage.",
+        "It also could ratify a change of direction.",
+        "Such talks rarely work.",
+        "He turfed out the old guard.",
+        "She declined to comment.",
+        "They met twice.",
+        "That is the problem.",
+        "But the regime survived.",
+        "However, the talks failed.",
+        "Moreover, the party gained power.",
+        "No longer, however.",
+        "Although he looks secure, he purges rivals.",
+        "Much of this rhetoric is old.",
+        "The U.S. should encourage such a possibility.",
+        "\u201cIt is over,\u201d she said.",
+    ],
+)
+def test_a_sentence_pointing_back_is_recognised(sentence: str) -> None:
+    assert leans_back(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kim Jong Un presides over the congress.",
+        "It is time to talk to Pyongyang.",
+        "It would be a mistake to wait.",
+        "This year the party meets again.",
+        "At this point the economy is growing.",
+        "Since nothing else has worked, Washington should talk.",
+        "Although some in Congress disagree, sanctions failed.",
+        "Sanctions such as tariffs rarely work, so talks remain.",
+        "Neighbors have noticed.",
+        "Go.",
+        "",
+    ],
+)
+def test_a_sentence_that_stands_alone_is_not_flagged(sentence: str) -> None:
+    assert not leans_back(sentence)
+
+
+# -- cue phrases and kinds ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Washington should greet the congress.",
+        "The U.S. needs to explore other options.",
+        "Reform is the best hope for the North.",
+        "In time, the goal should be integration.",
+        "It is time to talk.",
+        "We must act.",
+        "In short, engagement works.",
+    ],
+)
+def test_recommendations_and_conclusions_are_bonus_cues(sentence: str) -> None:
+    assert bonus(sentence) and cue_score(sentence) == 1.0
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The regime says the campaign is a success.",
+        "Kim may use the congress to ratify reforms.",
+        "Perhaps the talks will resume.",
+        "Why the congress?",
+        "(Officials were careful to play it down.)",
+    ],
+)
+def test_hedges_reported_words_questions_and_asides_are_stigma(sentence: str) -> None:
+    assert stigma(sentence) and cue_score(sentence) == -1.0
+
+
+def test_the_month_of_may_is_not_a_hedge() -> None:
+    assert not stigma("In May, Putin hosts Kim in Moscow.")
+
+
+OPINION_SENTENCES = [
+    "Sanctions have failed for a decade.",
+    "The regime is stronger than ever.",
+    "Washington should open talks now.",
+    "The U.S. must drop its preconditions.",
+    "The best hope is trade.",
+    "Critics said talks reward bad behaviour.",
+]
+NEWS_SENTENCES = [
+    "The company said profits rose 5%.",
+    "Its chief executive told reporters he was pleased.",
+    "Investors should note the dividend, analysts said.",
+    "The shares rose 2%, according to the exchange.",
+]
+
+
+def test_an_article_that_recommends_more_than_it_attributes_is_opinion() -> None:
+    assert detect_kind(OPINION_SENTENCES) == "opinion"
+    assert detect_kind(NEWS_SENTENCES) == "news"
+    assert detect_kind(OPINION_SENTENCES[2:4]) == "news", "one or two asides make no case"
+
+
+@pytest.mark.parametrize("slug", [CATO, BLOOMBERG])
+def test_the_seed_articles_read_as_opinion_even_undeclared(slug: str) -> None:
+    article = Engine(_seed_corpus()).corpus.by_slug[slug]
+    assert article.kind == "opinion"
+    assert detect_kind(article.body_sentences) == "opinion"
+
+
+# -- choosing sentences --------------------------------------------------------------------------
+
+
+def _sentences(*texts: str, paragraphs: list[int] | None = None) -> list[Sentence]:
+    places = paragraphs or list(range(len(texts)))
+    return [
+        Sentence(t.lower().rstrip(".").split(), t, p) for t, p in zip(texts, places, strict=True)
+    ]
+
+
+# The second sentence is the most central (it shares words with all the others) and leans back.
+CENTRAL_LEANER = _sentences(
+    "Delegates gathered early in the capital city.",
+    "But reform congress delegates party regime economy talks will dominate.",
+    "The party congress will discuss reform of the economy.",
+    "Regime talks on the economy may follow the congress.",
+    "Reform delegates want the party regime to change.",
+)
+
+
+def test_a_sentence_leaning_back_is_not_chosen_alone() -> None:
+    loose = summary_sentences(CENTRAL_LEANER, [], 1, kind="news", coherent=False)
+    assert loose == [1], "without the rule the most central sentence is the leaning one"
+    (alone,) = summary_sentences(CENTRAL_LEANER, [], 1, kind="news")
+    assert alone != 1
+
+
+def test_a_sentence_leaning_back_comes_with_its_predecessor() -> None:
+    for count in (2, 3, 4):
+        chosen = summary_sentences(CENTRAL_LEANER, [], count, kind="news")
+        assert len(chosen) == count and chosen == sorted(chosen)
+        assert 1 not in chosen or 0 in chosen
+
+
+def test_a_chain_of_leaning_sentences_comes_whole_or_not_at_all() -> None:
+    chain = _sentences(
+        "Markets opened calmly.",
+        "Reform congress delegates party regime economy talks will dominate.",
+        "It reform congress delegates party regime economy talks will dominate too.",
+        "They reform congress delegates party regime economy talks dominate again.",
+    )
+    for count in (1, 2, 3, 4):
+        chosen = summary_sentences(chain, [], count, kind="news")
+        for i in chosen:
+            if i in (2, 3):
+                assert i - 1 in chosen, (count, chosen)
+
+
+def test_a_first_sentence_that_leans_back_is_never_chosen() -> None:
+    opening = _sentences(
+        "It reform congress delegates party regime economy talks dominate.",
+        "The party congress will discuss reform of the economy.",
+        "Regime talks on the economy may follow the congress.",
+    )
+    for count in (1, 2, 3):
+        assert 0 not in summary_sentences(opening, [], count, kind="news")
+
+
+def test_an_opinion_summary_prefers_the_recommendation_in_the_closing_paragraphs() -> None:
+    piece = _sentences(
+        "The party congress meets in the capital with delegates and the regime leader.",
+        "Delegates of the party and the regime leader discuss the congress economy.",
+        "The regime leader and the party congress delegates praise the economy.",
+        "The party congress delegates and the economy of the regime dominate news.",
+        "Washington should talk to the regime now.",
+        paragraphs=[0, 1, 2, 3, 4],
+    )
+    assert summary_sentences(piece, [], 1, kind="news") != [4]
+    assert summary_sentences(piece, [], 1, kind="opinion") == [4]
+
+
+# -- the kind setting, end to end --------------------------------------------------------------
+
+ARTICLE_TEXT = "\n\n".join(
+    [
+        "Talks Over Trade",
+        "The trade talks opened in Geneva on Monday with delegates from forty countries present.",
+        "Delegates from forty countries discussed trade, tariffs and the talks in Geneva.",
+        "The talks on trade and tariffs in Geneva continue with the delegates this week.",
+        "Governments should cut their tariffs on farm goods now.",
+    ]
+)
+
+
+def test_front_matter_kind_decides_how_the_summary_is_chosen(tmp_path: Path) -> None:
+    for kind in ("opinion", "news"):
+        write(tmp_path / kind, "a.txt", f'+++\nkind = "{kind}"\n+++\n{ARTICLE_TEXT}\n')
+    opinion = Engine(Corpus([load_article(tmp_path / "opinion" / "a.txt")]))
+    news = Engine(Corpus([load_article(tmp_path / "news" / "a.txt")]))
+    as_opinion, as_news = opinion.summarize("a", 1), news.summarize("a", 1)
+    assert (as_opinion.kind, as_news.kind) == ("opinion", "news")
+    assert as_opinion.sentences[0].text == "Governments should cut their tariffs on farm goods now."
+    assert as_news.sentences[0].text != "Governments should cut their tariffs on farm goods now."
+
+
+def test_without_a_declared_kind_the_summary_reports_the_detected_one(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", ARTICLE_TEXT + "\n")
+    article = load_article(tmp_path / "a.txt")
+    assert article.kind is None
+    assert Engine(Corpus([article])).summarize("a").kind == "news"
+
+
+def test_an_unknown_kind_is_refused_naming_the_key(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", f'+++\nkind = "editorial"\n+++\n{ARTICLE_TEXT}\n')
+    with pytest.raises(CorpusError) as raised:
+        load_article(tmp_path / "a.txt")
+    assert "'kind'" in raised.value.problem and "opinion" in raised.value.problem
+
+
+def test_coherence_can_be_switched_off_in_the_settings() -> None:
+    article = Article.from_paragraphs("demo", "Demo", [s.text for s in CENTRAL_LEANER], kind="news")
+    loose = Engine(Corpus([article]), EngineSettings(summary=SummarySettings(coherent=False)))
+    assert loose.summarize("demo", 1).sentences[0].text.startswith("But")
+    assert not Engine(Corpus([article])).summarize("demo", 1).sentences[0].text.startswith("But")
+
+
+# -- the seeds: their summaries state what the author wants ----------------------------------
+
+
+def _seed_corpus() -> Corpus:
+    return load_corpus(SEEDS_DIR)
+
+
+@pytest.mark.parametrize("slug", [CATO, BLOOMBERG])
+@pytest.mark.parametrize("count", [1, 2, 3, 5])
+def test_seed_summaries_recommend_and_never_lean_on_a_sentence_not_shown(
+    slug: str, count: int
+) -> None:
+    engine = Engine(_seed_corpus())
+    summary = engine.summarize(slug, count)
+    assert len(summary.sentences) == count
+    assert any(bonus(s.text) for s in summary.sentences), "the author's recommendation"
+    article = engine.corpus.by_slug[slug]
+    body = [
+        (p.number, p.text[start:end])
+        for p in article.paragraphs
+        if p.is_body
+        for start, end in sentence_spans(p.text)
+    ]
+    shown = [(s.paragraph, s.text) for s in summary.sentences]
+    for place in shown:
+        if leans_back(place[1]):
+            assert body.index(place) > 0 and body[body.index(place) - 1] in shown
