@@ -76,6 +76,58 @@ def load_specs(directory: Path) -> list[ArticleSpec]:
     ]
 
 
+def leans_back(sentence: str) -> bool:
+    """Whether citebot's summaries treat ``sentence`` as leaning on the one before it."""
+    from retrieval.coherence import leans_back as leans
+
+    return leans(sentence)
+
+
+def seed_summaries(
+    directory: Path, counts: Sequence[int], repeats: int = 20
+) -> list[dict[str, Any]]:
+    """Each seed article's summary at each count, with its median milliseconds in-process.
+
+    ``warm_ms``: a summary not yet cached, on an engine that has already split and tokenized
+    the article (as a serving engine has after its first request about it); ``cold_ms``: the
+    first request on a fresh engine, tokenizing included. Engine builds are not timed.
+    """
+    import statistics
+    import time
+
+    from retrieval import Engine, load_corpus
+
+    corpus = load_corpus(directory)
+    out: list[dict[str, Any]] = []
+    for article in corpus:
+        summaries: dict[int, list[dict[str, Any]]] = {}
+        warm: list[float] = []
+        cold: list[float] = []
+        kind = ""
+        for count in counts:
+            for _ in range(repeats):
+                engine = Engine(corpus)
+                started = time.perf_counter()
+                engine.summarize(article.slug, count + len(counts))
+                cold.append((time.perf_counter() - started) * 1000)
+                started = time.perf_counter()
+                summary = engine.summarize(article.slug, count)
+                warm.append((time.perf_counter() - started) * 1000)
+            kind = summary.kind
+            summaries[count] = [{"text": s.text, "citation": s.citation} for s in summary.sentences]
+        out.append(
+            {
+                "article": article.slug,
+                "title": article.title,
+                "kind": kind,
+                "summaries": summaries,
+                "warm_ms": statistics.median(warm),
+                "cold_ms": statistics.median(cold),
+            }
+        )
+    return out
+
+
 def split_sentences(text: str) -> list[str]:
     from retrieval import split_sentences as split
 

@@ -24,8 +24,14 @@ from bench.report import Goal, command_line, machine_line, markdown_table, repor
 METRICS = ("rouge1", "rouge2", "rougeL")
 SUMY = ("LexRank", "TextRank", "LSA", "Luhn")
 BUDGETS = ("3 sentences", "reference length")
-# citebot's own summary setting, swept (settings only): 0 is centrality alone, 1 the opening.
+# citebot's own summary settings, swept (settings only): position_weight 0 is centrality
+# alone, 1 the opening; coherent=False chooses sentence by sentence, without the pointer-back
+# rule (a sentence opening "This...", "But..." only with the one before it).
 POSITION_WEIGHTS = (0.0, 0.25, 0.75)
+# citebot's ROUGE-2 F1 before summaries kept leaning sentences with their predecessors
+# (docs/BENCHMARKS.md at b979edd); the summaries may not fall below them.
+PREVIOUS_ROUGE2 = {"3 sentences": 0.5686, "reference length": 0.7796}
+SEED_COUNTS = (1, 2, 3)
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 # Fallback sentence count for a reference none of whose sentences is found in the article.
 _JOINED_STOP = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=[A-Z\"'\u201c\u2018]|$)")
@@ -100,7 +106,11 @@ def sumy_document(prepared: Prepared) -> Any:
     )
 
 
-def citebot_summarizer(prepared: Prepared, **summary: float) -> Summarizer:
+def normalize_space(text: str) -> str:
+    return " ".join(text.split())
+
+
+def citebot_summarizer(prepared: Prepared, **summary: float | bool) -> Summarizer:
     """citebot's article summary, on an engine holding this one article (and these settings)."""
     article = prepared.article
     slug = "a" + re.sub(r"[^a-z0-9]+", "-", article.key)
@@ -127,11 +137,26 @@ def systems(prepared: Prepared, summarizers: dict[str, Any]) -> dict[str, Summar
 
 
 def citebot_variants(prepared: Prepared) -> dict[str, Summarizer]:
-    """citebot with other ``position_weight`` settings, for the sweep table."""
-    return {
+    """citebot with other summary settings, for the sweep table."""
+    variants = {
         f"position_weight={weight}": citebot_summarizer(prepared, position_weight=weight)
         for weight in POSITION_WEIGHTS
     }
+    variants["coherent=False"] = citebot_summarizer(prepared, coherent=False)
+    return variants
+
+
+def orphaned_references(prepared: Prepared) -> tuple[int, int]:
+    """(reference sentences, those that lean on a sentence the reference leaves out)."""
+    inside = [
+        normalize_space(s) in normalize_space(prepared.article.summary) for s in prepared.sentences
+    ]
+    orphans = sum(
+        1
+        for i, sentence in enumerate(prepared.sentences)
+        if inside[i] and citebot.leans_back(sentence) and not (i > 0 and inside[i - 1])
+    )
+    return sum(inside), orphans
 
 
 def run(bbc_path: Path, limit: int | None) -> dict[str, Any]:
@@ -148,7 +173,10 @@ def run(bbc_path: Path, limit: int | None) -> dict[str, Any]:
     sweep_rows: dict[str, dict[str, list[dict[str, float]]]] = {}
     coverage: list[float] = []
     words: dict[str, list[float]] = {}  # words per chosen sentence, 3-sentence budget
+    summary_words: dict[str, dict[str, list[float]]] = {}  # words per summary, each budget
     ref_words: list[float] = []
+    ref_total_words: list[float] = []
+    reference_sentences = orphans = 0
     seconds: dict[str, float] = {}
     lengths: list[int] = []
     matched_refs = 0
@@ -160,6 +188,10 @@ def run(bbc_path: Path, limit: int | None) -> dict[str, Any]:
         matched_refs += matched
         coverage.append(reference_coverage(prepared.sentences, article.summary))
         ref_words.append(len(article.summary.split()) / ref_len)
+        ref_total_words.append(float(len(article.summary.split())))
+        inside, orphaned = orphaned_references(prepared)
+        reference_sentences += inside
+        orphans += orphaned
         for target, made in (
             (rows, systems(prepared, summarizers)),
             (sweep_rows, citebot_variants(prepared)),
@@ -168,11 +200,15 @@ def run(bbc_path: Path, limit: int | None) -> dict[str, Any]:
                 for budget, k in zip(budgets, (3, ref_len), strict=True):
                     started = time.perf_counter()
                     chosen = summarize(k)
+                    length = float(sum(len(c.split()) for c in chosen))
                     if target is rows:
                         seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
                         if budget == BUDGETS[0] and chosen:
-                            per = sum(len(c.split()) for c in chosen) / len(chosen)
-                            words.setdefault(name, []).append(per)
+                            words.setdefault(name, []).append(length / len(chosen))
+                    by_name = summary_words.setdefault(
+                        name if target is rows else f"sweep:{name}", {}
+                    )
+                    by_name.setdefault(budget, []).append(length)
                     scores = scorer.score(article.summary, "\n".join(chosen))
                     row = {m: scores[m].fmeasure for m in METRICS}
                     target.setdefault(name, {}).setdefault(budget, []).append(row)
@@ -196,8 +232,16 @@ def run(bbc_path: Path, limit: int | None) -> dict[str, Any]:
             "mean reference coverage": mean(coverage),
             "references under 95% coverage": sum(c < 0.95 for c in coverage),
             "reference words per sentence": mean(ref_words),
+            "reference words": mean(ref_total_words),
+            "reference sentences": reference_sentences,
+            "reference sentences leaning on one left out": orphans,
         },
         "words_per_sentence": {name: mean(values) for name, values in words.items()},
+        "summary_words": {
+            name: {budget: mean(values) for budget, values in by_budget.items()}
+            for name, by_budget in summary_words.items()
+        },
+        "seeds": citebot.seed_summaries(citebot.DEFAULT_SEEDS, SEED_COUNTS),
         "rouge_f1": figures,
         "citebot_settings": sweep,
         "seconds": seconds,
@@ -207,6 +251,24 @@ def run(bbc_path: Path, limit: int | None) -> dict[str, Any]:
 def goals(result: dict[str, Any]) -> list[Goal]:
     figures = result["rouge_f1"]
     out: list[Goal] = []
+    for budget, floor in PREVIOUS_ROUGE2.items():
+        ours = figures["citebot"][budget]["rouge2"]
+        length = result["summary_words"]["citebot"][budget]
+        out.append(
+            Goal(
+                f"ROUGE-2 not below {floor:.4f} ({budget}), with summary length in words",
+                f"citebot {ours:.4f}, {length:.1f} words",
+                ours >= floor,
+            )
+        )
+    slowest = max((seed["warm_ms"] for seed in result["seeds"]), default=math.nan)
+    out.append(
+        Goal(
+            "a seed article's summary under 5 ms in-process (median, article tokenized)",
+            f"slowest seed {slowest:.2f} ms",
+            slowest < 5.0,
+        )
+    )
     for budget in ("3 sentences", "reference length"):
         ours = figures["citebot"][budget]["rouge2"]
         others = {n: f[budget]["rouge2"] for n, f in figures.items() if n != "citebot"}
@@ -228,20 +290,35 @@ def tables(result: dict[str, Any]) -> str:
         rows: list[Sequence[str]] = []
         for name, by_budget in figures.items():
             f = by_budget[budget]
-            rows.append((name, *(f"{f[m]:.4f}" for m in METRICS)))
+            length = result["summary_words"][name][budget]
+            rows.append((name, *(f"{f[m]:.4f}" for m in METRICS), f"{length:.1f}"))
+        headers = ("system", "ROUGE-1 F1", "ROUGE-2 F1", "ROUGE-L F1", "summary words")
         parts.append(
-            f"Budget: {budget}\n\n"
-            + markdown_table(("system", "ROUGE-1 F1", "ROUGE-2 F1", "ROUGE-L F1"), rows)
+            f"Budget: {budget} (references: {result['data']['reference words']:.1f} words)"
+            f"\n\n" + markdown_table(headers, rows)
         )
+    words = result["summary_words"]
     sweep_rows = [
-        (name, *(f"{by_budget[b]['rouge2']:.4f}" for b in BUDGETS))
+        (
+            name,
+            *(
+                f"{by_budget[b]['rouge2']:.4f} ({words[f'sweep:{name}'][b]:.1f} words)"
+                for b in BUDGETS
+            ),
+        )
         for name, by_budget in result["citebot_settings"].items()
     ]
     default = figures["citebot"]
-    sweep_rows.insert(0, ("defaults", *(f"{default[b]['rouge2']:.4f}" for b in BUDGETS)))
+    sweep_rows.insert(
+        0,
+        (
+            "defaults",
+            *(f"{default[b]['rouge2']:.4f} ({words['citebot'][b]:.1f} words)" for b in BUDGETS),
+        ),
+    )
     parts.append(
-        "citebot's ROUGE-2 F1 with other `EngineSettings.summary.position_weight` values "
-        "(settings only):\n\n"
+        "citebot's ROUGE-2 F1 (and summary length) with other `EngineSettings.summary` values "
+        "(settings only; `coherent=False` drops the pointer-back rule):\n\n"
         + markdown_table(("citebot setting", *(f"ROUGE-2, {b}" for b in BUDGETS)), sweep_rows)
     )
     timing = markdown_table(
@@ -255,7 +332,27 @@ def tables(result: dict[str, Any]) -> str:
             for name, s in result["seconds"].items()
         ],
     )
-    return "\n\n".join([*parts, timing])
+    return "\n\n".join([*parts, timing, seed_tables(result)])
+
+
+def seed_tables(result: dict[str, Any]) -> str:
+    """Each seed article's summaries at 1, 2 and 3 sentences, as a reader would get them."""
+    parts = [
+        "The seed articles' summaries (`citebot summary <article> --sentences N`), for judging "
+        "whether each states what its author wants the U.S. to do; a sentence that opens by "
+        "pointing back is shown only with the one before it:"
+    ]
+    for seed in result["seeds"]:
+        parts.append(
+            f"**{seed['title']}** (`{seed['article']}`, {seed['kind']}; "
+            f"a summary in {seed['warm_ms']:.2f} ms median once the article is tokenized, "
+            f"{seed['cold_ms']:.2f} ms on a fresh engine)"
+        )
+        for count, sentences in seed["summaries"].items():
+            quoted = "\n>\n".join(f"> {s['text']} ({s['citation']})" for s in sentences)
+            label = f"{count} sentence" + ("s" if int(count) > 1 else "")
+            parts.append(f"{label}:\n\n{quoted}")
+    return "\n\n".join(parts)
 
 
 def findings(result: dict[str, Any]) -> list[str]:
@@ -276,6 +373,15 @@ def findings(result: dict[str, Any]) -> list[str]:
             f"({sweep[best][budget]['rouge2']:.4f}), which {verdict} the best other system "
             f"({others:.4f})."
         )
+    data = result["data"]
+    share = data["reference sentences leaning on one left out"] / max(
+        1, data["reference sentences"]
+    )
+    out.append(
+        f"{100 * share:.1f}% of the references' sentences open by pointing back at a sentence "
+        "the reference leaves out; citebot never shows such a sentence alone, so with the "
+        "pointer-back rule it cannot match those references sentence for sentence."
+    )
     per = result["words_per_sentence"]
     ref = result["data"]["reference words per sentence"]
     out.append(
@@ -297,7 +403,8 @@ def section(result: dict[str, Any], plot: str | None) -> str:
             "All systems choose among the same sentences: citebot's `split_sentences` on the "
             "body paragraphs (blank-line separated; the title line is never a candidate). "
             "citebot is `engine.summarize(slug, sentences=k)` on an engine holding that one "
-            "article; lead-k takes the first k sentences; sumy's LexRank, TextRank, LSA and Luhn "
+            "article (no front matter, so its kind, news or opinion, is told from its text); "
+            "lead-k takes the first k sentences; sumy's LexRank, TextRank, LSA and Luhn "
             "get the same sentences through `ObjectDocumentModel`, with sumy's Snowball stemmer "
             "and English stop words. The reference length is the number of the article's "
             "sentences found inside the reference (mean "

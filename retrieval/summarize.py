@@ -88,7 +88,8 @@ def summary_sentences(
     terms = [s.terms for s in shown]
     score = _scores(shown, title, kind, position_weight)
     vectors = _tfidf(terms)
-    redundant: list[list[bool]] = (vectors @ vectors.T >= REDUNDANT_SIMILARITY).tolist()
+    cosine = np.einsum("ik,jk->ij", vectors, vectors)  # not BLAS: see _overlap_similarity
+    redundant: list[list[bool]] = (cosine >= REDUNDANT_SIMILARITY).tolist()
     long_enough = [len(set(t)) >= MIN_SENTENCE_TERMS for t in terms]
     leaning = [coherent and leans_back(s.text) for s in shown]
     groups = [_with_antecedents(i, leaning) for i in range(n)]
@@ -194,16 +195,27 @@ def relevant_sentences(
 
 
 def _overlap_similarity(sentences: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
-    """TextRank's edge weight: shared distinct terms / (log |s1| + log |s2|), 0 on the diagonal."""
+    """TextRank's edge weight: shared distinct terms / (log |s1| + log |s2|), 0 on the diagonal.
+
+    Shared terms are counted as a product of 0/1 incidence matrices, not pair by pair, in
+    integers: numpy then multiplies in its own loops, where a float product of this small size
+    would call BLAS, whose worker threads cost milliseconds when other processes hold the cores.
+    """
     n = len(sentences)
-    sets = [frozenset(s) for s in sentences]
-    logs = [math.log(len(s)) if len(s) > 1 else 0.0 for s in sentences]
-    graph = np.zeros((n, n))
-    for i in range(n):
-        for j in range(i + 1, n):
-            norm = logs[i] + logs[j]
-            if norm > 0:
-                graph[i, j] = graph[j, i] = len(sets[i] & sets[j]) / norm
+    columns: dict[str, int] = {}
+    rows: list[int] = []
+    cells: list[int] = []
+    for row, terms in enumerate(sentences):
+        for term in set(terms):
+            rows.append(row)
+            cells.append(columns.setdefault(term, len(columns)))
+    incidence = np.zeros((n, len(columns)), dtype=np.int64)
+    incidence[rows, cells] = 1
+    shared = incidence @ incidence.T
+    logs = np.array([math.log(len(s)) if len(s) > 1 else 0.0 for s in sentences])
+    norm = logs[:, None] + logs[None, :]
+    graph: npt.NDArray[np.float64] = np.divide(shared, norm, out=np.zeros((n, n)), where=norm > 0)
+    np.fill_diagonal(graph, 0.0)
     return graph
 
 
@@ -232,7 +244,7 @@ def _pagerank(
     transition = similarity / out_weight
     rank = jump.copy()
     for _ in range(iterations):
-        spread = rank @ transition + rank[dangling].sum() * jump
+        spread = np.einsum("i,ij->j", rank, transition) + rank[dangling].sum() * jump
         new: npt.NDArray[np.float64] = (1 - DAMPING) * jump + DAMPING * spread
         if np.abs(new - rank).sum() < 1e-10:
             return new
