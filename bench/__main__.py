@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     summaries = sub.add_parser("summaries", help="BBC News Summary: ROUGE against lead-k and sumy")
     summaries.add_argument("--bbc", type=Path, default=DEFAULT_BBC)
+    summaries.add_argument("--seeds", type=Path, default=Path("seeds"))
     _common(summaries)
 
     speed = sub.add_parser("speed", help="index build, memory, latency; seeds to 1M paragraphs")
@@ -112,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "summaries":
         from bench import summaries
 
-        result = summaries.run(args.bbc, args.limit)
+        result = summaries.run(args.bbc, args.limit, args.seeds)
         _publish(args, "summaries", result, summaries)
         return 0
     if args.command == "speed":

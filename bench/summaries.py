@@ -159,7 +159,7 @@ def orphaned_references(prepared: Prepared) -> tuple[int, int]:
     return sum(inside), orphans
 
 
-def run(bbc_path: Path, limit: int | None) -> dict[str, Any]:
+def run(bbc_path: Path, limit: int | None, seeds: Path = Path("seeds")) -> dict[str, Any]:
     from rouge_score import rouge_scorer
 
     code = citebot.code_digest()
@@ -241,7 +241,7 @@ def run(bbc_path: Path, limit: int | None) -> dict[str, Any]:
             name: {budget: mean(values) for budget, values in by_budget.items()}
             for name, by_budget in summary_words.items()
         },
-        "seeds": citebot.seed_summaries(citebot.DEFAULT_SEEDS, SEED_COUNTS),
+        "seeds": citebot.seed_summaries(seeds, SEED_COUNTS),
         "rouge_f1": figures,
         "citebot_settings": sweep,
         "seconds": seconds,
