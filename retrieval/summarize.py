@@ -20,7 +20,7 @@ from retrieval.kinds import Kind
 from retrieval.location import location_scores
 
 DAMPING = 0.85
-MAX_GRAPH_SENTENCES = 400  # an article's opening is where its summary lives; bounds the cost
+MAX_GRAPH_SENTENCES = 400  # bounds the cost; later sentences of longer articles are not candidates
 REDUNDANT_SIMILARITY = 0.5
 MIN_SENTENCE_TERMS = 4
 MMR_LAMBDA = 0.7
@@ -69,7 +69,7 @@ def summary_sentences(
     count: int,
     *,
     kind: Kind,
-    position_weight: float = 0.25,
+    position_weight: float = 0.0,
     coherent: bool = True,
 ) -> list[int]:
     """Indices of the ``count`` best sentences for a summary, in document order.
