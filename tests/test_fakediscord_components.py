@@ -171,3 +171,21 @@ async def test_component_limits_are_refused_as_invalid_form_body(fake_guild: See
             with pytest.raises(discord.HTTPException) as caught:
                 await client.http.request(route, json={"content": "x", **body})
             assert caught.value.status == 400 and caught.value.code == 50035
+
+
+async def test_a_menu_in_a_direct_message_is_used_by_its_recipient_only(
+    fake_guild: SeededGuild,
+) -> None:
+    server = fake_guild.server
+    dm = server.create_dm_channel(fake_guild.alice)
+    async with running(MenuClient(), server.token):
+        posted = await server.post_message(dm, fake_guild.alice, "menu")
+        sent = await server.wait_for_reply(posted)
+        with pytest.raises(ValueError, match="cannot see"):
+            await server.click_button(sent, fake_guild.bob, "reply")
+        pressed = await server.click_button(sent, fake_guild.alice, "reply")
+        answer = await server.wait_for_reply(pressed)
+    assert answer.content == "hello alice"
+    assert "guild_id" not in pressed.payload and pressed.payload["user"]["id"] == str(
+        fake_guild.alice.id
+    )
