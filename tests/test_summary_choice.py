@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import BLOOMBERG, CATO, SEEDS_DIR, write
 from retrieval import (
@@ -20,7 +22,7 @@ from retrieval import (
 )
 from retrieval.coherence import leans_back
 from retrieval.cues import bonus, cue_score, stigma
-from retrieval.kinds import detect_kind
+from retrieval.kinds import Kind, detect_kind
 from retrieval.settings import SummarySettings
 from retrieval.summarize import Sentence, summary_sentences
 
@@ -281,3 +283,32 @@ def test_seed_summaries_recommend_and_never_lean_on_a_sentence_not_shown(
     for place in shown:
         if leans_back(place[1]):
             assert body.index(place) > 0 and body[body.index(place) - 1] in shown
+
+
+_WORDS = ["But", "It", "This", "The", "Kim", "party", "reform", "should", "said", "talks", "he"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    texts=st.lists(
+        st.lists(st.sampled_from(_WORDS), min_size=1, max_size=9).map(" ".join),
+        min_size=1,
+        max_size=12,
+    ),
+    count=st.integers(min_value=1, max_value=6),
+    kind=st.sampled_from(["opinion", "news"]),
+)
+def test_any_summary_is_in_order_within_count_and_never_leaves_a_pointer_dangling(
+    texts: list[str], count: int, kind: Kind
+) -> None:
+    sentences = [Sentence(t.lower().split(), t + ".", i // 2) for i, t in enumerate(texts)]
+    chosen = summary_sentences(sentences, ["kim", "reform"], count, kind=kind)
+    assert chosen == sorted(set(chosen)) and len(chosen) <= count
+    standalone = [i for i, s in enumerate(sentences) if not leans_back(s.text)]
+    if standalone:
+        assert chosen, "a sentence that stands alone can always be shown"
+    if len(standalone) == len(sentences):
+        assert len(chosen) == min(count, len(sentences)), "too few distinct: filled up"
+    for i in chosen:
+        if leans_back(sentences[i].text):
+            assert i - 1 in chosen
