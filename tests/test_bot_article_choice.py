@@ -101,10 +101,12 @@ async def test_the_menu_is_disabled_when_it_times_out(
 ) -> None:
     corpus = copy_seeds(tmp_path / "corpus")
     async with open_harness(fake_guild, corpus, choice_timeout=0.3) as harness:
-        reply = await harness.say("!summary engage")
+        posted = await harness.post("!summary engage")
+        reply = await harness.reply(posted)
         assert reply.message is not None
         edited = await harness.server.wait_for(
-            is_update_of(reply.message["id"]), since=harness.server.sent.mark(), timeout=5
+            lambda s: s.kind == "edit" and is_update_of(reply.message["id"])(s),
+            since=posted.mark,
         )
         assert edited.kind == "edit" and menu_of(edited)["disabled"] is True
         with pytest.raises(ValueError, match="disabled"):
@@ -141,3 +143,22 @@ async def test_slash_summary_autocomplete_uses_the_same_names(harness: Harness) 
         guild.channel, guild.alice, "summary", {"article": "band"}, focused="article"
     )
     assert [c["value"] for c in (await server.wait_for_reply(typed)).choices] == [CATO]
+
+
+async def test_a_slash_commands_menu_is_disabled_in_place_when_it_times_out(
+    fake_guild: SeededGuild, tmp_path: Path
+) -> None:
+    corpus = copy_seeds(tmp_path / "corpus")
+    async with open_harness(fake_guild, corpus, choice_timeout=0.3) as harness:
+        server, guild = harness.server, harness.guild
+        await harness.say("!sync", author=guild.owner)
+        invocation = await server.invoke_slash(
+            guild.channel, guild.alice, "summary", {"article": "engage"}
+        )
+        offered = await server.wait_for_reply(invocation)
+        assert offered.message is not None
+        edited = await server.wait_for(
+            lambda s: s.kind == "edit" and is_update_of(offered.message["id"])(s),
+            since=invocation.mark,
+        )
+        assert menu_of(edited)["disabled"] is True
