@@ -106,7 +106,7 @@ class Engine:
         self._aliases = self._alias_table(corpus.articles)
         self._speller: Speller | None = None  # built on the first unknown word
         # Compared as normalised text, so that a curly and a straight quote mean the same.
-        self._meaning = PassageVectors([normalize(p.text) for _, p in self._located])
+        self._meaning = PassageVectors(lambda i: normalize(self._located[i][1].text))
         self._words = WordVectors()
 
     # -- questions ---------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from typing import Any, Protocol
 
@@ -71,10 +71,14 @@ def embed(texts: Sequence[str]) -> Vectors:
 
 
 class PassageVectors:
-    """Sentence vectors of a corpus's passages, computed the first time each is needed."""
+    """Sentence vectors of a corpus's passages, computed the first time each is needed.
 
-    def __init__(self, texts: Sequence[str]) -> None:
-        self._texts = texts
+    ``text_of`` gives a passage's text by its index, when first needed: a large corpus is
+    never copied for the few passages that get asked about.
+    """
+
+    def __init__(self, text_of: Callable[[int], str]) -> None:
+        self._text_of = text_of
         self._vectors: dict[int, Vectors] = {}
         self._questions: dict[str, Vectors] = {}
 
@@ -89,7 +93,7 @@ class PassageVectors:
     def _passages(self, indices: Sequence[int]) -> list[Vectors]:
         missing = [i for i in dict.fromkeys(indices) if i not in self._vectors]
         if missing:
-            for i, vector in zip(missing, embed([self._texts[i] for i in missing]), strict=True):
+            for i, vector in zip(missing, embed([self._text_of(i) for i in missing]), strict=True):
                 self._vectors[i] = vector
         return [self._vectors[i] for i in indices]
 
