@@ -65,6 +65,13 @@ async def _post_message(
         "application_id": str(b.world.application.id),
         "type": CHAT_INPUT_COMMAND_MESSAGE if state.type == APPLICATION_COMMAND else 0,
         "interaction_metadata": metadata,
+        # Deprecated by Discord but still sent, and the only place the command's name is.
+        "interaction": {
+            "id": str(state.id),
+            "type": state.type,
+            "name": state.command_name,
+            "user": payloads.user(user),
+        },
     }
     attachments = b.attachments(body, files)
     message = messages.create(
@@ -186,9 +193,28 @@ async def followup(request: web.Request) -> web.Response:
     except Reject as rejected:
         b.record("followup", route, body, status=rejected.status, error=rejected.body, **record)
         raise
-    message = await _post_message(b, state, body, files, original=False)
+    message = await _fill_deferred(b, state, body, files)
+    if message is None:
+        message = await _post_message(b, state, body, files, original=False)
     b.record("followup", route, body, message=message, files=tuple(files), **record)
     return json_response(message)  # followups always behave as if ?wait=true
+
+
+async def _fill_deferred(
+    b: Backend, state: InteractionState, body: JsonDict, files: Files
+) -> JsonDict | None:
+    """On Discord the first followup to a deferred response replaces its "thinking..."
+    message (keeping the defer's ephemerality) instead of posting another one."""
+    original = b.world.messages.get(state.original_id or 0)
+    if original is None or not int(original["flags"]) & LOADING:
+        return None
+    messages.edit(b.world, original, {k: v for k, v in body.items() if k != "flags"})
+    original["edited_timestamp"] = None  # filled, not edited: Discord shows no "(edited)"
+    if files:
+        original["attachments"] = [*original["attachments"], *b.attachments(body, files)]
+    if not int(original["flags"]) & EPHEMERAL:
+        await b.gateway.dispatch_message("MESSAGE_UPDATE", original)
+    return original
 
 
 def _webhook_message(b: Backend, request: web.Request, state: InteractionState) -> JsonDict:

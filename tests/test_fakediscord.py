@@ -16,6 +16,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from fakediscord import FakeDiscord, permissions, running, skip_identify_delay
+from fakediscord.models import LOADING
 
 if TYPE_CHECKING:
     from discord_fixtures import SeededGuild
@@ -244,10 +245,12 @@ async def test_slash_command_is_synced_and_answered_through_the_callback(
         )
         followup = await server.wait_for_reply(slow)
         assert followup.kind == "followup" and followup.content == "about bob"
-        assert [s.kind for s in server.sent.items if s.interaction_id == slow.id] == [
-            "deferred",
-            "followup",
-        ]
+        deferred, filled = [s for s in server.sent.items if s.interaction_id == slow.id]
+        assert (deferred.kind, filled.kind) == ("deferred", "followup")
+        # The followup replaced the "thinking..." message rather than posting a second one.
+        assert deferred.message and filled.message
+        assert filled.message["id"] == deferred.message["id"]
+        assert deferred.flags & LOADING and not filled.flags & LOADING
 
         with pytest.raises(PermissionError):  # Discord hides it from members without Manage Server
             await server.invoke_slash(fake_guild.channel, fake_guild.alice, "settings")
