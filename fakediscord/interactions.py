@@ -116,21 +116,30 @@ class _Builder:
         return str(user.id)
 
 
-def _check_available(world: World, command: JsonDict, channel: Channel, user: User) -> None:
-    """Discord only offers a command in allowed contexts, to members with its permissions."""
+def unavailable(world: World, command: JsonDict, channel: Channel, user: User) -> str | None:
+    """Why Discord would not offer ``command`` to ``user`` in ``channel``, or None if it would.
+
+    Discord only offers a command in allowed contexts, to members with its permissions.
+    """
     contexts = command.get("contexts")
     if contexts is not None and GUILD_CONTEXT not in contexts:
-        raise PermissionError(f"/{command['name']} is not available in guilds")
+        return f"/{command['name']} is not available in guilds"
     required = command.get("default_member_permissions")
     if required is None:
-        return
+        return None
     perms, needed = world.permissions_in(channel, user), int(required)
     if perms & permissions.ADMINISTRATOR or (needed and perms & needed == needed):
-        return
-    raise PermissionError(
+        return None
+    return (
         f"Discord would not offer /{command['name']} to {user.username}: "
         f"default_member_permissions={required}"
     )
+
+
+def _check_available(world: World, command: JsonDict, channel: Channel, user: User) -> None:
+    reason = unavailable(world, command, channel, user)
+    if reason is not None:
+        raise PermissionError(reason)
 
 
 def build(

@@ -24,6 +24,7 @@ class Journal(Generic[T]):
         self.name = name
         self._items: list[T] = []
         self._waiters: list[tuple[Callable[[T], bool], asyncio.Future[T]]] = []
+        self._listeners: list[Callable[[T], None]] = []
 
     def __len__(self) -> int:
         return len(self._items)
@@ -36,8 +37,16 @@ class Journal(Generic[T]):
         """An index to pass as ``since`` so only later records match."""
         return len(self._items)
 
+    def listen(self, listener: Callable[[T], None]) -> Callable[[], None]:
+        """Call ``listener`` with every later record (e.g. to show them live); returns an
+        unsubscribe function. Listeners run inside ``append``, so they must not block."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener)
+
     def append(self, item: T) -> None:
         self._items.append(item)
+        for listener in list(self._listeners):
+            listener(item)
         for predicate, future in list(self._waiters):
             if future.done():
                 continue
