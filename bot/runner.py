@@ -60,9 +60,8 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
         log.warning("skipped a corpus file (strict = false): %s", problem)
     if from_file:
         log.warning(TOKEN_IN_FILE)
-    use_endpoints(settings.discord.api_base, settings.discord.gateway_url)
     try:
-        asyncio.run(_serve(lambda: Citebot(settings, service), token, settings.discord))
+        asyncio.run(serve(lambda: Citebot(settings, service), token, settings.discord))
     except Unreachable as error:
         return _fail(str(error))
     except discord.LoginFailure:
@@ -88,11 +87,16 @@ def setup_logging() -> None:
         discord.utils.setup_logging(handler=handler, formatter=plain)
 
 
-async def _serve(make_bot: Callable[[], Citebot], token: str, settings: DiscordSettings) -> None:
-    """Serve until closed. A connection that fails once made (an event discord.py cannot
-    read, say) is opened again with a new client, backing off up to a minute; from then on
-    an unreachable Discord is waited for too. Only a refused token or missing intents, which
-    only the owner can fix, and a first connection that fails, end it."""
+async def serve(make_bot: Callable[[], Citebot], token: str, settings: DiscordSettings) -> None:
+    """Serve, at the Discord ``settings`` name, until closed.
+
+    ``citebot run`` and ``citebot playground`` both come through here; they differ only in
+    ``settings.api_base`` and ``gateway_url``. A connection that fails once made (an event
+    discord.py cannot read, say) is opened again with a new client, backing off up to a
+    minute; from then on an unreachable Discord is waited for too. Only a refused token or
+    missing intents, which only the owner can fix, and a first connection that fails, end it.
+    """
+    use_endpoints(settings.api_base, settings.gateway_url)
     delay, served = FIRST_RETRY, False
     while True:
         started = time.monotonic()
