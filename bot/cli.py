@@ -50,6 +50,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.runner import run
 
             return run(settings, corpus=args.corpus)
+        if args.command == "playground":
+            from playground.session import run as run_playground
+
+            return run_playground(settings, args.corpus, port=args.port, open_page=args.open)
         engine = build_engine(settings, args.corpus)
         return int(args.handler(engine, settings, args))
     except (QuestionError, ArticleNotFound, AmbiguousArticle) as error:
@@ -151,6 +155,17 @@ def _bounded(model: type[BaseModel], field: str) -> Callable[[str], int]:
     return count
 
 
+def _port(text: str) -> int:
+    """An argparse type for a TCP port; 0 lets the system pick a free one."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError("must be a whole number from 0 to 65535")
+    return value
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors in one line, pointing to the command's own --help."""
 
@@ -213,10 +228,18 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     run = commands.add_parser(
         "run", parents=[common], help="run the Discord bot (needs DISCORD_TOKEN)"
     )
+    playground = commands.add_parser(
+        "playground", parents=[common], help="try the bot in a local chat page, without Discord"
+    )
+    playground.add_argument(
+        "--port", type=_port, default=8765, help="port on 127.0.0.1 (default: 8765; 0: any free)"
+    )
+    playground.add_argument("--open", action="store_true", help="open the page in a browser")
     return parser, {
         "ask": ask,
         "summary": summary,
         "sources": sources,
         "check": check,
         "run": run,
+        "playground": playground,
     }

@@ -1,0 +1,77 @@
+"""What a person on the page can do, as the fake Discord's users: post a message, run a
+slash command, ask for its autocomplete choices, press a button or pick from a menu.
+
+Errors a Discord client would prevent or report (an unknown command, a missing option,
+an overlong message) come back as ``ActionError`` with a sentence for the page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fakediscord import FakeDiscord
+from fakediscord.interactions import unavailable
+from fakediscord.models import JsonDict
+
+from .feed import Feed
+from .guild import Person, PlaygroundGuild
+
+MAX_CONTENT = 2000  # Discord's limit on what a user may type
+AUTOCOMPLETE_WAIT = 3.0  # Discord's own deadline for an autocomplete answer
+
+
+class ActionError(ValueError):
+    """Something the page asked for that Discord would not do; the message says why."""
+
+
+class Actions:
+    def __init__(self, server: FakeDiscord, place: PlaygroundGuild, feed: Feed) -> None:
+        self.server, self.place, self.feed = server, place, feed
+
+    def person(self, key: object) -> Person:
+        person = self.place.people.get(str(key))
+        if person is None:
+            raise ActionError(f"speak as one of {', '.join(self.place.people)}")
+        return person
+
+    async def post(self, person: Person, content: str) -> JsonDict:
+        if not content.strip():
+            raise ActionError("type a message first")
+        if len(content) > MAX_CONTENT:
+            raise ActionError(f"messages are limited to {MAX_CONTENT} characters")
+        posted = await self.server.post_message(self.place.channel, person.member, content)
+        self.feed.posted(posted.payload)
+        return posted.payload
+
+    def commands(self, person: Person) -> list[JsonDict]:
+        """The slash commands Discord would offer ``person`` here, by name."""
+        synced = self.server.synced_commands(self.place.guild) + self.server.synced_commands()
+        offered = {
+            command["name"]: command
+            for command in synced
+            if command.get("type", 1) == 1
+            and unavailable(self.server.world, command, self.place.channel, person.user) is None
+        }
+        return [offered[name] for name in sorted(offered)]
+
+    async def slash(self, person: Person, command: str, options: Mapping[str, Any]) -> None:
+        try:
+            await self.server.invoke_slash(self.place.channel, person.member, command, options)
+        except (LookupError, PermissionError, TypeError, ValueError) as error:
+            raise ActionError(str(error)) from None
+
+    async def autocomplete(
+        self, person: Person, command: str, options: Mapping[str, Any], focused: str
+    ) -> list[JsonDict]:
+        """The choices the bot offers while ``options[focused]`` is typed (none if it is slow)."""
+        try:
+            invocation = await self.server.invoke_autocomplete(
+                self.place.channel, person.member, command, options, focused=focused
+            )
+            answer = await self.server.wait_for_reply(invocation, timeout=AUTOCOMPLETE_WAIT)
+        except TimeoutError:
+            return []
+        except (LookupError, PermissionError, TypeError, ValueError) as error:
+            raise ActionError(str(error)) from None
+        return answer.choices

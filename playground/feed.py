@@ -1,0 +1,86 @@
+"""What happens in the playground's channel, as events for the page: messages created,
+edited and deleted (in Discord's own message shape), and the bot typing.
+
+The server's journals are the source: every bot action is recorded there, and user
+posts are reported by the page's actions, so the page sees exactly what Discord stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from fakediscord import FakeDiscord, Sent, Typing
+
+from .guild import PlaygroundGuild
+
+Event = dict[str, Any]
+
+CREATED = frozenset({"message", "interaction_response", "deferred", "followup"})
+EDITED = frozenset({"edit", "edit_original"})
+QUEUE_LIMIT = 1000  # a page that stops reading is dropped rather than held in memory
+
+
+class Feed:
+    """Fans the channel's events out to every open page."""
+
+    def __init__(self, server: FakeDiscord, place: PlaygroundGuild) -> None:
+        self.server = server
+        self.channel_id = place.channel.id
+        self._pages: set[asyncio.Queue[Event | None]] = set()
+        self._stops = [server.sent.listen(self._on_sent), server.typing.listen(self._on_typing)]
+
+    def close(self) -> None:
+        for stop in self._stops:
+            stop()
+        for queue in list(self._pages):
+            self._offer(queue, None)
+
+    def history(self) -> list[Event]:
+        """The channel as it stands, oldest first, for a page that just connected."""
+        stored = self.server.world.messages
+        return [
+            {"type": "create", "message": stored[key]}
+            for key in sorted(stored)
+            if int(stored[key]["channel_id"]) == self.channel_id
+        ]
+
+    @contextlib.contextmanager
+    def subscribe(self) -> Iterator[asyncio.Queue[Event | None]]:
+        """A queue of later events; ``None`` means the playground is closing."""
+        queue: asyncio.Queue[Event | None] = asyncio.Queue(QUEUE_LIMIT)
+        self._pages.add(queue)
+        try:
+            yield queue
+        finally:
+            self._pages.discard(queue)
+
+    def posted(self, message: Mapping[str, Any]) -> None:
+        """A user's message, posted by the page."""
+        self._publish({"type": "create", "message": dict(message)})
+
+    def _on_sent(self, sent: Sent) -> None:
+        if not sent.delivered or sent.message is None or sent.channel_id != self.channel_id:
+            return
+        if sent.kind in CREATED:
+            self._publish({"type": "create", "message": dict(sent.message)})
+        elif sent.kind in EDITED:
+            self._publish({"type": "update", "message": dict(sent.message)})
+        elif sent.kind == "delete":
+            self._publish({"type": "delete", "id": sent.message["id"]})
+
+    def _on_typing(self, typing: Typing) -> None:
+        if typing.channel_id == self.channel_id:
+            self._publish({"type": "typing", "user_id": str(self.server.bot_user.id)})
+
+    def _publish(self, event: Event) -> None:
+        for queue in list(self._pages):
+            self._offer(queue, event)
+
+    def _offer(self, queue: asyncio.Queue[Event | None], event: Event | None) -> None:
+        try:
+            queue.put_nowait(event)
+        except asyncio.QueueFull:
+            self._pages.discard(queue)

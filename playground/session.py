@@ -1,0 +1,148 @@
+"""Start and stop the playground: the fake Discord, the real bot against it, the page.
+
+The bot comes up through ``bot.runner.serve``, the function ``citebot run`` uses, with
+settings that differ from the given ones only in the Discord endpoints.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import sys
+import webbrowser
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from aiohttp import web
+
+from bot.client import Citebot
+from bot.config import Settings
+from bot.runner import serve, setup_logging
+from bot.service import CorpusService
+from fakediscord import FakeDiscord
+from retrieval import CorpusError
+
+from .actions import Actions
+from .feed import Feed
+from .guild import BOT_NAME, PlaygroundGuild, seed
+from .web import build_app
+
+log = logging.getLogger(__name__)
+
+HOST = "127.0.0.1"
+DEFAULT_PORT = 8765
+READY_TIMEOUT = 30.0
+
+
+class PortUnavailable(OSError):
+    """The page's port is taken or not allowed; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class Playground:
+    url: str
+    server: FakeDiscord
+    bot: Citebot
+    place: PlaygroundGuild
+
+
+def with_endpoints(settings: Settings, api_base: str, gateway_url: str) -> Settings:
+    """``settings`` with Discord's addresses replaced, and nothing else changed."""
+    discord_settings = settings.discord.model_copy(
+        update={"api_base": api_base, "gateway_url": gateway_url}
+    )
+    return settings.model_copy(update={"discord": discord_settings})
+
+
+@contextlib.asynccontextmanager
+async def open_playground(
+    settings: Settings, service: CorpusService, *, port: int = DEFAULT_PORT
+) -> AsyncIterator[Playground]:
+    """Everything running and the slash commands synced; all of it stopped on exit."""
+    server = FakeDiscord(bot_name=BOT_NAME)
+    await server.start()
+    try:
+        place = seed(server)
+        bot = Citebot(with_endpoints(settings, server.api_base, server.gateway_url), service)
+        serving = asyncio.create_task(serve(bot, server.token))
+        try:
+            await _ready(bot, serving)
+            await bot.tree.sync()  # what the owner's `!sync` does on a real server
+            feed = Feed(server, place)
+            runner = web.AppRunner(
+                build_app(Actions(server, place, feed), feed, place),
+                handle_signals=False,
+                access_log=None,
+                shutdown_timeout=1.0,
+            )
+            await runner.setup()
+            try:
+                site = web.TCPSite(runner, HOST, port)
+                try:
+                    await site.start()
+                except OSError as error:
+                    raise PortUnavailable(
+                        f"cannot listen on {HOST}:{port} ({error.strerror or error}); "
+                        "choose another port with --port N (0 picks a free one)."
+                    ) from None
+                bound = runner.addresses[0][1]
+                yield Playground(f"http://{HOST}:{bound}/", server, bot, place)
+            finally:
+                feed.close()
+                await runner.cleanup()
+        finally:
+            await bot.close()
+            with contextlib.suppress(asyncio.CancelledError):
+                await asyncio.wait_for(serving, timeout=5.0)
+    finally:
+        await server.stop()
+
+
+async def _ready(bot: Citebot, serving: asyncio.Task[None]) -> None:
+    """Wait for the bot's READY; raise what stopped it if it stopped first."""
+    ready = asyncio.create_task(bot.wait_until_ready())
+    done, _ = await asyncio.wait(
+        {ready, serving}, timeout=READY_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
+    )
+    if ready in done:
+        return
+    ready.cancel()
+    if serving in done:
+        serving.result()
+    raise TimeoutError(f"the bot was not ready within {READY_TIMEOUT:g} s")
+
+
+def run(settings: Settings, corpus: Path | None = None, *, port: int, open_page: bool) -> int:
+    """``citebot playground``: serve until Ctrl-C; returns the exit status."""
+    try:
+        service = CorpusService.open(settings, corpus)
+    except CorpusError as error:
+        return _fail(f"cannot serve the corpus: {error}")
+    setup_logging()
+    for problem in service.engine.corpus.skipped:
+        log.warning("skipped a corpus file (strict = false): %s", problem)
+    try:
+        asyncio.run(_serve_until_stopped(settings, service, port, open_page))
+    except KeyboardInterrupt:
+        pass
+    except PortUnavailable as error:
+        return _fail(str(error))
+    print("citebot playground stopped.")
+    return 0
+
+
+async def _serve_until_stopped(
+    settings: Settings, service: CorpusService, port: int, open_page: bool
+) -> None:
+    async with open_playground(settings, service, port=port) as playground:
+        print(f"citebot playground: {playground.url}  (Ctrl-C stops it)", flush=True)
+        if open_page:
+            webbrowser.open(playground.url)
+        await asyncio.Event().wait()
+
+
+def _fail(message: str) -> int:
+    print(f"citebot: {message}", file=sys.stderr)
+    return 1

@@ -1,0 +1,613 @@
+// The playground page: one Discord channel, drawn from the server's own message objects
+// as they arrive over a WebSocket. Nothing here sets innerHTML: every piece of text,
+// the bot's or a user's, goes through textContent or Markdown (which builds nodes).
+"use strict";
+
+(() => {
+  const { el } = Markdown;
+  const $ = (id) => document.getElementById(id);
+  const EPHEMERAL = 1 << 6;
+  const LOADING = 1 << 7;
+  const GROUP_MS = 7 * 60 * 1000;
+  const AVATAR_COLOURS = ["#5865f2", "#757e8a", "#3ba55c", "#faa61a", "#ed4245"];
+  const BUTTON_STYLES = { 1: "primary", 2: "secondary", 3: "success", 4: "danger", 5: "link" };
+
+  let choiceTimer = null;
+  const state = {
+    hello: null,
+    speaker: localStorage.getItem("citebot-playground-as") || "member",
+    commands: [],
+    command: null, // the slash command being composed
+    choice: null, // the autocomplete choice picked for its option: {name, value}
+    popup: [], // the rows shown above the composer
+    selected: 0,
+    lastAsked: 0,
+    typingTimer: null,
+  };
+
+  // --- people and names ----------------------------------------------------------
+  const context = {
+    userName: (id) => state.hello?.users[id]?.name || "unknown-user",
+    roleName: (id) => state.hello?.roles[id] || "unknown-role",
+    channelName: (id) => (id === state.hello?.channel.id ? state.hello.channel.name : "unknown"),
+  };
+
+  function displayName(user) {
+    const known = state.hello?.users[user.id];
+    return known ? known.name : user.global_name || user.username;
+  }
+
+  function colourOf(value) {
+    return value ? "#" + value.toString(16).padStart(6, "0") : "";
+  }
+
+  function avatar(user, className) {
+    const node = el("div", className || "avatar", displayName(user).slice(0, 1).toUpperCase());
+    node.style.backgroundColor = AVATAR_COLOURS[Number(BigInt(user.id) >> 22n) % 5];
+    node.setAttribute("aria-hidden", "true");
+    return node;
+  }
+
+  function authorName(user) {
+    const node = el("span", "author", displayName(user));
+    const colour = colourOf(state.hello?.users[user.id]?.colour);
+    if (colour) node.style.color = colour;
+    return node;
+  }
+
+  function clock(iso) {
+    const date = new Date(iso);
+    const node = el("time", "message-time");
+    node.dateTime = date.toISOString();
+    node.title = date.toLocaleString("en", { dateStyle: "full", timeStyle: "short" });
+    node.textContent = "Today at " + date.toLocaleTimeString("en", { timeStyle: "short" });
+    return node;
+  }
+
+  // --- messages --------------------------------------------------------------------
+  function snippet(message) {
+    if (message.content) return message.content.replace(/\s+/g, " ").slice(0, 120);
+    if (message.embeds && message.embeds.length) return "Click to see attachment";
+    return "";
+  }
+
+  function replyContext(message) {
+    const referenced = message.referenced_message;
+    const interaction = message.interaction;
+    if (!referenced && !interaction) return null;
+    const line = el("div", "reply-context");
+    line.appendChild(el("span", "reply-spine"));
+    if (referenced) {
+      line.appendChild(avatar(referenced.author, "avatar tiny"));
+      const who = authorName(referenced.author);
+      who.textContent = "@" + who.textContent;
+      line.appendChild(who);
+      const text = el("span", "reply-snippet");
+      Markdown.inline(snippet(referenced), text, context);
+      line.appendChild(text);
+      line.addEventListener("click", () => {
+        const target = document.querySelector(`[data-id="${CSS.escape(referenced.id)}"]`);
+        if (target) target.scrollIntoView({ behavior: "smooth", block: "center" });
+      });
+    } else {
+      line.appendChild(avatar(interaction.user, "avatar tiny"));
+      line.appendChild(authorName(interaction.user));
+      line.appendChild(el("span", "reply-snippet", " used "));
+      line.appendChild(el("span", "command-name", "/" + interaction.name));
+    }
+    return line;
+  }
+
+  function embedNode(embed) {
+    const box = el("div", "embed");
+    const colour = colourOf(embed.color);
+    if (colour) box.style.borderLeftColor = colour;
+    if (embed.author && embed.author.name) {
+      box.appendChild(el("div", "embed-author", embed.author.name));
+    }
+    if (embed.title) {
+      const url = embed.url && Markdown.safeUrl(embed.url);
+      const title = el(url ? "a" : "div", "embed-title");
+      if (url) {
+        title.href = url;
+        title.target = "_blank";
+        title.rel = "noopener noreferrer nofollow";
+      }
+      Markdown.inline(embed.title, title, context);
+      box.appendChild(title);
+    }
+    if (embed.description) {
+      const description = Markdown.render(embed.description, context);
+      description.classList.add("embed-description");
+      box.appendChild(description);
+    }
+    if (embed.fields && embed.fields.length) {
+      const fields = el("div", "embed-fields");
+      for (const field of embed.fields) {
+        const node = el("div", field.inline ? "embed-field inline" : "embed-field");
+        const name = el("div", "embed-field-name");
+        Markdown.inline(field.name, name, context);
+        node.appendChild(name);
+        const value = Markdown.render(field.value, context);
+        value.classList.add("embed-field-value");
+        node.appendChild(value);
+        fields.appendChild(node);
+      }
+      box.appendChild(fields);
+    }
+    if ((embed.footer && embed.footer.text) || embed.timestamp) {
+      const footer = el("div", "embed-footer");
+      const parts = [];
+      if (embed.footer && embed.footer.text) parts.push(embed.footer.text);
+      if (embed.timestamp) parts.push(new Date(embed.timestamp).toLocaleString("en"));
+      footer.textContent = parts.join(" \u2022 ");
+      box.appendChild(footer);
+    }
+    return box;
+  }
+
+  function componentsNode(message) {
+    const rows = el("div", "components");
+    for (const row of message.components || []) {
+      const line = el("div", "action-row");
+      for (const item of row.components || []) {
+        if (item.type === 2) line.appendChild(buttonNode(message, item));
+        else if ([3, 5, 6, 7, 8].includes(item.type)) line.appendChild(selectNode(message, item));
+      }
+      rows.appendChild(line);
+    }
+    return rows;
+  }
+
+  function buttonNode(message, item) {
+    const style = BUTTON_STYLES[item.style] || "secondary";
+    const url = item.style === 5 ? Markdown.safeUrl(item.url || "") : null;
+    const node = el(url ? "a" : "button", "button " + style);
+    if (item.emoji && item.emoji.name) node.appendChild(el("span", "emoji", item.emoji.name));
+    if (item.label) node.appendChild(el("span", "label", item.label));
+    if (url) {
+      node.href = url;
+      node.target = "_blank";
+      node.rel = "noopener noreferrer nofollow";
+      node.appendChild(el("span", "external", " \u2197"));
+      return node;
+    }
+    node.type = "button";
+    node.disabled = Boolean(item.disabled);
+    node.addEventListener("click", () =>
+      useComponent(message, node, { custom_id: item.custom_id, component_type: 2 }),
+    );
+    return node;
+  }
+
+  function selectNode(message, item) {
+    const box = el("div", "select");
+    const shown = el("button", "select-value", item.placeholder || "Make a selection");
+    shown.type = "button";
+    shown.disabled = Boolean(item.disabled);
+    const list = el("div", "select-options");
+    list.hidden = true;
+    shown.addEventListener("click", () => {
+      list.hidden = !list.hidden;
+    });
+    for (const option of item.options || []) {
+      const row = el("button", "select-option");
+      row.type = "button";
+      row.appendChild(el("div", "select-label", option.label));
+      if (option.description) row.appendChild(el("div", "select-description", option.description));
+      row.addEventListener("click", () => {
+        list.hidden = true;
+        shown.textContent = option.label;
+        useComponent(message, shown, {
+          custom_id: item.custom_id,
+          component_type: item.type,
+          values: [option.value],
+        });
+      });
+      list.appendChild(row);
+    }
+    box.appendChild(shown);
+    box.appendChild(list);
+    return box;
+  }
+
+  async function useComponent(message, node, data) {
+    const item = messageNode(message.id);
+    const old = item && item.querySelector(".interaction-failed");
+    if (old) old.remove();
+    node.classList.add("pending");
+    const result = await api("/api/components", { message_id: message.id, ...data });
+    node.classList.remove("pending");
+    if (result.error && item) {
+      item.querySelector(".message-body").appendChild(el("div", "interaction-failed", result.error));
+    }
+  }
+
+  function messageNode(id) {
+    return document.querySelector(`.message[data-id="${CSS.escape(id)}"]`);
+  }
+
+  function buildMessage(message) {
+    const item = el("li", "message");
+    item.dataset.id = message.id;
+    item.dataset.author = message.author.id;
+    item.dataset.time = String(Date.parse(message.timestamp));
+    const flags = Number(message.flags || 0);
+    const context_ = replyContext(message);
+    if (context_) {
+      item.appendChild(context_);
+      item.classList.add("has-context");
+    }
+    item.appendChild(avatar(message.author));
+    const body = el("div", "message-body");
+    const header = el("div", "message-header");
+    header.appendChild(authorName(message.author));
+    if (message.author.bot) header.appendChild(el("span", "app-tag", "APP"));
+    header.appendChild(clock(message.timestamp));
+    body.appendChild(header);
+    if (flags & LOADING) {
+      body.appendChild(el("div", "thinking", `${displayName(message.author)} is thinking\u2026`));
+    }
+    if (message.content) {
+      const content = Markdown.render(message.content, context);
+      content.classList.add("message-content");
+      if (message.edited_timestamp && !(message.interaction && !message.content)) {
+        content.lastChild?.appendChild(el("span", "edited", " (edited)"));
+      }
+      body.appendChild(content);
+    }
+    for (const embed of message.embeds || []) body.appendChild(embedNode(embed));
+    if (message.components && message.components.length) {
+      body.appendChild(componentsNode(message));
+    }
+    if (flags & EPHEMERAL) {
+      body.appendChild(el("div", "ephemeral", "Only you can see this \u2022 Dismiss message"));
+    }
+    item.appendChild(body);
+    return item;
+  }
+
+  function groupWithPrevious(item) {
+    const previous = item.previousElementSibling;
+    const grouped =
+      previous &&
+      !item.classList.contains("has-context") &&
+      previous.dataset.author === item.dataset.author &&
+      Number(item.dataset.time) - Number(previous.dataset.time) < GROUP_MS;
+    item.classList.toggle("grouped", Boolean(grouped));
+  }
+
+  function show(message) {
+    const list = $("messages");
+    const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
+    const item = buildMessage(message);
+    const existing = messageNode(message.id);
+    if (existing) {
+      existing.replaceWith(item);
+    } else {
+      list.appendChild(item);
+    }
+    groupWithPrevious(item);
+    if (message.author.id === state.hello?.bot.id) stopTyping();
+    if (nearBottom || message.author.id === speakerId()) list.scrollTop = list.scrollHeight;
+  }
+
+  function remove(id) {
+    const node = messageNode(id);
+    if (node) node.remove();
+  }
+
+  // --- typing -------------------------------------------------------------------------
+  function startTyping() {
+    $("typing").textContent = `${state.hello.bot.name} is typing\u2026`;
+    clearTimeout(state.typingTimer);
+    state.typingTimer = setTimeout(stopTyping, 10000);
+  }
+
+  function stopTyping() {
+    clearTimeout(state.typingTimer);
+    $("typing").textContent = "";
+  }
+
+  // --- the live connection ----------------------------------------------------------
+  function connect() {
+    const socket = new WebSocket(`ws://${location.host}/api/events`);
+    socket.addEventListener("open", () => setConnection("live"));
+    socket.addEventListener("message", (raw) => {
+      const event = JSON.parse(raw.data);
+      if (event.type === "hello") welcome(event);
+      else if (event.type === "create" || event.type === "update") show(event.message);
+      else if (event.type === "delete") remove(event.id);
+      else if (event.type === "typing") startTyping();
+    });
+    socket.addEventListener("close", () => {
+      setConnection("reconnecting");
+      setTimeout(connect, 1000);
+    });
+  }
+
+  function setConnection(value) {
+    const node = $("connection");
+    node.dataset.state = value;
+    node.textContent = value === "live" ? "live" : "reconnecting\u2026";
+  }
+
+  function welcome(hello) {
+    state.hello = hello;
+    $("messages").replaceChildren();
+    $("guild-name").textContent = hello.guild;
+    $("channel-name").textContent = hello.channel.name;
+    $("channel-link-name").textContent = hello.channel.name;
+    $("channel-topic").textContent = hello.channel.topic || "";
+    $("input").placeholder = `Message #${hello.channel.name}`;
+    if (!hello.people.some((p) => p.key === state.speaker)) state.speaker = hello.people[0].key;
+    drawSwitch();
+    drawMembers();
+    loadCommands();
+  }
+
+  // --- who is speaking ---------------------------------------------------------------
+  function speakerId() {
+    return state.hello?.people.find((p) => p.key === state.speaker)?.id;
+  }
+
+  function drawSwitch() {
+    const box = $("speaker-switch");
+    box.replaceChildren();
+    for (const person of state.hello.people) {
+      const label = el("label", "speaker-option");
+      const radio = el("input");
+      radio.type = "radio";
+      radio.name = "speaker";
+      radio.value = person.key;
+      radio.checked = person.key === state.speaker;
+      radio.addEventListener("change", () => {
+        state.speaker = person.key;
+        localStorage.setItem("citebot-playground-as", person.key);
+        resetComposer();
+        loadCommands();
+      });
+      label.appendChild(radio);
+      label.appendChild(avatar({ id: person.id, username: person.label }, "avatar tiny"));
+      label.appendChild(el("span", null, person.label));
+      box.appendChild(label);
+    }
+  }
+
+  function drawMembers() {
+    const box = $("members");
+    box.replaceChildren(el("div", "members-title", `Members \u2014 ${Object.keys(state.hello.users).length}`));
+    const entries = Object.entries(state.hello.users).sort((a, b) => a[1].name.localeCompare(b[1].name));
+    for (const [id, user] of entries) {
+      const row = el("div", "member");
+      row.appendChild(avatar({ id, username: user.name }, "avatar small"));
+      const name = authorName({ id, username: user.name });
+      row.appendChild(name);
+      if (user.bot) row.appendChild(el("span", "app-tag", "APP"));
+      box.appendChild(row);
+    }
+  }
+
+  // --- the composer: messages, slash commands, autocomplete --------------------------
+  async function api(path, body) {
+    try {
+      const response = await fetch(path, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ as: state.speaker, ...body }),
+      });
+      return await response.json();
+    } catch (error) {
+      return { error: "The playground is not answering; is `citebot playground` still running?" };
+    }
+  }
+
+  async function loadCommands() {
+    const response = await fetch(`/api/commands?as=${encodeURIComponent(state.speaker)}`);
+    const data = await response.json();
+    state.commands = data.commands || [];
+  }
+
+  function showError(text) {
+    $("composer-error").textContent = text || "";
+  }
+
+  function resetComposer() {
+    state.command = null;
+    state.choice = null;
+    $("input").value = "";
+    fitComposer();
+    $("command-chip").hidden = true;
+    closePopup();
+  }
+
+  function firstOption(command) {
+    return (command.options || []).find((o) => o.type !== 1 && o.type !== 2) || null;
+  }
+
+  function chooseCommand(command) {
+    state.command = command;
+    state.choice = null;
+    const chip = $("command-chip");
+    chip.replaceChildren(el("span", "chip-command", "/" + command.name));
+    const option = firstOption(command);
+    if (option) chip.appendChild(el("span", "chip-option", option.name));
+    chip.hidden = false;
+    $("input").value = "";
+    closePopup();
+    if (option) {
+      $("input").placeholder = option.description || option.name;
+      refreshChoices();
+    } else {
+      $("input").placeholder = "Press Enter to send";
+    }
+    $("input").focus();
+  }
+
+  function closePopup() {
+    state.popup = [];
+    $("popup").hidden = true;
+    $("popup").replaceChildren();
+  }
+
+  function openPopup(title, rows) {
+    state.popup = rows;
+    state.selected = 0;
+    const popup = $("popup");
+    popup.replaceChildren(el("div", "popup-title", title));
+    rows.forEach((row, index) => {
+      const node = el("div", "popup-row");
+      node.setAttribute("role", "option");
+      node.appendChild(el("span", "popup-name", row.name));
+      if (row.detail) node.appendChild(el("span", "popup-detail", row.detail));
+      node.addEventListener("mousedown", (event) => {
+        event.preventDefault();
+        row.pick();
+      });
+      node.addEventListener("mouseenter", () => highlight(index));
+      popup.appendChild(node);
+    });
+    popup.hidden = rows.length === 0;
+    highlight(0);
+  }
+
+  function highlight(index) {
+    state.selected = index;
+    [...$("popup").querySelectorAll(".popup-row")].forEach((node, i) =>
+      node.classList.toggle("selected", i === index),
+    );
+  }
+
+  function suggestCommands(text) {
+    const typed = text.slice(1).split(/\s/)[0].toLowerCase();
+    if (/\s/.test(text)) return closePopup();
+    const rows = state.commands
+      .filter((c) => c.name.startsWith(typed))
+      .map((c) => ({ name: "/" + c.name, detail: c.description, pick: () => chooseCommand(c) }));
+    openPopup(`${state.hello.bot.name} \u2014 slash commands`, rows);
+  }
+
+  async function refreshChoices() {
+    const command = state.command;
+    const option = command && firstOption(command);
+    if (!option) return;
+    const typed = $("input").value;
+    if (option.choices && option.choices.length) {
+      const rows = option.choices
+        .filter((c) => c.name.toLowerCase().includes(typed.toLowerCase()))
+        .map((c) => ({ name: c.name, pick: () => pickChoice(c) }));
+      return openPopup(option.name, rows);
+    }
+    if (!option.autocomplete) return closePopup();
+    const asked = (state.lastAsked += 1);
+    const result = await api("/api/autocomplete", {
+      command: command.name,
+      options: { [option.name]: typed },
+      focused: option.name,
+    });
+    if (asked !== state.lastAsked || state.command !== command) return; // a newer question won
+    if (result.error) return showError(result.error);
+    const rows = (result.choices || []).map((c) => ({ name: c.name, pick: () => pickChoice(c) }));
+    openPopup(rows.length ? option.name : `${option.name}: no matches`, rows);
+  }
+
+  function pickChoice(choice) {
+    clearTimeout(choiceTimer);
+    state.lastAsked += 1; // answers still on their way are for what was typed before
+    state.choice = choice;
+    $("input").value = choice.name;
+    closePopup();
+  }
+
+  function optionValue(option, text) {
+    if (option.type === 4) return Number.parseInt(text, 10);
+    if (option.type === 10) return Number(text);
+    if (option.type === 5) return ["true", "yes", "1"].includes(text.trim().toLowerCase());
+    return text;
+  }
+
+  async function sendSlash(command, text, choice) {
+    const option = firstOption(command);
+    const options = {};
+    if (option) {
+      const value = choice ? choice.value : text.trim();
+      if (value === "" && option.required) return showError(`${option.name} is required.`);
+      if (value !== "") options[option.name] = choice ? value : optionValue(option, value);
+    }
+    resetComposer();
+    const result = await api("/api/slash", { command: command.name, options });
+    showError(result.error);
+  }
+
+  async function submit() {
+    showError("");
+    const input = $("input");
+    const text = input.value;
+    if (state.command) return sendSlash(state.command, text, state.choice);
+    const typed = text.match(/^\/(\S+)(?:\s+([\s\S]*))?$/);
+    const command = typed && state.commands.find((c) => c.name === typed[1].toLowerCase());
+    if (command) return sendSlash(command, typed[2] || "", null);
+    if (!text.trim()) return;
+    input.value = "";
+    fitComposer();
+    closePopup();
+    const result = await api("/api/messages", { content: text });
+    if (result.error) {
+      input.value = text;
+      showError(result.error);
+    }
+  }
+
+  function fitComposer() {
+    const input = $("input");
+    input.style.height = "auto";
+    input.style.height = input.scrollHeight + "px";
+  }
+
+  function onInput() {
+    fitComposer();
+    showError("");
+    const text = $("input").value;
+    if (state.command) {
+      state.choice = null;
+      clearTimeout(choiceTimer);
+      choiceTimer = setTimeout(refreshChoices, 150);
+    } else if (text.startsWith("/")) {
+      suggestCommands(text);
+    } else {
+      closePopup();
+    }
+  }
+
+  function onKey(event) {
+    const rows = state.popup;
+    if (rows.length && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      event.preventDefault();
+      const step = event.key === "ArrowDown" ? 1 : -1;
+      highlight((state.selected + step + rows.length) % rows.length);
+    } else if (rows.length && (event.key === "Tab" || event.key === "Enter")) {
+      event.preventDefault();
+      rows[state.selected].pick();
+    } else if (event.key === "Enter" && !event.shiftKey) {
+      event.preventDefault(); // Enter sends, Shift+Enter starts a new line, as on Discord
+      submit();
+    } else if (event.key === "Escape") {
+      closePopup();
+    } else if (event.key === "Backspace" && state.command && $("input").value === "") {
+      event.preventDefault();
+      resetComposer();
+      $("input").placeholder = `Message #${state.hello.channel.name}`;
+    }
+  }
+
+  $("composer").addEventListener("submit", (event) => {
+    event.preventDefault();
+    submit();
+  });
+  $("input").addEventListener("input", onInput);
+  $("input").addEventListener("keydown", onKey);
+  $("input").addEventListener("blur", () => setTimeout(closePopup, 100));
+  setInterval(() => Markdown.refreshRelative(document), 30000);
+  connect();
+  $("input").focus();
+})();

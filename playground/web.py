@@ -1,0 +1,208 @@
+"""The page's web server: static files, a JSON API for the page's actions, and a
+WebSocket of channel events. Listens on 127.0.0.1 only.
+
+Requests must name this server in ``Host`` (and in ``Origin``, when a browser sends one),
+so another site open in the same browser cannot post as you or read the channel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+from collections.abc import Awaitable, Callable
+from importlib import resources
+from typing import Any
+
+from aiohttp import WSMsgType, web
+
+from fakediscord.models import JsonDict
+
+from .actions import ActionError, Actions
+from .feed import Feed
+from .guild import BOT_NAME, PlaygroundGuild
+
+ACTIONS = web.AppKey("actions", Actions)
+FEED = web.AppKey("feed", Feed)
+STATIC = resources.files("playground") / "static"
+CONTENT_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript"}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+        "img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+}
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def build_app(actions: Actions, feed: Feed, place: PlaygroundGuild) -> web.Application:
+    app = web.Application(middlewares=[_same_origin_only], client_max_size=64 * 1024)
+    app[ACTIONS], app[FEED] = actions, feed
+    app.router.add_get("/", _static("index.html"))
+    for name in ("app.js", "markdown.js", "style.css"):
+        app.router.add_get(f"/{name}", _static(name))
+    app.router.add_get("/api/commands", _commands)
+    app.router.add_post("/api/messages", _post_message)
+    app.router.add_post("/api/slash", _slash)
+    app.router.add_post("/api/autocomplete", _autocomplete)
+    app.router.add_get("/api/events", _events)
+    return app
+
+
+def _from_here(request: web.Request) -> bool:
+    """Addressed to this server by name (not a rebound DNS name), from its own page."""
+    transport = request.transport
+    sock = transport.get_extra_info("sockname") if transport else None
+    port = sock[1] if sock else None
+    here = {f"127.0.0.1:{port}", f"localhost:{port}"}
+    origin = request.headers.get("Origin")
+    return request.host in here and (origin is None or origin.partition("//")[2] in here)
+
+
+@web.middleware
+async def _same_origin_only(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if not _from_here(request):
+        return web.json_response({"error": "this page only answers to itself"}, status=403)
+    response = await handler(request)
+    response.headers.update(SECURITY_HEADERS)
+    return response
+
+
+def _static(name: str) -> Handler:
+    content_type = CONTENT_TYPES[name[name.rindex(".") :]]
+
+    async def serve(request: web.Request) -> web.Response:
+        body = (STATIC / name).read_bytes()
+        headers = {"Cache-Control": "no-store"}
+        return web.Response(body=body, content_type=content_type, headers=headers)
+
+    return serve
+
+
+async def _body(request: web.Request) -> JsonDict:
+    try:
+        data = await request.json()
+    except ValueError:
+        raise web.HTTPBadRequest(text="send a JSON object") from None
+    if not isinstance(data, dict):
+        raise web.HTTPBadRequest(text="send a JSON object")
+    return data
+
+
+def _refused(error: ActionError) -> web.Response:
+    return web.json_response({"error": str(error)}, status=400)
+
+
+async def _commands(request: web.Request) -> web.Response:
+    actions = request.app[ACTIONS]
+    try:
+        person = actions.person(request.query.get("as"))
+    except ActionError as error:
+        return _refused(error)
+    return web.json_response({"commands": actions.commands(person)})
+
+
+async def _post_message(request: web.Request) -> web.Response:
+    actions, data = request.app[ACTIONS], await _body(request)
+    try:
+        message = await actions.post(actions.person(data.get("as")), str(data.get("content", "")))
+    except ActionError as error:
+        return _refused(error)
+    return web.json_response({"id": message["id"]})
+
+
+def _options(data: JsonDict) -> dict[str, Any]:
+    options = data.get("options") or {}
+    if not isinstance(options, dict):
+        raise ActionError("options must be an object of name: value")
+    return options
+
+
+async def _slash(request: web.Request) -> web.Response:
+    actions, data = request.app[ACTIONS], await _body(request)
+    try:
+        person = actions.person(data.get("as"))
+        await actions.slash(person, str(data.get("command", "")), _options(data))
+    except ActionError as error:
+        return _refused(error)
+    return web.json_response({"ok": True})
+
+
+async def _autocomplete(request: web.Request) -> web.Response:
+    actions, data = request.app[ACTIONS], await _body(request)
+    try:
+        person = actions.person(data.get("as"))
+        command, focused = str(data.get("command", "")), str(data.get("focused", ""))
+        choices = await actions.autocomplete(person, command, _options(data), focused)
+    except ActionError as error:
+        return _refused(error)
+    return web.json_response({"choices": choices})
+
+
+def _hello(actions: Actions) -> JsonDict:
+    """Who is who, for the page to name authors and mentions."""
+    place, world = actions.place, actions.server.world
+    users = {}
+    for member in place.guild.members.values():
+        top = max(
+            (place.guild.roles[r] for r in member.role_ids),
+            key=lambda role: role.position if role.color else -1,
+            default=None,
+        )
+        users[str(member.id)] = {
+            "name": member.nick or member.user.global_name or member.user.username,
+            "bot": member.user.bot,
+            "colour": top.color if top is not None else 0,
+        }
+    return {
+        "type": "hello",
+        "guild": place.guild.name,
+        "channel": {
+            "id": str(place.channel.id),
+            "name": place.channel.name,
+            "topic": place.channel.topic,
+        },
+        "bot": {"id": str(world.bot.id), "name": BOT_NAME},
+        "people": [
+            {"key": p.key, "label": p.label, "id": str(p.user.id)} for p in place.people.values()
+        ],
+        "users": users,
+        "roles": {str(r.id): r.name for r in place.guild.roles.values()},
+    }
+
+
+async def _events(request: web.Request) -> web.StreamResponse:
+    actions, feed = request.app[ACTIONS], request.app[FEED]
+    socket = web.WebSocketResponse(heartbeat=20.0)
+    await socket.prepare(request)
+    with feed.subscribe() as queue:
+        await socket.send_json(_hello(actions))
+        for past in feed.history():
+            await socket.send_json(past)
+        reader = asyncio.create_task(_drain(socket))
+        try:
+            while not reader.done():
+                getter = asyncio.ensure_future(queue.get())
+                await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
+                if not getter.done():
+                    getter.cancel()
+                    break
+                event = getter.result()
+                if event is None:
+                    break
+                await socket.send_str(json.dumps(event))
+        finally:
+            reader.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await reader
+            await socket.close()
+    return socket
+
+
+async def _drain(socket: web.WebSocketResponse) -> None:
+    """The page sends nothing; read until it goes away."""
+    async for message in socket:
+        if message.type == WSMsgType.ERROR:
+            break

@@ -1,0 +1,139 @@
+"""The playground page in a real browser: headless Chromium, driven by Playwright, against
+the real bot on the fake Discord. Skipped only when no Chromium is installed."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+import pytest_asyncio
+from playwright.async_api import Browser, Locator, Page, async_playwright, expect
+
+from playground.browser import ARGS
+from playground.session import Playground
+from playground_fixtures import CHROMIUM, needs_chromium, playground
+
+__all__ = ["playground"]  # the module-scoped fixture, shared by these tests
+
+pytestmark = [needs_chromium, pytest.mark.asyncio(loop_scope="module")]
+
+ANSWER_WAIT = 20_000  # ms; the bot answers in well under a second, CI machines are slow
+
+
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    async with async_playwright() as driver:
+        launched = await driver.chromium.launch(executable_path=str(CHROMIUM), args=list(ARGS))
+        yield launched
+        await launched.close()
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def page(browser: Browser, playground: Playground) -> AsyncIterator[Page]:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = await context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    await opened.goto(playground.url)
+    await expect(opened.locator("#connection")).to_have_text("live")
+    yield opened
+    await context.close()
+    assert errors == [], f"the page's script failed: {errors}"
+
+
+async def send(page: Page, text: str) -> None:
+    composer = page.locator("#input")
+    await composer.fill(text)
+    await composer.press("Enter")
+
+
+def reply_to(page: Page, text: str) -> Locator:
+    """The bot's message whose reply reference quotes ``text``."""
+    return page.locator(".message", has=page.locator(".reply-snippet", has_text=text))
+
+
+async def test_a_question_is_answered_with_an_embed_that_cites_its_article(page: Page) -> None:
+    question = "Why should the U.S. engage North Korea?"
+    await send(page, f"!ask {question}")
+    answer = reply_to(page, question)
+    embed = answer.locator(".embed")
+    await expect(embed).to_be_visible(timeout=ANSWER_WAIT)
+    await expect(embed).to_contain_text("bloomberg-engage-north-korea")
+    await expect(embed.locator(".embed-title")).not_to_be_empty()
+    await expect(answer.locator(".message-header .author")).to_have_text("citebot")
+    bar = await embed.evaluate("node => getComputedStyle(node).borderLeftColor")
+    assert bar != "rgb(30, 31, 34)", "the embed's colour bar was not drawn"
+
+
+async def test_summary_runs_from_the_slash_menu_with_the_bots_autocomplete(page: Page) -> None:
+    composer = page.locator("#input")
+    await composer.fill("/sum")
+    await page.locator(".popup-row", has_text="/summary").click()
+    await expect(page.locator("#command-chip")).to_contain_text("article")
+    await composer.press_sequentially("engage")
+    choice = page.locator(".popup-row", has_text="A Moment to Engage")
+    await expect(choice).to_have_count(1, timeout=ANSWER_WAIT)
+    await expect(page.locator(".popup-row", has_text="Harbour notes")).to_have_count(0)
+    await choice.click()
+    await composer.press("Enter")
+    summary = page.locator(
+        ".message", has=page.locator(".reply-context", has_text="used /summary")
+    ).last
+    await expect(summary.locator(".embed")).to_contain_text(
+        "A Moment to Engage", timeout=ANSWER_WAIT
+    )
+    await expect(summary.locator(".thinking")).to_have_count(0)
+    await expect(page.locator("#command-chip")).to_be_hidden()
+
+
+async def test_only_a_moderator_may_reload_and_the_switch_survives_a_page_reload(
+    page: Page,
+) -> None:
+    await send(page, "!reload")
+    refused = reply_to(page, "!reload").last
+    await expect(refused).to_contain_text("only moderators", timeout=ANSWER_WAIT)
+    await expect(refused.locator(".reply-context .author")).to_have_text("@Member")
+
+    await page.locator(".speaker-option", has_text="Moderator").click()
+    await page.reload()
+    await expect(page.locator("#connection")).to_have_text("live")
+    await expect(
+        page.locator(".speaker-option", has_text="Moderator").locator("input")
+    ).to_be_checked()
+    before = await reply_to(page, "!reload").count()
+    await send(page, "!reload")
+    await expect(reply_to(page, "!reload")).to_have_count(before + 1, timeout=ANSWER_WAIT)
+    await expect(reply_to(page, "!reload").last).to_contain_text("Reloaded:")
+    await expect(reply_to(page, "!reload").last.locator(".reply-context .author")).to_have_text(
+        "@Moderator"
+    )
+
+
+async def test_html_in_a_question_or_an_article_is_shown_as_text_and_never_runs(
+    page: Page,
+) -> None:
+    question = 'Where is the tide table? <img src=x onerror="window.__pwned = 2"><script>x</script>'
+    await send(page, f"!ask {question}")
+    answer = reply_to(page, "Where is the tide table?")
+    await expect(answer.locator(".embed")).to_be_visible(timeout=ANSWER_WAIT)
+    quoted = await shown_text(answer.locator(".embed-description"))
+    assert '<img src=x onerror="window.__pwned = 1">' in quoted
+    assert '<script>window.__pwned = "title"</script>' in quoted
+    asked = await shown_text(page.locator(".message-content", has_text="tide table?").first)
+    assert asked == f"!ask {question}"
+    assert await page.locator(".messages img, .messages script").count() == 0
+    assert await page.evaluate("window.__pwned") is None
+
+
+async def shown_text(locator: Locator) -> str:
+    """What a reader sees: the bot's zero-width spaces (which break up ``<tag``) removed."""
+    return (await locator.inner_text()).replace("\u200b", "")
+
+
+async def test_markdown_and_timestamps_render_as_discord_shows_them(page: Page) -> None:
+    await send(page, "**bold** and `code` since <t:0:R>\n> quoted")
+    mine = page.locator(".message", has_text="quoted").last
+    await expect(mine.locator("strong")).to_have_text("bold")
+    await expect(mine.locator(".inline-code")).to_have_text("code")
+    await expect(mine.locator("time.timestamp-mention")).to_contain_text("years ago")
+    await expect(mine.locator("blockquote")).to_have_text("quoted")
