@@ -7,7 +7,7 @@ an overlong message) come back as ``ActionError`` with a sentence for the page.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fakediscord import FakeDiscord
@@ -19,6 +19,8 @@ from .guild import Person, PlaygroundGuild
 
 MAX_CONTENT = 2000  # Discord's limit on what a user may type
 AUTOCOMPLETE_WAIT = 3.0  # Discord's own deadline for an autocomplete answer
+COMPONENT_WAIT = 3.0  # after which Discord tells the user "This interaction failed"
+INTERACTION_FAILED = "This interaction failed"
 
 
 class ActionError(ValueError):
@@ -75,3 +77,27 @@ class Actions:
         except (LookupError, PermissionError, TypeError, ValueError) as error:
             raise ActionError(str(error)) from None
         return answer.choices
+
+    async def use_component(
+        self, person: Person, message_id: int, custom_id: str, values: Sequence[str] | None
+    ) -> None:
+        """Press a button (``values`` None) or pick ``values`` from a select menu.
+
+        Like Discord, reports "This interaction failed" when the bot does not acknowledge
+        the click within three seconds.
+        """
+        try:
+            if values is None:
+                used = await self.server.click_button(message_id, person.member, custom_id)
+            else:
+                used = await self.server.select(message_id, person.member, custom_id, values)
+        except (LookupError, PermissionError, TypeError, ValueError) as error:
+            raise ActionError(str(error)) from None
+        try:
+            await self.server.wait_for(
+                lambda sent: sent.interaction_id == used.id,
+                since=used.mark,
+                timeout=COMPONENT_WAIT,
+            )
+        except TimeoutError:
+            raise ActionError(INTERACTION_FAILED) from None

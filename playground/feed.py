@@ -19,7 +19,7 @@ from .guild import PlaygroundGuild
 Event = dict[str, Any]
 
 CREATED = frozenset({"message", "interaction_response", "deferred", "followup"})
-EDITED = frozenset({"edit", "edit_original"})
+EDITED = frozenset({"edit", "edit_original", "update_message"})
 QUEUE_LIMIT = 1000  # a page that stops reading is dropped rather than held in memory
 
 

@@ -47,6 +47,7 @@ def build_app(actions: Actions, feed: Feed, place: PlaygroundGuild) -> web.Appli
     app.router.add_post("/api/messages", _post_message)
     app.router.add_post("/api/slash", _slash)
     app.router.add_post("/api/autocomplete", _autocomplete)
+    app.router.add_post("/api/components", _component)
     app.router.add_get("/api/events", _events)
     return app
 
@@ -139,6 +140,24 @@ async def _autocomplete(request: web.Request) -> web.Response:
     except ActionError as error:
         return _refused(error)
     return web.json_response({"choices": choices})
+
+
+async def _component(request: web.Request) -> web.Response:
+    actions, data = request.app[ACTIONS], await _body(request)
+    values = data.get("values")
+    try:
+        person = actions.person(data.get("as"))
+        if values is not None and not (
+            isinstance(values, list) and all(isinstance(v, str) for v in values)
+        ):
+            raise ActionError("values must be a list of strings")
+        message_id = str(data.get("message_id", ""))
+        if not message_id.isdigit():
+            raise ActionError("message_id must be a message's ID")
+        await actions.use_component(person, int(message_id), str(data.get("custom_id", "")), values)
+    except ActionError as error:
+        return _refused(error)
+    return web.json_response({"ok": True})
 
 
 def _hello(actions: Actions) -> JsonDict:

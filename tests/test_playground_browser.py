@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
+import discord
 import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Locator, Page, async_playwright, expect
@@ -137,3 +138,63 @@ async def test_markdown_and_timestamps_render_as_discord_shows_them(page: Page) 
     await expect(mine.locator(".inline-code")).to_have_text("code")
     await expect(mine.locator("time.timestamp-mention")).to_contain_text("years ago")
     await expect(mine.locator("blockquote")).to_have_text("quoted")
+
+
+class Tally(discord.ui.View):
+    """Components as any view of the bot sends them: a button that counts, one that is
+    never answered, and a select menu."""
+
+    def __init__(self) -> None:
+        super().__init__(timeout=60)
+        self.count = 0
+
+    @discord.ui.button(label="Count", style=discord.ButtonStyle.primary)
+    async def count_up(
+        self, interaction: discord.Interaction, button: discord.ui.Button[Tally]
+    ) -> None:
+        self.count += 1
+        button.label = f"Counted {self.count}"
+        await interaction.response.edit_message(content=f"Count: {self.count}", view=self)
+
+    @discord.ui.button(label="Ignored", style=discord.ButtonStyle.secondary)
+    async def ignored(
+        self, interaction: discord.Interaction, button: discord.ui.Button[Tally]
+    ) -> None:
+        return None  # never acknowledged: Discord tells the user the interaction failed
+
+    @discord.ui.select(
+        placeholder="Pick an article",
+        options=[
+            discord.SelectOption(label="Cato", value="cato"),
+            discord.SelectOption(label="Bloomberg", value="bloomberg"),
+        ],
+    )
+    async def pick(
+        self, interaction: discord.Interaction, select: discord.ui.Select[Tally]
+    ) -> None:
+        await interaction.response.send_message(f"You picked {select.values[0]}")
+
+
+async def test_buttons_and_select_menus_work_when_clicked(
+    page: Page, playground: Playground
+) -> None:
+    channel = playground.bot.get_channel(playground.place.channel.id)
+    assert isinstance(channel, discord.TextChannel)
+    sent = await channel.send("Tally", view=Tally())
+    tally = page.locator(f'.message[data-id="{sent.id}"]')
+    await tally.locator(".button", has_text="Count").click()
+    await expect(tally.locator(".message-content")).to_have_text(
+        "Count: 1 (edited)", timeout=ANSWER_WAIT
+    )
+    await expect(tally.locator(".button.primary")).to_have_text("Counted 1")
+
+    await tally.locator(".button", has_text="Ignored").click()
+    await expect(tally.locator(".interaction-failed")).to_have_text(
+        "This interaction failed", timeout=ANSWER_WAIT
+    )
+
+    await tally.locator(".select-value").click()
+    await tally.locator(".select-option", has_text="Bloomberg").click()
+    await expect(page.locator(".message-content", has_text="You picked bloomberg")).to_be_visible(
+        timeout=ANSWER_WAIT
+    )

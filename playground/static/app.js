@@ -73,7 +73,7 @@
 
   function replyContext(message) {
     const referenced = message.referenced_message;
-    const interaction = message.interaction;
+    const interaction = message.interaction && message.interaction.type === 2 ? message.interaction : null;
     if (!referenced && !interaction) return null;
     const line = el("div", "reply-context");
     line.appendChild(el("span", "reply-spine"));
@@ -175,7 +175,7 @@
     node.type = "button";
     node.disabled = Boolean(item.disabled);
     node.addEventListener("click", () =>
-      useComponent(message, node, { custom_id: item.custom_id, component_type: 2 }),
+      useComponent(message, node, { custom_id: item.custom_id }),
     );
     return node;
   }
@@ -198,11 +198,7 @@
       row.addEventListener("click", () => {
         list.hidden = true;
         shown.textContent = option.label;
-        useComponent(message, shown, {
-          custom_id: item.custom_id,
-          component_type: item.type,
-          values: [option.value],
-        });
+        useComponent(message, shown, { custom_id: item.custom_id, values: [option.value] });
       });
       list.appendChild(row);
     }
