@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import os
 import sys
 import webbrowser
 from collections.abc import AsyncIterator
@@ -65,39 +66,43 @@ async def open_playground(
     await server.start()
     try:
         place = seed(server)
-        bot = Citebot(with_endpoints(settings, server.api_base, server.gateway_url), service)
-        serving = asyncio.create_task(serve(bot, server.token))
+        feed = Feed(server, place)
+        runner = web.AppRunner(
+            build_app(Actions(server, place, feed), feed, place),
+            handle_signals=False,
+            access_log=None,
+            shutdown_timeout=1.0,
+        )
+        await runner.setup()
         try:
-            await _ready(bot, serving)
-            await bot.tree.sync()  # what the owner's `!sync` does on a real server
-            feed = Feed(server, place)
-            runner = web.AppRunner(
-                build_app(Actions(server, place, feed), feed, place),
-                handle_signals=False,
-                access_log=None,
-                shutdown_timeout=1.0,
-            )
-            await runner.setup()
+            await _listen(runner, port)  # first, so a taken port fails before the bot starts
+            bot = Citebot(with_endpoints(settings, server.api_base, server.gateway_url), service)
+            serving = asyncio.create_task(serve(bot, server.token))
             try:
-                site = web.TCPSite(runner, HOST, port)
-                try:
-                    await site.start()
-                except OSError as error:
-                    raise PortUnavailable(
-                        f"cannot listen on {HOST}:{port} ({error.strerror or error}); "
-                        "choose another port with --port N (0 picks a free one)."
-                    ) from None
-                bound = runner.addresses[0][1]
-                yield Playground(f"http://{HOST}:{bound}/", server, bot, place)
+                await _ready(bot, serving)
+                await bot.tree.sync()  # what the owner's `!sync` does on a real server
+                url = f"http://{HOST}:{runner.addresses[0][1]}/"
+                yield Playground(url, server, bot, place)
             finally:
-                feed.close()
-                await runner.cleanup()
+                await bot.close()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await asyncio.wait_for(serving, timeout=5.0)
         finally:
-            await bot.close()
-            with contextlib.suppress(asyncio.CancelledError):
-                await asyncio.wait_for(serving, timeout=5.0)
+            feed.close()
+            await runner.cleanup()
     finally:
         await server.stop()
+
+
+async def _listen(runner: web.AppRunner, port: int) -> None:
+    try:
+        await web.TCPSite(runner, HOST, port).start()
+    except OSError as error:
+        reason = os.strerror(error.errno) if error.errno else str(error)
+        raise PortUnavailable(
+            f"cannot listen on {HOST}:{port} ({reason}); "
+            "choose another port with --port N (0 picks a free one)."
+        ) from None
 
 
 async def _ready(bot: Citebot, serving: asyncio.Task[None]) -> None:

@@ -1,6 +1,7 @@
 // The playground page: one Discord channel, drawn from the server's own message objects
-// as they arrive over a WebSocket. Nothing here sets innerHTML: every piece of text,
-// the bot's or a user's, goes through textContent or Markdown (which builds nodes).
+// as they arrive over a WebSocket. Nothing here hands a string to the HTML parser: every
+// piece of text, the bot's or a user's, goes through textContent or Markdown (which builds
+// nodes).
 "use strict";
 
 (() => {

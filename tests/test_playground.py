@@ -1,0 +1,210 @@
+"""``citebot playground`` without a browser: the process, its web API and event stream,
+and the rules the page depends on (same origin only, text passed through unchanged)."""
+
+from __future__ import annotations
+
+import json
+import signal
+import socket
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Callable
+from typing import Any
+
+import aiohttp
+import pytest
+from test_run import environment
+
+from bot.config import Settings
+from helpers import REPO_ROOT, SEEDS_DIR
+from playground.session import Playground, with_endpoints
+from playground_fixtures import playground
+
+__all__ = ["playground"]  # the module-scoped fixture, shared by these tests
+
+STATIC = REPO_ROOT / "playground" / "static"
+ASYNC = pytest.mark.asyncio(loop_scope="module")
+Event = dict[str, Any]
+
+
+def test_the_playground_prints_its_url_serves_the_page_and_stops_cleanly_on_ctrl_c() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "playground", "--port", "0", "--corpus", str(SEEDS_DIR)],
+        env=environment(),
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        first = process.stdout.readline()
+        assert first.startswith("citebot playground: http://127.0.0.1:"), first
+        url = first.split()[2]
+        with urllib.request.urlopen(url, timeout=10) as page:
+            assert "citebot playground" in page.read().decode()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=30)
+    finally:
+        process.kill()
+    assert process.returncode == 0
+    assert out == "citebot playground stopped.\n"
+    assert "Traceback" not in err and "ERROR" not in err
+
+
+def test_a_port_in_use_is_one_line_saying_what_to_do() -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "playground", "--port", str(port)],
+            env=environment(),
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    errors = [line for line in done.stderr.splitlines() if line.startswith("citebot:")]
+    assert errors == [
+        f"citebot: cannot listen on 127.0.0.1:{port} (Address already in use); "
+        "choose another port with --port N (0 picks a free one)."
+    ]
+    assert "Traceback" not in done.stderr
+
+
+def test_the_bot_gets_the_given_settings_with_only_the_endpoints_changed() -> None:
+    given = Settings()
+    changed = with_endpoints(given, "http://127.0.0.1:1/api/v10", "ws://127.0.0.1:1/gateway")
+    endpoints = {"discord": {"api_base", "gateway_url"}}
+    assert changed.model_dump(exclude=endpoints) == given.model_dump(exclude=endpoints)
+    assert (changed.discord.api_base, changed.discord.gateway_url) == (
+        "http://127.0.0.1:1/api/v10",
+        "ws://127.0.0.1:1/gateway",
+    )
+
+
+def test_the_page_never_parses_text_as_html() -> None:
+    """The page's scripts build nodes and set text; none of them hands a string to the
+    HTML parser (the browser tests check that hostile text stays text)."""
+    for script in ("app.js", "markdown.js"):
+        source = (STATIC / script).read_text(encoding="utf-8")
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+            assert sink not in source, f"{script} uses {sink}"
+    page = (STATIC / "index.html").read_text(encoding="utf-8")
+    assert "<script>" not in page, "inline scripts would need 'unsafe-inline' in the CSP"
+
+
+@ASYNC
+async def test_the_page_is_served_with_a_policy_that_allows_only_its_own_scripts(
+    playground: Playground,
+) -> None:
+    async with aiohttp.ClientSession() as http, http.get(playground.url) as response:
+        assert response.status == 200
+        policy = response.headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+@ASYNC
+async def test_requests_from_another_site_or_host_name_are_refused(playground: Playground) -> None:
+    before = len(playground.server.world.messages)
+    async with aiohttp.ClientSession() as http:
+        async with http.post(
+            playground.url + "api/messages",
+            json={"as": "owner", "content": "!reload"},
+            headers={"Origin": "http://evil.example"},
+        ) as posted:
+            assert posted.status == 403
+        async with http.get(
+            playground.url + "api/commands?as=member", headers={"Host": "evil.example"}
+        ) as rebound:
+            assert rebound.status == 403
+    assert len(playground.server.world.messages) == before
+
+
+@ASYNC
+async def test_what_a_user_types_reaches_the_page_unchanged_and_the_bot_replies_to_it(
+    playground: Playground,
+) -> None:
+    typed = '!ask what is <b>Juche</b>? <img src=x onerror="alert(1)"> **bold**'
+    async with (
+        aiohttp.ClientSession() as http,
+        http.ws_connect(playground.url + "api/events") as events,
+    ):
+        hello = await events.receive_json(timeout=5)
+        assert hello["type"] == "hello" and hello["channel"]["name"] == "general"
+        async with http.post(
+            playground.url + "api/messages", json={"as": "member", "content": typed}
+        ) as posted:
+            assert posted.status == 200
+            posted_id = (await posted.json())["id"]
+        mine = await next_event(events, lambda e: e["message"]["id"] == posted_id)
+        assert mine["message"]["content"] == typed
+        reply = await next_event(
+            events,
+            lambda e: e["message"].get("message_reference", {}).get("message_id") == posted_id,
+        )
+    assert reply["type"] == "create"
+    assert reply["message"]["author"]["id"] == str(playground.server.bot_user.id)
+    assert "Juche" in json.dumps(reply["message"]["embeds"])
+
+
+async def next_event(
+    events: aiohttp.ClientWebSocketResponse, wanted: Callable[[Event], bool]
+) -> Event:
+    """The next create/update event that ``wanted`` accepts."""
+    while True:
+        event: Event = await events.receive_json(timeout=10)
+        if event["type"] in ("create", "update") and wanted(event):
+            return event
+
+
+@ASYNC
+@pytest.mark.parametrize(
+    ("path", "body", "said"),
+    [
+        (
+            "api/messages",
+            {"as": "admin", "content": "hi"},
+            "speak as one of member, moderator, owner",
+        ),
+        ("api/messages", {"as": "member", "content": "x" * 2001}, "limited to 2000 characters"),
+        ("api/slash", {"as": "member", "command": "nope"}, "/nope is not synced"),
+        ("api/slash", {"as": "member", "command": "ask"}, "required option(s) missing"),
+        ("api/components", {"as": "member", "message_id": "1", "custom_id": "x"}, "does not exist"),
+    ],
+)
+async def test_what_discord_would_refuse_is_refused_with_a_sentence(
+    playground: Playground, path: str, body: dict[str, object], said: str
+) -> None:
+    async with aiohttp.ClientSession() as http, http.post(playground.url + path, json=body) as r:
+        assert r.status == 400
+        assert said in (await r.json())["error"]
+
+
+@ASYNC
+async def test_a_deferred_slash_answer_arrives_as_one_message_filled_in_place(
+    playground: Playground,
+) -> None:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.ws_connect(playground.url + "api/events") as events,
+    ):
+        async with http.post(
+            playground.url + "api/slash",
+            json={"as": "member", "command": "ask", "options": {"question": "What is Juche?"}},
+        ) as asked:
+            assert asked.status == 200
+        thinking = await next_event(
+            events, lambda e: e["message"].get("interaction", {}).get("name") == "ask"
+        )
+        answered = await next_event(
+            events,
+            lambda e: (
+                e["message"]["id"] == thinking["message"]["id"] and bool(e["message"]["embeds"])
+            ),
+        )
+    assert thinking["message"]["flags"] & 128  # LOADING: "thinking..."
+    assert answered["message"]["flags"] & 128 == 0
