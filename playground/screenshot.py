@@ -28,7 +28,7 @@ async def take(output: Path, chromium: Path) -> None:
     ):
         browser = await driver.chromium.launch(executable_path=str(chromium), args=list(ARGS))
         page = await browser.new_page(
-            viewport={"width": 1280, "height": 820}, device_scale_factor=1
+            viewport={"width": 1280, "height": 1000}, device_scale_factor=1
         )
         await page.goto(playground.url)
         await expect(page.locator("#connection")).to_have_text("live")
@@ -42,8 +42,10 @@ async def take(output: Path, chromium: Path) -> None:
         await page.locator(".popup-row", has_text="A Moment to Engage").click()
         await composer.press("Enter")
         await expect(page.locator(".embed")).to_have_count(2, timeout=30_000)
-        await composer.fill("/")
-        await expect(page.locator(".popup-row").first).to_be_visible()
+        await page.locator(".speaker-option", has_text="Moderator").click()
+        await composer.fill("!reload")
+        await composer.press("Enter")
+        await expect(page.locator(".message", has_text="Reloaded:")).to_have_count(1)
         await page.evaluate("document.getElementById('messages').scrollTop = 1e9")
         output.parent.mkdir(parents=True, exist_ok=True)
         await page.screenshot(path=str(output))

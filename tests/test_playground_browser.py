@@ -23,6 +23,7 @@ ANSWER_WAIT = 20_000  # ms; the bot answers in well under a second, CI machines 
 
 @pytest_asyncio.fixture(loop_scope="module", scope="module")
 async def browser() -> AsyncIterator[Browser]:
+    assert CHROMIUM is not None, "no Chromium found, and PLAYGROUND_BROWSER_TESTS=required"
     async with async_playwright() as driver:
         launched = await driver.chromium.launch(executable_path=str(CHROMIUM), args=list(ARGS))
         yield launched
@@ -85,6 +86,7 @@ async def test_summary_runs_from_the_slash_menu_with_the_bots_autocomplete(page:
     )
     await expect(summary.locator(".thinking")).to_have_count(0)
     await expect(page.locator("#command-chip")).to_be_hidden()
+    await expect(composer).to_have_attribute("placeholder", "Message #general")
 
 
 async def test_only_a_moderator_may_reload_and_the_switch_survives_a_page_reload(

@@ -414,6 +414,7 @@
     state.choice = null;
     $("input").value = "";
     fitComposer();
+    if (state.hello) $("input").placeholder = `Message #${state.hello.channel.name}`;
     $("command-chip").hidden = true;
     closePopup();
   }
@@ -593,7 +594,6 @@
     } else if (event.key === "Backspace" && state.command && $("input").value === "") {
       event.preventDefault();
       resetComposer();
-      $("input").placeholder = `Message #${state.hello.channel.name}`;
     }
   }
 
