@@ -95,7 +95,7 @@ class Actions:
             raise ActionError(str(error)) from None
         try:
             await self.server.wait_for(
-                lambda sent: sent.interaction_id == used.id,
+                lambda sent: sent.interaction_id == used.id and sent.delivered,
                 since=used.mark,
                 timeout=COMPONENT_WAIT,
             )

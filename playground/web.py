@@ -19,7 +19,7 @@ from aiohttp import WSMsgType, web
 from fakediscord.models import JsonDict
 
 from .actions import ActionError, Actions
-from .feed import Feed
+from .feed import Event, Feed
 from .guild import BOT_NAME, PlaygroundGuild
 
 ACTIONS = web.AppKey("actions", Actions)
@@ -196,28 +196,30 @@ async def _events(request: web.Request) -> web.StreamResponse:
     actions, feed = request.app[ACTIONS], request.app[FEED]
     socket = web.WebSocketResponse(heartbeat=20.0)
     await socket.prepare(request)
-    with feed.subscribe() as queue:
+    with feed.subscribe() as queue, contextlib.suppress(ConnectionResetError):
         await socket.send_json(_hello(actions))
         for past in feed.history():
             await socket.send_json(past)
         reader = asyncio.create_task(_drain(socket))
         try:
-            while not reader.done():
-                getter = asyncio.ensure_future(queue.get())
-                await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
-                if not getter.done():
-                    getter.cancel()
-                    break
-                event = getter.result()
-                if event is None:
-                    break
+            while (event := await _next(queue, reader)) is not None:
                 await socket.send_str(json.dumps(event))
         finally:
             reader.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await reader
-            await socket.close()
+    await socket.close()
     return socket
+
+
+async def _next(queue: asyncio.Queue[Event | None], reader: asyncio.Task[None]) -> Event | None:
+    """The next event for the page, or None once the page has gone or the feed closed."""
+    getter = asyncio.ensure_future(queue.get())
+    await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
+    if getter.done():
+        return getter.result()
+    getter.cancel()
+    return None
 
 
 async def _drain(socket: web.WebSocketResponse) -> None:

@@ -121,6 +121,11 @@ async def test_requests_from_another_site_or_host_name_are_refused(playground: P
             playground.url + "api/commands?as=member", headers={"Host": "evil.example"}
         ) as rebound:
             assert rebound.status == 403
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await http.ws_connect(
+                playground.url + "api/events", headers={"Origin": "http://evil.example"}
+            )
+        assert refused.value.status == 403
     assert len(playground.server.world.messages) == before
 
 
