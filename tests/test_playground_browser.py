@@ -133,6 +133,44 @@ async def shown_text(locator: Locator) -> str:
     return (await locator.inner_text()).replace("\u200b", "")
 
 
+async def test_only_web_links_become_links(page: Page) -> None:
+    await send(page, "[safe](https://example.org/a) [unsafe](javascript:alert(1)) <t:0:R>")
+    mine = page.locator(".message", has_text="unsafe").last
+    await expect(mine.locator("a")).to_have_count(1)
+    await expect(mine.locator("a")).to_have_attribute("href", "https://example.org/a")
+    await expect(mine.locator(".message-content")).to_contain_text("[unsafe](javascript:alert(1))")
+
+
+@pytest.mark.parametrize(
+    ("typed", "enters", "said"),
+    [
+        ("!sources", 1, "bloomberg-engage-north-korea"),
+        ("!summary 2", 1, "A Moment to Engage North Korea"),
+        ("/ask What is Juche?", 1, "Juche"),
+        ("/sources", 2, "cato-kim-congress"),  # the first Enter picks it from the menu
+    ],
+)
+async def test_each_command_answers_in_the_channel(
+    page: Page, typed: str, enters: int, said: str
+) -> None:
+    before = await page.locator(".message").count()
+    await page.locator("#input").fill(typed)
+    for _ in range(enters):
+        await page.locator("#input").press("Enter")
+    await expect(page.locator(".message")).not_to_have_count(before, timeout=ANSWER_WAIT)
+    answer = page.locator(".message").last
+    await expect(answer.locator(".message-header .author")).to_have_text("citebot")
+    await expect(answer).to_contain_text(said, timeout=ANSWER_WAIT)
+    await expect(answer.locator(".thinking")).to_have_count(0, timeout=ANSWER_WAIT)
+
+
+async def test_help_lists_the_commands_in_a_code_block(page: Page) -> None:
+    await send(page, "!help")
+    help_text = page.locator(".message .code-block", has_text="Type !help command").last
+    await expect(help_text).to_contain_text("summary", timeout=ANSWER_WAIT)
+    await expect(help_text).to_contain_text("sources")
+
+
 async def test_markdown_and_timestamps_render_as_discord_shows_them(page: Page) -> None:
     await send(page, "**bold** and `code` since <t:0:R>\n> quoted")
     mine = page.locator(".message", has_text="quoted").last
@@ -174,10 +212,10 @@ class Tally(discord.ui.View):
     async def pick(
         self, interaction: discord.Interaction, select: discord.ui.Select[Tally]
     ) -> None:
-        await interaction.response.send_message(f"You picked {select.values[0]}")
+        await interaction.response.send_message(f"You picked {select.values[0]}", ephemeral=True)
 
 
-async def test_buttons_and_select_menus_work_when_clicked(
+async def test_buttons_and_select_menus_work_and_ephemeral_replies_show_only_to_the_user(
     page: Page, playground: Playground
 ) -> None:
     channel = playground.bot.get_channel(playground.place.channel.id)
@@ -197,6 +235,10 @@ async def test_buttons_and_select_menus_work_when_clicked(
 
     await tally.locator(".select-value").click()
     await tally.locator(".select-option", has_text="Bloomberg").click()
-    await expect(page.locator(".message-content", has_text="You picked bloomberg")).to_be_visible(
-        timeout=ANSWER_WAIT
-    )
+    picked = page.locator(".message", has_text="You picked bloomberg")
+    await expect(picked).to_be_visible(timeout=ANSWER_WAIT)
+    await expect(picked.locator(".ephemeral")).to_contain_text("Only you can see this")
+    await page.locator(".speaker-option", has_text="Moderator").click()
+    await expect(picked).to_be_hidden()
+    await page.locator(".speaker-option", has_text="Member").click()
+    await expect(picked).to_be_visible()

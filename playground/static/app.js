@@ -259,6 +259,8 @@
     }
     if (flags & EPHEMERAL) {
       body.appendChild(el("div", "ephemeral", "Only you can see this \u2022 Dismiss message"));
+      const invoker = message.interaction_metadata && message.interaction_metadata.user;
+      if (invoker) item.dataset.onlyFor = invoker.id;
     }
     item.appendChild(body);
     return item;
@@ -285,8 +287,14 @@
       list.appendChild(item);
     }
     groupWithPrevious(item);
+    showOnlyToWhoMaySee(item);
     if (message.author.id === state.hello?.bot.id) stopTyping();
     if (nearBottom || message.author.id === speakerId()) list.scrollTop = list.scrollHeight;
+  }
+
+  // An ephemeral reply is seen only by the person whose command it answers.
+  function showOnlyToWhoMaySee(item) {
+    if (item.dataset.onlyFor) item.hidden = item.dataset.onlyFor !== speakerId();
   }
 
   function remove(id) {
@@ -361,6 +369,7 @@
       radio.addEventListener("change", () => {
         state.speaker = person.key;
         localStorage.setItem("citebot-playground-as", person.key);
+        document.querySelectorAll(".message[data-only-for]").forEach(showOnlyToWhoMaySee);
         resetComposer();
         loadCommands();
       });
