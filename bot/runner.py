@@ -52,12 +52,9 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
     if not token:
         return _fail(NO_TOKEN)
     try:
-        service = CorpusService.open(settings, corpus)
+        service = start_service(settings, corpus)
     except CorpusError as error:
         return _fail(f"cannot serve the corpus: {error}")
-    setup_logging()
-    for problem in service.engine.corpus.skipped:
-        log.warning("skipped a corpus file (strict = false): %s", problem)
     if from_file:
         log.warning(TOKEN_IN_FILE)
     try:
@@ -85,6 +82,19 @@ def setup_logging() -> None:
     else:  # discord.py would colour a pipe too when it runs in a container
         plain = logging.Formatter(PLAIN_LOG_FORMAT, "%Y-%m-%d %H:%M:%S", "{")
         discord.utils.setup_logging(handler=handler, formatter=plain)
+
+
+def start_service(settings: Settings, corpus: Path | None = None) -> CorpusService:
+    """The serving corpus, with logging set up and skipped files logged.
+
+    Raises CorpusError when the corpus cannot serve (before any logging is set up, so
+    the caller's one-line error is all the user sees).
+    """
+    service = CorpusService.open(settings, corpus)
+    setup_logging()
+    for problem in service.engine.corpus.skipped:
+        log.warning("skipped a corpus file (strict = false): %s", problem)
+    return service
 
 
 async def serve(make_bot: Callable[[], Citebot], token: str, settings: DiscordSettings) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import logging
 import os
 import sys
 import webbrowser
@@ -20,7 +19,7 @@ from aiohttp import web
 
 from bot.client import Citebot
 from bot.config import Settings
-from bot.runner import serve, setup_logging
+from bot.runner import serve, start_service
 from bot.service import CorpusService
 from fakediscord import FakeDiscord
 from retrieval import CorpusError
@@ -29,8 +28,6 @@ from .actions import Actions
 from .feed import Feed
 from .guild import BOT_NAME, PlaygroundGuild, seed
 from .web import build_app
-
-log = logging.getLogger(__name__)
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
@@ -122,12 +119,9 @@ async def _ready(bot: Citebot, serving: asyncio.Task[None]) -> None:
 def run(settings: Settings, corpus: Path | None = None, *, port: int, open_page: bool) -> int:
     """``citebot playground``: serve until Ctrl-C; returns the exit status."""
     try:
-        service = CorpusService.open(settings, corpus)
+        service = start_service(settings, corpus)
     except CorpusError as error:
         return _fail(f"cannot serve the corpus: {error}")
-    setup_logging()
-    for problem in service.engine.corpus.skipped:
-        log.warning("skipped a corpus file (strict = false): %s", problem)
     try:
         asyncio.run(_serve_until_stopped(settings, service, port, open_page))
     except KeyboardInterrupt:

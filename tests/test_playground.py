@@ -75,6 +75,22 @@ def test_a_port_in_use_is_one_line_saying_what_to_do() -> None:
     assert "Traceback" not in done.stderr
 
 
+def test_a_corpus_that_cannot_serve_is_one_line_as_for_run() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "playground", "--corpus", "/nonexistent/corpus"],
+        env=environment(),
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        "citebot: cannot serve the corpus: /nonexistent/corpus: "
+        "corpus folder not found; check the path\n"
+    )
+
+
 def test_the_bot_gets_the_given_settings_with_only_the_endpoints_changed() -> None:
     given = Settings()
     changed = with_endpoints(given, "http://127.0.0.1:1/api/v10", "ws://127.0.0.1:1/gateway")
