@@ -161,20 +161,11 @@ async def _component(request: web.Request) -> web.Response:
 
 
 def _hello(actions: Actions) -> JsonDict:
-    """Who is who, for the page to name authors and mentions."""
+    """Who is who, for the page to name authors and mentions and to colour their names."""
     place, world = actions.place, actions.server.world
-    users = {}
-    for member in place.guild.members.values():
-        top = max(
-            (place.guild.roles[r] for r in member.role_ids),
-            key=lambda role: role.position if role.color else -1,
-            default=None,
-        )
-        users[str(member.id)] = {
-            "name": member.nick or member.user.global_name or member.user.username,
-            "bot": member.user.bot,
-            "colour": top.color if top is not None else 0,
-        }
+    users = {str(world.bot.id): {"name": BOT_NAME, "bot": True, "colour": 0}}
+    for person in place.people.values():
+        users[str(person.user.id)] = {"name": person.label, "bot": False, "colour": person.colour}
     return {
         "type": "hello",
         "guild": place.guild.name,

@@ -27,7 +27,7 @@
   };
 
   // --- people and names ----------------------------------------------------------
-  const context = {
+  const names = {
     userName: (id) => state.hello?.users[id]?.name || "unknown-user",
     roleName: (id) => state.hello?.roles[id] || "unknown-role",
     channelName: (id) => (id === state.hello?.channel.id ? state.hello.channel.name : "unknown"),
@@ -84,7 +84,7 @@
       who.textContent = "@" + who.textContent;
       line.appendChild(who);
       const text = el("span", "reply-snippet");
-      Markdown.inline(snippet(referenced), text, context);
+      Markdown.inline(snippet(referenced), text, names);
       line.appendChild(text);
       line.addEventListener("click", () => {
         const target = document.querySelector(`[data-id="${CSS.escape(referenced.id)}"]`);
@@ -114,11 +114,11 @@
         title.target = "_blank";
         title.rel = "noopener noreferrer nofollow";
       }
-      Markdown.inline(embed.title, title, context);
+      Markdown.inline(embed.title, title, names);
       box.appendChild(title);
     }
     if (embed.description) {
-      const description = Markdown.render(embed.description, context);
+      const description = Markdown.render(embed.description, names);
       description.classList.add("embed-description");
       box.appendChild(description);
     }
@@ -127,9 +127,9 @@
       for (const field of embed.fields) {
         const node = el("div", field.inline ? "embed-field inline" : "embed-field");
         const name = el("div", "embed-field-name");
-        Markdown.inline(field.name, name, context);
+        Markdown.inline(field.name, name, names);
         node.appendChild(name);
-        const value = Markdown.render(field.value, context);
+        const value = Markdown.render(field.value, names);
         value.classList.add("embed-field-value");
         node.appendChild(value);
         fields.appendChild(node);
@@ -230,9 +230,9 @@
     item.dataset.author = message.author.id;
     item.dataset.time = String(Date.parse(message.timestamp));
     const flags = Number(message.flags || 0);
-    const context_ = replyContext(message);
-    if (context_) {
-      item.appendChild(context_);
+    const above = replyContext(message);
+    if (above) {
+      item.appendChild(above);
       item.classList.add("has-context");
     }
     item.appendChild(avatar(message.author));
@@ -246,7 +246,7 @@
       body.appendChild(el("div", "thinking", `${displayName(message.author)} is thinking\u2026`));
     }
     if (message.content) {
-      const content = Markdown.render(message.content, context);
+      const content = Markdown.render(message.content, names);
       content.classList.add("message-content");
       if (message.edited_timestamp && !(message.interaction && !message.content)) {
         content.lastChild?.appendChild(el("span", "edited", " (edited)"));
