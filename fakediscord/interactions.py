@@ -65,6 +65,12 @@ class _Builder:
             raise ValueError(
                 f"no such option(s) {sorted(unknown)}; the command has {sorted(by_name)}"
             )
+        if focused is not None and focused not in given:
+            known = sorted(by_name)
+            raise ValueError(
+                f"the option being typed, {focused!r}, needs its text so far in the options; "
+                f"the command has {known}"
+            )
         required = {n for n, o in by_name.items() if o.get("required")}
         missing = required - set(given) - ({focused} if focused else set())
         if missing and focused is None:

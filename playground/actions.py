@@ -58,6 +58,8 @@ class Actions:
         return [offered[name] for name in sorted(offered)]
 
     async def slash(self, person: Person, command: str, options: Mapping[str, Any]) -> None:
+        if not command.removeprefix("/").strip():
+            raise ActionError("type a command's name after /")
         try:
             await self.server.invoke_slash(self.place.channel, person.member, command, options)
         except (LookupError, PermissionError, TypeError, ValueError) as error:
@@ -67,6 +69,8 @@ class Actions:
         self, person: Person, command: str, options: Mapping[str, Any], focused: str
     ) -> list[JsonDict]:
         """The choices the bot offers while ``options[focused]`` is typed (none if it is slow)."""
+        if not command.removeprefix("/").strip():
+            raise ActionError("type a command's name after /")
         try:
             invocation = await self.server.invoke_autocomplete(
                 self.place.channel, person.member, command, options, focused=focused

@@ -194,6 +194,23 @@ async def next_event(
         ("api/messages", {"as": "member", "content": "x" * 2001}, "limited to 2000 characters"),
         ("api/slash", {"as": "member", "command": "nope"}, "/nope is not synced"),
         ("api/slash", {"as": "member", "command": "ask"}, "required option(s) missing"),
+        ("api/slash", {"as": "member", "command": " "}, "type a command's name after /"),
+        ("api/slash", {"as": "member", "command": "ask", "options": [1]}, "options must be"),
+        (
+            "api/slash",
+            {"as": "member", "command": "ask", "options": {"question": 5}},
+            "cannot take 5",
+        ),
+        (
+            "api/autocomplete",
+            {"as": "member", "command": "summary", "options": {}, "focused": "nope"},
+            "the option being typed, 'nope', needs its text so far",
+        ),
+        (
+            "api/components",
+            {"as": "member", "message_id": "1", "custom_id": "x", "values": "a"},
+            "values must be a list of strings",
+        ),
         ("api/components", {"as": "member", "message_id": "1", "custom_id": "x"}, "does not exist"),
     ],
 )
