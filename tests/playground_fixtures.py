@@ -16,10 +16,10 @@ import discord.http
 import pytest
 import pytest_asyncio
 
+from bench.chromium import find_chromium
 from bot.config import CorpusSettings, DiscordSettings, Settings
 from bot.service import CorpusService
 from harness import copy_seeds
-from playground.browser import find_chromium
 from playground.session import Playground, open_playground
 
 CHROMIUM = find_chromium()

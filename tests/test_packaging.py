@@ -15,7 +15,7 @@ import pytest
 
 from helpers import REPO_ROOT, SEEDS_DIR
 
-RUNTIME_PACKAGES = ("bot", "citebot", "fakediscord", "retrieval")
+RUNTIME_PACKAGES = ("bot", "citebot", "fakediscord", "playground", "retrieval")
 # Distribution name -> the module it is imported as.
 IMPORT_NAMES = {
     "discord.py": "discord",

@@ -10,7 +10,7 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Locator, Page, async_playwright, expect
 
-from playground.browser import ARGS
+from bench.chromium import ARGS
 from playground.session import Playground
 from playground_fixtures import CHROMIUM, needs_chromium, playground
 
@@ -164,11 +164,14 @@ async def test_each_command_answers_in_the_channel(
     await expect(answer.locator(".thinking")).to_have_count(0, timeout=ANSWER_WAIT)
 
 
-async def test_help_lists_the_commands_in_a_code_block(page: Page) -> None:
+async def test_help_lists_what_a_member_may_use(page: Page) -> None:
     await send(page, "!help")
-    help_text = page.locator(".message .code-block", has_text="Type !help command").last
-    await expect(help_text).to_contain_text("summary", timeout=ANSWER_WAIT)
-    await expect(help_text).to_contain_text("sources")
+    listed = reply_to(page, "!help").last.locator(".embed")
+    await expect(listed.locator(".embed-title")).to_have_text("What I can do", timeout=ANSWER_WAIT)
+    names = listed.locator(".embed-field-name")
+    await expect(names.filter(has_text="!ask")).to_have_count(1)
+    await expect(names.filter(has_text="!summary")).to_have_count(1)
+    await expect(names.filter(has_text="!reload")).to_have_count(0)  # moderators only
 
 
 async def test_markdown_and_timestamps_render_as_discord_shows_them(page: Page) -> None:

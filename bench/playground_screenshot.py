@@ -1,5 +1,8 @@
-"""``python -m playground.screenshot [PNG]``: the README's picture of the playground,
-taken from the real page with the real bot answering (default: docs/playground.png)."""
+"""``python -m bench.playground_screenshot [PNG]``: the README's picture of the playground,
+taken from the real page with the real bot answering (default: docs/playground.png).
+
+A development tool, like the benchmarks: it needs Playwright (the test extra) and Chromium.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +11,10 @@ import asyncio
 import sys
 from pathlib import Path
 
+from bench.chromium import ARGS, find_chromium
 from bot.config import load_settings
 from bot.service import CorpusService
-
-from .browser import ARGS, find_chromium
-from .session import open_playground
+from playground.session import open_playground
 
 DEFAULT_OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "playground.png"
 QUESTION = "Why should the U.S. engage North Korea?"
@@ -53,7 +55,9 @@ async def take(output: Path, chromium: Path) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m playground.screenshot", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.playground_screenshot", description=__doc__
+    )
     parser.add_argument("output", nargs="?", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     chromium = find_chromium()

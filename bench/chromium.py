@@ -1,4 +1,4 @@
-"""Headless Chromium for the page's screenshot and browser tests: Debian's ``chromium``
+"""Headless Chromium for the playground's screenshot and browser tests: Debian's ``chromium``
 package driven by Playwright (whose own browser download is not needed)."""
 
 from __future__ import annotations
