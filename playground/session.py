@@ -19,7 +19,7 @@ from aiohttp import web
 
 from bot.client import Citebot
 from bot.config import Settings
-from bot.runner import serve, start_service
+from bot.runner import Unreachable, serve, start_service
 from bot.service import CorpusService
 from fakediscord import FakeDiscord
 from retrieval import CorpusError
@@ -126,7 +126,7 @@ def run(settings: Settings, corpus: Path | None = None, *, port: int, open_page:
         asyncio.run(_serve_until_stopped(settings, service, port, open_page))
     except KeyboardInterrupt:
         pass
-    except PortUnavailable as error:
+    except (PortUnavailable, Unreachable, TimeoutError) as error:
         return _fail(str(error))
     print("citebot playground stopped.")
     return 0
