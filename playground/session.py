@@ -38,12 +38,21 @@ class PortUnavailable(OSError):
     """The page's port is taken or not allowed; the message says what to do."""
 
 
+class BotNotReady(Exception):
+    """The bot did not connect to the playground's server; the message says how it ended."""
+
+
 @dataclass(frozen=True)
 class Playground:
     url: str
     server: FakeDiscord
-    bot: Citebot
     place: PlaygroundGuild
+    clients: list[Citebot]  # every client the runner made: a lost connection gets a new one
+
+    @property
+    def bot(self) -> Citebot:
+        """The client serving now."""
+        return self.clients[-1]
 
 
 def with_endpoints(settings: Settings, api_base: str, gateway_url: str) -> Settings:
@@ -73,17 +82,27 @@ async def open_playground(
         await runner.setup()
         try:
             await _listen(runner, port)  # first, so a taken port fails before the bot starts
-            bot = Citebot(with_endpoints(settings, server.api_base, server.gateway_url), service)
-            serving = asyncio.create_task(serve(bot, server.token))
+            bot_settings = with_endpoints(settings, server.api_base, server.gateway_url)
+            clients: list[Citebot] = []
+            first: asyncio.Future[Citebot] = asyncio.get_running_loop().create_future()
+
+            def make_bot() -> Citebot:
+                clients.append(Citebot(bot_settings, service))
+                if not first.done():
+                    first.set_result(clients[-1])
+                return clients[-1]
+
+            serving = asyncio.create_task(serve(make_bot, server.token, bot_settings.discord))
             try:
-                await _ready(bot, serving)
+                bot = await _ready(first, serving)
                 await bot.tree.sync()  # what the owner's `!sync` does on a real server
                 url = f"http://{HOST}:{runner.addresses[0][1]}/"
-                yield Playground(url, server, bot, place)
+                yield Playground(url, server, place, clients)
             finally:
-                await bot.close()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await asyncio.wait_for(serving, timeout=5.0)
+                if clients:
+                    await clients[-1].close()
+                with contextlib.suppress(asyncio.CancelledError, TimeoutError):
+                    await asyncio.wait_for(serving, timeout=5.0)  # cancelled if still waiting
         finally:
             feed.close()
             await runner.cleanup()
@@ -102,18 +121,25 @@ async def _listen(runner: web.AppRunner, port: int) -> None:
         ) from None
 
 
-async def _ready(bot: Citebot, serving: asyncio.Task[None]) -> None:
-    """Wait for the bot's READY; raise what stopped it if it stopped first."""
-    ready = asyncio.create_task(bot.wait_until_ready())
+async def _ready(first: asyncio.Future[Citebot], serving: asyncio.Task[None]) -> Citebot:
+    """The runner's first client once READY; what stopped the runner if it stopped first."""
+
+    async def ready() -> Citebot:
+        bot = await first
+        await bot.wait_until_ready()
+        return bot
+
+    waiting = asyncio.create_task(ready())
     done, _ = await asyncio.wait(
-        {ready, serving}, timeout=READY_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
+        {waiting, serving}, timeout=READY_TIMEOUT, return_when=asyncio.FIRST_COMPLETED
     )
-    if ready in done:
-        return
-    ready.cancel()
+    if waiting in done:
+        return waiting.result()
+    waiting.cancel()
     if serving in done:
-        serving.result()
-    raise TimeoutError(f"the bot was not ready within {READY_TIMEOUT:g} s")
+        serving.result()  # raises what ended it
+        raise BotNotReady("the bot stopped before it was ready")
+    raise BotNotReady(f"the bot was not ready within {READY_TIMEOUT:g} s")
 
 
 def run(settings: Settings, corpus: Path | None = None, *, port: int, open_page: bool) -> int:
@@ -126,7 +152,7 @@ def run(settings: Settings, corpus: Path | None = None, *, port: int, open_page:
         asyncio.run(_serve_until_stopped(settings, service, port, open_page))
     except KeyboardInterrupt:
         pass
-    except (PortUnavailable, Unreachable, TimeoutError) as error:
+    except (PortUnavailable, Unreachable, BotNotReady) as error:
         return _fail(str(error))
     print("citebot playground stopped.")
     return 0
