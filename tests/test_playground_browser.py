@@ -183,6 +183,30 @@ async def test_markdown_and_timestamps_render_as_discord_shows_them(page: Page) 
     await expect(mine.locator("blockquote")).to_have_text("quoted")
 
 
+async def test_citebots_own_menu_asks_which_article_and_only_the_asker_may_pick(
+    page: Page,
+) -> None:
+    await send(page, "!summary engage")  # two titles hold the word: citebot asks back
+    asked = reply_to(page, "!summary engage").last
+    await expect(asked.locator(".select-value")).to_be_visible(timeout=ANSWER_WAIT)
+
+    await page.locator(".speaker-option", has_text="Moderator").click()
+    await asked.locator(".select-value").click()
+    await asked.locator(".select-option", has_text="A Moment to Engage North Korea").click()
+    refused = page.locator(".message", has_text="Only the person who asked can choose")
+    await expect(refused).to_be_visible(timeout=ANSWER_WAIT)
+    await expect(asked.locator(".embed")).to_have_count(0)
+
+    await page.locator(".speaker-option", has_text="Member").click()
+    await expect(refused).to_be_hidden()  # ephemeral: the moderator's alone
+    await asked.locator(".select-value").click()
+    await asked.locator(".select-option", has_text="A Moment to Engage North Korea").click()
+    await expect(asked.locator(".embed-title")).to_have_text(
+        "A Moment to Engage North Korea", timeout=ANSWER_WAIT
+    )
+    await expect(asked.locator(".select")).to_have_count(0)  # the menu is gone once answered
+
+
 class Tally(discord.ui.View):
     """Components as any view of the bot sends them: a button that counts, one that is
     never answered, and a select menu."""
