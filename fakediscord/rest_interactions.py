@@ -238,8 +238,9 @@ async def edit_webhook_message(request: web.Request) -> web.Response:
     b = backend(request)
     state = _by_webhook_url(b, request)
     message = _webhook_message(b, request, state)
-    original = int(message["id"]) == state.original_id
-    kind = "edit_original" if original else "edit"
+    # Named by the URL the bot used: a followup that filled the deferred message shares its
+    # ID, and the bot edits it by that ID, as any followup, not as ``@original``.
+    kind = "edit_original" if request.match_info.get("message_id") is None else "edit"
     route = route_key(request)[0]
     body, files = await read_body(request)
     record: dict[str, Any] = {"channel_id": state.channel_id, "interaction_id": state.id}
