@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 
 from retrieval.stopwords import ENGLISH_STOP_WORDS
 
@@ -189,15 +190,7 @@ def _apply_aliases(text: str, aliases: Mapping[str, str]) -> str:
     return pattern.sub(lambda m: aliases[m.group(0).casefold()], text)
 
 
-_PATTERNS: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-
+@lru_cache(maxsize=64)
 def _alias_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    pattern = _PATTERNS.get(names)
-    if pattern is None:
-        alternatives = "|".join(re.escape(name) for name in names)
-        pattern = re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
-        if len(_PATTERNS) > 64:
-            _PATTERNS.clear()
-        _PATTERNS[names] = pattern
-    return pattern
+    alternatives = "|".join(re.escape(name) for name in names)
+    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)

@@ -232,7 +232,7 @@ class Engine:
             subject = coverage[best] >= settings.min_coverage or self._on_subject(query, hits)
             decided = verdict.decide(coverage[best], lacking, subject, settings)
         if decided == "none":
-            return self._no_answer(question, query, hits, coverage)
+            return self._no_answer(question, query, None if best is None else hits[best])
         floor = verdict.quoted_floor(settings) if decided == "answer" else 0.0
         passages = [
             self._passage(hit, query.weights, covered)
@@ -397,14 +397,13 @@ class Engine:
         )
         return [_sentence_in(*candidates[i][:2], *candidates[i][2]) for i in chosen]
 
-    def _no_answer(
-        self, question: str, query: Query, hits: Sequence[Hit], coverage: Sequence[float]
-    ) -> Answer:
+    def _no_answer(self, question: str, query: Query, nearest: Hit | None) -> Answer:
+        """The ``none`` verdict; ``nearest`` is the best-supported hit, if any."""
         closest, present = None, set[str]()
-        if hits:
-            best = max(range(len(hits)), key=lambda i: (coverage[i], -i))
-            closest = f"{hits[best].article} \u00b6{hits[best].paragraph}"
-            present = self._terms_of(hits[best].index)
+        if nearest is not None:
+            article, paragraph = self._located[nearest.index]
+            closest = article.citation(paragraph.number)
+            present = self._terms_of(nearest.index)
         missing = verdict.missing_words(query.weights, present, query.surface)
         return Answer(
             question=question,
