@@ -15,6 +15,7 @@ from retrieval.answer import (
     Sources,
     SummarySentence,
 )
+from retrieval.asked_for import LACKING, asked_for, holds
 from retrieval.bm25 import BM25Index, BM25Params
 from retrieval.chat import rewrite
 from retrieval.corpus import Article, Corpus, Paragraph
@@ -160,14 +161,15 @@ class Engine:
     ) -> Query:
         """Set apart the words that name an article, and then the words for it (``mentions``).
 
-        "per bandow", "what does the cato writer think": once a question names an article,
-        "writer" and "think" say which text is meant; without a name they may be what is asked
-        ("Who was the author of ...?"), and stay.
+        "per bandow", "what does the cato writer think", "why does the article mention":
+        once a question names an article or points at one, "writer", "think" and "mention" say
+        which text is meant; otherwise they may be what is asked ("Who was the author of
+        ...?"), and stay.
         """
         mentions = self._mentions
         references = mentions.references(terms)
         about = mentions.asks_about_articles(terms, weights, references)
-        if references and not about:
+        if (references or mentions.points_at_articles(text)) and not about:
             content = {
                 t: w
                 for t, w in weights.items()
@@ -231,6 +233,9 @@ class Engine:
             )
             subject = coverage[best] >= settings.min_coverage or self._on_subject(query, hits)
             decided = verdict.decide(coverage[best], lacking, subject, settings)
+        unstated = self._unstated(query, hits, coverage) if decided == "answer" else None
+        if unstated is not None:
+            decided = "closest"
         if decided == "none":
             return self._no_answer(question, query, None if best is None else hits[best])
         floor = verdict.quoted_floor(settings) if decided == "answer" else 0.0
@@ -246,7 +251,7 @@ class Engine:
                 question=question,
                 verdict="closest",
                 abstained=False,
-                reason=verdict.explain("closest", missing, None),
+                reason=verdict.explain("closest", missing, None, unstated),
                 passages=passages,
                 missing=missing,
             )
@@ -257,6 +262,18 @@ class Engine:
             passages=passages,
             summary=self._answer_summary(query.weights, passages),
         )
+
+    def _unstated(self, query: Query, hits: Sequence[Hit], coverage: Sequence[float]) -> str | None:
+        """What the question asks for (a time, a number; ``retrieval.asked_for``) when no
+        passage that would answer it states one, else None."""
+        wanted = asked_for(query.text)
+        if wanted is None:
+            return None
+        floor = self.settings.retrieval.min_coverage
+        for hit, covered in zip(hits, coverage, strict=True):
+            if covered >= floor and holds(wanted, self._located[hit.index][1].text):
+                return None
+        return LACKING[wanted]
 
     def _known_form(self, term: str) -> str:
         """An unseen term's shortest-step relative in the vocabulary ("american" -> "america").

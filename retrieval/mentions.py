@@ -12,6 +12,7 @@ nor, then, do the words for an article and its fields ("the cato writer", "per b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 
 from retrieval.corpus import Article
@@ -31,6 +32,14 @@ DOCUMENT_WORDS = (
     "say says said think thinks argue argues argued claim claims believe believes "
     "according per"
 ).split()
+# "the article", "this piece", "the op-ed": a determiner before a word for a text points at
+# the articles themselves, as a name would, however many there are.
+_POINTED_AT = re.compile(
+    r"\b(?:the|this|that|these|those|both|each|either|your|ur)\s+(?:"
+    r"article|articles|piece|pieces|editorial|editorials|essay|essays|column|columns|"
+    r"op-?ed|op-?eds|story|stories|post|posts|commentary|text|texts)\b",
+    re.IGNORECASE,
+)
 MIN_REFERENCE_WEIGHT = 0.4  # "View" (of "Bloomberg View") is too common a word to name it
 
 
@@ -80,6 +89,11 @@ class Mentions:
         about = sum(w for t, w in weights.items() if t in fields or t in self._documents)
         other = sum(w for t, w in weights.items() if t not in references) - about
         return other < about
+
+    @staticmethod
+    def points_at_articles(text: str) -> bool:
+        """Whether the question speaks of the articles as texts ("why does the article...")."""
+        return _POINTED_AT.search(text) is not None
 
     def is_document_word(self, term: str) -> bool:
         """A word for the article, its parts or what it does, rather than for its content."""

@@ -8,7 +8,11 @@ Tried in order, only for words whose index term is not in the corpus's vocabular
    optimal-string-alignment distance (rapidfuzz; a swap of two letters counts one edit), at
    most one edit for words of up to six letters and two for longer ones. Words that are
    common in English are never corrected ("wife" is not a misspelling of "wise"), and the
-   correction's weight is lowered (``TYPO_PENALTY``), since it may still be a guess.
+   correction's weight is lowered (``TYPO_PENALTY``), since it may still be a guess;
+3. another spelling of the same sound, for names above all ("Gadaffi" / "Qaddafi", "Regan" /
+   "Reagan"): a corpus word with the same Metaphone key (jellyfish), at most half the typed
+   word's length in edits away, and at least as common in English as what was typed. The
+   same penalty applies.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ MIN_TYPO_CHARS = 5
 TYPO_MAX_ZIPF = 3.5  # more frequent words are real words, not misspellings
 LONG_WORD = 8  # longer words may have two edits
 TYPO_MARGIN = 1.5  # a correction is at least 30x as frequent in English as the typed word
+MIN_SOUND_KEY = 3  # shorter Metaphone keys are shared by too many unrelated words
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,13 +80,14 @@ class Speller:
             self._buckets.setdefault((surface[0], len(surface)), []).append(surface)
         self._tokenize = tokenize
         self._cache: dict[str, Respelling | None] = {}
+        self._by_sound: dict[str, list[str]] | None = None  # built on the first need
 
     def respell(self, word: str) -> Respelling | None:
         """A corpus term for ``word`` (lowercase), or None when nothing close enough exists."""
         if word in self._cache:
             return self._cache[word]
         typed = zipf(word)
-        found = self._other_form(word) or self._typo(word, typed)
+        found = self._other_form(word) or self._typo(word, typed) or self._sound(word, typed)
         if len(self._cache) < 100_000:
             self._cache[word] = found
         return found
@@ -123,5 +129,30 @@ class Speller:
             return None
         # Fewest edits first, then the more common word in English, then alphabetical.
         choice, distance, _ = min(best, key=lambda hit: (hit[1], -self._zipf[hit[0]], hit[0]))
+        confidence = TYPO_PENALTY * (1 - (distance - 1) / (2 * limit))
+        return Respelling(self._term_of[choice], choice, confidence)
+
+    def _sound(self, word: str, typed: float) -> Respelling | None:
+        """The corpus word spelled for the same sound as ``word``, if one is close enough."""
+        if len(word) < MIN_TYPO_CHARS or not word.isalpha() or typed >= TYPO_MAX_ZIPF:
+            return None
+        import jellyfish
+
+        if self._by_sound is None:
+            self._by_sound = {}
+            for surface in sorted(self._term_of):
+                key = jellyfish.metaphone(surface)
+                if len(key) >= MIN_SOUND_KEY:
+                    self._by_sound.setdefault(key, []).append(surface)
+        limit = len(word) // 2
+        heard = [
+            (jellyfish.damerau_levenshtein_distance(word, surface), -self._zipf[surface], surface)
+            for surface in self._by_sound.get(jellyfish.metaphone(word), ())
+            if self._zipf[surface] >= typed and surface != word
+        ]
+        near = [hit for hit in heard if hit[0] <= limit]
+        if not near:
+            return None
+        distance, _, choice = min(near)
         confidence = TYPO_PENALTY * (1 - (distance - 1) / (2 * limit))
         return Respelling(self._term_of[choice], choice, confidence)

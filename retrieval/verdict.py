@@ -210,9 +210,14 @@ def missing_words(
     return [surface.get(term, term) for term in absent[:MAX_MISSING_WORDS]]
 
 
-def explain(verdict: Verdict, missing: Sequence[str], closest: str | None) -> str | None:
-    """The sentence that goes with a verdict other than ``answer``."""
+def explain(
+    verdict: Verdict, missing: Sequence[str], closest: str | None, unstated: str | None = None
+) -> str | None:
+    """The sentence that goes with a verdict other than ``answer``; ``unstated`` is the kind
+    of thing asked for (``retrieval.asked_for``) that the passages do not give."""
     lacking = f" They do not mention {_quoted(missing)}." if missing else ""
+    if unstated is not None:
+        lacking = f" They give no {unstated.removeprefix('a ')}.{lacking}"
     if verdict == "closest":
         return f"The articles don't say this exactly; the closest passages are below.{lacking}"
     if verdict == "none":

@@ -8,9 +8,11 @@ import pytest
 
 from helpers import BLOOMBERG, CATO, SEEDS_DIR, write_article
 from retrieval import Article, Corpus, CorpusError, Engine, load_corpus, meaning
+from retrieval.asked_for import asked_for, holds
 from retrieval.chat import remove_invisible, rewrite
 from retrieval.informativeness import blend, english_weight, phrase_weights
 from retrieval.spelling import Speller
+from retrieval.tokenize import Tokenizer
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +90,23 @@ def test_a_common_english_word_is_never_taken_for_a_misspelling() -> None:
     assert speller.respell("wife") is None
     assert speller.respell("pistons") is None  # a real word, as rare as the corpus's
     assert speller.respell("pastrs") is not None
+
+
+@pytest.mark.parametrize(("typed", "corpus"), [("gadaffi", "qaddafi"), ("regan", "reagan")])
+def test_a_name_spelled_for_the_same_sound_is_found_with_a_lower_weight(
+    typed: str, corpus: str
+) -> None:
+    speller = Speller([(corpus, corpus), ("harbour", "harbour")], lambda w: w)
+    found = speller.respell(typed)
+    assert found is not None
+    assert (found.term, found.word) == (corpus, corpus)
+    assert found.confidence < 1
+
+
+def test_a_sound_alike_is_not_taken_for_a_common_word_or_a_rarer_spelling() -> None:
+    speller = Speller([("wrights", "wrights"), ("gadhafi", "gadhafi")], lambda w: w)
+    assert speller.respell("rights") is None  # an everyday word, not a misspelled name
+    assert speller.respell("gaddafi") is None  # the corpus spells it more rarely
 
 
 def test_an_irregular_form_finds_the_corpus_s_form_of_the_word() -> None:
@@ -219,6 +238,18 @@ def test_a_name_weighs_as_its_weightiest_word() -> None:
     assert got == {"kim": 0.5, "jong": 0.0, "un": 0.0, "height": 0.5}
 
 
+def test_pointing_at_the_article_is_not_what_the_question_asks_about(engine: Engine) -> None:
+    weights = engine.query("why does the article bring up qaddafi").weights
+    assert weights.keys() == engine.query("why bring up qaddafi").weights.keys()
+    assert "articl" in engine.query("what article of the treaty applies").weights
+
+
+def test_a_contraction_s_stem_that_is_a_word_is_not_a_stop_word() -> None:
+    tokenizer = Tokenizer()
+    assert [t.term for t in tokenizer.tokens("who won the election")] == ["won", "elect"]
+    assert [t.term for t in tokenizer.tokens("we won't go")] == ["go"]
+
+
 # -- the three verdicts ------------------------------------------------------------------------
 
 
@@ -253,3 +284,61 @@ def test_the_embedding_model_loads_from_its_wheel_without_downloading() -> None:
     assert vectors.shape == (3, 256)
     assert float(vectors[0] @ vectors[1]) == pytest.approx(1.0, abs=1e-5)
     assert float(vectors[0] @ vectors[2]) < 0.9
+
+
+# -- what a question asks for -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("When did the fleet sail?", "time"),
+        ("so when is the congress", "time"),
+        ("do we know when it starts", "time"),
+        ("what year did they leave the treaty", "time"),
+        ("How many ships sank?", "quantity"),
+        ("how long has he ruled", "quantity"),
+        ("what is the country's growth rate", "quantity"),
+        ("what happens when the talks fail", None),
+        ("Why did the fleet sail?", None),
+    ],
+)
+def test_a_question_for_a_time_or_a_quantity_is_told_by_its_words(
+    question: str, wanted: str | None
+) -> None:
+    assert asked_for(question) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted", "held"),
+    [
+        ("The fleet sailed in March.", "time", True),
+        ("It sailed three years ago.", "time", True),
+        ("It sailed during the storm.", "time", True),
+        ("The fleet sailed from the harbour.", "time", False),
+        ("Two ships sank.", "quantity", True),
+        ("It cost 4.5 million.", "quantity", True),
+        ("No one imagines the ships sank.", "quantity", False),
+        ("Ships may march on.", "time", False),  # lowercase: verbs, not months
+    ],
+)
+def test_a_passage_holds_a_time_or_a_number_as_written(text: str, wanted: str, held: bool) -> None:
+    assert holds(wanted, text) is held  # type: ignore[arg-type]
+
+
+def test_a_passage_without_the_time_asked_for_is_only_the_closest() -> None:
+    undated = one_article("The fleet sailed from the harbour to the northern islands.")
+    answer = undated.ask("when did the fleet sail to the northern islands")
+    assert answer.verdict == "closest"
+    assert answer.reason is not None and "no date or time" in answer.reason
+    dated = one_article("The fleet sailed from the harbour to the northern islands in 1912.")
+    assert dated.ask("when did the fleet sail to the northern islands").verdict == "answer"
+
+
+def test_a_passage_without_the_number_asked_for_is_only_the_closest() -> None:
+    uncounted = one_article("Ships of the fleet sank in the storm off the northern islands.")
+    answer = uncounted.ask("how many ships of the fleet sank in the storm")
+    assert answer.verdict == "closest"
+    assert answer.reason is not None and "no number" in answer.reason
+    counted = one_article("Four ships of the fleet sank in the storm off the northern islands.")
+    assert counted.ask("how many ships of the fleet sank in the storm").verdict == "answer"

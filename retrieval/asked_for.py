@@ -1,0 +1,85 @@
+"""What kind of thing a question asks for, and whether a passage holds one.
+
+"When did the talks break down?" wants a time, "How many warheads...?" a quantity. A passage
+can hold every word of such a question and still not answer it: "the Six-Party Talks" and
+"Clapper ... visitors to Pyongyang" name the subject but give no date. Only these two kinds
+are told apart: both are asked by their own words ("when", "what year", "how many", "how
+long"), and both are easy to recognise in the text (digits, number words, months, weekdays,
+"... ago", or an event that dates another: "during the storm", "after his death").
+Who/what/why questions have no such test and pass unchecked.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+Wanted = Literal["time", "quantity"]
+
+# What a reply says the passages lack, by kind.
+LACKING: dict[Wanted, str] = {"time": "a date or time", "quantity": "a number"}
+
+_LEAD = (
+    r"(?:^|[.?!,;:]\s*"
+    r"|\b(?:know|say|says|said|tell|tells|mention|mentions|wonder)\s+(?:me\s+|us\s+)?)"
+)
+_FILLER = r"(?:(?:so|and|but|ok|okay|hey|um|uh|like|then)\W+)*"
+_TIME_UNIT = r"(?:year|month|day|date|time|decade|century|week|season)"
+_ASKS_TIME = re.compile(
+    rf"{_LEAD}{_FILLER}(?:when|since when|until when)\b"
+    rf"|\b(?:what|which)\s+{_TIME_UNIT}\b"
+    r"|\bhow\s+long\s+ago\b",
+    re.IGNORECASE,
+)
+_ASKS_QUANTITY = re.compile(
+    r"\bhow\s+(?:many|much|long|old|far|big|large|often|tall|high|fast|heavy|wide|deep)\b"
+    r"|\b(?:what|which)\s+(?:number|percentage|percent|proportion|amount|population|age)\b"
+    r"|\b(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were)?\s+(?:[\w'\u2019-]+\s+){0,4}?"
+    r"(?:rate|number|percentage|amount|population|total|count)\s*\??$",
+    re.IGNORECASE,
+)
+
+_NUMBER_WORDS = (
+    "zero|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    "eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|once|"
+    "twice|thrice|percent|score"
+)
+# "one" counts unless it is the pronoun: "no one", "the one", "one another".
+_ONE = "".join(rf"(?<!\b{word} )" for word in "no the this that which each every".split())
+_ONE += r"\bone\b(?! another)"
+_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b|{_ONE}", re.IGNORECASE)
+_MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# Month and day names are capitalised in edited text; "may" and "march" are verbs otherwise.
+_CALENDAR = re.compile(rf"\b(?:{_MONTHS}|{_DAYS})\b")
+# An event can date another: "during the storm", "after his father's death", "when he ...".
+_TIME_WORDS = re.compile(
+    r"\b(?:during|after|before|since|until|till|upon|following|when|while|ago|era|age"
+    r"|yesterday|today|tonight|tomorrow|annually|weekly|daily|nightly|centur(?:y|ies)"
+    r"|decades?|(?:last|next|this|past|previous|coming|same|that)\s+"
+    r"(?:year|month|week|spring|summer|autumn|winter|fall|season|century|decade)s?"
+    r"|spring|summer|autumn|winter|christmas|easter|new\s+year)\b",
+    re.IGNORECASE,
+)
+
+
+def asked_for(question: str) -> Wanted | None:
+    """The kind of answer ``question`` asks for, when it is a time or a quantity."""
+    if _ASKS_TIME.search(question):
+        return "time"
+    if _ASKS_QUANTITY.search(question):
+        return "quantity"
+    return None
+
+
+def holds(wanted: Wanted, text: str) -> bool:
+    """Whether ``text`` states something of the ``wanted`` kind (a number for either kind)."""
+    if _NUMBER.search(text):
+        return True
+    if wanted == "time":
+        return _CALENDAR.search(text) is not None or _TIME_WORDS.search(text) is not None
+    return False
