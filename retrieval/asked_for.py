@@ -23,7 +23,7 @@ _LEAD = (
     r"(?:^|[.?!,;:]\s*"
     r"|\b(?:know|say|says|said|tell|tells|mention|mentions|wonder)\s+(?:me\s+|us\s+)?)"
 )
-_FILLER = r"(?:(?:so|and|but|ok|okay|hey|um|uh|like|then)\W+)*"
+_FILLER = r"(?:(?:so|and|but|ok|okay|hey|um|uh|like|then)\W+){0,3}"
 _TIME_UNIT = r"(?:year|month|day|date|time|decade|century|week|season)"
 _ASKS_TIME = re.compile(
     rf"{_LEAD}{_FILLER}(?:when|since when|until when)\b"
