@@ -326,19 +326,27 @@ def test_a_passage_holds_a_time_or_a_number_as_written(text: str, wanted: str, h
     assert holds(wanted, text) is held  # type: ignore[arg-type]
 
 
-def test_a_passage_without_the_time_asked_for_is_only_the_closest() -> None:
-    undated = one_article("The fleet sailed from the harbour to the northern islands.")
-    answer = undated.ask("when did the fleet sail to the northern islands")
+@pytest.mark.parametrize(
+    ("without", "with_it", "question", "lacking"),
+    [
+        (
+            "The fleet sailed from the harbour to the northern islands.",
+            "The fleet sailed from the harbour to the northern islands in 1912.",
+            "when did the fleet sail to the northern islands",
+            "no date or time",
+        ),
+        (
+            "Ships of the fleet sank in the storm off the northern islands.",
+            "Four ships of the fleet sank in the storm off the northern islands.",
+            "how many ships of the fleet sank in the storm",
+            "no number",
+        ),
+    ],
+)
+def test_a_passage_without_the_time_or_number_asked_for_is_only_the_closest(
+    without: str, with_it: str, question: str, lacking: str
+) -> None:
+    answer = one_article(without).ask(question)
     assert answer.verdict == "closest"
-    assert answer.reason is not None and "no date or time" in answer.reason
-    dated = one_article("The fleet sailed from the harbour to the northern islands in 1912.")
-    assert dated.ask("when did the fleet sail to the northern islands").verdict == "answer"
-
-
-def test_a_passage_without_the_number_asked_for_is_only_the_closest() -> None:
-    uncounted = one_article("Ships of the fleet sank in the storm off the northern islands.")
-    answer = uncounted.ask("how many ships of the fleet sank in the storm")
-    assert answer.verdict == "closest"
-    assert answer.reason is not None and "no number" in answer.reason
-    counted = one_article("Four ships of the fleet sank in the storm off the northern islands.")
-    assert counted.ask("how many ships of the fleet sank in the storm").verdict == "answer"
+    assert answer.reason is not None and lacking in answer.reason
+    assert one_article(with_it).ask(question).verdict == "answer"
