@@ -76,12 +76,20 @@ def phrase_weights(
     repeats that term's information, so the pair weighs as the heavier of the two; counting
     each word of a name would let a name outweigh what is asked about it.
     """
+    pairs = {(a, b) for a, b in pairwise(terms) if a != b and a in weights and b in weights}
     seen: Counter[str] = Counter()
     after: Counter[tuple[str, str]] = Counter()
+    firsts: dict[str, list[str]] = {}  # the question's pairs, by their second term
+    for first, second in pairs:
+        firsts.setdefault(second, []).append(first)
+    # Counted for the question's pairs only, with list methods: this runs on every search.
     for sentences in passages:
         for sentence in sentences:
-            seen.update(sentence)
-            after.update(pairwise(sentence))
+            for second, before in firsts.items():
+                if n := sentence.count(second):
+                    seen[second] += n
+                    for first in before:
+                        after[first, second] += _adjacent(sentence, first, second)
     adjusted = dict(weights)
     head: dict[str, str] = {}  # a bound term -> the first term of its name
     for first, second in pairwise(terms):
@@ -94,3 +102,15 @@ def phrase_weights(
             adjusted[second] = 0.0
             head[second] = lead
     return adjusted
+
+
+def _adjacent(sentence: Sequence[str], first: str, second: str) -> int:
+    """How often ``second`` comes right after ``first`` in ``sentence``."""
+    count, start = 0, 1
+    try:
+        while True:
+            at = sentence.index(second, start)
+            count += sentence[at - 1] == first
+            start = at + 1
+    except ValueError:
+        return count
