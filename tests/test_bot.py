@@ -8,32 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-import pytest_asyncio
 
 from fakediscord import Sent
-from harness import Harness, all_text, copy_seeds, open_harness
+from harness import Harness, all_text, open_harness
 
 if TYPE_CHECKING:
     from discord_fixtures import SeededGuild
 
 CONVENTIONS = "How lively will the American party conventions be?"
 LIVE_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>")
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    return copy_seeds(tmp_path / "corpus")
-
-
-@pytest_asyncio.fixture
-async def harness(fake_guild: SeededGuild, corpus: Path) -> AsyncIterator[Harness]:
-    async with open_harness(fake_guild, corpus) as running_bot:
-        yield running_bot
 
 
 def assert_safe(sent: Sent) -> None:

@@ -3,12 +3,10 @@ a select menu only the asker may use, disabled when it times out. The real bot, 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-import pytest_asyncio
 
 from fakediscord import Sent
 from harness import Harness, all_text, copy_seeds, open_harness
@@ -19,12 +17,6 @@ if TYPE_CHECKING:
 
 CATO_TITLE = "A Spectacular Opportunity to Engage Kim Jong Un"
 BLOOMBERG_TITLE = "A Moment to Engage\u00a0North Korea"
-
-
-@pytest_asyncio.fixture
-async def harness(fake_guild: SeededGuild, tmp_path: Path) -> AsyncIterator[Harness]:
-    async with open_harness(fake_guild, copy_seeds(tmp_path / "corpus")) as running_bot:
-        yield running_bot
 
 
 def menu_of(sent: Sent) -> dict[str, Any]:

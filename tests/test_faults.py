@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 import discord.http
 import pytest
-import pytest_asyncio
 
 from fakediscord import PostedMessage
 from harness import ASK, MESSAGES_ROUTE, Harness, copy_seeds, open_harness
@@ -26,12 +24,6 @@ if TYPE_CHECKING:
     from discord_fixtures import SeededGuild
 
 GONE_WRONG = "Something went wrong on my side; it has been logged. Please try again later."
-
-
-@pytest_asyncio.fixture
-async def harness(fake_guild: SeededGuild, tmp_path: Path) -> AsyncIterator[Harness]:
-    async with open_harness(fake_guild, copy_seeds(tmp_path / "corpus")) as h:
-        yield h
 
 
 def message_statuses(h: Harness) -> list[int]:

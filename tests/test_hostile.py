@@ -8,33 +8,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import AsyncIterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-import pytest_asyncio
 
 from fakediscord import Sent
 from fakediscord.markdown import parse
-from harness import Harness, all_text, copy_seeds, open_harness
+from harness import Harness, all_text
 
 if TYPE_CHECKING:
-    from discord_fixtures import SeededGuild
+    pass
 
 THEIR_MARKUP = {"link", "mention", "emoji", "code", "em", "underline", "strike", "spoiler"}
 TYPING_ROUTE = "POST /channels/{channel_id}/typing"
-
-
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    return copy_seeds(tmp_path / "corpus")
-
-
-@pytest_asyncio.fixture
-async def harness(fake_guild: SeededGuild, corpus: Path) -> AsyncIterator[Harness]:
-    async with open_harness(fake_guild, corpus) as running_bot:
-        yield running_bot
 
 
 def assert_no_markup_of_theirs(sent: Sent) -> None:
