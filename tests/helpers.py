@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -77,3 +79,23 @@ def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in list(os.environ):
         if name.startswith("CITEBOT_") or name == "DISCORD_TOKEN":
             monkeypatch.delenv(name, raising=False)
+
+
+def environment(**extra: str) -> dict[str, str]:
+    """This process's environment without citebot's or Discord's variables, plus ``extra``:
+    for starting citebot in a child process."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CITEBOT_", "DISCORD_"))}
+    return env | extra
+
+
+def run_citebot(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``citebot <args>`` run to its end from the repository, with ``env`` in a clean
+    environment; its output captured as text."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env=environment(**env),
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )

@@ -14,10 +14,9 @@ from typing import Any
 
 import aiohttp
 import pytest
-from test_run import environment
 
 from bot.config import Settings
-from helpers import REPO_ROOT, SEEDS_DIR
+from helpers import REPO_ROOT, SEEDS_DIR, environment, run_citebot
 from playground.session import Playground, with_endpoints
 from playground_fixtures import playground
 
@@ -58,14 +57,7 @@ def test_a_port_in_use_is_one_line_saying_what_to_do() -> None:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        done = subprocess.run(
-            [sys.executable, "-m", "bot", "playground", "--port", str(port)],
-            env=environment(),
-            cwd=REPO_ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
+        done = run_citebot("playground", "--port", str(port))
     assert done.returncode == 1
     errors = [line for line in done.stderr.splitlines() if line.startswith("citebot:")]
     assert errors == [
@@ -76,14 +68,7 @@ def test_a_port_in_use_is_one_line_saying_what_to_do() -> None:
 
 
 def test_a_corpus_that_cannot_serve_is_one_line_as_for_run() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "playground", "--corpus", "/nonexistent/corpus"],
-        env=environment(),
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_citebot("playground", "--corpus", "/nonexistent/corpus")
     assert done.returncode == 1
     assert done.stderr == (
         "citebot: cannot serve the corpus: /nonexistent/corpus: "

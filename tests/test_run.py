@@ -3,47 +3,27 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import socket
 import subprocess
 import sys
 import time
 from typing import TYPE_CHECKING
 
-from helpers import REPO_ROOT
+from helpers import REPO_ROOT, environment, run_citebot
 
 if TYPE_CHECKING:
     from discord_fixtures import SeededGuild
 
 
-def environment(**extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("CITEBOT_", "DISCORD_"))}
-    return env | extra
-
-
 def test_run_without_a_token_says_what_to_do_and_exits_1() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        env=environment(),
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_citebot("run")
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "Traceback" not in done.stderr
     assert "DISCORD_TOKEN" in done.stderr and "Run it on your server" in done.stderr
 
 
 def test_run_with_a_broken_corpus_exits_1_with_one_line() -> None:
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "run", "--corpus", "/nonexistent/corpus"],
-        env=environment(DISCORD_TOKEN="token"),
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    done = run_citebot("run", "--corpus", "/nonexistent/corpus", DISCORD_TOKEN="token")
     assert done.returncode == 1
     assert done.stderr == (
         "citebot: cannot serve the corpus: /nonexistent/corpus: "
@@ -53,17 +33,11 @@ def test_run_with_a_broken_corpus_exits_1_with_one_line() -> None:
 
 def run_against(api_base: str, timeout: float = 1.0) -> subprocess.CompletedProcess[str]:
     """``citebot run`` with its REST API at ``api_base``, giving up after ``timeout`` s."""
-    return subprocess.run(
-        [sys.executable, "-m", "bot", "run"],
-        env=environment(
-            DISCORD_TOKEN="token",
-            CITEBOT_DISCORD__API_BASE=api_base,
-            CITEBOT_DISCORD__CONNECT_TIMEOUT=str(timeout),
-        ),
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
+    return run_citebot(
+        "run",
+        DISCORD_TOKEN="token",
+        CITEBOT_DISCORD__API_BASE=api_base,
+        CITEBOT_DISCORD__CONNECT_TIMEOUT=str(timeout),
     )
 
 
