@@ -32,6 +32,7 @@ Verdict = Literal["answer", "closest", "none"]
 SUPPORT_WEIGHTS = (0.5, 0.25, 0.25)
 WEIGHTS_RULE = "must be three weights of 0 or more that add up to 1"
 MAX_MISSING_WORDS = 4
+MISSING_WEIGHT_SHARE = 0.4  # lighter words ("go", "ever") are not worth naming as missing
 ON_SUBJECT_SHARE = 0.5
 
 
@@ -202,9 +203,15 @@ def quoted_floor(settings: VerdictSettings) -> float:
 def missing_words(
     weights: Mapping[str, float], present: set[str], surface: Mapping[str, str]
 ) -> list[str]:
-    """The question's most informative words that the quoted passages lack, as typed."""
+    """The question's most informative words that the quoted passages lack, as typed: those
+    weighing at least ``MISSING_WEIGHT_SHARE`` of its heaviest word."""
+    floor = MISSING_WEIGHT_SHARE * max(weights.values(), default=0.0)
     absent = sorted(
-        (term for term, weight in weights.items() if term not in present and weight > 0),
+        (
+            term
+            for term, weight in weights.items()
+            if term not in present and weight > 0 and weight >= floor
+        ),
         key=lambda term: -weights[term],
     )
     return [surface.get(term, term) for term in absent[:MAX_MISSING_WORDS]]

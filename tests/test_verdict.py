@@ -114,9 +114,15 @@ def test_on_subject_by_meaning_or_by_half_the_words() -> None:
 
 
 def test_missing_words_are_the_heaviest_first_as_typed() -> None:
-    question = weights(["parti", "congress", "breakfast"])
+    question = {"parti": 2.0, "congress": 3.0, "breakfast": 4.0}
     typed = {"parti": "party", "breakfast": "Breakfast"}
     assert missing_words(question, {"congress"}, typed) == ["Breakfast", "party"]
+
+
+def test_a_word_much_lighter_than_the_heaviest_is_not_named_as_missing() -> None:
+    question = {"clapper": 0.9, "pyongyang": 0.55, "go": 0.19}
+    assert missing_words(question, {"pyongyang"}, {}) == ["clapper"]
+    assert missing_words(question, {"pyongyang", "clapper"}, {}) == []
 
 
 def test_relevance_may_not_exceed_coverage() -> None:
