@@ -76,11 +76,12 @@ def load_specs(directory: Path) -> list[ArticleSpec]:
     ]
 
 
-def leans_back(sentence: str) -> bool:
-    """Whether citebot's summaries treat ``sentence`` as leaning on the one before it."""
+def leans_back(sentence: str, kind: str) -> bool:
+    """Whether citebot's summaries treat ``sentence`` as leaning on the one before it in an
+    article of ``kind`` ("opinion": any pointer; "news": a demonstrative)."""
     from retrieval.coherence import leans_back as leans
 
-    return leans(sentence)
+    return leans(sentence, "news" if kind == "news" else "opinion")
 
 
 def seed_summaries(

@@ -26,7 +26,9 @@ SUMY = ("LexRank", "TextRank", "LSA", "Luhn")
 BUDGETS = ("3 sentences", "reference length")
 # citebot's own summary settings, swept (settings only): position_weight 0 is centrality
 # alone, 1 the opening; coherent=False chooses sentence by sentence, without the pointer-back
-# rule (a sentence opening "This...", "But..." only with the one before it).
+# rule (a sentence opening "This...", "But..." only with the one before it); news_pointers=all
+# applies the opinion pieces' full rule ("He...", "But..." too) to news, which by default
+# leans back only on a demonstrative ("This...", "These...").
 POSITION_WEIGHTS = (0.0, 0.25, 0.75)
 # citebot's ROUGE-2 F1 before summaries kept leaning sentences with their predecessors
 # (docs/BENCHMARKS.md at b979edd); the summaries may not fall below them.
@@ -110,7 +112,7 @@ def normalize_space(text: str) -> str:
     return " ".join(text.split())
 
 
-def citebot_summarizer(prepared: Prepared, **summary: float | bool) -> Summarizer:
+def citebot_summarizer(prepared: Prepared, **summary: float | bool | str) -> Summarizer:
     """citebot's article summary, on an engine holding this one article (and these settings)."""
     article = prepared.article
     slug = "a" + re.sub(r"[^a-z0-9]+", "-", article.key)
@@ -143,20 +145,25 @@ def citebot_variants(prepared: Prepared) -> dict[str, Summarizer]:
         for weight in POSITION_WEIGHTS
     }
     variants["coherent=False"] = citebot_summarizer(prepared, coherent=False)
+    variants["news_pointers=all"] = citebot_summarizer(prepared, news_pointers="all")
     return variants
 
 
-def orphaned_references(prepared: Prepared) -> tuple[int, int]:
-    """(reference sentences, those that lean on a sentence the reference leaves out)."""
+def orphaned_references(prepared: Prepared) -> tuple[int, int, int]:
+    """(reference sentences, those that lean on a sentence the reference leaves out by the
+    opinion rule (any pointer), and by the news rule (a demonstrative))."""
     inside = [
         normalize_space(s) in normalize_space(prepared.article.summary) for s in prepared.sentences
     ]
-    orphans = sum(
-        1
-        for i, sentence in enumerate(prepared.sentences)
-        if inside[i] and citebot.leans_back(sentence) and not (i > 0 and inside[i - 1])
-    )
-    return sum(inside), orphans
+    orphans = {
+        kind: sum(
+            1
+            for i, sentence in enumerate(prepared.sentences)
+            if inside[i] and citebot.leans_back(sentence, kind) and not (i > 0 and inside[i - 1])
+        )
+        for kind in ("opinion", "news")
+    }
+    return sum(inside), orphans["opinion"], orphans["news"]
 
 
 def run(bbc_path: Path, limit: int | None, seeds: Path = Path("seeds")) -> dict[str, Any]:
@@ -176,7 +183,7 @@ def run(bbc_path: Path, limit: int | None, seeds: Path = Path("seeds")) -> dict[
     summary_words: dict[str, dict[str, list[float]]] = {}  # words per summary, each budget
     ref_words: list[float] = []
     ref_total_words: list[float] = []
-    reference_sentences = orphans = 0
+    reference_sentences = orphans = news_orphans = 0
     seconds: dict[str, float] = {}
     lengths: list[int] = []
     matched_refs = 0
@@ -189,9 +196,10 @@ def run(bbc_path: Path, limit: int | None, seeds: Path = Path("seeds")) -> dict[
         coverage.append(reference_coverage(prepared.sentences, article.summary))
         ref_words.append(len(article.summary.split()) / ref_len)
         ref_total_words.append(float(len(article.summary.split())))
-        inside, orphaned = orphaned_references(prepared)
+        inside, orphaned, news_orphaned = orphaned_references(prepared)
         reference_sentences += inside
         orphans += orphaned
+        news_orphans += news_orphaned
         for target, made in (
             (rows, systems(prepared, summarizers)),
             (sweep_rows, citebot_variants(prepared)),
@@ -235,6 +243,7 @@ def run(bbc_path: Path, limit: int | None, seeds: Path = Path("seeds")) -> dict[
             "reference words": mean(ref_total_words),
             "reference sentences": reference_sentences,
             "reference sentences leaning on one left out": orphans,
+            "reference sentences opening on a demonstrative, its antecedent left out": news_orphans,
         },
         "words_per_sentence": {name: mean(values) for name, values in words.items()},
         "summary_words": {
@@ -318,7 +327,8 @@ def tables(result: dict[str, Any]) -> str:
     )
     parts.append(
         "citebot's ROUGE-2 F1 (and summary length) with other `EngineSettings.summary` values "
-        "(settings only; `coherent=False` drops the pointer-back rule):\n\n"
+        "(settings only; `coherent=False` drops the pointer-back rule; `news_pointers=all` "
+        "applies the opinion pieces' full rule to news, not only to demonstratives):\n\n"
         + markdown_table(("citebot setting", *(f"ROUGE-2, {b}" for b in BUDGETS)), sweep_rows)
     )
     timing = markdown_table(
@@ -374,13 +384,18 @@ def findings(result: dict[str, Any]) -> list[str]:
             f"({others:.4f})."
         )
     data = result["data"]
-    share = data["reference sentences leaning on one left out"] / max(
-        1, data["reference sentences"]
+    total = max(1, data["reference sentences"])
+    share = data["reference sentences leaning on one left out"] / total
+    news_share = (
+        data.get("reference sentences opening on a demonstrative, its antecedent left out", 0)
+        / total
     )
     out.append(
-        f"{100 * share:.1f}% of the references' sentences open by pointing back at a sentence "
-        "the reference leaves out; citebot never shows such a sentence alone, so with the "
-        "pointer-back rule it cannot match those references sentence for sentence."
+        f"{100 * share:.1f}% of the references' sentences open by pointing back (any pointer: "
+        f'"He...", "But...", "This...") at a sentence the reference leaves out, '
+        f'{100 * news_share:.1f}% on a demonstrative ("This...", "These..."); citebot never '
+        "shows the first kind alone in an opinion piece, nor the second in news, so it cannot "
+        "match those references sentence for sentence."
     )
     per = result["words_per_sentence"]
     ref = result["data"]["reference words per sentence"]

@@ -1,17 +1,40 @@
 """Sentences that lean on the one before: "This may be why...", "Yet these are...", "It also...".
 
 Shown alone they point at something the reader never saw, so a summary keeps such a sentence
-only together with its predecessor. The test is on the sentence's opening words: a pronoun or
-demonstrative ("It", "These", "Such", "He"), a connective that answers the previous sentence
-("But", "However", "Moreover", "No longer, however"), or a subordinate clause whose subject is
-such a pronoun ("Although he looks secure..."). Openings that only look like pointers are let
-through: "It is time to...", "It is clear that..." (the "it" points forward) and "This
-year...", "That week..." (a time, not a reference).
+only together with its predecessor. The test is on the sentence's opening words, and which
+openings count depends on the kind of article.
+
+An opinion piece is read as an argument, so every pointer counts: a pronoun or demonstrative
+("It", "These", "Such", "He"), a connective that answers the previous sentence ("But",
+"However", "Moreover", "No longer, however"), or a subordinate clause whose subject is such a
+pronoun ("Although he looks secure..."). Its turn is its point: "Yet these are also precisely
+the reasons the U.S. should seek to engage Pyongyang" shown without the reasons, or the
+sentence before it shown without the turn, says the opposite of what the author argues.
+
+A news report is read for its facts, and there only a demonstrative opening counts ("This
+means...", "That was...", "These are..."). A demonstrative pronoun or determiner opening a
+sentence stands for what the previous sentence said, its event or claim (discourse deixis:
+Webber, 1988), so without it the sentence states nothing a reader can check. The other
+pointers leave the reported fact readable: a connective ("But", "However") marks how the
+sentence relates to the one before, which a reader misses without losing the fact; a personal
+pronoun ("He said the firm would cut 500 jobs") leaves a participant unnamed, not the fact.
+``SummarySettings.news_pointers = "all"`` applies the opinion rule to news as well; on BBC
+News it costs ROUGE, whose references keep such sentences alone (docs/BENCHMARKS.md).
+
+Openings that only look like pointers are let through: "It is time to...", "It is clear
+that..." (the "it" points forward) and "This year...", "That week..." (a time, not a
+reference).
 """
 
 from __future__ import annotations
 
 import re
+from typing import Literal
+
+from retrieval.kinds import Kind
+
+# Which openings lean back in news: demonstratives (the default, above) or all, as in opinion.
+NewsPointers = Literal["demonstratives", "all"]
 
 POINTERS = frozenset(
     """
@@ -56,13 +79,16 @@ _ANTICIPATORY_IT = re.compile(
 )
 
 
-def leans_back(sentence: str) -> bool:
-    """Whether ``sentence`` opens by pointing at the sentence before it."""
+def leans_back(sentence: str, kind: Kind) -> bool:
+    """Whether ``sentence`` opens by pointing at the sentence before it, in an article of
+    ``kind``: any pointer in an opinion piece, a demonstrative in news (see above)."""
     text = sentence.lstrip(" \t\"'\u201c\u2018([\u2014\u2013-")
     words = [w.casefold().replace("\u2019", "'").split("'")[0] for w in _WORDS.findall(text[:80])]
     if not words:
         return False
     first, second = words[0], words[1] if len(words) > 1 else ""
+    if kind == "news":
+        return first in DEMONSTRATIVES | {"that"} and second not in _TIMES
     if first in CONNECTIVES or _INSET_CONNECTIVE.match(text) or _SUCH.search(text):
         return True
     padded = [*words, ""]

@@ -468,6 +468,7 @@ class Engine:
             kind=kind,
             position_weight=self.settings.summary.position_weight,
             coherent=self.settings.summary.coherent,
+            news_pointers=self.settings.summary.news_pointers,
         )
         quotes = [_sentence_in(found, located[i][0], *located[i][1]) for i in chosen]
         return ArticleSummary(

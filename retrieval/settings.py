@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from retrieval.coherence import NewsPointers
 from retrieval.verdict import VerdictSettings
 
 
@@ -37,6 +38,13 @@ class SummarySettings(BaseModel):
         description=(
             "Show a sentence that leans on the one before it ('This...', 'But...') only "
             "with that one; false chooses sentence by sentence."
+        ),
+    )
+    news_pointers: NewsPointers = Field(
+        "demonstratives",
+        description=(
+            "Which openings lean back in a news article: a demonstrative ('This...', "
+            "'These...') only, or every pointer, as in an opinion piece ('He...', 'But...')."
         ),
     )
 

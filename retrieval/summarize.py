@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.coherence import leans_back
+from retrieval.coherence import NewsPointers, leans_back
 from retrieval.cues import cue_score
 from retrieval.kinds import Kind
 from retrieval.location import location_scores
@@ -71,6 +71,7 @@ def summary_sentences(
     kind: Kind,
     position_weight: float = 0.0,
     coherent: bool = True,
+    news_pointers: NewsPointers = "demonstratives",
 ) -> list[int]:
     """Indices of the ``count`` best sentences for a summary, in document order.
 
@@ -78,8 +79,9 @@ def summary_sentences(
     Tarau, 2004, with the random jump biased towards the opening by ``position_weight``),
     its share of the title's terms, its cue phrases and its location. The best are taken in
     turn, passing over one too similar (tf-idf cosine) to one already chosen. When
-    ``coherent``, a sentence that leans on the one before it (``retrieval.coherence``) comes
-    with that one, or not at all: such a pair is worth the mean of its two scores.
+    ``coherent``, a sentence that leans on the one before it (``retrieval.coherence``: any
+    pointer in an opinion piece, a demonstrative in news unless ``news_pointers`` is "all")
+    comes with that one, or not at all: such a pair is worth the mean of its two scores.
     """
     n = min(len(sentences), MAX_GRAPH_SENTENCES)
     if n == 0 or count <= 0:
@@ -91,7 +93,8 @@ def summary_sentences(
     cosine = np.einsum("ik,jk->ij", vectors, vectors)  # not BLAS: see _overlap_similarity
     redundant: list[list[bool]] = (cosine >= REDUNDANT_SIMILARITY).tolist()
     long_enough = [len(set(t)) >= MIN_SENTENCE_TERMS for t in terms]
-    leaning = [coherent and leans_back(s.text) for s in shown]
+    pointers: Kind = "opinion" if news_pointers == "all" else kind
+    leaning = [coherent and leans_back(s.text, pointers) for s in shown]
     groups = [_with_antecedents(i, leaning) for i in range(n)]
     chosen: list[int] = []
     taken: set[int] = set()
@@ -195,20 +198,25 @@ def relevant_sentences(
 
 
 def _overlap_similarity(sentences: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
-    """TextRank's edge weight: shared distinct terms / (log |s1| + log |s2|), 0 on the diagonal.
+    """TextRank's edge weight: shared terms / (log |s1| + log |s2|), 0 on the diagonal.
 
-    Shared terms are counted as a product of 0/1 incidence matrices, not pair by pair, in
-    integers: numpy then multiplies in its own loops, where a float product of this small size
-    would call BLAS, whose worker threads cost milliseconds when other processes hold the cores.
+    Terms are counted as the lengths are, occurrence by occurrence: a term twice in one
+    sentence and once in the other is shared once (the overlap of the two multisets), so a
+    repeated term weighs in the numerator as it does in the denominator. Shared terms are
+    counted as a product of 0/1 incidence matrices whose columns are (term, nth occurrence),
+    in integers: numpy then multiplies in its own loops, where a float product of this small
+    size would call BLAS, whose worker threads cost milliseconds when other processes hold
+    the cores.
     """
     n = len(sentences)
-    columns: dict[str, int] = {}
+    columns: dict[tuple[str, int], int] = {}
     rows: list[int] = []
     cells: list[int] = []
     for row, terms in enumerate(sentences):
-        for term in set(terms):
-            rows.append(row)
-            cells.append(columns.setdefault(term, len(columns)))
+        for term, times in Counter(terms).items():
+            for nth in range(times):
+                rows.append(row)
+                cells.append(columns.setdefault((term, nth), len(columns)))
     incidence = np.zeros((n, len(columns)), dtype=np.int64)
     incidence[rows, cells] = 1
     shared = incidence @ incidence.T

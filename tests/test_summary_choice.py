@@ -50,8 +50,8 @@ from retrieval.summarize import Sentence, summary_sentences
         "\u201cIt is over,\u201d she said.",
     ],
 )
-def test_a_sentence_pointing_back_is_recognised(sentence: str) -> None:
-    assert leans_back(sentence)
+def test_a_sentence_pointing_back_is_recognised_in_an_opinion_piece(sentence: str) -> None:
+    assert leans_back(sentence, "opinion")
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,42 @@ def test_a_sentence_pointing_back_is_recognised(sentence: str) -> None:
     ],
 )
 def test_a_sentence_that_stands_alone_is_not_flagged(sentence: str) -> None:
-    assert not leans_back(sentence)
+    assert not leans_back(sentence, "opinion")
+    assert not leans_back(sentence, "news")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This may be why his father resisted reform.",
+        "These are the reasons to engage.",
+        "Those remaining in Cuba will pay the tax.",
+        "That is the problem.",
+        "\u201cThis was a bad night,\u201d the manager said.",
+    ],
+)
+def test_in_news_a_demonstrative_opening_leans_back(sentence: str) -> None:
+    assert leans_back(sentence, "news")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He turfed out the old guard.",
+        "She declined to comment.",
+        "It also could ratify a change of direction.",
+        "But the regime survived.",
+        "However, the talks failed.",
+        "Although he looks secure, he purges rivals.",
+        "Much of this rhetoric is old.",
+        "The U.S. should encourage such a possibility.",
+        "This year the party meets again.",
+    ],
+)
+def test_in_news_pronouns_and_connectives_leave_the_fact_readable(sentence: str) -> None:
+    """A report's "He said..." or "But..." states its fact alone; an argument's does not."""
+    assert not leans_back(sentence, "news")
+    assert leans_back(sentence, "opinion") or sentence.startswith("This year")
 
 
 # -- cue phrases and kinds ----------------------------------------------------------------------
@@ -133,6 +168,19 @@ def test_an_article_that_recommends_more_than_it_attributes_is_opinion() -> None
     assert detect_kind(OPINION_SENTENCES[2:4]) == "news", "one or two asides make no case"
 
 
+def test_recommendations_in_someone_elses_words_do_not_make_an_opinion_piece() -> None:
+    quoting = [
+        "The finance minister spoke to parliament on Tuesday.",
+        "\u201cWe must cut spending now.",
+        "\u201cCongress should act before the summer.",
+        "\u201cThe best hope is a budget deal.\u201d",
+        "Shares fell 3% on the news.",
+    ]
+    assert sum(bonus(s) for s in quoting) == 3, "three recommendations, all quoted"
+    assert detect_kind(quoting) == "news"
+    assert detect_kind([s.lstrip("\u201c") for s in quoting]) == "opinion", "in the author's voice"
+
+
 @pytest.mark.parametrize("slug", [CATO, BLOOMBERG])
 def test_the_seed_articles_read_as_opinion_even_undeclared(slug: str) -> None:
     article = Engine(_seed_corpus()).corpus.by_slug[slug]
@@ -150,36 +198,60 @@ def _sentences(*texts: str, paragraphs: list[int] | None = None) -> list[Sentenc
     ]
 
 
-# The second sentence is the most central (it shares words with all the others) and leans back.
-CENTRAL_LEANER = _sentences(
-    "Delegates gathered early in the capital city.",
-    "But reform congress delegates party regime economy talks will dominate.",
-    "The party congress will discuss reform of the economy.",
-    "Regime talks on the economy may follow the congress.",
-    "Reform delegates want the party regime to change.",
-)
+# The second sentence is the most central (it shares words with all the others) and leans back:
+# by a connective in an opinion piece, by a demonstrative in news.
+def _central_leaner(opening: str) -> list[Sentence]:
+    return _sentences(
+        "Delegates gathered early in the capital city.",
+        f"{opening} reform congress delegates party regime economy talks will dominate.",
+        "The party congress will discuss reform of the economy.",
+        "Regime talks on the economy may follow the congress.",
+        "Reform delegates want the party regime to change.",
+    )
 
 
-def test_a_sentence_leaning_back_is_not_chosen_alone() -> None:
-    loose = summary_sentences(CENTRAL_LEANER, [], 1, kind="news", coherent=False)
+CENTRAL_LEANER = _central_leaner("But")
+LEANERS: list[tuple[Kind, list[Sentence]]] = [
+    ("opinion", CENTRAL_LEANER),
+    ("news", _central_leaner("These")),
+]
+
+
+@pytest.mark.parametrize(("kind", "leaner"), LEANERS)
+def test_a_sentence_leaning_back_is_not_chosen_alone(kind: Kind, leaner: list[Sentence]) -> None:
+    loose = summary_sentences(leaner, [], 1, kind=kind, coherent=False)
     assert loose == [1], "without the rule the most central sentence is the leaning one"
-    (alone,) = summary_sentences(CENTRAL_LEANER, [], 1, kind="news")
+    (alone,) = summary_sentences(leaner, [], 1, kind=kind)
     assert alone != 1
 
 
-def test_a_sentence_leaning_back_comes_with_its_predecessor() -> None:
+@pytest.mark.parametrize(("kind", "leaner"), LEANERS)
+def test_a_sentence_leaning_back_comes_with_its_predecessor(
+    kind: Kind, leaner: list[Sentence]
+) -> None:
     for count in (2, 3, 4):
-        chosen = summary_sentences(CENTRAL_LEANER, [], count, kind="news")
+        chosen = summary_sentences(leaner, [], count, kind=kind)
         assert len(chosen) == count and chosen == sorted(chosen)
         assert 1 not in chosen or 0 in chosen
+
+
+@pytest.mark.parametrize("opening", ["But", "He said", "They"])
+def test_in_news_a_central_sentence_opening_on_a_connective_or_pronoun_may_stand_alone(
+    opening: str,
+) -> None:
+    report = _central_leaner(opening)
+    assert summary_sentences(report, [], 1, kind="news") == [1]
+    assert summary_sentences(report, [], 1, kind="opinion") != [1]
+    (strict,) = summary_sentences(report, [], 1, kind="news", news_pointers="all")
+    assert strict != 1, "news_pointers='all' applies the opinion rule to news"
 
 
 def test_a_chain_of_leaning_sentences_comes_whole_or_not_at_all() -> None:
     chain = _sentences(
         "Markets opened calmly.",
         "Reform congress delegates party regime economy talks will dominate.",
-        "It reform congress delegates party regime economy talks will dominate too.",
-        "They reform congress delegates party regime economy talks dominate again.",
+        "This reform congress delegates party regime economy talks will dominate too.",
+        "That reform congress delegates party regime economy talks dominate again.",
     )
     for count in (1, 2, 3, 4):
         chosen = summary_sentences(chain, [], count, kind="news")
@@ -190,7 +262,7 @@ def test_a_chain_of_leaning_sentences_comes_whole_or_not_at_all() -> None:
 
 def test_a_first_sentence_that_leans_back_is_never_chosen() -> None:
     opening = _sentences(
-        "It reform congress delegates party regime economy talks dominate.",
+        "This reform congress delegates party regime economy talks dominate.",
         "The party congress will discuss reform of the economy.",
         "Regime talks on the economy may follow the congress.",
     )
@@ -250,10 +322,19 @@ def test_an_unknown_kind_is_refused_naming_the_key(tmp_path: Path) -> None:
 
 
 def test_coherence_can_be_switched_off_in_the_settings() -> None:
-    article = Article.from_paragraphs("demo", "Demo", [s.text for s in CENTRAL_LEANER], kind="news")
+    texts = [s.text for s in _central_leaner("These")]
+    article = Article.from_paragraphs("demo", "Demo", texts, kind="news")
     loose = Engine(Corpus([article]), EngineSettings(summary=SummarySettings(coherent=False)))
-    assert loose.summarize("demo", 1).sentences[0].text.startswith("But")
-    assert not Engine(Corpus([article])).summarize("demo", 1).sentences[0].text.startswith("But")
+    assert loose.summarize("demo", 1).sentences[0].text.startswith("These")
+    assert not Engine(Corpus([article])).summarize("demo", 1).sentences[0].text.startswith("These")
+
+
+def test_the_full_pointer_rule_can_be_applied_to_news_in_the_settings() -> None:
+    texts = [s.text for s in CENTRAL_LEANER]
+    article = Article.from_paragraphs("demo", "Demo", texts, kind="news")
+    assert Engine(Corpus([article])).summarize("demo", 1).sentences[0].text.startswith("But")
+    strict = Engine(Corpus([article]), EngineSettings(summary=SummarySettings(news_pointers="all")))
+    assert not strict.summarize("demo", 1).sentences[0].text.startswith("But")
 
 
 # -- the seeds: their summaries state what the author wants ----------------------------------
@@ -281,11 +362,11 @@ def test_seed_summaries_recommend_and_never_lean_on_a_sentence_not_shown(
     ]
     shown = [(s.paragraph, s.text) for s in summary.sentences]
     for place in shown:
-        if leans_back(place[1]):
+        if leans_back(place[1], "opinion"):
             assert body.index(place) > 0 and body[body.index(place) - 1] in shown
 
 
-_WORDS = ["But", "It", "This", "The", "Kim", "party", "reform", "should", "said", "talks", "he"]
+_WORDS = ["But", "It", "This", "These", "The", "Kim", "party", "reform", "should", "said", "he"]
 
 
 @settings(max_examples=150, deadline=None)
@@ -304,11 +385,11 @@ def test_any_summary_is_in_order_within_count_and_never_leaves_a_pointer_danglin
     sentences = [Sentence(t.lower().split(), t + ".", i // 2) for i, t in enumerate(texts)]
     chosen = summary_sentences(sentences, ["kim", "reform"], count, kind=kind)
     assert chosen == sorted(set(chosen)) and len(chosen) <= count
-    standalone = [i for i, s in enumerate(sentences) if not leans_back(s.text)]
+    standalone = [i for i, s in enumerate(sentences) if not leans_back(s.text, kind)]
     if standalone:
         assert chosen, "a sentence that stands alone can always be shown"
     if len(standalone) == len(sentences):
         assert len(chosen) == min(count, len(sentences)), "too few distinct: filled up"
     for i in chosen:
-        if leans_back(sentences[i].text):
+        if leans_back(sentences[i].text, kind):
             assert i - 1 in chosen
