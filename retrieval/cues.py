@@ -35,9 +35,17 @@ _STIGMA = re.compile(
 )
 
 
+# "should have done", "must have known": a judgement of the past or an inference, not advice.
+_PAST_MODAL = re.compile(
+    r"\b(?:should|shouldn['\u2019]t|must|mustn['\u2019]t|ought to|needn['\u2019]t)"
+    r"(?:\s+\w+)?\s+have\s+\w+",
+    re.IGNORECASE,
+)
+
+
 def bonus(sentence: str) -> bool:
     """Whether the sentence recommends, concludes or names the aim: the author's point."""
-    return _BONUS.search(sentence) is not None
+    return _BONUS.search(_PAST_MODAL.sub(" ", sentence)) is not None
 
 
 def stigma(sentence: str) -> bool:

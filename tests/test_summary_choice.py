@@ -142,6 +142,19 @@ def test_hedges_reported_words_questions_and_asides_are_stigma(sentence: str) ->
     assert stigma(sentence) and cue_score(sentence) == -1.0
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vieira should have done better when the ball fell to him.",
+        "The regulators must have known about the losses.",
+        "Ministers should not have waited so long.",
+    ],
+)
+def test_a_judgement_of_the_past_is_not_a_recommendation(sentence: str) -> None:
+    assert not bonus(sentence)
+    assert bonus(sentence.replace(" have ", " ").replace("done", "do").replace("known", "know"))
+
+
 def test_the_month_of_may_is_not_a_hedge() -> None:
     assert not stigma("In May, Putin hosts Kim in Moscow.")
 
