@@ -3,6 +3,7 @@ and the article's kind (opinion or news), declared in front matter or told from 
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from retrieval.coherence import leans_back
 from retrieval.cues import bonus, cue_score, stigma
 from retrieval.kinds import Kind, detect_kind
 from retrieval.settings import SummarySettings
-from retrieval.summarize import Sentence, summary_sentences
+from retrieval.summarize import Sentence, _overlap_similarity, summary_sentences
 
 # -- which sentences lean on the one before ---------------------------------------------------
 
@@ -294,6 +295,14 @@ def test_an_opinion_summary_prefers_the_recommendation_in_the_closing_paragraphs
     )
     assert summary_sentences(piece, [], 1, kind="news") != [4]
     assert summary_sentences(piece, [], 1, kind="opinion") == [4]
+
+
+def test_textrank_overlap_counts_a_repeated_term_as_often_as_both_sentences_hold_it() -> None:
+    graph = _overlap_similarity([["tax", "tax", "cut"], ["tax", "tax", "rise"], ["tax", "vote"]])
+    logs = {3: math.log(3), 2: math.log(2)}
+    assert graph[0, 1] == pytest.approx(2 / (2 * logs[3])), "twice in both: shared twice"
+    assert graph[0, 2] == pytest.approx(1 / (logs[3] + logs[2])), "twice and once: shared once"
+    assert graph[0, 0] == 0.0 and graph[1, 0] == graph[0, 1]
 
 
 # -- the kind setting, end to end --------------------------------------------------------------
