@@ -310,9 +310,7 @@ class Engine:
         if depth > 1 and len(ranked) > 1:
             terms, weights = query.terms, query.weights
             head, tail = ranked[:depth], ranked[depth:]
-            sentences = [self._sentence_terms(i)[2] for i, _ in head]
-            weights = phrase_weights(terms, weights, sentences)
-            near = [closeness(terms, weights, found) for found in sentences]
+            near = [closeness(terms, weights, self._sentence_terms(i)[2]) for i, _ in head]
             order = rerank([score for _, score in head], near)
             if query.articles:
                 order.sort(key=lambda i: self._located[head[i][0]][0].slug not in query.articles)

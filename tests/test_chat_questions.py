@@ -250,23 +250,6 @@ def test_a_contraction_s_stem_that_is_a_word_is_not_a_stop_word() -> None:
     assert [t.term for t in tokenizer.tokens("we won't go")] == ["go"]
 
 
-def test_a_name_counts_once_when_candidates_are_reordered() -> None:
-    ports = "canal river lake bay pond creek sound inlet fjord lagoon".split()
-    filler = [
-        f"The {port} froze in the harbour that winter and ships stayed in port." for port in ports
-    ]
-    engine = one_article(
-        *filler,
-        "Ada Mae Byron toured the engine works; Ada Mae Byron admired the engine.",
-        "Ada Mae Byron was born in the town.",
-        "Byron seemed committed to building the engine, though the works were slow.",
-    )
-    question = "Why was Ada Mae Byron committed to building the engine?"
-    by_bm25 = engine.index.top_k(engine.query_terms(question), 1)[0][0]
-    assert engine.located(by_bm25)[1].number == 11  # the name twice outscores the rest
-    assert engine.search(question)[0].paragraph == 13  # what is asked about the name
-
-
 # -- the three verdicts ------------------------------------------------------------------------
 
 
