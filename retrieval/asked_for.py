@@ -17,7 +17,7 @@ from typing import Literal
 Wanted = Literal["time", "quantity"]
 
 # What a reply says the passages lack, by kind.
-LACKING: dict[Wanted, str] = {"time": "a date or time", "quantity": "a number"}
+LACKING: dict[Wanted, str] = {"time": "date or time", "quantity": "number"}
 
 _LEAD = (
     r"(?:^|[.?!,;:]\s*"

@@ -76,13 +76,17 @@ def phrase_weights(
     repeats that term's information, so the pair weighs as the heavier of the two; counting
     each word of a name would let a name outweigh what is asked about it.
     """
-    pairs = {(a, b) for a, b in pairwise(terms) if a != b and a in weights and b in weights}
+    pairs = list(
+        dict.fromkeys(
+            (a, b) for a, b in pairwise(terms) if a != b and a in weights and b in weights
+        )
+    )
     seen: Counter[str] = Counter()
     after: Counter[tuple[str, str]] = Counter()
     firsts: dict[str, list[str]] = {}  # the question's pairs, by their second term
     for first, second in pairs:
         firsts.setdefault(second, []).append(first)
-    # Counted for the question's pairs only, with list methods: this runs on every search.
+    # Counted for the question's pairs only, with list methods: this runs on every question.
     for sentences in passages:
         for sentence in sentences:
             for second, before in firsts.items():
@@ -92,9 +96,7 @@ def phrase_weights(
                         after[first, second] += _adjacent(sentence, first, second)
     adjusted = dict(weights)
     head: dict[str, str] = {}  # a bound term -> the first term of its name
-    for first, second in pairwise(terms):
-        if first == second or first not in adjusted or second not in adjusted:
-            continue
+    for first, second in pairs:
         count = seen[second]
         if count >= 2 and after[(first, second)] >= BOUND_SHARE * count:
             lead = head.get(first, first)

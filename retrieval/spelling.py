@@ -87,7 +87,9 @@ class Speller:
         if word in self._cache:
             return self._cache[word]
         typed = zipf(word)
-        found = self._other_form(word) or self._typo(word, typed) or self._sound(word, typed)
+        found = self._other_form(word)
+        if found is None and _may_be_misspelled(word, typed):
+            found = self._typo(word, typed) or self._sound(word, typed)
         if len(self._cache) < 100_000:
             self._cache[word] = found
         return found
@@ -103,8 +105,6 @@ class Speller:
 
     def _typo(self, word: str, typed: float) -> Respelling | None:
         """The closest corpus word to ``word``; ``typed`` is the English zipf of what was typed."""
-        if len(word) < MIN_TYPO_CHARS or not word.isalpha() or typed >= TYPO_MAX_ZIPF:
-            return None
         if word in self._term_of:
             return None
         from rapidfuzz import process
@@ -129,13 +129,10 @@ class Speller:
             return None
         # Fewest edits first, then the more common word in English, then alphabetical.
         choice, distance, _ = min(best, key=lambda hit: (hit[1], -self._zipf[hit[0]], hit[0]))
-        confidence = TYPO_PENALTY * (1 - (distance - 1) / (2 * limit))
-        return Respelling(self._term_of[choice], choice, confidence)
+        return self._guessed(choice, distance, limit)
 
     def _sound(self, word: str, typed: float) -> Respelling | None:
         """The corpus word spelled for the same sound as ``word``, if one is close enough."""
-        if len(word) < MIN_TYPO_CHARS or not word.isalpha() or typed >= TYPO_MAX_ZIPF:
-            return None
         import jellyfish
 
         if self._by_sound is None:
@@ -154,5 +151,15 @@ class Speller:
         if not near:
             return None
         distance, _, choice = min(near)
+        return self._guessed(choice, distance, limit)
+
+    def _guessed(self, choice: str, distance: int, limit: int) -> Respelling:
+        """A guessed corpus word: ``TYPO_PENALTY``, less for each edit beyond the first."""
         confidence = TYPO_PENALTY * (1 - (distance - 1) / (2 * limit))
         return Respelling(self._term_of[choice], choice, confidence)
+
+
+def _may_be_misspelled(word: str, typed: float) -> bool:
+    """Long enough, letters only, and rare enough in English (``typed`` is its zipf) to be a
+    misspelling rather than a word of its own."""
+    return len(word) >= MIN_TYPO_CHARS and word.isalpha() and typed < TYPO_MAX_ZIPF

@@ -224,7 +224,7 @@ def explain(
     of thing asked for (``retrieval.asked_for``) that the passages do not give."""
     lacking = f" They do not mention {_quoted(missing)}." if missing else ""
     if unstated is not None:
-        lacking = f" They give no {unstated.removeprefix('a ')}.{lacking}"
+        lacking = f" They give no {unstated}.{lacking}"
     if verdict == "closest":
         return f"The articles don't say this exactly; the closest passages are below.{lacking}"
     if verdict == "none":
