@@ -7,6 +7,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
 from helpers import REPO_ROOT, environment, run_citebot
@@ -106,6 +108,20 @@ async def start_bot_process(
     )
 
 
+@asynccontextmanager
+async def serving(guild: SeededGuild) -> AsyncIterator[asyncio.StreamReader]:
+    """``citebot run`` against ``guild``'s server, once its gateway is ready; yields the
+    process's stderr and stops the process on the way out."""
+    process = await start_bot_process(guild, guild.server.token)
+    assert process.stderr is not None
+    try:
+        await guild.server.wait_for_gateway("ready", timeout=30)
+        yield process.stderr
+    finally:
+        process.terminate()
+        await asyncio.wait_for(process.wait(), timeout=30)
+
+
 async def read_until(stream: asyncio.StreamReader, needle: str, seen: list[str]) -> None:
     while needle not in (line := (await stream.readline()).decode()):
         if not line:
@@ -118,17 +134,11 @@ async def test_run_serves_a_discord_compatible_server_named_by_environment_varia
     fake_guild: SeededGuild,
 ) -> None:
     server = fake_guild.server
-    process = await start_bot_process(fake_guild, server.token)
-    assert process.stderr is not None
     log: list[str] = []
-    try:
-        await server.wait_for_gateway("ready", timeout=30)
+    async with serving(fake_guild) as stderr:
         posted = await server.post_message(fake_guild.channel, fake_guild.alice, "!sources")
         reply = await server.wait_for_reply(posted, timeout=30)
-        await asyncio.wait_for(read_until(process.stderr, "sources by", log), timeout=30)
-    finally:
-        process.terminate()
-        await asyncio.wait_for(process.wait(), timeout=30)
+        await asyncio.wait_for(read_until(stderr, "sources by", log), timeout=30)
     assert "Doug Bandow, Cato Institute" in reply.content
     assert server.token not in "".join(log)
     assert log[-1].rstrip().endswith(" ms")  # one line per command, with its latency
@@ -181,18 +191,12 @@ async def test_run_connects_again_after_an_event_it_cannot_read_and_keeps_servin
     fake_guild: SeededGuild,
 ) -> None:
     server = fake_guild.server
-    process = await start_bot_process(fake_guild, server.token)
-    assert process.stderr is not None
     log: list[str] = []
-    try:
-        await server.wait_for_gateway("ready", timeout=30)
+    async with serving(fake_guild) as stderr:
         mark = server.gateway_events.mark()
         await server.inject("READY", {})  # no session id: discord.py's read loop gives up
-        await asyncio.wait_for(read_until(process.stderr, "connecting again in 1 s", log), 30)
+        await asyncio.wait_for(read_until(stderr, "connecting again in 1 s", log), 30)
         await server.wait_for_gateway("ready", since=mark, timeout=30)
         posted = await server.post_message(fake_guild.channel, fake_guild.alice, "!sources")
         reply = await server.wait_for_reply(posted, timeout=30)
-    finally:
-        process.terminate()
-        await asyncio.wait_for(process.wait(), timeout=30)
     assert "Doug Bandow, Cato Institute" in reply.content
