@@ -177,7 +177,9 @@ def relevant_sentences(
     term_sets = [frozenset(s) for s in sentences]
     ranks = passage_ranks or [0] * len(term_sets)
     relevance = [
-        sum(query_weights.get(t, 0.0) for t in terms) / total - RANK_PENALTY * rank
+        # Summed in the question's order: a set's order changes with the hash seed, and so
+        # would the last bits of the sum, and with them which of two tied sentences wins.
+        sum(w for t, w in query_weights.items() if t in terms) / total - RANK_PENALTY * rank
         for terms, rank in zip(term_sets, ranks, strict=True)
     ]
     best = max(relevance, default=0.0)
