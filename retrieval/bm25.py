@@ -11,15 +11,13 @@ import math
 from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
-
-# Below this share of postings per document, scoring only the candidates beats a dense pass.
-_SPARSE_SHARE = 0.25
 
 
 @dataclass(frozen=True)
@@ -35,8 +33,14 @@ class BM25Index:
     """An inverted index whose postings carry final BM25Okapi weights."""
 
     def __init__(
-        self, documents: Iterable[Sequence[str]], params: BM25Params | None = None
+        self,
+        documents: Iterable[Sequence[str]],
+        params: BM25Params | None = None,
+        *,
+        keep_sequence: bool = False,
     ) -> None:
+        """``keep_sequence`` keeps every document's term ids in order (``sequence``), for
+        readers of the documents' terms (``retrieval.forward``)."""
         self.params = params or BM25Params()
         vocabulary: dict[str, int] = {}
         term_ids = array("q")
@@ -53,7 +57,12 @@ class BM25Index:
         self.corpus_size = len(self.doc_len)
         total = int(self.doc_len.sum())
         self.avgdl = total / self.corpus_size if self.corpus_size else 0.0
-        self._build_postings(np.frombuffer(term_ids, dtype=np.int64))
+        ids = np.frombuffer(term_ids, dtype=np.int64)
+        self._build_postings(ids)
+        # Copied after the postings are built, so that the copy does not add to their peak.
+        self.sequence: npt.NDArray[np.int32] | None = (
+            ids.astype(np.int32) if keep_sequence else None
+        )
 
     def _build_postings(self, term_ids: IntArray) -> None:
         n_terms, n_docs = len(self.vocabulary), self.corpus_size
@@ -97,29 +106,20 @@ class BM25Index:
 
         Best first, ties in corpus order. A paragraph that holds a query term is a candidate
         even when its score is zero (a term in exactly half the corpus has an idf of 0).
-        Cost grows with the postings of the query's terms, not with the corpus.
+        The query's postings are summed in one ``bincount``, term by term in query order, so
+        each score is added up exactly as ``get_scores`` adds it.
         """
         ids = self.term_ids(tokens)
         if not ids or k <= 0:
             return []
         spans = [(int(self.indptr[i]), int(self.indptr[i + 1])) for i in ids]
-        postings = sum(end - start for start, end in spans)
-        if postings > _SPARSE_SHARE * self.corpus_size:
-            scores = self.get_scores(tokens)
-            present = np.zeros(self.corpus_size, dtype=bool)
-            for start, end in spans:
-                present[self.postings_doc[start:end]] = True
-            candidates = np.flatnonzero(present)
-            scores = scores[candidates]
-        else:
-            candidates = np.unique(
-                np.concatenate([self.postings_doc[start:end] for start, end in spans])
-            )
-            scores = np.zeros(len(candidates))
-            for start, end in spans:
-                where = np.searchsorted(candidates, self.postings_doc[start:end])
-                scores[where] += self.postings_weight[start:end]
-        return _best(scores, candidates, k)
+        docs = np.concatenate([self.postings_doc[start:end] for start, end in spans])
+        weights = np.concatenate([self.postings_weight[start:end] for start, end in spans])
+        present = np.zeros(self.corpus_size, dtype=bool)
+        present[docs] = True
+        candidates = np.flatnonzero(present)
+        totals = cast(FloatArray, np.bincount(docs, weights, minlength=self.corpus_size))
+        return _best(totals[candidates], candidates, k)
 
 
 def _best(scores: FloatArray, candidates: IntArray, k: int) -> list[tuple[int, float]]:

@@ -19,6 +19,7 @@ from retrieval.asked_for import LACKING, asked_for, holds
 from retrieval.bm25 import BM25Index, BM25Params
 from retrieval.chat import rewrite
 from retrieval.corpus import Article, Corpus, Paragraph
+from retrieval.forward import SentenceRecorder, SentenceTerms
 from retrieval.informativeness import blend, english_weight, phrase_weights
 from retrieval.kinds import article_kind
 from retrieval.meaning import MeaningUnavailable, PassageVectors, WordVectors
@@ -97,7 +98,16 @@ class Engine:
         }
         retrieval = self.settings.retrieval
         params = BM25Params(k1=retrieval.k1, b=retrieval.b, epsilon=retrieval.epsilon)
-        self.index = BM25Index((self.indexed_terms(i) for i in range(self._first_card)), params)
+        recorder = SentenceRecorder(self.tokenizer.tokenize)
+        self.index = BM25Index(
+            (self._recorded_terms(recorder, i) for i in range(self._first_card)),
+            params,
+            keep_sequence=True,
+        )
+        assert self.index.sequence is not None
+        self._kept = SentenceTerms(
+            recorder, self.index.vocabulary, self.index.sequence, self.index.doc_len
+        )
         # Cards have an index of their own: they take part only in questions about articles.
         self._card_index = BM25Index(self._cards.values(), params)
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
@@ -310,7 +320,7 @@ class Engine:
         if depth > 1 and len(ranked) > 1:
             terms, weights = query.terms, query.weights
             head, tail = ranked[:depth], ranked[depth:]
-            near = [closeness(terms, weights, self._sentence_terms(i)[2]) for i, _ in head]
+            near = [closeness(terms, weights, self._sentences(i)) for i, _ in head]
             order = rerank([score for _, score in head], near)
             if query.articles:
                 order.sort(key=lambda i: self._located[head[i][0]][0].slug not in query.articles)
@@ -554,20 +564,27 @@ class Engine:
         terms = self.tokenizer.tokenize(word)
         return terms[0] if terms else ""
 
+    def _recorded_terms(self, recorder: SentenceRecorder, index: int) -> list[str]:
+        """``indexed_terms``, tokenised a sentence at a time so that the sentences are kept."""
+        paragraph = self._located[index][1]
+        kind = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.kind)
+        return recorder.terms(paragraph.text, kind)
+
+    def _sentences(self, index: int) -> list[list[str]]:
+        """Each sentence's terms; a card is one "sentence", searched by the whole card."""
+        card = self._cards.get(index)
+        return [list(card)] if card is not None else self._kept.sentences(index)
+
     def _split_and_tokenize(
         self, index: int
     ) -> tuple[list[tuple[int, int]], list[str], list[list[str]]]:
         """A paragraph's sentence spans, its terms, and each sentence's terms."""
         text = self._located[index][1].text
         card = self._cards.get(index)
-        if card is not None:  # one "sentence": the title, searched by the whole card
+        if card is not None:
             return [(0, len(text))], list(card), [list(card)]
-        spans = sentence_spans(text)
-        per_sentence = [self.tokenizer.tokenize(text[s:e]) for s, e in spans]
-        paragraph = self._located[index][1]
-        if not paragraph.is_body and per_sentence:  # searchable by its kind, as indexed
-            per_sentence[0] = per_sentence[0] + self.tokenizer.tokenize(paragraph.kind)
-        return spans, [t for terms in per_sentence for t in terms], per_sentence
+        per_sentence = self._kept.sentences(index)
+        return sentence_spans(text), [t for terms in per_sentence for t in terms], per_sentence
 
 
 def _sentence_in(article: Article, paragraph: Paragraph, start: int, end: int) -> SummarySentence:
