@@ -24,7 +24,14 @@ def share(weights: Mapping[str, float], found: set[str] | frozenset[str]) -> flo
 
 def best_sentence_share(weights: Mapping[str, float], sentences: Sequence[Sequence[str]]) -> float:
     """The largest share of the question that one sentence holds."""
-    return max((share(weights, set(terms)) for terms in sentences), default=0.0)
+    total = sum(weights.values())
+    wanted = set(weights)
+    best = 0.0
+    for terms in sentences:
+        present = wanted.intersection(terms)
+        if present and total:  # summed in the question's order, as ``share`` does
+            best = max(best, sum(w for term, w in weights.items() if term in present) / total)
+    return best
 
 
 def pair_share(
@@ -40,9 +47,17 @@ def pair_share(
     pairs = set(pairwise(query))
     if not pairs:
         return None
+    members = set(query)
     present: set[tuple[str, str]] = set()
     for terms in sentences:
-        present.update(pairwise(terms))
+        inside = members.intersection(terms)
+        if not inside:
+            continue
+        for pair in pairs - present:
+            if pair[0] in inside and pair[1] in inside and _adjacent(terms, *pair):
+                present.add(pair)
+        if len(present) == len(pairs):
+            break
 
     def mass(some: set[tuple[str, str]]) -> float:
         if weights is None:
@@ -50,7 +65,20 @@ def pair_share(
         return sum(weights.get(a, 0.0) + weights.get(b, 0.0) for a, b in some)
 
     total = mass(pairs)
-    return mass(pairs & present) / total if total else 0.0
+    return mass(present) / total if total else 0.0
+
+
+def _adjacent(terms: Sequence[str], first: str, second: str) -> bool:
+    """Whether ``second`` directly follows ``first`` somewhere in ``terms``."""
+    last = len(terms) - 1
+    at = -1
+    while True:
+        try:
+            at = terms.index(first, at + 1)
+        except ValueError:
+            return False
+        if at < last and terms[at + 1] == second:
+            return True
 
 
 def closeness(
