@@ -124,13 +124,21 @@ def remove_invisible(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
-def _as_contraction(word: str) -> str | None:
-    """``whats`` -> ``what's``: the stop-word contraction a word spells without its apostrophe."""
-    for cut in range(len(word) - 1, 0, -1):
-        candidate = f"{word[:cut]}'{word[cut:]}"
-        if candidate in _STOP:
-            return candidate
-    return None
+def _contractions() -> dict[str, str]:
+    """``whats`` -> ``what's``: each stop-word contraction as typed without its apostrophe.
+
+    Where two share that spelling, the one with the later apostrophe wins.
+    """
+    found: dict[str, tuple[int, str]] = {}
+    for word in _STOP:
+        cut = word.find("'")
+        bare = word.replace("'", "")
+        if word.count("'") == 1 and 0 < cut < len(bare):
+            found[bare] = max(found.get(bare, (0, "")), (cut, word))
+    return {bare: word for bare, (_, word) in found.items()}
+
+
+_CONTRACTIONS = _contractions()
 
 
 def _is_function(word: str) -> bool:
@@ -170,7 +178,7 @@ def _replacement(words: list[str], i: int) -> str | None:
     if lower in SHORTHAND and (word.islower() or (len(word) > 1 and word.istitle())):
         return SHORTHAND[lower]
     if "'" not in lower and lower.isalpha() and lower not in _STOP and len(lower) > 2:
-        return _as_contraction(lower)
+        return _CONTRACTIONS.get(lower)
     return None
 
 

@@ -16,7 +16,6 @@ _BOUNDARY = re.compile(
     r"(?P<stop>[.!?\u2026]+)[\"'\u201d\u2019)\]]*"  # the stop and what closes around it
     r"(?=\s+[\"'\u201c\u2018(\[]*(?P<next>[A-Z0-9\u00c0-\u00de][A-Za-z]*))"  # a sentence-like start
 )
-_WORD_BEFORE = re.compile(r"(\S+)$")
 # Only the word before a stop decides; looking no further back than this keeps splitting linear
 # where no sentence ends for a long way ("Mr. Kim Mr. Kim ..."). Abbreviations are far shorter.
 _LONGEST_WORD = 64
@@ -71,10 +70,10 @@ def split_sentences(text: str) -> list[str]:
 
 def _is_abbreviation(before: str, following: str) -> bool:
     """Whether the stop after ``before`` only closes an abbreviation, given the next word."""
-    match = _WORD_BEFORE.search(before)
-    if match is None:
+    before = before.removesuffix("\n")  # "U.S.\n." still reads "U.S." as the word before
+    if not before or before[-1].isspace():
         return False
-    word = match.group(1).lstrip("\"'(\u201c\u2018[")
+    word = before.rsplit(None, 1)[-1].lstrip("\"'(\u201c\u2018[")
     folded = word.casefold()
     may_end = (len(word) == 1 and word.isalpha()) or _DOTTED.fullmatch(word) is not None
     may_end = may_end or folded in _MAY_END

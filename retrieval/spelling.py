@@ -40,24 +40,46 @@ class Respelling:
     confidence: float
 
 
-@cache
-def _lemminflect() -> tuple[Callable[..., dict[str, tuple[str, ...]]], Callable[..., object]]:
-    import lemminflect
+Forms = dict[str, tuple[str, ...]]  # Penn Treebank or universal tag -> spellings
 
-    return lemminflect.getAllLemmas, lemminflect.getAllInflections
+
+@cache
+def _tables() -> tuple[Callable[[str], Forms], Callable[[str], Forms]]:
+    """lemminflect's lemma and inflection lookups for a lowercase word, read in place.
+
+    Its ``getAllLemmas`` and ``getAllInflections`` deep-copy a table entry on every call: that
+    copying took most of a question's time whenever it held words the corpus lacks. The
+    entries are only read here, with the same overrides applied on top.
+    """
+    from lemminflect.core.Inflections import Inflections
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer, inflections = Lemmatizer(), Inflections()
+    sources = (
+        (lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()),
+        (inflections._getInflDict(), inflections._getOverridesDict()),
+    )
+
+    def reader(table: dict[str, Forms], overrides: dict[str, Forms]) -> Callable[[str], Forms]:
+        return lambda word: {**table.get(word, {}), **overrides.get(word, {})}
+
+    lemmas, inflected = (reader(*source) for source in sources)
+    return lemmas, inflected
 
 
 def other_forms(word: str) -> list[str]:
-    """The word's lemmas and their inflections (irregular ones included), without ``word``."""
-    get_lemmas, get_inflections = _lemminflect()
+    """The word's lemmas and their inflections (irregular ones included), without ``word``.
+
+    ``word`` is lowercase; so are the forms.
+    """
+    get_lemmas, get_inflections = _tables()
     forms: list[str] = []
     for lemmas in get_lemmas(word).values():
         for lemma in lemmas:
+            lemma = lemma.lower()
             forms.append(lemma)
-            inflections = get_inflections(lemma)
-            assert isinstance(inflections, dict)
-            for spelled in inflections.values():
-                forms.extend(spelled)
+            for spelled in get_inflections(lemma).values():
+                forms.extend(form.lower() for form in spelled)
     seen = {word}
     return [f for f in forms if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
 

@@ -63,12 +63,9 @@ class Tokenizer:
         cache = self._cache
         terms: list[str] = []
         for match in _TOKEN.finditer(fold_punctuation(text)):
-            surface = match.group()
-            term = cache.get(surface)
+            term = cache.get(match.group())
             if term is None:
-                term = self._term(surface, match.group("abbr") is not None)
-                if len(cache) < 1_000_000:
-                    cache[surface] = term
+                term = self._of(match)
             if term:
                 terms.append(term)
         return terms
@@ -82,9 +79,19 @@ class Tokenizer:
     def tokens(self, text: str) -> Iterator[Token]:
         """Terms with their spans in ``text``, for highlighting what matched."""
         for match in _TOKEN.finditer(fold_punctuation(text)):
-            term = self._term(match.group(), match.group("abbr") is not None)
+            term = self._of(match)
             if term:
                 yield Token(term, match.start(), match.end())
+
+    def _of(self, match: re.Match[str]) -> str:
+        """The term for one matched surface form, remembered for the next time it is seen."""
+        surface = match.group()
+        term = self._cache.get(surface)
+        if term is None:
+            term = self._term(surface, match.group("abbr") is not None)
+            if len(self._cache) < 1_000_000:
+                self._cache[surface] = term
+        return term
 
     def _term(self, surface: str, is_abbreviation: bool) -> str:
         """The index term for one surface form, or "" when it carries no meaning."""
