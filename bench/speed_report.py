@@ -222,6 +222,21 @@ def goals(result: dict[str, Any]) -> list[Goal]:
                 ours <= theirs,
             )
         )
+    sizes = [key for key in runs if "citebot" in runs[key] and "bm25s" in runs[key]]
+    if sizes:
+        ratios = {
+            key: _stat(runs[key]["bm25s"], "search", "p50_ms")
+            / _stat(runs[key]["citebot"], "search", "p50_ms")
+            for key in sizes
+        }
+        out.append(
+            Goal(
+                "search no slower than bm25s at every size measured (median)",
+                ", ".join(f"{key} {_x(ratio)}" for key, ratio in ratios.items())
+                + " (bm25s time / citebot time)",
+                all(ratio >= 1.0 for ratio in ratios.values()),
+            )
+        )
     million = runs.get("1M", {}).get("citebot")
     if million:
         b = million["build"]

@@ -557,12 +557,8 @@ class Engine:
             # The words the index was built from, as the tokenizer saw them (it caches them).
             vocabulary = self.index.vocabulary
             words = [(w, t) for w, t in self.tokenizer.spellings() if t in vocabulary]
-            self._speller = Speller(words, self._stem)
+            self._speller = Speller(words, self.tokenizer.term)
         return self._speller.respell(word)
-
-    def _stem(self, word: str) -> str:
-        terms = self.tokenizer.tokenize(word)
-        return terms[0] if terms else ""
 
     def _recorded_terms(self, recorder: SentenceRecorder, index: int) -> list[str]:
         """``indexed_terms``, tokenised a sentence at a time so that the sentences are kept."""

@@ -70,6 +70,21 @@ class Tokenizer:
                 terms.append(term)
         return terms
 
+    def term(self, word: str) -> str:
+        """The index term of one word of letters ("" for a stop word), as ``tokenize`` gives it.
+
+        Letters only make one token, so the regular expression has nothing to find.
+        """
+        if not word.isalpha():
+            terms = self.tokenize(word)
+            return terms[0] if terms else ""
+        term = self._cache.get(word)
+        if term is None:
+            term = self._term(word, is_abbreviation=False)
+            if len(self._cache) < 1_000_000:
+                self._cache[word] = term
+        return term
+
     def spellings(self) -> Iterator[tuple[str, str]]:
         """(lowercase surface word, its term) for every word this tokenizer has seen."""
         for surface, term in list(self._cache.items()):

@@ -51,5 +51,5 @@ def test_a_captions_kind_is_searched_with_its_first_sentence() -> None:
     text = "Kim presides over a meeting. The photo was released by KCNA."
     sentences = kept([("An unrelated paragraph.", []), (text, ["caption"])])
     first, second = tokenised_sentences(text)
-    assert sentences.sentences(1) == [first + ["caption"], second]
+    assert sentences.sentences(1) == [[*first, "caption"], second]
     assert sentences.sentences(0) == [["unrel", "paragraph"]]

@@ -178,3 +178,17 @@ def test_a_shared_tokenizer_gives_the_same_terms_as_a_fresh_one() -> None:
     text = "Kim's U.S. conventions US us running"
     shared = Tokenizer()
     assert shared.tokenize(text) == shared.tokenize(text) == Tokenizer().tokenize(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=20))
+def test_the_term_of_one_word_is_what_tokenising_it_gives(word: str) -> None:
+    tokens = Tokenizer().tokenize(word)
+    if len(tokens) <= 1:
+        assert Tokenizer().term(word) == (tokens[0] if tokens else "")
+
+
+def test_the_term_of_one_word_maps_stop_words_and_acronyms() -> None:
+    assert TOKENIZER.term("the") == ""
+    assert TOKENIZER.term("US") == "u.s"
+    assert TOKENIZER.term("taking") == "take"
