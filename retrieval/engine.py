@@ -19,6 +19,7 @@ from retrieval.asked_for import LACKING, asked_for, holds
 from retrieval.bm25 import BM25Index, BM25Params
 from retrieval.chat import rewrite
 from retrieval.corpus import Article, Corpus, Paragraph
+from retrieval.fillers import without_fillers
 from retrieval.forward import SentenceRecorder, SentenceTerms
 from retrieval.informativeness import blend, english_weight, phrase_weights
 from retrieval.kinds import article_kind
@@ -126,7 +127,8 @@ class Engine:
         """What ``question`` asks in the corpus's terms, after checking we can take it.
 
         The question is first rewritten from chat into the corpus's words (``retrieval.chat``:
-        invisible characters, shorthand, "us", the articles' aliases); a word the corpus lacks
+        invisible characters, shorthand, "us", the articles' aliases); hedges, semi-modals and
+        hyphenated prefixes are not searched (``retrieval.fillers``); a word the corpus lacks
         is looked for under another form or as a misspelling (``retrieval.spelling``).
         """
         text = question.strip()
@@ -144,8 +146,9 @@ class Engine:
         surface: dict[str, str] = {}
         vocabulary, df, n = self.index.vocabulary, self.index.df, self.index.corpus_size
         cards = self._card_index.vocabulary
-        for token in self.tokenizer.tokens(rewritten):
-            typed = rewritten[token.start : token.end]
+        searched = without_fillers(rewritten)
+        for token in self.tokenizer.tokens(searched):
+            typed = searched[token.start : token.end]
             term, confidence = self._known_form(token.term), 1.0
             word = normalize(typed).casefold().removesuffix("'s")  # as English spells it
             if term not in vocabulary and term not in cards and "." not in term:

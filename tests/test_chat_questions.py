@@ -10,6 +10,7 @@ from helpers import BLOOMBERG, CATO, SEEDS_DIR, write_article
 from retrieval import Article, Corpus, CorpusError, Engine, load_corpus, meaning
 from retrieval.asked_for import asked_for, holds
 from retrieval.chat import remove_invisible, rewrite
+from retrieval.fillers import without_fillers
 from retrieval.informativeness import blend, english_weight, phrase_weights
 from retrieval.spelling import Speller
 from retrieval.tokenize import Tokenizer
@@ -58,6 +59,30 @@ def test_what_should_the_us_do_is_a_question_about_the_us(engine: Engine) -> Non
 def test_a_pasted_link_is_not_part_of_the_question(engine: Engine) -> None:
     linked = "what about sanctions https://example.org/a?b=c www.example.com/x"
     assert engine.query_terms(linked) == engine.query_terms("what about sanctions")
+
+
+@pytest.mark.parametrize(
+    ("typed", "searched"),
+    [
+        ("what is the campaign supposed to achieve", "what is the campaign  achieve"),
+        ("did he actually ever go", "did he   go"),
+        ("the pre-congress campaign", "the congress campaign"),
+        ("non-nuclear and Anti-war", "nuclear and war"),
+        ("however whatever exactness", "however whatever exactness"),
+        ("self-reliance", "self-reliance"),
+    ],
+)
+def test_hedges_semi_modals_and_hyphenated_prefixes_are_not_searched(
+    typed: str, searched: str
+) -> None:
+    assert without_fillers(typed) == searched
+
+
+def test_a_hedged_question_searches_the_same_words_as_a_plain_one(engine: Engine) -> None:
+    hedged = engine.query("What is the pre-congress campaign actually supposed to achieve?")
+    plain = engine.query("What is the congress campaign to achieve?")
+    assert hedged.terms == plain.terms
+    assert hedged.weights == plain.weights
 
 
 def test_chat_shorthand_of_english_is_spelled_out() -> None:

@@ -1,0 +1,35 @@
+"""Words of a question that say how it is asked, not what it is about.
+
+Two kinds, both closed classes of English, none about any one topic:
+
+* hedges and intensifiers ("actually", "basically", "ever", "exactly") and the semi-modals
+  that only bend the verb after them ("supposed to", "ought to", "able to"): "what is the
+  campaign supposed to achieve" asks what the campaign achieves;
+* a bound prefix written with a hyphen ("pre-congress", "non-nuclear", "ex-wife"): "pre" is
+  no word of its own, and what follows it is searched alone.
+
+They are left out of the words searched for and weighed, as stop words are; the question's
+meaning (``retrieval.meaning``) and what it asks for (``retrieval.asked_for``) still read it
+whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEDGES = re.compile(
+    r"\b(?:actually|basically|really|literally|simply|truly|honestly|seriously|totally"
+    r"|definitely|certainly|surely|apparently|supposedly|exactly|ever"
+    r"|(?:supposed|ought|able|unable)\s+to)\b",
+    re.IGNORECASE,
+)
+_PREFIX = re.compile(
+    r"\b(?:pre|post|non|anti|co|ex|mid|semi|quasi|pseudo|neo|proto|ultra|multi|inter|intra|sub)"
+    r"-(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def without_fillers(text: str) -> str:
+    """``text`` without its hedges, semi-modals and hyphenated prefixes."""
+    return _PREFIX.sub("", _HEDGES.sub("", text))
