@@ -183,10 +183,11 @@ class Engine:
         references = mentions.references(terms)
         about = mentions.asks_about_articles(terms, weights, references)
         if (references or mentions.points_at_articles(text)) and not about:
+            speaking = mentions.speaking_of(text)
             content = {
                 t: w
                 for t, w in weights.items()
-                if t not in references and not mentions.is_document_word(t)
+                if t not in references and t not in speaking and not mentions.is_document_word(t)
             }
             if content:
                 weights = content

@@ -7,7 +7,8 @@ asks about one of those fields (``asks_about_articles``), so it never crowds out
 of an ordinary question. A question word that names one article's publisher or author (and is
 not an everyday English word) is a *reference*: it favours that article's passages and, unless
 the question asks about the article itself, does not count as something the passages must hold;
-nor, then, do the words for an article and its fields ("the cato writer", "per bandow").
+nor, then, do the words for an article and its fields ("the cato writer", "per bandow") and
+the phrasal verbs for what it does with a subject ("bring up", "talk about").
 """
 
 from __future__ import annotations
@@ -40,6 +41,17 @@ _POINTED_AT = re.compile(
     r"op-?ed|op-?eds|story|stories|post|posts|commentary|text|texts)\b",
     re.IGNORECASE,
 )
+# Phrasal verbs for what a text does with a subject ("why does the article bring up X"): the
+# verb says which text is meant, as "mention" does, only with a particle, a stop word.
+_SPEAKING_OF = re.compile(
+    r"\b(?:bring|brings|bringing|brought)(?=\s+up\b)"
+    r"|\b(?:talk|talks|talked|talking|speak|speaks|spoke|speaking)(?=\s+(?:about|of)\b)"
+    r"|\b(?:refer|refers|referred|referring|allude|alludes|alluded|alluding)(?=\s+to\b)"
+    r"|\b(?:touch|touches|touched|touching|dwell|dwells|dwelt|dwelling|comment|comments"
+    r"|commented|commenting)(?=\s+(?:on|upon)\b)"
+    r"|\b(?:go|goes|went|going|get|gets|got|getting)(?=\s+into\b)",
+    re.IGNORECASE,
+)
 MIN_REFERENCE_WEIGHT = 0.4  # "View" (of "Bloomberg View") is too common a word to name it
 
 
@@ -69,6 +81,7 @@ class Mentions:
         self._owner = {term: next(iter(s)) for term, s in owners.items() if len(s) == 1}
         self._fields = {t for word in FIELD_WORDS for t in tokenize(word)}
         self._documents = {t for word in DOCUMENT_WORDS for t in tokenize(word)}
+        self._tokenize = tokenize
 
     def references(self, terms: Iterable[str]) -> dict[str, str]:
         """Question terms that name exactly one article: term -> its slug."""
@@ -94,6 +107,11 @@ class Mentions:
     def points_at_articles(text: str) -> bool:
         """Whether the question speaks of the articles as texts ("why does the article...")."""
         return _POINTED_AT.search(text) is not None
+
+    def speaking_of(self, text: str) -> set[str]:
+        """The terms of the phrasal verbs in ``text`` for what a text does with a subject
+        ("brings up", "talks about", "refers to"): document words in that question only."""
+        return {t for match in _SPEAKING_OF.finditer(text) for t in self._tokenize(match.group())}
 
     def is_document_word(self, term: str) -> bool:
         """A word for the article, its parts or what it does, rather than for its content."""
