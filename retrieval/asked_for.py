@@ -1,12 +1,14 @@
 """What kind of thing a question asks for, and whether a passage holds one.
 
-"When did the talks break down?" wants a time, "How many warheads...?" a quantity. A passage
-can hold every word of such a question and still not answer it: "the Six-Party Talks" and
-"Clapper ... visitors to Pyongyang" name the subject but give no date. Only these two kinds
-are told apart: both are asked by their own words ("when", "what year", "how many", "how
-long"), and both are easy to recognise in the text (digits, number words, months, weekdays,
-"... ago", or an event that dates another: "during the storm", "after his death").
-Who/what/why questions have no such test and pass unchecked.
+"When did the talks break down?" wants a time, "How many warheads...?" a quantity, "Who won
+the election?" a name. A passage can hold every word of such a question and still not answer
+it: "the Six-Party Talks" and "Clapper ... visitors to Pyongyang" name the subject but give no
+date. Only these three kinds are told apart: each is asked by its own words ("when", "what
+year", "how many", "how long", a question opening with "who"), and each is easy to recognise
+in the text (digits, number words, months, weekdays, "... ago", or an event that dates
+another: "during the storm", "after his death"; for a name, a capitalised word inside a
+sentence that the question does not already hold). What/why questions have no such test and
+pass unchecked.
 """
 
 from __future__ import annotations
@@ -14,10 +16,10 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-Wanted = Literal["time", "quantity"]
+Wanted = Literal["time", "quantity", "name"]
 
 # What a reply says the passages lack, by kind.
-LACKING: dict[Wanted, str] = {"time": "date or time", "quantity": "number"}
+LACKING: dict[Wanted, str] = {"time": "date or time", "quantity": "number", "name": "name"}
 
 _LEAD = (
     r"(?:^|[.?!,;:]\s*"
@@ -31,6 +33,8 @@ _ASKS_TIME = re.compile(
     r"|\bhow\s+long\s+ago\b",
     re.IGNORECASE,
 )
+# "who" opening a question or clause asks for someone; "the soldier who killed" does not.
+_ASKS_NAME = re.compile(rf"{_LEAD}{_FILLER}(?:who|whom|whose)\b", re.IGNORECASE)
 _ASKS_QUANTITY = re.compile(
     r"\bhow\s+(?:many|much|long|old|far|big|large|often|tall|high|fast|heavy|wide|deep)\b"
     r"|\b(?:what|which)\s+(?:number|percentage|percent|proportion|amount|population|age)\b"
@@ -73,11 +77,27 @@ def asked_for(question: str) -> Wanted | None:
         return "time"
     if _ASKS_QUANTITY.search(question):
         return "quantity"
+    if _ASKS_NAME.search(question):
+        return "name"
     return None
 
 
-def holds(wanted: Wanted, text: str) -> bool:
-    """Whether ``text`` states something of the ``wanted`` kind (a number for either kind)."""
+# A capitalised word after another word within a sentence: a name. One that opens a sentence
+# (after ".", "?" or at the start) may be any word, so it does not count.
+_NAME = re.compile(r"(?<=[\w,;:'\u2019)\"\u201d]) +[\"\u201c(]*([A-Z][\w-]*)")
+_QUESTION_WORD = re.compile(r"[\w-]+")
+
+
+def holds(wanted: Wanted, text: str, question: str = "") -> bool:
+    """Whether ``text`` states something of the ``wanted`` kind: a number for either a time
+    or a quantity; for a name, a capitalised word inside a sentence that ``question`` lacks
+    (the name asked about is not the name asked for)."""
+    if wanted == "name":
+        asked = {word.casefold() for word in _QUESTION_WORD.findall(question)}
+        return any(
+            match.group(1) != "I" and match.group(1).casefold() not in asked
+            for match in _NAME.finditer(text)
+        )
     if _NUMBER.search(text):
         return True
     if wanted == "time":

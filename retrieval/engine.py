@@ -278,14 +278,15 @@ class Engine:
         )
 
     def _unstated(self, query: Query, hits: Sequence[Hit], coverage: Sequence[float]) -> str | None:
-        """What the question asks for (a time, a number; ``retrieval.asked_for``) when no
-        passage that would answer it states one, else None."""
+        """What the question asks for (a time, a number, a name; ``retrieval.asked_for``) when
+        no passage that would answer it states one, else None. A question for an article's
+        author is answered by its card, which quotes the title alone."""
         wanted = asked_for(query.text)
-        if wanted is None:
+        if wanted is None or (wanted == "name" and query.about_articles):
             return None
         floor = self.settings.retrieval.min_coverage
         for hit, covered in zip(hits, coverage, strict=True):
-            if covered >= floor and holds(wanted, self._located[hit.index][1].text):
+            if covered >= floor and holds(wanted, self._located[hit.index][1].text, query.text):
                 return None
         return LACKING[wanted]
 

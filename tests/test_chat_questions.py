@@ -346,9 +346,12 @@ def test_the_embedding_model_loads_from_its_wheel_without_downloading() -> None:
         ("what is the country's growth rate", "quantity"),
         ("what happens when the talks fail", None),
         ("Why did the fleet sail?", None),
+        ("Who won the election?", "name"),
+        ("so who wrote it", "name"),
+        ("what was the name of the sailor who sank it", None),
     ],
 )
-def test_a_question_for_a_time_or_a_quantity_is_told_by_its_words(
+def test_a_question_for_a_time_a_quantity_or_a_name_is_told_by_its_words(
     question: str, wanted: str | None
 ) -> None:
     assert asked_for(question) == wanted
@@ -372,6 +375,19 @@ def test_a_passage_holds_a_time_or_a_number_as_written(text: str, wanted: str, h
 
 
 @pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("The race was won by Ada Lovelace.", True),
+        ("In March the race was won.", False),  # the month is the question's own
+        ("The race was won. It was close.", False),  # sentence openings may be any word
+        ("Then I won the race in March.", False),
+    ],
+)
+def test_a_passage_holds_a_name_the_question_lacks(text: str, held: bool) -> None:
+    assert holds("name", text, "who won the race in March?") is held
+
+
+@pytest.mark.parametrize(
     ("without", "with_it", "question", "lacking"),
     [
         (
@@ -386,9 +402,15 @@ def test_a_passage_holds_a_time_or_a_number_as_written(text: str, wanted: str, h
             "how many ships of the fleet sank in the storm",
             "no number",
         ),
+        (
+            "The November election for the harbour board was close, and turnout was high.",
+            "The November election for the harbour board was won by Grace Hopper.",
+            "who won the november election for the harbour board",
+            "no name",
+        ),
     ],
 )
-def test_a_passage_without_the_time_or_number_asked_for_is_only_the_closest(
+def test_a_passage_without_the_time_number_or_name_asked_for_is_only_the_closest(
     without: str, with_it: str, question: str, lacking: str
 ) -> None:
     answer = one_article(without).ask(question)
