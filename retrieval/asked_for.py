@@ -84,7 +84,7 @@ def asked_for(question: str) -> Wanted | None:
 
 # A capitalised word after another word within a sentence: a name. One that opens a sentence
 # (after ".", "?" or at the start) may be any word, so it does not count.
-_NAME = re.compile(r"(?<=[\w,;:'\u2019)\"\u201d]) +[\"\u201c(]*([A-Z][\w-]*)")
+_NAME = re.compile(r"(?<=[\w,;:'\u2019)\"\u201d]) +[\"\u201c(]*([^\W\d_][\w-]*)")
 _QUESTION_WORD = re.compile(r"[\w-]+")
 
 
@@ -95,8 +95,8 @@ def holds(wanted: Wanted, text: str, question: str = "") -> bool:
     if wanted == "name":
         asked = {word.casefold() for word in _QUESTION_WORD.findall(question)}
         return any(
-            match.group(1) != "I" and match.group(1).casefold() not in asked
-            for match in _NAME.finditer(text)
+            word[0].isupper() and word != "I" and word.casefold() not in asked
+            for word in (match.group(1) for match in _NAME.finditer(text))
         )
     if _NUMBER.search(text):
         return True
