@@ -35,11 +35,13 @@ _SAME_LENGTH = str.maketrans(
 
 def fold_punctuation(text: str) -> str:
     """Straighten quotes, dashes and no-break spaces without changing the length of ``text``."""
-    return text.translate(_SAME_LENGTH)
+    return text if text.isascii() else text.translate(_SAME_LENGTH)
 
 
 def normalize(text: str) -> str:
     """NFKC plus folded punctuation: the form in which two spellings of a word compare equal."""
+    if text.isascii():  # ASCII is its own NFKC form, with nothing to fold
+        return text
     return unicodedata.normalize("NFKC", fold_punctuation(text))
 
 

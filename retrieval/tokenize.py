@@ -110,7 +110,7 @@ class Tokenizer:
 
     def _term(self, surface: str, is_abbreviation: bool) -> str:
         """The index term for one surface form, or "" when it carries no meaning."""
-        folded = unicodedata.normalize("NFKC", surface)
+        folded = surface if surface.isascii() else unicodedata.normalize("NFKC", surface)
         if folded in _ACRONYMS:  # "US", and the full-width "US" after NFKC
             return _ACRONYMS[folded]
         word = folded.casefold()
