@@ -28,7 +28,7 @@ from retrieval.mentions import Mentions, card_text
 from retrieval.rerank import closeness, rerank, share
 from retrieval.sentences import sentence_spans
 from retrieval.settings import EngineSettings
-from retrieval.spelling import Respelling, Speller
+from retrieval.spelling import Respelling, Speller, lemma_families
 from retrieval.stopwords import ENGLISH_STOP_WORDS
 from retrieval.summarize import Sentence, relevant_sentences, summary_sentences
 from retrieval.text import normalize
@@ -562,7 +562,9 @@ class Engine:
             # The words the index was built from, as the tokenizer saw them (it caches them).
             vocabulary = self.index.vocabulary
             words = [(w, t) for w, t in self.tokenizer.spellings() if t in vocabulary]
-            self._speller = Speller(words, self.tokenizer.term)
+            self._speller = Speller(
+                words, self.tokenizer.term, lemma_families(self.tokenizer.stop_words)
+            )
         return self._speller.respell(word)
 
     def _recorded_terms(self, recorder: SentenceRecorder, index: int) -> list[str]:

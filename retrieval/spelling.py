@@ -17,7 +17,7 @@ Tried in order, only for words whose index term is not in the corpus's vocabular
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -84,11 +84,49 @@ def other_forms(word: str) -> list[str]:
     return [f for f in forms if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
 
 
+@cache
+def _inflected() -> dict[str, tuple[str, ...]]:
+    """Every lowercase lemma of lemminflect's inflection tables, with itself and its forms."""
+    from lemminflect.core.Inflections import Inflections
+
+    inflections = Inflections()
+    keys = {*inflections._getInflDict(), *inflections._getOverridesDict()}
+    _, get_inflections = _tables()
+    return {
+        lemma: (lemma, *(f.lower() for spelled in get_inflections(lemma).values() for f in spelled))
+        for lemma in keys
+        if lemma == lemma.lower()
+    }
+
+
+@cache
+def lemma_families(stop_words: frozenset[str]) -> dict[str, frozenset[str]]:
+    """Index term -> the lemmas that have a form (the lemma or an inflection) with that term.
+
+    Built once per set of stop words (a few tenths of a second), so that a question word whose
+    lemmas have no form in the corpus is known to have none without spelling its forms out.
+    """
+    from retrieval.tokenize import Tokenizer
+
+    term = Tokenizer(stop_words=stop_words).term
+    families: dict[str, set[str]] = {}
+    for lemma, forms in _inflected().items():
+        for form in forms:
+            families.setdefault(term(form), set()).add(lemma)
+    return {t: frozenset(lemmas) for t, lemmas in families.items()}
+
+
 class Speller:
     """Respells question words into the corpus's vocabulary; one per corpus (it caches)."""
 
-    def __init__(self, words: Iterable[tuple[str, str]], tokenize: Callable[[str], str]) -> None:
-        """``words``: (lowercase surface word, its index term) pairs seen in the corpus."""
+    def __init__(
+        self,
+        words: Iterable[tuple[str, str]],
+        tokenize: Callable[[str], str],
+        families: Mapping[str, frozenset[str]] | None = None,
+    ) -> None:
+        """``words``: (lowercase surface word, its index term) pairs seen in the corpus;
+        ``families``: ``lemma_families`` for ``tokenize``'s stop words, if known."""
         self._term_of: dict[str, str] = {}
         self._zipf: dict[str, float] = {}
         for surface, term in words:
@@ -103,6 +141,10 @@ class Speller:
         self._tokenize = tokenize
         self._cache: dict[str, Respelling | None] = {}
         self._by_sound: dict[str, list[str]] | None = None  # built on the first need
+        # The lemmas some form of which the corpus holds: no other lemma can lead to it.
+        self._reachable: set[str] | None = None
+        if families is not None:
+            self._reachable = set().union(*(families.get(t, ()) for t in self._terms))
 
     def respell(self, word: str) -> Respelling | None:
         """A corpus term for ``word`` (lowercase), or None when nothing close enough exists."""
@@ -117,13 +159,28 @@ class Speller:
         return found
 
     def _other_form(self, word: str) -> Respelling | None:
-        if not word.isalpha():
+        if not word.isalpha() or not self._may_have_other_form(word):
             return None
         for form in other_forms(word):
             term = self._tokenize(form)
             if term in self._terms:
                 return Respelling(term, form, 1.0)
         return None
+
+    def _may_have_other_form(self, word: str) -> bool:
+        """False when no form of ``word``'s lemmas has a term the corpus holds."""
+        if self._reachable is None:
+            return True
+        get_lemmas, _ = _tables()
+        inflected = _inflected()
+        for lemmas in get_lemmas(word).values():
+            for lemma in lemmas:
+                lemma = lemma.lower()
+                if lemma in self._reachable:
+                    return True
+                if lemma not in inflected and self._tokenize(lemma) in self._terms:
+                    return True
+        return False
 
     def _typo(self, word: str, typed: float) -> Respelling | None:
         """The closest corpus word to ``word``; ``typed`` is the English zipf of what was typed."""

@@ -58,6 +58,10 @@ class Tokenizer:
         self._stemmer = Stemmer.Stemmer("english")
         self._cache: dict[str, str] = {}
 
+    @property
+    def stop_words(self) -> frozenset[str]:
+        return self._stop_words
+
     def tokenize(self, text: str) -> list[str]:
         """Index terms of ``text`` in order, with repeats (BM25 counts them)."""
         cache = self._cache
