@@ -127,7 +127,6 @@ class BM25Index:
         totals = cast(FloatArray, np.bincount(docs, weights, minlength=self.corpus_size))
         return _best(totals[candidates], candidates, k)
 
-
     def _top_k_of_few(self, spans: Sequence[tuple[int, int]], k: int) -> list[tuple[int, float]]:
         """``top_k`` for a few postings, where numpy's per-call cost outweighs its speed: the
         same sums, added in the same order, and the same order of ties."""

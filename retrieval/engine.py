@@ -323,9 +323,8 @@ class Engine:
             ranked = [(self._first_card + i, score) for i, score in cards] + ranked
             depth += len(cards)
         if depth > 1 and len(ranked) > 1:
-            terms, weights = query.terms, query.weights
             head, tail = ranked[:depth], ranked[depth:]
-            near = [closeness(terms, weights, self._sentences(i)) for i, _ in head]
+            near = self._closeness(query, [i for i, _ in head])
             order = rerank([score for _, score in head], near)
             if query.articles:
                 order.sort(key=lambda i: self._located[head[i][0]][0].slug not in query.articles)
@@ -335,6 +334,23 @@ class Engine:
         return [
             Hit(self._located[i][0].slug, self._located[i][1].number, score, i)
             for i, score in ranked[:top_k]
+        ]
+
+    def _closeness(self, query: Query, indices: Sequence[int]) -> list[float]:
+        """Each passage's closeness to the question (``retrieval.rerank``), read from the term
+        ids kept at build; a term the corpus lacks gets an id of its own below zero."""
+        vocabulary = self.index.vocabulary
+        code = {
+            term: vocabulary.get(term, -1 - n)
+            for n, term in enumerate(dict.fromkeys([*query.terms, *query.weights]))
+        }
+        terms = [code[t] for t in query.terms]
+        weights = {code[t]: w for t, w in query.weights.items()}
+        return [
+            closeness(query.terms, query.weights, self._sentences(i))
+            if i in self._cards
+            else closeness(terms, weights, self._kept.sentence_ids(i))
+            for i in indices
         ]
 
     def _stand_ins(self, query: Query, index: int) -> dict[str, float]:

@@ -67,12 +67,16 @@ class SentenceTerms:
     def sentences(self, index: int) -> list[list[str]]:
         """Each sentence's terms; a non-body paragraph's kind is searched with its first."""
         words = self._words
+        return [[words[i] for i in ids] for ids in self.sentence_ids(index)]
+
+    def sentence_ids(self, index: int) -> list[list[int]]:
+        """``sentences`` as vocabulary ids: comparing them touches no string."""
         ids = self._sequence[self._term_start[index] : self._term_start[index + 1]].tolist()
-        found: list[list[str]] = []
+        found: list[list[int]] = []
         position = 0
         for length in self._lengths[self._sentence_start[index] : self._sentence_start[index + 1]]:
-            found.append([words[i] for i in ids[position : position + length]])
+            found.append(ids[position : position + length])
             position += length
         if found and position < len(ids):
-            found[0].extend(words[i] for i in ids[position:])
+            found[0].extend(ids[position:])
         return found

@@ -9,20 +9,25 @@ Measured on SQuAD (``python -m bench quality``); see docs/BENCHMARKS.md.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from itertools import pairwise
+from typing import TypeVar
+
+Term = TypeVar("Term", bound=Hashable)  # a term, or its id in the index's vocabulary
 
 SENTENCE_WEIGHT = 1.0
 BIGRAM_WEIGHT = 0.5
 
 
-def share(weights: Mapping[str, float], found: set[str] | frozenset[str]) -> float:
+def share(weights: Mapping[Term, float], found: set[Term] | frozenset[Term]) -> float:
     """Share of the question's information (weight) present in ``found``, from 0 to 1."""
     total = sum(weights.values())
     return sum(w for term, w in weights.items() if term in found) / total if total else 0.0
 
 
-def best_sentence_share(weights: Mapping[str, float], sentences: Sequence[Sequence[str]]) -> float:
+def best_sentence_share(
+    weights: Mapping[Term, float], sentences: Sequence[Sequence[Term]]
+) -> float:
     """The largest share of the question that one sentence holds."""
     total = sum(weights.values())
     wanted = set(weights)
@@ -35,9 +40,9 @@ def best_sentence_share(weights: Mapping[str, float], sentences: Sequence[Sequen
 
 
 def pair_share(
-    query: Sequence[str],
-    sentences: Sequence[Sequence[str]],
-    weights: Mapping[str, float] | None = None,
+    query: Sequence[Term],
+    sentences: Sequence[Sequence[Term]],
+    weights: Mapping[Term, float] | None = None,
 ) -> float | None:
     """Share of the question's adjacent term pairs found adjacent in some sentence.
 
@@ -48,7 +53,7 @@ def pair_share(
     if not pairs:
         return None
     members = set(query)
-    present: set[tuple[str, str]] = set()
+    present: set[tuple[Term, Term]] = set()
     for terms in sentences:
         inside = members.intersection(terms)
         if not inside:
@@ -59,7 +64,7 @@ def pair_share(
         if len(present) == len(pairs):
             break
 
-    def mass(some: set[tuple[str, str]]) -> float:
+    def mass(some: set[tuple[Term, Term]]) -> float:
         if weights is None:
             return float(len(some))
         return sum(weights.get(a, 0.0) + weights.get(b, 0.0) for a, b in some)
@@ -68,7 +73,7 @@ def pair_share(
     return mass(present) / total if total else 0.0
 
 
-def _adjacent(terms: Sequence[str], first: str, second: str) -> bool:
+def _adjacent(terms: Sequence[Term], first: Term, second: Term) -> bool:
     """Whether ``second`` directly follows ``first`` somewhere in ``terms``."""
     last = len(terms) - 1
     at = -1
@@ -82,9 +87,9 @@ def _adjacent(terms: Sequence[str], first: str, second: str) -> bool:
 
 
 def closeness(
-    query: Sequence[str],
-    weights: Mapping[str, float],
-    sentences: Sequence[Sequence[str]],
+    query: Sequence[Term],
+    weights: Mapping[Term, float],
+    sentences: Sequence[Sequence[Term]],
 ) -> float:
     """Best single-sentence share of the question, plus the share of its word pairs present."""
     pairs = pair_share(query, sentences)

@@ -21,6 +21,10 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
+import jellyfish
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from retrieval.informativeness import zipf
 
 TYPO_PENALTY = 0.8
@@ -186,9 +190,6 @@ class Speller:
         """The closest corpus word to ``word``; ``typed`` is the English zipf of what was typed."""
         if word in self._term_of:
             return None
-        from rapidfuzz import process
-        from rapidfuzz.distance import OSA
-
         limit = 1 if len(word) <= LONG_WORD else 2
         choices = [
             surface
@@ -212,8 +213,6 @@ class Speller:
 
     def _sound(self, word: str, typed: float) -> Respelling | None:
         """The corpus word spelled for the same sound as ``word``, if one is close enough."""
-        import jellyfish
-
         if self._by_sound is None:
             self._by_sound = {}
             for surface in sorted(self._term_of):

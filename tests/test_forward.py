@@ -53,3 +53,14 @@ def test_a_captions_kind_is_searched_with_its_first_sentence() -> None:
     first, second = tokenised_sentences(text)
     assert sentences.sentences(1) == [[*first, "caption"], second]
     assert sentences.sentences(0) == [["unrel", "paragraph"]]
+
+
+def test_sentence_ids_are_the_sentences_terms_in_the_indexs_vocabulary() -> None:
+    paragraphs = [("Kim spoke. The party met.", []), ("A caption here.", ["caption"])]
+    recorder = SentenceRecorder(TOKENIZER.tokenize)
+    index = BM25Index((recorder.terms(t, e) for t, e in paragraphs), keep_sequence=True)
+    assert index.sequence is not None
+    sentences = SentenceTerms(recorder, index.vocabulary, index.sequence, index.doc_len)
+    for i in range(len(paragraphs)):
+        ids = [[index.vocabulary[t] for t in s] for s in sentences.sentences(i)]
+        assert sentences.sentence_ids(i) == ids

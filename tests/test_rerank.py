@@ -50,3 +50,18 @@ def test_closeness_adds_half_the_pair_share_to_the_best_sentence_share() -> None
     weights = {"party": 1.0, "congress": 1.0, "kim": 2.0}
     held = [["party", "congress"], ["kim"]]
     assert closeness(question, weights, held) == 0.5 + 0.5 * 0.5
+
+
+@settings(max_examples=300, deadline=None)
+@given(questions, weights, sentences)
+def test_closeness_reads_term_ids_as_it_reads_terms(
+    question: list[str], weights: dict[str, float], sentences: list[list[str]]
+) -> None:
+    every = {*question, *weights, *(t for s in sentences for t in s)}
+    ids = {term: n for n, term in enumerate(sorted(every))}
+    as_ids = closeness(
+        [ids[t] for t in question],
+        {ids[t]: w for t, w in weights.items()},
+        [[ids[t] for t in s] for s in sentences],
+    )
+    assert as_ids == closeness(question, weights, sentences)
