@@ -139,6 +139,8 @@ def _contractions() -> dict[str, str]:
 
 
 _CONTRACTIONS = _contractions()
+# Every word ``_replacement`` may change, lowercase: the rest of a question is left at once.
+_REWRITABLE = frozenset(SHORTHAND) | frozenset(_CONTRACTIONS) | {"us"}
 
 
 def _is_function(word: str) -> bool:
@@ -159,6 +161,8 @@ def rewrite(question: str, aliases: Mapping[str, str] | None = None) -> str:
     out: list[str] = []
     last = 0
     for i, match in enumerate(matches):
+        if words[i].casefold() not in _REWRITABLE:
+            continue
         replacement = _replacement(words, i)
         if replacement is None:
             continue
