@@ -15,7 +15,7 @@ from retrieval.answer import (
     Sources,
     SummarySentence,
 )
-from retrieval.asked_for import LACKING, asked_for, holds
+from retrieval.asked_for import INSTANCE_CREDIT, LACKING, asked_for, holds, kind_asked
 from retrieval.bm25 import BM25Index, BM25Params
 from retrieval.chat import rewrite
 from retrieval.corpus import Article, Corpus, Paragraph
@@ -354,20 +354,37 @@ class Engine:
         ]
 
     def _stand_ins(self, query: Query, index: int) -> dict[str, float]:
-        """Question terms a passage lacks but says in other words (``WordVectors``)."""
+        """Question terms a passage lacks but says in other words (``WordVectors``), or
+        names one of (``_instance_of_kind``)."""
+        kind = self._instance_of_kind(query, index)
         if self.settings.retrieval.meaning_weight == 0:
-            return {}
+            return kind
         present = self._terms_of(index)
         wanted = [t for t in query.weights if t not in present]
         if not wanted:
-            return {}
+            return kind
         text = self._located[index][1].text
         words = sorted({m.casefold() for m in _WORDS.findall(text)})
         try:
             found = self._words.stand_ins([query.surface[t].casefold() for t in wanted], words)
         except MeaningUnavailable:
+            return kind
+        said = {t: v for t, v in zip(wanted, found, strict=True) if v > 0}
+        return {t: max(said.get(t, 0.0), kind.get(t, 0.0)) for t in said.keys() | kind.keys()}
+
+    def _instance_of_kind(self, query: Query, index: int) -> dict[str, float]:
+        """The word a "which ..." question names its answer's kind by ("which countries"),
+        when the passage lacks it but names something the question does not ("India"):
+        that name may be one of the kind (``asked_for.INSTANCE_CREDIT``)."""
+        kind = kind_asked(query.text)
+        if kind is None or asked_for(query.text) not in (None, "name"):
             return {}
-        return {t: v for t, v in zip(wanted, found, strict=True) if v > 0}
+        term = self.tokenizer.term(kind)
+        if term not in query.weights or term in self._terms_of(index):
+            return {}
+        if not holds("name", self._located[index][1].text, query.text):
+            return {}
+        return {term: INSTANCE_CREDIT}
 
     def _on_subject(self, query: Query, hits: Sequence[Hit]) -> bool:
         """``verdict.on_subject`` for the question and the articles of its hits."""
