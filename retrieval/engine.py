@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retrieval import lookup, verdict
+from retrieval.abbreviations import defined_abbreviations
 from retrieval.answer import (
     Answer,
     ArticleSummary,
@@ -100,6 +101,7 @@ class Engine:
         retrieval = self.settings.retrieval
         params = BM25Params(k1=retrieval.k1, b=retrieval.b, epsilon=retrieval.epsilon)
         recorder = SentenceRecorder(self.tokenizer.tokenize)
+        self._defined = self._abbreviations(corpus)
         self.index = BM25Index(
             (self._recorded_terms(recorder, i) for i in range(self._first_card)),
             params,
@@ -559,15 +561,12 @@ class Engine:
     def indexed_terms(self, index: int) -> list[str]:
         """What BM25 indexes for a passage: its words, and for a non-body paragraph its kind
         ("caption", "bio"), so that people can ask for the caption; for a card, its card text
-        (indexed apart, in the cards' own index)."""
+        (indexed apart, in the cards' own index). A paragraph also holds the long forms of the
+        abbreviations it uses that its article defined earlier (``retrieval.abbreviations``)."""
         card = self._cards.get(index)
         if card is not None:
             return card
-        paragraph = self._located[index][1]
-        terms = self.tokenizer.tokenize(paragraph.text)
-        if not paragraph.is_body:
-            terms.extend(self.tokenizer.tokenize(paragraph.kind))
-        return terms
+        return self._recorded_terms(SentenceRecorder(self.tokenizer.tokenize), index)
 
     def _alias_table(self, articles: Sequence[Article]) -> dict[str, str]:
         """Lowercase alias -> what a question should say instead.
@@ -604,7 +603,36 @@ class Engine:
         """``indexed_terms``, tokenised a sentence at a time so that the sentences are kept."""
         paragraph = self._located[index][1]
         kind = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.kind)
+        carried = self._defined.get(index, ())
+        if carried:
+            known = set(self.tokenizer.tokenize(paragraph.text))
+            return recorder.terms(paragraph.text, kind, self._lacking(carried, known))
         return recorder.terms(paragraph.text, kind)
+
+    @staticmethod
+    def _abbreviations(corpus: Corpus) -> dict[int, list[tuple[int, str]]]:
+        """Paragraph index -> the long forms of the abbreviations it uses that its article
+        defined earlier (``retrieval.abbreviations``)."""
+        found: dict[int, list[tuple[int, str]]] = {}
+        index = 0
+        for article in corpus.articles:
+            for used in defined_abbreviations([p.text for p in article.paragraphs]):
+                if used:
+                    found[index] = used
+                index += 1
+        return found
+
+    def _lacking(
+        self, carried: Sequence[tuple[int, str]], terms: set[str]
+    ) -> list[tuple[int, list[str]]]:
+        """The terms of carried words that a paragraph holding ``terms`` lacks, by offset."""
+        found: list[tuple[int, list[str]]] = []
+        for offset, words in carried:
+            extra = [t for t in dict.fromkeys(self.tokenizer.tokenize(words)) if t not in terms]
+            if extra:
+                found.append((offset, extra))
+                terms = terms | set(extra)
+        return found
 
     def _sentences(self, index: int) -> list[list[str]]:
         """Each sentence's terms; a card is one "sentence", searched by the whole card."""

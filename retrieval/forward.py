@@ -30,12 +30,27 @@ class SentenceRecorder:
         self.sentence_counts = array("I")  # per paragraph
         self.sentence_lengths = array("I")  # per sentence, in terms
 
-    def terms(self, text: str, extra: Sequence[str] = ()) -> list[str]:
-        """``text``'s terms, then ``extra`` (searchable with the first sentence, if any)."""
+    def terms(
+        self,
+        text: str,
+        extra: Sequence[str] = (),
+        inserted: Sequence[tuple[int, Sequence[str]]] = (),
+    ) -> list[str]:
+        """``text``'s terms, then ``extra`` (searchable with the first sentence, if any);
+        ``inserted`` gives terms read as if written at an offset of ``text`` (at a word's
+        start), in order of offset."""
         terms: list[str] = []
         spans = sentence_spans(text)
+        next_insert = 0
         for start, end in spans:
-            sentence = self._tokenize(text[start:end])
+            sentence: list[str] = []
+            while next_insert < len(inserted) and inserted[next_insert][0] < end:
+                offset, words = inserted[next_insert]
+                next_insert += 1
+                sentence.extend(self._tokenize(text[start:offset]))
+                sentence.extend(words)
+                start = max(start, offset)
+            sentence.extend(self._tokenize(text[start:end]))
             self.sentence_lengths.append(len(sentence))
             terms.extend(sentence)
         self.sentence_counts.append(len(spans))
