@@ -104,6 +104,23 @@ def _inflected() -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def _words_by_lemma() -> dict[str, tuple[str, ...]]:
+    """Every lowercase lemma of lemminflect's lemma tables, with the lowercase words it is a
+    lemma of."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    get_lemmas, _ = _tables()
+    found: dict[str, list[str]] = {}
+    for word in {*lemmatizer._getLemmaDict(), *lemmatizer._getOverridesDict()}:
+        if word == word.lower():
+            for lemmas in get_lemmas(word).values():
+                for lemma in lemmas:
+                    found.setdefault(lemma.lower(), []).append(word)
+    return {lemma: tuple(words) for lemma, words in found.items()}
+
+
+@cache
 def lemma_families(stop_words: frozenset[str]) -> dict[str, frozenset[str]]:
     """Index term -> the lemmas that have a form (the lemma or an inflection) with that term.
 
@@ -145,10 +162,18 @@ class Speller:
         self._tokenize = tokenize
         self._cache: dict[str, Respelling | None] = {}
         self._by_sound: dict[str, list[str]] | None = None  # built on the first need
-        # The lemmas some form of which the corpus holds: no other lemma can lead to it.
-        self._reachable: set[str] | None = None
+        # The question words with a lemma some form of which the corpus holds: no other word
+        # has another form in the corpus.
+        self._leads: set[str] | None = None
         if families is not None:
-            self._reachable = set().union(*(families.get(t, ()) for t in self._terms))
+            reachable = set().union(*(families.get(t, ()) for t in self._terms))
+            inflected = _inflected()
+            self._leads = set()
+            for lemma, leading in _words_by_lemma().items():
+                if lemma in reachable or (
+                    lemma not in inflected and tokenize(lemma) in self._terms
+                ):
+                    self._leads.update(leading)
 
     def respell(self, word: str) -> Respelling | None:
         """A corpus term for ``word`` (lowercase), or None when nothing close enough exists."""
@@ -173,18 +198,7 @@ class Speller:
 
     def _may_have_other_form(self, word: str) -> bool:
         """False when no form of ``word``'s lemmas has a term the corpus holds."""
-        if self._reachable is None:
-            return True
-        get_lemmas, _ = _tables()
-        inflected = _inflected()
-        for lemmas in get_lemmas(word).values():
-            for lemma in lemmas:
-                lemma = lemma.lower()
-                if lemma in self._reachable:
-                    return True
-                if lemma not in inflected and self._tokenize(lemma) in self._terms:
-                    return True
-        return False
+        return self._leads is None or word in self._leads
 
     def _typo(self, word: str, typed: float) -> Respelling | None:
         """The closest corpus word to ``word``; ``typed`` is the English zipf of what was typed."""

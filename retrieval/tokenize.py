@@ -97,8 +97,11 @@ class Tokenizer:
 
     def tokens(self, text: str) -> Iterator[Token]:
         """Terms with their spans in ``text``, for highlighting what matched."""
+        cache = self._cache
         for match in _TOKEN.finditer(fold_punctuation(text)):
-            term = self._of(match)
+            term = cache.get(match.group())
+            if term is None:
+                term = self._of(match)
             if term:
                 yield Token(term, match.start(), match.end())
 
