@@ -77,9 +77,9 @@ class Tokenizer:
     def term(self, word: str) -> str:
         """The index term of one word of letters ("" for a stop word), as ``tokenize`` gives it.
 
-        Letters only make one token, so the regular expression has nothing to find.
+        ASCII letters only make one token, so the regular expression has nothing to find.
         """
-        if not word.isalpha():
+        if not (word.isascii() and word.isalpha()):  # U+02BC is a letter, read as "'"
             terms = self.tokenize(word)
             return terms[0] if terms else ""
         term = self._cache.get(word)

@@ -192,3 +192,5 @@ def test_the_term_of_one_word_maps_stop_words_and_acronyms() -> None:
     assert TOKENIZER.term("the") == ""
     assert TOKENIZER.term("US") == "u.s"
     assert TOKENIZER.term("taking") == "take"
+    assert TOKENIZER.term("\u02bc") == ""  # a modifier letter apostrophe is a letter, read as "'"
+    assert TOKENIZER.term("na\u00efve") == TOKENIZER.tokenize("na\u00efve")[0]
