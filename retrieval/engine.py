@@ -225,7 +225,8 @@ class Engine:
         )
         query = replace(query, weights=weights)
         similarity = self._similarity(query, [hit.index for hit in hits])
-        stand_ins = [self._stand_ins(query, hit.index) for hit in hits]
+        kind = self._kind_asked(query)
+        stand_ins = [self._stand_ins(query, hit.index, kind) for hit in hits]
         coverage = [
             verdict.with_meaning(
                 verdict.support(
@@ -349,44 +350,52 @@ class Engine:
         terms = [code[t] for t in query.terms]
         weights = {code[t]: w for t, w in query.weights.items()}
         return [
-            closeness(query.terms, query.weights, self._sentences(i))
+            closeness(query.terms, query.weights, [self._cards[i]])  # a card: one "sentence"
             if i in self._cards
             else closeness(terms, weights, self._kept.sentence_ids(i))
             for i in indices
         ]
 
-    def _stand_ins(self, query: Query, index: int) -> dict[str, float]:
+    def _stand_ins(self, query: Query, index: int, kind: str | None) -> dict[str, float]:
         """Question terms a passage lacks but says in other words (``WordVectors``), or
-        names one of (``_instance_of_kind``)."""
-        kind = self._instance_of_kind(query, index)
+        names one of (``_instance_of_kind``; ``kind`` is ``_kind_asked``'s term)."""
+        kind_credit = self._instance_of_kind(query, index, kind)
         if self.settings.retrieval.meaning_weight == 0:
-            return kind
+            return kind_credit
         present = self._terms_of(index)
         wanted = [t for t in query.weights if t not in present]
         if not wanted:
-            return kind
+            return kind_credit
         text = self._located[index][1].text
         words = sorted({m.casefold() for m in _WORDS.findall(text)})
         try:
             found = self._words.stand_ins([query.surface[t].casefold() for t in wanted], words)
         except MeaningUnavailable:
-            return kind
+            return kind_credit
         said = {t: v for t, v in zip(wanted, found, strict=True) if v > 0}
-        return {t: max(said.get(t, 0.0), kind.get(t, 0.0)) for t in said.keys() | kind.keys()}
+        return {
+            t: max(said.get(t, 0.0), kind_credit.get(t, 0.0))
+            for t in said.keys() | kind_credit.keys()
+        }
 
-    def _instance_of_kind(self, query: Query, index: int) -> dict[str, float]:
-        """The word a "which ..." question names its answer's kind by ("which countries"),
-        when the passage lacks it but names something the question does not ("India"):
-        that name may be one of the kind (``asked_for.INSTANCE_CREDIT``)."""
+    def _kind_asked(self, query: Query) -> str | None:
+        """The term of the word a "which ..." question names its answer's kind by ("which
+        countries"), when the question asks for no time or number and weighs that word."""
         kind = kind_asked(query.text)
         if kind is None or asked_for(query.text) not in (None, "name"):
-            return {}
+            return None
         term = self.tokenizer.term(kind)
-        if term not in query.weights or term in self._terms_of(index):
+        return term if term in query.weights else None
+
+    def _instance_of_kind(self, query: Query, index: int, kind: str | None) -> dict[str, float]:
+        """``kind`` (``_kind_asked``), when the passage lacks it but names something the
+        question does not ("India"): that name may be one of the kind
+        (``asked_for.INSTANCE_CREDIT``)."""
+        if kind is None or kind in self._terms_of(index):
             return {}
         if not holds("name", self._located[index][1].text, query.text):
             return {}
-        return {term: INSTANCE_CREDIT}
+        return {kind: INSTANCE_CREDIT}
 
     def _on_subject(self, query: Query, hits: Sequence[Hit]) -> bool:
         """``verdict.on_subject`` for the question and the articles of its hits."""
@@ -633,11 +642,6 @@ class Engine:
                 found.append((offset, extra))
                 terms = terms | set(extra)
         return found
-
-    def _sentences(self, index: int) -> list[list[str]]:
-        """Each sentence's terms; a card is one "sentence", searched by the whole card."""
-        card = self._cards.get(index)
-        return [list(card)] if card is not None else self._kept.sentences(index)
 
     def _split_and_tokenize(
         self, index: int
