@@ -47,28 +47,41 @@ class Respelling:
 Forms = dict[str, tuple[str, ...]]  # Penn Treebank or universal tag -> spellings
 
 
-@cache
-def _tables() -> tuple[Callable[[str], Forms], Callable[[str], Forms]]:
-    """lemminflect's lemma and inflection lookups for a lowercase word, read in place.
+@dataclass(frozen=True)
+class _Tables:
+    """lemminflect's lemma and inflection tables, each with its overrides, read in place.
 
     Its ``getAllLemmas`` and ``getAllInflections`` deep-copy a table entry on every call: that
     copying took most of a question's time whenever it held words the corpus lacks. The
     entries are only read here, with the same overrides applied on top.
     """
+
+    lemma_table: dict[str, Forms]
+    lemma_overrides: dict[str, Forms]
+    inflection_table: dict[str, Forms]
+    inflection_overrides: dict[str, Forms]
+
+    def lemmas(self, word: str) -> Forms:
+        """``getAllLemmas(word)`` for a lowercase word."""
+        return {**self.lemma_table.get(word, {}), **self.lemma_overrides.get(word, {})}
+
+    def inflections(self, lemma: str) -> Forms:
+        """``getAllInflections(lemma)`` for a lowercase lemma."""
+        return {**self.inflection_table.get(lemma, {}), **self.inflection_overrides.get(lemma, {})}
+
+
+@cache
+def _tables() -> _Tables:
     from lemminflect.core.Inflections import Inflections
     from lemminflect.core.Lemmatizer import Lemmatizer
 
     lemmatizer, inflections = Lemmatizer(), Inflections()
-    sources = (
-        (lemmatizer._getLemmaDict(), lemmatizer._getOverridesDict()),
-        (inflections._getInflDict(), inflections._getOverridesDict()),
+    return _Tables(
+        lemmatizer._getLemmaDict(),
+        lemmatizer._getOverridesDict(),
+        inflections._getInflDict(),
+        inflections._getOverridesDict(),
     )
-
-    def reader(table: dict[str, Forms], overrides: dict[str, Forms]) -> Callable[[str], Forms]:
-        return lambda word: {**table.get(word, {}), **overrides.get(word, {})}
-
-    lemmas, inflected = (reader(*source) for source in sources)
-    return lemmas, inflected
 
 
 def other_forms(word: str) -> list[str]:
@@ -76,13 +89,13 @@ def other_forms(word: str) -> list[str]:
 
     ``word`` is lowercase; so are the forms.
     """
-    get_lemmas, get_inflections = _tables()
+    tables = _tables()
     forms: list[str] = []
-    for lemmas in get_lemmas(word).values():
+    for lemmas in tables.lemmas(word).values():
         for lemma in lemmas:
             lemma = lemma.lower()
             forms.append(lemma)
-            for spelled in get_inflections(lemma).values():
+            for spelled in tables.inflections(lemma).values():
                 forms.extend(form.lower() for form in spelled)
     seen = {word}
     return [f for f in forms if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
@@ -91,13 +104,13 @@ def other_forms(word: str) -> list[str]:
 @cache
 def _inflected() -> dict[str, tuple[str, ...]]:
     """Every lowercase lemma of lemminflect's inflection tables, with itself and its forms."""
-    from lemminflect.core.Inflections import Inflections
-
-    inflections = Inflections()
-    keys = {*inflections._getInflDict(), *inflections._getOverridesDict()}
-    _, get_inflections = _tables()
+    tables = _tables()
+    keys = {*tables.inflection_table, *tables.inflection_overrides}
     return {
-        lemma: (lemma, *(f.lower() for spelled in get_inflections(lemma).values() for f in spelled))
+        lemma: (
+            lemma,
+            *(f.lower() for spelled in tables.inflections(lemma).values() for f in spelled),
+        )
         for lemma in keys
         if lemma == lemma.lower()
     }
@@ -107,14 +120,11 @@ def _inflected() -> dict[str, tuple[str, ...]]:
 def _words_by_lemma() -> dict[str, tuple[str, ...]]:
     """Every lowercase lemma of lemminflect's lemma tables, with the lowercase words it is a
     lemma of."""
-    from lemminflect.core.Lemmatizer import Lemmatizer
-
-    lemmatizer = Lemmatizer()
-    get_lemmas, _ = _tables()
+    tables = _tables()
     found: dict[str, list[str]] = {}
-    for word in {*lemmatizer._getLemmaDict(), *lemmatizer._getOverridesDict()}:
+    for word in {*tables.lemma_table, *tables.lemma_overrides}:
         if word == word.lower():
-            for lemmas in get_lemmas(word).values():
+            for lemmas in tables.lemmas(word).values():
                 for lemma in lemmas:
                     found.setdefault(lemma.lower(), []).append(word)
     return {lemma: tuple(words) for lemma, words in found.items()}
