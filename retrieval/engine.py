@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -119,6 +120,7 @@ class Engine:
         self._mentions = Mentions(corpus.articles, self.tokenizer.tokenize)
         self._aliases = self._alias_table(corpus.articles)
         self._speller: Speller | None = None  # built on the first unknown word
+        self._speller_lock = threading.Lock()  # asks run in threads; build it once
         # Compared as normalised text, so that a curly and a straight quote mean the same.
         self._meaning = PassageVectors(lambda i: normalize(self._located[i][1].text))
         self._words = WordVectors()
@@ -599,14 +601,16 @@ class Engine:
         return {alias: " ".join(dict.fromkeys(names)) for alias, names in table.items()}
 
     def _respell(self, word: str) -> Respelling | None:
-        if self._speller is None:
-            # The words the index was built from, as the tokenizer saw them (it caches them).
-            vocabulary = self.index.vocabulary
-            words = [(w, t) for w, t in self.tokenizer.spellings() if t in vocabulary]
-            self._speller = Speller(
-                words, self.tokenizer.term, lemma_families(self.tokenizer.stop_words)
-            )
-        return self._speller.respell(word)
+        with self._speller_lock:
+            if self._speller is None:
+                # The words the index was built from, as the tokenizer saw them (it caches them).
+                vocabulary = self.index.vocabulary
+                words = [(w, t) for w, t in self.tokenizer.spellings() if t in vocabulary]
+                self._speller = Speller(
+                    words, self.tokenizer.term, lemma_families(self.tokenizer.stop_words)
+                )
+            speller = self._speller
+        return speller.respell(word)
 
     def _recorded_terms(self, recorder: SentenceRecorder, index: int) -> list[str]:
         """``indexed_terms``, tokenised a sentence at a time so that the sentences are kept."""

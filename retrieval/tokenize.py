@@ -90,8 +90,11 @@ class Tokenizer:
         return term
 
     def spellings(self) -> Iterator[tuple[str, str]]:
-        """(lowercase surface word, its term) for every word this tokenizer has seen."""
-        for surface, term in list(self._cache.items()):
+        """(lowercase surface word, its term) for every word this tokenizer has seen.
+
+        Read from a copy: other threads may tokenise, and so add to the cache, meanwhile.
+        """
+        for surface, term in self._cache.copy().items():
             if term:
                 yield surface.casefold(), term
 
