@@ -1,4 +1,7 @@
-"""``python -m bench {quality,summaries,speed,chat,smoke,soak,hostile}``: see ``--help`` of each."""
+"""``python -m bench <command>`` (quality, summaries, speed, chat, verdict, smoke, soak, hostile).
+
+See ``--help`` of each.
+"""
 
 from __future__ import annotations
 
@@ -64,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
     chat.add_argument("--seeds", type=Path, default=Path("seeds"))
     _common(chat)
+
+    verdict = sub.add_parser(
+        "verdict", help="SQuAD near-topic split: confident verdicts, answerable against not"
+    )
+    verdict.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
+    _common(verdict)
 
     worker = sub.add_parser("speed-worker", help=argparse.SUPPRESS)
     worker.add_argument("spec", help="JSON job description (internal)")
@@ -135,6 +144,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         result = chat.run(args.questions, args.seeds)
         _publish(args, "chat", result, chat)
+        return 0
+    if args.command == "verdict":
+        from bench import verdict
+
+        result = verdict.run(args.squad, args.limit)
+        _publish(args, "verdict", result, verdict)
         return 0
     if args.command == "speed-worker":
         from bench import speed_worker

@@ -260,3 +260,29 @@ def test_chat_ranks_count_the_first_passage_holding_an_expected_snippet() -> Non
 
     assert rank_of(["a b", "c d", "x y"], ["c d", "x"]) == 2
     assert rank_of(["a b"], ["z"]) is None
+
+
+def test_near_topic_split_keeps_even_paragraphs_and_drops_questions_whose_answer_is_there() -> None:
+    from bench.data import Question, Squad, SquadArticle
+    from bench.verdict import near_topic_split
+
+    articles = (
+        SquadArticle(0, "Alpha", "alpha", ("Kept zero says red.", "Left out says blue.", "Kept.")),
+        SquadArticle(1, "Beta", "beta", ("Kept zero says green.", "Left out says red.")),
+    )
+    questions = (
+        Question("a", "On a kept paragraph?", 0, 1, ("red",)),
+        Question("b", "Answer absent?", 0, 2, ("blue",)),
+        Question("c", "Answer elsewhere in the corpus?", 1, 2, ("RED",)),
+        Question("d", "On the other half's kept paragraph?", 1, 1, ("green",)),
+    )
+    split = near_topic_split(Squad(articles, questions))
+
+    assert [s.paragraphs for s in split.specs] == [
+        ("Kept zero says red.", "Kept."),
+        ("Kept zero says green.",),
+    ]
+    assert [q.id for q in split.answerable["fit"]] == ["a"]
+    assert [q.id for q in split.answerable["report"]] == ["d"]
+    assert [q.id for q in split.near_topic["fit"]] == ["b"]
+    assert split.near_topic["report"] == ()  # "red" is in the corpus: not near-topic

@@ -1,0 +1,170 @@
+"""Verdicts on a near-topic split of SQuAD: ``python -m bench verdict``.
+
+Built in the manner of SQuAD 2.0's unanswerable questions, from SQuAD v1.1 dev alone: the corpus
+holds every article, but only its paragraphs at even positions (0, 2, 4, ... in file order);
+*answerable* are the questions on those paragraphs; *near-topic* are the questions on the other
+paragraphs none of whose gold answers occurs anywhere in the corpus (case folded): the article is
+there, the answer is not. Questions on even-numbered articles are the *fit* half (what a rule or
+a threshold may be tuned on), those on odd-numbered articles the *report* half (what the goals
+are checked on). A confident verdict is ``answer``; ``closest`` and ``none`` are not.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench import citebot
+from bench.data import Question, Squad, load_squad
+from bench.report import Goal, command_line, machine_line, markdown_table, pct, report_section
+
+HALVES = ("fit", "report")
+VERDICTS = ("answer", "closest", "none", "refused")
+ANSWERED_GOAL = 0.88
+NEAR_TOPIC_GOAL = 0.85
+
+
+@dataclass(frozen=True)
+class Split:
+    """The near-topic split: the corpus's articles and the labelled questions of each half."""
+
+    specs: tuple[citebot.ArticleSpec, ...]
+    answerable: dict[str, tuple[Question, ...]]
+    near_topic: dict[str, tuple[Question, ...]]
+
+
+def near_topic_split(squad: Squad, limit: int | None = None) -> Split:
+    """The split described in the module docstring; ``limit`` caps each half's two lists."""
+    specs: list[citebot.ArticleSpec] = []
+    kept_text: list[str] = []
+    for article in squad.articles:
+        kept = tuple(p for i, p in enumerate(article.paragraphs) if i % 2 == 0)
+        specs.append(citebot.ArticleSpec(article.slug, article.title, kept))
+        kept_text.extend(kept)
+    corpus = "\n".join(kept_text).casefold()
+    answerable: dict[str, list[Question]] = {half: [] for half in HALVES}
+    near: dict[str, list[Question]] = {half: [] for half in HALVES}
+    for question in squad.questions:
+        half = HALVES[question.article % 2]
+        if (question.paragraph - 1) % 2 == 0:
+            answerable[half].append(question)
+        elif all(answer.casefold() not in corpus for answer in question.answers):
+            near[half].append(question)
+    return Split(
+        tuple(specs),
+        {half: tuple(qs[:limit] if limit else qs) for half, qs in answerable.items()},
+        {half: tuple(qs[:limit] if limit else qs) for half, qs in near.items()},
+    )
+
+
+def _verdicts(engine: Any, questions: Sequence[Question]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for question in questions:
+        answer = citebot.ask(engine, question.text)
+        counts["refused" if answer is None else citebot.verdict_of(answer)] += 1
+    return counts
+
+
+def run(squad_path: Path, limit: int | None = None) -> dict[str, Any]:
+    split = near_topic_split(load_squad(squad_path), limit)
+    engine = citebot.build_engine(split.specs)
+    halves: dict[str, Any] = {}
+    for half in HALVES:
+        answerable = _verdicts(engine, split.answerable[half])
+        near = _verdicts(engine, split.near_topic[half])
+        total_a, total_n = sum(answerable.values()), sum(near.values())
+        halves[half] = {
+            "answerable": dict(answerable),
+            "near_topic": dict(near),
+            "answered": answerable["answer"] / total_a if total_a else 0.0,
+            "not_confident": 1 - near["answer"] / total_n if total_n else 0.0,
+        }
+    return {
+        "command": command_line(),
+        "machine": machine_line(citebot.code_digest()),
+        "squad": str(squad_path),
+        "paragraphs in corpus": sum(len(s.paragraphs) for s in split.specs),
+        "halves": halves,
+    }
+
+
+def goals(result: dict[str, Any]) -> list[Goal]:
+    report = result["halves"]["report"]
+    return [
+        Goal(
+            f"near-topic split, report half: >= {pct(ANSWERED_GOAL)} of answerable get `answer`",
+            pct(report["answered"]),
+            report["answered"] >= ANSWERED_GOAL,
+        ),
+        Goal(
+            f"near-topic split, report half: >= {pct(NEAR_TOPIC_GOAL)} of near-topic do not",
+            pct(report["not_confident"]),
+            report["not_confident"] >= NEAR_TOPIC_GOAL,
+        ),
+    ]
+
+
+def tables(result: dict[str, Any]) -> str:
+    rows: list[list[Any]] = []
+    for half in HALVES:
+        figures = result["halves"][half]
+        for kind in ("answerable", "near_topic"):
+            counts = figures[kind]
+            rows.append([half, kind, sum(counts.values()), *(counts.get(v, 0) for v in VERDICTS)])
+    verdicts = markdown_table(("half", "questions", "count", *VERDICTS), rows)
+    shares = markdown_table(
+        ("half", "answerable: `answer`", "near-topic: not `answer`"),
+        [
+            [
+                half,
+                pct(result["halves"][half]["answered"]),
+                pct(result["halves"][half]["not_confident"]),
+            ]
+            for half in HALVES
+        ],
+    )
+    return verdicts + "\n\n" + shares
+
+
+def findings(result: dict[str, Any]) -> list[str]:
+    fit, report = result["halves"]["fit"], result["halves"]["report"]
+    return [
+        f"On the report half, {pct(report['answered'])} of answerable questions get a confident "
+        f"answer and {pct(report['not_confident'])} of near-topic ones do not "
+        f"(fit half: {pct(fit['answered'])} and {pct(fit['not_confident'])}).",
+    ]
+
+
+def plot(result: dict[str, Any], path: Path) -> None:
+    from bench.plots import grouped_bars
+
+    grouped_bars(
+        path,
+        title="Near-topic split of SQuAD: confident verdicts",
+        groups=list(HALVES),
+        series={
+            "answerable: answer": [result["halves"][h]["answered"] for h in HALVES],
+            "near-topic: not answer": [result["halves"][h]["not_confident"] for h in HALVES],
+        },
+        ylabel="share of questions",
+    )
+
+
+def section(result: dict[str, Any], plot_name: str | None) -> str:
+    method = (
+        f"Data: `{result['squad']}`. "
+        + (__doc__ or "").split("\n\n", 1)[1].strip().replace("\n", " ")
+        + f" The corpus holds {result['paragraphs in corpus']:,} paragraphs; default settings."
+    )
+    return report_section(
+        "Verdicts on a near-topic split",
+        result,
+        method,
+        tables(result),
+        findings(result),
+        "near-topic split verdicts",
+        plot_name,
+    )
