@@ -2,7 +2,8 @@
 WebSocket of channel events. Listens on 127.0.0.1 only.
 
 Requests must name this server in ``Host`` (and in ``Origin``, when a browser sends one),
-so another site open in the same browser cannot post as you or read the channel.
+so another site open in the same browser cannot post as you or read the channel; the
+playground's Discord-compatible server follows the same rule (``fakediscord.loopback``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from fakediscord.loopback import addressed_to_self
 from fakediscord.models import JsonDict
 
 from .actions import ActionError, Actions
@@ -52,19 +54,9 @@ def build_app(actions: Actions, feed: Feed, place: PlaygroundGuild) -> web.Appli
     return app
 
 
-def _from_here(request: web.Request) -> bool:
-    """Addressed to this server by name (not a rebound DNS name), from its own page."""
-    transport = request.transport
-    sock = transport.get_extra_info("sockname") if transport else None
-    port = sock[1] if sock else None
-    here = {f"127.0.0.1:{port}", f"localhost:{port}"}
-    origin = request.headers.get("Origin")
-    return request.host in here and (origin is None or origin.partition("//")[2] in here)
-
-
 @web.middleware
 async def _same_origin_only(request: web.Request, handler: Handler) -> web.StreamResponse:
-    if not _from_here(request):
+    if not addressed_to_self(request):
         return web.json_response({"error": "this page only answers to itself"}, status=403)
     response = await handler(request)
     response.headers.update(SECURITY_HEADERS)

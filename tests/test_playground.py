@@ -131,6 +131,31 @@ async def test_requests_from_another_site_or_host_name_are_refused(playground: P
 
 
 @ASYNC
+async def test_the_playgrounds_discord_answers_only_its_own_bot_at_its_own_address(
+    playground: Playground,
+) -> None:
+    """Another page in the browser must not read the channel or post as the bot through
+    the Discord-compatible server the playground runs beside the page."""
+    server = playground.server
+    assert server.token != "fake-bot-token"
+    history = f"{server.api_base}/channels/{playground.place.channel.id}/messages"
+    own = {"Authorization": f"Bot {server.token}"}
+    async with aiohttp.ClientSession() as http:
+        async with http.get(history, headers={"Authorization": "Bot fake-bot-token"}) as guessed:
+            assert guessed.status == 401
+        async with http.get(history, headers=own | {"Origin": "http://evil.example"}) as foreign:
+            assert foreign.status == 403
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await http.ws_connect(
+                f"{server.gateway_url}?v=10&encoding=json",
+                headers={"Origin": "http://evil.example"},
+            )
+        assert refused.value.status == 403
+        async with http.get(history, headers=own) as the_bot:
+            assert the_bot.status == 200
+
+
+@ASYNC
 async def test_what_a_user_types_reaches_the_page_unchanged_and_the_bot_replies_to_it(
     playground: Playground,
 ) -> None:

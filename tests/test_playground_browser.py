@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 import discord
 import pytest
 import pytest_asyncio
+from aiohttp import web
 from playwright.async_api import Browser, Locator, Page, async_playwright, expect
 
 from bench.chromium import ARGS
@@ -41,6 +42,25 @@ async def page(browser: Browser, playground: Playground) -> AsyncIterator[Page]:
     yield opened
     await context.close()
     assert errors == [], f"the page's script failed: {errors}"
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def other_site() -> AsyncIterator[str]:
+    """An unrelated page served from another port on this machine."""
+
+    async def blank(request: web.Request) -> web.Response:
+        page = "<!doctype html><title>elsewhere</title>"
+        return web.Response(text=page, content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/", blank)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}/"
+    finally:
+        await runner.cleanup()
 
 
 async def send(page: Page, text: str) -> None:
@@ -269,3 +289,35 @@ async def test_buttons_and_select_menus_work_and_ephemeral_replies_show_only_to_
     await expect(picked).to_be_hidden()
     await page.locator(".speaker-option", has_text="Member").click()
     await expect(picked).to_be_visible()
+
+
+LISTEN_ON_GATEWAY = """([url, token]) => new Promise((resolve) => {
+  const socket = new WebSocket(url);
+  socket.onmessage = (event) => {
+    const payload = JSON.parse(event.data);
+    if (payload.op === 10) {
+      socket.send(JSON.stringify({ op: 2, d: { token, intents: 46593, properties: {} } }));
+    }
+    if (payload.t === "READY") resolve("ready");
+  };
+  socket.onclose = () => resolve("closed");
+  setTimeout(() => resolve("no answer"), 10000);
+})"""
+
+
+async def test_a_page_on_another_local_port_cannot_join_the_playgrounds_gateway(
+    browser: Browser, playground: Playground, other_site: str
+) -> None:
+    """Even holding the bot's token, which it cannot learn, a page from another origin is
+    refused at the WebSocket handshake."""
+    context = await browser.new_context()
+    try:
+        elsewhere = await context.new_page()
+        await elsewhere.goto(other_site)
+        server = playground.server
+        outcome = await elsewhere.evaluate(
+            LISTEN_ON_GATEWAY, [f"{server.gateway_url}?v=10&encoding=json", server.token]
+        )
+    finally:
+        await context.close()
+    assert outcome == "closed"
