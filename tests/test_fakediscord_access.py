@@ -10,12 +10,20 @@ same rule is in ``test_playground_browser.py``.
 from __future__ import annotations
 
 import json
+import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import aiohttp
+import discord.gateway
+import discord.http
 import pytest
 
+from bot.service import CorpusService
 from fakediscord import FakeDiscord
+from harness import copy_seeds
+from playground.session import open_playground
+from playground_fixtures import playground_settings
 
 if TYPE_CHECKING:
     from discord_fixtures import SeededGuild
@@ -151,3 +159,29 @@ async def test_the_gateway_still_lets_its_own_bot_in_from_its_own_page(
         )
         ready = await ws.receive_json(timeout=5)
     assert ready["t"] == "READY"
+
+
+async def test_each_playground_run_makes_its_own_token_and_never_logs_or_prints_it(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    settings = playground_settings(copy_seeds(tmp_path / "corpus"))
+    tokens: list[str] = []
+    saved = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    try:
+        for _ in range(2):
+            async with open_playground(settings, CorpusService.open(settings), port=0) as running:
+                tokens.append(running.server.token)
+                place = running.place
+                asked = await running.server.post_message(
+                    place.channel, place.people["member"].member, "!ask What is Juche?"
+                )
+                await running.server.wait_for_reply(asked, timeout=20)
+    finally:
+        discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = saved
+    assert tokens[0] != tokens[1]
+    printed = capsys.readouterr()
+    said = caplog.text + printed.out + printed.err
+    assert caplog.records, "nothing was logged, so the check below would prove nothing"
+    for token in tokens:
+        assert token not in said
