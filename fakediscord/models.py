@@ -6,6 +6,7 @@ and serialise it into Discord's JSON shapes (see ``payloads``).
 
 from __future__ import annotations
 
+import secrets
 import time
 from dataclasses import dataclass, field
 from typing import Any
@@ -233,7 +234,7 @@ class World:
 class Config:
     """Server knobs; the URLs are filled in once the server listens."""
 
-    token: str = "fake-bot-token"
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(32), repr=False)
     heartbeat_interval: float = 1.0
     interaction_deadline: float = 3.0
     privileged_intents: bool = True

@@ -13,6 +13,7 @@ from . import faults, messages, payloads, permissions, validation
 from .backend import API_PREFIX, Backend, backend, check_message, path_id, read_body, route_key
 from .gateway import DIRECT_MESSAGES, GUILD_MESSAGES
 from .journal import RequestRecord, Typing
+from .loopback import addressed_to_self
 from .models import Channel, Guild, JsonDict
 from .responses import (
     Reject,
@@ -41,6 +42,8 @@ def _authorised(request: web.Request, route: str, token: str) -> bool:
 
 @web.middleware
 async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+    if not addressed_to_self(request):  # REST and the gateway alike: see loopback.py
+        return error(403, "this server only answers to its own address").response()
     if request.path in GATEWAY_PATHS:
         return await handler(request)
     b = backend(request)

@@ -43,12 +43,17 @@ def _user(who: User | Member) -> User:
 
 
 class FakeDiscord:
-    """A Discord-compatible REST + gateway server on 127.0.0.1 (a free port)."""
+    """A Discord-compatible REST + gateway server on 127.0.0.1 (a free port).
+
+    It answers only its own bot (``token``: a random one unless given, never logged) and
+    only requests addressed to its own loopback address (see ``loopback``), so another web
+    page open in the same browser can neither read its channels nor post as the bot.
+    """
 
     def __init__(
         self,
         *,
-        token: str = "fake-bot-token",
+        token: str | None = None,
         bot_name: str = "FakeBot",
         heartbeat_interval: float = 1.0,
         interaction_deadline: float = 3.0,
@@ -56,12 +61,13 @@ class FakeDiscord:
         shard_count: int = 1,
     ) -> None:
         self.config = Config(
-            token=token,
             heartbeat_interval=heartbeat_interval,
             interaction_deadline=interaction_deadline,
             privileged_intents=privileged_intents,
             shard_count=shard_count,
         )
+        if token is not None:  # otherwise a random one, as Discord's are unguessable
+            self.config.token = token
         self.world = World(bot_name)
         self.records = Records()
         self.faults = Faults()

@@ -2,7 +2,8 @@
 WebSocket of channel events. Listens on 127.0.0.1 only.
 
 Requests must name this server in ``Host`` (and in ``Origin``, when a browser sends one),
-so another site open in the same browser cannot post as you or read the channel.
+so another site open in the same browser cannot post as you or read the channel; the
+playground's Discord-compatible server follows the same rule (``fakediscord.loopback``).
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import re
 from collections.abc import Awaitable, Callable
 from importlib import resources
 from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from fakediscord.loopback import addressed_to_self
 from fakediscord.models import JsonDict
 
 from .actions import ActionError, Actions
@@ -34,6 +37,7 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+SNOWFLAKE = re.compile(r"[0-9]{1,20}")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -52,19 +56,9 @@ def build_app(actions: Actions, feed: Feed, place: PlaygroundGuild) -> web.Appli
     return app
 
 
-def _from_here(request: web.Request) -> bool:
-    """Addressed to this server by name (not a rebound DNS name), from its own page."""
-    transport = request.transport
-    sock = transport.get_extra_info("sockname") if transport else None
-    port = sock[1] if sock else None
-    here = {f"127.0.0.1:{port}", f"localhost:{port}"}
-    origin = request.headers.get("Origin")
-    return request.host in here and (origin is None or origin.partition("//")[2] in here)
-
-
 @web.middleware
 async def _same_origin_only(request: web.Request, handler: Handler) -> web.StreamResponse:
-    if not _from_here(request):
+    if not addressed_to_self(request):
         return web.json_response({"error": "this page only answers to itself"}, status=403)
     response = await handler(request)
     response.headers.update(SECURITY_HEADERS)
@@ -83,13 +77,32 @@ def _static(name: str) -> Handler:
 
 
 async def _body(request: web.Request) -> JsonDict:
+    """The request's JSON object; refused (400) when it is not one, or holds a string that
+    is not text (a lone surrogate cannot be encoded, and Discord would refuse it too)."""
     try:
         data = await request.json()
-    except ValueError:
+        json.dumps(data, ensure_ascii=False).encode()
+    except (ValueError, RecursionError):  # UnicodeError is a ValueError
         raise web.HTTPBadRequest(text="send a JSON object") from None
     if not isinstance(data, dict):
         raise web.HTTPBadRequest(text="send a JSON object")
     return data
+
+
+def _text(data: JsonDict, key: str) -> str:
+    """``data[key]``, which must be a string if given ("" when it is not)."""
+    value = data.get(key, "")
+    if not isinstance(value, str):
+        raise ActionError(f"{key} must be text")
+    return value
+
+
+def _message_id(data: JsonDict) -> int:
+    """A snowflake as Discord writes one: a string of ASCII digits that fits in 64 bits."""
+    value = data.get("message_id")
+    if not (isinstance(value, str) and SNOWFLAKE.fullmatch(value) and int(value) < 2**64):
+        raise ActionError("message_id must be a message's ID")
+    return int(value)
 
 
 def _refused(error: ActionError) -> web.Response:
@@ -108,7 +121,7 @@ async def _commands(request: web.Request) -> web.Response:
 async def _post_message(request: web.Request) -> web.Response:
     actions, data = request.app[ACTIONS], await _body(request)
     try:
-        message = await actions.post(actions.person(data.get("as")), str(data.get("content", "")))
+        message = await actions.post(actions.person(data.get("as")), _text(data, "content"))
     except ActionError as error:
         return _refused(error)
     return web.json_response({"id": message["id"]})
@@ -125,7 +138,7 @@ async def _slash(request: web.Request) -> web.Response:
     actions, data = request.app[ACTIONS], await _body(request)
     try:
         person = actions.person(data.get("as"))
-        await actions.slash(person, str(data.get("command", "")), _options(data))
+        await actions.slash(person, _text(data, "command"), _options(data))
     except ActionError as error:
         return _refused(error)
     return web.json_response({"ok": True})
@@ -135,7 +148,7 @@ async def _autocomplete(request: web.Request) -> web.Response:
     actions, data = request.app[ACTIONS], await _body(request)
     try:
         person = actions.person(data.get("as"))
-        command, focused = str(data.get("command", "")), str(data.get("focused", ""))
+        command, focused = _text(data, "command"), _text(data, "focused")
         choices = await actions.autocomplete(person, command, _options(data), focused)
     except ActionError as error:
         return _refused(error)
@@ -151,10 +164,8 @@ async def _component(request: web.Request) -> web.Response:
             isinstance(values, list) and all(isinstance(v, str) for v in values)
         ):
             raise ActionError("values must be a list of strings")
-        message_id = str(data.get("message_id", ""))
-        if not message_id.isdigit():
-            raise ActionError("message_id must be a message's ID")
-        await actions.use_component(person, int(message_id), str(data.get("custom_id", "")), values)
+        message_id, custom_id = _message_id(data), _text(data, "custom_id")
+        await actions.use_component(person, message_id, custom_id, values)
     except ActionError as error:
         return _refused(error)
     return web.json_response({"ok": True})

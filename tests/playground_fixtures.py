@@ -38,6 +38,13 @@ HOSTILE_ARTICLE = (
     "The ferry to the lighthouse island leaves the north pier twice a day.\n"
 )
 
+LINKED_ARTICLE = (
+    "Lighthouse records\n\n"
+    "The keeper's logbook of 1890 can be read online at https://lighthouse.example/logbook/1890 "
+    "and at <https://archive.example/keeper>, free of charge.\n"
+)
+LOGBOOK_URL = "https://lighthouse.example/logbook/1890"
+
 
 def playground_settings(corpus: Path) -> Settings:
     return Settings(
@@ -47,8 +54,10 @@ def playground_settings(corpus: Path) -> Settings:
 
 
 def corpus_with_hostile_article(folder: Path) -> Path:
+    """The seeds, an article full of HTML, and one whose paragraph holds web addresses."""
     corpus = copy_seeds(folder / "corpus")
     (corpus / "900-harbour.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    (corpus / "901-lighthouse.txt").write_text(LINKED_ARTICLE, encoding="utf-8")
     return corpus
 
 

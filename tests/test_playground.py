@@ -131,6 +131,31 @@ async def test_requests_from_another_site_or_host_name_are_refused(playground: P
 
 
 @ASYNC
+async def test_the_playgrounds_discord_answers_only_its_own_bot_at_its_own_address(
+    playground: Playground,
+) -> None:
+    """Another page in the browser must not read the channel or post as the bot through
+    the Discord-compatible server the playground runs beside the page."""
+    server = playground.server
+    assert server.token != "fake-bot-token"
+    history = f"{server.api_base}/channels/{playground.place.channel.id}/messages"
+    own = {"Authorization": f"Bot {server.token}"}
+    async with aiohttp.ClientSession() as http:
+        async with http.get(history, headers={"Authorization": "Bot fake-bot-token"}) as guessed:
+            assert guessed.status == 401
+        async with http.get(history, headers=own | {"Origin": "http://evil.example"}) as foreign:
+            assert foreign.status == 403
+        with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
+            await http.ws_connect(
+                f"{server.gateway_url}?v=10&encoding=json",
+                headers={"Origin": "http://evil.example"},
+            )
+        assert refused.value.status == 403
+        async with http.get(history, headers=own) as the_bot:
+            assert the_bot.status == 200
+
+
+@ASYNC
 async def test_what_a_user_types_reaches_the_page_unchanged_and_the_bot_replies_to_it(
     playground: Playground,
 ) -> None:
@@ -205,6 +230,90 @@ async def test_what_discord_would_refuse_is_refused_with_a_sentence(
     async with aiohttp.ClientSession() as http, http.post(playground.url + path, json=body) as r:
         assert r.status == 400
         assert said in (await r.json())["error"]
+
+
+@ASYNC
+@pytest.mark.parametrize(
+    ("path", "body", "said"),
+    [
+        ("api/messages", {"as": "member", "content": None}, "content must be text"),
+        ("api/messages", {"as": "member", "content": 7}, "content must be text"),
+        ("api/slash", {"as": "member", "command": None}, "command must be text"),
+        (
+            "api/autocomplete",
+            {"as": "member", "command": "summary", "options": {}, "focused": None},
+            "focused must be text",
+        ),
+        (
+            "api/components",
+            {"as": "member", "message_id": "\u00b2", "custom_id": "x"},
+            "message_id must be a message's ID",
+        ),
+        (
+            "api/components",
+            {"as": "member", "message_id": "1" * 5000, "custom_id": "x"},
+            "message_id must be a message's ID",
+        ),
+        (
+            "api/components",
+            {"as": "member", "message_id": str(2**64), "custom_id": "x"},
+            "message_id must be a message's ID",
+        ),
+        (
+            "api/components",
+            {"as": "member", "message_id": "\u0661\u0662", "custom_id": "x"},  # Arabic-Indic
+            "message_id must be a message's ID",
+        ),
+        (
+            "api/components",
+            {"as": "member", "message_id": "1", "custom_id": None},
+            "custom_id must be text",
+        ),
+    ],
+    ids=[
+        "null-content",
+        "number-content",
+        "null-command",
+        "null-focused",
+        "superscript-id",
+        "5000-digit-id",
+        "id-past-64-bits",
+        "non-ascii-digits-id",
+        "null-custom-id",
+    ],
+)
+async def test_values_of_the_wrong_shape_are_refused_with_a_sentence_not_a_traceback(
+    playground: Playground, path: str, body: dict[str, object], said: str
+) -> None:
+    before = len(playground.server.world.messages)
+    async with aiohttp.ClientSession() as http, http.post(playground.url + path, json=body) as r:
+        answer = await r.text()
+        assert r.status == 400, answer
+    assert said in json.loads(answer)["error"]
+    assert "Traceback" not in answer
+    assert len(playground.server.world.messages) == before
+
+
+@ASYNC
+@pytest.mark.parametrize(
+    "body",
+    ["[" * 20_000 + "]" * 20_000, '{"as": "member", "content": "' + "\\ud800" + '"}', "\xff"],
+    ids=["nested-20000-deep", "lone-surrogate", "not-utf8"],
+)
+async def test_a_body_that_is_not_a_usable_json_object_is_refused(
+    playground: Playground, body: str
+) -> None:
+    before = len(playground.server.world.messages)
+    data = body.encode("latin-1") if body == "\xff" else body.encode()
+    headers = {"Content-Type": "application/json"}
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(playground.url + "api/messages", data=data, headers=headers) as r,
+    ):
+        answer = await r.text()
+        assert r.status == 400, answer
+    assert "Traceback" not in answer
+    assert len(playground.server.world.messages) == before
 
 
 @ASYNC

@@ -8,11 +8,12 @@ from collections.abc import AsyncIterator
 import discord
 import pytest
 import pytest_asyncio
+from aiohttp import web
 from playwright.async_api import Browser, Locator, Page, async_playwright, expect
 
 from bench.chromium import ARGS
 from playground.session import Playground
-from playground_fixtures import CHROMIUM, needs_chromium, playground
+from playground_fixtures import CHROMIUM, LOGBOOK_URL, needs_chromium, playground
 
 __all__ = ["playground"]  # the module-scoped fixture, shared by these tests
 
@@ -41,6 +42,25 @@ async def page(browser: Browser, playground: Playground) -> AsyncIterator[Page]:
     yield opened
     await context.close()
     assert errors == [], f"the page's script failed: {errors}"
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def other_site() -> AsyncIterator[str]:
+    """An unrelated page served from another port on this machine."""
+
+    async def blank(request: web.Request) -> web.Response:
+        page = "<!doctype html><title>elsewhere</title>"
+        return web.Response(text=page, content_type="text/html")
+
+    app = web.Application()
+    app.router.add_get("/", blank)
+    runner = web.AppRunner(app, access_log=None)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    try:
+        yield f"http://127.0.0.1:{runner.addresses[0][1]}/"
+    finally:
+        await runner.cleanup()
 
 
 async def send(page: Page, text: str) -> None:
@@ -139,6 +159,78 @@ async def test_only_web_links_become_links(page: Page) -> None:
     await expect(mine.locator("a")).to_have_count(1)
     await expect(mine.locator("a")).to_have_attribute("href", "https://example.org/a")
     await expect(mine.locator(".message-content")).to_contain_text("[unsafe](javascript:alert(1))")
+
+
+async def test_a_message_holding_urls_appears_with_its_links_and_so_does_the_reply(
+    page: Page,
+) -> None:
+    typed = (
+        "!ask who keeps https://example.org/a, <https://example.org/b> and "
+        "[https://example.org/c](https://example.org/c)?"
+    )
+    await send(page, typed)
+    mine = page.locator(".message-content", has_text="who keeps").last
+    await expect(mine).to_be_visible(timeout=ANSWER_WAIT)
+    links = mine.locator("a")
+    await expect(links).to_have_count(3)
+    for letter, link in zip("abc", await links.all(), strict=True):
+        await expect(link).to_have_attribute("href", f"https://example.org/{letter}")
+        await expect(link).to_have_text(f"https://example.org/{letter}")
+    assert await shown_text(mine) == typed.replace("<", "").replace(">", "").replace(
+        "[https://example.org/c](https://example.org/c)", "https://example.org/c"
+    )
+    await expect(reply_to(page, "who keeps").last).to_be_visible(timeout=ANSWER_WAIT)
+
+
+async def test_a_slash_answer_quoting_a_paragraph_with_a_url_appears_and_stops_thinking(
+    page: Page,
+) -> None:
+    await page.locator("#input").fill("/ask Where can the keeper's logbook of 1890 be read?")
+    await page.locator("#input").press("Enter")
+    answer = page.locator(".message", has=page.locator(".reply-context", has_text="used /ask")).last
+    await expect(answer.locator(".embed")).to_contain_text("logbook", timeout=ANSWER_WAIT)
+    await expect(answer.locator(".thinking")).to_have_count(0)
+    await expect(answer.locator(f'.embed a[href="{LOGBOOK_URL}"]')).not_to_have_count(0)
+
+
+async def test_a_timestamp_no_date_can_hold_is_shown_as_typed(page: Page) -> None:
+    typed = "due <t:9999999999999> or <t:-9999999999999:R>, not <t:0:D>"
+    await send(page, typed)
+    mine = page.locator(".message-content", has_text="due").last
+    await expect(mine).to_be_visible()
+    await expect(mine).to_contain_text("due <t:9999999999999> or <t:-9999999999999:R>, not")
+    await expect(mine.locator("time.timestamp-mention")).to_have_count(1)
+
+
+async def test_a_message_the_renderer_cannot_draw_is_shown_as_plain_text(page: Page) -> None:
+    await page.evaluate(
+        """() => {
+          const broken = () => { throw new RangeError("the renderer broke"); };
+          Markdown.render = broken;
+          Markdown.inline = broken;
+        }"""
+    )
+    typed = "!ask What is **Juche**?"
+    await send(page, typed)
+    mine = page.locator(".message-content", has_text="What is").last
+    await expect(mine).to_have_text(typed)
+    answer = reply_to(page, "What is").last
+    await expect(answer.locator(".embed")).to_contain_text("Juche", timeout=ANSWER_WAIT)
+
+
+async def test_a_message_that_cannot_be_drawn_at_all_still_shows_its_author_and_text(
+    page: Page,
+) -> None:
+    await page.evaluate(
+        """() => {
+          Date.prototype.toISOString = () => { throw new RangeError("no clock today"); };
+        }"""
+    )
+    typed = "still **here** <t:0:R>"
+    await send(page, typed)
+    mine = page.locator(".message", has_text="still").last
+    await expect(mine.locator(".message-content")).to_have_text(typed)
+    await expect(mine.locator(".author")).to_have_text("Member")
 
 
 @pytest.mark.parametrize(
@@ -269,3 +361,35 @@ async def test_buttons_and_select_menus_work_and_ephemeral_replies_show_only_to_
     await expect(picked).to_be_hidden()
     await page.locator(".speaker-option", has_text="Member").click()
     await expect(picked).to_be_visible()
+
+
+LISTEN_ON_GATEWAY = """([url, token]) => new Promise((resolve) => {
+  const socket = new WebSocket(url);
+  socket.onmessage = (event) => {
+    const payload = JSON.parse(event.data);
+    if (payload.op === 10) {
+      socket.send(JSON.stringify({ op: 2, d: { token, intents: 46593, properties: {} } }));
+    }
+    if (payload.t === "READY") resolve("ready");
+  };
+  socket.onclose = () => resolve("closed");
+  setTimeout(() => resolve("no answer"), 10000);
+})"""
+
+
+async def test_a_page_on_another_local_port_cannot_join_the_playgrounds_gateway(
+    browser: Browser, playground: Playground, other_site: str
+) -> None:
+    """Even holding the bot's token, which it cannot learn, a page from another origin is
+    refused at the WebSocket handshake."""
+    context = await browser.new_context()
+    try:
+        elsewhere = await context.new_page()
+        await elsewhere.goto(other_site)
+        server = playground.server
+        outcome = await elsewhere.evaluate(
+            LISTEN_ON_GATEWAY, [f"{server.gateway_url}?v=10&encoding=json", server.token]
+        )
+    finally:
+        await context.close()
+    assert outcome == "closed"

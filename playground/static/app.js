@@ -65,6 +65,32 @@
     return node;
   }
 
+  // --- drawing text: a render error never hides a message ----------------------------
+  // Markdown that cannot be drawn is shown as typed, and the error goes to the console.
+  function report(error) {
+    console.error("playground: shown as plain text after a render error:", error);
+  }
+
+  function rich(text) {
+    try {
+      return Markdown.render(text, names);
+    } catch (error) {
+      report(error);
+      return el("div", "markdown plain", String(text ?? ""));
+    }
+  }
+
+  function richInline(text, parent) {
+    const built = document.createDocumentFragment();
+    try {
+      Markdown.inline(text, built, names);
+    } catch (error) {
+      report(error);
+      built.replaceChildren(document.createTextNode(String(text ?? "")));
+    }
+    parent.appendChild(built);
+  }
+
   // --- messages --------------------------------------------------------------------
   function snippet(message) {
     if (message.content) return message.content.replace(/\s+/g, " ").slice(0, 120);
@@ -84,7 +110,7 @@
       who.textContent = "@" + who.textContent;
       line.appendChild(who);
       const text = el("span", "reply-snippet");
-      Markdown.inline(snippet(referenced), text, names);
+      richInline(snippet(referenced), text);
       line.appendChild(text);
       line.addEventListener("click", () => {
         const target = document.querySelector(`[data-id="${CSS.escape(referenced.id)}"]`);
@@ -114,11 +140,11 @@
         title.target = "_blank";
         title.rel = "noopener noreferrer nofollow";
       }
-      Markdown.inline(embed.title, title, names);
+      richInline(embed.title, title);
       box.appendChild(title);
     }
     if (embed.description) {
-      const description = Markdown.render(embed.description, names);
+      const description = rich(embed.description);
       description.classList.add("embed-description");
       box.appendChild(description);
     }
@@ -127,9 +153,9 @@
       for (const field of embed.fields) {
         const node = el("div", field.inline ? "embed-field inline" : "embed-field");
         const name = el("div", "embed-field-name");
-        Markdown.inline(field.name, name, names);
+        richInline(field.name, name);
         node.appendChild(name);
-        const value = Markdown.render(field.value, names);
+        const value = rich(field.value);
         value.classList.add("embed-field-value");
         node.appendChild(value);
         fields.appendChild(node);
@@ -246,10 +272,10 @@
       body.appendChild(el("div", "thinking", `${displayName(message.author)} is thinking\u2026`));
     }
     if (message.content) {
-      const content = Markdown.render(message.content, names);
+      const content = rich(message.content);
       content.classList.add("message-content");
       if (message.edited_timestamp && !(message.interaction && !message.content)) {
-        content.lastChild?.appendChild(el("span", "edited", " (edited)"));
+        (content.lastElementChild || content).appendChild(el("span", "edited", " (edited)"));
       }
       body.appendChild(content);
     }
@@ -266,6 +292,31 @@
     return item;
   }
 
+  // The last resort when a message cannot be drawn at all: its author and text, plainly.
+  function plainMessage(message) {
+    const item = el("li", "message");
+    item.dataset.id = String(message.id);
+    const author = message.author || {};
+    item.dataset.author = String(author.id);
+    item.appendChild(el("div", "avatar", "?"));
+    const body = el("div", "message-body");
+    const header = el("div", "message-header");
+    header.appendChild(el("span", "author", String(author.global_name || author.username || "")));
+    body.appendChild(header);
+    const texts = [message.content];
+    for (const embed of message.embeds || []) {
+      texts.push(embed.title, embed.description);
+      for (const field of embed.fields || []) texts.push(field.name, field.value);
+    }
+    for (const text of texts) {
+      if (text) body.appendChild(el("div", "markdown plain message-content", String(text)));
+    }
+    item.appendChild(body);
+    const invoker = message.interaction_metadata?.user;
+    if (Number(message.flags || 0) & EPHEMERAL && invoker) item.dataset.onlyFor = invoker.id;
+    return item;
+  }
+
   function groupWithPrevious(item) {
     const previous = item.previousElementSibling;
     const grouped =
@@ -279,7 +330,13 @@
   function show(message) {
     const list = $("messages");
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
-    const item = buildMessage(message);
+    let item;
+    try {
+      item = buildMessage(message);
+    } catch (error) {
+      report(error);
+      item = plainMessage(message);
+    }
     const existing = messageNode(message.id);
     if (existing) {
       existing.replaceWith(item);
@@ -288,8 +345,8 @@
     }
     groupWithPrevious(item);
     showOnlyToWhoMaySee(item);
-    if (message.author.id === state.hello?.bot.id) stopTyping();
-    if (nearBottom || message.author.id === speakerId()) list.scrollTop = list.scrollHeight;
+    if (message.author?.id === state.hello?.bot.id) stopTyping();
+    if (nearBottom || message.author?.id === speakerId()) list.scrollTop = list.scrollHeight;
   }
 
   // An ephemeral reply is seen only by the person whose command it answers.

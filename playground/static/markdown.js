@@ -17,12 +17,14 @@ const Markdown = (() => {
     return SAFE_URL.test(url) ? url : null;
   }
 
+  // A link's text is drawn without the link rules: links do not nest on Discord, and a
+  // bare URL drawn with the rule that found it would match itself again, without end.
   function link(text, url, context) {
     const anchor = el("a", "link");
     anchor.href = url;
     anchor.target = "_blank";
     anchor.rel = "noopener noreferrer nofollow";
-    inline(text, anchor, context);
+    inline(text, anchor, { ...context, inLink: true });
     return anchor;
   }
 
@@ -52,8 +54,10 @@ const Markdown = (() => {
     F: { dateStyle: "full", timeStyle: "short" },
   };
 
-  function timestamp(seconds, style) {
+  // A time no date can hold (past the year 275760) is shown as typed.
+  function timestamp(seconds, style, typed) {
     const date = new Date(seconds * 1000);
+    if (Number.isNaN(date.getTime())) return document.createTextNode(typed);
     const node = el("time", "timestamp-mention");
     node.dateTime = date.toISOString();
     node.title = date.toLocaleString("en", { dateStyle: "full", timeStyle: "short" });
@@ -76,7 +80,7 @@ const Markdown = (() => {
   const RULES = [
     { re: /\\([!-\/:-@\[-`{-~])/y, make: (m) => document.createTextNode(m[1]) },
     { re: /(`+)([\s\S]*?[^`])\1(?!`)/y, make: (m) => el("code", "inline-code", m[2].trim() || m[2]) },
-    { re: /<t:(-?\d{1,13})(?::([tTdDfFR]))?>/y, make: (m) => timestamp(Number(m[1]), m[2] || "f") },
+    { re: /<t:(-?\d{1,13})(?::([tTdDfFR]))?>/y, make: (m) => timestamp(Number(m[1]), m[2] || "f", m[0]) },
     { re: /\*\*([\s\S]+?)\*\*(?!\*)/y, wrap: "strong" },
     { re: /__([\s\S]+?)__(?!_)/y, wrap: "u" },
     { re: /\*(?=\S)([\s\S]*?\S)\*(?!\*)/y, wrap: "em" },
@@ -90,9 +94,14 @@ const Markdown = (() => {
     {
       re: /\[([^\[\]\n]+)\]\(<?(https?:\/\/[^\s<>()]+)>?\)/y,
       make: (m, c) => link(m[1], m[2], c),
+      link: true,
     },
-    { re: /<(https?:\/\/[^\s<>]+)>/y, make: (m, c) => link(m[1], m[1], c) },
-    { re: /https?:\/\/[^\s<>]+[^\s<>.,:;"')\]]/y, make: (m, c) => link(m[0], m[0], c) },
+    { re: /<(https?:\/\/[^\s<>]+)>/y, make: (m, c) => link(m[1], m[1], c), link: true },
+    {
+      re: /https?:\/\/[^\s<>]+[^\s<>.,:;"')\]]/y,
+      make: (m, c) => link(m[0], m[0], c),
+      link: true,
+    },
   ];
   const STARTS = /[\\`<*_~|\[@h]/g;
 
@@ -115,6 +124,7 @@ const Markdown = (() => {
       index = next.index;
       let matched = false;
       for (const rule of RULES) {
+        if (rule.link && context?.inLink) continue;
         rule.re.lastIndex = index;
         const m = rule.re.exec(text);
         if (!m) continue;
