@@ -24,7 +24,7 @@ from retrieval import (
     RetrievalSettings,
     SummarySettings,
 )
-from retrieval.loader import ARTICLE_SUFFIXES, other_files
+from retrieval.corpus.loader import ARTICLE_SUFFIXES, other_files
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 

@@ -34,7 +34,7 @@ class Passage(Quote):
     """A quoted paragraph; ``highlights`` are (start, end) spans of the words that matched.
 
     ``score`` is its BM25 score; ``coverage`` its support for the question, from 0 to 1, which
-    ``min_coverage`` is compared with (``retrieval.rerank.support``).
+    ``min_coverage`` is compared with (``retrieval.search.rerank.support``).
     """
 
     score: float

@@ -8,8 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from retrieval import lookup, verdict
-from retrieval.abbreviations import defined_abbreviations
 from retrieval.answer import (
     Answer,
     ArticleSummary,
@@ -17,28 +15,31 @@ from retrieval.answer import (
     Sources,
     SummarySentence,
 )
-from retrieval.asked_for import INSTANCE_CREDIT, LACKING, asked_for, holds, kind_asked
-from retrieval.bm25 import BM25Index, BM25Params
-from retrieval.chat import rewrite
-from retrieval.corpus import Article, Corpus, Paragraph
-from retrieval.fillers import without_fillers
-from retrieval.forward import SentenceRecorder, SentenceTerms
-from retrieval.informativeness import blend, english_weight, phrase_weights
-from retrieval.kinds import article_kind
-from retrieval.meaning import MeaningUnavailable, PassageVectors, WordVectors
-from retrieval.mentions import Mentions, card_text
-from retrieval.rerank import closeness, rerank, share
-from retrieval.sentences import sentence_spans
+from retrieval.corpus import lookup
+from retrieval.corpus.genre import article_kind
+from retrieval.corpus.models import Article, Corpus, Paragraph
+from retrieval.corpus.sentences import sentence_spans
+from retrieval.corpus.text import normalize
+from retrieval.index.abbreviations import defined_abbreviations
+from retrieval.index.bm25 import BM25Index, BM25Params
+from retrieval.index.meaning import MeaningUnavailable, PassageVectors, WordVectors
+from retrieval.index.sentence_terms import SentenceRecorder, SentenceTerms
+from retrieval.index.stopwords import ENGLISH_STOP_WORDS
+from retrieval.index.tokenize import Tokenizer
+from retrieval.question.chat import rewrite
+from retrieval.question.fillers import without_fillers
+from retrieval.question.mentions import Mentions, card_text
+from retrieval.question.spelling import Respelling, Speller, lemma_families
+from retrieval.question.weights import blend, english_weight, phrase_weights
+from retrieval.search.rerank import closeness, rerank, share
 from retrieval.settings import EngineSettings
-from retrieval.spelling import Respelling, Speller, lemma_families
-from retrieval.stopwords import ENGLISH_STOP_WORDS
-from retrieval.summarize import Sentence, relevant_sentences, summary_sentences
-from retrieval.text import normalize
-from retrieval.tokenize import Tokenizer
+from retrieval.summary.article import Sentence, relevant_sentences, summary_sentences
+from retrieval.verdict import rules as verdict
+from retrieval.verdict.asked_for import INSTANCE_CREDIT, LACKING, asked_for, holds, kind_asked
 
 MAX_TOP_K = 100
 _MIN_ROOT = 5
-CARD = "title"  # the kind of an article's card passage (see retrieval.mentions)
+CARD = "title"  # the kind of an article's card passage (see retrieval.question.mentions)
 _WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
 TOPIC_PASSAGES = 64  # an article's subject is the mean meaning of its first passages
 
@@ -52,7 +53,7 @@ class Query:
     """What a question asks, in the corpus's terms.
 
     ``terms`` (in order, repeats kept) go to BM25; ``weights`` say how informative each is
-    (``retrieval.informativeness``) and are what a passage must hold; ``surface`` gives each
+    (``retrieval.question.weights``) and are what a passage must hold; ``surface`` gives each
     term as the asker typed it; ``articles`` are the articles the question names;
     ``about_articles`` whether it asks for a title, author or publisher.
     """
@@ -130,10 +131,10 @@ class Engine:
     def query(self, question: str) -> Query:
         """What ``question`` asks in the corpus's terms, after checking we can take it.
 
-        The question is first rewritten from chat into the corpus's words (``retrieval.chat``:
+        The question is first rewritten from chat into the corpus's words (``retrieval.question.chat``:
         invisible characters, shorthand, "us", the articles' aliases); hedges, semi-modals and
-        hyphenated prefixes are not searched (``retrieval.fillers``); a word the corpus lacks
-        is looked for under another form or as a misspelling (``retrieval.spelling``).
+        hyphenated prefixes are not searched (``retrieval.question.fillers``); a word the corpus lacks
+        is looked for under another form or as a misspelling (``retrieval.question.spelling``).
         """
         text = question.strip()
         limit = self.settings.retrieval.max_question_chars
@@ -206,8 +207,8 @@ class Engine:
         """The best paragraphs, best first, with their BM25 scores; no verdict.
 
         BM25Okapi ranks the corpus; its first ``rerank_depth`` results are then reordered by
-        closeness (see ``retrieval.rerank``). ``rerank_depth = 0`` gives plain BM25 order.
-        Paragraphs of an article the question names come first (``retrieval.mentions``).
+        closeness (see ``retrieval.search.rerank``). ``rerank_depth = 0`` gives plain BM25 order.
+        Paragraphs of an article the question names come first (``retrieval.question.mentions``).
         """
         return self._hits(self.query(question), top_k)
 
@@ -283,7 +284,7 @@ class Engine:
         )
 
     def _unstated(self, query: Query, hits: Sequence[Hit], coverage: Sequence[float]) -> str | None:
-        """What the question asks for (a time, a number, a name; ``retrieval.asked_for``) when
+        """What the question asks for (a time, a number, a name; ``retrieval.verdict.asked_for``) when
         no passage that would answer it states one, else None. A question for an article's
         author is answered by its card, which quotes the title alone."""
         wanted = asked_for(query.text)
@@ -342,7 +343,7 @@ class Engine:
         ]
 
     def _closeness(self, query: Query, indices: Sequence[int]) -> list[float]:
-        """Each passage's closeness to the question (``retrieval.rerank``), read from the term
+        """Each passage's closeness to the question (``retrieval.search.rerank``), read from the term
         ids kept at build; a term the corpus lacks gets an id of its own below zero."""
         vocabulary = self.index.vocabulary
         code = {
@@ -495,7 +496,7 @@ class Engine:
     # -- articles ----------------------------------------------------------------------------
 
     def find_article(self, reference: str) -> Article:
-        """The article ``reference`` names (``retrieval.lookup``: number, slug or a part of it,
+        """The article ``reference`` names (``retrieval.corpus.lookup``: number, slug or a part of it,
         words of its title, publisher or author); AmbiguousArticle or ArticleNotFound else."""
         return lookup.find_article(self.corpus, reference)
 
@@ -573,7 +574,7 @@ class Engine:
         """What BM25 indexes for a passage: its words, and for a non-body paragraph its kind
         ("caption", "bio"), so that people can ask for the caption; for a card, its card text
         (indexed apart, in the cards' own index). A paragraph also holds the long forms of the
-        abbreviations it uses that its article defined earlier (``retrieval.abbreviations``)."""
+        abbreviations it uses that its article defined earlier (``retrieval.index.abbreviations``)."""
         card = self._cards.get(index)
         if card is not None:
             return card
@@ -625,7 +626,7 @@ class Engine:
     @staticmethod
     def _abbreviations(corpus: Corpus) -> dict[int, list[tuple[int, str]]]:
         """Paragraph index -> the long forms of the abbreviations it uses that its article
-        defined earlier (``retrieval.abbreviations``)."""
+        defined earlier (``retrieval.index.abbreviations``)."""
         found: dict[int, list[tuple[int, str]]] = {}
         index = 0
         for article in corpus.articles:

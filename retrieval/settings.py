@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from retrieval.coherence import NewsPointers
-from retrieval.verdict import VerdictSettings
+from retrieval.summary.coherence import NewsPointers
+from retrieval.verdict.rules import VerdictSettings
 
 
 class RetrievalSettings(VerdictSettings):

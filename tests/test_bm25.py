@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-import retrieval.bm25
+import retrieval.index.bm25
 from retrieval import BM25Index, BM25Params
 
 Corpus = list[list[str]]
@@ -77,7 +77,7 @@ def test_top_k_is_a_sort_of_rank_bm25_scores(
 ) -> None:
     expected_scores = okapi(docs).get_scores(query)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(retrieval.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
+        patch.setattr(retrieval.index.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
         ranked = BM25Index(docs).top_k(query, k)
     assert [i for i, _ in ranked] == reference_top_k(docs, query, k, BM25Params())
     for i, score in ranked:
@@ -97,7 +97,7 @@ def test_top_k_agrees_with_rank_bm25_with_any_parameters(
 ) -> None:
     expected_scores = okapi(docs, params).get_scores(query)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(retrieval.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
+        patch.setattr(retrieval.index.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
         ranked = BM25Index(docs, params).top_k(query, k)
     assert [i for i, _ in ranked] == reference_top_k(docs, query, k, params)
     assert [score for _, score in ranked] == [expected_scores[i] for i, _ in ranked]
@@ -121,7 +121,7 @@ def test_a_term_in_exactly_half_the_documents_has_idf_zero() -> None:
 def test_documents_holding_a_zero_idf_term_are_still_candidates(
     monkeypatch: pytest.MonkeyPatch, path: str
 ) -> None:
-    monkeypatch.setattr(retrieval.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
+    monkeypatch.setattr(retrieval.index.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
     docs = [["kim", "party"], ["congress"], ["kim"], ["korea"]]
     assert BM25Index(docs).top_k(["kim"], 10) == [(0, 0.0), (2, 0.0)]
 

@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from helpers import BLOOMBERG, CATO, SEEDS_DIR, write_article
-from retrieval import Article, Corpus, CorpusError, Engine, load_corpus, meaning
-from retrieval.asked_for import asked_for, holds, kind_asked
-from retrieval.chat import remove_invisible, rewrite
-from retrieval.fillers import without_fillers
-from retrieval.informativeness import blend, english_weight, phrase_weights
+from retrieval import Article, Corpus, CorpusError, Engine, load_corpus
+from retrieval.index import meaning
+from retrieval.index.tokenize import Tokenizer
+from retrieval.question.chat import remove_invisible, rewrite
+from retrieval.question.fillers import without_fillers
+from retrieval.question.spelling import Speller
+from retrieval.question.weights import blend, english_weight, phrase_weights
 from retrieval.settings import EngineSettings, RetrievalSettings
-from retrieval.spelling import Speller
-from retrieval.tokenize import Tokenizer
+from retrieval.verdict.asked_for import asked_for, holds, kind_asked
 
 
 @pytest.fixture(scope="module")

@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval import BM25Index
-from retrieval.forward import SentenceRecorder, SentenceTerms
-from retrieval.sentences import sentence_spans
-from retrieval.tokenize import Tokenizer
+from retrieval.corpus.sentences import sentence_spans
+from retrieval.index.sentence_terms import SentenceRecorder, SentenceTerms
+from retrieval.index.tokenize import Tokenizer
 
 TOKENIZER = Tokenizer()
 

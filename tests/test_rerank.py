@@ -7,7 +7,7 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.rerank import best_sentence_share, closeness, pair_share, share
+from retrieval.search.rerank import best_sentence_share, closeness, pair_share, share
 
 terms = st.sampled_from(["kim", "congress", "party", "korea", "u.s", "sanction"])
 sentences = st.lists(st.lists(terms, max_size=8), max_size=5)

@@ -7,7 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import SEEDS_DIR
-from retrieval import load_corpus, sentence_spans, sentences, split_sentences
+from retrieval import load_corpus, sentence_spans, split_sentences
+from retrieval.corpus import sentences
 
 
 def test_a_plain_paragraph_splits_at_each_full_stop() -> None:

@@ -21,11 +21,11 @@ from retrieval import (
     load_corpus,
     sentence_spans,
 )
-from retrieval.coherence import leans_back
-from retrieval.cues import bonus, cue_score, stigma
-from retrieval.kinds import Kind, detect_kind
+from retrieval.corpus.genre import Kind, detect_kind
 from retrieval.settings import SummarySettings
-from retrieval.summarize import Sentence, _overlap_similarity, summary_sentences
+from retrieval.summary.article import Sentence, _overlap_similarity, summary_sentences
+from retrieval.summary.coherence import leans_back
+from retrieval.summary.cues import bonus, cue_score, stigma
 
 # -- which sentences lean on the one before ---------------------------------------------------
 

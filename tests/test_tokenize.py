@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from retrieval import Tokenizer
-from retrieval.stopwords import ENGLISH_STOP_WORDS
+from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
 TOKENIZER = Tokenizer()
 

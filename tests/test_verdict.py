@@ -6,8 +6,8 @@ import pytest
 from pydantic import ValidationError
 
 from retrieval import Answer
-from retrieval.rerank import pair_share
-from retrieval.verdict import (
+from retrieval.search.rerank import pair_share
+from retrieval.verdict.rules import (
     VerdictSettings,
     decide,
     largest_gap,

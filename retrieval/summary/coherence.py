@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from retrieval.kinds import Kind
+from retrieval.corpus.genre import Kind
 
 # Which openings lean back in news: demonstratives (the default, above) or all, as in opinion.
 NewsPointers = Literal["demonstratives", "all"]

@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from retrieval.kinds import Kind
+from retrieval.corpus.genre import Kind
 
 OPENING_PARAGRAPHS = 2  # where an opinion piece's turn is looked for
 CLOSING_SHARE = 0.25  # the last quarter of the body paragraphs (at least two) close the piece

@@ -25,7 +25,7 @@ import jellyfish
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from retrieval.informativeness import zipf
+from retrieval.question.weights import zipf
 
 TYPO_PENALTY = 0.8
 MIN_TYPO_CHARS = 5
@@ -137,7 +137,7 @@ def lemma_families(stop_words: frozenset[str]) -> dict[str, frozenset[str]]:
     Built once per set of stop words (a few tenths of a second), so that a question word whose
     lemmas have no form in the corpus is known to have none without spelling its forms out.
     """
-    from retrieval.tokenize import Tokenizer
+    from retrieval.index.tokenize import Tokenizer
 
     term = Tokenizer(stop_words=stop_words).term
     families: dict[str, set[str]] = {}

@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 
-from retrieval.stopwords import ENGLISH_STOP_WORDS
+from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
 # Chat shorthand and casual spellings of English at large (not of any subject).
 SHORTHAND: Mapping[str, str] = {

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.coherence import NewsPointers, leans_back
-from retrieval.cues import cue_score
-from retrieval.kinds import Kind
-from retrieval.location import location_scores
+from retrieval.corpus.genre import Kind
+from retrieval.summary.coherence import NewsPointers, leans_back
+from retrieval.summary.cues import cue_score
+from retrieval.summary.location import location_scores
 
 DAMPING = 0.85
 MAX_GRAPH_SENTENCES = 400  # bounds the cost; later sentences of longer articles are not candidates
@@ -43,8 +43,8 @@ class FeatureWeights:
 
     Centrality is the sentence's PageRank over the maximum; title the share of the title's
     terms it holds; cue +1 for a phrase that recommends or concludes, -1 for a hedge, a
-    question or someone else's words (``retrieval.cues``); location where the kind of article
-    puts its point (``retrieval.location``).
+    question or someone else's words (``retrieval.summary.cues``); location where the kind of
+    article puts its point (``retrieval.summary.location``).
     """
 
     centrality: float
@@ -79,7 +79,7 @@ def summary_sentences(
     Tarau, 2004, with the random jump biased towards the opening by ``position_weight``),
     its share of the title's terms, its cue phrases and its location. The best are taken in
     turn, passing over one too similar (tf-idf cosine) to one already chosen. When
-    ``coherent``, a sentence that leans on the one before it (``retrieval.coherence``: any
+    ``coherent``, a sentence that leans on the one before it (``retrieval.summary.coherence``: any
     pointer in an opinion piece, a demonstrative in news unless ``news_pointers`` is "all")
     comes with that one, or not at all: such a pair is worth the mean of its two scores.
     """

@@ -18,10 +18,10 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from retrieval import layout
-from retrieval.corpus import BODY, Article, Corpus, CorpusError, Paragraph
-from retrieval.kinds import Kind
-from retrieval.text import identity, normalize
+from retrieval.corpus import layout
+from retrieval.corpus.genre import Kind
+from retrieval.corpus.models import BODY, Article, Corpus, CorpusError, Paragraph
+from retrieval.corpus.text import identity, normalize
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_FILE_BYTES = 5_000_000

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 
-from retrieval.kinds import Kind
-from retrieval.sentences import sentence_spans
-from retrieval.text import identity
+from retrieval.corpus.genre import Kind
+from retrieval.corpus.sentences import sentence_spans
+from retrieval.corpus.text import identity
 
 BODY = "body"
 

@@ -2,8 +2,8 @@
 
 Three verdicts, from one passage's *support*: how much of the question's information it holds
 anywhere, in one sentence, and with the question's word pairs kept together (``support``, each
-word weighted by ``retrieval.informativeness``), blended with how close it is to the question
-in meaning (``with_meaning``, ``retrieval.meaning``):
+word weighted by ``retrieval.question.weights``), blended with how close it is to the question
+in meaning (``with_meaning``, ``retrieval.index.meaning``):
 
 * ``answer``: the best passage's support reaches ``min_coverage`` and it lacks no word that
   carries ``max_gap`` of the question's information; passages with at least half that
@@ -24,7 +24,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from retrieval.rerank import best_sentence_share, pair_share, share
+from retrieval.search.rerank import best_sentence_share, pair_share, share
 
 Verdict = Literal["answer", "closest", "none"]
 
@@ -59,7 +59,7 @@ class VerdictSettings(BaseModel):
         le=1,
         description=(
             "Share of a passage's support that is its closeness in meaning to the question "
-            "(retrieval.meaning); 0: words alone."
+            "(retrieval.index.meaning); 0: words alone."
         ),
     )
     max_gap: float = Field(
@@ -154,7 +154,7 @@ def on_subject(topic: float, words_share: float, settings: VerdictSettings) -> b
     """Whether the articles touch the question's subject at all.
 
     Either the question is close in meaning to what one of the quoted passages' articles is
-    about (``topic``, ``retrieval.meaning``), or the best passage holds at least half of what
+    about (``topic``, ``retrieval.index.meaning``), or the best passage holds at least half of what
     it asks in words (a question about an article's byline is not about its subject).
     """
     return topic >= settings.min_topic or words_share >= ON_SUBJECT_SHARE
@@ -221,7 +221,7 @@ def explain(
     verdict: Verdict, missing: Sequence[str], closest: str | None, unstated: str | None = None
 ) -> str | None:
     """The sentence that goes with a verdict other than ``answer``; ``unstated`` is the kind
-    of thing asked for (``retrieval.asked_for``) that the passages do not give."""
+    of thing asked for (``retrieval.verdict.asked_for``) that the passages do not give."""
     lacking = f" They do not mention {_quoted(missing)}." if missing else ""
     if unstated is not None:
         lacking = f" They give no {unstated}.{lacking}"

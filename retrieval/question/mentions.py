@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from retrieval.corpus import Article
-from retrieval.informativeness import english_weight
+from retrieval.corpus.models import Article
+from retrieval.question.weights import english_weight
 
 # Words that ask about an article's own fields rather than its content.
 FIELD_WORDS = (

@@ -1,12 +1,12 @@
 """What an article is, opinion or news: declared in its front matter, or told from its voice.
 
-The kind decides where a summary looks for the point (``retrieval.location``) and how much the
-language of recommending counts. An opinion piece argues in its own voice ("the U.S. should",
-"the best hope is"); a news report relays what others said ("she said", "according to",
+The kind decides where a summary looks for the point (``retrieval.summary.location``) and how
+much the language of recommending counts. An opinion piece argues in its own voice ("the U.S.
+should", "the best hope is"); a news report relays what others said ("she said", "according to",
 or a sentence opening on a quotation mark). A recommendation counts only in the author's own
 voice: "Congress must act, he said" or a quoted "We must act" is news reporting a view, not an
 author arguing one. So an article whose own recommending or concluding sentences
-(``retrieval.cues.bonus``) outnumber those that report, and number at least three, is taken
+(``retrieval.summary.cues.bonus``) outnumber those that report, and number at least three, is taken
 for opinion; any other for news.
 """
 
@@ -16,10 +16,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal, get_args
 
-from retrieval.cues import bonus
+from retrieval.summary.cues import bonus
 
 if TYPE_CHECKING:
-    from retrieval.corpus import Article
+    from retrieval.corpus.models import Article
 
 Kind = Literal["opinion", "news"]
 KINDS: tuple[Kind, ...] = get_args(Kind)

@@ -1,0 +1,3 @@
+"""Stage 3, the question: a question in, a ``Query`` out. Chat rewritten into the corpus's words
+(``chat``), fillers set aside (``fillers``), other forms and misspellings (``spelling``), how
+informative each word is (``weights``) and the articles it names (``mentions``)."""
