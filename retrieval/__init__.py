@@ -19,7 +19,8 @@ from retrieval.corpus.sentences import sentence_spans, split_sentences
 from retrieval.engine import Engine, Hit, QuestionError
 from retrieval.index.bm25 import BM25Index, BM25Params
 from retrieval.index.tokenize import Tokenizer
-from retrieval.settings import EngineSettings, RetrievalSettings, SummarySettings
+from retrieval.settings import EngineSettings, RetrievalSettings
+from retrieval.summary.settings import SummarySettings
 
 __all__ = [
     "AmbiguousArticle",

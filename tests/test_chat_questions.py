@@ -15,7 +15,7 @@ from retrieval.question.fillers import without_fillers
 from retrieval.question.spelling import Speller
 from retrieval.question.weights import blend, english_weight, phrase_weights
 from retrieval.settings import EngineSettings, RetrievalSettings
-from retrieval.verdict.asked_for import asked_for, holds, kind_asked
+from retrieval.verdict.asked_for import asked_for, category_asked, holds
 
 
 @pytest.fixture(scope="module")
@@ -401,7 +401,7 @@ def test_a_passage_holds_a_name_the_question_lacks(text: str, held: bool) -> Non
     ],
 )
 def test_a_which_question_names_the_kind_of_its_answer(question: str, kind: str | None) -> None:
-    assert kind_asked(question) == kind
+    assert category_asked(question) == kind
 
 
 def test_a_passage_naming_something_stands_in_for_the_kind_a_which_question_asks_for() -> None:

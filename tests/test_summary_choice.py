@@ -22,7 +22,7 @@ from retrieval import (
     sentence_spans,
 )
 from retrieval.corpus.genre import Kind, detect_kind
-from retrieval.settings import SummarySettings
+from retrieval.summary.settings import SummarySettings
 from retrieval.summary.article import Sentence, _overlap_similarity, summary_sentences
 from retrieval.summary.coherence import leans_back
 from retrieval.summary.cues import bonus, cue_score, stigma

@@ -7,14 +7,9 @@ from pydantic import ValidationError
 
 from retrieval import Answer
 from retrieval.search.rerank import pair_share
-from retrieval.verdict.rules import (
-    VerdictSettings,
-    decide,
-    largest_gap,
-    missing_words,
-    on_subject,
-    support,
-)
+from retrieval.verdict.decision import by_support, missing_words, on_subject
+from retrieval.verdict.settings import VerdictSettings
+from retrieval.verdict.support import largest_gap, support
 
 IDF = {"parti": 1.0, "congress": 3.0, "breakfast": 4.0}
 
@@ -103,7 +98,7 @@ def test_the_largest_gap_is_the_heaviest_word_the_passage_lacks() -> None:
 def test_three_verdicts_from_support_gap_and_subject(
     support_: float, gap: float, subject: bool, expected: str
 ) -> None:
-    assert decide(support_, gap, subject, VerdictSettings()) == expected
+    assert by_support(support_, gap, subject, VerdictSettings()) == expected
 
 
 def test_on_subject_by_meaning_or_by_half_the_words() -> None:

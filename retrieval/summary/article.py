@@ -1,30 +1,34 @@
-"""Choosing sentences: centrality with Edmundson's features for article summaries, relevance
-with MMR for answers.
+"""An article's summary: its body sentences scored by centrality and Edmundson's features.
 
-Pure functions over term lists and sentence texts, so they are easy to test and to reuse.
+``summary_sentences`` is pure, over term lists and sentence texts, so it is easy to test and to
+reuse; ``summarize_article`` feeds it an article's body sentences from the index and quotes
+the ones chosen.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.corpus.genre import Kind
+from retrieval.answer import ArticleSummary
+from retrieval.corpus.genre import Kind, article_kind
+from retrieval.corpus.models import Paragraph
+from retrieval.index.passages import Passages
+from retrieval.summary.answer import sentence_in
 from retrieval.summary.coherence import NewsPointers, leans_back
 from retrieval.summary.cues import cue_score
 from retrieval.summary.location import location_scores
+from retrieval.summary.settings import SummarySettings
 
 DAMPING = 0.85
 MAX_GRAPH_SENTENCES = 400  # bounds the cost; later sentences of longer articles are not candidates
 REDUNDANT_SIMILARITY = 0.5
 MIN_SENTENCE_TERMS = 4
-MMR_LAMBDA = 0.7
-RANK_PENALTY = 0.1  # SQuAD: the answer sentence is mostly in the best passage
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,48 +161,6 @@ def _opening_jump(n: int, position_weight: float) -> npt.NDArray[np.float64]:
     return jump
 
 
-def relevant_sentences(
-    query_weights: Mapping[str, float],
-    sentences: Sequence[Sequence[str]],
-    count: int,
-    *,
-    passage_ranks: Sequence[int] | None = None,
-    min_share: float = 0.5,
-) -> list[int]:
-    """Indices of up to ``count`` sentences that best answer the query, best first.
-
-    Relevance is the share of the query's information (idf mass) a sentence contains, less
-    ``RANK_PENALTY`` per place its passage stands below the best one; MMR keeps a second
-    sentence only if it adds something the first did not say.
-    """
-    total = sum(query_weights.values())
-    if total <= 0:
-        return []
-    term_sets = [frozenset(s) for s in sentences]
-    ranks = passage_ranks or [0] * len(term_sets)
-    relevance = [
-        # Summed in the question's order: a set's order changes with the hash seed, and so
-        # would the last bits of the sum, and with them which of two tied sentences wins.
-        sum(w for t, w in query_weights.items() if t in terms) / total - RANK_PENALTY * rank
-        for terms, rank in zip(term_sets, ranks, strict=True)
-    ]
-    best = max(relevance, default=0.0)
-    if best <= 0:
-        return []
-    chosen: list[int] = []
-    candidates = [i for i, r in enumerate(relevance) if r >= min_share * best]
-    while candidates and len(chosen) < count:
-
-        def mmr(i: int) -> tuple[float, int]:
-            overlap = max((_jaccard(term_sets[i], term_sets[j]) for j in chosen), default=0.0)
-            return (MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * overlap, -i)
-
-        pick = max(candidates, key=mmr)
-        chosen.append(pick)
-        candidates.remove(pick)
-    return chosen
-
-
 def _overlap_similarity(sentences: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
     """TextRank's edge weight: shared terms / (log |s1| + log |s2|), 0 on the diagonal.
 
@@ -262,6 +224,37 @@ def _pagerank(
     return rank
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
+def summarize_article(
+    passages: Passages, slug: str, count: int, settings: SummarySettings
+) -> ArticleSummary:
+    """The ``count`` body sentences that best state an article's point, in document order."""
+    found = passages.corpus.by_slug[slug]
+    kind = article_kind(found)
+    located: list[tuple[Paragraph, tuple[int, int]]] = []
+    candidates: list[Sentence] = []
+    body = (p for p in found.paragraphs if p.is_body)
+    for place, paragraph in enumerate(body):
+        spans, _, sentence_terms = passages.sentences(
+            passages.paragraph_index(found.slug, paragraph.number)
+        )
+        for (start, end), terms in zip(spans, sentence_terms, strict=True):
+            located.append((paragraph, (start, end)))
+            candidates.append(Sentence(terms, paragraph.text[start:end], place))
+    chosen = summary_sentences(
+        candidates,
+        passages.tokenizer.tokenize(found.title),
+        count,
+        kind=kind,
+        position_weight=settings.position_weight,
+        coherent=settings.coherent,
+        news_pointers=settings.news_pointers,
+    )
+    quotes = [sentence_in(found, located[i][0], *located[i][1]) for i in chosen]
+    return ArticleSummary(
+        article=found.slug,
+        title=found.title,
+        publisher=found.publisher,
+        author=found.author,
+        kind=kind,
+        sentences=quotes,
+    )
