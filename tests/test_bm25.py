@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
 import retrieval.index.bm25
+from helpers import examples
 from retrieval import BM25Index, BM25Params
 
 Corpus = list[list[str]]
@@ -42,7 +43,7 @@ def okapi(docs: Corpus, params: BM25Params | None = None) -> BM25Okapi:
     return BM25Okapi(docs, k1=params.k1, b=params.b, epsilon=params.epsilon)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(corpora, queries)
 def test_scores_equal_rank_bm25_exactly(docs: Corpus, query: list[str]) -> None:
     expected = okapi(docs).get_scores(query)
@@ -51,7 +52,7 @@ def test_scores_equal_rank_bm25_exactly(docs: Corpus, query: list[str]) -> None:
     assert np.array_equal(actual, expected), (actual, expected)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(st.lists(words, min_size=1, max_size=12), min_size=1, max_size=15),
     queries,
@@ -70,7 +71,7 @@ CODE_PATHS = {"numpy": -1, "python": 10**9}
 
 
 @pytest.mark.parametrize("path", CODE_PATHS)
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(corpora, queries, st.integers(min_value=1, max_value=20))
 def test_top_k_is_a_sort_of_rank_bm25_scores(
     path: str, docs: Corpus, query: list[str], k: int
@@ -85,7 +86,7 @@ def test_top_k_is_a_sort_of_rank_bm25_scores(
 
 
 @pytest.mark.parametrize("path", CODE_PATHS)
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     st.lists(st.lists(words, min_size=1, max_size=12), min_size=1, max_size=15),
     queries,

@@ -15,6 +15,7 @@ from helpers import (
     NEAR_TOPIC_QUESTIONS,
     OFF_TOPIC_QUESTIONS,
     SEEDS_DIR,
+    examples,
 )
 from retrieval import (
     AmbiguousArticle,
@@ -188,7 +189,7 @@ def test_a_question_about_the_author_finds_the_bio_even_though_it_is_not_body_te
     assert bio.kind == "bio"
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     st.one_of(
         st.text(max_size=120),

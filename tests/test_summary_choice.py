@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import BLOOMBERG, CATO, SEEDS_DIR, write
+from helpers import BLOOMBERG, CATO, SEEDS_DIR, examples, write
 from retrieval import (
     Article,
     Corpus,
@@ -22,10 +22,10 @@ from retrieval import (
     sentence_spans,
 )
 from retrieval.corpus.genre import Kind, detect_kind
-from retrieval.summary.settings import SummarySettings
 from retrieval.summary.article import Sentence, _overlap_similarity, summary_sentences
 from retrieval.summary.coherence import leans_back
 from retrieval.summary.cues import bonus, cue_score, stigma
+from retrieval.summary.settings import SummarySettings
 
 # -- which sentences lean on the one before ---------------------------------------------------
 
@@ -391,7 +391,7 @@ def test_seed_summaries_recommend_and_never_lean_on_a_sentence_not_shown(
 _WORDS = ["But", "It", "This", "These", "The", "Kim", "party", "reform", "should", "said", "he"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     texts=st.lists(
         st.lists(st.sampled_from(_WORDS), min_size=1, max_size=9).map(" ".join),
