@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.lexicon import TEXT_NOUNS, alternatives
+
 _CREDIT_LINE = re.compile(
     r"^(?:photo(?:graph)?(?:er)?s?|image|picture|credit|illustration|video|source)\s*:",
     re.IGNORECASE,
@@ -22,7 +24,7 @@ _SOURCED = re.compile(
     re.IGNORECASE,
 )
 _NOTICE = re.compile(
-    r"^(?:this|the) (?:article|story|piece|column|essay|post|op-ed) "
+    rf"^(?:this|the) (?:{alternatives(TEXT_NOUNS)}) "
     r"(?:was )?(?:first |originally )?(?:appeared|published|ran)",
     re.IGNORECASE,
 )

@@ -32,6 +32,7 @@ import re
 from typing import Literal
 
 from retrieval.corpus.genre import Kind
+from retrieval.lexicon import TIME_NOUNS
 
 # Which openings lean back in news: demonstratives (the default, above) or all, as in opinion.
 NewsPointers = Literal["demonstratives", "all"]
@@ -55,12 +56,7 @@ EARLY_WORDS = 5
 SUBORDINATORS = frozenset(
     "although though while whereas when if because since as after before unless once".split()
 )
-_TIMES = frozenset(
-    """
-    year years month months week weeks weekend day days morning afternoon evening night time
-    season summer winter spring autumn fall quarter decade century point stage moment
-    """.split()
-)
+_TIMES = frozenset(TIME_NOUNS)
 # "No longer, however." / "The party, though, ...": the connective set off early in the sentence.
 _INSET_CONNECTIVE = re.compile(
     r"^(?:[^\s,]+\s+){0,4}[^\s,]+,\s*(?:however|though|moreover|nevertheless|nonetheless|"
