@@ -39,7 +39,7 @@ def engine(corpus: Corpus) -> Engine:
 
 
 def _non_body(article: Article) -> dict[int, str]:
-    return {p.number: p.kind for p in article.paragraphs if not p.is_body}
+    return {p.number: p.role for p in article.paragraphs if not p.is_body}
 
 
 def test_seed_folder_loads_both_articles_in_file_order(corpus: Corpus) -> None:

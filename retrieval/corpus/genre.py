@@ -1,6 +1,6 @@
 """What an article is, opinion or news: declared in its front matter, or told from its voice.
 
-The kind decides where a summary looks for the point (``retrieval.summary.location``) and how
+The genre decides where a summary looks for the point (``retrieval.summary.location``) and how
 much the language of recommending counts. An opinion piece argues in its own voice ("the U.S.
 should", "the best hope is"); a news report relays what others said ("she said", "according
 to", or a sentence opening on a quotation mark). A recommendation counts only in the author's
@@ -21,8 +21,8 @@ from retrieval.lexicon import ATTRIBUTION, alternatives
 if TYPE_CHECKING:
     from retrieval.corpus.models import Article
 
-Kind = Literal["opinion", "news"]
-KINDS: tuple[Kind, ...] = get_args(Kind)
+Genre = Literal["opinion", "news"]
+GENRES: tuple[Genre, ...] = get_args(Genre)
 
 # Edmundson's bonus words (retrieval.summary.cues): recommending, concluding, naming the aim.
 _BONUS = re.compile(
@@ -62,7 +62,7 @@ def reported(sentence: str) -> bool:
     return _ATTRIBUTION.search(sentence) is not None or _DIRECT_SPEECH.match(sentence) is not None
 
 
-def detect_kind(sentences: Sequence[str]) -> Kind:
+def detect_genre(sentences: Sequence[str]) -> Genre:
     """Opinion when at least ``MIN_RECOMMENDING`` body sentences recommend or conclude in the
     author's own voice and they outnumber those that report; news otherwise."""
     recommending = sum(recommends(s) and not reported(s) for s in sentences)
@@ -71,6 +71,7 @@ def detect_kind(sentences: Sequence[str]) -> Kind:
     return "opinion" if opinion else "news"
 
 
-def article_kind(article: Article) -> Kind:
-    """The kind the article declares, else the one its body sentences show."""
-    return article.kind or detect_kind(article.body_sentences)
+def article_genre(article: Article) -> Genre:
+    """The genre the article declares (its front matter's ``kind``), else the one its body
+    sentences show."""
+    return article.genre or detect_genre(article.body_sentences)

@@ -19,7 +19,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from retrieval.corpus import layout
-from retrieval.corpus.genre import Kind
+from retrieval.corpus.genre import Genre
 from retrieval.corpus.models import BODY, Article, Corpus, CorpusError, Paragraph
 from retrieval.corpus.text import identity, normalize
 
@@ -52,7 +52,7 @@ class FrontMatter(BaseModel):
     source_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
     non_body: dict[int, ShortText] | list[int] | None = None
     aliases: dict[ShortText, Annotated[list[ShortText], Field(max_length=20)]] | None = None
-    kind: Kind | None = None
+    kind: Genre | None = None
 
 
 def load_corpus(
@@ -116,12 +116,12 @@ def load_article(
             name, "the text differs from its source_sha256; restore it or remove that key"
         )
     title, paragraphs = _title_and_paragraphs(body, meta, name)
-    kinds = _non_body_kinds(meta, paragraphs, name)
+    roles = _non_body_roles(meta, paragraphs, name)
     return Article(
         slug=meta.slug or slug_from_filename(path.stem),
         title=title,
         paragraphs=tuple(
-            Paragraph(number, text, kinds.get(number, BODY))
+            Paragraph(number, text, roles.get(number, BODY))
             for number, text in enumerate(paragraphs, start=1)
         ),
         publisher=meta.publisher,
@@ -129,7 +129,7 @@ def load_article(
         aliases=tuple((name, tuple(others)) for name, others in (meta.aliases or {}).items()),
         source=name,
         digest=hashlib.sha256(data).hexdigest(),
-        kind=meta.kind,
+        genre=meta.kind,
     )
 
 
@@ -278,23 +278,23 @@ def _title_and_paragraphs(body: str, meta: FrontMatter, name: str) -> tuple[str,
     return title, blocks
 
 
-def _non_body_kinds(meta: FrontMatter, paragraphs: Sequence[str], name: str) -> dict[int, str]:
+def _non_body_roles(meta: FrontMatter, paragraphs: Sequence[str], name: str) -> dict[int, str]:
     if meta.non_body is None:
-        kinds = layout.classify(paragraphs)
+        roles = layout.classify(paragraphs)
     elif isinstance(meta.non_body, list):
-        kinds = dict.fromkeys(meta.non_body, "non-body")
+        roles = dict.fromkeys(meta.non_body, "non-body")
     else:
-        kinds = dict(meta.non_body)
-    for number in kinds:
+        roles = dict(meta.non_body)
+    for number in roles:
         if not 1 <= number <= len(paragraphs):
             raise CorpusError(
                 name,
                 f"front matter non_body names paragraph {number}, "
                 f"but the article has {len(paragraphs)}",
             )
-    if all(number in kinds for number in range(1, len(paragraphs) + 1)):
+    if all(number in roles for number in range(1, len(paragraphs) + 1)):
         raise CorpusError(name, "has no body paragraphs (every paragraph is marked non-body)")
-    return kinds
+    return roles
 
 
 def _lenient_corpus(articles: list[Article], skipped: list[CorpusError]) -> Corpus:

@@ -88,7 +88,7 @@ class Passages:
     def _recorded_terms(self, recorder: SentenceRecorder, index: int) -> list[str]:
         """``indexed_terms``, tokenised a sentence at a time so that the sentences are kept."""
         paragraph = self.located[index][1]
-        role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.kind)
+        role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.role)
         carried = self._defined.get(index, ())
         if carried:
             known = set(self.tokenizer.tokenize(paragraph.text))
