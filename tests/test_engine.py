@@ -252,6 +252,16 @@ def test_empty_question_is_refused_with_an_example(engine: Engine, question: str
         engine.ask(question)
 
 
+def test_the_example_for_an_empty_question_comes_from_the_loaded_corpus() -> None:
+    article = Article.from_paragraphs("tides", "How the Moon Moves the Sea", ["Tides rise."])
+    with pytest.raises(QuestionError) as raised:
+        Engine(Corpus([article])).ask("")
+    assert (
+        str(raised.value)
+        == 'Ask a question, for example: What does "How the Moon Moves the Sea" say?'
+    )
+
+
 @pytest.mark.parametrize("question", ["What is the?", "and of to it", "Is it?!", "\U0001f600"])
 def test_question_of_only_common_words_is_refused_asking_for_a_topic(
     engine: Engine, question: str
