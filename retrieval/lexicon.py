@@ -66,8 +66,8 @@ ATTRIBUTION = (
 QUOTING = ("said", "says", "told", "according to", "observed", "noted", "wrote", "claimed")
 # Verbs that introduce the question a chat message asks ("do you know when", "tell me who",
 # "it says who"): what follows is asked as at the start of a sentence
-# (retrieval.verdict.asked_for). Not REPORTING: these are the asker's verbs, in any tense a
-# chat uses, not a text's.
+# (retrieval.verdict.asked_for). Not ATTRIBUTION or QUOTING: these are the asker's verbs, in
+# the tenses a chat uses, not a text's.
 ASKING = ("know", "say", "says", "said", "tell", "tells", "mention", "mentions", "wonder")
 
 # -- Time -------------------------------------------------------------------------------------

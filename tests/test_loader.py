@@ -577,6 +577,31 @@ def test_plain_text_photo_credits_notices_bios_and_contacts_are_found_by_layout(
     }
 
 
+def test_a_line_ending_in_a_photo_agency_credit_is_a_caption_only_near_the_top(
+    tmp_path: Path,
+) -> None:
+    write_article(
+        tmp_path,
+        "a.txt",
+        "Title",
+        "A crowd gathers in the square at dusk. Jane Roe/via Example",
+        "The council met on Monday to agree a budget.",
+        "Members argued for hours.",
+        "A second view of the square, taken by Getty Images",
+    )
+    (article,) = load_corpus(tmp_path)
+    assert {p.number: p.role for p in article.paragraphs if not p.is_body} == {1: "caption"}
+
+
+def test_a_bio_line_counts_only_among_the_last_two_paragraphs(tmp_path: Path) -> None:
+    bio = "Sam Poe is a senior fellow at the Example Institute."
+    write_article(tmp_path, "early.txt", "Early", "Text.", bio, "More.", "Yet more.", "End.")
+    write_article(tmp_path, "late.txt", "Late", "Text.", "More.", "Yet more.", bio)
+    corpus = load_corpus(tmp_path)
+    assert corpus.by_slug["early"].paragraph(2).is_body
+    assert corpus.by_slug["late"].paragraph(4).role == "bio"
+
+
 @pytest.mark.parametrize(
     "lede",
     [

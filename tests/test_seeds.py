@@ -153,14 +153,6 @@ def test_highlighted_words_are_shown_as_written_with_curly_quotes(engine: Engine
 
 
 @pytest.mark.parametrize("slug", [CATO, BLOOMBERG])
-def test_layout_rules_alone_find_the_same_non_body_paragraphs(tmp_path: Path, slug: str) -> None:
-    path = write(tmp_path, f"{slug}.txt", seed_body(slug))
-    article = load_article(path)
-    assert len(article.paragraphs) == EXPECTED_PARAGRAPHS[slug]
-    assert _non_body(article) == EXPECTED_NON_BODY[slug]
-
-
-@pytest.mark.parametrize("slug", [CATO, BLOOMBERG])
 def test_plain_text_copy_of_a_seed_has_the_same_paragraphs(
     corpus: Corpus, tmp_path: Path, slug: str
 ) -> None:
