@@ -88,7 +88,7 @@ def test_a_hedged_question_searches_the_same_words_as_a_plain_one(engine: Engine
 
 
 def test_chat_shorthand_of_english_is_spelled_out() -> None:
-    assert rewrite("nukes rn tho") == "nuclear weapons right now though"
+    assert rewrite("govt pics rn tho") == "government pictures right now though"
     assert rewrite("wat does the govt want lol") == "what does the government want "
     assert rewrite("RN") == "RN"  # an acronym, not chat shorthand
 
