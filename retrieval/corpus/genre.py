@@ -14,15 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Literal, get_args
 
+from retrieval.corpus.models import GENRES, Article, Genre
 from retrieval.lexicon import ATTRIBUTION, alternatives
 
-if TYPE_CHECKING:
-    from retrieval.corpus.models import Article
-
-Genre = Literal["opinion", "news"]
-GENRES: tuple[Genre, ...] = get_args(Genre)
+__all__ = ["GENRES", "Genre", "article_genre", "detect_genre", "recommends", "reported"]
 
 # Edmundson's bonus words (retrieval.summary.cues): recommending, concluding, naming the aim.
 _BONUS = re.compile(

@@ -7,12 +7,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from typing import Literal, get_args
 
-from retrieval.corpus.genre import Genre
 from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import identity
 
-BODY = "body"
+BODY = "body"  # the role of body text; other roles: "caption", "bio"... (``layout``)
+Genre = Literal["opinion", "news"]  # an article's genre (``retrieval.corpus.genre``)
+GENRES: tuple[Genre, ...] = get_args(Genre)
 
 
 class CorpusError(ValueError):
