@@ -11,48 +11,22 @@ import hashlib
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from retrieval.corpus import layout
-from retrieval.corpus.genre import Genre
+from retrieval.corpus.front_matter import MAX_TITLE_CHARS, FrontMatter, split_front_matter
 from retrieval.corpus.models import BODY, Article, Corpus, CorpusError, Paragraph
 from retrieval.corpus.text import identity, normalize
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_FILE_BYTES = 5_000_000
-MAX_TITLE_CHARS = 200
 # A paragraph is quoted and searched whole; this bounds what one can cost a reply. Articles
 # written for people stay far below it (the longest seed paragraph has 642 characters).
 MAX_PARAGRAPH_CHARS = 20_000
 
-_FENCE = "+++"
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-
-Slug = Annotated[str, Field(pattern=_SLUG.pattern)]
-ShortText = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_CHARS)]
-
-
-class FrontMatter(BaseModel):
-    """The metadata a moderator may write above an article's text."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: ShortText | None = None
-    slug: Slug | None = None
-    publisher: ShortText | None = None
-    author: ShortText | None = None
-    url: str | None = None
-    source_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
-    non_body: dict[int, ShortText] | list[int] | None = None
-    aliases: dict[ShortText, Annotated[list[ShortText], Field(max_length=20)]] | None = None
-    kind: Genre | None = None
 
 
 def load_corpus(
@@ -110,7 +84,7 @@ def load_article(
             "save the file as UTF-8",
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    meta, body = _split_front_matter(text, name)
+    meta, body = split_front_matter(text, name)
     if meta.source_sha256 and hashlib.sha256(body.encode()).hexdigest() != meta.source_sha256:
         raise CorpusError(
             name, "the text differs from its source_sha256; restore it or remove that key"
@@ -225,25 +199,6 @@ def _read_bytes(path: Path, name: str, root: Path | None, max_file_bytes: int) -
 
 def _too_large(name: str, size: int, limit: int) -> CorpusError:
     return CorpusError(name, f"{size:,} bytes is over the {limit:,}-byte limit; split the article")
-
-
-def _split_front_matter(text: str, name: str) -> tuple[FrontMatter, str]:
-    if not text.startswith(_FENCE + "\n"):
-        return FrontMatter(), text
-    end = text.find("\n" + _FENCE + "\n", len(_FENCE))
-    if end < 0:
-        raise CorpusError(name, f"front matter has no closing {_FENCE!r} line")
-    block, body = text[len(_FENCE) + 1 : end + 1], text[end + len(_FENCE) + 2 :]
-    try:
-        raw = tomllib.loads(block)
-    except tomllib.TOMLDecodeError as error:
-        raise CorpusError(name, f"front matter is not valid TOML ({error})") from None
-    try:
-        return FrontMatter.model_validate(raw), body
-    except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]) or "front matter"
-        raise CorpusError(name, f"front matter key {key!r}: {first['msg']}") from None
 
 
 def _title_and_paragraphs(body: str, meta: FrontMatter, name: str) -> tuple[str, list[str]]:
