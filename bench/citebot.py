@@ -79,7 +79,7 @@ def load_specs(directory: Path) -> list[ArticleSpec]:
 def leans_back(sentence: str, kind: str) -> bool:
     """Whether citebot's summaries treat ``sentence`` as leaning on the one before it in an
     article of ``kind`` ("opinion": any pointer; "news": a demonstrative)."""
-    from retrieval.coherence import leans_back as leans
+    from retrieval.summary.coherence import leans_back as leans
 
     return leans(sentence, "news" if kind == "news" else "opinion")
 

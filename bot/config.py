@@ -31,7 +31,7 @@ from pydantic_settings import (
 
 from citebot import shipped_corpus
 from retrieval import EngineSettings, RetrievalSettings, SummarySettings
-from retrieval.loader import DEFAULT_MAX_FILE_BYTES
+from retrieval.corpus.loader import DEFAULT_MAX_FILE_BYTES
 
 CONFIG_ENV = "CITEBOT_CONFIG"
 # A configuration is a few hundred bytes; reading stops here, so /dev/zero cannot hang us.

@@ -12,14 +12,15 @@ from retrieval.answer import (
     Sources,
     SummarySentence,
 )
-from retrieval.bm25 import BM25Index, BM25Params
-from retrieval.corpus import Article, Corpus, CorpusError, Paragraph
+from retrieval.corpus.loader import load_article, load_corpus
+from retrieval.corpus.lookup import AmbiguousArticle, ArticleNotFound
+from retrieval.corpus.models import Article, Corpus, CorpusError, Paragraph
+from retrieval.corpus.sentences import sentence_spans, split_sentences
 from retrieval.engine import Engine, Hit, QuestionError
-from retrieval.loader import load_article, load_corpus
-from retrieval.lookup import AmbiguousArticle, ArticleNotFound
-from retrieval.sentences import sentence_spans, split_sentences
-from retrieval.settings import EngineSettings, RetrievalSettings, SummarySettings
-from retrieval.tokenize import Tokenizer
+from retrieval.index.bm25 import BM25Index, BM25Params
+from retrieval.index.tokenize import Tokenizer
+from retrieval.settings import EngineSettings, RetrievalSettings
+from retrieval.summary.settings import SummarySettings
 
 __all__ = [
     "AmbiguousArticle",

@@ -99,3 +99,12 @@ def run_citebot(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=60,
     )
+
+
+def examples(full: int) -> int:
+    """How many examples a property test tries: ``full`` under the ``ci`` hypothesis profile
+    (``.ci/run`` sets ``HYPOTHESIS_PROFILE=ci``), a tenth of it (at least 10) by default, so
+    that the README's test command stays quick (profiles: ``tests/conftest.py``)."""
+    if os.environ.get("HYPOTHESIS_PROFILE") == "ci":
+        return full
+    return max(10, full // 10)

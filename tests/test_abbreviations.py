@@ -7,7 +7,7 @@ import time
 import pytest
 
 from retrieval import Article, Corpus, Engine
-from retrieval.abbreviations import defined_abbreviations, long_form
+from retrieval.index.abbreviations import defined_abbreviations, long_form
 
 
 @pytest.mark.parametrize(

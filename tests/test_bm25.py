@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rank_bm25 import BM25Okapi
 
-import retrieval.bm25
+import retrieval.index.bm25
+from helpers import examples
 from retrieval import BM25Index, BM25Params
 
 Corpus = list[list[str]]
@@ -42,7 +43,7 @@ def okapi(docs: Corpus, params: BM25Params | None = None) -> BM25Okapi:
     return BM25Okapi(docs, k1=params.k1, b=params.b, epsilon=params.epsilon)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(corpora, queries)
 def test_scores_equal_rank_bm25_exactly(docs: Corpus, query: list[str]) -> None:
     expected = okapi(docs).get_scores(query)
@@ -51,7 +52,7 @@ def test_scores_equal_rank_bm25_exactly(docs: Corpus, query: list[str]) -> None:
     assert np.array_equal(actual, expected), (actual, expected)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(st.lists(words, min_size=1, max_size=12), min_size=1, max_size=15),
     queries,
@@ -70,14 +71,14 @@ CODE_PATHS = {"numpy": -1, "python": 10**9}
 
 
 @pytest.mark.parametrize("path", CODE_PATHS)
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(corpora, queries, st.integers(min_value=1, max_value=20))
 def test_top_k_is_a_sort_of_rank_bm25_scores(
     path: str, docs: Corpus, query: list[str], k: int
 ) -> None:
     expected_scores = okapi(docs).get_scores(query)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(retrieval.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
+        patch.setattr(retrieval.index.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
         ranked = BM25Index(docs).top_k(query, k)
     assert [i for i, _ in ranked] == reference_top_k(docs, query, k, BM25Params())
     for i, score in ranked:
@@ -85,7 +86,7 @@ def test_top_k_is_a_sort_of_rank_bm25_scores(
 
 
 @pytest.mark.parametrize("path", CODE_PATHS)
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     st.lists(st.lists(words, min_size=1, max_size=12), min_size=1, max_size=15),
     queries,
@@ -97,7 +98,7 @@ def test_top_k_agrees_with_rank_bm25_with_any_parameters(
 ) -> None:
     expected_scores = okapi(docs, params).get_scores(query)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(retrieval.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
+        patch.setattr(retrieval.index.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
         ranked = BM25Index(docs, params).top_k(query, k)
     assert [i for i, _ in ranked] == reference_top_k(docs, query, k, params)
     assert [score for _, score in ranked] == [expected_scores[i] for i, _ in ranked]
@@ -121,7 +122,7 @@ def test_a_term_in_exactly_half_the_documents_has_idf_zero() -> None:
 def test_documents_holding_a_zero_idf_term_are_still_candidates(
     monkeypatch: pytest.MonkeyPatch, path: str
 ) -> None:
-    monkeypatch.setattr(retrieval.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
+    monkeypatch.setattr(retrieval.index.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
     docs = [["kim", "party"], ["congress"], ["kim"], ["korea"]]
     assert BM25Index(docs).top_k(["kim"], 10) == [(0, 0.0), (2, 0.0)]
 

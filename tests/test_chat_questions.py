@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 
 from helpers import BLOOMBERG, CATO, SEEDS_DIR, write_article
-from retrieval import Article, Corpus, CorpusError, Engine, load_corpus, meaning
-from retrieval.asked_for import asked_for, holds, kind_asked
-from retrieval.chat import remove_invisible, rewrite
-from retrieval.fillers import without_fillers
-from retrieval.informativeness import blend, english_weight, phrase_weights
+from retrieval import Article, Corpus, CorpusError, Engine, load_corpus
+from retrieval.index import meaning
+from retrieval.index.tokenize import Tokenizer
+from retrieval.question.chat import remove_invisible, rewrite
+from retrieval.question.fillers import without_fillers
+from retrieval.question.spelling import Speller
+from retrieval.question.weights import blend, english_weight, phrase_weights
 from retrieval.settings import EngineSettings, RetrievalSettings
-from retrieval.spelling import Speller
-from retrieval.tokenize import Tokenizer
+from retrieval.verdict.asked_for import asked_for, category_asked, holds
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +88,7 @@ def test_a_hedged_question_searches_the_same_words_as_a_plain_one(engine: Engine
 
 
 def test_chat_shorthand_of_english_is_spelled_out() -> None:
-    assert rewrite("nukes rn tho") == "nuclear weapons right now though"
+    assert rewrite("govt pics rn tho") == "government pictures right now though"
     assert rewrite("wat does the govt want lol") == "what does the government want "
     assert rewrite("RN") == "RN"  # an acronym, not chat shorthand
 
@@ -400,25 +401,25 @@ def test_a_passage_holds_a_name_the_question_lacks(text: str, held: bool) -> Non
     ],
 )
 def test_a_which_question_names_the_kind_of_its_answer(question: str, kind: str | None) -> None:
-    assert kind_asked(question) == kind
+    assert category_asked(question) == kind
 
 
 def test_a_passage_naming_something_stands_in_for_the_kind_a_which_question_asks_for() -> None:
     """Asked "which ports", "Kirkwall and Lerwick" may be the ports though the word is absent."""
     words_only = EngineSettings(retrieval=RetrievalSettings(meaning_weight=0))
 
-    def coverage(question: str, text: str) -> float:
+    def support(question: str, text: str) -> float:
         article = Article.from_paragraphs("notes", "Harbour notes", [text])
         answer = Engine(Corpus([article]), words_only).ask(question)
-        return answer.passages[0].coverage
+        return answer.passages[0].support
 
     named = "Lighthouses on the northern islands stand at Kirkwall and Lerwick."
     unnamed = "Lighthouses on the northern islands stand at the two largest harbours."
     question = "which ports have lighthouses on the northern islands"
-    assert coverage(question, named) > coverage(question, unnamed)
+    assert support(question, named) > support(question, unnamed)
     # Only for the kind a "which" question asks for: "what ports" may ask anything of them.
     other = "what ports have lighthouses on the northern islands"
-    assert coverage(other, named) == pytest.approx(coverage(other, unnamed))
+    assert support(other, named) == pytest.approx(support(other, unnamed))
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.cogs.utils import formats, limits
-from helpers import SEEDS_DIR
+from helpers import SEEDS_DIR, examples
 from retrieval import (
     Answer,
     Article,
@@ -92,7 +92,7 @@ def assert_inert_and_cited(answer: Answer) -> None:
             assert passage.article in (field.name or "")
 
 
-@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(2000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(question=hostile_text)
 def test_any_question_gets_an_inert_reply_within_limits(question: str) -> None:
     try:
@@ -102,7 +102,7 @@ def test_any_question_gets_an_inert_reply_within_limits(question: str) -> None:
     assert_inert_and_cited(answer)
 
 
-@settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(1000), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(paragraphs=st.lists(hostile_text.filter(str.strip), min_size=1, max_size=4))
 def test_hostile_corpus_text_is_quoted_inert_and_cut_with_its_citation(
     paragraphs: list[str],
@@ -148,7 +148,7 @@ LONG_QUESTIONS = Engine(
 )
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(question=st.lists(st.one_of(hostile_pieces, words), min_size=600, max_size=900))
 def test_a_4000_character_hostile_question_is_answered_inert_within_limits(
     question: list[str],

@@ -5,10 +5,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import examples
 from retrieval import BM25Index
-from retrieval.forward import SentenceRecorder, SentenceTerms
-from retrieval.sentences import sentence_spans
-from retrieval.tokenize import Tokenizer
+from retrieval.corpus.sentences import sentence_spans
+from retrieval.index.sentence_terms import SentenceRecorder, SentenceTerms
+from retrieval.index.tokenize import Tokenizer
 
 TOKENIZER = Tokenizer()
 
@@ -31,7 +32,7 @@ def tokenised_sentences(text: str) -> list[list[str]]:
     return [TOKENIZER.tokenize(text[start:end]) for start, end in sentence_spans(text)]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(texts, min_size=1, max_size=6))
 def test_each_paragraphs_sentences_are_kept_as_tokenised(paragraphs: list[str]) -> None:
     sentences = kept([(text, []) for text in paragraphs])
@@ -40,7 +41,7 @@ def test_each_paragraphs_sentences_are_kept_as_tokenised(paragraphs: list[str]) 
         assert sentences.sentences(i) == tokenised_sentences(text)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(texts)
 def test_the_recorder_gives_bm25_the_whole_paragraphs_terms(text: str) -> None:
     recorder = SentenceRecorder(TOKENIZER.tokenize)

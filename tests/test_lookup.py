@@ -1,4 +1,4 @@
-"""Finding the article a reader names (``retrieval.lookup``): one rule for every command."""
+"""Finding the article a reader names (``retrieval.corpus.lookup``): one rule for every command."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from helpers import BLOOMBERG, CATO, SEEDS_DIR
 from retrieval import AmbiguousArticle, Article, ArticleNotFound, Corpus, Engine, load_corpus
-from retrieval.lookup import find_article, matching
+from retrieval.corpus.lookup import find_article, matching
 
 
 def article(

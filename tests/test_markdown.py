@@ -30,9 +30,12 @@ from bench.hostile import (
 )
 from bot.cogs.utils import formats, limits
 from fakediscord.markdown import parse
+from helpers import examples
 from retrieval import Answer, Article, ArticleSummary, Corpus, Engine
 
-PROPERTY = settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+PROPERTY = settings(
+    max_examples=examples(1500), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @PROPERTY
@@ -57,7 +60,7 @@ def test_a_quote_cut_to_fit_stays_literal_and_within_its_budget(
     assert_fitted_literal(raw, chosen, budget)
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     title=hostile_title,
     paragraphs=st.lists(hostile_text, min_size=1, max_size=3),

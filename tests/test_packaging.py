@@ -49,6 +49,12 @@ def test_the_wheel_ships_the_seed_articles_as_package_data(wheel: Path) -> None:
         assert f"citebot/seeds/{article.name}" in names
 
 
+def test_the_wheel_carries_the_mit_license_the_metadata_names(wheel: Path) -> None:
+    names = wheel_names(wheel)
+    assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
+    assert "MIT License" in (REPO_ROOT / "LICENSE").read_text(encoding="utf-8")
+
+
 def test_the_wheel_holds_the_runtime_packages_whole_and_no_development_tools(wheel: Path) -> None:
     names = wheel_names(wheel)
     tops = {name.split("/")[0] for name in names if not name.split("/")[0].endswith(".dist-info")}

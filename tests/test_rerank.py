@@ -7,7 +7,8 @@ from itertools import pairwise
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.rerank import best_sentence_share, closeness, pair_share, share
+from helpers import examples
+from retrieval.search.rerank import best_sentence_share, closeness, pair_share, share
 
 terms = st.sampled_from(["kim", "congress", "party", "korea", "u.s", "sanction"])
 sentences = st.lists(st.lists(terms, max_size=8), max_size=5)
@@ -15,7 +16,7 @@ questions = st.lists(terms, max_size=6)
 weights = st.dictionaries(terms, st.floats(min_value=0, max_value=2), max_size=6)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(weights, sentences)
 def test_best_sentence_share_is_the_largest_share_one_sentence_holds(
     weights: dict[str, float], sentences: list[list[str]]
@@ -24,7 +25,7 @@ def test_best_sentence_share_is_the_largest_share_one_sentence_holds(
     assert best_sentence_share(weights, sentences) == expected
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(questions, sentences)
 def test_pair_share_counts_the_questions_pairs_found_adjacent_in_one_sentence(
     question: list[str], sentences: list[list[str]]
@@ -52,7 +53,7 @@ def test_closeness_adds_half_the_pair_share_to_the_best_sentence_share() -> None
     assert closeness(question, weights, held) == 0.5 + 0.5 * 0.5
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(questions, weights, sentences)
 def test_closeness_reads_term_ids_as_it_reads_terms(
     question: list[str], weights: dict[str, float], sentences: list[list[str]]

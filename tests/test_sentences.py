@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import SEEDS_DIR
-from retrieval import load_corpus, sentence_spans, sentences, split_sentences
+from helpers import SEEDS_DIR, examples
+from retrieval import load_corpus, sentence_spans, split_sentences
+from retrieval.corpus import sentences
 
 
 def test_a_plain_paragraph_splits_at_each_full_stop() -> None:
@@ -208,7 +209,7 @@ _PIECES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.one_of(st.lists(_PIECES, max_size=60).map("".join), st.text(max_size=200)))
 def test_spans_are_ordered_disjoint_in_bounds_and_cover_all_non_space_text(text: str) -> None:
     spans = sentence_spans(text)

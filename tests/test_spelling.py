@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from retrieval.spelling import Respelling, Speller, lemma_families, other_forms
-from retrieval.stopwords import ENGLISH_STOP_WORDS
-from retrieval.tokenize import Tokenizer
+from retrieval.index.stopwords import ENGLISH_STOP_WORDS
+from retrieval.index.tokenize import Tokenizer
+from retrieval.question.spelling import Respelling, Speller, lemma_families, other_forms
 
 
 def test_an_irregular_past_gives_its_lemma_and_the_lemmas_other_forms() -> None:

@@ -7,8 +7,9 @@ import Stemmer
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import examples
 from retrieval import Tokenizer
-from retrieval.stopwords import ENGLISH_STOP_WORDS
+from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
 TOKENIZER = Tokenizer()
 
@@ -127,13 +128,13 @@ def test_an_overlong_word_becomes_a_bounded_term() -> None:
     assert len(term) <= 64
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.text(max_size=300))
 def test_any_text_tokenizes_to_non_empty_terms(text: str) -> None:
     assert all(term for term in Tokenizer().tokenize(text))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     st.lists(
         st.sampled_from(
@@ -180,7 +181,7 @@ def test_a_shared_tokenizer_gives_the_same_terms_as_a_fresh_one() -> None:
     assert shared.tokenize(text) == shared.tokenize(text) == Tokenizer().tokenize(text)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(st.text(max_size=20))
 def test_the_term_of_one_word_is_what_tokenising_it_gives(word: str) -> None:
     tokens = Tokenizer().tokenize(word)

@@ -12,7 +12,8 @@ from bot.cogs.utils import formats, limits
 from bot.cogs.utils.choices import Choice, ChoiceView
 from bot.cogs.utils.context import Context
 from bot.cogs.utils.cooldowns import configured
-from retrieval import AmbiguousArticle, ArticleInfo, ArticleNotFound, lookup
+from retrieval import AmbiguousArticle, ArticleInfo, ArticleNotFound
+from retrieval.corpus import lookup
 
 if TYPE_CHECKING:
     from bot.client import Citebot

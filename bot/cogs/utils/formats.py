@@ -14,7 +14,7 @@ import discord
 
 from bot.cogs.utils import limits, markdown
 from retrieval import AmbiguousArticle, Answer, ArticleSummary, Passage, Quote, Sources
-from retrieval.sentences import sentence_spans
+from retrieval.corpus.sentences import sentence_spans
 
 ELLIPSIS = "\u2026"
 COLOUR = discord.Colour.blurple()

@@ -13,8 +13,8 @@ from typing import NamedTuple
 
 import Stemmer
 
-from retrieval.stopwords import ENGLISH_STOP_WORDS
-from retrieval.text import fold_punctuation
+from retrieval.corpus.text import fold_punctuation
+from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
 # Runs on text whose quotes are already straightened (same length as the original).
 _TOKEN = re.compile(

@@ -6,9 +6,10 @@ Tried in order, only for words whose index term is not in the corpus's vocabular
    "children") from lemminflect's English tables;
 2. a misspelling of a corpus word: the closest word of the corpus's own vocabulary by
    optimal-string-alignment distance (rapidfuzz; a swap of two letters counts one edit), at
-   most one edit for words of up to six letters and two for longer ones. Words that are
-   common in English are never corrected ("wife" is not a misspelling of "wise"), and the
-   correction's weight is lowered (``TYPO_PENALTY``), since it may still be a guess;
+   most one edit for words of up to eight letters (``LONG_WORD``) and two for longer ones.
+   Words that are common in English are never corrected ("wife" is not a misspelling of
+   "wise"), and the correction's weight is lowered (``TYPO_PENALTY``), since it may still be
+   a guess;
 3. another spelling of the same sound, for names above all ("Gadaffi" / "Qaddafi", "Regan" /
    "Reagan"): a corpus word with the same Metaphone key (jellyfish), at most half the typed
    word's length in edits away, and at least as common in English as what was typed. The
@@ -25,7 +26,7 @@ import jellyfish
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from retrieval.informativeness import zipf
+from retrieval.question.weights import zipf
 
 TYPO_PENALTY = 0.8
 MIN_TYPO_CHARS = 5
@@ -137,7 +138,7 @@ def lemma_families(stop_words: frozenset[str]) -> dict[str, frozenset[str]]:
     Built once per set of stop words (a few tenths of a second), so that a question word whose
     lemmas have no form in the corpus is known to have none without spelling its forms out.
     """
-    from retrieval.tokenize import Tokenizer
+    from retrieval.index.tokenize import Tokenizer
 
     term = Tokenizer(stop_words=stop_words).term
     families: dict[str, set[str]] = {}

@@ -5,7 +5,7 @@ Five rewrites, each general English, none about any one topic:
 * web addresses are dropped: a pasted link is not words an article would hold;
 * invisible characters (zero-width spaces and joiners, direction marks, soft hyphens: Unicode
   category Cf) are removed, so a word pasted with one inside still matches;
-* the shorthand of chat in English at large ("rn", "tho", "govt", "nukes") is spelled out;
+* the shorthand of chat in English at large ("rn", "tho", "govt", "pic") is spelled out;
 * a contraction typed without its apostrophe ("whats", "doesnt") is read as the contraction,
   which is a stop word, instead of as an unknown word;
 * a lowercase "us" is read as the U.S. after "the" ("what should the us do"), before a hyphen
@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Mapping
 from functools import lru_cache
 
-from retrieval.stopwords import ENGLISH_STOP_WORDS
+from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
 # Chat shorthand and casual spellings of English at large (not of any subject).
 SHORTHAND: Mapping[str, str] = {
@@ -63,9 +63,6 @@ SHORTHAND: Mapping[str, str] = {
     "vids": "videos",
     "intel": "intelligence",
     "convo": "conversation",
-    "nuke": "nuclear weapon",
-    "nukes": "nuclear weapons",
-    "nuked": "attacked with nuclear weapons",
     "yr": "year",
     "yrs": "years",
     "hr": "hour",

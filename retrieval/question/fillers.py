@@ -9,8 +9,8 @@ Two kinds, both closed classes of English, none about any one topic:
   no word of its own, and what follows it is searched alone.
 
 They are left out of the words searched for and weighed, as stop words are; the question's
-meaning (``retrieval.meaning``) and what it asks for (``retrieval.asked_for``) still read it
-whole.
+meaning (``retrieval.index.meaning``) and what it asks for (``retrieval.verdict.asked_for``)
+still read it whole.
 """
 
 from __future__ import annotations

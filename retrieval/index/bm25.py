@@ -44,7 +44,7 @@ class BM25Index:
         keep_sequence: bool = False,
     ) -> None:
         """``keep_sequence`` keeps every document's term ids in order (``sequence``), for
-        readers of the documents' terms (``retrieval.forward``)."""
+        readers of the documents' terms (``retrieval.index.sentence_terms``)."""
         self.params = params or BM25Params()
         vocabulary: dict[str, int] = {}
         term_ids = array("q")

@@ -1,15 +1,15 @@
-"""What kind of thing a question asks for, and whether a passage holds one.
+"""What a question asks for (a time, a quantity, a name), and whether a passage states one.
 
 "When did the talks break down?" wants a time, "How many warheads...?" a quantity, "Who won
 the election?" a name. A passage can hold every word of such a question and still not answer
 it: "the Six-Party Talks" and "Clapper ... visitors to Pyongyang" name the subject but give no
-date. Only these three kinds are told apart: each is asked by its own words ("when", "what
+date. Only these three are told apart: each is asked by its own words ("when", "what
 year", "how many", "how long", a question opening with "who"), and each is easy to recognise
 in the text (digits, number words, months, weekdays, "... ago", or an event that dates
 another: "during the storm", "after his death"; for a name, a capitalised word inside a
 sentence that the question does not already hold). What/why questions have no such test and
-pass unchecked. A "which" question names the kind of thing it asks for ("which countries"),
-which a passage may hold as a name alone ("the U.K. and India"): ``kind_asked``.
+pass unchecked. A "which" question names the category of thing it asks for ("which countries"),
+which a passage may hold as a name alone ("the U.K. and India"): ``category_asked``.
 """
 
 from __future__ import annotations
@@ -17,17 +17,19 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from retrieval.lexicon import ASKING, TIME_ASKED, TIME_DATING, alternatives
+
 Wanted = Literal["time", "quantity", "name"]
 
-# What a reply says the passages lack, by kind.
+# What a reply says the passages lack, by what was asked for.
 LACKING: dict[Wanted, str] = {"time": "date or time", "quantity": "number", "name": "name"}
 
 _LEAD = (
     r"(?:^|[.?!,;:]\s*"
-    r"|\b(?:know|say|says|said|tell|tells|mention|mentions|wonder)\s+(?:me\s+|us\s+)?)"
+    rf"|\b(?:{alternatives(ASKING)})\s+(?:me\s+|us\s+)?)"
 )
 _FILLER = r"(?:(?:so|and|but|ok|okay|hey|um|uh|like|then)\W+){0,3}"
-_TIME_UNIT = r"(?:year|month|day|date|time|decade|century|week|season)"
+_TIME_UNIT = rf"(?:{alternatives(TIME_ASKED)})"
 _ASKS_TIME = re.compile(
     rf"{_LEAD}{_FILLER}(?:when|since when|until when)\b"
     rf"|\b(?:what|which)\s+{_TIME_UNIT}\b"
@@ -66,28 +68,29 @@ _TIME_WORDS = re.compile(
     r"\b(?:during|after|before|since|until|till|upon|following|when|while|ago|era|age"
     r"|yesterday|today|tonight|tomorrow|annually|weekly|daily|nightly|centur(?:y|ies)"
     r"|decades?|(?:last|next|this|past|previous|coming|same|that)\s+"
-    r"(?:year|month|week|spring|summer|autumn|winter|fall|season|century|decade)s?"
+    rf"(?:{alternatives(TIME_DATING)})s?"
     r"|spring|summer|autumn|winter|christmas|easter|new\s+year)\b",
     re.IGNORECASE,
 )
 
 
-# "which countries have embassies": the answer names things of a kind ("the U.K. and India"),
-# seldom the kind's own word. Only "which": "what" is as often a pronoun ("what caused it").
-_ASKS_KIND = re.compile(rf"{_LEAD}{_FILLER}which\s+([^\W\d_][\w-]*)", re.IGNORECASE)
-# A name stands for half the kind's word: it may be a thing of another kind. On SQuAD, full
-# credit answered 6 more questions in corpus and 14 more out of it; half, 2 and 3.
+# "which countries have embassies": the answer names things of a category ("the U.K. and
+# India"), seldom the category's own word. Only "which": "what" is as often a pronoun
+# ("what caused it").
+_ASKS_CATEGORY = re.compile(rf"{_LEAD}{_FILLER}which\s+([^\W\d_][\w-]*)", re.IGNORECASE)
+# A name stands for half the category's word: it may be a thing of another category. On
+# SQuAD, full credit answered 6 more questions in corpus and 14 more out of it; half, 2 and 3.
 INSTANCE_CREDIT = 0.5
 
 
-def kind_asked(question: str) -> str | None:
-    """The word a "which ..." question names its answer's kind by ("which countries")."""
-    match = _ASKS_KIND.search(question)
+def category_asked(question: str) -> str | None:
+    """The word a "which ..." question names its answer's category by ("which countries")."""
+    match = _ASKS_CATEGORY.search(question)
     return None if match is None else match.group(1)
 
 
 def asked_for(question: str) -> Wanted | None:
-    """The kind of answer ``question`` asks for, when it is a time or a quantity."""
+    """What ``question`` asks for, when it is a time, a quantity or a name."""
     if _ASKS_TIME.search(question):
         return "time"
     if _ASKS_QUANTITY.search(question):
@@ -104,7 +107,7 @@ _QUESTION_WORD = re.compile(r"[\w-]+")
 
 
 def holds(wanted: Wanted, text: str, question: str = "") -> bool:
-    """Whether ``text`` states something of the ``wanted`` kind: a number for either a time
+    """Whether ``text`` states something ``wanted``: a number for either a time
     or a quantity; for a name, a capitalised word inside a sentence that ``question`` lacks
     (the name asked about is not the name asked for)."""
     if wanted == "name":

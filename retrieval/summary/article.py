@@ -1,30 +1,34 @@
-"""Choosing sentences: centrality with Edmundson's features for article summaries, relevance
-with MMR for answers.
+"""An article's summary: its body sentences scored by centrality and Edmundson's features.
 
-Pure functions over term lists and sentence texts, so they are easy to test and to reuse.
+``summary_sentences`` is pure, over term lists and sentence texts, so it is easy to test and to
+reuse; ``summarize_article`` feeds it an article's body sentences from the index and quotes
+the ones chosen.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.coherence import NewsPointers, leans_back
-from retrieval.cues import cue_score
-from retrieval.kinds import Kind
-from retrieval.location import location_scores
+from retrieval.answer import ArticleSummary
+from retrieval.corpus.genre import Genre, article_genre
+from retrieval.corpus.models import Paragraph
+from retrieval.index.passages import Passages
+from retrieval.summary.answer import sentence_in
+from retrieval.summary.coherence import NewsPointers, leans_back
+from retrieval.summary.cues import cue_score
+from retrieval.summary.location import location_scores
+from retrieval.summary.settings import SummarySettings
 
 DAMPING = 0.85
 MAX_GRAPH_SENTENCES = 400  # bounds the cost; later sentences of longer articles are not candidates
 REDUNDANT_SIMILARITY = 0.5
 MIN_SENTENCE_TERMS = 4
-MMR_LAMBDA = 0.7
-RANK_PENALTY = 0.1  # SQuAD: the answer sentence is mostly in the best passage
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +47,8 @@ class FeatureWeights:
 
     Centrality is the sentence's PageRank over the maximum; title the share of the title's
     terms it holds; cue +1 for a phrase that recommends or concludes, -1 for a hedge, a
-    question or someone else's words (``retrieval.cues``); location where the kind of article
-    puts its point (``retrieval.location``).
+    question or someone else's words (``retrieval.summary.cues``); location where the genre of
+    article puts its point (``retrieval.summary.location``).
     """
 
     centrality: float
@@ -57,7 +61,7 @@ class FeatureWeights:
 # sentences; title words, cue phrases and a lead bonus only lowered ROUGE there in trials.
 # An opinion piece's point is what it recommends: cues count most, then the turn and the
 # close, the title's words ("Engage ...") and centrality, each half as much.
-WEIGHTS: dict[Kind, FeatureWeights] = {
+WEIGHTS: dict[Genre, FeatureWeights] = {
     "news": FeatureWeights(centrality=1.0, title=0.0, cue=0.0, location=0.0),
     "opinion": FeatureWeights(centrality=0.5, title=0.5, cue=1.0, location=0.5),
 }
@@ -68,18 +72,18 @@ def summary_sentences(
     title: Sequence[str],
     count: int,
     *,
-    kind: Kind,
+    genre: Genre,
     position_weight: float = 0.0,
     coherent: bool = True,
     news_pointers: NewsPointers = "demonstratives",
 ) -> list[int]:
     """Indices of the ``count`` best sentences for a summary, in document order.
 
-    Each sentence is scored by ``WEIGHTS[kind]`` over its centrality (TextRank: Mihalcea and
+    Each sentence is scored by ``WEIGHTS[genre]`` over its centrality (TextRank: Mihalcea and
     Tarau, 2004, with the random jump biased towards the opening by ``position_weight``),
     its share of the title's terms, its cue phrases and its location. The best are taken in
     turn, passing over one too similar (tf-idf cosine) to one already chosen. When
-    ``coherent``, a sentence that leans on the one before it (``retrieval.coherence``: any
+    ``coherent``, a sentence that leans on the one before it (``retrieval.summary.coherence``: any
     pointer in an opinion piece, a demonstrative in news unless ``news_pointers`` is "all")
     comes with that one, or not at all: such a pair is worth the mean of its two scores.
     """
@@ -88,12 +92,12 @@ def summary_sentences(
         return []
     shown = sentences[:n]
     terms = [s.terms for s in shown]
-    score = _scores(shown, title, kind, position_weight)
+    score = _scores(shown, title, genre, position_weight)
     vectors = _tfidf(terms)
     cosine = np.einsum("ik,jk->ij", vectors, vectors)  # not BLAS: see _overlap_similarity
     redundant: list[list[bool]] = (cosine >= REDUNDANT_SIMILARITY).tolist()
     long_enough = [len(set(t)) >= MIN_SENTENCE_TERMS for t in terms]
-    pointers: Kind = "opinion" if news_pointers == "all" else kind
+    pointers: Genre = "opinion" if news_pointers == "all" else genre
     leaning = [coherent and leans_back(s.text, pointers) for s in shown]
     groups = [_with_antecedents(i, leaning) for i in range(n)]
     chosen: list[int] = []
@@ -120,15 +124,15 @@ def summary_sentences(
 
 
 def _scores(
-    sentences: Sequence[Sentence], title: Sequence[str], kind: Kind, position_weight: float
+    sentences: Sequence[Sentence], title: Sequence[str], genre: Genre, position_weight: float
 ) -> list[float]:
-    """Edmundson's linear combination of the features, weighted for ``kind``."""
+    """Edmundson's linear combination of the features, weighted for ``genre``."""
     terms = [s.terms for s in sentences]
     rank = _pagerank(_overlap_similarity(terms), _opening_jump(len(terms), position_weight))
     centrality = (rank / rank.max()).tolist()
-    weights = WEIGHTS[kind]
+    weights = WEIGHTS[genre]
     title_terms = frozenset(title)
-    location = location_scores([s.text for s in sentences], [s.paragraph for s in sentences], kind)
+    location = location_scores([s.text for s in sentences], [s.paragraph for s in sentences], genre)
     return [
         weights.centrality * centrality[i]
         + weights.title * len(title_terms.intersection(terms[i])) / max(1, len(title_terms))
@@ -155,48 +159,6 @@ def _opening_jump(n: int, position_weight: float) -> npt.NDArray[np.float64]:
         opening / opening.sum()
     )
     return jump
-
-
-def relevant_sentences(
-    query_weights: Mapping[str, float],
-    sentences: Sequence[Sequence[str]],
-    count: int,
-    *,
-    passage_ranks: Sequence[int] | None = None,
-    min_share: float = 0.5,
-) -> list[int]:
-    """Indices of up to ``count`` sentences that best answer the query, best first.
-
-    Relevance is the share of the query's information (idf mass) a sentence contains, less
-    ``RANK_PENALTY`` per place its passage stands below the best one; MMR keeps a second
-    sentence only if it adds something the first did not say.
-    """
-    total = sum(query_weights.values())
-    if total <= 0:
-        return []
-    term_sets = [frozenset(s) for s in sentences]
-    ranks = passage_ranks or [0] * len(term_sets)
-    relevance = [
-        # Summed in the question's order: a set's order changes with the hash seed, and so
-        # would the last bits of the sum, and with them which of two tied sentences wins.
-        sum(w for t, w in query_weights.items() if t in terms) / total - RANK_PENALTY * rank
-        for terms, rank in zip(term_sets, ranks, strict=True)
-    ]
-    best = max(relevance, default=0.0)
-    if best <= 0:
-        return []
-    chosen: list[int] = []
-    candidates = [i for i, r in enumerate(relevance) if r >= min_share * best]
-    while candidates and len(chosen) < count:
-
-        def mmr(i: int) -> tuple[float, int]:
-            overlap = max((_jaccard(term_sets[i], term_sets[j]) for j in chosen), default=0.0)
-            return (MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * overlap, -i)
-
-        pick = max(candidates, key=mmr)
-        chosen.append(pick)
-        candidates.remove(pick)
-    return chosen
 
 
 def _overlap_similarity(sentences: Sequence[Sequence[str]]) -> npt.NDArray[np.float64]:
@@ -262,6 +224,37 @@ def _pagerank(
     return rank
 
 
-def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    union = len(a | b)
-    return len(a & b) / union if union else 0.0
+def summarize_article(
+    passages: Passages, slug: str, count: int, settings: SummarySettings
+) -> ArticleSummary:
+    """The ``count`` body sentences that best state an article's point, in document order."""
+    found = passages.corpus.by_slug[slug]
+    genre = article_genre(found)
+    located: list[tuple[Paragraph, tuple[int, int]]] = []
+    candidates: list[Sentence] = []
+    body = (p for p in found.paragraphs if p.is_body)
+    for place, paragraph in enumerate(body):
+        spans, _, sentence_terms = passages.sentences(
+            passages.paragraph_index(found.slug, paragraph.number)
+        )
+        for (start, end), terms in zip(spans, sentence_terms, strict=True):
+            located.append((paragraph, (start, end)))
+            candidates.append(Sentence(terms, paragraph.text[start:end], place))
+    chosen = summary_sentences(
+        candidates,
+        passages.tokenizer.tokenize(found.title),
+        count,
+        genre=genre,
+        position_weight=settings.position_weight,
+        coherent=settings.coherent,
+        news_pointers=settings.news_pointers,
+    )
+    quotes = [sentence_in(found, located[i][0], *located[i][1]) for i in chosen]
+    return ArticleSummary(
+        article=found.slug,
+        title=found.title,
+        publisher=found.publisher,
+        author=found.author,
+        kind=genre,
+        sentences=quotes,
+    )

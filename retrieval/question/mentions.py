@@ -1,14 +1,14 @@
 """Articles as things people ask about: "what does bloomberg say", "who wrote the cato piece".
 
-Each article gets a *card*: a citable passage whose quoted text is the title line, searched
-through the title, publisher, author and slug and the English words for those fields
-("headline", "wrote", "publisher"...). A card takes part in a search only when the question
-asks about one of those fields (``asks_about_articles``), so it never crowds out the paragraphs
-of an ordinary question. A question word that names one article's publisher or author (and is
-not an everyday English word) is a *reference*: it favours that article's passages and, unless
-the question asks about the article itself, does not count as something the passages must hold;
-nor, then, do the words for an article and its fields ("the cato writer", "per bandow") and
-the phrasal verbs for what it does with a subject ("bring up", "talk about").
+Each article has a *card* (``retrieval.index.cards``), a passage quoting its title line and
+searched by its fields and the words for them ("headline", "wrote"). A card takes part in a
+search only when the question asks about one of those fields (``asks_about_articles``), so it
+never crowds out the paragraphs of an ordinary question. A question word that names one
+article's publisher or author (and is not an everyday English word) is a *reference*: it
+favours that article's passages and, unless the question asks about the article itself, does
+not count as something the passages must hold; nor, then, do the words for an article and its
+fields ("the cato writer", "per bandow") and the phrasal verbs for what it does with a subject
+("bring up", "talk about").
 """
 
 from __future__ import annotations
@@ -16,29 +16,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
-from retrieval.corpus import Article
-from retrieval.informativeness import english_weight
+from retrieval.corpus.models import Article
+from retrieval.lexicon import DOCUMENT_WORDS, FIELD_WORDS, TEXT_NOUNS, alternatives
+from retrieval.question.weights import english_weight
 
-# Words that ask about an article's own fields rather than its content.
-FIELD_WORDS = (
-    "title titled headline heading called named "
-    "author authors wrote write writes written writer writers byline "
-    "publisher published publish publication outlet"
-).split()
-# Words for the article itself, for what it does and for attributing to it: they say which
-# text is meant, not what is asked ("what does the article say about sanctions", "per bandow").
-DOCUMENT_WORDS = (
-    "article articles piece pieces editorial editorials essay column op-ed oped story "
-    "text post commentary mention mentions mentioned discuss discusses discussed "
-    "say says said think thinks argue argues argued claim claims believe believes "
-    "according per"
-).split()
 # "the article", "this piece", "the op-ed": a determiner before a word for a text points at
 # the articles themselves, as a name would, however many there are.
 _POINTED_AT = re.compile(
-    r"\b(?:the|this|that|these|those|both|each|either|your|ur)\s+(?:"
-    r"article|articles|piece|pieces|editorial|editorials|essay|essays|column|columns|"
-    r"op-?ed|op-?eds|story|stories|post|posts|commentary|text|texts)\b",
+    r"\b(?:the|this|that|these|those|both|each|either|your|ur)\s+"
+    rf"(?:{alternatives(TEXT_NOUNS)})\b",
     re.IGNORECASE,
 )
 # Phrasal verbs for what a text does with a subject ("why does the article bring up X"): the
@@ -53,17 +39,6 @@ _SPEAKING_OF = re.compile(
     re.IGNORECASE,
 )
 MIN_REFERENCE_WEIGHT = 0.4  # "View" (of "Bloomberg View") is too common a word to name it
-
-
-def card_text(article: Article) -> str:
-    """What an article's card is searched by (its quoted text is the title alone)."""
-    fields = [article.title, "title headline called named", article.slug.replace("-", " ")]
-    if article.author:
-        fields.append(f"{article.author} author wrote written writer byline")
-    if article.publisher:
-        fields.append(f"{article.publisher} publisher published publication outlet")
-    fields.append(" ".join(DOCUMENT_WORDS))
-    return ". ".join(fields)
 
 
 class Mentions:

@@ -1,6 +1,6 @@
 """Every paragraph's terms, sentence by sentence, kept from the index build as term ids.
 
-Reordering BM25's best paragraphs (``retrieval.rerank``) reads the terms of each of their
+Reordering BM25's best paragraphs (``retrieval.search.rerank``) reads the terms of each of their
 sentences, for every question. Tokenising those paragraphs when asked took several times as
 long as BM25 itself whenever they were not cached; kept from the build, a paragraph's sentences
 are an array slice and a list lookup away, for four bytes per term and per sentence
@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.sentences import sentence_spans
+from retrieval.corpus.sentences import sentence_spans
 
 
 class SentenceRecorder:
@@ -80,7 +80,7 @@ class SentenceTerms:
         return len(self._term_start) - 1
 
     def sentences(self, index: int) -> list[list[str]]:
-        """Each sentence's terms; a non-body paragraph's kind is searched with its first."""
+        """Each sentence's terms; a non-body paragraph's role is searched with its first."""
         words = self._words
         return [[words[i] for i in ids] for ids in self.sentence_ids(index)]
 

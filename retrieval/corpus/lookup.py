@@ -16,8 +16,8 @@ import unicodedata
 from collections.abc import Sequence
 
 from retrieval.answer import ArticleInfo
-from retrieval.corpus import Article, Corpus
-from retrieval.text import normalize
+from retrieval.corpus.models import Article, Corpus
+from retrieval.corpus.text import normalize
 
 MAX_SUGGESTIONS = 5
 _MAX_NUMBER_DIGITS = 9

@@ -1,0 +1,130 @@
+"""Every passage the engine can quote, indexed once when a corpus is loaded.
+
+Passages are numbered in one sequence: every paragraph in corpus order (the BM25 index's
+documents), then one card per article (``retrieval.index.cards``), which has an index of its
+own. What BM25 indexes for a paragraph is its words, its role when it is not body text
+("caption", "bio": people ask for the caption), and the long forms of the abbreviations it
+uses that its article defined earlier (``retrieval.index.abbreviations``). Each paragraph's
+sentence terms are kept from the build (``retrieval.index.sentence_terms``), so that a
+question never tokenises a passage again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from retrieval.corpus.models import Article, Corpus, Paragraph
+from retrieval.corpus.sentences import sentence_spans
+from retrieval.corpus.text import normalize
+from retrieval.index.abbreviations import defined_abbreviations
+from retrieval.index.bm25 import BM25Index, BM25Params
+from retrieval.index.cards import CARD, card_text
+from retrieval.index.meaning import PassageVectors
+from retrieval.index.sentence_terms import SentenceRecorder, SentenceTerms
+from retrieval.index.tokenize import Tokenizer
+
+Span = tuple[int, int]
+
+
+class Passages:
+    """The corpus's passages, their BM25 indexes, kept sentence terms and meaning vectors."""
+
+    def __init__(self, corpus: Corpus, tokenizer: Tokenizer, params: BM25Params) -> None:
+        self.corpus = corpus
+        self.tokenizer = tokenizer
+        self.located: list[tuple[Article, Paragraph]] = list(corpus.iter_paragraphs())
+        self.first_card = len(self.located)
+        self.located.extend((a, Paragraph(0, a.title, CARD)) for a in corpus.articles)
+        self.cards = {
+            self.first_card + i: tokenizer.tokenize(card_text(a))
+            for i, a in enumerate(corpus.articles)
+        }
+        recorder = SentenceRecorder(tokenizer.tokenize)
+        self._defined = _abbreviations(corpus)
+        self.index = BM25Index(
+            (self._recorded_terms(recorder, i) for i in range(self.first_card)),
+            params,
+            keep_sequence=True,
+        )
+        assert self.index.sequence is not None
+        self.kept = SentenceTerms(
+            recorder, self.index.vocabulary, self.index.sequence, self.index.doc_len
+        )
+        self.card_index = BM25Index(self.cards.values(), params)
+        self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
+        self.sentences = lru_cache(maxsize=4096)(self._split_and_tokenize)
+        # Compared as normalised text, so that a curly and a straight quote mean the same.
+        self.meaning = PassageVectors(lambda i: normalize(self.located[i][1].text))
+
+    def __len__(self) -> int:
+        return len(self.located)
+
+    def text(self, index: int) -> str:
+        return self.located[index][1].text
+
+    def is_card(self, index: int) -> bool:
+        return index >= self.first_card
+
+    def paragraph_index(self, slug: str, number: int) -> int:
+        """Position of an article's paragraph (0: its card) among all passages."""
+        position = self._positions[slug]
+        if number == 0:
+            return self.first_card + position
+        return self.corpus.paragraph_offsets[position] + number - 1
+
+    def terms_of(self, index: int) -> set[str]:
+        """Every term of a passage."""
+        return set(self.sentences(index)[1])
+
+    def indexed_terms(self, index: int) -> list[str]:
+        """What BM25 indexes for a passage (see the module's docstring); for a card, its card
+        text (indexed apart, in the cards' own index)."""
+        card = self.cards.get(index)
+        if card is not None:
+            return card
+        return self._recorded_terms(SentenceRecorder(self.tokenizer.tokenize), index)
+
+    def _recorded_terms(self, recorder: SentenceRecorder, index: int) -> list[str]:
+        """``indexed_terms``, tokenised a sentence at a time so that the sentences are kept."""
+        paragraph = self.located[index][1]
+        role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.role)
+        carried = self._defined.get(index, ())
+        if carried:
+            known = set(self.tokenizer.tokenize(paragraph.text))
+            return recorder.terms(paragraph.text, role, self._lacking(carried, known))
+        return recorder.terms(paragraph.text, role)
+
+    def _lacking(
+        self, carried: Sequence[tuple[int, str]], terms: set[str]
+    ) -> list[tuple[int, list[str]]]:
+        """The terms of carried words that a paragraph holding ``terms`` lacks, by offset."""
+        found: list[tuple[int, list[str]]] = []
+        for offset, words in carried:
+            extra = [t for t in dict.fromkeys(self.tokenizer.tokenize(words)) if t not in terms]
+            if extra:
+                found.append((offset, extra))
+                terms = terms | set(extra)
+        return found
+
+    def _split_and_tokenize(self, index: int) -> tuple[list[Span], list[str], list[list[str]]]:
+        """A passage's sentence spans, its terms, and each sentence's terms."""
+        text = self.located[index][1].text
+        card = self.cards.get(index)
+        if card is not None:
+            return [(0, len(text))], list(card), [list(card)]
+        per_sentence = self.kept.sentences(index)
+        return sentence_spans(text), [t for terms in per_sentence for t in terms], per_sentence
+
+
+def _abbreviations(corpus: Corpus) -> dict[int, list[tuple[int, str]]]:
+    """Paragraph index -> the long forms of the abbreviations it uses that its article
+    defined earlier (``retrieval.index.abbreviations``)."""
+    found: dict[int, list[tuple[int, str]]] = {}
+    index = 0
+    for article in corpus.articles:
+        for used in defined_abbreviations([p.text for p in article.paragraphs]):
+            if used:
+                found[index] = used
+            index += 1
+    return found

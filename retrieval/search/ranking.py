@@ -1,0 +1,90 @@
+"""The search: BM25's best passages, then the first ``rerank_depth`` reordered by closeness.
+
+BM25Okapi ranks the paragraphs (``retrieval.index.bm25``); the head of that list is reordered
+by closeness to the question (``retrieval.search.rerank``); ``rerank_depth = 0`` gives plain
+BM25 order. Cards (``retrieval.index.cards``) take part only when the question asks about
+articles, and then come first; the passages of the articles a question names come before the
+others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from retrieval.index.passages import Passages
+from retrieval.question.query import Query
+from retrieval.question.weights import phrase_weights
+from retrieval.search.rerank import closeness, rerank
+
+MAX_TOP_K = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A ranked paragraph: ``index`` is its position among all passages."""
+
+    article: str
+    paragraph: int
+    score: float
+    index: int
+
+
+class Search:
+    """Ranks one corpus's passages for a ``Query``."""
+
+    def __init__(self, passages: Passages, rerank_depth: int) -> None:
+        self._passages = passages
+        self._depth = rerank_depth
+
+    def hits(self, query: Query, top_k: int) -> list[Hit]:
+        """The best ``top_k`` passages (1 to ``MAX_TOP_K``), best first; see the module."""
+        passages = self._passages
+        located = passages.located
+        top_k = max(1, min(top_k, MAX_TOP_K))
+        depth = self._depth
+        wanted = max(top_k, depth)
+        ranked = passages.index.top_k(query.terms, wanted)
+        if query.articles:
+            named = [(i, sc) for i, sc in ranked if located[i][0].slug in query.articles]
+            ranked = named + [(i, sc) for i, sc in ranked if (i, sc) not in named]
+        if query.about_articles:  # what is asked is on the cards: they come first
+            cards = passages.card_index.top_k(query.terms, top_k)
+            ranked = [(passages.first_card + i, score) for i, score in cards] + ranked
+            depth += len(cards)
+        if depth > 1 and len(ranked) > 1:
+            head, tail = ranked[:depth], ranked[depth:]
+            near = self._closeness(query, [i for i, _ in head])
+            order = rerank([score for _, score in head], near)
+            if query.articles:
+                order.sort(key=lambda i: located[head[i][0]][0].slug not in query.articles)
+            if query.about_articles:
+                order.sort(key=lambda i: head[i][0] < passages.first_card)
+            ranked = [head[i] for i in order] + tail
+        return [
+            Hit(located[i][0].slug, located[i][1].number, score, i) for i, score in ranked[:top_k]
+        ]
+
+    def _closeness(self, query: Query, indices: Sequence[int]) -> list[float]:
+        """Each passage's closeness to the question (``retrieval.search.rerank``), read from the
+        term ids kept at build; a term the corpus lacks gets an id of its own below zero."""
+        passages = self._passages
+        vocabulary = passages.index.vocabulary
+        code = {
+            term: vocabulary.get(term, -1 - n)
+            for n, term in enumerate(dict.fromkeys([*query.terms, *query.weights]))
+        }
+        terms = [code[t] for t in query.terms]
+        weights = {code[t]: w for t, w in query.weights.items()}
+        return [
+            closeness(query.terms, query.weights, [passages.cards[i]])  # a card: one "sentence"
+            if i in passages.cards
+            else closeness(terms, weights, passages.kept.sentence_ids(i))
+            for i in indices
+        ]
+
+    def names_once(self, query: Query, hits: Sequence[Hit]) -> Query:
+        """The query with each name among the hits counted once ("Kim Jong Un" weighs as its
+        weightiest word; ``retrieval.question.weights.phrase_weights``)."""
+        sentences = (self._passages.sentences(hit.index)[2] for hit in hits)
+        return replace(query, weights=phrase_weights(query.terms, query.weights, sentences))

@@ -1,0 +1,144 @@
+"""What the verdict reads, gathered hit by hit: each passage's support and stand-ins, the
+question's closeness in meaning to the hits' articles, what it asks for.
+
+A passage's support blends its words' support with its closeness in meaning to the question
+(``retrieval.verdict.support``). Its words' support counts *stand-ins*: a question word the
+passage lacks but says in other words ("picture" for "photo", as far as their meanings match;
+``retrieval.index.meaning.WordVectors``), and the category a "which" question asks for
+("which countries") when the passage names something the question does not ("the U.K. and
+India"): such a name may be one of the category (``asked_for.INSTANCE_CREDIT``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from retrieval.corpus.text import normalize
+from retrieval.index.meaning import MeaningUnavailable, WordVectors
+from retrieval.index.passages import Passages
+from retrieval.question.query import Query
+from retrieval.search.ranking import Hit
+from retrieval.search.rerank import share
+from retrieval.verdict.asked_for import INSTANCE_CREDIT, Wanted, asked_for, category_asked, holds
+from retrieval.verdict.decision import Evidence
+from retrieval.verdict.settings import VerdictSettings
+from retrieval.verdict.support import support, with_meaning
+
+TOPIC_PASSAGES = 64  # an article's subject is the mean meaning of its first passages
+_WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+class Gatherer:
+    """Gathers the ``Evidence`` on a question's hits from one corpus's passages."""
+
+    def __init__(self, passages: Passages, settings: VerdictSettings) -> None:
+        self._passages = passages
+        self._settings = settings
+        self._words = WordVectors()
+
+    def evidence(self, query: Query, hits: Sequence[Hit]) -> Evidence:
+        passages, settings = self._passages, self._settings
+        similarity = self._similarity(query, [hit.index for hit in hits])
+        category = self._category_asked(query)
+        stand_ins = [self._stand_ins(query, hit.index, category) for hit in hits]
+        supports = [
+            with_meaning(
+                support(
+                    query.terms,
+                    query.weights,
+                    passages.sentences(hit.index)[2],
+                    settings.support_weights,
+                    found,
+                ),
+                near,
+                settings,
+            )
+            for hit, near, found in zip(hits, similarity, stand_ins, strict=True)
+        ]
+        terms = [passages.terms_of(hit.index) for hit in hits]
+        located = [passages.located[hit.index] for hit in hits]
+
+        def states(i: int, wanted: Wanted) -> bool:
+            return holds(wanted, located[i][1].text, query.text)
+
+        return Evidence(
+            weights=query.weights,
+            surface=query.surface,
+            supports=supports,
+            terms=terms,
+            stand_ins=stand_ins,
+            citations=[article.citation(paragraph.number) for article, paragraph in located],
+            words_share=max(
+                (share(query.weights, found & query.weights.keys()) for found in terms),
+                default=0.0,
+            ),
+            topic=lambda: self._topic(query, hits),
+            asks=asked_for(query.text),
+            about_articles=query.about_articles,
+            states=states,
+        )
+
+    def _similarity(self, query: Query, indices: Sequence[int]) -> list[float]:
+        """Closeness in meaning of the question to each passage (0s if the model is missing)."""
+        if self._settings.meaning_weight == 0:
+            return [0.0] * len(indices)
+        try:
+            return self._passages.meaning.similarity(normalize(query.text), indices)
+        except MeaningUnavailable:
+            return [0.0] * len(indices)
+
+    def _stand_ins(self, query: Query, index: int, category: str | None) -> dict[str, float]:
+        """Question terms a passage lacks but says in other words (``WordVectors``), or
+        names one of (``_instance_of``; ``category`` is ``_category_asked``'s term)."""
+        instance = self._instance_of(query, index, category)
+        if self._settings.meaning_weight == 0:
+            return instance
+        present = self._passages.terms_of(index)
+        wanted = [t for t in query.weights if t not in present]
+        if not wanted:
+            return instance
+        text = self._passages.text(index)
+        words = sorted({m.casefold() for m in _WORDS.findall(text)})
+        try:
+            found = self._words.stand_ins([query.surface[t].casefold() for t in wanted], words)
+        except MeaningUnavailable:
+            return instance
+        said = {t: v for t, v in zip(wanted, found, strict=True) if v > 0}
+        return {
+            t: max(said.get(t, 0.0), instance.get(t, 0.0)) for t in said.keys() | instance.keys()
+        }
+
+    def _category_asked(self, query: Query) -> str | None:
+        """The term of the word a "which ..." question names its answer's category by ("which
+        countries"), when the question asks for no time or number and weighs that word."""
+        category = category_asked(query.text)
+        if category is None or asked_for(query.text) not in (None, "name"):
+            return None
+        term = self._passages.tokenizer.term(category)
+        return term if term in query.weights else None
+
+    def _instance_of(self, query: Query, index: int, category: str | None) -> dict[str, float]:
+        """``category``, when the passage lacks it but names something the question does not
+        ("India"): that name may be one of the category (``asked_for.INSTANCE_CREDIT``)."""
+        if category is None or category in self._passages.terms_of(index):
+            return {}
+        if not holds("name", self._passages.text(index), query.text):
+            return {}
+        return {category: INSTANCE_CREDIT}
+
+    def _topic(self, query: Query, hits: Sequence[Hit]) -> float:
+        """How close in meaning the question is to the subject of the hits' closest article
+        (1.0 without the model: words alone decide, ``decision.on_subject``)."""
+        passages = self._passages
+        groups = []
+        for slug in dict.fromkeys(hit.article for hit in hits):
+            start = passages.paragraph_index(slug, 1)
+            size = len(passages.corpus.by_slug[slug].paragraphs)
+            groups.append([passages.paragraph_index(slug, 0), *range(start, start + size)])
+        try:
+            return passages.meaning.topic(
+                normalize(query.text), [group[:TOPIC_PASSAGES] for group in groups]
+            )
+        except MeaningUnavailable:
+            return 1.0
