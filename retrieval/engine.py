@@ -64,6 +64,13 @@ class Engine:
         """The paragraphs' BM25 index (the cards have their own)."""
         return self.passages.index
 
+    def prepare(self) -> None:
+        """Load now what the first questions would otherwise wait for: the speller (built from
+        the corpus's words) and the meaning model. A server calls this before it says it is
+        ready; a one-off command need not."""
+        self.questions.prepare()
+        self.passages.meaning.prepare()
+
     # -- questions ---------------------------------------------------------------------------
 
     def ask(self, question: str, top_k: int | None = None) -> Answer:

@@ -82,6 +82,12 @@ class PassageVectors:
         self._vectors: dict[int, Vectors] = {}
         self._questions: dict[str, Vectors] = {}
 
+    def prepare(self) -> None:
+        """Load the model now rather than on the first question (a missing model is not an
+        error here: the verdict then reads words alone)."""
+        with contextlib.suppress(MeaningUnavailable):
+            _model()
+
     def _question(self, text: str) -> Vectors:
         vector = self._questions.get(text)
         if vector is None:

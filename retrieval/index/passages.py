@@ -11,7 +11,7 @@ question never tokenises a passage again.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
 from retrieval.corpus.models import Article, Corpus, Paragraph
@@ -62,6 +62,11 @@ class Passages:
 
     def text(self, index: int) -> str:
         return self.located[index][1].text
+
+    def searchable_texts(self) -> Iterator[str]:
+        """Every text a question is matched against: the paragraphs, then the cards' texts."""
+        yield from (paragraph.text for _, paragraph in self.located[: self.first_card])
+        yield from (card_text(article) for article in self.corpus.articles)
 
     def is_card(self, index: int) -> bool:
         return index >= self.first_card

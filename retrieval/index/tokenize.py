@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 import Stemmer
@@ -89,14 +89,20 @@ class Tokenizer:
                 self._cache[word] = term
         return term
 
-    def spellings(self) -> Iterator[tuple[str, str]]:
-        """(lowercase surface word, its term) for every word this tokenizer has seen.
+    def spellings_in(self, texts: Iterable[str]) -> dict[str, str]:
+        """Lowercase surface word -> its term, for every word of ``texts`` that has one.
 
-        Read from a copy: other threads may tokenise, and so add to the cache, meanwhile.
+        What a speller may offer is the corpus's own words, whatever else this tokenizer has
+        seen (questions, an earlier corpus): answers must not depend on what was asked before.
         """
-        for surface, term in self._cache.copy().items():
-            if term:
-                yield surface.casefold(), term
+        found: dict[str, str] = {}
+        of = self._of
+        for text in texts:
+            for match in _TOKEN.finditer(fold_punctuation(text)):
+                term = of(match)
+                if term:
+                    found.setdefault(match.group().casefold(), term)
+        return found
 
     def tokens(self, text: str) -> Iterator[Token]:
         """Terms with their spans in ``text``, for highlighting what matched."""
