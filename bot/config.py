@@ -129,6 +129,10 @@ class _ConfigFile(TomlConfigSettingsSource):
             raise ConfigError(f"{path}: cannot be read ({error})") from None
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"{path}: not valid TOML ({error})") from None
+        except RecursionError:  # tomllib recurses once a level: thousands of [[[[ end here
+            raise ConfigError(
+                f"{path}: nested too deeply to read as TOML; a configuration is two levels deep"
+            ) from None
         corpus = data.get("corpus")
         if isinstance(corpus, dict) and isinstance(corpus.get("directory"), str):
             directory = Path(corpus["directory"]).expanduser()

@@ -340,6 +340,40 @@ def test_check_reports_skipped_files_of_a_lenient_corpus_and_fails(
     assert err.startswith("skipped empty.txt")
 
 
+DEEP_ARRAY = "[" * 1000 + "]" * 1000
+
+
+@pytest.mark.parametrize("command", [["check"], ["ask", "who is kim"], ["sources"]])
+def test_front_matter_nested_too_deep_is_one_line_naming_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Kim text.")
+    write_article(tmp_path, "deep.txt", "Deep", "Text.", front_matter=f"x = {DEEP_ARRAY}\n")
+    status, out, err = run(capsys, *command, "--corpus", str(tmp_path))
+    line = assert_one_line_error(status, out, err)
+    assert status == 1 and "deep.txt" in line and "nested too deeply" in line
+
+
+def test_a_lenient_corpus_skips_front_matter_nested_too_deep(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    write_article(tmp_path, "deep.txt", "Deep", "Text.", front_matter=f"x = {DEEP_ARRAY}\n")
+    config = write(tmp_path / "etc", "citebot.toml", "[corpus]\nstrict = false\n")
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path), "--config", str(config))
+    assert status == 1 and out.startswith("OK: 1 article, 1 paragraph,")
+    assert err.startswith("skipped deep.txt") and err.count("\n") == 1
+
+
+def test_a_config_file_nested_too_deep_is_one_line_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", "a = " + "[" * 2000 + "]" * 2000 + "\n")
+    status, out, err = run(capsys, "check", "--config", str(config))
+    line = assert_one_line_error(status, out, err)
+    assert status == 1 and str(config) in line and "nested too deeply" in line
+
+
 # -- configuration -----------------------------------------------------------------------------
 
 
