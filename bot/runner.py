@@ -24,6 +24,8 @@ from retrieval import CorpusError
 log = logging.getLogger(__name__)
 FIRST_RETRY, LAST_RETRY = 1.0, 60.0  # seconds between attempts to serve again
 HEALTHY_FOR = 300.0  # a connection that lasted this long starts the backoff over
+# Discord refuses a bad token with 401 (LoginFailure); other servers may say 400 or 403.
+TOKEN_STATUSES = frozenset({400, 403})
 
 NO_TOKEN = (
     f"no Discord token: set {TOKEN_ENV} to your bot's token (Discord Developer Portal > "
@@ -156,6 +158,12 @@ async def _serve_once(bot: Citebot, token: str, settings: DiscordSettings) -> No
         except discord.LoginFailure:
             raise
         except discord.HTTPException as error:
+            if error.status in TOKEN_STATUSES:  # how some servers refuse a malformed token
+                raise Unreachable(
+                    f"{settings.api_base} answered the login with HTTP {error.status}: either "
+                    f"the token is wrong (check {TOKEN_ENV}) or discord.api_base is not "
+                    "Discord's API (check it)"
+                ) from None
             raise Unreachable(
                 f"{settings.api_base} answered the login with HTTP {error.status}, not as "
                 "Discord's API would; check discord.api_base"

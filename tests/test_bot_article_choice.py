@@ -154,3 +154,20 @@ async def test_a_slash_commands_menu_is_disabled_in_place_when_it_times_out(
             since=invocation.mark,
         )
         assert menu_of(edited)["disabled"] is True
+
+
+async def test_a_server_that_refuses_the_menu_gets_the_list_of_articles_as_text(
+    harness: Harness,
+) -> None:
+    harness.server.fail("POST /channels/{channel_id}/messages", status=400)
+    posted = await harness.post("!summary engage")
+
+    reply = await harness.reply(posted)
+
+    assert reply.components == []
+    assert reply.content.startswith("'engage' matches 2 articles: 1. ")
+    assert f"({CATO})" in reply.content and f"({BLOOMBERG})" in reply.content
+    assert [r.status for r in harness.server.requests.items if r.method == "POST"][-2:] == [
+        400,
+        200,
+    ]

@@ -200,3 +200,19 @@ async def test_run_connects_again_after_an_event_it_cannot_read_and_keeps_servin
         posted = await server.post_message(fake_guild.channel, fake_guild.alice, "!sources")
         reply = await server.wait_for_reply(posted, timeout=30)
     assert "Doug Bandow, Cato Institute" in reply.content
+
+
+async def test_a_login_answered_with_http_400_names_the_token_and_the_api_base(
+    fake_guild: SeededGuild,
+) -> None:
+    """Some servers answer a malformed token with 400, not 401: either may be at fault."""
+    fake_guild.server.fail("GET /users/@me", status=400)
+    process = await start_bot_process(fake_guild, "not-a-token")
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 1
+    text = stderr.decode()
+    assert "Traceback" not in text
+    last = text.splitlines()[-1]
+    api_base = fake_guild.server.api_base
+    assert last.startswith(f"citebot: {api_base} answered the login with HTTP 400")
+    assert "DISCORD_TOKEN" in last and "discord.api_base" in last

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import TYPE_CHECKING, Any
 
+import discord
 from discord import Interaction, app_commands
 from discord.ext import commands
 
@@ -17,6 +19,7 @@ from retrieval import AmbiguousArticle, ArticleInfo, ArticleNotFound, lookup
 if TYPE_CHECKING:
     from bot.client import Citebot
 
+log = logging.getLogger(__name__)
 MAX_CHOICES = 25
 
 
@@ -74,7 +77,16 @@ class Articles(commands.Cog):
         view = ChoiceView(
             ctx.author.id, choices, chosen, timeout=self.bot.settings.discord.choice_timeout
         )
-        view.message = await ctx.answer(formats.choice_prompt(ambiguous), view=view)
+        try:
+            view.message = await ctx.answer(formats.choice_prompt(ambiguous), view=view)
+        except discord.HTTPException as error:
+            view.stop()
+            if error.status >= 500:  # Discord failing, not refusing: the error handler says so
+                raise
+            # A server that takes no select menus (some Discord-compatible ones): the list as
+            # text, as the command line gives it, so the asker can name one precisely.
+            log.warning("the menu was refused (HTTP %d); sent the list as text", error.status)
+            await ctx.answer(formats.shorten(formats.escape(str(ambiguous)), limits.CONTENT))
 
     @summary.autocomplete("article")
     async def _article_choices(
