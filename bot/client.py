@@ -13,6 +13,7 @@ from bot.cogs.utils.context import Context
 from bot.config import Settings
 from bot.gateway_events import MalformedEvents
 from bot.help import CitebotHelp
+from bot.rest_responses import UnreadableResponses
 from bot.service import CorpusService
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ class Citebot(commands.AutoShardedBot):
         self.service = service
         self.background: set[asyncio.Task[None]] = set()  # held so they are not collected
         self.malformed_events = MalformedEvents(self._connection.parsers)
+        self.unreadable_responses = UnreadableResponses()
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:

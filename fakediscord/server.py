@@ -276,9 +276,15 @@ class FakeDiscord:
         user: User | Member,
         custom_id: str,
         values: Sequence[str],
+        *,
+        checked: bool = True,
     ) -> Invocation:
-        """Pick ``values`` in the select menu ``custom_id`` on ``message`` as ``user``."""
-        return await self._use_component(message, user, custom_id, values)
+        """Pick ``values`` in the select menu ``custom_id`` on ``message`` as ``user``.
+
+        ``checked=False`` sends ``values`` as given, none or ones the menu never offered, as a
+        modified client or a hand-made request could.
+        """
+        return await self._use_component(message, user, custom_id, values, checked=checked)
 
     async def _use_component(
         self,
@@ -286,6 +292,8 @@ class FakeDiscord:
         user: User | Member,
         custom_id: str,
         values: Sequence[str] | None,
+        *,
+        checked: bool = True,
     ) -> Invocation:
         if isinstance(message, Sent):
             if message.message is None:
@@ -295,7 +303,9 @@ class FakeDiscord:
         stored = self.world.messages.get(message_id)
         if stored is None:
             raise LookupError(f"message {message_id} does not exist (deleted?)")
-        payload, state = components.build(self.world, stored, _user(user), custom_id, values)
+        payload, state = components.build(
+            self.world, stored, _user(user), custom_id, values, checked=checked
+        )
         self._backend.interactions[state.id] = state
         mark = self.records.sent.mark()
         await self.gateway.dispatch("INTERACTION_CREATE", payload, guild_id=state.guild_id or None)
@@ -411,6 +421,11 @@ class FakeDiscord:
     def fail(self, route: str, *, status: int = 500, times: int = 1) -> None:
         """Answer the next ``times`` requests to ``route`` with ``status`` (5xx are retried)."""
         self.faults.add(self._served(route), Fault("status", times, status=status))
+
+    def garble(self, route: str, *, times: int = 1) -> None:
+        """Carry out the next ``times`` requests to ``route`` but answer each with a body the
+        bot cannot parse (``faults.GARBLED``), as a server with other payload shapes might."""
+        self.faults.add(self._served(route), Fault("garble", times))
 
     def delay(self, route: str, seconds: float, *, times: int = 1) -> None:
         """Hold the next ``times`` requests to ``route`` for ``seconds`` before answering."""
