@@ -155,3 +155,21 @@ async def test_every_command_around_an_invalid_session_gets_exactly_one_reply(
 
     await assert_one_reply_each(harness, before + after)
     assert harness.bot.is_ready()
+
+
+async def test_a_reply_whose_answer_is_unreadable_is_logged_once_and_not_followed_by_an_error(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The reply was posted; only discord.py could not read the message the server returned."""
+    caplog.set_level(logging.INFO, logger="bot")
+    harness.server.garble(MESSAGES_ROUTE)
+    asked = await harness.post("!sources")
+
+    reply = await harness.reply(asked)
+    await harness.say("!sources")  # anything still in flight for the first lands before this
+
+    assert "Cato Institute" in reply.content
+    assert harness.replies(asked) == [reply]
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
+    warned = [r.getMessage() for r in caplog.records if "could not read" in r.getMessage()]
+    assert warned == ["could not read Discord's answer to a reply to sources; going on"]

@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.cogs.utils import limits
 from bot.cogs.utils.checks import NotModerator
-from bot.cogs.utils.context import Context, ReplyTimedOut
+from bot.cogs.utils.context import Context, ReplyTimedOut, UnreadableReply
 from bot.cogs.utils.formats import escape, shorten
 from retrieval import AmbiguousArticle, ArticleNotFound, QuestionError
 
@@ -76,6 +76,9 @@ class Errors(commands.Cog):
         if isinstance(original, ReplyTimedOut):  # Discord is not answering: log, don't pile on
             log.error("command %s: %s", ctx.command, original)
             ctx.log_outcome("reply timed out")
+            return
+        if isinstance(original, UnreadableReply):  # the reply is there; an error would be false
+            ctx.log_outcome("replied (Discord's answer unreadable)")
             return
         expected = not isinstance(error, commands.CommandInvokeError | commands.HybridCommandError)
         expected = expected or isinstance(

@@ -26,6 +26,10 @@ class ReplyTimedOut(Exception):
         super().__init__(f"Discord did not accept the reply within {seconds:g} s")
 
 
+class UnreadableReply(Exception):
+    """The reply was posted, but discord.py could not read the message Discord returned."""
+
+
 class Context(commands.Context["Citebot"]):
     """Created when a command is invoked, by message or by interaction."""
 
@@ -50,7 +54,7 @@ class Context(commands.Context["Citebot"]):
         """One line per command: which, who, where, how long, and how it ended."""
         log.info(
             "%s by %s in %s: %s in %.1f ms",
-            self.command.qualified_name if self.command else "?",
+            self._command_name,
             self.author.id,
             getattr(self.channel, "id", "DM"),
             outcome,
@@ -134,3 +138,12 @@ class Context(commands.Context["Citebot"]):
                 return await self.send(content, **options)
         except TimeoutError:
             raise ReplyTimedOut(seconds) from None
+        except discord.HTTPException:
+            raise
+        except Exception as error:  # posted; the answer had a shape discord.py cannot read
+            self.bot.unreadable_responses.note(f"a reply to {self._command_name}", error)
+            raise UnreadableReply() from error
+
+    @property
+    def _command_name(self) -> str:
+        return self.command.qualified_name if self.command else "?"
