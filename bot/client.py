@@ -58,7 +58,9 @@ class Citebot(commands.AutoShardedBot):
         self.settings = settings
         self.service = service
         self.background: set[asyncio.Task[None]] = set()  # held so they are not collected
-        self.malformed_events = MalformedEvents(self._connection.parsers)
+        self.malformed_events = MalformedEvents(
+            self._connection.parsers, starting=lambda: not self.is_ready()
+        )
         self.unreadable_responses = UnreadableResponses()
 
     async def setup_hook(self) -> None:

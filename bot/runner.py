@@ -17,6 +17,7 @@ import discord
 from bot.client import Citebot
 from bot.config import TOKEN_ENV, TOKEN_IN_FILE, DiscordSettings, Settings, discord_token
 from bot.endpoints import use_endpoints
+from bot.gateway_events import StartupEventError
 from bot.service import CorpusService
 from bot.terminal import visible
 from retrieval import CorpusError
@@ -70,6 +71,11 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
             "enable the Message Content intent: Developer Portal > your application > Bot > "
             "Privileged Gateway Intents."
         )
+    except StartupEventError as error:
+        return _fail(
+            f"cannot start: {error}; check discord.gateway_url (is it a Discord-compatible "
+            "gateway?), or try again later"
+        )
     except KeyboardInterrupt:
         return 0
     return 0
@@ -106,7 +112,8 @@ async def serve(make_bot: Callable[[], Citebot], token: str, settings: DiscordSe
     ``settings.api_base`` and ``gateway_url``. A connection that fails once made (an event
     discord.py cannot read, say) is opened again with a new client, backing off up to a
     minute; from then on an unreachable Discord is waited for too. Only a refused token or
-    missing intents, which only the owner can fix, and a first connection that fails, end it.
+    missing intents, which only the owner can fix, a first connection that fails, and a
+    start-up event that cannot be read (``StartupEventError``) end it.
     """
     use_endpoints(settings.api_base, settings.gateway_url)
     delay, served = FIRST_RETRY, False
@@ -184,7 +191,7 @@ async def _serve_once(bot: Citebot, token: str, settings: DiscordSettings) -> No
             )
         try:
             await connection
-        except (discord.LoginFailure, discord.PrivilegedIntentsRequired):
+        except (discord.LoginFailure, discord.PrivilegedIntentsRequired, StartupEventError):
             raise
         except Exception as error:
             raise ConnectionLost(error) from error

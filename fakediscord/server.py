@@ -431,6 +431,19 @@ class FakeDiscord:
         """Hold the next ``times`` requests to ``route`` for ``seconds`` before answering."""
         self.faults.add(self._served(route), Fault("delay", times, seconds=seconds))
 
+    def refuse_gateway(self, times: int = 1) -> None:
+        """Answer the next ``times`` gateway connections with HTTP 503, as a gateway that is
+        down (restarting, say) does; REST keeps answering."""
+        self.gateway.refusals += times
+
+    def patch_next_ready(
+        self, ready: JsonDict | None = None, *, guild_create: JsonDict | None = None
+    ) -> None:
+        """Replace these fields of the next IDENTIFY's READY (and each GUILD_CREATE after
+        it), as a third-party server with other payload shapes might send them."""
+        self.gateway.ready_patch = dict(ready or {})
+        self.gateway.guild_create_patch = dict(guild_create or {})
+
     async def close_gateway(self, code: int = 4000, reason: str = "") -> int:
         """Close the bot's gateway connections (1006: drop TCP without a close frame)."""
         return await self.gateway.close(code, reason)
