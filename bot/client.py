@@ -9,6 +9,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot import reconnects
 from bot.cogs.utils.context import Context
 from bot.config import Settings
 from bot.gateway_events import MalformedEvents
@@ -75,6 +76,12 @@ class Citebot(commands.AutoShardedBot):
         if app.team:
             return user.id in {member.id for member in app.team.members}
         return app.owner is not None and user.id == app.owner.id
+
+    async def on_shard_connect(self, shard_id: int) -> None:
+        reconnects.connected(self, shard_id)
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        reconnects.connected(self, shard_id)
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d guild(s)", self.user, len(self.guilds))

@@ -18,12 +18,13 @@ from bot.client import Citebot
 from bot.config import TOKEN_ENV, TOKEN_IN_FILE, DiscordSettings, Settings, discord_token
 from bot.endpoints import use_endpoints
 from bot.gateway_events import StartupEventError
+from bot.reconnects import FIRST_WAIT, LAST_WAIT
 from bot.service import CorpusService
 from bot.terminal import visible
 from retrieval import CorpusError
 
 log = logging.getLogger(__name__)
-FIRST_RETRY, LAST_RETRY = 1.0, 60.0  # seconds between attempts to serve again
+FIRST_RETRY, LAST_RETRY = FIRST_WAIT, LAST_WAIT  # seconds between attempts to serve again
 HEALTHY_FOR = 300.0  # a connection that lasted this long starts the backoff over
 # Discord refuses a bad token with 401 (LoginFailure); other servers may say 400 or 403.
 TOKEN_STATUSES = frozenset({400, 403})

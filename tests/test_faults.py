@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 import discord.http
 import pytest
 
+from bot.reconnects import ReconnectBackoff
 from fakediscord import PostedMessage
 from harness import ASK, MESSAGES_ROUTE, Harness, copy_seeds, open_harness
 
@@ -173,3 +174,40 @@ async def test_a_reply_whose_answer_is_unreadable_is_logged_once_and_not_followe
     assert [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR] == []
     warned = [r.getMessage() for r in caplog.records if "could not read" in r.getMessage()]
     assert warned == ["could not read Discord's answer to a reply to sources; going on"]
+
+
+# -- reconnect waits -----------------------------------------------------------------------------
+
+
+def reconnect_waits(records: list[logging.LogRecord]) -> list[float]:
+    """The waits discord.py's shards announced before connecting again."""
+    return [
+        float(r.args[1])  # type: ignore[index,arg-type]
+        for r in records
+        if r.name == "discord.shard" and str(r.msg).startswith("Attempting a reconnect")
+    ]
+
+
+async def test_reconnect_waits_double_from_one_second_and_start_over_once_connected(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A gateway that goes down and comes back, twice: discord.py alone would wait a random
+    time up to 2, 4, 8, 16 s (and so on to 17 minutes), never starting over."""
+    caplog.set_level(logging.INFO)
+    server = harness.server
+    for _ in range(2):
+        mark = server.gateway_events.mark()
+        server.refuse_gateway(times=2)  # down for the resume and the first identify
+        await server.close_gateway(code=1006)
+        await server.wait_for_gateway("ready", since=mark, timeout=30)
+        reply = await harness.say("!sources")
+        assert "Cato Institute" in reply.content
+
+    assert reconnect_waits(caplog.records) == [1.0, 2.0, 1.0, 2.0]
+
+
+def test_reconnect_waits_are_capped_at_a_minute_and_start_over_after_a_reset() -> None:
+    backoff = ReconnectBackoff()
+    assert [backoff.delay() for _ in range(12)] == [1, 2, 4, 8, 16, 32] + [60] * 6
+    backoff.reset()
+    assert backoff.delay() == 1
