@@ -9,7 +9,7 @@ from typing import Any
 import discord
 from discord.ext import commands
 
-from bot import reconnects
+from bot import reconnects, server_errors
 from bot.cogs.utils.context import Context
 from bot.config import Settings
 from bot.gateway_events import MalformedEvents
@@ -51,6 +51,7 @@ class Citebot(commands.AutoShardedBot):
             owner_ids=set(discord_settings.owner_ids) or None,
             shard_count=discord_settings.shard_count,
             help_command=CitebotHelp(),
+            http_trace=server_errors.trace(),
             description="Answers only with verbatim, cited quotes from the corpus articles.",
             **options,
         )
