@@ -10,14 +10,20 @@ bucket, and the caller (``Context.answer``) waits and tries again outside it.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from collections.abc import Iterator
 from contextvars import ContextVar
 from types import SimpleNamespace
+from typing import Any
 
 import aiohttp
 
-_raising: ContextVar[bool] = ContextVar("citebot_server_errors_raised", default=False)
+# The task inside ``raised()``; tasks it starts (a view's timeout, say) copy the variable
+# but are other tasks, so their requests keep discord.py's own handling.
+_raising: ContextVar[asyncio.Task[Any] | None] = ContextVar(
+    "citebot_server_errors_raised", default=None
+)
 
 
 class ServerFailed(Exception):
@@ -31,7 +37,7 @@ class ServerFailed(Exception):
 @contextlib.contextmanager
 def raised() -> Iterator[None]:
     """Within this block (and the task running it), a 5xx answer raises ServerFailed."""
-    token = _raising.set(True)
+    token = _raising.set(asyncio.current_task())
     try:
         yield
     finally:
@@ -44,7 +50,8 @@ async def _on_request_end(
     params: aiohttp.TraceRequestEndParams,
 ) -> None:
     status = params.response.status
-    if status >= 500 and _raising.get():
+    raising = _raising.get()
+    if status >= 500 and raising is not None and raising is asyncio.current_task():
         raise ServerFailed(status)  # aiohttp closes the response on the way out
 
 

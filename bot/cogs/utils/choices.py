@@ -77,10 +77,9 @@ class ChoiceView(discord.ui.View):
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
         if interaction.user.id == self.owner_id:
             return True
-        await interaction.response.send_message(
+        await self._tell(
+            interaction,
             "Only the person who asked can choose here; run the command yourself to get a menu.",
-            ephemeral=True,
-            allowed_mentions=discord.AllowedMentions.none(),
         )
         return False
 
