@@ -1,9 +1,11 @@
 """Faults on the wire, end to end: Discord's REST API failing or slow, the gateway dropping.
 
 discord.py tries a request answered with a 500 (also 502, 504, 524) five times in all,
-sleeping 1, 3, 5, 7 and 9 s after each failed try, then raises DiscordServerError. Its
-HTTP timeout is aiohttp's default (300 s in all) and discord.py offers no option to
-change it, so citebot bounds each reply itself (``discord.reply_timeout``).
+sleeping 1, 3, 5, 7 and 9 s after each failed try while holding the route's rate-limit
+bucket; for replies citebot takes the 5xx itself and tries five times over 7.5 s with the
+bucket free between tries (``bot.server_errors``). discord.py's HTTP timeout is aiohttp's
+default (300 s in all) and it offers no option to change it, so citebot bounds each reply
+itself (``discord.reply_timeout``).
 """
 
 from __future__ import annotations
