@@ -235,3 +235,23 @@ def test_reconnect_waits_are_capped_at_a_minute_and_start_over_after_a_reset() -
     assert [backoff.delay() for _ in range(12)] == [1, 2, 4, 8, 16, 32] + [60] * 6
     backoff.reset()
     assert backoff.delay() == 1
+
+
+async def test_a_slash_reload_whose_follow_up_fails_is_reported_in_another(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.INFO, logger="bot")
+    server, guild = harness.server, harness.guild
+    await harness.say("!sync", author=guild.owner)
+    server.fail("POST /webhooks/{webhook_id}/{webhook_token}", status=502, times=5)
+
+    invocation = await server.invoke_slash(guild.channel, guild.moderator, "reload")
+    told = await server.wait_for(
+        lambda s: s.delivered and s.content.startswith("Reloaded:"),
+        since=invocation.mark,
+        timeout=20,
+    )
+
+    assert "No article changed." in told.content
+    assert not any("Something went wrong" in s.content for s in server.sent.items)
+    assert any("sending its report again" in r.getMessage() for r in caplog.records)
