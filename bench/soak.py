@@ -419,7 +419,7 @@ async def _drive(
         tally.rest_faults["429 (Retry-After 0.5 s)"] += 1
         await reached(options.asks * 0.7)
         server.fail(MESSAGES_ROUTE, status=500)
-        tally.rest_faults["500 (retried by discord.py)"] += 1
+        tally.rest_faults["500 (retried by citebot)"] += 1
 
     async def hostile() -> None:
         for n in range(options.hostile):

@@ -27,6 +27,11 @@ from retrieval import (
 from retrieval.corpus.loader import ARTICLE_SUFFIXES, other_files
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+NO_OUTPUT = "standard output is closed; there is nowhere to print to"
+
+
+class OutputError(Exception):
+    """Standard output cannot take what a command prints: closed, or an encoding too narrow."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -44,6 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "name an article: its number from `citebot sources`, its slug, or part of its title",
             EXIT_USAGE,
         )
+    if sys.stdout is None and hasattr(args, "handler"):  # started with >&-: say so up front
+        return _fail(NO_OUTPUT, EXIT_PROBLEM)
     try:
         settings = load_settings(args.config)
         if args.command == "run":
@@ -58,7 +65,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.handler(engine, settings, args))
     except (QuestionError, ArticleNotFound, AmbiguousArticle) as error:
         return _fail(str(error), EXIT_USAGE)
-    except (ConfigError, CorpusError) as error:
+    except (ConfigError, CorpusError, OutputError) as error:
         return _fail(str(error), EXIT_PROBLEM)
     except KeyboardInterrupt:
         return 130
@@ -78,7 +85,7 @@ def _ask(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
     if args.json:
         return _print_json(answer)
     mark = terminal.ansi_bold if _use_color(args.color) else None
-    print(terminal.answer_to_text(answer, mark=mark))
+    _print(terminal.answer_to_text(answer, mark=mark))
     return EXIT_OK
 
 
@@ -86,7 +93,7 @@ def _summary(engine: Engine, settings: Settings, args: argparse.Namespace) -> in
     summary = engine.summarize(args.article, args.sentences)
     if args.json:
         return _print_json(summary)
-    print(terminal.summary_to_text(summary))
+    _print(terminal.summary_to_text(summary))
     return EXIT_OK
 
 
@@ -94,7 +101,7 @@ def _sources(engine: Engine, settings: Settings, args: argparse.Namespace) -> in
     sources = engine.sources()
     if args.json:
         return _print_json(sources)
-    print(terminal.sources_to_text(sources))
+    _print(terminal.sources_to_text(sources))
     return EXIT_OK
 
 
@@ -111,7 +118,7 @@ def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
         )
     if discord_token(settings)[1]:
         print(f"warning: {TOKEN_IN_FILE}", file=sys.stderr)
-    print(
+    _print(
         f"OK: {terminal.plural(len(corpus), 'article')}, "
         f"{terminal.plural(corpus.paragraph_count, 'paragraph')}, "
         f"{terminal.plural(len(engine.index.vocabulary), 'term')}; configuration valid."
@@ -120,13 +127,35 @@ def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _print_json(model: BaseModel) -> int:
-    print(model.model_dump_json(indent=2))
+    _print(model.model_dump_json(indent=2))
     return EXIT_OK
+
+
+def _print(text: str) -> None:
+    """Print ``text`` whole to standard output, or raise OutputError saying why it cannot.
+
+    The text is encoded before anything is written, so a quote is never half printed nor
+    shown with characters replaced: verbatim means every character.
+    """
+    stream = sys.stdout
+    if stream is None:
+        raise OutputError(NO_OUTPUT)
+    encoding = stream.encoding or "utf-8"
+    try:
+        text.encode(encoding, stream.errors or "strict")
+    except UnicodeEncodeError:
+        raise OutputError(
+            f"standard output's encoding ({encoding}) cannot show the articles' text; "
+            "set PYTHONIOENCODING=utf-8 or use a UTF-8 locale"
+        ) from None
+    except LookupError:  # an encoding Python does not know: let print say what it can
+        pass
+    print(text)
 
 
 def _use_color(choice: str) -> bool:
     if choice == "auto":
-        return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+        return sys.stdout is not None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     return choice == "always"
 
 

@@ -9,10 +9,12 @@ from typing import Any
 import discord
 from discord.ext import commands
 
+from bot import reconnects, server_errors
 from bot.cogs.utils.context import Context
 from bot.config import Settings
 from bot.gateway_events import MalformedEvents
 from bot.help import CitebotHelp
+from bot.rest_responses import UnreadableResponses
 from bot.service import CorpusService
 
 log = logging.getLogger(__name__)
@@ -49,6 +51,7 @@ class Citebot(commands.AutoShardedBot):
             owner_ids=set(discord_settings.owner_ids) or None,
             shard_count=discord_settings.shard_count,
             help_command=CitebotHelp(),
+            http_trace=server_errors.trace(),
             description="Answers only with verbatim, cited quotes from the corpus articles.",
             **options,
         )
@@ -57,7 +60,10 @@ class Citebot(commands.AutoShardedBot):
         self.settings = settings
         self.service = service
         self.background: set[asyncio.Task[None]] = set()  # held so they are not collected
-        self.malformed_events = MalformedEvents(self._connection.parsers)
+        self.malformed_events = MalformedEvents(
+            self._connection.parsers, starting=lambda: not self.is_ready()
+        )
+        self.unreadable_responses = UnreadableResponses()
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
@@ -71,6 +77,12 @@ class Citebot(commands.AutoShardedBot):
         if app.team:
             return user.id in {member.id for member in app.team.members}
         return app.owner is not None and user.id == app.owner.id
+
+    async def on_shard_connect(self, shard_id: int) -> None:
+        reconnects.connected(self, shard_id)
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        reconnects.connected(self, shard_id)
 
     async def on_ready(self) -> None:
         log.info("ready as %s in %d guild(s)", self.user, len(self.guilds))

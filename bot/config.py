@@ -129,6 +129,10 @@ class _ConfigFile(TomlConfigSettingsSource):
             raise ConfigError(f"{path}: cannot be read ({error})") from None
         except tomllib.TOMLDecodeError as error:
             raise ConfigError(f"{path}: not valid TOML ({error})") from None
+        except RecursionError:  # tomllib recurses once a level: thousands of [[[[ end here
+            raise ConfigError(
+                f"{path}: nested too deeply to read as TOML; a configuration is two levels deep"
+            ) from None
         corpus = data.get("corpus")
         if isinstance(corpus, dict) and isinstance(corpus.get("directory"), str):
             directory = Path(corpus["directory"]).expanduser()
@@ -208,6 +212,7 @@ def load_settings(path: Path | str | None = None) -> Settings:
         # /dev/zero and the like exist but would be read forever; say what they are.
         what = "is not a regular file" if file.exists() else "no such configuration file"
         raise ConfigError(f"{file}: {what}")
+    _check_sections(os.environ)
     source = str(file) if file is not None else "environment"
     token = _config_file.set(file)
     try:
@@ -222,6 +227,22 @@ def load_settings(path: Path | str | None = None) -> Settings:
         raise ConfigError(f"{source}: {error}") from None
     finally:
         _config_file.reset(token)
+
+
+def _check_sections(environ: Mapping[str, str]) -> None:
+    """A CITEBOT_* variable must name a section: pydantic-settings reads only the variables of
+    the sections it knows, so a misspelled one (CITEBOT_RETREIVAL__TOP_K) would be ignored."""
+    sections = sorted(Settings.model_fields)
+    for name in sorted(environ):
+        upper = name.upper()
+        if not upper.startswith(ENV_PREFIX) or upper == CONFIG_ENV:
+            continue
+        section = upper.removeprefix(ENV_PREFIX).split("__")[0].lower()
+        if section not in sections:
+            raise ConfigError(
+                f"{upper}: unknown section {section!r}; the sections are {', '.join(sections)} "
+                f"(CITEBOT_<SECTION>__<KEY>)"
+            )
 
 
 def _key(error: ValidationError) -> str:

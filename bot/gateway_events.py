@@ -6,6 +6,10 @@ discord.py calls its parser for each dispatch inside the shard's read loop; an e
 each kind with its traceback, later ones in a line) and the connection reads on. What cannot
 heal, a refused token or missing intents, is not a parser error and still stops the bot
 (``bot.runner``).
+
+Not every event can be done without: until the bot is ready, a READY or GUILD_CREATE that
+cannot be read would leave it waiting for a start that never comes. Those raise
+``StartupEventError`` instead, which ends the connection and ``citebot run`` with that cause.
 """
 
 from __future__ import annotations
@@ -17,13 +21,31 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 Parser = Callable[[Any], None]
+# What the bot cannot start without: who it is, and the guilds it serves.
+STARTUP_EVENTS = frozenset({"READY", "GUILD_CREATE"})
+
+
+class StartupEventError(Exception):
+    """An event the bot cannot start without could not be read."""
+
+    def __init__(self, event: str, error: Exception) -> None:
+        super().__init__(
+            f"the gateway's {event} event could not be read ({type(error).__name__}: {error})"
+        )
+        self.event = event
 
 
 class MalformedEvents:
-    """Wraps every parser of a discord.py ``ConnectionState``; counts what it dropped."""
+    """Wraps every parser of a discord.py ``ConnectionState``; counts what it dropped.
 
-    def __init__(self, parsers: dict[str, Parser]) -> None:
+    ``starting`` says whether the bot is still starting (not ready yet).
+    """
+
+    def __init__(
+        self, parsers: dict[str, Parser], *, starting: Callable[[], bool] = lambda: False
+    ) -> None:
         self.dropped: dict[str, int] = {}
+        self._starting = starting
         for event, parse in list(parsers.items()):  # the same dict the gateway reads
             parsers[event] = self._guard(event, parse)
 
@@ -32,6 +54,8 @@ class MalformedEvents:
             try:
                 parse(data)
             except Exception as error:
+                if event in STARTUP_EVENTS and self._starting():
+                    raise StartupEventError(event, error) from error
                 self._dropped(event, error)
 
         return guarded

@@ -17,13 +17,17 @@ import discord
 from bot.client import Citebot
 from bot.config import TOKEN_ENV, TOKEN_IN_FILE, DiscordSettings, Settings, discord_token
 from bot.endpoints import use_endpoints
+from bot.gateway_events import StartupEventError
+from bot.reconnects import FIRST_WAIT, LAST_WAIT
 from bot.service import CorpusService
 from bot.terminal import visible
 from retrieval import CorpusError
 
 log = logging.getLogger(__name__)
-FIRST_RETRY, LAST_RETRY = 1.0, 60.0  # seconds between attempts to serve again
+FIRST_RETRY, LAST_RETRY = FIRST_WAIT, LAST_WAIT  # seconds between attempts to serve again
 HEALTHY_FOR = 300.0  # a connection that lasted this long starts the backoff over
+# Discord refuses a bad token with 401 (LoginFailure); other servers may say 400 or 403.
+TOKEN_STATUSES = frozenset({400, 403})
 
 NO_TOKEN = (
     f"no Discord token: set {TOKEN_ENV} to your bot's token (Discord Developer Portal > "
@@ -68,6 +72,11 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
             "enable the Message Content intent: Developer Portal > your application > Bot > "
             "Privileged Gateway Intents."
         )
+    except StartupEventError as error:
+        return _fail(
+            f"cannot start: {error}; check discord.gateway_url (is it a Discord-compatible "
+            "gateway?), or try again later"
+        )
     except KeyboardInterrupt:
         return 0
     return 0
@@ -104,7 +113,8 @@ async def serve(make_bot: Callable[[], Citebot], token: str, settings: DiscordSe
     ``settings.api_base`` and ``gateway_url``. A connection that fails once made (an event
     discord.py cannot read, say) is opened again with a new client, backing off up to a
     minute; from then on an unreachable Discord is waited for too. Only a refused token or
-    missing intents, which only the owner can fix, and a first connection that fails, end it.
+    missing intents, which only the owner can fix, a first connection that fails, and a
+    start-up event that cannot be read (``StartupEventError``) end it.
     """
     use_endpoints(settings.api_base, settings.gateway_url)
     delay, served = FIRST_RETRY, False
@@ -156,6 +166,12 @@ async def _serve_once(bot: Citebot, token: str, settings: DiscordSettings) -> No
         except discord.LoginFailure:
             raise
         except discord.HTTPException as error:
+            if error.status in TOKEN_STATUSES:  # how some servers refuse a malformed token
+                raise Unreachable(
+                    f"{settings.api_base} answered the login with HTTP {error.status}: either "
+                    f"the token is wrong (check {TOKEN_ENV}) or discord.api_base is not "
+                    "Discord's API (check it)"
+                ) from None
             raise Unreachable(
                 f"{settings.api_base} answered the login with HTTP {error.status}, not as "
                 "Discord's API would; check discord.api_base"
@@ -176,7 +192,7 @@ async def _serve_once(bot: Citebot, token: str, settings: DiscordSettings) -> No
             )
         try:
             await connection
-        except (discord.LoginFailure, discord.PrivilegedIntentsRequired):
+        except (discord.LoginFailure, discord.PrivilegedIntentsRequired, StartupEventError):
             raise
         except Exception as error:
             raise ConnectionLost(error) from error

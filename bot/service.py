@@ -21,6 +21,10 @@ log = logging.getLogger(__name__)
 ENGINE_THREADS = 2
 
 
+class ArticlesChanged(Exception):
+    """The article a menu offered is gone or different since: the corpus was reloaded."""
+
+
 @dataclass(frozen=True)
 class ReloadReport:
     """What a successful reload changed, for the moderator who asked."""
@@ -67,6 +71,21 @@ class CorpusService:
         engine = self.engine
         async with self._engine_slots:
             return await asyncio.to_thread(engine.summarize, article, sentences)
+
+    async def summarize_offered(
+        self, slug: str, digest: str | None, sentences: int | None = None
+    ) -> ArticleSummary:
+        """The summary of the article ``slug`` as it was offered (its file's ``digest``).
+
+        A "which one?" menu names articles of the corpus of its time; after a reload the slug
+        may be another article's. Raises ArticlesChanged then, rather than summarize it.
+        """
+        engine = self.engine
+        article = engine.corpus.by_slug.get(slug)
+        if article is None or article.digest != digest:
+            raise ArticlesChanged(slug)
+        async with self._engine_slots:
+            return await asyncio.to_thread(engine.summarize, slug, sentences)
 
     async def reload(self) -> ReloadReport:
         """Load and index the folder again, then switch; on any error keep serving the old one.

@@ -130,8 +130,13 @@ def find(message: Mapping[str, Any], custom_id: str) -> Mapping[str, Any]:
     raise LookupError(f"message {message['id']} has no component {custom_id!r}; it has {offered}")
 
 
-def interaction_data(component: Mapping[str, Any], values: Sequence[str] | None) -> JsonDict:
-    """``data`` of the click: what was pressed and, for a select menu, what was picked."""
+def interaction_data(
+    component: Mapping[str, Any], values: Sequence[str] | None, *, checked: bool = True
+) -> JsonDict:
+    """``data`` of the click: what was pressed and, for a select menu, what was picked.
+
+    ``checked=False`` lets through a select's values a client would refuse to send.
+    """
     kind = component.get("type")
     custom_id = component["custom_id"]
     if component.get("disabled"):
@@ -145,6 +150,8 @@ def interaction_data(component: Mapping[str, Any], values: Sequence[str] | None)
     if kind not in SELECTS:
         raise ValueError(f"{custom_id!r} (type {kind}) cannot be used")
     picked = list(values or [])
+    if not checked:
+        return {"custom_id": custom_id, "component_type": kind, "values": picked}
     low, high = int(component.get("min_values", 1)), int(component.get("max_values", 1))
     if not low <= len(picked) <= high:
         raise ValueError(f"{custom_id!r} takes {low} to {high} values, not {len(picked)}")
@@ -162,10 +169,12 @@ def build(
     user: User,
     custom_id: str,
     values: Sequence[str] | None = None,
+    *,
+    checked: bool = True,
 ) -> tuple[JsonDict, InteractionState]:
     """The INTERACTION_CREATE body for ``user`` using ``custom_id`` on ``message``."""
     channel = world.channels[int(message["channel_id"])]
-    data = interaction_data(find(message, custom_id), values)
+    data = interaction_data(find(message, custom_id), values, checked=checked)
     state = InteractionState(
         id=world.snowflakes.next(),
         token=f"aW50ZXJhY3Rpb24{secrets.token_urlsafe(48)}",

@@ -17,7 +17,7 @@ from .responses import json_response
 
 @dataclass
 class Fault:
-    kind: str  # "rate_limit", "status" or "delay"
+    kind: str  # "rate_limit", "status", "delay" or "garble"
     remaining: int
     retry_after: float = 0.0
     is_global: bool = False
@@ -76,11 +76,26 @@ def failed(fault: Fault) -> web.Response:
     return json_response({"message": f"{fault.status}: Server Error", "code": 0}, fault.status)
 
 
+# What a "garble" fault answers instead of the real body: JSON no Discord object has the
+# shape of, as a third-party server whose payloads discord.py cannot read might send.
+GARBLED: dict[str, object] = {"garbled": True}
+
+
 async def apply(fault: Fault) -> web.Response | None:
-    """The canned response, or ``None`` after a delay so the real handler answers late."""
+    """The canned response, or ``None`` (after a delay, or for a request to garble) so the
+    real handler answers."""
     if fault.kind == "rate_limit":
         return rate_limited(fault)
     if fault.kind == "status":
         return failed(fault)
-    await asyncio.sleep(fault.seconds)
+    if fault.kind == "delay":
+        await asyncio.sleep(fault.seconds)
     return None
+
+
+def garbled(fault: Fault | None, response: web.StreamResponse) -> web.StreamResponse:
+    """The handler's ``response``, or for a "garble" fault, its status with a body the bot
+    cannot read: the request took effect, only the answer is unreadable."""
+    if fault is None or fault.kind != "garble" or not 200 <= response.status < 300:
+        return response
+    return json_response(GARBLED, 200)

@@ -117,11 +117,19 @@ class Gateway:
         self.connections: set[Connection] = set()
         self.ack_heartbeats = True
         self.heartbeats = 0
+        self.refusals = 0  # the next connections to answer with HTTP 503 instead of a socket
+        # Fields replaced in the next IDENTIFY's READY and GUILD_CREATE, then forgotten.
+        self.ready_patch: JsonDict = {}
+        self.guild_create_patch: JsonDict = {}
 
     def _log(self, kind: str, session: Session | None = None, **detail: Any) -> None:
         self.records.gateway.append(GatewayEvent(kind, session.id if session else None, detail))
 
     async def handle(self, request: web.Request) -> web.StreamResponse:
+        if self.refusals > 0:  # as a gateway that is down behind its load balancer answers
+            self.refusals -= 1
+            self._log("refused", path=request.path)
+            return web.Response(status=503, text="503 Service Unavailable")
         ws = web.WebSocketResponse(autoping=True, timeout=2.0)
         await ws.prepare(request)
         conn = Connection(ws, request)
@@ -201,13 +209,15 @@ class Gateway:
         async with session.lock:
             session.conn, conn.session = conn, session
             guilds = [g for g in self.world.bot_guilds() if session.covers(g.id)]
-            await session.emit_locked("READY", self._ready(session, guilds))
+            ready, self.ready_patch = self._ready(session, guilds) | self.ready_patch, {}
+            await session.emit_locked("READY", ready)
+            patch, self.guild_create_patch = self.guild_create_patch, {}
             for guild in guilds:
                 members = self._initial_members(guild, session)
                 body = payloads.guild_create(
                     guild, members, large_threshold=session.large_threshold
                 )
-                await session.emit_locked("GUILD_CREATE", body)
+                await session.emit_locked("GUILD_CREATE", body | patch)
             session.ready = True
         self._log("ready", session)
 

@@ -63,6 +63,7 @@ async def middleware(request: web.Request, handler: Handler) -> web.StreamRespon
             known, response = False, method_not_allowed().response()
         except web.HTTPNotFound:
             known, response = False, not_found_route().response()
+        response = faults.garbled(fault, response)
     b.records.requests.append(
         RequestRecord(request.method, request.path_qs, route, response.status, unknown=not known)
     )

@@ -282,9 +282,15 @@ class FakeDiscord:
         user: User | Member,
         custom_id: str,
         values: Sequence[str],
+        *,
+        checked: bool = True,
     ) -> Invocation:
-        """Pick ``values`` in the select menu ``custom_id`` on ``message`` as ``user``."""
-        return await self._use_component(message, user, custom_id, values)
+        """Pick ``values`` in the select menu ``custom_id`` on ``message`` as ``user``.
+
+        ``checked=False`` sends ``values`` as given, none or ones the menu never offered, as a
+        modified client or a hand-made request could.
+        """
+        return await self._use_component(message, user, custom_id, values, checked=checked)
 
     async def _use_component(
         self,
@@ -292,6 +298,8 @@ class FakeDiscord:
         user: User | Member,
         custom_id: str,
         values: Sequence[str] | None,
+        *,
+        checked: bool = True,
     ) -> Invocation:
         if isinstance(message, Sent):
             if message.message is None:
@@ -301,7 +309,9 @@ class FakeDiscord:
         stored = self.world.messages.get(message_id)
         if stored is None:
             raise LookupError(f"message {message_id} does not exist (deleted?)")
-        payload, state = components.build(self.world, stored, _user(user), custom_id, values)
+        payload, state = components.build(
+            self.world, stored, _user(user), custom_id, values, checked=checked
+        )
         self._backend.interactions[state.id] = state
         mark = self.records.sent.mark()
         await self.gateway.dispatch("INTERACTION_CREATE", payload, guild_id=state.guild_id or None)
@@ -410,9 +420,27 @@ class FakeDiscord:
         """Answer the next ``times`` requests to ``route`` with ``status`` (5xx are retried)."""
         self.faults.add(self._served(route), Fault("status", times, status=status))
 
+    def garble(self, route: str, *, times: int = 1) -> None:
+        """Carry out the next ``times`` requests to ``route`` but answer each with a body the
+        bot cannot parse (``faults.GARBLED``), as a server with other payload shapes might."""
+        self.faults.add(self._served(route), Fault("garble", times))
+
     def delay(self, route: str, seconds: float, *, times: int = 1) -> None:
         """Hold the next ``times`` requests to ``route`` for ``seconds`` before answering."""
         self.faults.add(self._served(route), Fault("delay", times, seconds=seconds))
+
+    def refuse_gateway(self, times: int = 1) -> None:
+        """Answer the next ``times`` gateway connections with HTTP 503, as a gateway that is
+        down (restarting, say) does; REST keeps answering."""
+        self.gateway.refusals += times
+
+    def patch_next_ready(
+        self, ready: JsonDict | None = None, *, guild_create: JsonDict | None = None
+    ) -> None:
+        """Replace these fields of the next IDENTIFY's READY (and each GUILD_CREATE after
+        it), as a third-party server with other payload shapes might send them."""
+        self.gateway.ready_patch = dict(ready or {})
+        self.gateway.guild_create_patch = dict(guild_create or {})
 
     async def close_gateway(self, code: int = 4000, reason: str = "") -> int:
         """Close the bot's gateway connections (1006: drop TCP without a close frame)."""

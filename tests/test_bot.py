@@ -358,6 +358,18 @@ async def test_a_broken_file_leaves_the_old_corpus_serving_and_is_named(harness:
     assert after.embeds == before.embeds
 
 
+async def test_a_reload_refuses_front_matter_nested_too_deep_and_names_the_file(
+    harness: Harness,
+) -> None:
+    deep = "+++\nx = " + "[" * 1000 + "]" * 1000 + "\n+++\nDeep\n\nText.\n"
+    (harness.corpus / "002-deep.txt").write_text(deep)
+
+    reply = await harness.say("!reload", author=harness.guild.moderator)
+
+    assert reply.content.startswith("Reload refused; still serving the corpus loaded")
+    assert "002-deep.txt: front matter is nested too deeply" in reply.content
+
+
 # -- faults on the wire ------------------------------------------------------------------------
 
 

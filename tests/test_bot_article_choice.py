@@ -3,6 +3,9 @@ a select menu only the asker may use, disabled when it times out. The real bot, 
 
 from __future__ import annotations
 
+import asyncio
+import gc
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -154,3 +157,143 @@ async def test_a_slash_commands_menu_is_disabled_in_place_when_it_times_out(
             since=invocation.mark,
         )
         assert menu_of(edited)["disabled"] is True
+
+
+async def test_a_server_that_refuses_the_menu_gets_the_list_of_articles_as_text(
+    harness: Harness,
+) -> None:
+    harness.server.fail("POST /channels/{channel_id}/messages", status=400)
+    posted = await harness.post("!summary engage")
+
+    reply = await harness.reply(posted)
+
+    assert reply.components == []
+    assert reply.content.startswith("'engage' matches 2 articles: 1. ")
+    assert f"({CATO})" in reply.content and f"({BLOOMBERG})" in reply.content
+    assert [r.status for r in harness.server.requests.items if r.method == "POST"][-2:] == [
+        400,
+        200,
+    ]
+
+
+# -- a pick is bound to what the menu offered --------------------------------------------------
+
+
+async def test_a_pick_after_a_reload_gave_the_slug_to_another_article_says_the_articles_changed(
+    harness: Harness,
+) -> None:
+    server, guild = harness.server, harness.guild
+    reply = await harness.say("!summary engage")
+    (harness.corpus / "000-cato-kim-congress.txt").write_text(
+        f'+++\nslug = "{CATO}"\n+++\nZorblat Harbour Policy\n\n'
+        "The zorblat harbour should open at dawn. Ships must wait their turn.\n"
+    )
+    reloaded = await harness.say("!reload", author=guild.moderator)
+    assert f"Changed: {CATO}" in reloaded.content
+
+    picked = await server.select(reply, guild.alice, "choice", [CATO])
+    update = await server.wait_for_reply(picked)
+
+    assert update.kind == "update_message" and update.components == [] and update.embeds == []
+    assert "Zorblat" not in all_text(update)
+    assert update.content.startswith("The articles changed since this menu was offered")
+    assert "!summary engage" in update.content
+
+
+async def test_a_pick_after_a_reload_that_kept_the_article_is_still_answered(
+    harness: Harness,
+) -> None:
+    server, guild = harness.server, harness.guild
+    reply = await harness.say("!summary engage")
+    await harness.say("!reload", author=guild.moderator)
+    picked = await server.select(reply, guild.alice, "choice", [CATO])
+    assert (await server.wait_for_reply(picked)).embeds[0]["title"] == CATO_TITLE
+
+
+async def test_two_picks_at_once_are_answered_once(harness: Harness) -> None:
+    server, guild = harness.server, harness.guild
+    reply = await harness.say("!summary engage")
+
+    first, second = await asyncio.gather(
+        server.select(reply, guild.alice, "choice", [CATO]),
+        server.select(reply, guild.alice, "choice", [BLOOMBERG]),
+    )
+    answers = [await server.wait_for_reply(first), await server.wait_for_reply(second)]
+    await harness.say("!sources")  # anything still in flight lands first
+
+    updates = [s for s in server.sent.items if s.kind == "update_message"]
+    assert len(updates) == 1
+    (refusal,) = [a for a in answers if a.kind != "update_message"]
+    assert refusal.ephemeral and "already been used" in refusal.content
+
+
+@pytest.mark.parametrize("values", [[], ["not-offered"], [CATO, BLOOMBERG]])
+async def test_a_pick_of_values_the_menu_never_offered_is_refused_politely(
+    harness: Harness, values: list[str]
+) -> None:
+    server, guild = harness.server, harness.guild
+    reply = await harness.say("!summary engage")
+
+    picked = await server.select(reply, guild.alice, "choice", values, checked=False)
+    refusal = await server.wait_for_reply(picked)
+
+    assert refusal.kind == "interaction_response" and refusal.ephemeral
+    assert refusal.content == "Choose one of the options this menu lists."
+    still = await server.select(reply, guild.alice, "choice", [CATO])  # the menu still works
+    assert (await server.wait_for_reply(still)).embeds[0]["title"] == CATO_TITLE
+
+
+# -- REST answers discord.py cannot read -------------------------------------------------------
+
+
+def unhandled(records: list[logging.LogRecord]) -> list[str]:
+    """Errors nobody handled: the view's "Ignoring exception", asyncio's "never retrieved"."""
+    gc.collect()  # a task whose exception nobody read reports it when collected
+    return [r.getMessage() for r in records if r.levelno >= logging.ERROR]
+
+
+async def test_a_timed_out_menu_whose_edit_answer_is_unreadable_is_logged_once(
+    fake_guild: SeededGuild, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with open_harness(fake_guild, copy_seeds(tmp_path / "corpus"), choice_timeout=0.3) as h:
+        h.server.garble("PATCH /channels/{channel_id}/messages/{message_id}")
+        posted = await h.post("!summary engage")
+        reply = await h.reply(posted)
+        assert reply.message is not None
+        await h.server.wait_for(
+            lambda s: s.kind == "edit" and is_update_of(reply.message["id"])(s),
+            since=posted.mark,
+        )
+        await asyncio.sleep(0.2)
+
+    assert unhandled(caplog.records) == []
+    warned = [r.getMessage() for r in caplog.records if "could not read" in r.getMessage()]
+    assert warned == ["could not read Discord's answer to disabling a timed-out menu; going on"]
+
+
+async def test_a_pick_whose_answer_is_unreadable_is_logged_once_and_the_menu_answered(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+) -> None:
+    server, guild = harness.server, harness.guild
+    reply = await harness.say("!summary engage")
+    server.garble("POST /interactions/{webhook_id}/{webhook_token}/callback")
+
+    picked = await server.select(reply, guild.alice, "choice", [CATO])
+    update = await server.wait_for_reply(picked)  # carried out; only its answer is garbled
+    await harness.say("!sources")
+
+    assert update.embeds[0]["title"] == CATO_TITLE
+    assert unhandled(caplog.records) == []
+    warned = [r.getMessage() for r in caplog.records if "could not read" in r.getMessage()]
+    assert warned == ["could not read Discord's answer to a menu pick; going on"]
+
+
+async def test_a_pick_discord_refuses_to_show_is_told_to_the_asker(harness: Harness) -> None:
+    server, guild = harness.server, harness.guild
+    reply = await harness.say("!summary engage")
+    server.fail("POST /interactions/{webhook_id}/{webhook_token}/callback", status=400)
+
+    picked = await server.select(reply, guild.alice, "choice", [CATO])
+    told = await server.wait_for(lambda s: s.delivered and s.ephemeral, since=picked.mark)
+
+    assert told.content.startswith("Discord did not accept the answer to your choice")

@@ -340,6 +340,40 @@ def test_check_reports_skipped_files_of_a_lenient_corpus_and_fails(
     assert err.startswith("skipped empty.txt")
 
 
+DEEP_ARRAY = "[" * 1000 + "]" * 1000
+
+
+@pytest.mark.parametrize("command", [["check"], ["ask", "who is kim"], ["sources"]])
+def test_front_matter_nested_too_deep_is_one_line_naming_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Kim text.")
+    write_article(tmp_path, "deep.txt", "Deep", "Text.", front_matter=f"x = {DEEP_ARRAY}\n")
+    status, out, err = run(capsys, *command, "--corpus", str(tmp_path))
+    line = assert_one_line_error(status, out, err)
+    assert status == 1 and "deep.txt" in line and "nested too deeply" in line
+
+
+def test_a_lenient_corpus_skips_front_matter_nested_too_deep(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    write_article(tmp_path, "deep.txt", "Deep", "Text.", front_matter=f"x = {DEEP_ARRAY}\n")
+    config = write(tmp_path / "etc", "citebot.toml", "[corpus]\nstrict = false\n")
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path), "--config", str(config))
+    assert status == 1 and out.startswith("OK: 1 article, 1 paragraph,")
+    assert err.startswith("skipped deep.txt") and err.count("\n") == 1
+
+
+def test_a_config_file_nested_too_deep_is_one_line_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", "a = " + "[" * 2000 + "]" * 2000 + "\n")
+    status, out, err = run(capsys, "check", "--config", str(config))
+    line = assert_one_line_error(status, out, err)
+    assert status == 1 and str(config) in line and "nested too deeply" in line
+
+
 # -- configuration -----------------------------------------------------------------------------
 
 
@@ -630,3 +664,53 @@ def test_terminal_control_sequences_in_an_error_are_printed_escaped(
     line = assert_one_line_error(status, out, err)
     assert "\x1b" not in line and "\x07" not in line
     assert "bad\u241b]0;pwned\u2407\u241b[2J\ufffd31m.txt: not UTF-8" in line
+
+
+# -- where the output goes ---------------------------------------------------------------------
+
+
+def run_in_shell(script: str, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    """``sh -c script`` with ``$0`` this Python and ``$1``... ``args``, as a user would run it."""
+    return subprocess.run(
+        ["sh", "-c", script, sys.executable, *args],
+        cwd=REPO_ROOT,
+        env={k: v for k, v in os.environ.items() if not k.startswith("CITEBOT_")} | env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize("command", [["ask", CONVENTIONS_QUESTION], ["sources"], ["check"]])
+def test_a_closed_standard_output_is_one_line_and_exit_status_1(command: list[str]) -> None:
+    done = run_in_shell('exec "$0" -m bot "$@" >&-', *command)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert done.stderr == "citebot: standard output is closed; there is nowhere to print to\n"
+
+
+@pytest.mark.parametrize("json_flag", [[], ["--json"]])
+def test_an_output_encoding_that_cannot_show_the_quotes_is_one_line_and_exit_status_1(
+    json_flag: list[str],
+) -> None:
+    done = run_in_shell(
+        'exec "$0" -m bot "$@"', "ask", CONVENTIONS_QUESTION, *json_flag, PYTHONIOENCODING="ascii"
+    )
+    assert done.returncode == 1 and done.stdout == "" and "Traceback" not in done.stderr
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert done.stderr.startswith("citebot: standard output's encoding (ascii) cannot show")
+    assert "PYTHONIOENCODING=utf-8" in done.stderr
+
+
+@pytest.mark.parametrize(
+    "variable", ["CITEBOT_RETREIVAL__TOP_K", "CITEBOT_RETREIVAL", "CITEBOT_DISCROD__PREFIX"]
+)
+def test_a_variable_naming_an_unknown_section_is_one_line_naming_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, variable: str
+) -> None:
+    monkeypatch.setenv(variable, "abc")
+    status, out, err = run(capsys, "check")
+    line = assert_one_line_error(status, out, err)
+    assert status == 1 and line.startswith(f"citebot: {variable}: unknown section")
+    assert "corpus, discord, retrieval, summary" in line

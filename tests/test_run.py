@@ -9,7 +9,9 @@ import sys
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import pytest
 
 from helpers import REPO_ROOT, environment, run_citebot
 
@@ -200,3 +202,48 @@ async def test_run_connects_again_after_an_event_it_cannot_read_and_keeps_servin
         posted = await server.post_message(fake_guild.channel, fake_guild.alice, "!sources")
         reply = await server.wait_for_reply(posted, timeout=30)
     assert "Doug Bandow, Cato Institute" in reply.content
+
+
+async def test_a_login_answered_with_http_400_names_the_token_and_the_api_base(
+    fake_guild: SeededGuild,
+) -> None:
+    """Some servers answer a malformed token with 400, not 401: either may be at fault."""
+    fake_guild.server.fail("GET /users/@me", status=400)
+    process = await start_bot_process(fake_guild, "not-a-token")
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    assert process.returncode == 1
+    text = stderr.decode()
+    assert "Traceback" not in text
+    last = text.splitlines()[-1]
+    api_base = fake_guild.server.api_base
+    assert last.startswith(f"citebot: {api_base} answered the login with HTTP 400")
+    assert "DISCORD_TOKEN" in last and "discord.api_base" in last
+
+
+@pytest.mark.parametrize(
+    ("ready", "guild_create", "event"),
+    [
+        ({"user": {"id": "1"}}, None, "READY"),  # a user without a username
+        (None, {"roles": [{"id": "1"}]}, "GUILD_CREATE"),  # a role without a name
+    ],
+)
+async def test_run_stops_at_once_naming_a_start_up_event_it_cannot_read(
+    fake_guild: SeededGuild,
+    ready: dict[str, Any] | None,
+    guild_create: dict[str, Any] | None,
+    event: str,
+) -> None:
+    """Dropped like other malformed events, the bot would never be ready, and 30 s later
+    blame the gateway for not letting it in."""
+    fake_guild.server.patch_next_ready(ready, guild_create=guild_create)
+    started = time.monotonic()
+    process = await start_bot_process(fake_guild, fake_guild.server.token)
+    _, stderr = await asyncio.wait_for(process.communicate(), timeout=60)
+    took = time.monotonic() - started
+
+    line = assert_one_line_failure(
+        subprocess.CompletedProcess([], process.returncode, "", stderr.decode())
+    )
+    assert line.startswith(f"citebot: cannot start: the gateway's {event} event could not be read")
+    assert "KeyError" in line and "discord.gateway_url" in line
+    assert took < 20

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from typing import TYPE_CHECKING, Any
 
+import discord
 from discord import Interaction, app_commands
 from discord.ext import commands
 
@@ -12,12 +14,14 @@ from bot.cogs.utils import formats, limits
 from bot.cogs.utils.choices import Choice, ChoiceView
 from bot.cogs.utils.context import Context
 from bot.cogs.utils.cooldowns import configured
-from retrieval import AmbiguousArticle, ArticleInfo, ArticleNotFound
+from bot.service import ArticlesChanged
+from retrieval import AmbiguousArticle, ArticleInfo, ArticleNotFound, Corpus
 from retrieval.corpus import lookup
 
 if TYPE_CHECKING:
     from bot.client import Citebot
 
+log = logging.getLogger(__name__)
 MAX_CHOICES = 25
 
 
@@ -39,27 +43,40 @@ class Articles(commands.Cog):
                 formats.sources_text(self.bot.service.engine.sources(), ctx.usage_prefix)
             )
             return
+        corpus = self.bot.service.engine.corpus  # the version a menu's choices belong to
         async with ctx.working():
             try:
                 summary = await self.bot.service.summarize(article)
             except AmbiguousArticle as ambiguous:
-                await self._offer(ctx, ambiguous)
+                await self._offer(ctx, ambiguous, corpus)
                 return
         if ctx.wants_embeds:
             await ctx.answer(embed=await asyncio.to_thread(formats.summary_embed, summary))
         else:
             await ctx.answer(await asyncio.to_thread(formats.summary_text, summary))
 
-    async def _offer(self, ctx: Context, ambiguous: AmbiguousArticle) -> None:
-        """Several articles match: a menu of them, for the asker alone, instead of a guess."""
+    async def _offer(self, ctx: Context, ambiguous: AmbiguousArticle, corpus: Corpus) -> None:
+        """Several articles match: a menu of them, for the asker alone, instead of a guess.
+
+        A pick is bound to the article the menu showed (its file's digest in ``corpus``): if a
+        reload changed or removed it, the asker is told so instead of getting another article.
+        """
         embeds = ctx.wants_embeds
+        offered = {
+            info.article: article.digest if (article := corpus.by_slug.get(info.article)) else None
+            for info in ambiguous.choices
+        }
+        reference = formats.escape(formats.shorten(ambiguous.reference, 100))
+        changed = (
+            "The articles changed since this menu was offered (the corpus was reloaded); "
+            f"run {ctx.usage_prefix}summary {reference} again."
+        )
 
         async def chosen(interaction: Interaction[Any], slug: str) -> None:
             try:
-                summary = await self.bot.service.summarize(slug)
-            except (ArticleNotFound, AmbiguousArticle) as error:  # the corpus was reloaded
-                text = formats.shorten(formats.escape(str(error)), limits.CONTENT)
-                await interaction.response.edit_message(content=text, view=None)
+                summary = await self.bot.service.summarize_offered(slug, offered.get(slug))
+            except (ArticlesChanged, ArticleNotFound, AmbiguousArticle):
+                await interaction.response.edit_message(content=changed, embed=None, view=None)
                 return
             if embeds:
                 embed = await asyncio.to_thread(formats.summary_embed, summary)
@@ -73,9 +90,22 @@ class Articles(commands.Cog):
             for info in ambiguous.choices
         ]
         view = ChoiceView(
-            ctx.author.id, choices, chosen, timeout=self.bot.settings.discord.choice_timeout
+            ctx.author.id,
+            choices,
+            chosen,
+            timeout=self.bot.settings.discord.choice_timeout,
+            unreadable=self.bot.unreadable_responses,
         )
-        view.message = await ctx.answer(formats.choice_prompt(ambiguous), view=view)
+        try:
+            view.message = await ctx.answer(formats.choice_prompt(ambiguous), view=view)
+        except discord.HTTPException as error:
+            view.stop()
+            if error.status >= 500:  # Discord failing, not refusing: the error handler says so
+                raise
+            # A server that takes no select menus (some Discord-compatible ones): the list as
+            # text, as the command line gives it, so the asker can name one precisely.
+            log.warning("the menu was refused (HTTP %d); sent the list as text", error.status)
+            await ctx.answer(formats.shorten(formats.escape(str(ambiguous)), limits.CONTENT))
 
     @summary.autocomplete("article")
     async def _article_choices(

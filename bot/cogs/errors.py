@@ -10,7 +10,7 @@ from discord.ext import commands
 
 from bot.cogs.utils import limits
 from bot.cogs.utils.checks import NotModerator
-from bot.cogs.utils.context import Context, ReplyTimedOut
+from bot.cogs.utils.context import Context, ReplyFailed, ReplyTimedOut, UnreadableReply
 from bot.cogs.utils.formats import escape, shorten
 from retrieval import AmbiguousArticle, ArticleNotFound, QuestionError
 
@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from bot.client import Citebot
 
 log = logging.getLogger(__name__)
+DISCORD_FAILING = "Discord did not take my answer just now; please try again in a moment."
 
 
 def unwrap(error: BaseException) -> BaseException:
@@ -41,6 +42,8 @@ def explain(ctx: Context, error: commands.CommandError) -> str | None:
     prefix = ctx.clean_prefix if ctx.prefix else ctx.bot.settings.discord.prefix
     if _is(error, commands.CommandNotFound):
         return None
+    if isinstance(original, ReplyFailed):
+        return DISCORD_FAILING
     if isinstance(original, QuestionError | ArticleNotFound | AmbiguousArticle):
         return shorten(escape(str(original)), limits.CONTENT)  # it may quote input back
     if _is(error, commands.MissingRequiredArgument | commands.BadArgument):
@@ -77,19 +80,27 @@ class Errors(commands.Cog):
             log.error("command %s: %s", ctx.command, original)
             ctx.log_outcome("reply timed out")
             return
+        if isinstance(original, UnreadableReply):  # the reply is there; an error would be false
+            ctx.log_outcome("replied (Discord's answer unreadable)")
+            return
         expected = not isinstance(error, commands.CommandInvokeError | commands.HybridCommandError)
         expected = expected or isinstance(
             original, QuestionError | ArticleNotFound | AmbiguousArticle
         )
-        if expected:
+        if isinstance(original, ReplyFailed):  # Discord's fault: one line, then tell the user
+            log.error("command %s: the reply could not be sent: %s", ctx.command, original)
+            ctx.log_outcome("reply failed")
+        elif expected:
             ctx.log_outcome(f"refused ({type(original).__name__})")
         else:
             log.error("command %s failed", ctx.command, exc_info=original)
             ctx.log_outcome("failed")
         try:
             await ctx.refuse(message)
-        except Exception:  # the reply itself failed (e.g. no permission to send): log only
-            log.exception("could not tell %s about an error", ctx.author.id)
+        except Exception as failed:  # the notice failed too (no permission, Discord down)
+            log.error(
+                "command %s: could not tell %s either: %s", ctx.command, ctx.author.id, failed
+            )
 
 
 async def setup(bot: Citebot) -> None:

@@ -9,7 +9,7 @@ import discord
 from discord.ext import commands
 
 from bot.cogs.utils.checks import moderator_only
-from bot.cogs.utils.context import Context
+from bot.cogs.utils.context import Context, ReplyFailed
 from bot.cogs.utils.formats import escape
 from bot.service import ReloadReport
 from retrieval import CorpusError
@@ -37,12 +37,14 @@ class Moderation(commands.Cog):
             except CorpusError as error:
                 log.warning("reload by %s refused: %s", ctx.author.id, error)
                 loaded = discord.utils.format_dt(service.engine.corpus.loaded_at, "R")
-                await ctx.answer(
+                await _report(
+                    ctx,
                     "Reload refused; still serving the corpus loaded "
-                    f"{loaded}.\nProblem: {escape(service.public_problem(error))}"
+                    f"{loaded}.\nProblem: {escape(service.public_problem(error))}",
+                    "the reload was refused",
                 )
                 return
-        await ctx.answer(describe_reload(report))
+        await _report(ctx, describe_reload(report), "the reload applied")
 
     @commands.command(name="sync", hidden=True)
     @commands.is_owner()
@@ -50,6 +52,27 @@ class Moderation(commands.Cog):
         """Register the slash commands with Discord (owners only; not done on every start)."""
         synced = await self.bot.tree.sync()
         await ctx.answer(f"Synced {len(synced)} slash commands.")
+
+
+async def _report(ctx: Context, text: str, outcome: str) -> None:
+    """Tell the moderator what the reload did, in a follow-up if the first reply failed.
+
+    The reload has happened either way: the generic "Something went wrong" the error
+    handler would send instead is not true.
+    """
+    try:
+        await ctx.answer(text)
+    except ReplyFailed as error:
+        log.error(
+            "command reload: the reply could not be sent: %s; %s, sending its report again",
+            error,
+            outcome,
+        )
+        try:
+            await ctx.answer(text)
+        except Exception as again:  # Discord took neither: the log is all that is left
+            log.error("command reload: %s, but its report could not be sent: %s", outcome, again)
+            ctx.log_outcome(f"{outcome}; report not sent")
 
 
 def describe_reload(report: ReloadReport) -> str:

@@ -42,13 +42,23 @@ def split_front_matter(text: str, name: str) -> tuple[FrontMatter, str]:
     if end < 0:
         raise CorpusError(name, f"front matter has no closing {_FENCE!r} line")
     block, body = text[len(_FENCE) + 1 : end + 1], text[end + len(_FENCE) + 2 :]
-    try:
-        raw = tomllib.loads(block)
-    except tomllib.TOMLDecodeError as error:
-        raise CorpusError(name, f"front matter is not valid TOML ({error})") from None
+    raw = _parse_toml(block, name)
     try:
         return FrontMatter.model_validate(raw), body
     except ValidationError as error:
         first = error.errors()[0]
         key = ".".join(str(part) for part in first["loc"]) or "front matter"
         raise CorpusError(name, f"front matter key {key!r}: {first['msg']}") from None
+
+
+def _parse_toml(block: str, name: str) -> dict[str, object]:
+    """The front matter's TOML; tomllib recurses once a nesting level, so a block nested
+    thousands deep would end in RecursionError: refused like any other bad TOML."""
+    try:
+        return tomllib.loads(block)
+    except tomllib.TOMLDecodeError as error:
+        raise CorpusError(name, f"front matter is not valid TOML ({error})") from None
+    except RecursionError:
+        raise CorpusError(
+            name, "front matter is nested too deeply to read; remove the nested arrays or tables"
+        ) from None

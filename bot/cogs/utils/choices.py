@@ -11,10 +11,15 @@ import discord
 
 from bot.cogs.utils import limits
 from bot.cogs.utils.formats import shorten
+from bot.rest_responses import UnreadableResponses
 
 log = logging.getLogger(__name__)
 
 Chosen = Callable[[discord.Interaction[Any], str], Awaitable[None]]
+
+ALREADY_USED = "This menu has already been used; run the command again to choose again."
+NOT_OFFERED = "Choose one of the options this menu lists."
+NOT_SHOWN = "Discord did not accept the answer to your choice; please run the command again."
 
 
 @dataclass(frozen=True)
@@ -30,16 +35,28 @@ class ChoiceView(discord.ui.View):
     """A select menu of ``choices``; picking one calls ``chosen`` with its value.
 
     Anyone can see the menu, but only ``owner_id`` may pick; others are told so privately.
-    On timeout the menu is disabled in place, so a stale menu cannot be used later.
+    ``chosen`` is called once, with one of the values offered: a second pick (two arriving at
+    once), none, or a value the menu never listed (a modified client can send anything) gets
+    a private sentence instead. On timeout the menu is disabled in place, so a stale menu
+    cannot be used later. An answer discord.py cannot read goes to ``unreadable``.
     """
 
     def __init__(
-        self, owner_id: int, choices: Sequence[Choice], chosen: Chosen, *, timeout: float
+        self,
+        owner_id: int,
+        choices: Sequence[Choice],
+        chosen: Chosen,
+        *,
+        timeout: float,
+        unreadable: UnreadableResponses | None = None,
     ) -> None:
         super().__init__(timeout=timeout)
         self.owner_id = owner_id
         self.message: discord.Message | None = None
         self._chosen = chosen
+        self._offered = frozenset(choice.value for choice in choices[: limits.SELECT_OPTIONS])
+        self._taken = False
+        self._unreadable = unreadable or UnreadableResponses()
         self.select: discord.ui.Select[ChoiceView] = discord.ui.Select(
             custom_id="choice",
             placeholder="Choose one",
@@ -60,16 +77,42 @@ class ChoiceView(discord.ui.View):
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
         if interaction.user.id == self.owner_id:
             return True
-        await interaction.response.send_message(
+        await self._tell(
+            interaction,
             "Only the person who asked can choose here; run the command yourself to get a menu.",
-            ephemeral=True,
-            allowed_mentions=discord.AllowedMentions.none(),
         )
         return False
 
     async def _pick(self, interaction: discord.Interaction[Any]) -> None:
+        values = list(self.select.values)
+        if self._taken:  # checked and set with no await between: one pick wins
+            await self._tell(interaction, ALREADY_USED)
+            return
+        if len(values) != 1 or values[0] not in self._offered:
+            await self._tell(interaction, NOT_OFFERED)
+            return
+        self._taken = True
         self.stop()
-        await self._chosen(interaction, self.select.values[0])
+        try:
+            await self._chosen(interaction, values[0])
+        except discord.HTTPException as error:
+            log.warning("the answer to a menu pick was refused: %s", error)
+            await self._tell(interaction, NOT_SHOWN)
+        except Exception as error:  # carried out, but its answer could not be read
+            self._unreadable.note("a menu pick", error)
+
+    async def _tell(self, interaction: discord.Interaction[Any], text: str) -> None:
+        """A private sentence to whoever picked, as the interaction's response or a follow-up."""
+        none = discord.AllowedMentions.none()
+        try:
+            if interaction.response.is_done():
+                await interaction.followup.send(text, ephemeral=True, allowed_mentions=none)
+            else:
+                await interaction.response.send_message(text, ephemeral=True, allowed_mentions=none)
+        except discord.HTTPException as error:
+            log.warning("could not tell %s about their menu pick: %s", interaction.user.id, error)
+        except Exception as error:
+            self._unreadable.note("a menu's notice", error)
 
     async def on_timeout(self) -> None:
         self.select.disabled = True
@@ -80,3 +123,5 @@ class ChoiceView(discord.ui.View):
             await self.message.edit(view=self, allowed_mentions=discord.AllowedMentions.none())
         except discord.HTTPException as error:  # deleted, or no longer editable: nothing to do
             log.info("could not disable a timed-out menu: %s", error)
+        except Exception as error:  # disabled, but the answer could not be read
+            self._unreadable.note("disabling a timed-out menu", error)

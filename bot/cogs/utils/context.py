@@ -12,11 +12,16 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord.ext import commands
 
+from bot import server_errors
+
 if TYPE_CHECKING:
     from bot.client import Citebot  # noqa: F401  (named in the base class below)
 
 log = logging.getLogger("bot.commands")
 TYPING_EVERY = 8.0  # seconds; Discord shows "typing…" for 10 after each request
+# Waits between tries of a reply Discord answers with a 5xx: five tries over 7.5 s, the
+# channel's other replies going out meanwhile (bot.server_errors says why not discord.py's).
+REPLY_RETRY_WAITS = (0.5, 1.0, 2.0, 4.0)
 
 
 class ReplyTimedOut(Exception):
@@ -24,6 +29,17 @@ class ReplyTimedOut(Exception):
 
     def __init__(self, seconds: float) -> None:
         super().__init__(f"Discord did not accept the reply within {seconds:g} s")
+
+
+class ReplyFailed(Exception):
+    """Discord answered every try of a reply with a 5xx."""
+
+    def __init__(self, status: int, tries: int) -> None:
+        super().__init__(f"Discord answered HTTP {status} {tries} times")
+
+
+class UnreadableReply(Exception):
+    """The reply was posted, but discord.py could not read the message Discord returned."""
 
 
 class Context(commands.Context["Citebot"]):
@@ -50,7 +66,7 @@ class Context(commands.Context["Citebot"]):
         """One line per command: which, who, where, how long, and how it ended."""
         log.info(
             "%s by %s in %s: %s in %.1f ms",
-            self.command.qualified_name if self.command else "?",
+            self._command_name,
             self.author.id,
             getattr(self.channel, "id", "DM"),
             outcome,
@@ -131,6 +147,36 @@ class Context(commands.Context["Citebot"]):
         seconds = self.bot.settings.discord.reply_timeout
         try:
             async with asyncio.timeout(seconds):
-                return await self.send(content, **options)
+                return await self._send_trying(content, options)
         except TimeoutError:
             raise ReplyTimedOut(seconds) from None
+        except (discord.HTTPException, ReplyFailed):
+            raise
+        except Exception as error:  # posted; the answer had a shape discord.py cannot read
+            self.bot.unreadable_responses.note(f"a reply to {self._command_name}", error)
+            raise UnreadableReply() from error
+
+    async def _send_trying(self, content: str | None, options: dict[str, Any]) -> discord.Message:
+        """Send, trying again after a 5xx answer; ReplyFailed when every try got one."""
+        waits = iter(REPLY_RETRY_WAITS)
+        tries = 0
+        while True:
+            tries += 1
+            try:
+                with server_errors.raised():
+                    return await self.send(content, **options)
+            except server_errors.ServerFailed as failed:
+                wait = next(waits, None)
+                if wait is None:
+                    raise ReplyFailed(failed.status, tries) from None
+                log.warning(
+                    "command %s: Discord answered the reply with HTTP %d; trying again in %g s",
+                    self._command_name,
+                    failed.status,
+                    wait,
+                )
+                await asyncio.sleep(wait)
+
+    @property
+    def _command_name(self) -> str:
+        return self.command.qualified_name if self.command else "?"
