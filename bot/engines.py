@@ -13,16 +13,25 @@ from retrieval import Engine, Tokenizer, load_corpus
 
 
 def build_engine(
-    settings: Settings, directory: Path | None = None, *, tokenizer: Tokenizer | None = None
+    settings: Settings,
+    directory: Path | None = None,
+    *,
+    tokenizer: Tokenizer | None = None,
+    prepare: bool = False,
 ) -> Engine:
     """The engine over ``directory`` (default: the configured folder), validated whole first.
 
     Raises CorpusError naming the file at fault. ``tokenizer`` lets a reload reuse the
-    current engine's (its stemming cache is worth keeping).
+    current engine's (its stemming cache is worth keeping). ``prepare`` builds what the first
+    questions would otherwise wait for (the speller, the meaning model): a server wants its
+    first answer as fast as its hundredth; a one-off command does not need it.
     """
     corpus = load_corpus(
         directory or settings.corpus.directory,
         strict=settings.corpus.strict,
         max_file_bytes=settings.corpus.max_file_bytes,
     )
-    return Engine(corpus, settings.engine, tokenizer=tokenizer)
+    engine = Engine(corpus, settings.engine, tokenizer=tokenizer)
+    if prepare:
+        engine.prepare()
+    return engine

@@ -60,7 +60,7 @@ class CorpusService:
     def open(cls, settings: Settings, directory: Path | None = None) -> CorpusService:
         """Load and index ``directory`` (default: the configured one); CorpusError if it can't."""
         folder = directory or settings.corpus.directory
-        return cls(build_engine(settings, folder), settings, folder)
+        return cls(build_engine(settings, folder, prepare=True), settings, folder)
 
     async def ask(self, question: str, top_k: int | None = None) -> Answer:
         engine = self.engine
@@ -96,7 +96,11 @@ class CorpusService:
             started = time.perf_counter()
             old = self.engine
             new = await asyncio.to_thread(
-                build_engine, self.settings, self.directory, tokenizer=old.tokenizer
+                build_engine,
+                self.settings,
+                self.directory,
+                tokenizer=old.tokenizer,
+                prepare=True,
             )
             self.engine = new
             report = _compare(old.corpus, new.corpus, time.perf_counter() - started)

@@ -204,3 +204,12 @@ async def test_concurrent_questions_run_at_most_two_engine_calls_at_once(
 
     assert most == ENGINE_THREADS == 2
     assert all(a.passages for a in answers)
+
+
+async def test_a_served_corpus_is_ready_for_misspellings_before_the_first_question(
+    corpus_dir: Path,
+) -> None:
+    service = open_service(corpus_dir)
+    assert service.engine.questions.is_prepared
+    await service.reload()
+    assert service.engine.questions.is_prepared

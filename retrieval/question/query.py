@@ -160,6 +160,11 @@ class QuestionReader:
         a server's first such question is as fast as its hundredth."""
         self._speller_for_corpus()
 
+    @property
+    def is_prepared(self) -> bool:
+        """Whether the speller is built (``prepare``, or a first unknown word)."""
+        return self._speller is not None
+
     def _respell(self, word: str) -> Respelling | None:
         return self._speller_for_corpus().respell(word)
 
