@@ -1,4 +1,5 @@
-"""``python -m bench <command>`` (quality, summaries, speed, chat, verdict, smoke, soak, hostile).
+"""``python -m bench <command>``: quality, summaries, speed, chat, verdict, ablate, smoke, soak,
+hostile.
 
 See ``--help`` of each.
 """
@@ -73,6 +74,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verdict.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
     _common(verdict)
+
+    ablate = sub.add_parser(
+        "ablate", help="each question-side heuristic switched off: SQuAD, near-topic, chat sets"
+    )
+    ablate.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
+    ablate.add_argument(
+        "--chat",
+        action="append",
+        default=None,
+        metavar="NAME=CORPUS_DIR:QUESTIONS_FILE",
+        help="a chat set (repeatable; default: the seeds, corpus-bbc8 and corpus-docs sets)",
+    )
+    ablate.add_argument(
+        "--only", action="append", default=[], metavar="HEURISTIC", help="ablate only these"
+    )
+    _common(ablate)
 
     worker = sub.add_parser("speed-worker", help=argparse.SUPPRESS)
     worker.add_argument("spec", help="JSON job description (internal)")
@@ -150,6 +167,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         result = verdict.run(args.squad, args.limit)
         _publish(args, "verdict", result, verdict)
+        return 0
+    if args.command == "ablate":
+        from bench import ablate
+
+        chats = [ablate.parse_chat(c) for c in args.chat] if args.chat else ablate.DEFAULT_CHATS
+        result = ablate.run(args.squad, chats, args.limit, args.only)
+        _publish(args, "ablate", result, ablate)
         return 0
     if args.command == "speed-worker":
         from bench import speed_worker

@@ -52,10 +52,13 @@ class Engine:
         self.tokenizer = tokenizer or Tokenizer()
         retrieval = self.settings.retrieval
         params = BM25Params(k1=retrieval.k1, b=retrieval.b, epsilon=retrieval.epsilon)
-        self.passages = Passages(corpus, self.tokenizer, params)
-        self.questions = QuestionReader(self.passages, retrieval.max_question_chars)
-        self.searcher = Search(self.passages, retrieval.rerank_depth)
-        self.gatherer = Gatherer(self.passages, retrieval)
+        off: frozenset[str] = retrieval.heuristics_off  # for measuring: bench ablate
+        self.passages = Passages(
+            corpus, self.tokenizer, params, abbreviations="abbreviations" not in off
+        )
+        self.questions = QuestionReader(self.passages, retrieval.max_question_chars, off)
+        self.searcher = Search(self.passages, retrieval.rerank_depth, off)
+        self.gatherer = Gatherer(self.passages, retrieval, off)
         self.replies = Replies(self.passages, retrieval.answer_sentences)
         self._summaries = lru_cache(maxsize=256)(self._summarize)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from retrieval.heuristics import Heuristic
 from retrieval.summary.settings import SummarySettings
 from retrieval.verdict.settings import VerdictSettings
 
@@ -22,6 +23,13 @@ class RetrievalSettings(VerdictSettings):
     )
     answer_sentences: int = Field(2, ge=1, le=3, description="Sentences in an answer's summary.")
     max_question_chars: int = Field(500, ge=20, le=4000, description="Longest question accepted.")
+    heuristics_off: frozenset[Heuristic] = Field(
+        frozenset(),
+        description=(
+            "Question-side heuristics to switch off (retrieval.heuristics), for measuring "
+            "what each does: python -m bench ablate."
+        ),
+    )
 
 
 class EngineSettings(BaseModel):

@@ -30,7 +30,14 @@ Span = tuple[int, int]
 class Passages:
     """The corpus's passages, their BM25 indexes, kept sentence terms and meaning vectors."""
 
-    def __init__(self, corpus: Corpus, tokenizer: Tokenizer, params: BM25Params) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        tokenizer: Tokenizer,
+        params: BM25Params,
+        *,
+        abbreviations: bool = True,
+    ) -> None:
         self.corpus = corpus
         self.tokenizer = tokenizer
         self.located: list[tuple[Article, Paragraph]] = list(corpus.iter_paragraphs())
@@ -41,7 +48,7 @@ class Passages:
             for i, a in enumerate(corpus.articles)
         }
         recorder = SentenceRecorder(tokenizer.tokenize)
-        self._defined = _abbreviations(corpus)
+        self._defined = _abbreviations(corpus) if abbreviations else {}
         self.index = BM25Index(
             (self._recorded_terms(recorder, i) for i in range(self.first_card)),
             params,

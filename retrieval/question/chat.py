@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
@@ -144,11 +144,16 @@ def _is_function(word: str) -> bool:
     return word.casefold() in _STOP or not word[:1].isalnum()
 
 
-def rewrite(question: str, aliases: Mapping[str, str] | None = None) -> str:
+def rewrite(
+    question: str,
+    aliases: Mapping[str, str] | None = None,
+    off: Collection[str] = frozenset(),
+) -> str:
     """The question in the corpus's words: see the module's docstring for each rewrite.
 
     ``aliases`` maps a lowercase alias (one word or a phrase) to the words it stands for.
-    Everything not rewritten (punctuation, "U.S.", spacing) is kept as typed.
+    Everything not rewritten (punctuation, "U.S.", spacing) is kept as typed. ``off`` names
+    rewrites not to make ("shorthand", "contractions", "us"; ``retrieval.heuristics``).
     """
     text = _URL.sub(" ", remove_invisible(question))
     if aliases:
@@ -160,7 +165,7 @@ def rewrite(question: str, aliases: Mapping[str, str] | None = None) -> str:
     for i, match in enumerate(matches):
         if words[i].casefold() not in _REWRITABLE:
             continue
-        replacement = _replacement(words, i)
+        replacement = _replacement(words, i, off)
         if replacement is None:
             continue
         out.append(text[last : match.start()])
@@ -170,16 +175,16 @@ def rewrite(question: str, aliases: Mapping[str, str] | None = None) -> str:
     return "".join(out)
 
 
-def _replacement(words: list[str], i: int) -> str | None:
+def _replacement(words: list[str], i: int, off: Collection[str]) -> str | None:
     """What ``words[i]`` becomes, or None to keep it."""
     word = words[i]
     lower = word.casefold()
     if word == "us":
-        return "U.S." if _means_country(words, i) else None
+        return "U.S." if "us" not in off and _means_country(words, i) else None
     if lower in SHORTHAND and (word.islower() or (len(word) > 1 and word.istitle())):
-        return SHORTHAND[lower]
+        return None if "shorthand" in off else SHORTHAND[lower]
     if "'" not in lower and lower.isalpha() and lower not in _STOP and len(lower) > 2:
-        return _CONTRACTIONS.get(lower)
+        return None if "contractions" in off else _CONTRACTIONS.get(lower)
     return None
 
 

@@ -62,13 +62,20 @@ def example_question(articles: Sequence[Article]) -> str:
 class QuestionReader:
     """Reads questions against one corpus's passages (see the module's docstring)."""
 
-    def __init__(self, passages: Passages, max_chars: int) -> None:
+    def __init__(
+        self, passages: Passages, max_chars: int, off: frozenset[str] = frozenset()
+    ) -> None:
         self._passages = passages
+        self._off = off  # heuristics switched off (retrieval.heuristics)
         self._tokenizer = passages.tokenizer
         self._max_chars = max_chars
         articles = passages.corpus.articles
         self._mentions = Mentions(articles, self._tokenizer.tokenize)
-        self._aliases = alias_table(articles, self._tokenizer, passages.index.vocabulary)
+        self._aliases = (
+            {}
+            if "aliases" in off
+            else alias_table(articles, self._tokenizer, passages.index.vocabulary)
+        )
         self._speller: Speller | None = None  # built on the first unknown word, or prepare()
         self._speller_lock = threading.Lock()  # asks run in threads; build it once
         self._example = example_question(articles)
@@ -84,19 +91,25 @@ class QuestionReader:
                 f"That question is {len(text):,} characters long; the limit is {limit:,}. "
                 "Ask it in fewer words."
             )
-        rewritten = rewrite(text, self._aliases)
+        off = self._off
+        rewritten = rewrite(text, self._aliases, off)
         terms: list[str] = []
         weights: dict[str, float] = {}
         surface: dict[str, str] = {}
         index = self._passages.index
         vocabulary, df, n = index.vocabulary, index.df, index.corpus_size
         cards = self._passages.card_index.vocabulary
-        searched = without_fillers(rewritten)
+        searched = rewritten if "fillers" in off else without_fillers(rewritten)
         for token in self._tokenizer.tokens(searched):
             typed = searched[token.start : token.end]
             term, confidence = self._known_form(token.term), 1.0
             word = normalize(typed).casefold().removesuffix("'s")  # as English spells it
-            if term not in vocabulary and term not in cards and "." not in term:
+            if (
+                "speller" not in off
+                and term not in vocabulary
+                and term not in cards
+                and "." not in term
+            ):
                 found = self._respell(word)
                 if found is not None:
                     term, word, confidence = found.term, found.word, found.confidence
@@ -124,6 +137,8 @@ class QuestionReader:
         which text is meant; otherwise they may be what is asked ("Who was the author of
         ...?"), and stay.
         """
+        if "mentions" in self._off:
+            return Query(text, terms, weights, surface)
         mentions = self._mentions
         references = mentions.references(terms)
         about = mentions.asks_about_articles(terms, weights, references)
@@ -147,7 +162,7 @@ class QuestionReader:
         lacks.
         """
         vocabulary = self._passages.index.vocabulary
-        if term in vocabulary or "." in term:
+        if term in vocabulary or "." in term or "known_form" in self._off:
             return term
         for cut in (1, 2):
             root = term[:-cut]

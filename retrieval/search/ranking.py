@@ -33,9 +33,12 @@ class Hit:
 class Search:
     """Ranks one corpus's passages for a ``Query``."""
 
-    def __init__(self, passages: Passages, rerank_depth: int) -> None:
+    def __init__(
+        self, passages: Passages, rerank_depth: int, off: frozenset[str] = frozenset()
+    ) -> None:
         self._passages = passages
         self._depth = rerank_depth
+        self._names_once = "phrase_weights" not in off  # retrieval.heuristics
 
     def hits(self, query: Query, top_k: int) -> list[Hit]:
         """The best ``top_k`` passages (1 to ``MAX_TOP_K``), best first; see the module."""
@@ -86,5 +89,7 @@ class Search:
     def names_once(self, query: Query, hits: Sequence[Hit]) -> Query:
         """The query with each name among the hits counted once ("Kim Jong Un" weighs as its
         weightiest word; ``retrieval.question.weights.phrase_weights``)."""
+        if not self._names_once:
+            return query
         sentences = (self._passages.sentences(hit.index)[2] for hit in hits)
         return replace(query, weights=phrase_weights(query.terms, query.weights, sentences))

@@ -32,9 +32,12 @@ _WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
 class Gatherer:
     """Gathers the ``Evidence`` on a question's hits from one corpus's passages."""
 
-    def __init__(self, passages: Passages, settings: VerdictSettings) -> None:
+    def __init__(
+        self, passages: Passages, settings: VerdictSettings, off: frozenset[str] = frozenset()
+    ) -> None:
         self._passages = passages
         self._settings = settings
+        self._off = off  # heuristics switched off (retrieval.heuristics)
         self._words = WordVectors()
 
     def evidence(self, query: Query, hits: Sequence[Hit]) -> Evidence:
@@ -74,7 +77,7 @@ class Gatherer:
                 default=0.0,
             ),
             topic=lambda: self._topic(query, hits),
-            asks=asked_for(query.text),
+            asks=None if "asked_for" in self._off else asked_for(query.text),
             about_articles=query.about_articles,
             states=states,
         )
@@ -92,7 +95,7 @@ class Gatherer:
         """Question terms a passage lacks but says in other words (``WordVectors``), or
         names one of (``_instance_of``; ``category`` is ``_category_asked``'s term)."""
         instance = self._instance_of(query, index, category)
-        if self._settings.meaning_weight == 0:
+        if self._settings.meaning_weight == 0 or "stand_ins" in self._off:
             return instance
         present = self._passages.terms_of(index)
         wanted = [t for t in query.weights if t not in present]
@@ -112,7 +115,7 @@ class Gatherer:
     def _category_asked(self, query: Query) -> str | None:
         """The term of the word a "which ..." question names its answer's category by ("which
         countries"), when the question asks for no time or number and weighs that word."""
-        category = category_asked(query.text)
+        category = None if "category_credit" in self._off else category_asked(query.text)
         if category is None or asked_for(query.text) not in (None, "name"):
             return None
         term = self._passages.tokenizer.term(category)

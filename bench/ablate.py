@@ -1,0 +1,267 @@
+"""Each question-side heuristic switched off in turn: ``python -m bench ablate``.
+
+A heuristic earns its place by what it does on held-out data, not on the questions it was
+written for. Every heuristic the question stage applies is named in
+``retrieval.heuristics`` and can be switched off with ``[retrieval] heuristics_off``;
+this benchmark switches each off alone and measures, beside the defaults:
+
+* SQuAD v1.1 dev: hit@1 of search over every article (``--limit`` questions, default 3,000,
+  spread evenly over the file);
+* the near-topic split of ``bench verdict``, report half: answerable questions answered, and
+  near-topic questions not answered;
+* each chat set given (corpus folder and questions file): answering passage first, confident
+  answers, near-topic not confident, off-topic ``none``.
+
+A heuristic *helps* a set when switching it off makes that set's score worse; one that helps
+no set besides the seeds is a memorised answer and goes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench import citebot
+from bench.chat import load_questions, rank_of
+from bench.data import load_squad
+from bench.metrics import rate
+from bench.report import Goal, command_line, machine_line, markdown_table, pct, report_section
+from bench.verdict import near_topic_split
+
+DEFAULT_CHATS = (
+    ("seeds", Path("seeds"), Path("../shared/eval/seed-questions.json")),
+    ("bbc8", Path("../shared/eval/corpus-bbc8"), Path("../shared/eval/corpus-bbc8-questions.json")),
+    ("docs", Path("../shared/eval/corpus-docs"), Path("../shared/eval/corpus-docs-questions.json")),
+)
+BASELINE = "(none: defaults)"
+
+
+def parse_chat(value: str) -> tuple[str, Path, Path]:
+    """``NAME=CORPUS_DIR:QUESTIONS_FILE`` from the command line."""
+    name, _, rest = value.partition("=")
+    corpus, _, questions = rest.partition(":")
+    if not (name and corpus and questions):
+        raise ValueError(f"expected NAME=CORPUS_DIR:QUESTIONS_FILE, got {value!r}")
+    return name, Path(corpus), Path(questions)
+
+
+def _chat_engine(directory: Path, off: Sequence[str]) -> Any:
+    from bot.config import CorpusSettings, Settings
+    from bot.engines import build_engine
+    from retrieval.settings import RetrievalSettings
+
+    return build_engine(
+        Settings(
+            corpus=CorpusSettings(directory=directory),
+            retrieval=RetrievalSettings(heuristics_off=frozenset(off)),
+        )
+    )
+
+
+def _chat(directory: Path, questions_path: Path, off: Sequence[str]) -> dict[str, int]:
+    engine = _chat_engine(directory, off)
+    counts = {"first": 0, "answer": 0, "near_ok": 0, "off_none": 0}
+    totals = {"answerable": 0, "near_topic": 0, "off_topic": 0}
+    for question in load_questions(questions_path):
+        totals[question.kind] += 1
+        answer = citebot.ask(engine, question.text)
+        verdict = "refused" if answer is None else answer.verdict
+        if question.kind == "answerable":
+            texts = [] if answer is None else [p.text for p in answer.passages]
+            counts["first"] += rank_of(texts, question.expect) == 1
+            counts["answer"] += verdict == "answer"
+        elif question.kind == "near_topic":
+            counts["near_ok"] += verdict != "answer"
+        else:
+            counts["off_none"] += verdict in ("none", "refused")
+    return counts | {f"of {kind}": n for kind, n in totals.items()}
+
+
+def _squad_hit1(squad: Any, limit: int, off: Sequence[str]) -> float:
+    from bench.quality import specs
+
+    engine = citebot.build_engine(specs(squad.articles), retrieval={"heuristics_off": off})
+    by_slug = {a.slug: a.index for a in squad.articles}
+    step = max(1, len(squad.questions) // limit)
+    questions = squad.questions[::step][:limit]  # spread over every article
+    hits = []
+    for q in questions:
+        found = citebot.search(engine, q.text, 1)
+        hits.append(bool(found) and (by_slug[found[0][0]], found[0][1]) == (q.article, q.paragraph))
+    return rate(hits)
+
+
+def _near_topic(split: Any, off: Sequence[str]) -> dict[str, float]:
+    engine = citebot.build_engine(split.specs, retrieval={"heuristics_off": off})
+
+    def confident(text: str) -> bool:
+        answer = citebot.ask(engine, text)
+        return answer is not None and answer.verdict == "answer"
+
+    return {
+        "answered": rate(confident(q.text) for q in split.answerable["report"]),
+        "not_confident": rate(not confident(q.text) for q in split.near_topic["report"]),
+    }
+
+
+def score(figures: dict[str, Any]) -> dict[str, float]:
+    """One number a set, higher is better: what a heuristic must not make worse."""
+    scores = {
+        "squad hit@1": figures["squad hit@1"],
+        "near-topic": figures["near-topic"]["answered"] + figures["near-topic"]["not_confident"],
+    }
+    for name, chat in figures["chats"].items():
+        scores[name] = chat["first"] + chat["answer"] + chat["near_ok"] + chat["off_none"]
+    return scores
+
+
+def run(
+    squad_path: Path,
+    chats: Sequence[tuple[str, Path, Path]],
+    limit: int | None,
+    only: Sequence[str] = (),
+) -> dict[str, Any]:
+    from retrieval.heuristics import HEURISTICS
+
+    squad = load_squad(squad_path)
+    split = near_topic_split(squad, limit)
+    present = [(n, c, q) for n, c, q in chats if c.is_dir() and q.is_file()]
+    configurations = {BASELINE: ()} | {h: (h,) for h in HEURISTICS if not only or h in only}
+    rows: dict[str, Any] = {}
+    for name, off in configurations.items():
+        print(f"ablate: {name}", flush=True)
+        figures = {
+            "squad hit@1": _squad_hit1(squad, limit or 3000, off),
+            "near-topic": _near_topic(split, off),
+            "chats": {n: _chat(c, q, off) for n, c, q in present},
+        }
+        rows[name] = figures | {"score": score(figures)}
+    return {
+        "command": command_line(),
+        "machine": machine_line(citebot.code_digest()),
+        "squad": str(squad_path),
+        "squad questions": min(limit or 3000, len(squad.questions)),
+        "chats": {n: f"{c} with {q}" for n, c, q in present},
+        "rows": rows,
+    }
+
+
+def deltas(result: dict[str, Any]) -> dict[str, dict[str, float]]:
+    """Per heuristic and set: the score with it switched off, minus the defaults' score."""
+    base = result["rows"][BASELINE]["score"]
+    return {
+        name: {key: row["score"][key] - value for key, value in base.items()}
+        for name, row in result["rows"].items()
+        if name != BASELINE
+    }
+
+
+def helps(result: dict[str, Any]) -> dict[str, list[str]]:
+    """The sets, seeds aside, that lose when the heuristic is off."""
+    return {
+        name: [key for key, d in change.items() if d < 0 and key != "seeds"]
+        for name, change in deltas(result).items()
+    }
+
+
+def goals(result: dict[str, Any]) -> list[Goal]:
+    return [
+        Goal(
+            f"`{name}` helps at least two sets besides the seeds",
+            ", ".join(sets) or "none",
+            len(sets) >= 2,
+        )
+        for name, sets in helps(result).items()
+    ]
+
+
+def tables(result: dict[str, Any]) -> str:
+    base = result["rows"][BASELINE]
+    keys = list(base["score"])
+    absolute = markdown_table(
+        (
+            "switched off",
+            "squad hit@1",
+            "near-topic answered",
+            "near-topic not answered",
+            *(f"{n}: first / answer / near ok / off none" for n in result["chats"]),
+        ),
+        [
+            [
+                name,
+                pct(row["squad hit@1"]),
+                pct(row["near-topic"]["answered"]),
+                pct(row["near-topic"]["not_confident"]),
+                *(
+                    f"{c['first']} / {c['answer']} / {c['near_ok']} / {c['off_none']}"
+                    for c in row["chats"].values()
+                ),
+            ]
+            for name, row in result["rows"].items()
+        ],
+    )
+    change = markdown_table(
+        ("switched off", *(f"Δ {k}" for k in keys), "helps (seeds aside)"),
+        [
+            [name, *(_signed(d[k], k) for k in keys), ", ".join(helps(result)[name]) or "none"]
+            for name, d in deltas(result).items()
+        ],
+    )
+    return absolute + "\n\n" + change
+
+
+def _signed(value: float, key: str) -> str:
+    if key in ("squad hit@1", "near-topic"):
+        return f"{100 * value:+.1f} pt"
+    return f"{value:+.0f}"
+
+
+def findings(result: dict[str, Any]) -> list[str]:
+    verdicts = helps(result)
+    keep = [n for n, sets in verdicts.items() if len(sets) >= 2]
+    weak = [n for n, sets in verdicts.items() if len(sets) < 2]
+    return [
+        f"Help at least two sets besides the seeds: {', '.join(keep) or 'none'}.",
+        f"Help fewer: {', '.join(weak) or 'none'}.",
+    ]
+
+
+def plot(result: dict[str, Any], path: Path) -> None:
+    from bench.plots import grouped_bars
+
+    change = deltas(result)
+    names = list(change)
+    keys = list(result["rows"][BASELINE]["score"])
+    grouped_bars(
+        path,
+        title="Score change with each heuristic switched off (below 0: it helps)",
+        groups=names,
+        series={
+            key: [
+                change[n][key] * (100 if key in ("squad hit@1", "near-topic") else 1) for n in names
+            ]
+            for key in keys
+        },
+        ylabel="points (SQuAD, near-topic) or questions (chat sets)",
+    )
+
+
+def section(result: dict[str, Any], plot_name: str | None) -> str:
+    method = (
+        (__doc__ or "").split("\n\n", 1)[1].strip().replace("\n", " ")
+        + f" SQuAD: `{result['squad']}`, {result['squad questions']:,} questions. Chat "
+        + "sets: "
+        + "; ".join(f"{n}: `{where}`" for n, where in result["chats"].items())
+        + ". Scores: SQuAD hit@1; near-topic answered share plus not-answered share; a chat "
+        "set's first + confident answers + near-topic not answered + off-topic none."
+    )
+    return report_section(
+        "Heuristics, each switched off",
+        result,
+        method,
+        tables(result),
+        findings(result),
+        "score change per heuristic",
+        plot_name,
+    )

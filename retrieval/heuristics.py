@@ -1,0 +1,28 @@
+"""The question-side heuristics, by name: each can be switched off (``[retrieval]
+heuristics_off``) so that ``python -m bench ablate`` can measure what it does on held-out data.
+
+A heuristic is a rule that reads a question (or indexes a passage) beyond plain BM25 terms. The
+safety rewrites (links and invisible characters dropped) are not heuristics: they never switch
+off.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, get_args
+
+Heuristic = Literal[
+    "shorthand",  # chat shorthand spelled out: "rn", "govt" (question.chat)
+    "contractions",  # "whats", "doesnt" read as the contraction (question.chat)
+    "us",  # a lowercase "us" read as the U.S. where it must be the country (question.chat)
+    "aliases",  # the articles' aliases replace the names they stand for (question.aliases)
+    "fillers",  # hedges, semi-modals, hyphenated prefixes not searched (question.fillers)
+    "known_form",  # an unseen term's one- or two-letters-shorter root (question.query)
+    "speller",  # other forms and misspellings of unseen words (question.spelling)
+    "mentions",  # words naming an article, and cards for its fields (question.mentions)
+    "abbreviations",  # a defined abbreviation indexed with its long form (index.abbreviations)
+    "phrase_weights",  # a name among the hits counts once (question.weights)
+    "stand_ins",  # a question word said in other words counts as held (verdict.evidence)
+    "category_credit",  # a name stands in for the category "which" asks (verdict.evidence)
+    "asked_for",  # a time, a number or a name asked for must be stated (verdict.asked_for)
+]
+HEURISTICS: tuple[Heuristic, ...] = get_args(Heuristic)
