@@ -18,6 +18,7 @@ no set besides the seeds is a memorised answer and goes.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -130,7 +131,7 @@ def run(
     configurations = {BASELINE: ()} | {h: (h,) for h in HEURISTICS if not only or h in only}
     rows: dict[str, Any] = {}
     for name, off in configurations.items():
-        print(f"ablate: {name}", flush=True)
+        print(f"ablate: {name}", file=sys.stderr, flush=True)
         figures = {
             "squad hit@1": _squad_hit1(squad, limit or 3000, off),
             "near-topic": _near_topic(split, off),

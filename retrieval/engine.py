@@ -83,10 +83,20 @@ class Engine:
         """
         query = self.questions.read(question)
         hits = self.searcher.hits(query, top_k or self.settings.retrieval.top_k)
+        if query.asks_argument and (query.articles or hits):
+            return self._argument(question, query, hits)
         query = self.searcher.names_once(query, hits)
         evidence = self.gatherer.evidence(query, hits)
         decision = decide(evidence, self.settings.retrieval)
         return self.replies.answer(question, query, hits, evidence, decision)
+
+    def _argument(self, question: str, query: Query, hits: list[Hit]) -> Answer:
+        """What an article argues, asked for ("what does cato recommend"): the article's
+        summary, cited, with the paragraphs it quotes. The articles the question names, else
+        the one its best passage is from."""
+        named = [a.slug for a in self.corpus.articles if a.slug in query.articles]
+        summaries = [self.summarize(slug) for slug in named or [hits[0].article]]
+        return self.replies.argument(question, query, summaries)
 
     def query(self, question: str) -> Query:
         """What ``question`` asks in the corpus's terms (``retrieval.question.query``);

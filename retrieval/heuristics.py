@@ -19,6 +19,7 @@ Heuristic = Literal[
     "known_form",  # an unseen term's one- or two-letters-shorter root (question.query)
     "speller",  # other forms and misspellings of unseen words (question.spelling)
     "mentions",  # words naming an article, and cards for its fields (question.mentions)
+    "argument",  # "what does <article> recommend" answered by its summary (question.argument)
     "abbreviations",  # a defined abbreviation indexed with its long form (index.abbreviations)
     "phrase_weights",  # a name among the hits counts once (question.weights)
     "stand_ins",  # a question word said in other words counts as held (verdict.evidence)

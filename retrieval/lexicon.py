@@ -44,6 +44,15 @@ DOCUMENT_WORDS = (
     "according per"
 ).split()
 
+# Words that ask for text around the body rather than the body itself: a photo's caption or
+# credit, the author's bio, a contact line, a notice (retrieval.search.ranking ranks such
+# paragraphs below the body unless a question uses one of these, or the role's own name).
+NON_BODY_WORDS = (
+    "caption captions photo photos photograph photographs photographer picture pictures pic "
+    "image images illustration credit credits bio biography author authors writer byline "
+    "contact email notice appeared"
+).split()
+
 # -- Someone else's words ----------------------------------------------------------------------
 
 # Verbs and phrases that relay someone else's words ("she said", "according to"): a sentence

@@ -224,13 +224,23 @@ def test_a_question_about_an_article_quotes_its_title_card(
     assert (card.author, card.publisher) == (found.author, found.publisher)
 
 
-def test_title_cards_stay_out_of_ordinary_answers_and_every_summary(engine: Engine) -> None:
+def test_title_cards_stay_out_of_ordinary_answers_and_their_summaries(engine: Engine) -> None:
     answer = engine.ask("Why should the U.S. engage North Korea?")
     assert all(p.kind != "title" for p in answer.passages)
-    for question in ("who wrote the cato piece", "is north korea nucleer"):
-        quoted = {(p.article, p.paragraph): p.kind for p in engine.ask(question).passages}
-        for sentence in engine.ask(question).summary:
-            assert quoted[(sentence.article, sentence.paragraph)] == "body"
+    answer = engine.ask("is north korea nucleer")
+    quoted = {(p.article, p.paragraph): p.kind for p in answer.passages}
+    assert answer.summary
+    for sentence in answer.summary:
+        assert quoted[(sentence.article, sentence.paragraph)] == "body"
+
+
+def test_every_answer_has_an_in_short_even_from_a_bio_or_a_title_card(engine: Engine) -> None:
+    bio = engine.ask("Who is Doug Bandow?")
+    assert bio.verdict == "answer"
+    assert [s.citation for s in bio.summary] == [bio.passages[0].citation]
+    card = engine.ask("who wrote the cato piece")
+    assert card.verdict == "answer" and card.summary
+    assert card.summary[0].citation == card.passages[0].citation == "cato-kim-congress title"
 
 
 def test_asking_for_the_author_never_quotes_authority(engine: Engine) -> None:

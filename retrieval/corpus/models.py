@@ -78,6 +78,9 @@ class Article:
         return cls(slug, title, numbered, publisher, author, digest=digest, genre=genre)
 
     def paragraph(self, number: int) -> Paragraph:
+        """Paragraph ``number``, counted from 1 (0 is the title, which is no paragraph)."""
+        if not 1 <= number <= len(self.paragraphs):
+            raise IndexError(f"{self.slug} has no paragraph {number}")
         return self.paragraphs[number - 1]
 
     def citation(self, number: int) -> str:

@@ -8,7 +8,8 @@ articles' aliases); hedges, semi-modals and hyphenated prefixes are set aside
 corpus lacks is looked for under another form or as a misspelling
 (``retrieval.question.spelling``); each term is weighed by how informative it is
 (``retrieval.question.weights``); last, the words that name an article, and then the words for
-it, are set apart (``retrieval.question.mentions``).
+it, are set apart (``retrieval.question.mentions``), and a question asking what an article
+argues is told apart (``retrieval.question.argument``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from retrieval.corpus.models import Article
 from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
 from retrieval.question.aliases import alias_table
+from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite
 from retrieval.question.fillers import without_fillers
 from retrieval.question.mentions import Mentions
@@ -41,7 +43,8 @@ class Query:
     ``terms`` (in order, repeats kept) go to BM25; ``weights`` say how informative each is
     (``retrieval.question.weights``) and are what a passage must hold; ``surface`` gives each
     term as the asker typed it; ``articles`` are the articles the question names;
-    ``about_articles`` whether it asks for a title, author or publisher.
+    ``about_articles`` whether it asks for a title, author or publisher; ``asks_argument``
+    whether it asks what an article argues (``retrieval.question.argument``).
     """
 
     text: str
@@ -50,6 +53,7 @@ class Query:
     surface: dict[str, str]
     articles: frozenset[str] = frozenset()
     about_articles: bool = False
+    asks_argument: bool = False
 
 
 def example_question(articles: Sequence[Article]) -> str:
@@ -152,7 +156,8 @@ class QuestionReader:
             if content:
                 weights = content
                 terms = [t for t in terms if t in content]
-        return Query(text, terms, weights, surface, frozenset(references.values()), about)
+        argument = "argument" not in self._off and asks_for_argument(text, bool(references))
+        return Query(text, terms, weights, surface, frozenset(references.values()), about, argument)
 
     def _known_form(self, term: str) -> str:
         """An unseen term's shortest-step relative in the vocabulary ("american" -> "america").

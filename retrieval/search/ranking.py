@@ -4,7 +4,11 @@ BM25Okapi ranks the paragraphs (``retrieval.index.bm25``); the head of that list
 by closeness to the question (``retrieval.search.rerank``); ``rerank_depth = 0`` gives plain
 BM25 order. Cards (``retrieval.index.cards``) take part only when the question asks about
 articles, and then come first; the passages of the articles a question names come before the
-others.
+others. Captions, credits, notices and bios come after the body paragraphs that hold every
+question word they hold, unless the question asks for such text ("the caption", "the photo",
+"the author's bio": ``lexicon.NON_BODY_WORDS`` or a role's own name): "what should we do
+about north korea" is answered by the argument, not by the photo caption that names the
+country.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from retrieval.index.passages import Passages
+from retrieval.lexicon import NON_BODY_WORDS
 from retrieval.question.query import Query
 from retrieval.question.weights import phrase_weights
 from retrieval.search.rerank import closeness, rerank
@@ -39,6 +44,11 @@ class Search:
         self._passages = passages
         self._depth = rerank_depth
         self._names_once = "phrase_weights" not in off  # retrieval.heuristics
+        tokenize = passages.tokenizer.tokenize
+        roles = {p.role for _, p in passages.located[: passages.first_card] if not p.is_body}
+        self._asking_for_roles = frozenset(
+            t for word in (*NON_BODY_WORDS, *roles) for t in tokenize(word)
+        )
 
     def hits(self, query: Query, top_k: int) -> list[Hit]:
         """The best ``top_k`` passages (1 to ``MAX_TOP_K``), best first; see the module."""
@@ -64,9 +74,42 @@ class Search:
             if query.about_articles:
                 order.sort(key=lambda i: head[i][0] < passages.first_card)
             ranked = [head[i] for i in order] + tail
+        if not self._asks_for_non_body(query):
+            ranked = self._body_first(query, ranked[:wanted]) + ranked[wanted:]
         return [
             Hit(located[i][0].slug, located[i][1].number, score, i) for i, score in ranked[:top_k]
         ]
+
+    def _asks_for_non_body(self, query: Query) -> bool:
+        asked = self._asking_for_roles
+        return any(t in asked for t in self._passages.tokenizer.tokenize(query.text))
+
+    def _body_first(self, query: Query, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
+        """``ranked`` with each non-body paragraph moved after the last body paragraph that
+        holds every question word it holds (a card or a body paragraph never moves)."""
+        passages = self._passages
+        located = passages.located
+        wanted = query.weights.keys()
+        order = list(ranked)
+        for item in ranked:
+            index = item[0]
+            if passages.is_card(index) or located[index][1].is_body:
+                continue
+            held = passages.terms_of(index) & wanted
+            place = order.index(item)
+            last = max(
+                (
+                    at
+                    for at, (other, _) in enumerate(order)
+                    if not passages.is_card(other)
+                    and located[other][1].is_body
+                    and held <= passages.terms_of(other)
+                ),
+                default=-1,
+            )
+            if last > place:
+                order.insert(last, order.pop(place))
+        return order
 
     def _closeness(self, query: Query, indices: Sequence[int]) -> list[float]:
         """Each passage's closeness to the question (``retrieval.search.rerank``), read from the

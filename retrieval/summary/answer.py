@@ -3,25 +3,31 @@ the command line render.
 
 Each quoted passage comes with the spans of the question's words it holds (bolded when shown)
 and its support. An ``answer`` also gets 1 to ``answer_sentences`` sentences from its body
-passages, chosen by the share of the question's weight they hold, less ``RANK_PENALTY`` per
-place their passage stands below the best, with maximal marginal relevance so that a second
-sentence adds something; best first. Captions, bios and cards are quoted, never summarised.
+passages (from its captions or bios when it quotes nothing else), chosen by the share of the
+question's weight they hold, less ``RANK_PENALTY`` per place their passage stands below the
+best, with maximal marginal relevance so that a second sentence adds something, and shown so
+that they read as text (``readable``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
-from retrieval.answer import Answer, Passage, SummarySentence
-from retrieval.corpus.models import Article, Paragraph
+from retrieval.answer import Answer, ArticleSummary, Passage, SummarySentence
+from retrieval.corpus.genre import article_genre
+from retrieval.corpus.models import Article, Genre, Paragraph
 from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
 from retrieval.question.query import Query
 from retrieval.search.ranking import Hit
+from retrieval.summary.coherence import leans_back
 from retrieval.verdict.decision import Decision, Evidence
+from retrieval.verdict.support import support
 
 MMR_LAMBDA = 0.7
 RANK_PENALTY = 0.1  # SQuAD: the answer sentence is mostly in the best passage
+MIN_SHARE = 0.5  # a summary sentence holds at least half what the best one holds...
+ANY_SHARE = 1e-9  # ... unless none of those reads alone: then any that holds something
 
 
 class Replies:
@@ -31,6 +37,14 @@ class Replies:
         self._passages = passages
         self._sentences = sentences  # the answer summary's length
         self._topics = [article.title for article in passages.corpus]
+        self._genres: dict[str, Genre] = {}
+
+    def _genre(self, article: Article) -> Genre:
+        """The article's genre, told once (``article_genre`` reads its sentences)."""
+        genre = self._genres.get(article.slug)
+        if genre is None:
+            genre = self._genres[article.slug] = article_genre(article)
+        return genre
 
     def answer(
         self,
@@ -68,7 +82,27 @@ class Replies:
             verdict="answer",
             abstained=False,
             passages=quoted,
-            summary=answer_summary(weights, chosen, passages, self._sentences),
+            summary=answer_summary(weights, chosen, passages, self._sentences, self._genre),
+        )
+
+    def argument(self, question: str, query: Query, summaries: Sequence[ArticleSummary]) -> Answer:
+        """The ``answer`` to a question asking what articles argue: each article's summary as
+        the "In short", and the paragraphs its sentences come from, in order, as passages."""
+        passages = self._passages
+        scores = passages.index.get_scores(query.terms)
+        quoted: list[Passage] = []
+        for summary in summaries:
+            for number in dict.fromkeys(s.paragraph for s in summary.sentences):
+                index = passages.paragraph_index(summary.article, number)
+                words = support(query.terms, query.weights, passages.sentences(index)[2])
+                hit = Hit(summary.article, number, float(scores[index]), index)
+                quoted.append(quote(hit, query.weights, words, passages))
+        return Answer(
+            question=question,
+            verdict="answer",
+            abstained=False,
+            passages=quoted,
+            summary=[s for summary in summaries for s in summary.sentences],
         )
 
 
@@ -99,22 +133,100 @@ def quote(hit: Hit, weights: Mapping[str, float], support: float, passages: Pass
 
 
 def answer_summary(
-    weights: Mapping[str, float], hits: Sequence[Hit], passages: Passages, count: int
+    weights: Mapping[str, float],
+    hits: Sequence[Hit],
+    passages: Passages,
+    count: int,
+    genre: Callable[[Article], Genre] = article_genre,
 ) -> list[SummarySentence]:
-    """The answer's short summary from the sentences of its quoted body passages."""
-    candidates: list[tuple[Article, Paragraph, tuple[int, int]]] = []
-    terms: list[list[str]] = []
-    ranks: list[int] = []
-    for rank, hit in enumerate(hits):
-        article, paragraph = passages.located[hit.index]
-        if not paragraph.is_body:  # captions, bios, titles: quotable, never summarised
-            continue
-        spans, _, sentence_terms = passages.sentences(hit.index)
-        candidates.extend((article, paragraph, span) for span in spans)
-        terms.extend(sentence_terms)
-        ranks.extend([rank] * len(spans))
-    chosen = relevant_sentences(weights, terms, count, passage_ranks=ranks)
-    return [sentence_in(*candidates[i][:2], *candidates[i][2]) for i in chosen]
+    """The answer's short summary from the sentences of its quoted passages.
+
+    Body sentences are preferred; an answer quoting only captions, bios or cards ("Who is
+    ...?" answered by a bio, "who wrote ...?" by a title card) is summarised from those, so
+    that every answer has one. The
+    chosen sentences read as text (``readable``): one that leans on the sentence before it
+    comes with that sentence or not at all, and a paragraph's sentences keep their order.
+    """
+    for admit in (_body, _any):
+        candidates: list[tuple[Article, Paragraph, tuple[int, int]]] = []
+        terms: list[list[str]] = []
+        ranks: list[int] = []
+        for rank, hit in enumerate(hits):
+            article, paragraph = passages.located[hit.index]
+            if not admit(passages, hit.index):
+                continue
+            spans, _, sentence_terms = passages.sentences(hit.index)
+            candidates.extend((article, paragraph, span) for span in spans)
+            terms.extend(sentence_terms)
+            ranks.extend([rank] * len(spans))
+        for floor in (MIN_SHARE, ANY_SHARE):  # the best, else any that holds a question word
+            picked = relevant_sentences(
+                weights, terms, len(terms), passage_ranks=ranks, min_share=floor
+            )
+            chosen = readable(picked, candidates, count, genre)
+            if chosen:
+                return [sentence_in(*candidates[i][:2], *candidates[i][2]) for i in chosen]
+    return []
+
+
+def _body(passages: Passages, index: int) -> bool:
+    return not passages.is_card(index) and passages.located[index][1].is_body
+
+
+def _any(passages: Passages, index: int) -> bool:
+    return True
+
+
+Candidate = tuple[Article, Paragraph, tuple[int, int]]
+
+
+def readable(
+    ranked: Sequence[int],
+    candidates: Sequence[Candidate],
+    count: int,
+    genre: Callable[[Article], Genre] = article_genre,
+) -> list[int]:
+    """Up to ``count`` of the ``ranked`` sentences (best first) that read as text.
+
+    A sentence that leans on the one before it ("Yet these are also precisely the reasons...",
+    ``retrieval.summary.coherence``) is taken with that sentence, and that one with its own if
+    it leans too; a chain reaching back past its paragraph's start is left out. A group that
+    would pass ``count`` is left out, unless nothing else can be shown. The result keeps the
+    paragraphs in the order their best sentence ranks, and each paragraph's sentences in
+    their order in it.
+    """
+
+    def leans(i: int) -> bool:  # a caption or a bio stands alone: "This article first..."
+        article, paragraph, (start, end) = candidates[i]
+        return paragraph.is_body and leans_back(paragraph.text[start:end], genre(article))
+
+    def same_paragraph(i: int, j: int) -> bool:
+        return candidates[i][0] is candidates[j][0] and candidates[i][1] is candidates[j][1]
+
+    groups: list[list[int]] = []
+    for i in ranked:
+        group = [i]
+        while leans(group[0]):
+            before = group[0] - 1
+            if before < 0 or not same_paragraph(before, group[0]):
+                group = []
+                break
+            group.insert(0, before)
+        if group:
+            groups.append(group)
+    chosen: list[int] = []
+    for group in groups:
+        new = [i for i in group if i not in chosen]
+        if new and len(chosen) + len(new) <= count:
+            chosen.extend(new)
+        if len(chosen) >= count:
+            break
+    if not chosen and groups:
+        chosen = groups[0]
+    first_rank: dict[int, int] = {}
+    for i in chosen:
+        first_rank.setdefault(id(candidates[i][1]), len(first_rank))
+    return sorted(chosen, key=lambda i: (first_rank[id(candidates[i][1])], i))
 
 
 def sentence_in(article: Article, paragraph: Paragraph, start: int, end: int) -> SummarySentence:
@@ -137,7 +249,7 @@ def relevant_sentences(
     count: int,
     *,
     passage_ranks: Sequence[int] | None = None,
-    min_share: float = 0.5,
+    min_share: float = MIN_SHARE,
 ) -> list[int]:
     """Indices of up to ``count`` sentences that best answer the query, best first.
 

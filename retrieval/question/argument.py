@@ -1,0 +1,48 @@
+"""Questions that ask what an article argues: "what does cato recommend", "what is the author
+arguing", "what's the main point of the bloomberg piece", "what does bandow think we should do".
+
+Their answer is no single passage holding their words (an article seldom writes "I
+recommend"): it is the article's own point, which its summary finds (``retrieval.summary``).
+Such a question has two parts, both needed:
+
+* a word for an argument: a verb of recommending or arguing ("recommend", "argue", "urge",
+  "propose", "conclude", "advocate", "call for"), a noun for the point ("conclusion",
+  "thesis", "gist", "takeaway", "bottom line", "stance", "the main point", "the argument"),
+  or a view of what should be done ("think we should", "believe the U.S. must");
+* an article as its subject: a name of one (its publisher or author:
+  ``retrieval.question.mentions``), or the article, the piece, the author, the writer.
+
+"What did the commission recommend?" has the first part only: it asks what a text reports,
+and is searched as any question is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from retrieval.lexicon import TEXT_NOUNS, alternatives
+
+_ARGUING = re.compile(
+    r"\b(?:recommend(?:s|ed|ing|ation|ations)?|argu(?:e|es|ed|ing|ment|ments)"
+    r"|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing|al|als)|advocat(?:e|es|ed|ing)"
+    r"|conclu(?:de|des|ded|ding|sion|sions)|prescri(?:be|bes|bed|ption)"
+    r"|call(?:s|ed|ing)?\s+for|thesis|gist|takeaway|take-away|bottom\s+line|stance"
+    r"|(?:main|key|central|overall|whole|basic)\s+(?:point|idea|message|claim|argument)s?"
+    r"|(?:the|its|their|his|her)\s+point"
+    r"|(?:think|thinks|believe|believes|say|says|want|wants|feel|feels)\s+"
+    r"(?:[\w.'\u2019-]+\s+){1,3}?(?:should|must|ought|need|needs|has\s+to|have\s+to|to\s+do)\b)",
+    re.IGNORECASE,
+)
+_THE_TEXT = re.compile(
+    r"\b(?:the|this|that|these|each|both|its|your)\s+"
+    rf"(?:{alternatives(TEXT_NOUNS)}|author|authors|writer|writers|columnist|editors?)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_argument(text: str, names_an_article: bool) -> bool:
+    """Whether ``text`` asks what an article argues (see the module's docstring);
+    ``names_an_article``: the question names one by its publisher or author."""
+    if _ARGUING.search(text) is None:
+        return False
+    return names_an_article or _THE_TEXT.search(text) is not None

@@ -1,0 +1,123 @@
+"""What an answer shows: an article's argument when that is asked, body text before captions
+and bios, and an "In short" that reads as text."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from helpers import BLOOMBERG, CATO, SEEDS_DIR
+from retrieval import Article, Corpus, Engine, load_corpus
+from retrieval.question.argument import asks_for_argument
+from retrieval.summary.coherence import leans_back
+
+
+@pytest.fixture(scope="module")
+def engine() -> Engine:
+    return Engine(load_corpus(SEEDS_DIR))
+
+
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("what does cato recommend", CATO),
+        ("what does bandow think we should do", CATO),
+        ("what's the main point of the bloomberg piece", BLOOMBERG),
+        ("What is the Bloomberg editorial's conclusion?", BLOOMBERG),
+    ],
+)
+def test_a_question_asking_what_an_article_argues_gets_its_summary(
+    engine: Engine, question: str, article: str
+) -> None:
+    answer = engine.ask(question)
+    summary = engine.summarize(article)
+    assert answer.verdict == "answer"
+    assert [s.citation for s in answer.summary] == [s.citation for s in summary.sentences]
+    assert [s.text for s in answer.summary] == [s.text for s in summary.sentences]
+    cited = list(dict.fromkeys(s.citation for s in summary.sentences))
+    assert [p.citation for p in answer.passages] == cited
+    assert all(p.kind == "body" and p.article == article for p in answer.passages)
+
+
+def test_the_author_arguing_without_a_name_gets_the_best_matching_articles_argument(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("what is the author arguing")
+    assert answer.verdict == "answer" and answer.summary
+    assert all(p.kind == "body" for p in answer.passages)
+
+
+@pytest.mark.parametrize(
+    ("question", "names_an_article", "expected"),
+    [
+        ("what does the piece recommend", False, True),
+        ("what does the writer want the us to do", False, True),
+        ("What did the commission recommend?", False, False),  # reported, not argued
+        ("what should we do about north korea", False, False),  # no article as subject
+        ("why does the article mention sanctions", False, False),  # no argument asked
+        ("what is the point of sanctions", False, False),
+        ("what does cato argue", True, True),
+    ],
+)
+def test_an_argument_question_needs_an_argument_word_and_an_article_as_subject(
+    question: str, names_an_article: bool, expected: bool
+) -> None:
+    assert asks_for_argument(question, names_an_article) is expected
+
+
+def test_body_paragraphs_come_before_a_caption_holding_no_more_of_the_question(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("what should we do about north korea")
+    assert answer.passages[0].kind == "body"
+
+
+def test_a_caption_asked_for_comes_first(engine: Engine) -> None:
+    answer = engine.ask("what's the caption on the bloomberg pic")
+    assert answer.passages[0].kind == "caption"
+    assert answer.passages[0].article == BLOOMBERG
+
+
+def test_a_bio_holding_what_no_body_paragraph_holds_still_answers(engine: Engine) -> None:
+    answer = engine.ask("Who is Doug Bandow?")
+    assert answer.verdict == "answer" and answer.passages[0].kind == "bio"
+
+
+def test_in_short_never_shows_a_sentence_without_the_one_it_leans_on(engine: Engine) -> None:
+    for question in (
+        "Why should the U.S. engage North Korea?",
+        "why should we talk to NK now?",
+        "what should we do about north korea",
+        "does china tolerate kim",
+    ):
+        summary = engine.ask(question).summary
+        for i, sentence in enumerate(summary):
+            article = engine.corpus.by_slug[sentence.article]
+            if leans_back(sentence.text, article.genre or "opinion"):
+                before = summary[i - 1] if i else None
+                assert before is not None and before.paragraph == sentence.paragraph
+                assert before.end <= sentence.start
+
+
+def test_in_short_keeps_a_paragraphs_sentences_in_their_order(engine: Engine) -> None:
+    for question in ("Why should the U.S. engage North Korea?", "what does cato recommend"):
+        summary = engine.ask(question).summary
+        for a, b in itertools.pairwise(summary):
+            if (a.article, a.paragraph) == (b.article, b.paragraph):
+                assert a.start < b.start
+
+
+def test_a_leaning_sentence_that_opens_its_paragraph_is_left_out_of_in_short() -> None:
+    article = Article.from_paragraphs(
+        "reform",
+        "Reform",
+        (
+            "The council approved the harbour levy on Monday after a long debate.",
+            "This levy will fund the harbour dredging. It starts in May.",
+        ),
+    )
+    engine = Engine(Corpus([article]))
+    answer = engine.ask("what will the harbour levy fund")
+    assert answer.verdict == "answer" and answer.summary
+    assert "This levy will fund the harbour dredging." not in [s.text for s in answer.summary]
