@@ -206,6 +206,13 @@ async def test_summary_with_a_path_resolves_only_to_corpus_articles(harness: Har
         assert "No article matches" in reply.content and "root:" not in reply.content
 
 
+async def test_sources_counts_one_paragraph_in_the_singular(harness: Harness) -> None:
+    (harness.corpus / "002-note.txt").write_text("A Short Note\n\nOne paragraph only.\n")
+    await harness.say("!reload", author=harness.guild.owner)
+    reply = await harness.say("!sources")
+    assert "(`note`, 1 paragraph)" in reply.content and "22 paragraphs" in reply.content
+
+
 async def test_sources_lists_publisher_author_paragraphs_and_load_time(harness: Harness) -> None:
     reply = await harness.say("!sources")
     assert_safe(reply)
