@@ -70,15 +70,6 @@ class CorpusService:
         async with self._engine_slots:
             return await asyncio.to_thread(engine.summarize, article, sentences)
 
-    async def example_question(self) -> str:
-        """A question this corpus answers, for ``!help``; found once per corpus, on first use."""
-        engine = self.engine
-        if self._example is None or self._example[0] is not engine:
-            async with self._engine_slots:
-                question = await asyncio.to_thread(example_question, engine)
-            self._example = (engine, question)
-        return self._example[1]
-
     async def reload(self) -> ReloadReport:
         """Load and index the folder again, then switch; on any error keep serving the old one.
 
@@ -108,6 +99,15 @@ class CorpusService:
         if error.source == str(self.directory):
             return f"the corpus folder: {error.problem}"
         return str(error).replace(str(self.directory), "the corpus folder")
+
+    async def example_question(self) -> str:
+        """A question this corpus answers, for ``!help``; found once per corpus, on first use."""
+        engine = self.engine
+        if self._example is None or self._example[0] is not engine:
+            async with self._engine_slots:
+                question = await asyncio.to_thread(example_question, engine)
+            self._example = (engine, question)
+        return self._example[1]
 
 
 def _compare(old: Corpus, new: Corpus, seconds: float) -> ReloadReport:
