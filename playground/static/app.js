@@ -25,8 +25,17 @@
     lastAsked: 0,
     typingTimer: null,
     // Ephemeral messages dismissed in this tab: gone until it is closed, as on Discord.
-    dismissed: new Set(JSON.parse(sessionStorage.getItem("citebot-playground-dismissed") || "[]")),
+    dismissed: new Set(storedList("citebot-playground-dismissed")),
   };
+
+  function storedList(key) {
+    try {
+      const list = JSON.parse(sessionStorage.getItem(key) || "[]");
+      return Array.isArray(list) ? list.map(String) : [];
+    } catch (error) {
+      return [];
+    }
+  }
 
   // --- people and names ----------------------------------------------------------
   const names = {
