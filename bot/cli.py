@@ -112,7 +112,8 @@ def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
     ignored = other_files(args.corpus or settings.corpus.directory)
     if ignored:
         print(
-            f"ignored {terminal.plural(len(ignored), 'file')} that are not "
+            f"ignored {terminal.plural(len(ignored), 'file')} that "
+            f"{'is' if len(ignored) == 1 else 'are'} not "
             f"{' or '.join(ARTICLE_SUFFIXES)}: {', '.join(ignored)}",
             file=sys.stderr,
         )

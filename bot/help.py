@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.cogs.utils import limits
 from bot.cogs.utils.context import Context
 from bot.cogs.utils.formats import shorten
+from bot.examples import FROM_CORPUS
 
 TITLE = "What I can do"
 INTRO = (
@@ -24,28 +25,35 @@ def usage(prefix: str, command: commands.Command[Any, ..., Any]) -> str:
     return f"{prefix}{command.qualified_name} {command.signature}".strip()
 
 
-def example(prefix: str, command: commands.Command[Any, ..., Any]) -> str | None:
-    """The command's example (``extras["example"]``) as typed in this server, if it has one."""
+def example(
+    prefix: str, command: commands.Command[Any, ..., Any], question: str = ""
+) -> str | None:
+    """The command's example (``extras["example"]``) as typed in this server, if it has one;
+    ``question`` stands for ``FROM_CORPUS``, a question the loaded corpus answers."""
     arguments = command.extras.get("example")
     if arguments is None:
         return None
+    if arguments == FROM_CORPUS:
+        arguments = question
     return f"{prefix}{command.qualified_name} {arguments}".strip()
 
 
-def command_line(prefix: str, command: commands.Command[Any, ..., Any]) -> str:
+def command_line(prefix: str, command: commands.Command[Any, ..., Any], question: str = "") -> str:
     """One line of what the command does, and one example."""
     line = command.short_doc or "No description."
-    shown = example(prefix, command)
+    shown = example(prefix, command, question)
     return f"{line}\nExample: `{shown}`" if shown else line
 
 
-def help_embed(prefix: str, usable: list[commands.Command[Any, ..., Any]]) -> discord.Embed:
+def help_embed(
+    prefix: str, usable: list[commands.Command[Any, ..., Any]], question: str = ""
+) -> discord.Embed:
     """One field per command, each cut to Discord's limits, the whole within 6000."""
     embed = discord.Embed(title=TITLE, description=INTRO)
     budget = limits.EMBED_TOTAL - len(TITLE) - len(INTRO) - len(footer(prefix))
     for command in usable[: limits.EMBED_FIELDS]:
         name = shorten(usage(prefix, command), limits.FIELD_NAME)
-        value = shorten(command_line(prefix, command), limits.FIELD_VALUE)
+        value = shorten(command_line(prefix, command, question), limits.FIELD_VALUE)
         budget -= len(name) + len(value)
         if budget < 0:
             break
@@ -54,11 +62,13 @@ def help_embed(prefix: str, usable: list[commands.Command[Any, ..., Any]]) -> di
     return embed
 
 
-def help_text(prefix: str, usable: list[commands.Command[Any, ..., Any]]) -> str:
+def help_text(
+    prefix: str, usable: list[commands.Command[Any, ..., Any]], question: str = ""
+) -> str:
     """The same as plain text, for channels where the bot may not post embeds."""
     lines = [f"**{TITLE}**", INTRO]
     for command in usable:
-        lines.append(f"`{usage(prefix, command)}`: {command_line(prefix, command)}")
+        lines.append(f"`{usage(prefix, command)}`: {command_line(prefix, command, question)}")
     text = "\n".join(lines) + "\n" + footer(prefix)
     return shorten(text, limits.CONTENT)
 
@@ -91,16 +101,18 @@ class CitebotHelp(commands.HelpCommand):
     ) -> None:
         everything = [command for listed in mapping.values() for command in listed]
         usable = await self.filter_commands(everything, sort=True)
+        question = await self.context.bot.service.example_question()
         if self.context.wants_embeds:
-            await self.context.answer(embed=help_embed(self.prefix, usable))
+            await self.context.answer(embed=help_embed(self.prefix, usable, question))
         else:
-            await self.context.answer(help_text(self.prefix, usable))
+            await self.context.answer(help_text(self.prefix, usable, question))
 
     async def send_command_help(self, command: commands.Command[Any, ..., Any]) -> None:
         if not await self.filter_commands([command]):
             await self.send_error_message(self.command_not_found(command.qualified_name))
             return
-        shown, line = usage(self.prefix, command), command_line(self.prefix, command)
+        question = await self.context.bot.service.example_question()
+        shown, line = usage(self.prefix, command), command_line(self.prefix, command, question)
         if self.context.wants_embeds:
             embed = discord.Embed(
                 title=shorten(shown, limits.EMBED_TITLE),

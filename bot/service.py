@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from bot.engines import build_engine
+from bot.examples import example_question
 from retrieval import Answer, ArticleSummary, Corpus, CorpusError, Engine
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ class CorpusService:
         self.directory = directory
         self._reload_lock = asyncio.Lock()
         self._engine_slots = asyncio.Semaphore(ENGINE_THREADS)
+        self._example: tuple[Engine, str] | None = None  # the engine it was checked against
 
     @classmethod
     def open(cls, settings: Settings, directory: Path | None = None) -> CorpusService:
@@ -120,6 +122,15 @@ class CorpusService:
         if error.source == str(self.directory):
             return f"the corpus folder: {error.problem}"
         return str(error).replace(str(self.directory), "the corpus folder")
+
+    async def example_question(self) -> str:
+        """A question this corpus answers, for ``!help``; found once per corpus, on first use."""
+        engine = self.engine
+        if self._example is None or self._example[0] is not engine:
+            async with self._engine_slots:
+                question = await asyncio.to_thread(example_question, engine)
+            self._example = (engine, question)
+        return self._example[1]
 
 
 def _compare(old: Corpus, new: Corpus, seconds: float) -> ReloadReport:

@@ -172,7 +172,6 @@ def sources_to_text(sources: Sources, *, width: int | None = None) -> str:
         where = f"[{info.article}, {plural(info.paragraphs, 'paragraph')}]"
         entry = visible(info.title + (f" \u2014 {byline}" if byline else "")) + f" {where}"
         lines.extend(wrap(entry, width, number, " " * len(number), unbroken=[where]))
-    lines.append(f"Loaded {sources.loaded_at:%Y-%m-%d %H:%M:%S} UTC.")
     return "\n".join(lines)
 
 

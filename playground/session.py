@@ -27,11 +27,15 @@ from retrieval import CorpusError
 from .actions import Actions
 from .feed import Feed
 from .guild import BOT_NAME, PlaygroundGuild, seed
-from .web import build_app
+from .web import Cooldown, build_app
 
 HOST = "127.0.0.1"
 DEFAULT_PORT = 8765
 READY_TIMEOUT = 30.0
+# Commands each person may run per period on the page, unless the configuration sets a
+# cooldown: room to try things in a burst, where a server's default (4 per 30 s) would stop
+# a newcomer at the fifth command.
+TRYING_COOLDOWN = (20, 10.0)
 
 
 class PortUnavailable(OSError):
@@ -63,6 +67,24 @@ def with_endpoints(settings: Settings, api_base: str, gateway_url: str) -> Setti
     return settings.model_copy(update={"discord": discord_settings})
 
 
+def cooldown_for_trying(settings: Settings) -> tuple[Settings, Cooldown]:
+    """``settings`` with ``TRYING_COOLDOWN`` unless they set a cooldown themselves."""
+    discord_settings = settings.discord
+    if discord_settings.model_fields_set & {"cooldown_rate", "cooldown_seconds"}:
+        rate, seconds = discord_settings.cooldown_rate, discord_settings.cooldown_seconds
+        return settings, Cooldown(rate, seconds, configured=True)
+    rate, seconds = TRYING_COOLDOWN
+    relaxed = discord_settings.model_copy(
+        update={"cooldown_rate": rate, "cooldown_seconds": seconds}
+    )
+    return settings.model_copy(update={"discord": relaxed}), Cooldown(
+        rate,
+        seconds,
+        configured=False,
+        server=(discord_settings.cooldown_rate, discord_settings.cooldown_seconds),
+    )
+
+
 @contextlib.asynccontextmanager
 async def open_playground(
     settings: Settings, service: CorpusService, *, port: int = DEFAULT_PORT
@@ -73,8 +95,9 @@ async def open_playground(
     try:
         place = seed(server)
         feed = Feed(server, place)
+        settings, cooldown = cooldown_for_trying(settings)
         runner = web.AppRunner(
-            build_app(Actions(server, place, feed), feed, place),
+            build_app(Actions(server, place, feed), feed, place, cooldown),
             handle_signals=False,
             access_log=None,
             shutdown_timeout=1.0,

@@ -13,6 +13,7 @@ import contextlib
 import json
 import re
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -25,10 +26,30 @@ from .actions import ActionError, Actions
 from .feed import Event, Feed
 from .guild import BOT_NAME, PlaygroundGuild
 
+
+@dataclass(frozen=True)
+class Cooldown:
+    """The commands each person may run per period on the page, for the page to say.
+
+    ``server`` is the configured cooldown (or the default), when the page's replaces it.
+    """
+
+    rate: int
+    seconds: float
+    configured: bool
+    server: tuple[int, float] | None = None
+
+
 ACTIONS = web.AppKey("actions", Actions)
 FEED = web.AppKey("feed", Feed)
+COOLDOWN = web.AppKey("cooldown", Cooldown)
 STATIC = resources.files("playground") / "static"
-CONTENT_TYPES = {".html": "text/html", ".css": "text/css", ".js": "text/javascript"}
+CONTENT_TYPES = {
+    ".html": "text/html",
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".ico": "image/vnd.microsoft.icon",
+}
 SECURITY_HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
@@ -41,11 +62,13 @@ SNOWFLAKE = re.compile(r"[0-9]{1,20}")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def build_app(actions: Actions, feed: Feed, place: PlaygroundGuild) -> web.Application:
+def build_app(
+    actions: Actions, feed: Feed, place: PlaygroundGuild, cooldown: Cooldown
+) -> web.Application:
     app = web.Application(middlewares=[_same_origin_only], client_max_size=64 * 1024)
-    app[ACTIONS], app[FEED] = actions, feed
+    app[ACTIONS], app[FEED], app[COOLDOWN] = actions, feed, cooldown
     app.router.add_get("/", _static("index.html"))
-    for name in ("app.js", "markdown.js", "style.css"):
+    for name in ("app.js", "markdown.js", "style.css", "favicon.ico"):
         app.router.add_get(f"/{name}", _static(name))
     app.router.add_get("/api/commands", _commands)
     app.router.add_post("/api/messages", _post_message)
@@ -171,12 +194,19 @@ async def _component(request: web.Request) -> web.Response:
     return web.json_response({"ok": True})
 
 
-def _hello(actions: Actions) -> JsonDict:
-    """Who is who, for the page to name authors and mentions and to colour their names."""
+def _hello(actions: Actions, cooldown: Cooldown) -> JsonDict:
+    """Who is who, for the page to name authors and mentions, colour their names and give
+    each a default avatar of their own (Discord's depends on when the account was made, and
+    these were all made in the same millisecond); and the cooldown, for the page to say."""
     place, world = actions.place, actions.server.world
-    users = {str(world.bot.id): {"name": BOT_NAME, "bot": True, "colour": 0}}
-    for person in place.people.values():
-        users[str(person.user.id)] = {"name": person.label, "bot": False, "colour": person.colour}
+    users = {str(world.bot.id): {"name": BOT_NAME, "bot": True, "colour": 0, "avatar": 0}}
+    for avatar, person in enumerate(place.people.values(), start=1):
+        users[str(person.user.id)] = {
+            "name": person.label,
+            "bot": False,
+            "colour": person.colour,
+            "avatar": avatar,
+        }
     return {
         "type": "hello",
         "guild": place.guild.name,
@@ -191,6 +221,12 @@ def _hello(actions: Actions) -> JsonDict:
         ],
         "users": users,
         "roles": {str(r.id): r.name for r in place.guild.roles.values()},
+        "cooldown": {
+            "rate": cooldown.rate,
+            "seconds": cooldown.seconds,
+            "configured": cooldown.configured,
+            "server": list(cooldown.server) if cooldown.server else None,
+        },
     }
 
 
@@ -199,7 +235,7 @@ async def _events(request: web.Request) -> web.StreamResponse:
     socket = web.WebSocketResponse(heartbeat=20.0)
     await socket.prepare(request)
     with feed.subscribe() as queue, contextlib.suppress(ConnectionResetError):
-        await socket.send_json(_hello(actions))
+        await socket.send_json(_hello(actions, request.app[COOLDOWN]))
         for past in feed.history():
             await socket.send_json(past)
         reader = asyncio.create_task(_drain(socket))

@@ -206,6 +206,13 @@ async def test_summary_with_a_path_resolves_only_to_corpus_articles(harness: Har
         assert "No article matches" in reply.content and "root:" not in reply.content
 
 
+async def test_sources_counts_one_paragraph_in_the_singular(harness: Harness) -> None:
+    (harness.corpus / "002-note.txt").write_text("A Short Note\n\nOne paragraph only.\n")
+    await harness.say("!reload", author=harness.guild.owner)
+    reply = await harness.say("!sources")
+    assert "(`note`, 1 paragraph)" in reply.content and "22 paragraphs" in reply.content
+
+
 async def test_sources_lists_publisher_author_paragraphs_and_load_time(harness: Harness) -> None:
     reply = await harness.say("!sources")
     assert_safe(reply)
@@ -249,6 +256,54 @@ async def test_help_gives_whole_one_line_descriptions_with_examples(harness: Har
     examples = {f["name"]: f["value"] for f in embed["fields"]}
     assert "Example: `!summary 1`" in examples["!summary [article]"]
     assert "Example: `!ask " in examples["!ask <question>"]
+
+
+def ask_example(sent: Sent) -> str:
+    """The question ``!help`` offers as ``!ask``'s example."""
+    (embed,) = sent.embeds
+    (value,) = [f["value"] for f in embed["fields"] if f["name"] == "!ask <question>"]
+    match = re.search(r"Example: `!ask (.+)`$", value)
+    assert match, value
+    return match.group(1)
+
+
+async def test_helps_example_question_is_one_the_loaded_corpus_answers(harness: Harness) -> None:
+    question = ask_example(await harness.say("!help"))
+    assert question == "what do the articles say about Kim Jong Un?"
+    reply = await harness.say(f"!ask {question}")
+    assert_safe(reply)
+    (embed,) = reply.embeds
+    assert embed["description"].startswith("> ")  # an answer with its summary, not the closest
+    assert embed["color"] != 0xF1C40F
+    assert "Kim Jong Un" in embed["fields"][0]["value"].replace("**", "")
+
+
+async def test_helps_example_question_follows_the_corpus_on_reload(harness: Harness) -> None:
+    for seed in harness.corpus.iterdir():
+        seed.unlink()
+    (harness.corpus / "bakery.txt").write_text(
+        "Maria Lopez and the Mill Street Bakery\n\n"
+        "Every morning at five, Maria Lopez lights the ovens at the Mill Street Bakery.\n\n"
+        "Customers queue for the rye bread that Maria Lopez learned to bake in Valencia.\n"
+    )
+    reloaded = await harness.say("!reload", author=harness.guild.owner)
+    assert "Added: bakery" in reloaded.content
+    question = ask_example(await harness.say("!help"))
+    assert question == "what does the article say about Maria Lopez?"
+    reply = await harness.say(f"!ask {question}")
+    assert reply.embeds[0]["description"].startswith("> ")
+
+
+async def test_help_offers_a_placeholder_when_no_question_answers_well(
+    harness: Harness,
+) -> None:
+    for seed in harness.corpus.iterdir():
+        seed.unlink()
+    (harness.corpus / "notes.txt").write_text("Notes\n\nplain words, and no names at all.\n")
+    await harness.say("!reload", author=harness.guild.owner)
+    assert ask_example(await harness.say("!help")) == "<your question about the articles>"
+    plain = await harness.say("!help ask", channel=harness.guild.no_embeds_channel)
+    assert plain.content.endswith("Example: `!ask <your question about the articles>`")
 
 
 async def test_help_fits_discords_embed_limits(harness: Harness) -> None:

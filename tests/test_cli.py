@@ -273,6 +273,38 @@ def test_summary_of_an_unrelated_name_lists_the_articles_on_one_line(
     assert CATO in line and BLOOMBERG in line
 
 
+def test_summary_of_a_number_past_the_last_says_how_many_articles_there_are(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "summary", "3")
+    line = assert_one_line_error(status, out, err)
+    assert line == (
+        "citebot: No article matches '3'. There are 2 articles: "
+        f"1. A Spectacular Opportunity to Engage Kim Jong Un ({CATO}); "
+        f"2. A Moment to Engage\u00a0North Korea ({BLOOMBERG})."
+    )
+
+
+def test_an_unknown_name_in_a_large_corpus_lists_the_first_articles_and_the_count(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    for number in range(1, 8):
+        write_article(tmp_path, f"report-{number}.txt", f"Report {number}", f"Text {number}.")
+    status, out, err = run(capsys, "summary", "99", "--corpus", str(tmp_path))
+    line = assert_one_line_error(status, out, err)
+    assert "There are 7 articles, the first 5: 1. Report 1 (report-1); " in line
+    assert line.endswith("5. Report 5 (report-5).") and "?" not in line
+
+
+def test_an_unknown_name_in_a_corpus_of_one_says_there_is_one_article(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "only.txt", "The Only Report", "Text.")
+    status, out, err = run(capsys, "summary", "2", "--corpus", str(tmp_path))
+    line = assert_one_line_error(status, out, err)
+    assert line.endswith("There is 1 article: 1. The Only Report (only).")
+
+
 def test_summary_of_a_non_decimal_digit_is_a_one_line_error(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -298,6 +330,14 @@ def test_sources_text_numbers_the_articles(capsys: pytest.CaptureFixture[str]) -
     assert status == 0
     assert out.startswith("1. A Spectacular Opportunity to Engage Kim Jong Un")
     assert f"[{BLOOMBERG}, 12 paragraphs]" in out
+
+
+def test_sources_text_ends_with_the_last_article_not_a_load_time(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "sources")
+    assert out.rstrip().endswith(f"[{BLOOMBERG}, 12 paragraphs]")
+    assert "Loaded" not in out and "UTC" not in out
 
 
 def test_check_passes_on_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
@@ -431,6 +471,16 @@ def test_check_names_the_files_that_are_not_articles(
     status, out, err = run(capsys, "check", "--corpus", str(tmp_path))
     assert status == 0 and out.startswith("OK: 1 article,")
     assert err == "ignored 2 files that are not .txt or .md: image.png, notes.docx\n"
+
+
+def test_check_names_one_ignored_file_in_the_singular(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    write(tmp_path, "notes.docx", b"PK")
+    status, _, err = run(capsys, "check", "--corpus", str(tmp_path))
+    assert status == 0
+    assert err == "ignored 1 file that is not .txt or .md: notes.docx\n"
 
 
 @pytest.mark.parametrize(

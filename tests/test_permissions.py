@@ -150,11 +150,31 @@ async def test_manage_server_through_administrator_alone_is_enough_to_reload(
     assert reply.content.startswith("Reloaded: 2 articles")
 
 
+async def test_discord_offers_slash_reload_only_to_members_who_may_manage_the_server(
+    world: World,
+) -> None:
+    h = world.harness
+    await h.say("!sync", author=h.guild.owner)
+    (reload,) = [c for c in h.server.synced_commands() if c["name"] == "reload"]
+    assert int(reload["default_member_permissions"]) == permissions.MANAGE_GUILD
+    # A moderator by configured role alone, without Manage Server, is not offered it either
+    # (unless the server's admins grant it); `!reload` serves them.
+    for user in (h.guild.alice, h.guild.moderator):
+        with pytest.raises(PermissionError, match=f"would not offer /reload to {user.username}"):
+            await h.server.invoke_slash(h.guild.channel, user, "reload")
+    allowed = await h.server.invoke_slash(h.guild.channel, world.admin, "reload")
+    assert (await h.server.wait_for_reply(allowed)).content.startswith("Reloaded: 2 articles")
+
+
 async def test_slash_reload_by_a_plain_member_is_refused_and_logged(
     world: World, caplog: pytest.LogCaptureFixture
 ) -> None:
     h = world.harness
     await h.say("!sync", author=h.guild.owner)
+    # A server's admins may let everyone see /reload (Integrations settings): the bot's own
+    # check still refuses a plain member.
+    for command in h.server.synced_commands():
+        command["default_member_permissions"] = None
     engine = h.bot.service.engine
 
     refused = await h.server.invoke_slash(h.guild.channel, h.guild.alice, "reload")

@@ -13,11 +13,21 @@ from collections.abc import Callable
 from typing import Any
 
 import aiohttp
+import discord.gateway
+import discord.http
 import pytest
 
-from bot.config import Settings
+from bot.config import CorpusSettings, DiscordSettings, Settings
+from bot.service import CorpusService
 from helpers import REPO_ROOT, SEEDS_DIR, environment, run_citebot
-from playground.session import Playground, with_endpoints
+from playground.session import (
+    TRYING_COOLDOWN,
+    Playground,
+    cooldown_for_trying,
+    open_playground,
+    with_endpoints,
+)
+from playground.web import Cooldown
 from playground_fixtures import playground
 
 __all__ = ["playground"]  # the module-scoped fixture, shared by these tests
@@ -340,3 +350,83 @@ async def test_a_deferred_slash_answer_arrives_as_one_message_filled_in_place(
         )
     assert thinking["message"]["flags"] & 128  # LOADING: "thinking..."
     assert answered["message"]["flags"] & 128 == 0
+
+
+# -- a first experience ------------------------------------------------------------------------
+
+
+def test_the_page_gives_room_to_try_things_unless_a_cooldown_is_configured() -> None:
+    given = Settings()
+    relaxed, cooldown = cooldown_for_trying(given)
+    assert (relaxed.discord.cooldown_rate, relaxed.discord.cooldown_seconds) == TRYING_COOLDOWN
+    assert cooldown == Cooldown(*TRYING_COOLDOWN, configured=False, server=(4, 30.0))
+    rest = {"discord": {"cooldown_rate", "cooldown_seconds"}}
+    assert relaxed.model_dump(exclude=rest) == given.model_dump(exclude=rest)
+
+    chosen = Settings(discord=DiscordSettings(cooldown_rate=2))
+    kept, cooldown = cooldown_for_trying(chosen)
+    assert kept is chosen and cooldown == Cooldown(2, 30.0, configured=True)
+
+
+@ASYNC
+async def test_a_member_trying_commands_in_a_burst_is_not_told_to_slow_down() -> None:
+    settings = Settings(corpus=CorpusSettings(directory=SEEDS_DIR))  # no cooldown configured
+    saved = discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    try:
+        async with (
+            open_playground(settings, CorpusService.open(settings), port=0) as running,
+            aiohttp.ClientSession() as http,
+            http.ws_connect(running.url + "api/events") as events,
+        ):
+            hello = await events.receive_json(timeout=5)
+            member = running.place.people["member"].member
+            typed = ["!help", "!sources", "!summary 1", "!ask what is juche", "!sources", "!help"]
+            posted = [
+                await running.server.post_message(running.place.channel, member, content)
+                for content in typed
+            ]
+            replies = [await running.server.wait_for_reply(p, timeout=20) for p in posted]
+    finally:
+        discord.http.Route.BASE, discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = saved
+    assert hello["cooldown"] == {
+        "rate": 20,
+        "seconds": 10.0,
+        "configured": False,
+        "server": [4, 30.0],
+    }
+    assert all("Slow down" not in reply.content for reply in replies)
+
+
+@ASYNC
+async def test_the_page_learns_a_distinct_avatar_for_each_person(playground: Playground) -> None:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.ws_connect(playground.url + "api/events") as events,
+    ):
+        hello = await events.receive_json(timeout=5)
+    avatars = [user["avatar"] for user in hello["users"].values()]
+    assert len(avatars) == 4 and len(set(avatars)) == 4
+
+
+@ASYNC
+@pytest.mark.parametrize(("person", "offered"), [("member", False), ("moderator", True)])
+async def test_slash_reload_is_listed_only_for_who_may_manage_the_server(
+    playground: Playground, person: str, offered: bool
+) -> None:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(playground.url + f"api/commands?as={person}") as listed,
+    ):
+        names = {command["name"] for command in (await listed.json())["commands"]}
+    assert "ask" in names and ("reload" in names) is offered
+
+
+@ASYNC
+async def test_the_page_has_an_icon(playground: Playground) -> None:
+    async with (
+        aiohttp.ClientSession() as http,
+        http.get(playground.url + "favicon.ico") as icon,
+    ):
+        assert icon.status == 200
+        assert icon.headers["Content-Type"] == "image/vnd.microsoft.icon"
+        assert (await icon.read())[:4] == b"\x00\x00\x01\x00"  # an ICO file's header

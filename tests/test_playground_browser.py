@@ -363,6 +363,157 @@ async def test_buttons_and_select_menus_work_and_ephemeral_replies_show_only_to_
     await expect(picked).to_be_visible()
 
 
+# -- a first experience ------------------------------------------------------------------------
+
+
+async def test_each_person_has_an_avatar_colour_of_their_own(page: Page) -> None:
+    avatars = page.locator(".members .avatar")
+    await expect(avatars).to_have_count(4)
+    colours = {
+        await a.evaluate("node => getComputedStyle(node).backgroundColor")
+        for a in await avatars.all()
+    }
+    assert len(colours) == 4, colours
+    await send(page, "!sources")
+    await expect(reply_to(page, "!sources").last).to_be_visible(timeout=ANSWER_WAIT)
+    bot = page.locator(".message", has=page.locator(".app-tag")).last.locator(":scope > .avatar")
+    member = page.locator(".message", has_text="!sources").first.locator(":scope > .avatar")
+    assert await bot.evaluate("n => getComputedStyle(n).backgroundColor") != await member.evaluate(
+        "n => getComputedStyle(n).backgroundColor"
+    )
+
+
+async def slash_menu(page: Page, typed: str) -> list[str]:
+    """The commands the slash menu offers for ``typed`` (once the page has loaded them)."""
+    rows = page.locator(".popup-row .popup-name")
+    for _ in range(50):
+        await page.locator("#input").fill(typed)
+        if await rows.count():
+            break
+        await page.wait_for_timeout(100)
+    names = await rows.all_inner_texts()
+    await page.locator("#input").fill("")
+    return names
+
+
+async def speak_as(page: Page, label: str) -> None:
+    """Switch speaker and wait for the page to learn the commands offered to them."""
+    async with page.expect_response(lambda response: "/api/commands" in response.url):
+        await page.locator(".speaker-option", has_text=label).click()
+
+
+async def test_the_slash_menu_offers_reload_only_to_who_may_use_it(page: Page) -> None:
+    member = await slash_menu(page, "/")
+    assert "/reload" not in member and "/ask" in member
+    for label, offered in (("Moderator", True), ("Owner", True), ("Member", False)):
+        await speak_as(page, label)
+        assert ("/reload" in await slash_menu(page, "/")) is offered, label
+
+
+async def test_dismiss_message_removes_an_ephemeral_reply_for_good(page: Page) -> None:
+    await send(page, "/summary no such article anywhere")
+    refused = page.locator(".message", has_text="No article matches 'no such article anywhere'")
+    await expect(refused).to_be_visible(timeout=ANSWER_WAIT)
+    await expect(refused.locator(".ephemeral")).to_contain_text("Only you can see this")
+    await refused.locator(".dismiss", has_text="Dismiss message").click()
+    await expect(refused).to_have_count(0)
+    await page.reload()  # the same tab: what was dismissed stays dismissed
+    await expect(page.locator("#connection")).to_have_text("live")
+    await expect(page.locator(".message", has_text="!sources").first).to_be_attached()
+    await expect(refused).to_have_count(0)
+
+
+async def test_the_page_says_how_many_commands_each_person_may_run(page: Page) -> None:
+    # The fixture's configuration sets a cooldown, which the page keeps and names.
+    await expect(page.locator("#cooldown-note")).to_have_text(
+        "Each person may run 50 commands every 1 s, as configured."
+    )
+
+
+async def test_the_page_has_an_icon(page: Page) -> None:
+    status = await page.evaluate(
+        "() => fetch('/favicon.ico').then(r => [r.status, r.headers.get('content-type')])"
+    )
+    assert status == [200, "image/vnd.microsoft.icon"]
+    icon = page.locator('link[rel="icon"]')
+    await expect(icon).to_have_attribute("href", "/favicon.ico")
+
+
+NO_WIDER_THAN_THE_WINDOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const outside = (node) => {
+    const box = node.getBoundingClientRect();
+    return box.right > width + 1 || box.left < -1;
+  };
+  const clipped = (node) => {  // cut off by a box that fits, as a one-line reply snippet is
+    for (let up = node.parentElement; up; up = up.parentElement) {
+      if (getComputedStyle(up).overflowX !== "visible" && !outside(up)) return true;
+    }
+    return false;
+  };
+  const out = [...document.querySelectorAll("body *")].filter(
+    (node) => node.getClientRects().length && outside(node) && !clipped(node),
+  );
+  const named = (node) => `${node.className || node.tagName}: ${node.textContent.slice(0, 60)}`;
+  return {scroll: document.documentElement.scrollWidth, width, out: out.slice(0, 5).map(named)};
+}"""
+
+
+@pytest.mark.parametrize("width", [360, 420, 800])
+async def test_the_page_is_usable_on_a_narrow_screen(
+    browser: Browser, playground: Playground, width: int
+) -> None:
+    context = await browser.new_context(viewport={"width": width, "height": 740})
+    try:
+        narrow = await context.new_page()
+        await narrow.goto(playground.url)
+        await expect(narrow.locator("#connection")).to_have_text("live")
+        await send(narrow, "!ask Why should the U.S. engage North Korea?")
+        answer = reply_to(narrow, "Why should the U.S. engage North Korea?").last
+        await expect(answer.locator(".embed")).to_be_visible(timeout=ANSWER_WAIT)
+        await send(narrow, "!summary engage")
+        await expect(reply_to(narrow, "!summary engage").last.locator(".select")).to_be_visible(
+            timeout=ANSWER_WAIT
+        )
+        chat = await narrow.locator("#messages").bounding_box()
+        assert chat is not None and chat["width"] >= width - 210, chat  # the channel is the page
+        for needed in ("#input", ".speaker-option >> nth=2", "#connection"):
+            box = await narrow.locator(needed).bounding_box()
+            assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, needed
+        layout = await narrow.evaluate(NO_WIDER_THAN_THE_WINDOW)
+        assert layout["scroll"] <= width and layout["out"] == [], layout
+        await narrow.locator(".speaker-option", has_text="Owner").click()
+        await expect(
+            narrow.locator(".speaker-option", has_text="Owner").locator("input")
+        ).to_be_checked()
+    finally:
+        await context.close()
+
+
+ONE_LINE_EACH = """(nodes) => nodes.map((node) => [node.textContent,
+  new Set([...node.getClientRects()].map((r) => Math.round(r.top))).size])"""
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+async def test_slugs_in_the_list_of_sources_are_never_broken_across_lines(
+    browser: Browser, playground: Playground, width: int
+) -> None:
+    context = await browser.new_context(viewport={"width": width, "height": 740})
+    try:
+        narrow = await context.new_page()
+        await narrow.goto(playground.url)
+        await expect(narrow.locator("#connection")).to_have_text("live")
+        await send(narrow, "!sources")
+        listed = reply_to(narrow, "!sources").last.locator(".message-content .inline-code")
+        await expect(listed.filter(has_text="bloomberg-engage-north-korea")).to_have_count(
+            1, timeout=ANSWER_WAIT
+        )
+        lines = await listed.evaluate_all(ONE_LINE_EACH)
+        assert lines and all(count == 1 for _, count in lines), lines
+    finally:
+        await context.close()
+
+
 LISTEN_ON_GATEWAY = """([url, token]) => new Promise((resolve) => {
   const socket = new WebSocket(url);
   socket.onmessage = (event) => {

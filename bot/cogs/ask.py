@@ -11,6 +11,7 @@ from discord.ext import commands
 from bot.cogs.utils import formats
 from bot.cogs.utils.context import Context
 from bot.cogs.utils.cooldowns import configured
+from bot.examples import FROM_CORPUS
 
 if TYPE_CHECKING:
     from bot.client import Citebot
@@ -23,7 +24,7 @@ class Ask(commands.Cog):
         self.bot = bot
 
     @commands.hybrid_command(  # type: ignore[arg-type]  # typed for pyright
-        name="ask", extras={"example": "what do the articles say about elections?"}
+        name="ask", extras={"example": FROM_CORPUS}
     )
     @app_commands.describe(question="What you want to know; the answer quotes the articles.")
     @configured

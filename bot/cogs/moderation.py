@@ -6,6 +6,7 @@ import logging
 from typing import TYPE_CHECKING
 
 import discord
+from discord import app_commands
 from discord.ext import commands
 
 from bot.cogs.utils.checks import moderator_only
@@ -27,6 +28,9 @@ class Moderation(commands.Cog):
         self.bot = bot
 
     @commands.hybrid_command(name="reload")  # type: ignore[arg-type]  # typed for pyright
+    # Discord offers /reload only to members with Manage Server (a server's admins may grant
+    # it to a moderator role in its Integrations settings); the check below still decides.
+    @app_commands.default_permissions(manage_guild=True)
     @moderator_only()
     async def reload(self, ctx: Context) -> None:
         """Reload the corpus folder; the old corpus keeps serving if anything is wrong."""

@@ -24,7 +24,18 @@
     selected: 0,
     lastAsked: 0,
     typingTimer: null,
+    // Ephemeral messages dismissed in this tab: gone until it is closed, as on Discord.
+    dismissed: new Set(storedList("citebot-playground-dismissed")),
   };
+
+  function storedList(key) {
+    try {
+      const list = JSON.parse(sessionStorage.getItem(key) || "[]");
+      return Array.isArray(list) ? list.map(String) : [];
+    } catch (error) {
+      return [];
+    }
+  }
 
   // --- people and names ----------------------------------------------------------
   const names = {
@@ -42,9 +53,13 @@
     return value ? "#" + value.toString(16).padStart(6, "0") : "";
   }
 
+  // Discord picks a default avatar from when the account was made; the playground's people
+  // were all made in one millisecond, so the server gives each its own.
   function avatar(user, className) {
     const node = el("div", className || "avatar", displayName(user).slice(0, 1).toUpperCase());
-    node.style.backgroundColor = AVATAR_COLOURS[Number(BigInt(user.id) >> 22n) % 5];
+    const given = state.hello?.users[user.id]?.avatar;
+    const index = Number.isInteger(given) ? given : Number(BigInt(user.id) >> 22n);
+    node.style.backgroundColor = AVATAR_COLOURS[index % AVATAR_COLOURS.length];
     node.setAttribute("aria-hidden", "true");
     return node;
   }
@@ -284,7 +299,12 @@
       body.appendChild(componentsNode(message));
     }
     if (flags & EPHEMERAL) {
-      body.appendChild(el("div", "ephemeral", "Only you can see this \u2022 Dismiss message"));
+      const note = el("div", "ephemeral", "Only you can see this \u2022 ");
+      const dismiss = el("button", "dismiss", "Dismiss message");
+      dismiss.type = "button";
+      dismiss.addEventListener("click", () => dismissMessage(message.id));
+      note.appendChild(dismiss);
+      body.appendChild(note);
       const invoker = message.interaction_metadata && message.interaction_metadata.user;
       if (invoker) item.dataset.onlyFor = invoker.id;
     }
@@ -327,7 +347,14 @@
     item.classList.toggle("grouped", Boolean(grouped));
   }
 
+  function dismissMessage(id) {
+    state.dismissed.add(String(id));
+    sessionStorage.setItem("citebot-playground-dismissed", JSON.stringify([...state.dismissed]));
+    remove(id);
+  }
+
   function show(message) {
+    if (state.dismissed.has(String(message.id))) return remove(message.id);
     const list = $("messages");
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
     let item;
@@ -356,7 +383,10 @@
 
   function remove(id) {
     const node = messageNode(id);
-    if (node) node.remove();
+    if (!node) return;
+    const next = node.nextElementSibling;
+    node.remove();
+    if (next) groupWithPrevious(next);
   }
 
   // --- typing -------------------------------------------------------------------------
@@ -405,7 +435,22 @@
     if (!hello.people.some((p) => p.key === state.speaker)) state.speaker = hello.people[0].key;
     drawSwitch();
     drawMembers();
+    describeCooldown(hello.cooldown);
     loadCommands();
+  }
+
+  function describeCooldown(cooldown) {
+    const note = $("cooldown-note");
+    if (!cooldown) return;
+    const each = `${cooldown.rate} commands every ${cooldown.seconds} s`;
+    if (cooldown.configured) {
+      note.textContent = `Each person may run ${each}, as configured.`;
+    } else {
+      const [rate, seconds] = cooldown.server;
+      note.textContent =
+        `Here each person may run ${each}, to try things; ` +
+        `on a server, ${rate} every ${seconds} s (cooldown_rate, cooldown_seconds).`;
+    }
   }
 
   // --- who is speaking ---------------------------------------------------------------

@@ -76,10 +76,17 @@ const Markdown = (() => {
     }
   }
 
+  // A short code span without spaces (a slug, a command) is kept on one line, as a word is;
+  // a longer one may wrap anywhere, so that it never widens the message.
+  const WORD_SPAN = /^\S{1,32}$/;
+  function codeSpan(text) {
+    return el("code", WORD_SPAN.test(text) ? "inline-code word" : "inline-code", text);
+  }
+
   // --- inline rules, tried at each position; the earliest match wins -------------
   const RULES = [
     { re: /\\([!-\/:-@\[-`{-~])/y, make: (m) => document.createTextNode(m[1]) },
-    { re: /(`+)([\s\S]*?[^`])\1(?!`)/y, make: (m) => el("code", "inline-code", m[2].trim() || m[2]) },
+    { re: /(`+)([\s\S]*?[^`])\1(?!`)/y, make: (m) => codeSpan(m[2].trim() || m[2]) },
     { re: /<t:(-?\d{1,13})(?::([tTdDfFR]))?>/y, make: (m) => timestamp(Number(m[1]), m[2] || "f", m[0]) },
     { re: /\*\*([\s\S]+?)\*\*(?!\*)/y, wrap: "strong" },
     { re: /__([\s\S]+?)__(?!_)/y, wrap: "u" },

@@ -28,10 +28,9 @@ _NON_SLUG = re.compile(r"[^a-z0-9]+")
 class ArticleNotFound(LookupError):
     """No article matches a reference; ``suggestions`` are the closest titles or slugs."""
 
-    def __init__(self, reference: str, suggestions: Sequence[str], *, close: bool = True) -> None:
-        lead = "Did you mean" if close else "Try a number from the list of sources, or"
-        hint = f" {lead}: {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"No article matches {_shown(reference)!r}.{hint}")
+    def __init__(self, reference: str, suggestions: Sequence[str], *, listing: str = "") -> None:
+        hint = listing or (f"Did you mean: {', '.join(suggestions)}?" if suggestions else "")
+        super().__init__(f"No article matches {_shown(reference)!r}. {hint}".rstrip())
         self.reference = reference
         self.suggestions = list(suggestions)
 
@@ -127,8 +126,17 @@ def _not_found(corpus: Corpus, reference: str) -> ArticleNotFound:
     suggestions = list(dict.fromkeys(names[name] for name in close))
     if suggestions:
         return ArticleNotFound(reference, suggestions)
-    everyone = [article.slug for article in corpus][:MAX_SUGGESTIONS]
-    return ArticleNotFound(reference, everyone, close=False)
+    first = [article_info(n, a) for n, a in enumerate(corpus.articles[:MAX_SUGGESTIONS], 1)]
+    listing = _listing(first, len(corpus))
+    return ArticleNotFound(reference, [info.article for info in first], listing=listing)
+
+
+def _listing(first: Sequence[ArticleInfo], total: int) -> str:
+    """``There are 2 articles: 1. Title (slug); 2. Title (slug).`` (the first few of many)."""
+    entries = "; ".join(f"{i.number}. {i.title} ({i.article})" for i in first)
+    count = "There is 1 article" if total == 1 else f"There are {total:,} articles"
+    some = f", the first {len(first)}" if total > len(first) else ""
+    return f"{count}{some}: {entries}."
 
 
 def _shown(reference: str) -> str:

@@ -190,7 +190,7 @@ def sources_text(sources: Sources, prefix: str) -> str:
         by = f" \u2014 {byline}" if byline else ""
         lines.append(
             f"**{info.number}.** {escape(info.title, links=False)}{escape(by, links=False)} "
-            f"(`{info.article}`, {info.paragraphs} paragraphs)"
+            f"(`{info.article}`, {info.paragraphs} paragraph{'' if info.paragraphs == 1 else 's'})"
         )
     stamp = discord.utils.format_dt(sources.loaded_at, "R")
     footer = f"\nCorpus loaded {stamp}. Use `{prefix}summary <number>` for a summary."
