@@ -60,13 +60,22 @@ def _chat_engine(directory: Path, off: Sequence[str]) -> Any:
     )
 
 
-def _chat(directory: Path, questions_path: Path, off: Sequence[str]) -> dict[str, int]:
+def _signature(answer: Any) -> str:
+    """What a reader sees first: the verdict and the first passage quoted."""
+    if answer is None:
+        return "refused"
+    return f"{answer.verdict} {answer.passages[0].citation if answer.passages else '-'}"
+
+
+def _chat(directory: Path, questions_path: Path, off: Sequence[str]) -> dict[str, Any]:
     engine = _chat_engine(directory, off)
     counts = {"first": 0, "answer": 0, "near_ok": 0, "off_none": 0}
     totals = {"answerable": 0, "near_topic": 0, "off_topic": 0}
+    seen: list[str] = []
     for question in load_questions(questions_path):
         totals[question.kind] += 1
         answer = citebot.ask(engine, question.text)
+        seen.append(_signature(answer))
         verdict = "refused" if answer is None else answer.verdict
         if question.kind == "answerable":
             texts = [] if answer is None else [p.text for p in answer.passages]
@@ -76,33 +85,37 @@ def _chat(directory: Path, questions_path: Path, off: Sequence[str]) -> dict[str
             counts["near_ok"] += verdict != "answer"
         else:
             counts["off_none"] += verdict in ("none", "refused")
-    return counts | {f"of {kind}": n for kind, n in totals.items()}
+    return counts | {f"of {kind}": n for kind, n in totals.items()} | {"seen": seen}
 
 
-def _squad_hit1(squad: Any, limit: int, off: Sequence[str]) -> float:
+def _squad_hit1(squad: Any, limit: int, off: Sequence[str]) -> tuple[float, list[str]]:
     from bench.quality import specs
 
     engine = citebot.build_engine(specs(squad.articles), retrieval={"heuristics_off": off})
     by_slug = {a.slug: a.index for a in squad.articles}
     step = max(1, len(squad.questions) // limit)
     questions = squad.questions[::step][:limit]  # spread over every article
-    hits = []
+    hits, seen = [], []
     for q in questions:
         found = citebot.search(engine, q.text, 1)
         hits.append(bool(found) and (by_slug[found[0][0]], found[0][1]) == (q.article, q.paragraph))
-    return rate(hits)
+        seen.append(" ".join(map(str, found[0])) if found else "-")
+    return rate(hits), seen
 
 
-def _near_topic(split: Any, off: Sequence[str]) -> dict[str, float]:
+def _near_topic(split: Any, off: Sequence[str]) -> dict[str, Any]:
     engine = citebot.build_engine(split.specs, retrieval={"heuristics_off": off})
+    seen: list[str] = []
 
     def confident(text: str) -> bool:
         answer = citebot.ask(engine, text)
+        seen.append(_signature(answer))
         return answer is not None and answer.verdict == "answer"
 
     return {
         "answered": rate(confident(q.text) for q in split.answerable["report"]),
         "not_confident": rate(not confident(q.text) for q in split.near_topic["report"]),
+        "seen": seen,
     }
 
 
@@ -130,14 +143,22 @@ def run(
     present = [(n, c, q) for n, c, q in chats if c.is_dir() and q.is_file()]
     configurations = {BASELINE: ()} | {h: (h,) for h in HEURISTICS if not only or h in only}
     rows: dict[str, Any] = {}
+    baseline_seen: dict[str, list[str]] = {}
     for name, off in configurations.items():
         print(f"ablate: {name}", file=sys.stderr, flush=True)
-        figures = {
-            "squad hit@1": _squad_hit1(squad, limit or 3000, off),
-            "near-topic": _near_topic(split, off),
-            "chats": {n: _chat(c, q, off) for n, c, q in present},
+        hit1, squad_seen = _squad_hit1(squad, limit or 3000, off)
+        near = _near_topic(split, off)
+        chats = {n: _chat(c, q, off) for n, c, q in present}
+        seen = {"squad hit@1": squad_seen, "near-topic": near.pop("seen")}
+        seen |= {n: chat.pop("seen") for n, chat in chats.items()}
+        figures: dict[str, Any] = {"squad hit@1": hit1, "near-topic": near, "chats": chats}
+        if name == BASELINE:
+            baseline_seen = seen
+        changed = {
+            key: sum(a != b for a, b in zip(values, baseline_seen[key], strict=True))
+            for key, values in seen.items()
         }
-        rows[name] = figures | {"score": score(figures)}
+        rows[name] = figures | {"score": score(figures), "changed": changed}
     return {
         "command": command_line(),
         "machine": machine_line(citebot.code_digest()),
@@ -202,10 +223,15 @@ def tables(result: dict[str, Any]) -> str:
             for name, row in result["rows"].items()
         ],
     )
+    changed = {name: result["rows"][name]["changed"] for name in deltas(result)}
     change = markdown_table(
-        ("switched off", *(f"Δ {k}" for k in keys), "helps (seeds aside)"),
+        ("switched off", *(f"Δ {k} (answers changed)" for k in keys), "helps (seeds aside)"),
         [
-            [name, *(_signed(d[k], k) for k in keys), ", ".join(helps(result)[name]) or "none"]
+            [
+                name,
+                *(f"{_signed(d[k], k)} ({changed[name][k]})" for k in keys),
+                ", ".join(helps(result)[name]) or "none",
+            ]
             for name, d in deltas(result).items()
         ],
     )
