@@ -148,10 +148,10 @@ def run(
         print(f"ablate: {name}", file=sys.stderr, flush=True)
         hit1, squad_seen = _squad_hit1(squad, limit or 3000, off)
         near = _near_topic(split, off)
-        chats = {n: _chat(c, q, off) for n, c, q in present}
+        asked = {n: _chat(c, q, off) for n, c, q in present}
         seen = {"squad hit@1": squad_seen, "near-topic": near.pop("seen")}
-        seen |= {n: chat.pop("seen") for n, chat in chats.items()}
-        figures: dict[str, Any] = {"squad hit@1": hit1, "near-topic": near, "chats": chats}
+        seen |= {n: chat.pop("seen") for n, chat in asked.items()}
+        figures: dict[str, Any] = {"squad hit@1": hit1, "near-topic": near, "chats": asked}
         if name == BASELINE:
             baseline_seen = seen
         changed = {
