@@ -68,6 +68,88 @@ def _verdicts(engine: Any, questions: Sequence[Question]) -> Counter[str]:
     return counts
 
 
+SIGNALS = ("support", "largest gap", "words share", "topic", "BM25 margin")
+
+
+def signals(engine: Any, text: str) -> dict[str, float] | None:
+    """What the verdict reads about a question's best passage, through the engine's stages
+    (``retrieval.verdict.evidence``): each a number a rule could threshold."""
+    from retrieval import QuestionError
+    from retrieval.verdict.support import largest_gap
+
+    try:
+        query = engine.questions.read(text)
+    except QuestionError:
+        return None
+    hits = engine.searcher.hits(query, engine.settings.retrieval.top_k)
+    if not hits:
+        return None
+    query = engine.searcher.names_once(query, hits)
+    evidence = engine.gatherer.evidence(query, hits)
+    best = max(range(len(hits)), key=lambda i: (evidence.supports[i], -i))
+    first = hits[0].score
+    second = hits[1].score if len(hits) > 1 else 0.0
+    return {
+        "support": evidence.supports[best],
+        "largest gap": -largest_gap(
+            evidence.weights, evidence.terms[best], evidence.stand_ins[best]
+        ),
+        "words share": evidence.words_share,
+        "topic": evidence.topic(),
+        "BM25 margin": (first - second) / first if first > 0 else 0.0,
+    }
+
+
+def separation(positive: Sequence[float], negative: Sequence[float]) -> float:
+    """The chance that a random answerable question scores above a random near-topic one
+    (ROC AUC; ties count half): 0.5 is no separation, 1.0 complete."""
+    if not positive or not negative:
+        return 0.5
+    ranked = sorted([(v, 1) for v in positive] + [(v, 0) for v in negative])
+    rank_sum, i = 0.0, 0
+    while i < len(ranked):
+        j = i
+        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+            j += 1
+        mean_rank = (i + j + 1) / 2  # ranks i+1..j
+        rank_sum += mean_rank * sum(label for _, label in ranked[i:j])
+        i = j
+    n_pos, n_neg = len(positive), len(negative)
+    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
+
+
+def refused_keeping(positive: Sequence[float], negative: Sequence[float], keep: float) -> float:
+    """The largest share of ``negative`` a threshold refuses (scores below it) while it lets
+    through at least ``keep`` of ``positive``."""
+    if not positive:
+        return 0.0
+    ordered = sorted(positive)
+    allowed = int(len(ordered) * (1 - keep) + 1e-9)  # positives that may fall below
+    threshold = ordered[allowed]
+    return sum(v < threshold for v in negative) / len(negative) if negative else 0.0
+
+
+def _separations(engine: Any, split: Split) -> dict[str, dict[str, float]]:
+    """Each signal's separation of the report half's answerable and near-topic questions, and
+    the near-topic share it alone refuses while keeping ``ANSWERED_GOAL`` of answerable."""
+    found = {
+        label: [s for q in questions if (s := signals(engine, q.text)) is not None]
+        for label, questions in (
+            ("answerable", split.answerable["report"]),
+            ("near_topic", split.near_topic["report"]),
+        )
+    }
+    figures: dict[str, dict[str, float]] = {}
+    for name in SIGNALS:
+        positive = [s[name] for s in found["answerable"]]
+        negative = [s[name] for s in found["near_topic"]]
+        figures[name] = {
+            "auc": separation(positive, negative),
+            "refused": refused_keeping(positive, negative, ANSWERED_GOAL),
+        }
+    return figures
+
+
 def run(squad_path: Path, limit: int | None = None) -> dict[str, Any]:
     split = near_topic_split(load_squad(squad_path), limit)
     engine = citebot.build_engine(split.specs)
@@ -88,6 +170,7 @@ def run(squad_path: Path, limit: int | None = None) -> dict[str, Any]:
         "squad": str(squad_path),
         "paragraphs in corpus": sum(len(s.paragraphs) for s in split.specs),
         "halves": halves,
+        "separation": _separations(engine, split),
     }
 
 
@@ -126,12 +209,28 @@ def tables(result: dict[str, Any]) -> str:
             for half in HALVES
         ],
     )
-    return verdicts + "\n\n" + shares
+    separated = markdown_table(
+        (
+            "signal (best passage)",
+            "separation of answerable from near-topic (ROC AUC)",
+            f"near-topic refused by it alone, keeping {pct(ANSWERED_GOAL)} of answerable",
+        ),
+        [
+            [name, f"{value['auc']:.3f}", pct(value["refused"])]
+            for name, value in result["separation"].items()
+        ],
+    )
+    return verdicts + "\n\n" + shares + "\n\n" + separated
 
 
 def findings(result: dict[str, Any]) -> list[str]:
     fit, report = result["halves"]["fit"], result["halves"]["report"]
+    name, best = max(result["separation"].items(), key=lambda item: item[1]["auc"])
     return [
+        f"The best single signal, {name}, separates answerable from near-topic questions with "
+        f"an AUC of {best['auc']:.3f}; alone, a threshold on it that keeps "
+        f"{pct(ANSWERED_GOAL)} of answerable questions refuses {pct(best['refused'])} of "
+        "near-topic ones.",
         f"On the report half, {pct(report['answered'])} of answerable questions get a confident "
         f"answer and {pct(report['not_confident'])} of near-topic ones do not "
         f"(fit half: {pct(fit['answered'])} and {pct(fit['not_confident'])}).",

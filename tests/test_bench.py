@@ -286,3 +286,21 @@ def test_near_topic_split_keeps_even_paragraphs_and_drops_questions_whose_answer
     assert [q.id for q in split.answerable["report"]] == ["d"]
     assert [q.id for q in split.near_topic["fit"]] == ["b"]
     assert split.near_topic["report"] == ()  # "red" is in the corpus: not near-topic
+
+
+def test_separation_is_the_roc_auc_with_ties_counted_half() -> None:
+    from bench.verdict import separation
+
+    assert separation([3.0, 4.0], [1.0, 2.0]) == 1.0
+    assert separation([1.0], [2.0]) == 0.0
+    assert separation([1.0, 1.0], [1.0]) == 0.5
+    assert separation([2.0, 1.0], [1.5]) == 0.5
+
+
+def test_refused_keeping_finds_the_threshold_that_keeps_the_share_asked() -> None:
+    from bench.verdict import refused_keeping
+
+    answerable = [0.1, 0.5, 0.6, 0.7, 0.8, 0.9, 0.91, 0.92, 0.93, 0.95]
+    near = [0.2, 0.3, 0.4, 0.55, 0.99]
+    assert refused_keeping(answerable, near, 0.9) == 3 / 5  # threshold 0.5: 0.2, 0.3, 0.4
+    assert refused_keeping(answerable, near, 1.0) == 0.0  # threshold 0.1 refuses none
