@@ -160,7 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench import chat
 
         result = chat.run(args.questions, args.seeds)
-        _publish(args, "chat", result, chat)
+        _publish(args, chat.report_name(args.questions), result, chat)
         return 0
     if args.command == "verdict":
         from bench import verdict

@@ -304,3 +304,11 @@ def test_refused_keeping_finds_the_threshold_that_keeps_the_share_asked() -> Non
     near = [0.2, 0.3, 0.4, 0.55, 0.99]
     assert refused_keeping(answerable, near, 0.9) == 3 / 5  # threshold 0.5: 0.2, 0.3, 0.4
     assert refused_keeping(answerable, near, 1.0) == 0.0  # threshold 0.1 refuses none
+
+
+def test_each_chat_set_has_a_report_section_of_its_own() -> None:
+    from bench.chat import report_name
+
+    assert report_name(Path("../shared/eval/seed-questions.json")) == "chat"
+    assert report_name(Path("../shared/eval/corpus-bbc8-questions.json")) == "chat-corpus-bbc8"
+    assert report_name(Path("x/My Set.json")) == "chat-my-set"
