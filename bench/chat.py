@@ -343,12 +343,12 @@ def report_name(questions: Path) -> str:
 def section(result: dict[str, Any], plot_name: str | None) -> str:
     method = (
         f"Questions: `{result['questions_file']}`, asked one at a time of the engine over "
-        f"`{result.get('corpus', 'seeds')}`, with the default settings. An answerable question "
-        "counts as answered first when the first quoted passage holds one of its expected verbatim substrings "
-        "(the title card counts for questions about the title); near-topic and off-topic "
-        "questions count by verdict (`answer` is a confident answer, `closest` quotes the "
-        "nearest passages without claiming they answer, `none` says the articles do not cover "
-        "it)."
+        f"`{result.get('corpus', 'seeds')}`, with the default settings. An answerable "
+        "question counts as answered first when the first quoted passage holds one of its "
+        "expected verbatim substrings (the title card counts for questions about the "
+        "title); near-topic and off-topic questions count by verdict (`answer` is a "
+        "confident answer, `closest` quotes the nearest passages without claiming they "
+        "answer, `none` says the articles do not cover it)."
     )
     body = (
         tables(result)
