@@ -19,6 +19,8 @@ from bench.data import DEFAULT_QUESTIONS
 QUALITY_LIMIT = 300
 SUMMARY_LIMIT = 40
 SPEED_QUERIES = 100
+VERDICT_LIMIT = 150
+ABLATE_LIMIT = 60
 
 
 def _check(failures: list[str], name: str, value: float, low: float, high: float) -> None:
@@ -103,7 +105,28 @@ def run(
         off = result["verdicts"]["off_topic"]
         _check(failures, "chat: off-topic answered", float(off.get("answer", 0)), 0, 0)
 
+    def verdict_job() -> None:
+        from bench import verdict
+
+        result = verdict.run(squad, VERDICT_LIMIT)
+        results["verdict"] = result
+        texts.append(f"verdict (first {VERDICT_LIMIT} of each list)\n\n" + verdict.tables(result))
+        report = result["halves"]["report"]
+        _check(failures, "near-topic split: answerable answered", report["answered"], 0.6, 1.0)
+        _check(failures, "near-topic split: near-topic refused", report["not_confident"], 0.3, 1.0)
+
+    def ablate_job() -> None:
+        from bench import ablate
+
+        chat_sets = [("seeds", seeds, questions)]
+        result = ablate.run(squad, chat_sets, ABLATE_LIMIT, only=("speller",))
+        results["ablate"] = result
+        texts.append(f"ablate (speller only, {ABLATE_LIMIT} questions)\n\n" + ablate.tables(result))
+        _check(failures, "ablate: rows", float(len(result["rows"])), 2, 2)
+
     part("quality", squad, quality_job)
+    part("verdict", squad, verdict_job)
+    part("ablate", squad, ablate_job)
     part("chat", questions, chat_job)
     part("summaries", bbc, summaries_job)
     part("speed", squad if bbc.exists() else bbc, speed_job)
