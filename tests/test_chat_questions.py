@@ -14,8 +14,7 @@ from retrieval.question.chat import remove_invisible, rewrite
 from retrieval.question.fillers import without_fillers
 from retrieval.question.spelling import Speller
 from retrieval.question.weights import blend, english_weight, phrase_weights
-from retrieval.settings import EngineSettings, RetrievalSettings
-from retrieval.verdict.asked_for import asked_for, category_asked, holds
+from retrieval.verdict.asked_for import asked_for, holds
 
 
 @pytest.fixture(scope="module")
@@ -398,38 +397,6 @@ def test_a_passage_holds_a_time_or_a_number_as_written(text: str, wanted: str, h
 )
 def test_a_passage_holds_a_name_the_question_lacks(text: str, held: bool) -> None:
     assert holds("name", text, "who won the race in March?") is held
-
-
-@pytest.mark.parametrize(
-    ("question", "kind"),
-    [
-        ("which countries have embassies there", "countries"),
-        ("so which outlet ran the photo?", "outlet"),
-        ("Which ports have lighthouses?", "ports"),
-        ("what countries have embassies there", None),  # "what" is as often a pronoun
-        ("the harbour which ships use", None),  # a relative clause asks for nothing
-    ],
-)
-def test_a_which_question_names_the_kind_of_its_answer(question: str, kind: str | None) -> None:
-    assert category_asked(question) == kind
-
-
-def test_a_passage_naming_something_stands_in_for_the_kind_a_which_question_asks_for() -> None:
-    """Asked "which ports", "Kirkwall and Lerwick" may be the ports though the word is absent."""
-    words_only = EngineSettings(retrieval=RetrievalSettings(meaning_weight=0))
-
-    def support(question: str, text: str) -> float:
-        article = Article.from_paragraphs("notes", "Harbour notes", [text])
-        answer = Engine(Corpus([article]), words_only).ask(question)
-        return answer.passages[0].support
-
-    named = "Lighthouses on the northern islands stand at Kirkwall and Lerwick."
-    unnamed = "Lighthouses on the northern islands stand at the two largest harbours."
-    question = "which ports have lighthouses on the northern islands"
-    assert support(question, named) > support(question, unnamed)
-    # Only for the kind a "which" question asks for: "what ports" may ask anything of them.
-    other = "what ports have lighthouses on the northern islands"
-    assert support(other, named) == pytest.approx(support(other, unnamed))
 
 
 @pytest.mark.parametrize(

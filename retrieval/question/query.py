@@ -29,8 +29,6 @@ from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller, lemma_families
 from retrieval.question.weights import blend, english_weight
 
-MIN_ROOT = 5  # ``_known_form`` never cuts a term below this
-
 
 class QuestionError(ValueError):
     """A question the engine cannot take; the message tells the asker what to change."""
@@ -106,7 +104,7 @@ class QuestionReader:
         searched = rewritten if "fillers" in off else without_fillers(rewritten)
         for token in self._tokenizer.tokens(searched):
             typed = searched[token.start : token.end]
-            term, confidence = self._known_form(token.term), 1.0
+            term, confidence = token.term, 1.0
             word = normalize(typed).casefold().removesuffix("'s")  # as English spells it
             if (
                 "speller" not in off
@@ -158,22 +156,6 @@ class QuestionReader:
                 terms = [t for t in terms if t in content]
         argument = "argument" not in self._off and asks_for_argument(text, bool(references))
         return Query(text, terms, weights, surface, frozenset(references.values()), about, argument)
-
-    def _known_form(self, term: str) -> str:
-        """An unseen term's shortest-step relative in the vocabulary ("american" -> "america").
-
-        Snowball leaves demonyms and a few derivations apart from their roots; one or two
-        trailing letters are dropped, never below ``MIN_ROOT``, and only for terms the corpus
-        lacks.
-        """
-        vocabulary = self._passages.index.vocabulary
-        if term in vocabulary or "." in term or "known_form" in self._off:
-            return term
-        for cut in (1, 2):
-            root = term[:-cut]
-            if len(root) >= MIN_ROOT and root in vocabulary:
-                return root
-        return term
 
     def prepare(self) -> None:
         """Build now what the first unknown word would otherwise build (the speller), so that

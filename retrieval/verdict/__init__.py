@@ -3,6 +3,6 @@
 ``decision.decide`` is the rule, one function over a question's ``Evidence``; ``evidence``
 gathers that evidence hit by hit (support, stand-ins, closeness to the articles' subject);
 ``support`` says how a passage's support adds up; ``asked_for`` what a question asks for (a
-time, a quantity, a name, a "which" category) and whether a passage states one; ``settings``
+time, a quantity, a name) and whether a passage states one; ``settings``
 the thresholds.
 """

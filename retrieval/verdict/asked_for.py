@@ -8,8 +8,7 @@ year", "how many", "how long", a question opening with "who"), and each is easy 
 in the text (digits, number words, months, weekdays, "... ago", or an event that dates
 another: "during the storm", "after his death"; for a name, a capitalised word inside a
 sentence that the question does not already hold). What/why questions have no such test and
-pass unchecked. A "which" question names the category of thing it asks for ("which countries"),
-which a passage may hold as a name alone ("the U.K. and India"): ``category_asked``.
+pass unchecked.
 """
 
 from __future__ import annotations
@@ -72,21 +71,6 @@ _TIME_WORDS = re.compile(
     r"|spring|summer|autumn|winter|christmas|easter|new\s+year)\b",
     re.IGNORECASE,
 )
-
-
-# "which countries have embassies": the answer names things of a category ("the U.K. and
-# India"), seldom the category's own word. Only "which": "what" is as often a pronoun
-# ("what caused it").
-_ASKS_CATEGORY = re.compile(rf"{_LEAD}{_FILLER}which\s+([^\W\d_][\w-]*)", re.IGNORECASE)
-# A name stands for half the category's word: it may be a thing of another category. On
-# SQuAD, full credit answered 6 more questions in corpus and 14 more out of it; half, 2 and 3.
-INSTANCE_CREDIT = 0.5
-
-
-def category_asked(question: str) -> str | None:
-    """The word a "which ..." question names its answer's category by ("which countries")."""
-    match = _ASKS_CATEGORY.search(question)
-    return None if match is None else match.group(1)
 
 
 def asked_for(question: str) -> Wanted | None:

@@ -4,9 +4,7 @@ question's closeness in meaning to the hits' articles, what it asks for.
 A passage's support blends its words' support with its closeness in meaning to the question
 (``retrieval.verdict.support``). Its words' support counts *stand-ins*: a question word the
 passage lacks but says in other words ("picture" for "photo", as far as their meanings match;
-``retrieval.index.meaning.WordVectors``), and the category a "which" question asks for
-("which countries") when the passage names something the question does not ("the U.K. and
-India"): such a name may be one of the category (``asked_for.INSTANCE_CREDIT``).
+``retrieval.index.meaning.WordVectors``).
 """
 
 from __future__ import annotations
@@ -20,7 +18,7 @@ from retrieval.index.passages import Passages
 from retrieval.question.query import Query
 from retrieval.search.ranking import Hit
 from retrieval.search.rerank import share
-from retrieval.verdict.asked_for import INSTANCE_CREDIT, Wanted, asked_for, category_asked, holds
+from retrieval.verdict.asked_for import Wanted, asked_for, holds
 from retrieval.verdict.decision import Evidence
 from retrieval.verdict.settings import VerdictSettings
 from retrieval.verdict.support import support, with_meaning
@@ -43,8 +41,7 @@ class Gatherer:
     def evidence(self, query: Query, hits: Sequence[Hit]) -> Evidence:
         passages, settings = self._passages, self._settings
         similarity = self._similarity(query, [hit.index for hit in hits])
-        category = self._category_asked(query)
-        stand_ins = [self._stand_ins(query, hit.index, category) for hit in hits]
+        stand_ins = [self._stand_ins(query, hit.index) for hit in hits]
         supports = [
             with_meaning(
                 support(
@@ -91,44 +88,21 @@ class Gatherer:
         except MeaningUnavailable:
             return [0.0] * len(indices)
 
-    def _stand_ins(self, query: Query, index: int, category: str | None) -> dict[str, float]:
-        """Question terms a passage lacks but says in other words (``WordVectors``), or
-        names one of (``_instance_of``; ``category`` is ``_category_asked``'s term)."""
-        instance = self._instance_of(query, index, category)
+    def _stand_ins(self, query: Query, index: int) -> dict[str, float]:
+        """Question terms a passage lacks but says in other words (``WordVectors``)."""
         if self._settings.meaning_weight == 0 or "stand_ins" in self._off:
-            return instance
+            return {}
         present = self._passages.terms_of(index)
         wanted = [t for t in query.weights if t not in present]
         if not wanted:
-            return instance
+            return {}
         text = self._passages.text(index)
         words = sorted({m.casefold() for m in _WORDS.findall(text)})
         try:
             found = self._words.stand_ins([query.surface[t].casefold() for t in wanted], words)
         except MeaningUnavailable:
-            return instance
-        said = {t: v for t, v in zip(wanted, found, strict=True) if v > 0}
-        return {
-            t: max(said.get(t, 0.0), instance.get(t, 0.0)) for t in said.keys() | instance.keys()
-        }
-
-    def _category_asked(self, query: Query) -> str | None:
-        """The term of the word a "which ..." question names its answer's category by ("which
-        countries"), when the question asks for no time or number and weighs that word."""
-        category = None if "category_credit" in self._off else category_asked(query.text)
-        if category is None or asked_for(query.text) not in (None, "name"):
-            return None
-        term = self._passages.tokenizer.term(category)
-        return term if term in query.weights else None
-
-    def _instance_of(self, query: Query, index: int, category: str | None) -> dict[str, float]:
-        """``category``, when the passage lacks it but names something the question does not
-        ("India"): that name may be one of the category (``asked_for.INSTANCE_CREDIT``)."""
-        if category is None or category in self._passages.terms_of(index):
             return {}
-        if not holds("name", self._passages.text(index), query.text):
-            return {}
-        return {category: INSTANCE_CREDIT}
+        return {t: v for t, v in zip(wanted, found, strict=True) if v > 0}
 
     def _topic(self, query: Query, hits: Sequence[Hit]) -> float:
         """How close in meaning the question is to the subject of the hits' closest article
