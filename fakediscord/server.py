@@ -375,6 +375,14 @@ class FakeDiscord:
             and s.kind not in ("deferred", "deferred_update", "delete")
         )
 
+    async def wait_for_request(
+        self, route: str, *, since: int = 0, timeout: float = 5.0
+    ) -> RequestRecord:
+        """The next request to ``route``, e.g. ``"POST /channels/{channel_id}/messages"``."""
+        return await self.records.requests.wait_for(
+            lambda r: r.route == route, since=since, timeout=timeout
+        )
+
     async def wait_for_gateway(
         self, kind: str, *, since: int = 0, timeout: float = 5.0
     ) -> GatewayEvent:

@@ -245,7 +245,7 @@ async def test_a_slash_reload_whose_follow_up_fails_is_reported_in_another(
     await harness.say("!sync", author=guild.owner)
     server.fail("POST /webhooks/{webhook_id}/{webhook_token}", status=502, times=5)
 
-    invocation = await server.invoke_slash(guild.channel, guild.moderator, "reload")
+    invocation = await server.invoke_slash(guild.channel, guild.manager, "reload")
     told = await server.wait_for(
         lambda s: s.delivered and s.content.startswith("Reloaded:"),
         since=invocation.mark,
