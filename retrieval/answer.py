@@ -34,11 +34,14 @@ class Passage(Quote):
     """A quoted paragraph; ``highlights`` are (start, end) spans of the words that matched.
 
     ``score`` is its BM25 score; ``coverage`` its support for the question, from 0 to 1, which
-    ``min_coverage`` is compared with (``retrieval.search.rerank.support``).
+    ``min_coverage`` is compared with (``retrieval.search.rerank.support``); ``section`` the
+    headings it sits under, outermost first (empty for a text without headings and for a card).
     """
 
     score: float
-    kind: str  # "body", what else the paragraph is ("caption", "bio"), or "title": the card
+    # "body", what else the paragraph is ("caption", "bio", "code", "table"), or "title": the card
+    kind: str
+    section: list[str] = []
     author: str | None = None  # shown with the title card, which answers "who wrote it"
     matched_terms: list[str]
     highlights: list[tuple[int, int]]

@@ -26,11 +26,13 @@ class CorpusError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One paragraph as written; ``kind`` is "body" or what else it is (caption, bio, ...)."""
+    """One paragraph as written; ``kind`` is "body" or what else it is (caption, bio, code,
+    table, ...); ``section`` the headings it sits under, outermost first (none: ``()``)."""
 
     number: int
     text: str
     kind: str = BODY
+    section: tuple[str, ...] = ()
 
     @property
     def is_body(self) -> bool:

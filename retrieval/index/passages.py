@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
+from retrieval.corpus.markdown import CODE
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import normalize
@@ -21,6 +22,7 @@ from retrieval.index.abbreviations import defined_abbreviations
 from retrieval.index.bm25 import BM25Index, BM25Params
 from retrieval.index.cards import CARD, card_text
 from retrieval.index.meaning import PassageVectors
+from retrieval.index.sections import section_terms
 from retrieval.index.sentence_terms import SentenceRecorder, SentenceTerms
 from retrieval.index.tokenize import Tokenizer
 
@@ -52,6 +54,9 @@ class Passages:
             recorder, self.index.vocabulary, self.index.sequence, self.index.doc_len
         )
         self.card_index = BM25Index(self.cards.values(), params)
+        self.code = frozenset(
+            i for i, (_, paragraph) in enumerate(self.located) if paragraph.kind == CODE
+        )
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
         self.sentences = lru_cache(maxsize=4096)(self._split_and_tokenize)
         # Compared as normalised text, so that a curly and a straight quote mean the same.
@@ -87,13 +92,18 @@ class Passages:
 
     def _recorded_terms(self, recorder: SentenceRecorder, index: int) -> list[str]:
         """``indexed_terms``, tokenised a sentence at a time so that the sentences are kept."""
-        paragraph = self.located[index][1]
-        role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.kind)
+        article, paragraph = self.located[index]
+        role = [] if paragraph.is_body else self.tokenizer.tokenize(paragraph.kind)
+        role.extend(self._section_terms(article, paragraph))
         carried = self._defined.get(index, ())
         if carried:
             known = set(self.tokenizer.tokenize(paragraph.text))
             return recorder.terms(paragraph.text, role, self._lacking(carried, known))
         return recorder.terms(paragraph.text, role)
+
+    def _section_terms(self, article: Article, paragraph: Paragraph) -> list[str]:
+        """The words of the headings a paragraph sits under (``retrieval.index.sections``)."""
+        return section_terms(self.tokenizer, paragraph.section)
 
     def _lacking(
         self, carried: Sequence[tuple[int, str]], terms: set[str]

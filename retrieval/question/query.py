@@ -20,6 +20,7 @@ from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
 from retrieval.question.aliases import alias_table
 from retrieval.question.chat import rewrite
+from retrieval.question.code import writes_code
 from retrieval.question.fillers import without_fillers
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller, lemma_families
@@ -48,6 +49,7 @@ class Query:
     surface: dict[str, str]
     articles: frozenset[str] = frozenset()
     about_articles: bool = False
+    code: bool = False  # it writes something as code (``retrieval.question.code``)
 
 
 class QuestionReader:
@@ -127,7 +129,15 @@ class QuestionReader:
             if content:
                 weights = content
                 terms = [t for t in terms if t in content]
-        return Query(text, terms, weights, surface, frozenset(references.values()), about)
+        return Query(
+            text,
+            terms,
+            weights,
+            surface,
+            frozenset(references.values()),
+            about,
+            code=writes_code(text),
+        )
 
     def _known_form(self, term: str) -> str:
         """An unseen term's shortest-step relative in the vocabulary ("american" -> "america").

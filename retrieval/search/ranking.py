@@ -4,7 +4,9 @@ BM25Okapi ranks the paragraphs (``retrieval.index.bm25``); the head of that list
 by closeness to the question (``retrieval.search.rerank``); ``rerank_depth = 0`` gives plain
 BM25 order. Cards (``retrieval.index.cards``) take part only when the question asks about
 articles, and then come first; the passages of the articles a question names come before the
-others.
+others. A code block (``retrieval.corpus.markdown``) comes after every prose passage unless
+the question writes something as code (``retrieval.question.code``): "how do I pair a device"
+wants the sentence that explains it, "what does pair_device do" the code too.
 """
 
 from __future__ import annotations
@@ -44,7 +46,10 @@ class Search:
         top_k = max(1, min(top_k, MAX_TOP_K))
         depth = self._depth
         wanted = max(top_k, depth)
-        ranked = passages.index.top_k(query.terms, wanted)
+        ranked = passages.index.top_k(query.terms, wanted if query.code else 2 * wanted)
+        if not query.code:  # code is quoted when asked for as code, else after the prose
+            prose = [(i, sc) for i, sc in ranked if i not in passages.code]
+            ranked = (prose + [(i, sc) for i, sc in ranked if i in passages.code])[:wanted]
         if query.articles:
             named = [(i, sc) for i, sc in ranked if located[i][0].slug in query.articles]
             ranked = named + [(i, sc) for i, sc in ranked if (i, sc) not in named]

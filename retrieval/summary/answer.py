@@ -81,6 +81,7 @@ def quote(hit: Hit, weights: Mapping[str, float], support: float, passages: Pass
         text=paragraph.text,
         score=hit.score,
         kind=paragraph.kind,
+        section=list(paragraph.section),
         author=article.author,
         matched_terms=list(matched.values()),
         highlights=highlights,
