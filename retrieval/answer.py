@@ -7,6 +7,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from retrieval.corpus.text import identity
+
+SECTION_SEPARATOR = " \u203a "  # between the title and each heading above a passage
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
@@ -46,6 +50,16 @@ class Passage(Quote):
     matched_terms: list[str]
     highlights: list[tuple[int, int]]
     coverage: float
+
+    @property
+    def place(self) -> str:
+        """Where the passage sits, as the bot and the command line show it: the title and the
+        headings above it ("Widget FAQ \u203a How do I reset my widget?"), a first heading
+        that only repeats the title said once."""
+        headings = list(self.section)
+        if headings and identity(headings[0]) == identity(self.title):
+            headings = headings[1:]
+        return SECTION_SEPARATOR.join([self.title, *headings])
 
 
 class Answer(_Model):
