@@ -4,9 +4,11 @@ Passages are numbered in one sequence: every paragraph in corpus order (the BM25
 documents), then one card per article (``retrieval.index.cards``), which has an index of its
 own. What BM25 indexes for a paragraph is its words, its role when it is not body text
 ("caption", "bio": people ask for the caption), and the long forms of the abbreviations it
-uses that its article defined earlier (``retrieval.index.abbreviations``). Each paragraph's
-sentence terms are kept from the build (``retrieval.index.sentence_terms``), so that a
-question never tokenises a passage again.
+uses that its article defined earlier (``retrieval.index.abbreviations``), then the words of
+the headings above it (``retrieval.index.sections``). Each paragraph's sentence terms are kept
+from the build (``retrieval.index.sentence_terms``), so that a question never tokenises a
+passage again; the headings' words are kept apart from its sentences, for the closeness
+reorder reads what a paragraph itself says.
 """
 
 from __future__ import annotations
@@ -44,11 +46,8 @@ class Passages:
         }
         recorder = SentenceRecorder(tokenizer.tokenize)
         self._defined = _abbreviations(corpus)
-        self.index = BM25Index(
-            (self._recorded_terms(recorder, i) for i in range(self.first_card)),
-            params,
-            keep_sequence=True,
-        )
+        documents = [self._recorded_terms(recorder, i) for i in range(self.first_card)]
+        self.index = BM25Index(documents, params, keep_sequence=True)
         assert self.index.sequence is not None
         self.kept = SentenceTerms(
             recorder, self.index.vocabulary, self.index.sequence, self.index.doc_len
@@ -92,18 +91,16 @@ class Passages:
 
     def _recorded_terms(self, recorder: SentenceRecorder, index: int) -> list[str]:
         """``indexed_terms``, tokenised a sentence at a time so that the sentences are kept."""
-        article, paragraph = self.located[index]
-        role = [] if paragraph.is_body else self.tokenizer.tokenize(paragraph.kind)
-        role.extend(self._section_terms(article, paragraph))
+        paragraph = self.located[index][1]
+        role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.kind)
+        headings = section_terms(self.tokenizer, paragraph.section)
         carried = self._defined.get(index, ())
         if carried:
             known = set(self.tokenizer.tokenize(paragraph.text))
-            return recorder.terms(paragraph.text, role, self._lacking(carried, known))
-        return recorder.terms(paragraph.text, role)
-
-    def _section_terms(self, article: Article, paragraph: Paragraph) -> list[str]:
-        """The words of the headings a paragraph sits under (``retrieval.index.sections``)."""
-        return section_terms(self.tokenizer, paragraph.section)
+            return recorder.terms(
+                paragraph.text, role, self._lacking(carried, known), hidden=headings
+            )
+        return recorder.terms(paragraph.text, role, hidden=headings)
 
     def _lacking(
         self, carried: Sequence[tuple[int, str]], terms: set[str]

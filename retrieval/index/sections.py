@@ -2,11 +2,14 @@
 
 "How do I reset my widget?" above "Hold the button for ten seconds." is what that paragraph
 answers, in words the paragraph itself does not repeat. So each paragraph is indexed with the
-words of every heading it sits under, outermost first, as the abbreviations' long forms are
-(``retrieval.index.abbreviations``): searchable as if written there, never quoted. On the docs
-chat set this puts the answering paragraph among the first three more often than the nearest
-heading alone or no heading words (docs/BENCHMARKS.md); a text without headings (news, SQuAD)
-is indexed as before.
+words of every heading it sits under, outermost first, an expansion as the abbreviations'
+long forms are (``retrieval.index.abbreviations``): found by BM25 as if written there, and
+held by the passage when the verdict weighs it, but never quoted, and not read by the
+closeness reorder (``retrieval.search.rerank``), which prefers the paragraph whose own
+sentences say what is asked over a short one under the same heading ("This might look
+something like this:"). Measured on the docs chat set against the nearest heading alone,
+heading words counted twice, and no heading words (docs/BENCHMARKS.md); a text without
+headings (news, SQuAD) is indexed as before.
 """
 
 from __future__ import annotations

@@ -3,9 +3,9 @@
 Dotted abbreviations keep their dots ("U.S." -> ``u.s``) so that they never collapse into
 the stop word "us"; a capitalised "US" means the same country and maps to the same term.
 An identifier is also searchable by its parts, split as code search splits them: on ``_``
-and at a camelCase hump after two lower-case letters (``pair_device`` -> ``pair_devic``,
-``pair``, ``devic``; ``addReaction`` -> ``addreact``, ``add``, ``reaction``); dots already
-part words (``hub.pair`` is ``hub`` and ``pair``).
+and at the humps of lower camelCase (``pair_device`` -> ``pair_devic``, ``pair``, ``devic``;
+``addReaction`` -> ``addreact``, ``add``, ``reaction``); dots already part words
+(``hub.pair`` is ``hub`` and ``pair``).
 """
 
 from __future__ import annotations
@@ -30,9 +30,10 @@ _TOKEN = re.compile(
 _ACRONYMS: dict[str, str] = {"US": "u.s", "USA": "u.s", "u.s.a": "u.s", "UK": "u.k"}
 
 _MAX_TERM_CHARS = 64
-# Where an identifier splits: underscores, and a hump after two lower-case letters ("iPhone",
-# "McDonald" stay whole, "addReaction" and "PlayStation" split).
-_IDENTIFIER = re.compile(r"_|[a-z]{2}[A-Z]")
+# An identifier: a word with an underscore, or in lower camelCase, two lower-case letters at
+# least before its first hump ("addReaction"; not "iPhone", "eBay", nor a name such as
+# "PlayStation" or "McDonald", which is written as a name, not as code).
+_IDENTIFIER = re.compile(r"_|^[a-z]{2}[a-z0-9]*[A-Z]")
 _PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")
 
 # Snowball gives these unrelated words one stem ("authority" -> "author", "university" ->

@@ -61,6 +61,8 @@ class Search:
             head, tail = ranked[:depth], ranked[depth:]
             near = self._closeness(query, [i for i, _ in head])
             order = rerank([score for _, score in head], near)
+            if not query.code:
+                order.sort(key=lambda i: head[i][0] in passages.code)
             if query.articles:
                 order.sort(key=lambda i: located[head[i][0]][0].slug not in query.articles)
             if query.about_articles:
