@@ -3,8 +3,9 @@
 A block (the text between blank lines, after the title) is a heading when it is one line that
 the block after it explains, in one of two shapes:
 
-- a *title line*: at most ``MAX_TITLE_WORDS`` words, opening with a capital or a digit and
-  ending with neither punctuation nor a closing quote ("Getting started", "Step 2");
+- a *title line*: at most ``MAX_TITLE_WORDS`` words, opening with a capital or a digit,
+  holding a word, and ending with neither punctuation, a closing quote nor a function word
+  ("Getting started", "Step 2"; not "27,595", nor "... secured qualification for");
 - a *question line*: at most ``MAX_QUESTION_WORDS`` words ending with "?", as FAQs write
   them ("How do I reset my widget?"), followed by a block that is not itself a question.
 
@@ -32,15 +33,24 @@ MIN_HEADINGS = 2
 
 _OPENS = re.compile(r"^[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u00de]")
 _ENDS_BARE = re.compile(r"[\w)\]]$")
+_WORD = re.compile(r"[^\W\d_]{2}")
+# Words a line cut short ends on, which no heading does (unlike "in" or "up": "Sign in").
+_CANNOT_END = frozenset(
+    "a an the and or but nor of for to at by with from as than that into onto via".split()
+)
 
 
 def title_line(text: str) -> bool:
-    """A short line without final punctuation, opening as a heading does."""
+    """A short line of words without final punctuation, opening as a heading does and not
+    ending on a function word (a line cut short: "... secured qualification for")."""
+    words = text.split()
     return (
         "\n" not in text
-        and len(text.split()) <= MAX_TITLE_WORDS
+        and 0 < len(words) <= MAX_TITLE_WORDS
         and _OPENS.match(text) is not None
         and _ENDS_BARE.search(text) is not None
+        and _WORD.search(text) is not None
+        and words[-1].casefold() not in _CANNOT_END
     )
 
 
