@@ -367,14 +367,6 @@ class FakeDiscord:
             lambda e: e.kind == kind, since=since, timeout=timeout
         )
 
-    async def wait_for_request(
-        self, route: str, *, since: int = 0, timeout: float = 5.0
-    ) -> RequestRecord:
-        """E.g. ``"PUT /applications/{application_id}/commands"``."""
-        return await self.records.requests.wait_for(
-            lambda r: r.route == route, since=since, timeout=timeout
-        )
-
     async def _explained(self, waiting: Any) -> Sent:
         try:
             result: Sent = await waiting

@@ -37,19 +37,20 @@ class SummarySentence(Quote):
 class Passage(Quote):
     """A quoted paragraph; ``highlights`` are (start, end) spans of the words that matched.
 
-    ``score`` is its BM25 score; ``coverage`` its support for the question, from 0 to 1, which
-    ``min_coverage`` is compared with (``retrieval.search.rerank.support``); ``section`` the
-    headings it sits under, outermost first (empty for a text without headings and for a card).
+    ``score`` is its BM25 score; ``support`` how much of what the question asks it holds, from 0
+    to 1, which ``min_coverage`` is compared with (``retrieval.verdict.support``); ``section``
+    the headings it sits under, outermost first (empty for a text without headings and for a
+    card).
     """
 
     score: float
-    # "body", what else the paragraph is ("caption", "bio", "code", "table"), or "title": the card
+    # the paragraph's role: "body", "caption", "bio", "code", "table"..., or "title": the card
     kind: str
     section: list[str] = []
     author: str | None = None  # shown with the title card, which answers "who wrote it"
     matched_terms: list[str]
     highlights: list[tuple[int, int]]
-    coverage: float
+    support: float
 
     @property
     def place(self) -> str:
@@ -91,8 +92,9 @@ class Answer(_Model):
 class ArticleSummary(_Model):
     """The sentences that best state an article's point, in document order.
 
-    ``kind`` is how they were chosen: "opinion" looks for what the author recommends,
-    "news" for the lead (declared in the article's front matter, or told from its text).
+    ``kind`` is the article's genre, which decides how they were chosen: "opinion" looks for
+    what the author recommends, "news" for the central facts (declared as ``kind`` in the
+    article's front matter, or told from its text: ``retrieval.corpus.genre``).
     """
 
     article: str

@@ -1,12 +1,31 @@
 """The English word lists more than one stage reads, each written once.
 
-A list lives here when two modules need it, so that it cannot drift; a list one module alone
-reads stays beside its rule. Where two stages need lists for the same idea with different
-members, both are here, side by side, with the reason they differ.
+A list lives here when two modules need it, or when modules need lists for the same idea: then
+the lists sit side by side, and a comment says why their members differ. A list one rule alone
+reads and that names nothing another reads (chat shorthand, stop words, cue phrases) stays
+beside its rule. Nothing here is about any corpus: these are words of English at large.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
+
+def alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of ``words`` (escaped; a space stands for any run of spaces)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+# -- Words for a text and what it does ----------------------------------------------------------
+
+# Nouns for a text, singular and plural: "the article", "this piece" point at the articles
+# themselves (retrieval.question.mentions); "This article first appeared..." is a notice, not
+# body text (retrieval.corpus.layout).
+TEXT_NOUNS = (
+    "article articles piece pieces editorial editorials essay essays column columns "
+    "op-ed op-eds oped opeds story stories post posts commentary text texts"
+).split()
 # Words that ask about an article's own fields rather than its content ("who wrote", "the
 # headline"): a title card is searched by them, and a question using them asks about articles.
 FIELD_WORDS = (
@@ -16,9 +35,54 @@ FIELD_WORDS = (
 ).split()
 # Words for the article itself, for what it does and for attributing to it: they say which
 # text is meant, not what is asked ("what does the article say about sanctions", "per bandow").
+# A card is searched by this list too (retrieval.index.cards), so its members are the index's:
+# the nouns lack the plurals TEXT_NOUNS has, which would count twice in a card's BM25 terms.
 DOCUMENT_WORDS = (
     "article articles piece pieces editorial editorials essay column op-ed oped story "
     "text post commentary mention mentions mentioned discuss discusses discussed "
     "say says said think thinks argue argues argued claim claims believe believes "
     "according per"
+).split()
+
+# -- Someone else's words ----------------------------------------------------------------------
+
+# Verbs and phrases that relay someone else's words ("she said", "according to"): a sentence
+# holding one reports rather than argues. Two lists, each with the members its rule was measured
+# with: the article's genre counts sentences that relay a statement, as news does (announced,
+# reported), against those that argue (retrieval.corpus.genre); the summary's stigma cue marks
+# sentences quoting another writer (observed, noted, wrote) as less the author's point
+# (retrieval.summary.cues). Their union for the genre made three SQuAD articles news, which
+# changed their summaries, so they stay apart.
+ATTRIBUTION = (
+    "said",
+    "says",
+    "told",
+    "according to",
+    "added",
+    "announced",
+    "reported",
+    "explained",
+)
+QUOTING = ("said", "says", "told", "according to", "observed", "noted", "wrote", "claimed")
+# Verbs that introduce the question a chat message asks ("do you know when", "tell me who",
+# "it says who"): what follows is asked as at the start of a sentence
+# (retrieval.verdict.asked_for). Not ATTRIBUTION or QUOTING: these are the asker's verbs, in
+# the tenses a chat uses, not a text's.
+ASKING = ("know", "say", "says", "said", "tell", "tells", "mention", "mentions", "wonder")
+
+# -- Time -------------------------------------------------------------------------------------
+
+# Three lists for time, each the members its rule was measured with; a union changed answers
+# (SQuAD: "which years did ..." would ask for a time) and summaries ("This date..."), so they
+# stay apart. Singular only, as a question asks: "what year", "which season"
+# (retrieval.verdict.asked_for).
+TIME_ASKED = "year month day date time decade century week season".split()
+# After "last", "next", "this", "that"..., dating an event: "last spring", "that decade"; an
+# "s" may follow (retrieval.verdict.asked_for).
+TIME_DATING = "year month week spring summer autumn winter fall season century decade".split()
+# After "This" or "That" at a sentence's start, a time, not a pointer back: "This year..."
+# (retrieval.summary.coherence).
+TIME_NOUNS = (
+    "year years month months week weeks weekend day days morning afternoon evening night time "
+    "season summer winter spring autumn fall quarter decade century point stage moment"
 ).split()

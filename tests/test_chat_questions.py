@@ -88,7 +88,7 @@ def test_a_hedged_question_searches_the_same_words_as_a_plain_one(engine: Engine
 
 
 def test_chat_shorthand_of_english_is_spelled_out() -> None:
-    assert rewrite("nukes rn tho") == "nuclear weapons right now though"
+    assert rewrite("govt pics rn tho") == "government pictures right now though"
     assert rewrite("wat does the govt want lol") == "what does the government want "
     assert rewrite("RN") == "RN"  # an acronym, not chat shorthand
 
@@ -408,18 +408,18 @@ def test_a_passage_naming_something_stands_in_for_the_kind_a_which_question_asks
     """Asked "which ports", "Kirkwall and Lerwick" may be the ports though the word is absent."""
     words_only = EngineSettings(retrieval=RetrievalSettings(meaning_weight=0))
 
-    def coverage(question: str, text: str) -> float:
+    def support(question: str, text: str) -> float:
         article = Article.from_paragraphs("notes", "Harbour notes", [text])
         answer = Engine(Corpus([article]), words_only).ask(question)
-        return answer.passages[0].coverage
+        return answer.passages[0].support
 
     named = "Lighthouses on the northern islands stand at Kirkwall and Lerwick."
     unnamed = "Lighthouses on the northern islands stand at the two largest harbours."
     question = "which ports have lighthouses on the northern islands"
-    assert coverage(question, named) > coverage(question, unnamed)
+    assert support(question, named) > support(question, unnamed)
     # Only for the kind a "which" question asks for: "what ports" may ask anything of them.
     other = "what ports have lighthouses on the northern islands"
-    assert coverage(other, named) == pytest.approx(coverage(other, unnamed))
+    assert support(other, named) == pytest.approx(support(other, unnamed))
 
 
 @pytest.mark.parametrize(

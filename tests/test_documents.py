@@ -134,7 +134,7 @@ def test_every_paragraph_knows_its_heading_path(tmp_path: Path) -> None:
 def test_a_table_is_one_passage_a_row_a_line(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "widget-faq.md", WIDGET_FAQ))
     table = article.paragraphs[-1]
-    assert table.kind == TABLE
+    assert table.role == TABLE
     assert table.text.splitlines() == ["Colour | Finish", "Teal | Matte", "Coral | Gloss"]
 
 
@@ -152,7 +152,7 @@ def test_a_list_is_one_passage_with_its_introducing_sentence(tmp_path: Path) -> 
 
 def test_a_code_fence_is_a_code_passage_in_its_section_as_written(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "setup.md", SETUP_PAGE))
-    code = next(p for p in article.paragraphs if p.kind == CODE)
+    code = next(p for p in article.paragraphs if p.role == CODE)
     assert code.section == ("Setting up the hub", "Pairing")
     assert code.text.startswith("hub.pair_device(widget, timeout=30)\n")
     assert not code.is_body
@@ -204,7 +204,7 @@ def test_a_line_declared_non_body_never_becomes_a_heading(tmp_path: Path) -> Non
         "The minister opened the bridge on Monday.\n\nIt cost ten million pounds.\n"
     )
     article = load_article(write(tmp_path, "report.txt", text))
-    assert article.paragraphs[0].kind == "caption"
+    assert article.paragraphs[0].role == "caption"
     assert article.paragraphs[0].text == "The minister at the launch"
 
 
@@ -250,7 +250,7 @@ def test_code_identifiers_are_searchable_by_their_parts(docs: Engine) -> None:
     assert {"copi", "global"} <= set(tokenizer.tokenize("copy_global_to"))
     assert {"add", "reaction"} <= set(tokenizer.tokenize("addReaction"))
     hits = docs.search("pair_device", 3)
-    assert docs.located(hits[0].index)[1].kind == CODE
+    assert docs.located(hits[0].index)[1].role == CODE
 
 
 def test_a_question_in_words_gets_prose_before_code(docs: Engine) -> None:

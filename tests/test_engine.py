@@ -62,7 +62,7 @@ def paragraph_documents(engine: Engine) -> list[list[str]]:
     return [
         engine.indexed_terms(i)
         for i in range(engine.passage_count)
-        if engine.located(i)[1].kind != "title"
+        if engine.located(i)[1].role != "title"
     ]
 
 
@@ -80,7 +80,7 @@ def assert_verbatim_and_cited(engine: Engine, answer: Answer) -> None:
         paragraph = article.paragraph(passage.paragraph)
         assert passage.text == paragraph.text
         assert passage.citation == f"{passage.article} \u00b6{passage.paragraph}"
-        assert passage.kind == paragraph.kind
+        assert passage.kind == paragraph.role
         for start, end in passage.highlights:
             assert 0 <= start < end <= len(passage.text)
     quoted = {(p.article, p.paragraph) for p in answer.passages}
@@ -97,7 +97,7 @@ def assert_summary_is_verbatim_body_text_in_order(engine: Engine, summary: Artic
     positions = []
     for sentence in summary.sentences:
         paragraph = article.paragraph(sentence.paragraph)
-        assert paragraph.is_body, f"¶{paragraph.number} is a {paragraph.kind}"
+        assert paragraph.is_body, f"¶{paragraph.number} is a {paragraph.role}"
         assert sentence.text == paragraph.text[sentence.start : sentence.end]
         assert sentence.text.strip() == sentence.text
         assert sentence.citation == article.citation(sentence.paragraph)
@@ -252,6 +252,16 @@ def test_empty_question_is_refused_with_an_example(engine: Engine, question: str
         engine.ask(question)
 
 
+def test_the_example_for_an_empty_question_comes_from_the_loaded_corpus() -> None:
+    article = Article.from_paragraphs("tides", "How the Moon Moves the Sea", ["Tides rise."])
+    with pytest.raises(QuestionError) as raised:
+        Engine(Corpus([article])).ask("")
+    assert (
+        str(raised.value)
+        == 'Ask a question, for example: What does "How the Moon Moves the Sea" say?'
+    )
+
+
 @pytest.mark.parametrize("question", ["What is the?", "and of to it", "Is it?!", "\U0001f600"])
 def test_question_of_only_common_words_is_refused_asking_for_a_topic(
     engine: Engine, question: str
@@ -382,7 +392,7 @@ def test_article_summary_never_quotes_a_caption_even_a_central_one() -> None:
             "Delegates cheered Kim. Pyongyang was calm.",
             "Economic reform may follow the congress. The regime hopes so.",
         ],
-        kinds={1: "caption"},
+        roles={1: "caption"},
     )
     engine = Engine(Corpus([article]))
     for count in (1, 3, 6):

@@ -194,7 +194,7 @@ def test_a_passage_shows_its_section_beside_its_citation() -> None:
         section=["Widget FAQ", "How do I reset my widget?"],
         matched_terms=[],
         highlights=[],
-        coverage=0.5,
+        support=0.5,
     )
     assert formats.source(passage) == (
         "Widget FAQ \u203a How do I reset my widget? \u00b63 (widget-faq)"

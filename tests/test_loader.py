@@ -473,7 +473,7 @@ def test_a_plain_txt_file_with_the_title_on_the_first_line_loads(tmp_path: Path)
     (article,) = load_corpus(tmp_path)
     assert article.title == "Kim's Big Day"
     assert article.slug == "kim-s-big-day"
-    assert [(p.number, p.text, p.kind) for p in article.paragraphs] == [
+    assert [(p.number, p.text, p.role) for p in article.paragraphs] == [
         (1, "Kim woke early.", "body"),
         (2, "He spoke.", "body"),
     ]
@@ -550,7 +550,7 @@ def test_a_front_matter_title_lets_the_text_start_with_its_first_paragraph(
 def test_front_matter_non_body_as_a_list_marks_paragraphs_non_body(tmp_path: Path) -> None:
     write(tmp_path, "a.txt", front_matter("non_body = [1]"))
     (article,) = load_corpus(tmp_path)
-    assert [p.kind for p in article.paragraphs] == ["non-body", "body"]
+    assert [p.role for p in article.paragraphs] == ["non-body", "body"]
 
 
 def test_plain_text_photo_credits_notices_bios_and_contacts_are_found_by_layout(
@@ -568,13 +568,38 @@ def test_plain_text_photo_credits_notices_bios_and_contacts_are_found_by_layout(
         "Jane Doe is a senior fellow at the Example Institute.",
     )
     (article,) = load_corpus(tmp_path)
-    assert {p.number: p.kind for p in article.paragraphs if not p.is_body} == {
+    assert {p.number: p.role for p in article.paragraphs if not p.is_body} == {
         1: "caption",
         2: "credit",
         3: "notice",
         5: "contact",
         6: "bio",
     }
+
+
+def test_a_line_ending_in_a_photo_agency_credit_is_a_caption_only_near_the_top(
+    tmp_path: Path,
+) -> None:
+    write_article(
+        tmp_path,
+        "a.txt",
+        "Title",
+        "A crowd gathers in the square at dusk. Jane Roe/via Example",
+        "The council met on Monday to agree a budget.",
+        "Members argued for hours.",
+        "A second view of the square, taken by Getty Images",
+    )
+    (article,) = load_corpus(tmp_path)
+    assert {p.number: p.role for p in article.paragraphs if not p.is_body} == {1: "caption"}
+
+
+def test_a_bio_line_counts_only_among_the_last_two_paragraphs(tmp_path: Path) -> None:
+    bio = "Sam Poe is a senior fellow at the Example Institute."
+    write_article(tmp_path, "early.txt", "Early", "Text.", bio, "More.", "Yet more.", "End.")
+    write_article(tmp_path, "late.txt", "Late", "Text.", "More.", "Yet more.", bio)
+    corpus = load_corpus(tmp_path)
+    assert corpus.by_slug["early"].paragraph(2).is_body
+    assert corpus.by_slug["late"].paragraph(4).role == "bio"
 
 
 @pytest.mark.parametrize(
@@ -605,8 +630,8 @@ def test_front_matter_non_body_replaces_the_layout_rules(tmp_path: Path) -> None
     write(tmp_path, "rules.txt", body)
     write(tmp_path, "listed.txt", front_matter("non_body = []", body.replace("Title", "Other")))
     rules, listed = load_corpus(tmp_path).by_slug["rules"], load_corpus(tmp_path).by_slug["listed"]
-    assert rules.paragraph(1).kind == "credit"
-    assert listed.paragraph(1).kind == "body"
+    assert rules.paragraph(1).role == "credit"
+    assert listed.paragraph(1).role == "body"
 
 
 def test_an_empty_front_matter_block_is_allowed(tmp_path: Path) -> None:

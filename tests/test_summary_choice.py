@@ -21,7 +21,7 @@ from retrieval import (
     load_corpus,
     sentence_spans,
 )
-from retrieval.corpus.genre import Kind, detect_kind
+from retrieval.corpus.genre import Genre, detect_genre
 from retrieval.summary.article import Sentence, _overlap_similarity, summary_sentences
 from retrieval.summary.coherence import leans_back
 from retrieval.summary.cues import bonus, cue_score, stigma
@@ -177,9 +177,9 @@ NEWS_SENTENCES = [
 
 
 def test_an_article_that_recommends_more_than_it_attributes_is_opinion() -> None:
-    assert detect_kind(OPINION_SENTENCES) == "opinion"
-    assert detect_kind(NEWS_SENTENCES) == "news"
-    assert detect_kind(OPINION_SENTENCES[2:4]) == "news", "one or two asides make no case"
+    assert detect_genre(OPINION_SENTENCES) == "opinion"
+    assert detect_genre(NEWS_SENTENCES) == "news"
+    assert detect_genre(OPINION_SENTENCES[2:4]) == "news", "one or two asides make no case"
 
 
 def test_recommendations_in_someone_elses_words_do_not_make_an_opinion_piece() -> None:
@@ -191,15 +191,15 @@ def test_recommendations_in_someone_elses_words_do_not_make_an_opinion_piece() -
         "Shares fell 3% on the news.",
     ]
     assert sum(bonus(s) for s in quoting) == 3, "three recommendations, all quoted"
-    assert detect_kind(quoting) == "news"
-    assert detect_kind([s.lstrip("\u201c") for s in quoting]) == "opinion", "in the author's voice"
+    assert detect_genre(quoting) == "news"
+    assert detect_genre([s.lstrip("\u201c") for s in quoting]) == "opinion", "in the author's voice"
 
 
 @pytest.mark.parametrize("slug", [CATO, BLOOMBERG])
 def test_the_seed_articles_read_as_opinion_even_undeclared(slug: str) -> None:
     article = Engine(_seed_corpus()).corpus.by_slug[slug]
-    assert article.kind == "opinion"
-    assert detect_kind(article.body_sentences) == "opinion"
+    assert article.genre == "opinion"
+    assert detect_genre(article.body_sentences) == "opinion"
 
 
 # -- choosing sentences --------------------------------------------------------------------------
@@ -225,26 +225,26 @@ def _central_leaner(opening: str) -> list[Sentence]:
 
 
 CENTRAL_LEANER = _central_leaner("But")
-LEANERS: list[tuple[Kind, list[Sentence]]] = [
+LEANERS: list[tuple[Genre, list[Sentence]]] = [
     ("opinion", CENTRAL_LEANER),
     ("news", _central_leaner("These")),
 ]
 
 
 @pytest.mark.parametrize(("kind", "leaner"), LEANERS)
-def test_a_sentence_leaning_back_is_not_chosen_alone(kind: Kind, leaner: list[Sentence]) -> None:
-    loose = summary_sentences(leaner, [], 1, kind=kind, coherent=False)
+def test_a_sentence_leaning_back_is_not_chosen_alone(kind: Genre, leaner: list[Sentence]) -> None:
+    loose = summary_sentences(leaner, [], 1, genre=kind, coherent=False)
     assert loose == [1], "without the rule the most central sentence is the leaning one"
-    (alone,) = summary_sentences(leaner, [], 1, kind=kind)
+    (alone,) = summary_sentences(leaner, [], 1, genre=kind)
     assert alone != 1
 
 
 @pytest.mark.parametrize(("kind", "leaner"), LEANERS)
 def test_a_sentence_leaning_back_comes_with_its_predecessor(
-    kind: Kind, leaner: list[Sentence]
+    kind: Genre, leaner: list[Sentence]
 ) -> None:
     for count in (2, 3, 4):
-        chosen = summary_sentences(leaner, [], count, kind=kind)
+        chosen = summary_sentences(leaner, [], count, genre=kind)
         assert len(chosen) == count and chosen == sorted(chosen)
         assert 1 not in chosen or 0 in chosen
 
@@ -254,9 +254,9 @@ def test_in_news_a_central_sentence_opening_on_a_connective_or_pronoun_may_stand
     opening: str,
 ) -> None:
     report = _central_leaner(opening)
-    assert summary_sentences(report, [], 1, kind="news") == [1]
-    assert summary_sentences(report, [], 1, kind="opinion") != [1]
-    (strict,) = summary_sentences(report, [], 1, kind="news", news_pointers="all")
+    assert summary_sentences(report, [], 1, genre="news") == [1]
+    assert summary_sentences(report, [], 1, genre="opinion") != [1]
+    (strict,) = summary_sentences(report, [], 1, genre="news", news_pointers="all")
     assert strict != 1, "news_pointers='all' applies the opinion rule to news"
 
 
@@ -268,7 +268,7 @@ def test_a_chain_of_leaning_sentences_comes_whole_or_not_at_all() -> None:
         "That reform congress delegates party regime economy talks dominate again.",
     )
     for count in (1, 2, 3, 4):
-        chosen = summary_sentences(chain, [], count, kind="news")
+        chosen = summary_sentences(chain, [], count, genre="news")
         for i in chosen:
             if i in (2, 3):
                 assert i - 1 in chosen, (count, chosen)
@@ -281,7 +281,7 @@ def test_a_first_sentence_that_leans_back_is_never_chosen() -> None:
         "Regime talks on the economy may follow the congress.",
     )
     for count in (1, 2, 3):
-        assert 0 not in summary_sentences(opening, [], count, kind="news")
+        assert 0 not in summary_sentences(opening, [], count, genre="news")
 
 
 def test_an_opinion_summary_prefers_the_recommendation_in_the_closing_paragraphs() -> None:
@@ -293,8 +293,8 @@ def test_an_opinion_summary_prefers_the_recommendation_in_the_closing_paragraphs
         "Washington should talk to the regime now.",
         paragraphs=[0, 1, 2, 3, 4],
     )
-    assert summary_sentences(piece, [], 1, kind="news") != [4]
-    assert summary_sentences(piece, [], 1, kind="opinion") == [4]
+    assert summary_sentences(piece, [], 1, genre="news") != [4]
+    assert summary_sentences(piece, [], 1, genre="opinion") == [4]
 
 
 def test_textrank_overlap_counts_a_repeated_term_as_often_as_both_sentences_hold_it() -> None:
@@ -332,7 +332,7 @@ def test_front_matter_kind_decides_how_the_summary_is_chosen(tmp_path: Path) -> 
 def test_without_a_declared_kind_the_summary_reports_the_detected_one(tmp_path: Path) -> None:
     write(tmp_path, "a.txt", ARTICLE_TEXT + "\n")
     article = load_article(tmp_path / "a.txt")
-    assert article.kind is None
+    assert article.genre is None
     assert Engine(Corpus([article])).summarize("a").kind == "news"
 
 
@@ -345,7 +345,7 @@ def test_an_unknown_kind_is_refused_naming_the_key(tmp_path: Path) -> None:
 
 def test_coherence_can_be_switched_off_in_the_settings() -> None:
     texts = [s.text for s in _central_leaner("These")]
-    article = Article.from_paragraphs("demo", "Demo", texts, kind="news")
+    article = Article.from_paragraphs("demo", "Demo", texts, genre="news")
     loose = Engine(Corpus([article]), EngineSettings(summary=SummarySettings(coherent=False)))
     assert loose.summarize("demo", 1).sentences[0].text.startswith("These")
     assert not Engine(Corpus([article])).summarize("demo", 1).sentences[0].text.startswith("These")
@@ -353,7 +353,7 @@ def test_coherence_can_be_switched_off_in_the_settings() -> None:
 
 def test_the_full_pointer_rule_can_be_applied_to_news_in_the_settings() -> None:
     texts = [s.text for s in CENTRAL_LEANER]
-    article = Article.from_paragraphs("demo", "Demo", texts, kind="news")
+    article = Article.from_paragraphs("demo", "Demo", texts, genre="news")
     assert Engine(Corpus([article])).summarize("demo", 1).sentences[0].text.startswith("But")
     strict = Engine(Corpus([article]), EngineSettings(summary=SummarySettings(news_pointers="all")))
     assert not strict.summarize("demo", 1).sentences[0].text.startswith("But")
@@ -402,10 +402,10 @@ _WORDS = ["But", "It", "This", "These", "The", "Kim", "party", "reform", "should
     kind=st.sampled_from(["opinion", "news"]),
 )
 def test_any_summary_is_in_order_within_count_and_never_leaves_a_pointer_dangling(
-    texts: list[str], count: int, kind: Kind
+    texts: list[str], count: int, kind: Genre
 ) -> None:
     sentences = [Sentence(t.lower().split(), t + ".", i // 2) for i, t in enumerate(texts)]
-    chosen = summary_sentences(sentences, ["kim", "reform"], count, kind=kind)
+    chosen = summary_sentences(sentences, ["kim", "reform"], count, genre=kind)
     assert chosen == sorted(set(chosen)) and len(chosen) <= count
     standalone = [i for i, s in enumerate(sentences) if not leans_back(s.text, kind)]
     if standalone:

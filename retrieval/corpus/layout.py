@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.lexicon import TEXT_NOUNS, alternatives
+
 _CREDIT_LINE = re.compile(
     r"^(?:photo(?:graph)?(?:er)?s?|image|picture|credit|illustration|video|source)\s*:",
     re.IGNORECASE,
@@ -22,7 +24,7 @@ _SOURCED = re.compile(
     re.IGNORECASE,
 )
 _NOTICE = re.compile(
-    r"^(?:this|the) (?:article|story|piece|column|essay|post|op-ed) "
+    rf"^(?:this|the) (?:{alternatives(TEXT_NOUNS)}) "
     r"(?:was )?(?:first |originally )?(?:appeared|published|ran)",
     re.IGNORECASE,
 )
@@ -38,22 +40,22 @@ _TAIL = 2  # bios and contact lines sit at the end of an article
 
 
 def classify(paragraphs: Sequence[str]) -> dict[int, str]:
-    """Paragraph number (from 1) -> kind, for every paragraph that is not body text."""
-    kinds: dict[int, str] = {}
+    """Paragraph number (from 1) -> role, for every paragraph that is not body text."""
+    roles: dict[int, str] = {}
     last = len(paragraphs)
     for number, text in enumerate(paragraphs, start=1):
         line = text.strip()
         if _CREDIT_LINE.match(line):
-            kinds[number] = "credit"
+            roles[number] = "credit"
             before = paragraphs[number - 2].strip() if number > 1 else ""
-            if before and number - 1 not in kinds and len(before.split()) <= _CAPTION_MAX_WORDS:
-                kinds[number - 1] = "caption"
+            if before and number - 1 not in roles and len(before.split()) <= _CAPTION_MAX_WORDS:
+                roles[number - 1] = "caption"
         elif _TRAILING_CREDIT.search(line) and not _SOURCED.search(line) and number <= 3:
-            kinds[number] = "caption"
+            roles[number] = "caption"
         elif _NOTICE.match(line):
-            kinds[number] = "notice"
+            roles[number] = "notice"
         elif _CONTACT.match(line):
-            kinds[number] = "contact"
+            roles[number] = "contact"
         elif number > last - _TAIL and _BIO.match(line):
-            kinds[number] = "bio"
-    return kinds
+            roles[number] = "bio"
+    return roles

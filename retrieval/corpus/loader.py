@@ -13,50 +13,22 @@ import hashlib
 import os
 import re
 import stat
-import tomllib
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from retrieval.corpus import headings, layout, markdown
-from retrieval.corpus.genre import Kind
+from retrieval.corpus.front_matter import MAX_TITLE_CHARS, FrontMatter, split_front_matter
 from retrieval.corpus.models import BODY, Article, Corpus, CorpusError, Paragraph
 from retrieval.corpus.text import identity, normalize
 
 ARTICLE_SUFFIXES = (".txt", ".md")
 DEFAULT_MAX_FILE_BYTES = 5_000_000
-MAX_TITLE_CHARS = 200
 # A paragraph is quoted and searched whole; this bounds what one can cost a reply. Articles
 # written for people stay far below it (the longest seed paragraph has 642 characters).
 MAX_PARAGRAPH_CHARS = 20_000
 
-_FENCE = "+++"
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
-
-Slug = Annotated[str, Field(pattern=_SLUG.pattern)]
-ShortText = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_CHARS)]
-
-
-class FrontMatter(BaseModel):
-    """The metadata a moderator may write above an article's text."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    title: ShortText | None = None
-    slug: Slug | None = None
-    publisher: ShortText | None = None
-    author: ShortText | None = None
-    url: str | None = None
-    source_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
-    non_body: dict[int, ShortText] | list[int] | None = None
-    # Plain text only: the heading lines, as written (``[]``: none); else found by rules.
-    headings: Annotated[list[ShortText], Field(max_length=1000)] | None = None
-    aliases: dict[ShortText, Annotated[list[ShortText], Field(max_length=20)]] | None = None
-    kind: Kind | None = None
 
 
 def load_corpus(
@@ -114,7 +86,7 @@ def load_article(
             "save the file as UTF-8",
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    meta, body = _split_front_matter(text, name)
+    meta, body = split_front_matter(text, name)
     if meta.source_sha256 and hashlib.sha256(body.encode()).hexdigest() != meta.source_sha256:
         raise CorpusError(
             name, "the text differs from its source_sha256; restore it or remove that key"
@@ -124,12 +96,12 @@ def load_article(
     else:
         title, blocks = _plain_blocks(body, meta, name)
     _check_lengths([block.text for block in blocks], name)
-    kinds = _non_body_kinds(meta, [b.text for b in blocks if b.kind == BODY], blocks, name)
+    roles = _non_body_roles(meta, [b.text for b in blocks if b.role == BODY], blocks, name)
     return Article(
         slug=meta.slug or slug_from_filename(path.stem),
         title=title,
         paragraphs=tuple(
-            Paragraph(number, block.text, kinds.get(number, block.kind), block.section)
+            Paragraph(number, block.text, roles.get(number, block.role), block.section)
             for number, block in enumerate(blocks, start=1)
         ),
         publisher=meta.publisher,
@@ -137,7 +109,7 @@ def load_article(
         aliases=tuple((name, tuple(others)) for name, others in (meta.aliases or {}).items()),
         source=name,
         digest=hashlib.sha256(data).hexdigest(),
-        kind=meta.kind,
+        genre=meta.kind,
     )
 
 
@@ -235,25 +207,6 @@ def _too_large(name: str, size: int, limit: int) -> CorpusError:
     return CorpusError(name, f"{size:,} bytes is over the {limit:,}-byte limit; split the article")
 
 
-def _split_front_matter(text: str, name: str) -> tuple[FrontMatter, str]:
-    if not text.startswith(_FENCE + "\n"):
-        return FrontMatter(), text
-    end = text.find("\n" + _FENCE + "\n", len(_FENCE))
-    if end < 0:
-        raise CorpusError(name, f"front matter has no closing {_FENCE!r} line")
-    block, body = text[len(_FENCE) + 1 : end + 1], text[end + len(_FENCE) + 2 :]
-    try:
-        raw = tomllib.loads(block)
-    except tomllib.TOMLDecodeError as error:
-        raise CorpusError(name, f"front matter is not valid TOML ({error})") from None
-    try:
-        return FrontMatter.model_validate(raw), body
-    except ValidationError as error:
-        first = error.errors()[0]
-        key = ".".join(str(part) for part in first["loc"]) or "front matter"
-        raise CorpusError(name, f"front matter key {key!r}: {first['msg']}") from None
-
-
 def _title_and_paragraphs(body: str, meta: FrontMatter, name: str) -> tuple[str, list[str]]:
     blocks = [block for block in _BLANK_LINES.split(body.strip("\n")) if block.strip()]
     if meta.title is not None:
@@ -310,7 +263,7 @@ def _markdown_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list
     blocks = list(page.blocks)
     title = meta.title or page.title
     if title is None:  # no heading to name it: its first line, as in plain text
-        if not blocks or blocks[0].kind != BODY or "\n" in blocks[0].text:
+        if not blocks or blocks[0].role != BODY or "\n" in blocks[0].text:
             raise CorpusError(
                 name, "no title: begin with a '# Title' heading, or set title in the front matter"
             )
@@ -334,17 +287,17 @@ def _check_lengths(texts: Sequence[str], name: str) -> None:
             )
 
 
-def _non_body_kinds(
+def _non_body_roles(
     meta: FrontMatter, texts: Sequence[str], blocks: Sequence[markdown.Block], name: str
 ) -> dict[int, str]:
-    """Paragraph number -> kind, for the paragraphs that are not body text: code and tables
+    """Paragraph number -> role, for the paragraphs that are not body text: code and tables
     as read, then the front matter's ``non_body`` or, without one, the layout rules' finds
     among the body paragraphs (``texts``, in order)."""
-    body_numbers = [n for n, block in enumerate(blocks, start=1) if block.kind == BODY]
-    kinds = {n: block.kind for n, block in enumerate(blocks, start=1) if block.kind != BODY}
+    body_numbers = [n for n, block in enumerate(blocks, start=1) if block.role == BODY]
+    roles = {n: block.role for n, block in enumerate(blocks, start=1) if block.role != BODY}
     if meta.non_body is None:
         found = layout.classify(texts)
-        kinds.update({body_numbers[number - 1]: kind for number, kind in found.items()})
+        roles.update({body_numbers[number - 1]: role for number, role in found.items()})
     else:
         declared = (
             dict.fromkeys(meta.non_body, "non-body")
@@ -358,10 +311,10 @@ def _non_body_kinds(
                     f"front matter non_body names paragraph {number}, "
                     f"but the article has {len(blocks)}",
                 )
-        kinds.update(declared)
-    if all(number in kinds for number in range(1, len(blocks) + 1)):
+        roles.update(declared)
+    if all(number in roles for number in range(1, len(blocks) + 1)):
         raise CorpusError(name, "has no body paragraphs (every paragraph is marked non-body)")
-    return kinds
+    return roles
 
 
 def _lenient_corpus(articles: list[Article], skipped: list[CorpusError]) -> Corpus:

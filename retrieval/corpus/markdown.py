@@ -36,10 +36,10 @@ _PARSER = MarkdownIt("commonmark").enable("table")
 
 @dataclass(frozen=True, slots=True)
 class Block:
-    """A passage-to-be: its text as shown, its role and the headings it sits under."""
+    """A paragraph-to-be: its text as shown, its role and the headings it sits under."""
 
     text: str
-    kind: str
+    role: str
     section: tuple[str, ...]
 
 
@@ -117,9 +117,9 @@ class _Reader:
         else:  # blockquote_open/close, hr, html_block: no text of their own
             self.at += 1
 
-    def _add(self, text: str, kind: str) -> None:
+    def _add(self, text: str, role: str) -> None:
         if text.strip():
-            self.blocks.append(Block(text, kind, self.section))
+            self.blocks.append(Block(text, role, self.section))
 
     def _add_list(self, text: str) -> None:
         if not text.strip():
@@ -127,7 +127,7 @@ class _Reader:
         last = self.blocks[-1] if self.blocks else None
         if (
             last is not None
-            and last.kind == BODY
+            and last.role == BODY
             and last.section == self.section
             and last.text.rstrip().endswith(":")
         ):

@@ -7,12 +7,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
+from typing import Literal, get_args
 
-from retrieval.corpus.genre import Kind
 from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import identity
 
-BODY = "body"
+BODY = "body"  # the role of body text; other roles: "caption", "bio"... (``layout``)
+Genre = Literal["opinion", "news"]  # an article's genre (``retrieval.corpus.genre``)
+GENRES: tuple[Genre, ...] = get_args(Genre)
 
 
 class CorpusError(ValueError):
@@ -26,17 +28,19 @@ class CorpusError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One paragraph as written; ``kind`` is "body" or what else it is (caption, bio, code,
-    table, ...); ``section`` the headings it sits under, outermost first (none: ``()``)."""
+    """One paragraph as written; its ``role`` is "body" or what else it is (caption, bio, code,
+    table, ...; "title" for an article's card, ``retrieval.index.cards``). A quoted passage
+    shows it as its ``kind``. ``section``: the headings it sits under, outermost first (none:
+    ``()``)."""
 
     number: int
     text: str
-    kind: str = BODY
+    role: str = BODY
     section: tuple[str, ...] = ()
 
     @property
     def is_body(self) -> bool:
-        return self.kind == BODY
+        return self.role == BODY
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ class Article:
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str | None = None  # the file it came from, for error messages and reload reports
     digest: str = ""
-    kind: Kind | None = None  # declared in the front matter; None: told from the text
+    genre: Genre | None = None  # the front matter's ``kind``; None: told from the text
 
     @classmethod
     def from_paragraphs(
@@ -63,17 +67,17 @@ class Article:
         *,
         publisher: str | None = None,
         author: str | None = None,
-        kinds: dict[int, str] | None = None,
-        kind: Kind | None = None,
+        roles: dict[int, str] | None = None,
+        genre: Genre | None = None,
     ) -> Article:
         """Build an article from text already split into paragraphs (numbered from 1)."""
-        kinds = kinds or {}
+        roles = roles or {}
         numbered = tuple(
-            Paragraph(number, text, kinds.get(number, BODY))
+            Paragraph(number, text, roles.get(number, BODY))
             for number, text in enumerate(paragraphs, start=1)
         )
         digest = hashlib.sha256("\n\n".join([title, *paragraphs]).encode()).hexdigest()
-        return cls(slug, title, numbered, publisher, author, digest=digest, kind=kind)
+        return cls(slug, title, numbered, publisher, author, digest=digest, genre=genre)
 
     def paragraph(self, number: int) -> Paragraph:
         return self.paragraphs[number - 1]

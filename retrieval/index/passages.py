@@ -54,7 +54,7 @@ class Passages:
         )
         self.card_index = BM25Index(self.cards.values(), params)
         self.code = frozenset(
-            i for i, (_, paragraph) in enumerate(self.located) if paragraph.kind == CODE
+            i for i, (_, paragraph) in enumerate(self.located) if paragraph.role == CODE
         )
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
         self.sentences = lru_cache(maxsize=4096)(self._split_and_tokenize)
@@ -92,7 +92,7 @@ class Passages:
     def _recorded_terms(self, recorder: SentenceRecorder, index: int) -> list[str]:
         """``indexed_terms``, tokenised a sentence at a time so that the sentences are kept."""
         paragraph = self.located[index][1]
-        role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.kind)
+        role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.role)
         headings = section_terms(self.tokenizer, paragraph.section)
         carried = self._defined.get(index, ())
         if carried:

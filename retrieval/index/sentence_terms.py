@@ -86,7 +86,7 @@ class SentenceTerms:
         return len(self._term_start) - 1
 
     def sentences(self, index: int) -> list[list[str]]:
-        """Each sentence's terms; a non-body paragraph's kind is searched with its first."""
+        """Each sentence's terms; a non-body paragraph's role is searched with its first."""
         words = self._words
         return [[words[i] for i in ids] for ids in self.sentence_ids(index, hidden=True)]
 

@@ -5,7 +5,7 @@ Five rewrites, each general English, none about any one topic:
 * web addresses are dropped: a pasted link is not words an article would hold;
 * invisible characters (zero-width spaces and joiners, direction marks, soft hyphens: Unicode
   category Cf) are removed, so a word pasted with one inside still matches;
-* the shorthand of chat in English at large ("rn", "tho", "govt", "nukes") is spelled out;
+* the shorthand of chat in English at large ("rn", "tho", "govt", "pic") is spelled out;
 * a contraction typed without its apostrophe ("whats", "doesnt") is read as the contraction,
   which is a stop word, instead of as an unknown word, unless the word without the apostrophe
   is an English word of its own within ``WORD_MARGIN`` of the contraction's frequency
@@ -67,9 +67,6 @@ SHORTHAND: Mapping[str, str] = {
     "vids": "videos",
     "intel": "intelligence",
     "convo": "conversation",
-    "nuke": "nuclear weapon",
-    "nukes": "nuclear weapons",
-    "nuked": "attacked with nuclear weapons",
     "yr": "year",
     "yrs": "years",
     "hr": "hour",

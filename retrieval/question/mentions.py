@@ -17,15 +17,14 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from retrieval.corpus.models import Article
-from retrieval.lexicon import DOCUMENT_WORDS, FIELD_WORDS
+from retrieval.lexicon import DOCUMENT_WORDS, FIELD_WORDS, TEXT_NOUNS, alternatives
 from retrieval.question.weights import english_weight
 
 # "the article", "this piece", "the op-ed": a determiner before a word for a text points at
 # the articles themselves, as a name would, however many there are.
 _POINTED_AT = re.compile(
-    r"\b(?:the|this|that|these|those|both|each|either|your|ur)\s+(?:"
-    r"article|articles|piece|pieces|editorial|editorials|essay|essays|column|columns|"
-    r"op-?ed|op-?eds|story|stories|post|posts|commentary|text|texts)\b",
+    r"\b(?:the|this|that|these|those|both|each|either|your|ur)\s+"
+    rf"(?:{alternatives(TEXT_NOUNS)})\b",
     re.IGNORECASE,
 )
 # Phrasal verbs for what a text does with a subject ("why does the article bring up X"): the

@@ -14,8 +14,10 @@ it, are set apart (``retrieval.question.mentions``).
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retrieval.corpus.models import Article
 from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
 from retrieval.question.aliases import alias_table
@@ -52,6 +54,13 @@ class Query:
     code: bool = False  # it writes something as code (``retrieval.question.code``)
 
 
+def example_question(articles: Sequence[Article]) -> str:
+    """A question to show someone who asked none, about the corpus loaded: its first article."""
+    if not articles:
+        return "What do the articles say?"
+    return f'What does "{articles[0].title}" say?'
+
+
 class QuestionReader:
     """Reads questions against one corpus's passages (see the module's docstring)."""
 
@@ -64,13 +73,14 @@ class QuestionReader:
         self._aliases = alias_table(articles, self._tokenizer, passages.index.vocabulary)
         self._speller: Speller | None = None  # built on the first unknown word
         self._speller_lock = threading.Lock()  # asks run in threads; build it once
+        self._example = example_question(articles)
 
     def read(self, question: str) -> Query:
         """What ``question`` asks in the corpus's terms, after checking we can take it."""
         text = question.strip()
         limit = self._max_chars
         if not text:
-            raise QuestionError("Ask a question, for example: What is the party congress?")
+            raise QuestionError(f"Ask a question, for example: {self._example}")
         if len(text) > limit:
             raise QuestionError(
                 f"That question is {len(text):,} characters long; the limit is {limit:,}. "

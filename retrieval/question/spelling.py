@@ -6,9 +6,10 @@ Tried in order, only for words whose index term is not in the corpus's vocabular
    "children") from lemminflect's English tables;
 2. a misspelling of a corpus word: the closest word of the corpus's own vocabulary by
    optimal-string-alignment distance (rapidfuzz; a swap of two letters counts one edit), at
-   most one edit for words of up to six letters and two for longer ones. Words that are
-   common in English are never corrected ("wife" is not a misspelling of "wise"), and the
-   correction's weight is lowered (``TYPO_PENALTY``), since it may still be a guess;
+   most one edit for words of up to eight letters (``LONG_WORD``) and two for longer ones.
+   Words that are common in English are never corrected ("wife" is not a misspelling of
+   "wise"), and the correction's weight is lowered (``TYPO_PENALTY``), since it may still be
+   a guess;
 3. another spelling of the same sound, for names above all ("Gadaffi" / "Qaddafi", "Regan" /
    "Reagan"): a corpus word with the same Metaphone key (jellyfish), at most half the typed
    word's length in edits away, and at least as common in English as what was typed. The

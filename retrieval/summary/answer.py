@@ -80,12 +80,12 @@ def quote(hit: Hit, weights: Mapping[str, float], support: float, passages: Pass
         citation=article.citation(paragraph.number),
         text=paragraph.text,
         score=hit.score,
-        kind=paragraph.kind,
+        kind=paragraph.role,
         section=list(paragraph.section),
         author=article.author,
         matched_terms=list(matched.values()),
         highlights=highlights,
-        coverage=round(support, 4),
+        support=round(support, 4),
     )
 
 

@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.answer import ArticleSummary
-from retrieval.corpus.genre import Kind, article_kind
+from retrieval.corpus.genre import Genre, article_genre
 from retrieval.corpus.models import Paragraph
 from retrieval.index.passages import Passages
 from retrieval.summary.answer import sentence_in
@@ -47,7 +47,7 @@ class FeatureWeights:
 
     Centrality is the sentence's PageRank over the maximum; title the share of the title's
     terms it holds; cue +1 for a phrase that recommends or concludes, -1 for a hedge, a
-    question or someone else's words (``retrieval.summary.cues``); location where the kind of
+    question or someone else's words (``retrieval.summary.cues``); location where the genre of
     article puts its point (``retrieval.summary.location``).
     """
 
@@ -61,7 +61,7 @@ class FeatureWeights:
 # sentences; title words, cue phrases and a lead bonus only lowered ROUGE there in trials.
 # An opinion piece's point is what it recommends: cues count most, then the turn and the
 # close, the title's words ("Engage ...") and centrality, each half as much.
-WEIGHTS: dict[Kind, FeatureWeights] = {
+WEIGHTS: dict[Genre, FeatureWeights] = {
     "news": FeatureWeights(centrality=1.0, title=0.0, cue=0.0, location=0.0),
     "opinion": FeatureWeights(centrality=0.5, title=0.5, cue=1.0, location=0.5),
 }
@@ -72,14 +72,14 @@ def summary_sentences(
     title: Sequence[str],
     count: int,
     *,
-    kind: Kind,
+    genre: Genre,
     position_weight: float = 0.0,
     coherent: bool = True,
     news_pointers: NewsPointers = "demonstratives",
 ) -> list[int]:
     """Indices of the ``count`` best sentences for a summary, in document order.
 
-    Each sentence is scored by ``WEIGHTS[kind]`` over its centrality (TextRank: Mihalcea and
+    Each sentence is scored by ``WEIGHTS[genre]`` over its centrality (TextRank: Mihalcea and
     Tarau, 2004, with the random jump biased towards the opening by ``position_weight``),
     its share of the title's terms, its cue phrases and its location. The best are taken in
     turn, passing over one too similar (tf-idf cosine) to one already chosen. When
@@ -92,12 +92,12 @@ def summary_sentences(
         return []
     shown = sentences[:n]
     terms = [s.terms for s in shown]
-    score = _scores(shown, title, kind, position_weight)
+    score = _scores(shown, title, genre, position_weight)
     vectors = _tfidf(terms)
     cosine = np.einsum("ik,jk->ij", vectors, vectors)  # not BLAS: see _overlap_similarity
     redundant: list[list[bool]] = (cosine >= REDUNDANT_SIMILARITY).tolist()
     long_enough = [len(set(t)) >= MIN_SENTENCE_TERMS for t in terms]
-    pointers: Kind = "opinion" if news_pointers == "all" else kind
+    pointers: Genre = "opinion" if news_pointers == "all" else genre
     leaning = [coherent and leans_back(s.text, pointers) for s in shown]
     groups = [_with_antecedents(i, leaning) for i in range(n)]
     chosen: list[int] = []
@@ -124,15 +124,15 @@ def summary_sentences(
 
 
 def _scores(
-    sentences: Sequence[Sentence], title: Sequence[str], kind: Kind, position_weight: float
+    sentences: Sequence[Sentence], title: Sequence[str], genre: Genre, position_weight: float
 ) -> list[float]:
-    """Edmundson's linear combination of the features, weighted for ``kind``."""
+    """Edmundson's linear combination of the features, weighted for ``genre``."""
     terms = [s.terms for s in sentences]
     rank = _pagerank(_overlap_similarity(terms), _opening_jump(len(terms), position_weight))
     centrality = (rank / rank.max()).tolist()
-    weights = WEIGHTS[kind]
+    weights = WEIGHTS[genre]
     title_terms = frozenset(title)
-    location = location_scores([s.text for s in sentences], [s.paragraph for s in sentences], kind)
+    location = location_scores([s.text for s in sentences], [s.paragraph for s in sentences], genre)
     return [
         weights.centrality * centrality[i]
         + weights.title * len(title_terms.intersection(terms[i])) / max(1, len(title_terms))
@@ -229,7 +229,7 @@ def summarize_article(
 ) -> ArticleSummary:
     """The ``count`` body sentences that best state an article's point, in document order."""
     found = passages.corpus.by_slug[slug]
-    kind = article_kind(found)
+    genre = article_genre(found)
     located: list[tuple[Paragraph, tuple[int, int]]] = []
     candidates: list[Sentence] = []
     body = (p for p in found.paragraphs if p.is_body)
@@ -244,7 +244,7 @@ def summarize_article(
         candidates,
         passages.tokenizer.tokenize(found.title),
         count,
-        kind=kind,
+        genre=genre,
         position_weight=settings.position_weight,
         coherent=settings.coherent,
         news_pointers=settings.news_pointers,
@@ -255,6 +255,6 @@ def summarize_article(
         title=found.title,
         publisher=found.publisher,
         author=found.author,
-        kind=kind,
+        kind=genre,
         sentences=quotes,
     )

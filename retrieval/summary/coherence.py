@@ -2,7 +2,7 @@
 
 Shown alone they point at something the reader never saw, so a summary keeps such a sentence
 only together with its predecessor. The test is on the sentence's opening words, and which
-openings count depends on the kind of article.
+openings count depends on the article's genre.
 
 An opinion piece is read as an argument, so every pointer counts: a pronoun or demonstrative
 ("It", "These", "Such", "He"), a connective that answers the previous sentence ("But",
@@ -31,7 +31,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from retrieval.corpus.genre import Kind
+from retrieval.corpus.genre import Genre
+from retrieval.lexicon import TIME_NOUNS
 
 # Which openings lean back in news: demonstratives (the default, above) or all, as in opinion.
 NewsPointers = Literal["demonstratives", "all"]
@@ -55,12 +56,7 @@ EARLY_WORDS = 5
 SUBORDINATORS = frozenset(
     "although though while whereas when if because since as after before unless once".split()
 )
-_TIMES = frozenset(
-    """
-    year years month months week weeks weekend day days morning afternoon evening night time
-    season summer winter spring autumn fall quarter decade century point stage moment
-    """.split()
-)
+_TIMES = frozenset(TIME_NOUNS)
 # "No longer, however." / "The party, though, ...": the connective set off early in the sentence.
 _INSET_CONNECTIVE = re.compile(
     r"^(?:[^\s,]+\s+){0,4}[^\s,]+,\s*(?:however|though|moreover|nevertheless|nonetheless|"
@@ -79,15 +75,15 @@ _ANTICIPATORY_IT = re.compile(
 )
 
 
-def leans_back(sentence: str, kind: Kind) -> bool:
+def leans_back(sentence: str, genre: Genre) -> bool:
     """Whether ``sentence`` opens by pointing at the sentence before it, in an article of
-    ``kind``: any pointer in an opinion piece, a demonstrative in news (see above)."""
+    ``genre``: any pointer in an opinion piece, a demonstrative in news (see above)."""
     text = sentence.lstrip(" \t\"'\u201c\u2018([\u2014\u2013-")
     words = [w.casefold().replace("\u2019", "'").split("'")[0] for w in _WORDS.findall(text[:80])]
     if not words:
         return False
     first, second = words[0], words[1] if len(words) > 1 else ""
-    if kind == "news":
+    if genre == "news":
         return first in DEMONSTRATIVES | {"that"} and second not in _TIMES
     if first in CONNECTIVES or _INSET_CONNECTIVE.match(text) or _SUCH.search(text):
         return True

@@ -13,39 +13,21 @@ from __future__ import annotations
 
 import re
 
-_BONUS = re.compile(
-    r"\b(?:"
-    r"should|shouldn['\u2019]t|must|mustn['\u2019]t|ought to|needs? to|need not|"
-    r"(?:it is|it['\u2019]s) (?:high )?time|the time has come|"
-    r"the (?:goal|aim|priority|answer|solution|task|challenge|lesson|point) (?:is|should|must)|"
-    r"the (?:best|only|right|wisest|surest) (?:hope|way|course|option|answer|bet|path|approach|"
-    r"policy|strategy|chance)|"
-    r"in (?:short|sum|conclusion|the end)|to conclude|we conclude|"
-    r"(?:it is|it['\u2019]s) (?:essential|crucial|vital|imperative|necessary|urgent)|"
-    r"would do well to|would be (?:wise|better|wiser)|"
-    r"let us|let['\u2019]s|we need|urge[sd]?|recommend(?:s|ed)?"
-    r")\b",
-    re.IGNORECASE,
-)
+from retrieval.corpus.genre import recommends
+from retrieval.lexicon import QUOTING, alternatives
+
 _STIGMA = re.compile(
     r"\b(?:perhaps|maybe|possibly|presumably|reportedly|allegedly|might|could|(?-i:may)|"
-    r"said|says|told|according to|observed|noted|wrote|claimed|"
+    rf"{alternatives(QUOTING)}|"
     r"for example|for instance)\b",
     re.IGNORECASE,
 )
 
 
-# "should have done", "must have known": a judgement of the past or an inference, not advice.
-_PAST_MODAL = re.compile(
-    r"\b(?:should|shouldn['\u2019]t|must|mustn['\u2019]t|ought to|needn['\u2019]t)"
-    r"(?:\s+\w+)?\s+have\s+\w+",
-    re.IGNORECASE,
-)
-
-
 def bonus(sentence: str) -> bool:
-    """Whether the sentence recommends, concludes or names the aim: the author's point."""
-    return _BONUS.search(_PAST_MODAL.sub(" ", sentence)) is not None
+    """Whether the sentence recommends, concludes or names the aim: the author's point
+    (``retrieval.corpus.genre.recommends``, which also tells opinion from news)."""
+    return recommends(sentence)
 
 
 def stigma(sentence: str) -> bool:

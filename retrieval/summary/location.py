@@ -13,7 +13,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from retrieval.corpus.genre import Kind
+from retrieval.corpus.genre import Genre
 
 OPENING_PARAGRAPHS = 2  # where an opinion piece's turn is looked for
 CLOSING_SHARE = 0.25  # the last quarter of the body paragraphs (at least two) close the piece
@@ -22,10 +22,12 @@ _TURN = re.compile(
 )
 
 
-def location_scores(sentences: Sequence[str], paragraphs: Sequence[int], kind: Kind) -> list[float]:
-    """1 for a sentence where ``kind`` puts its point, else 0, given the body paragraph
+def location_scores(
+    sentences: Sequence[str], paragraphs: Sequence[int], genre: Genre
+) -> list[float]:
+    """1 for a sentence where ``genre`` puts its point, else 0, given the body paragraph
     (from 0) each sits in; news has no such place beyond its opening (see above)."""
-    if not sentences or kind == "news":
+    if not sentences or genre == "news":
         return [0.0] * len(sentences)
     last = paragraphs[-1]
     closing_from = last + 1 - max(2, math.ceil(CLOSING_SHARE * (last + 1)))

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from retrieval.lexicon import ASKING, TIME_ASKED, TIME_DATING, alternatives
+
 Wanted = Literal["time", "quantity", "name"]
 
 # What a reply says the passages lack, by what was asked for.
@@ -24,10 +26,10 @@ LACKING: dict[Wanted, str] = {"time": "date or time", "quantity": "number", "nam
 
 _LEAD = (
     r"(?:^|[.?!,;:]\s*"
-    r"|\b(?:know|say|says|said|tell|tells|mention|mentions|wonder)\s+(?:me\s+|us\s+)?)"
+    rf"|\b(?:{alternatives(ASKING)})\s+(?:me\s+|us\s+)?)"
 )
 _FILLER = r"(?:(?:so|and|but|ok|okay|hey|um|uh|like|then)\W+){0,3}"
-_TIME_UNIT = r"(?:year|month|day|date|time|decade|century|week|season)"
+_TIME_UNIT = rf"(?:{alternatives(TIME_ASKED)})"
 _ASKS_TIME = re.compile(
     rf"{_LEAD}{_FILLER}(?:when|since when|until when)\b"
     rf"|\b(?:what|which)\s+{_TIME_UNIT}\b"
@@ -66,7 +68,7 @@ _TIME_WORDS = re.compile(
     r"\b(?:during|after|before|since|until|till|upon|following|when|while|ago|era|age"
     r"|yesterday|today|tonight|tomorrow|annually|weekly|daily|nightly|centur(?:y|ies)"
     r"|decades?|(?:last|next|this|past|previous|coming|same|that)\s+"
-    r"(?:year|month|week|spring|summer|autumn|winter|fall|season|century|decade)s?"
+    rf"(?:{alternatives(TIME_DATING)})s?"
     r"|spring|summer|autumn|winter|christmas|easter|new\s+year)\b",
     re.IGNORECASE,
 )

@@ -1,0 +1,56 @@
+"""The TOML block a moderator may write above an article's text, between two ``+++`` lines."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from retrieval.corpus.models import CorpusError, Genre
+
+MAX_TITLE_CHARS = 200
+_FENCE = "+++"
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+
+Slug = Annotated[str, Field(pattern=_SLUG.pattern)]
+ShortText = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_CHARS)]
+
+
+class FrontMatter(BaseModel):
+    """The metadata a moderator may write above an article's text."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: ShortText | None = None
+    slug: Slug | None = None
+    publisher: ShortText | None = None
+    author: ShortText | None = None
+    url: str | None = None
+    source_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
+    non_body: dict[int, ShortText] | list[int] | None = None
+    # Plain text only: the heading lines, as written (``[]``: none); else found by rules.
+    headings: Annotated[list[ShortText], Field(max_length=1000)] | None = None
+    aliases: dict[ShortText, Annotated[list[ShortText], Field(max_length=20)]] | None = None
+    kind: Genre | None = None
+
+
+def split_front_matter(text: str, name: str) -> tuple[FrontMatter, str]:
+    """The front matter above an article's text (none: the defaults), and the text below it."""
+    if not text.startswith(_FENCE + "\n"):
+        return FrontMatter(), text
+    end = text.find("\n" + _FENCE + "\n", len(_FENCE))
+    if end < 0:
+        raise CorpusError(name, f"front matter has no closing {_FENCE!r} line")
+    block, body = text[len(_FENCE) + 1 : end + 1], text[end + len(_FENCE) + 2 :]
+    try:
+        raw = tomllib.loads(block)
+    except tomllib.TOMLDecodeError as error:
+        raise CorpusError(name, f"front matter is not valid TOML ({error})") from None
+    try:
+        return FrontMatter.model_validate(raw), body
+    except ValidationError as error:
+        first = error.errors()[0]
+        key = ".".join(str(part) for part in first["loc"]) or "front matter"
+        raise CorpusError(name, f"front matter key {key!r}: {first['msg']}") from None
