@@ -24,7 +24,7 @@ from retrieval.index.abbreviations import defined_abbreviations
 from retrieval.index.bm25 import BM25Index, BM25Params
 from retrieval.index.cards import CARD, card_text
 from retrieval.index.meaning import PassageVectors
-from retrieval.index.sections import section_terms
+from retrieval.index.sections import section_terms, with_headings
 from retrieval.index.sentence_terms import SentenceRecorder, SentenceTerms
 from retrieval.index.tokenize import Tokenizer
 
@@ -58,8 +58,9 @@ class Passages:
         )
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
         self.sentences = lru_cache(maxsize=4096)(self._split_and_tokenize)
-        # Compared as normalised text, so that a curly and a straight quote mean the same.
-        self.meaning = PassageVectors(lambda i: normalize(self.located[i][1].text))
+        # Compared as normalised text, so that a curly and a straight quote mean the same; a
+        # paragraph means what it says under its headings (``retrieval.index.sections``).
+        self.meaning = PassageVectors(lambda i: normalize(with_headings(self.located[i][1])))
 
     def __len__(self) -> int:
         return len(self.located)
