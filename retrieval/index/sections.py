@@ -13,7 +13,7 @@ something like this:"). Its meaning, likewise, is that of its text under its hea
 Measured on the docs chat set (``python -m bench chat --seeds ../shared/eval/corpus-docs``)
 against no heading words, the nearest heading alone, heading words counted twice, heading
 words left out of the paragraph's length, and heading words read by the reorder too: the
-answering paragraph is first for 22 of 40 questions here against 17 to 21 for those. A text
+answering paragraph is first for 22 of 40 questions here against 16 to 21 for those. A text
 without headings (news, SQuAD) is indexed and embedded as before.
 """
 
