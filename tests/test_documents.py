@@ -9,8 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from retrieval import Engine, load_article, load_corpus
+from helpers import examples
+from retrieval import CorpusError, Engine, load_article, load_corpus
 from retrieval.corpus.markdown import CODE, TABLE
 from retrieval.index.tokenize import Tokenizer
 
@@ -256,3 +259,49 @@ def test_code_identifiers_are_searchable_by_their_parts(docs: Engine) -> None:
 def test_a_question_in_words_gets_prose_before_code(docs: Engine) -> None:
     answer = docs.ask("how long does pairing the hub take")
     assert answer.passages[0].kind != CODE
+
+
+# -- any Markdown ----------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "# Title\n\n",
+        "## How do I reset it?\n\n",
+        "### Deep heading\n\n",
+        "Setext heading\n---\n\n",
+        "A plain sentence.\n\n",
+        "Some **bold** and *emphasis* and `inline_code()` here.\n\n",
+        "A [link text](https://example.org/x) and ![an image](pic.png) too.\n\n",
+        "Check these:\n\n- one item\n- two *items*\n  - nested item\n\n",
+        "1. first step\n2. second step\n\n",
+        "```python\nx = call_me()  # ``` inside\n```\n\n",
+        "    indented code\n\n",
+        "| a | b |\n| --- | --- |\n| c | d |\n\n",
+        "> A quoted line.\n\n",
+        "<div>raw html</div>\n\n",
+        "---\n\n",
+        "Line one\nline two of the same paragraph.\n\n",
+        "@everyone <@123> ||spoiler|| __under__\n\n",
+        "\\*escaped\\* &amp; entity\n\n",
+    ]
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(pieces=st.lists(_PIECES, min_size=1, max_size=12))
+def test_any_markdown_is_read_word_for_word_or_refused_with_a_reason(
+    pieces: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    source = "".join(pieces)
+    folder = tmp_path_factory.mktemp("md")
+    try:
+        article = load_article(write(folder, "page.md", source))
+    except CorpusError as error:
+        assert "page.md" in str(error)
+        return
+    unescaped = source.replace("\\*", "*").replace("&amp;", "&")
+    for paragraph in article.paragraphs:
+        assert paragraph.text.strip()
+        for word in paragraph.text.replace("\u2022", " ").split():
+            assert word in unescaped or word.rstrip(".") in unescaped, word
+        assert not set(paragraph.section) & {paragraph.text}
