@@ -193,7 +193,9 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         help="answer a question with quotes",
         epilog='Quote the question if it holds characters your shell treats specially: ? * ! "',
     )
-    ask.add_argument("question", nargs="+", help='for example: "why engage North Korea?"')
+    ask.add_argument(
+        "question", nargs="+", help='for example: "what do the articles say about elections?"'
+    )
     top_k = _bounded(RetrievalSettings, "top_k")
     ask.add_argument("--top-k", type=top_k, metavar="N", help="passages to quote (default: 3)")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")

@@ -26,7 +26,7 @@ from retrieval.index.tokenize import Tokenizer
 from retrieval.question.query import Query, QuestionError, QuestionReader
 from retrieval.search.ranking import MAX_TOP_K, Hit, Search
 from retrieval.settings import EngineSettings
-from retrieval.summary import answer as reply
+from retrieval.summary.answer import Replies
 from retrieval.summary.article import summarize_article
 from retrieval.verdict.decision import decide
 from retrieval.verdict.evidence import Gatherer
@@ -56,6 +56,7 @@ class Engine:
         self.questions = QuestionReader(self.passages, retrieval.max_question_chars)
         self.searcher = Search(self.passages, retrieval.rerank_depth)
         self.gatherer = Gatherer(self.passages, retrieval)
+        self.replies = Replies(self.passages, retrieval.answer_sentences)
         self._summaries = lru_cache(maxsize=256)(self._summarize)
 
     @property
@@ -75,16 +76,7 @@ class Engine:
         query = self.searcher.names_once(query, hits)
         evidence = self.gatherer.evidence(query, hits)
         decision = decide(evidence, self.settings.retrieval)
-        return reply.answer(
-            question,
-            decision,
-            hits,
-            evidence.supports,
-            query.weights,
-            self.passages,
-            self.settings.retrieval.answer_sentences,
-            [article.title for article in self.corpus],
-        )
+        return self.replies.answer(question, query, hits, evidence, decision)
 
     def query(self, question: str) -> Query:
         """What ``question`` asks in the corpus's terms (``retrieval.question.query``);

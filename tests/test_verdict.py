@@ -7,7 +7,7 @@ from pydantic import ValidationError
 
 from retrieval import Answer
 from retrieval.search.rerank import pair_share
-from retrieval.verdict.decision import by_support, missing_words, on_subject
+from retrieval.verdict.decision import Evidence, by_support, decide, missing_words, on_subject
 from retrieval.verdict.settings import VerdictSettings
 from retrieval.verdict.support import largest_gap, support
 
@@ -131,3 +131,51 @@ def test_an_answer_abstains_exactly_when_its_verdict_is_none() -> None:
         Answer(question="q", verdict="closest", abstained=True)
     with pytest.raises(ValidationError, match="abstained"):
         Answer(question="q", verdict="none", abstained=False)
+
+
+def evidence(supports: list[float], **changes: object) -> Evidence:
+    """Evidence on hits that each hold "congress" and lack "breakfast"."""
+    fields: dict[str, object] = {
+        "weights": weights(["parti", "congress"]),
+        "surface": {"parti": "party", "congress": "Congress"},
+        "supports": supports,
+        "terms": [{"parti", "congress"} for _ in supports],
+        "stand_ins": [{} for _ in supports],
+        "citations": [f"a \u00b6{i + 1}" for i in range(len(supports))],
+        "words_share": 1.0,
+        "topic": lambda: 1.0,
+        "asks": None,
+        "about_articles": False,
+        "states": lambda i, wanted: False,
+    }
+    fields.update(changes)
+    return Evidence(**fields)  # type: ignore[arg-type]
+
+
+def test_decide_quotes_the_passages_with_half_the_answer_s_support() -> None:
+    decision = decide(evidence([0.9, 0.3, 0.1]), VerdictSettings())
+    assert (decision.verdict, decision.quoted, decision.reason) == ("answer", [0, 1], None)
+
+
+def test_an_answer_that_states_no_time_asked_for_is_only_the_closest() -> None:
+    decision = decide(evidence([0.9], asks="time"), VerdictSettings())
+    assert decision.verdict == "closest"
+    assert decision.reason is not None and "They give no date or time." in decision.reason
+
+
+def test_a_name_asked_about_an_article_needs_no_name_in_the_passages() -> None:
+    about = decide(evidence([0.9], asks="name", about_articles=True), VerdictSettings())
+    assert about.verdict == "answer"
+
+
+def test_the_subject_is_asked_only_when_support_falls_short() -> None:
+    def never() -> float:
+        raise AssertionError("the topic was asked for")
+
+    assert decide(evidence([0.9], topic=never), VerdictSettings()).verdict == "answer"
+    low = decide(evidence([0.3], topic=lambda: 0.0, words_share=0.1), VerdictSettings())
+    assert (low.verdict, low.quoted, low.missing) == ("none", [], [])
+
+
+def test_no_hit_is_none() -> None:
+    assert decide(evidence([]), VerdictSettings()).verdict == "none"

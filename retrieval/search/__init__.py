@@ -1,2 +1,2 @@
-"""Stage 4, the search: BM25's best paragraphs reordered by closeness to the question
-(``rerank``)."""
+"""Stage 4, the search: BM25's best passages (``ranking``), reordered by closeness to the
+question (``rerank``)."""

@@ -1,2 +1,2 @@
-"""Stage 6, summaries: an article's point (``article``, with ``cues``, ``location`` and
-``coherence``) and an answer's short summary."""
+"""Stage 6, summaries: the answer's quoted passages and short summary (``answer``), and an
+article's point (``article``, with ``cues``, ``location`` and ``coherence``)."""

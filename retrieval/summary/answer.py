@@ -16,50 +16,60 @@ from retrieval.answer import Answer, Passage, SummarySentence
 from retrieval.corpus.models import Article, Paragraph
 from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
+from retrieval.question.query import Query
 from retrieval.search.ranking import Hit
-from retrieval.verdict.decision import Decision
+from retrieval.verdict.decision import Decision, Evidence
 
 MMR_LAMBDA = 0.7
 RANK_PENALTY = 0.1  # SQuAD: the answer sentence is mostly in the best passage
 
 
-def answer(
-    question: str,
-    decision: Decision,
-    hits: Sequence[Hit],
-    supports: Sequence[float],
-    weights: Mapping[str, float],
-    passages: Passages,
-    sentences: int,
-    topics: Sequence[str],
-) -> Answer:
-    """The ``Answer`` for a ``decision`` on ``hits`` (``supports``: each hit's support)."""
-    if decision.verdict == "none":
+class Replies:
+    """Turns a verdict on a question's hits into the ``Answer`` shown, for one corpus."""
+
+    def __init__(self, passages: Passages, sentences: int) -> None:
+        self._passages = passages
+        self._sentences = sentences  # the answer summary's length
+        self._topics = [article.title for article in passages.corpus]
+
+    def answer(
+        self,
+        question: str,
+        query: Query,
+        hits: Sequence[Hit],
+        evidence: Evidence,
+        decision: Decision,
+    ) -> Answer:
+        """The ``Answer`` for ``decision`` on ``hits``: for ``none`` what the corpus covers, for
+        ``closest`` the passages quoted as such, for ``answer`` the passages and a summary."""
+        if decision.verdict == "none":
+            return Answer(
+                question=question,
+                verdict="none",
+                abstained=True,
+                reason=decision.reason,
+                missing=decision.missing,
+                topics=self._topics,
+            )
+        passages, weights = self._passages, query.weights
+        quoted = [quote(hits[i], weights, evidence.supports[i], passages) for i in decision.quoted]
+        if decision.verdict == "closest":
+            return Answer(
+                question=question,
+                verdict="closest",
+                abstained=False,
+                reason=decision.reason,
+                passages=quoted,
+                missing=decision.missing,
+            )
+        chosen = [hits[i] for i in decision.quoted]
         return Answer(
             question=question,
-            verdict="none",
-            abstained=True,
-            reason=decision.reason,
-            missing=decision.missing,
-            topics=list(topics),
-        )
-    quoted = [quote(hits[i], weights, supports[i], passages) for i in decision.quoted]
-    if decision.verdict == "closest":
-        return Answer(
-            question=question,
-            verdict="closest",
+            verdict="answer",
             abstained=False,
-            reason=decision.reason,
             passages=quoted,
-            missing=decision.missing,
+            summary=answer_summary(weights, chosen, passages, self._sentences),
         )
-    return Answer(
-        question=question,
-        verdict="answer",
-        abstained=False,
-        passages=quoted,
-        summary=answer_summary(weights, [hits[i] for i in decision.quoted], passages, sentences),
-    )
 
 
 def quote(hit: Hit, weights: Mapping[str, float], support: float, passages: Passages) -> Passage:
