@@ -168,6 +168,20 @@ def test_a_block_quote_is_read_as_the_pages_text(tmp_path: Path) -> None:
     assert last.section == ("Setting up the hub", "Troubleshooting")
 
 
+def test_admonition_markers_and_a_yaml_block_are_not_text(tmp_path: Path) -> None:
+    page = (
+        "---\ntitle: Site title\nweight: 3\n---\n# Gadget notes\n\n"
+        "> [!WARNING]\n> Unplug the gadget first.\n\n"
+        ":::tip Good to know\nThe gadget charges in an hour.\n:::\n"
+    )
+    article = load_article(write(tmp_path, "gadget.md", page))
+    assert article.title == "Gadget notes"
+    assert [p.text for p in article.paragraphs] == [
+        "Unplug the gadget first.",
+        "The gadget charges in an hour.",
+    ]
+
+
 # -- plain text has headings too -------------------------------------------------------------
 
 

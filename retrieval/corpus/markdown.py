@@ -14,11 +14,14 @@ every quote is found word for word in the page a reader opens.
 - A code fence or indented code block is a ``code`` block, its text as written; a table is a
   ``table`` block, a row a line, its cells joined by " | ". Neither is body text: both are
   searchable and quotable, never summarised.
-- Raw HTML and thematic breaks show no text of their own and are left out.
+- Raw HTML and thematic breaks show no text of their own and are left out, and so are an
+  admonition's markers (GitHub's ``> [!NOTE]``, Docusaurus's ``:::tip``), its text kept, and
+  a YAML front matter block (``---`` lines) that a site generator reads.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -32,6 +35,10 @@ BULLET = "\u2022 "
 CELL_SEPARATOR = " | "
 
 _PARSER = MarkdownIt("commonmark").enable("table")
+# An admonition's marker on a line of its own: GitHub's "[!NOTE]", Docusaurus's ":::tip" / ":::".
+_MARKER_LINE = re.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
+# A YAML front matter block, as static site generators write it: metadata, not text.
+_YAML_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,23 +59,27 @@ class Page:
 
 
 def read(source: str) -> Page:
-    """Read ``source`` (Markdown without front matter) into blocks under their headings."""
-    return _Reader(_PARSER.parse(source)).page()
+    """Read ``source`` (Markdown; citebot's TOML front matter already taken off, a YAML block
+    left by a site generator skipped) into blocks under their headings."""
+    return _Reader(_PARSER.parse(_YAML_FRONT_MATTER.sub("", source, count=1))).page()
 
 
 def inline_text(token: Token) -> str:
     """What an ``inline`` token shows: its text, link texts, code spans' contents; soft line
-    breaks as spaces, hard ones as new lines; images and raw HTML as nothing."""
-    pieces: list[str] = []
+    breaks as spaces, hard ones as new lines; images and raw HTML as nothing; and a line that
+    is only an admonition's marker (GitHub's ``[!NOTE]``, a ``:::tip`` fence) as nothing."""
+    lines: list[tuple[str, str]] = []  # (a line's text, the break after it)
+    line: list[str] = []
     for child in token.children or ():  # an image's alt text is its own child: not shown
         kind = child.type
         if kind in ("text", "code_inline"):
-            pieces.append(child.content)
-        elif kind == "softbreak":
-            pieces.append(" ")
-        elif kind == "hardbreak":
-            pieces.append("\n")
-    return "".join(pieces).strip()
+            line.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            lines.append(("".join(line), " " if kind == "softbreak" else "\n"))
+            line = []
+    lines.append(("".join(line), ""))
+    kept = [(text, end) for text, end in lines if not _MARKER_LINE.fullmatch(text.strip())]
+    return "".join(text + end for text, end in kept).strip()
 
 
 class _Reader:
