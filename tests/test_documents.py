@@ -107,6 +107,15 @@ def test_a_markdown_title_is_its_first_level_one_heading(tmp_path: Path) -> None
     assert article.title == "Widget FAQ"
 
 
+def test_a_page_without_a_level_one_heading_is_titled_by_its_first_heading(
+    tmp_path: Path,
+) -> None:
+    page = "Intro line of text.\n\n## Charging\n\nCharge it for an hour.\n"
+    article = load_article(write(tmp_path, "notes.md", page))
+    assert article.title == "Charging"
+    assert article.paragraphs[0].text == "Intro line of text."
+
+
 def test_markdown_is_quoted_without_its_syntax_word_for_word(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "widget-faq.md", WIDGET_FAQ))
     texts = [p.text for p in article.paragraphs]

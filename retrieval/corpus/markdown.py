@@ -52,7 +52,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A Markdown page read: the first level-1 heading's text (None without one), the blocks."""
+    """A Markdown page read: its title, the first level-1 heading's text (or, without one, the
+    first heading's; None without any heading), and its blocks."""
 
     title: str | None
     blocks: tuple[Block, ...]
@@ -90,12 +91,13 @@ class _Reader:
         self.at = 0
         self.path: list[tuple[int, str]] = []  # (level, text) of the open headings
         self.title: str | None = None
+        self.first_heading: str | None = None  # the title of a page without a level-1 heading
         self.blocks: list[Block] = []
 
     def page(self) -> Page:
         while self.at < len(self.tokens):
             self._block()
-        return Page(self.title, tuple(self.blocks))
+        return Page(self.title or self.first_heading, tuple(self.blocks))
 
     @property
     def section(self) -> tuple[str, ...]:
@@ -110,6 +112,8 @@ class _Reader:
             self.at += 3
             if level == 1 and self.title is None and text:
                 self.title = text
+            if self.first_heading is None and text:
+                self.first_heading = text
             self.path = [(lvl, t) for lvl, t in self.path if lvl < level]
             if text:
                 self.path.append((level, text))
