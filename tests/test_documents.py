@@ -6,6 +6,7 @@ and code, a plain-text FAQ.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -326,5 +327,7 @@ def test_any_markdown_is_read_word_for_word_or_refused_with_a_reason(
     for paragraph in article.paragraphs:
         assert paragraph.text.strip()
         for word in paragraph.text.replace("\u2022", " ").split():
+            if re.fullmatch(r"\d+\.", word):  # an ordered list's number, as the page counts
+                continue
             assert word in unescaped or word.rstrip(".") in unescaped, word
         assert not set(paragraph.section) & {paragraph.text}
