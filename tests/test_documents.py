@@ -206,6 +206,19 @@ def test_plain_text_question_lines_and_short_lines_are_headings(tmp_path: Path) 
     ]
 
 
+def test_a_question_on_the_first_line_of_its_answer_is_a_heading(tmp_path: Path) -> None:
+    text = (
+        "Gizmo FAQ\n\nHow long does a charge last?\nA full charge lasts about four days.\n\n"
+        "Can I swim with it?\nYes, it is sealed against water.\n"
+    )
+    article = load_article(write(tmp_path, "faq.txt", text))
+    assert [p.text for p in article.paragraphs] == [
+        "A full charge lasts about four days.",
+        "Yes, it is sealed against water.",
+    ]
+    assert article.paragraphs[1].section == ("Can I swim with it?",)
+
+
 def test_one_short_line_in_a_report_is_not_a_heading(tmp_path: Path) -> None:
     text = (
         "Council raises tax\n\nThe council voted on Monday to raise the tax.\n\n"

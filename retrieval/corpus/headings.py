@@ -9,11 +9,14 @@ the block after it explains, in one of two shapes:
 - a *question line*: at most ``MAX_QUESTION_WORDS`` words ending with "?", as FAQs write
   them ("How do I reset my widget?"), followed by a block that is not itself a question.
 
-and only when the text has at least ``MIN_HEADINGS`` of them: one short line in a news
-report is a caption or a rhetorical question more often than a heading. A line the layout
-rules take for a caption, credit or notice (``retrieval.corpus.layout``) is never a heading,
-nor is the last block (nothing follows it). A question line under a title line is a
-subsection of it; a title line closes the sections before it.
+and only when the text has at least ``MIN_HEADINGS`` of them: one short line in a news report
+is a caption or a rhetorical question more often than a heading. A question line may also be
+the first line of its answer's block ("How long does a charge last?" and, on the next line, "A
+full charge lasts four days."): it is taken out of the block when that finds more headings
+than the blocks as written. A line the layout rules take for a caption, credit or notice
+(``retrieval.corpus.layout``) is never a heading, nor is the last block (nothing follows it).
+A question line under a title line is a subsection of it; a title line closes the sections
+before it.
 
 A file's front matter may list its heading lines instead (``headings = ["Getting started",
 "How do I reset my widget?"]``, compared as the text of the line); ``headings = []`` says it
@@ -23,7 +26,7 @@ has none.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from retrieval.corpus.text import identity
 
@@ -78,6 +81,26 @@ def find(blocks: Sequence[str], excluded: Collection[int] = ()) -> list[int]:
         elif title_line(text) and at + 2 < len(blocks) and question_line(following):
             found.append(at)  # "Installation", then "How do I install it?", then the answer
     return found if len(found) >= MIN_HEADINGS else []
+
+
+def split_first_lines(blocks: Sequence[str], heads: Callable[[str], bool]) -> list[str]:
+    """``blocks`` with each block whose first line ``heads`` (and that has more lines) split
+    into that line and the rest: FAQs often write the answer on the line after its question,
+    without a blank line between."""
+    split: list[str] = []
+    for block in blocks:
+        first, newline, rest = block.strip().partition("\n")
+        if newline and rest.strip() and heads(first.strip()):
+            split.extend((first.strip(), rest))
+        else:
+            split.append(block)
+    return split
+
+
+def declared_line(lines: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a line is one of the declared heading ``lines``."""
+    wanted = {identity(line) for line in lines}
+    return lambda text: identity(text) in wanted
 
 
 def declared(blocks: Sequence[str], lines: Sequence[str]) -> list[int]:

@@ -236,11 +236,17 @@ def _plain_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list[ma
     """A plain text's title and paragraphs, its heading lines taken out as their sections."""
     title, texts = _title_and_paragraphs(body, meta, name)
     if meta.headings is not None:
+        texts = headings.split_first_lines(texts, headings.declared_line(meta.headings))
         found = headings.declared(texts, meta.headings)
     elif meta.non_body is not None:  # declared non-body lines are no headings either
         found = headings.find(texts, _declared_non_body(meta, texts))
     else:
         found = headings.find(texts, {number - 1 for number in layout.classify(texts)})
+        split = headings.split_first_lines(texts, headings.question_line)
+        if split != texts:  # "How do I reset it?" on the first line of its answer's block
+            found_split = headings.find(split, {n - 1 for n in layout.classify(split)})
+            if len(found_split) > len(found):
+                texts, found = split, found_split
     blocks = [
         markdown.Block(texts[at], BODY, section)
         for at, section in headings.sections(texts, set(found))
