@@ -192,7 +192,13 @@ def _replacement(words: list[str], i: int) -> str | None:
         return "U.S." if _means_country(words, i) else None
     if lower in SHORTHAND and (word.islower() or (len(word) > 1 and word.istitle())):
         return SHORTHAND[lower]
-    if "'" not in lower and lower.isalpha() and lower not in _STOP and len(lower) > 2:
+    # "im" is "I'm" (the frequency margin keeps "id", "ill", "shell" as typed); "IM" is not.
+    if (
+        "'" not in lower
+        and lower.isalpha()
+        and lower not in _STOP
+        and (len(lower) > 2 or not word.isupper())
+    ):
         return _CONTRACTIONS.get(lower)
     return None
 
