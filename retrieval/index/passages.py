@@ -46,8 +46,11 @@ class Passages:
         }
         recorder = SentenceRecorder(tokenizer.tokenize)
         self._defined = _abbreviations(corpus)
-        documents = [self._recorded_terms(recorder, i) for i in range(self.first_card)]
-        self.index = BM25Index(documents, params, keep_sequence=True)
+        self.index = BM25Index(
+            (self._recorded_terms(recorder, i) for i in range(self.first_card)),
+            params,
+            keep_sequence=True,
+        )
         assert self.index.sequence is not None
         self.kept = SentenceTerms(
             recorder, self.index.vocabulary, self.index.sequence, self.index.doc_len

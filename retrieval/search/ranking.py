@@ -46,8 +46,9 @@ class Search:
         top_k = max(1, min(top_k, MAX_TOP_K))
         depth = self._depth
         wanted = max(top_k, depth)
-        ranked = passages.index.top_k(query.terms, wanted if query.code else 2 * wanted)
-        if not query.code:  # code is quoted when asked for as code, else after the prose
+        code_last = bool(passages.code) and not query.code  # code after prose, unless asked
+        ranked = passages.index.top_k(query.terms, 2 * wanted if code_last else wanted)
+        if code_last:
             prose = [(i, sc) for i, sc in ranked if i not in passages.code]
             ranked = (prose + [(i, sc) for i, sc in ranked if i in passages.code])[:wanted]
         if query.articles:
@@ -61,7 +62,7 @@ class Search:
             head, tail = ranked[:depth], ranked[depth:]
             near = self._closeness(query, [i for i, _ in head])
             order = rerank([score for _, score in head], near)
-            if not query.code:
+            if code_last:
                 order.sort(key=lambda i: head[i][0] in passages.code)
             if query.articles:
                 order.sort(key=lambda i: located[head[i][0]][0].slug not in query.articles)
