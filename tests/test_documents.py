@@ -171,6 +171,15 @@ def test_a_code_fence_is_a_code_passage_in_its_section_as_written(tmp_path: Path
     assert not code.is_body
 
 
+def test_code_inside_a_list_item_is_a_code_passage_after_the_list(tmp_path: Path) -> None:
+    page = "# Steps\n\n1. Install it:\n\n   ```\n   pip install gizmo\n   ```\n\n2. Run it.\n"
+    article = load_article(write(tmp_path, "steps.md", page))
+    assert [(p.role, p.text) for p in article.paragraphs] == [
+        ("body", "1. Install it:\n2. Run it."),
+        (CODE, "pip install gizmo"),
+    ]
+
+
 def test_a_block_quote_is_read_as_the_pages_text(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "setup.md", SETUP_PAGE))
     last = article.paragraphs[-1]

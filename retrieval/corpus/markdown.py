@@ -11,9 +11,10 @@ every quote is found word for word in the page a reader opens.
   indented), joined to the paragraph just before it when that paragraph introduces it (ends
   with a colon): the sentence and what it introduces are one passage.
 - A block quote's paragraphs and lists are read as the page's own.
-- A code fence or indented code block is a ``code`` block, its text as written; a table is a
-  ``table`` block, a row a line, its cells joined by " | ". Neither is body text: both are
-  searchable and quotable, never summarised.
+- A code fence or indented code block is a ``code`` block, its text as written (one inside a
+  list item comes right after the list); a table is a ``table`` block, a row a line, its
+  cells joined by " | ". Neither is body text: both are searchable and quotable, never
+  summarised.
 - Raw HTML and thematic breaks show no text of their own and are left out, and so are an
   admonition's markers (GitHub's ``> [!NOTE]``, Docusaurus's ``:::tip``), its text kept, and
   a YAML front matter block (``---`` lines) that a site generator reads.
@@ -28,9 +29,10 @@ from dataclasses import dataclass
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from retrieval.corpus.models import BODY
+
 CODE = "code"
 TABLE = "table"
-BODY = "body"
 BULLET = "\u2022 "
 CELL_SEPARATOR = " | "
 
@@ -122,8 +124,11 @@ class _Reader:
             self.at += 3
             self._add(text, BODY)
         elif kind in ("bullet_list_open", "ordered_list_open"):
-            lines = self._list(0)
+            code: list[str] = []
+            lines = self._list(0, code)
             self._add_list("\n".join(lines))
+            for fence in code:  # after the list: code is never body text
+                self._add(fence, CODE)
         elif kind in ("fence", "code_block"):
             self.at += 1
             self._add(token.content.rstrip("\n"), CODE)
@@ -150,8 +155,9 @@ class _Reader:
         else:
             self.blocks.append(Block(text, BODY, self.section))
 
-    def _list(self, depth: int) -> list[str]:
-        """The lines of the list opening at ``self.at``, nested ones indented."""
+    def _list(self, depth: int, code: list[str]) -> list[str]:
+        """The lines of the list opening at ``self.at``, nested ones indented; the code blocks
+        inside its items are added to ``code``."""
         opening = self.tokens[self.at]
         ordered = opening.type == "ordered_list_open"
         number = int(opening.attrs.get("start", 1) or 1) if ordered else 0
@@ -175,9 +181,9 @@ class _Reader:
                     item.append(inline_text(inner))
                     self.at += 1
                 elif inner.type in ("bullet_list_open", "ordered_list_open"):
-                    nested.extend(self._list(depth + 1))
+                    nested.extend(self._list(depth + 1, code))
                 elif inner.type in ("fence", "code_block"):
-                    item.append(inner.content.rstrip("\n"))
+                    code.append(inner.content.rstrip("\n"))
                     self.at += 1
                 else:
                     self.at += 1
