@@ -17,7 +17,9 @@ class _Model(BaseModel):
 
 
 class Quote(_Model):
-    """A verbatim span of one paragraph and where to find it."""
+    """A verbatim span of one paragraph and where to find it; ``section`` the headings the
+    paragraph sits under, outermost first (empty for a text without headings and for a card).
+    """
 
     article: str
     title: str
@@ -25,6 +27,17 @@ class Quote(_Model):
     paragraph: int
     citation: str
     text: str
+    section: list[str] = []
+
+    @property
+    def place(self) -> str:
+        """Where the quote sits, as the bot and the command line show it: the title and the
+        headings above it ("Widget FAQ \u203a How do I reset my widget?"), a first heading
+        that only repeats the title said once."""
+        headings = list(self.section)
+        if headings and identity(headings[0]) == identity(self.title):
+            headings = headings[1:]
+        return SECTION_SEPARATOR.join([self.title, *headings])
 
 
 class SummarySentence(Quote):
@@ -38,29 +51,16 @@ class Passage(Quote):
     """A quoted paragraph; ``highlights`` are (start, end) spans of the words that matched.
 
     ``score`` is its BM25 score; ``support`` how much of what the question asks it holds, from 0
-    to 1, which ``min_coverage`` is compared with (``retrieval.verdict.support``); ``section``
-    the headings it sits under, outermost first (empty for a text without headings and for a
-    card).
+    to 1, which ``min_coverage`` is compared with (``retrieval.verdict.support``).
     """
 
     score: float
     # the paragraph's role: "body", "caption", "bio", "code", "table"..., or "title": the card
     kind: str
-    section: list[str] = []
     author: str | None = None  # shown with the title card, which answers "who wrote it"
     matched_terms: list[str]
     highlights: list[tuple[int, int]]
     support: float
-
-    @property
-    def place(self) -> str:
-        """Where the passage sits, as the bot and the command line show it: the title and the
-        headings above it ("Widget FAQ \u203a How do I reset my widget?"), a first heading
-        that only repeats the title said once."""
-        headings = list(self.section)
-        if headings and identity(headings[0]) == identity(self.title):
-            headings = headings[1:]
-        return SECTION_SEPARATOR.join([self.title, *headings])
 
 
 class Answer(_Model):

@@ -127,6 +127,7 @@ def sentence_in(article: Article, paragraph: Paragraph, start: int, end: int) ->
         paragraph=paragraph.number,
         citation=article.citation(paragraph.number),
         text=paragraph.text[start:end],
+        section=list(paragraph.section),
         start=start,
         end=end,
     )

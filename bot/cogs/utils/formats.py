@@ -69,8 +69,9 @@ def source(quote: Quote) -> str:
     if isinstance(quote, Passage) and quote.kind == "title":  # the card: "who wrote it"
         byline = f", by {quote.author}" if quote.author else ""
         return escape(f"{quote.title}{byline}{publisher}, title ({quote.article})", links=False)
-    where = quote.place if isinstance(quote, Passage) else quote.title
-    return escape(f"{where}{publisher} \u00b6{quote.paragraph} ({quote.article})", links=False)
+    return escape(
+        f"{quote.place}{publisher} \u00b6{quote.paragraph} ({quote.article})", links=False
+    )
 
 
 def code_block(code: str, budget: int) -> str:
