@@ -29,10 +29,11 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
-# A list item's line start and marker: a new line, its indent, "\u2022 " or "12. ".
-_ITEM = re.compile(r"(?:\A|\n)[ \t]*(?:\u2022|\d{1,3}\.)[ \t]+")
+# A list item's line start and marker: a new line, its indent, "\u2022 " or "12. "; at the
+# very start, only a bullet ("1. FC Köln won" opens a sentence, not a list).
+_ITEM = re.compile(r"\n[ \t]*(?:\u2022|\d{1,3}\.)[ \t]+|\A[ \t]*\u2022[ \t]+")
 
-_ITEM_OPENINGS = frozenset("\u2022 \t0123456789")
+_ITEM_OPENINGS = frozenset("\u2022 \t")
 
 # Abbreviations that may close a sentence (titles such as "Mr." never do).
 _MAY_END = frozenset({"etc"})
