@@ -7,6 +7,7 @@ import textwrap
 from collections.abc import Callable, Sequence
 
 from retrieval import Answer, ArticleSummary, Passage, Sources
+from retrieval.corpus.markdown import CODE
 
 Highlighter = Callable[[str], str]
 
@@ -108,11 +109,17 @@ def _wrap(
 
 
 def source_line(passage: Passage) -> str:
-    """Title, publisher and the citation a reader can check."""
+    """Title and section, publisher and the citation a reader can check."""
     publisher = f", {passage.publisher}" if passage.publisher else ""
     if passage.kind == "title" and passage.author:  # the card answers "who wrote it"
         publisher = f", by {passage.author}{publisher}"
-    return visible(f"{passage.title}{publisher} \u2014 {passage.citation}")
+    return visible(f"{passage.place}{publisher} \u2014 {passage.citation}")
+
+
+def code_lines(code: str) -> list[str]:
+    """A code passage as written, line by line under a bar: never wrapped or re-spaced, its
+    control characters shown, not obeyed (so it cannot reach out of its block)."""
+    return ["    \u2502 " + line for line in visible(code.replace("\t", "    ")).split("\n")]
 
 
 def answer_to_text(
@@ -145,12 +152,30 @@ def answer_to_text(
         label = f"[{number}] "
         hang = " " * len(label)
         lines.extend(wrap(source_line(passage), width, label, hang, unbroken=[passage.citation]))
-        text = visible(passage.text)
-        lines.extend(wrap(text, width, "    ", spans=passage.highlights, mark=mark))
+        if passage.kind == CODE:
+            lines.extend(code_lines(passage.text))
+        else:
+            lines.extend(_passage_lines(visible(passage.text), passage.highlights, width, mark))
         if mark is None and passage.matched_terms:
             matched = visible(", ".join(passage.matched_terms))
             lines.extend(wrap(f"matched: {matched}", width, "    "))
     return "\n".join(lines)
+
+
+def _passage_lines(
+    text: str, spans: Sequence[tuple[int, int]], width: int, mark: Highlighter | None
+) -> list[str]:
+    """A passage wrapped line by line, so that a list's items stay on lines of their own."""
+    lines: list[str] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        inside = [(max(s, start) - start, min(e, end) - start) for s, e in spans]
+        kept = [(s, e) for s, e in inside if s < e]
+        if line.strip():
+            lines.extend(wrap(line, width, "    ", spans=kept, mark=mark))
+        start = end + 1
+    return lines
 
 
 def summary_to_text(summary: ArticleSummary, *, width: int | None = None) -> str:

@@ -7,13 +7,19 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from retrieval.corpus.text import identity
+
+SECTION_SEPARATOR = " \u203a "  # between the title and each heading above a passage
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Quote(_Model):
-    """A verbatim span of one paragraph and where to find it."""
+    """A verbatim span of one paragraph and where to find it; ``section`` the headings the
+    paragraph sits under, outermost first (empty for a text without headings and for a card).
+    """
 
     article: str
     title: str
@@ -21,6 +27,17 @@ class Quote(_Model):
     paragraph: int
     citation: str
     text: str
+    section: list[str] = []
+
+    @property
+    def place(self) -> str:
+        """Where the quote sits, as the bot and the command line show it: the title and the
+        headings above it ("Widget FAQ \u203a How do I reset my widget?"), a first heading
+        that only repeats the title said once."""
+        headings = list(self.section)
+        if headings and identity(headings[0]) == identity(self.title):
+            headings = headings[1:]
+        return SECTION_SEPARATOR.join([self.title, *headings])
 
 
 class SummarySentence(Quote):
@@ -38,7 +55,8 @@ class Passage(Quote):
     """
 
     score: float
-    kind: str  # the paragraph's role: "body", "caption", "bio"..., or "title" for the card
+    # the paragraph's role: "body", "caption", "bio", "code", "table"..., or "title": the card
+    kind: str
     author: str | None = None  # shown with the title card, which answers "who wrote it"
     matched_terms: list[str]
     highlights: list[tuple[int, int]]

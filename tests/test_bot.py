@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from fakediscord import Sent
+from fakediscord.markdown import parse
 from harness import Harness, all_text, open_harness
 
 if TYPE_CHECKING:
@@ -169,6 +170,48 @@ async def test_answers_that_would_overflow_are_cut_and_keep_their_citations(
             assert len(all_text(reply)) <= 6000
         assert "\u2026" in all_text(reply)
         assert re.search(r"long-\d", all_text(reply))
+
+
+WIDGET_FAQ = """\
+# Widget FAQ
+
+## How do I reset my widget?
+
+Hold the power button for ten seconds until the light blinks twice.
+
+## How do I pair it from code?
+
+Call the helper:
+
+```python
+hub.pair_device(widget)  # ``` cannot end the block, nor can **this** or <@123>
+```
+"""
+
+
+async def test_a_reply_shows_the_section_beside_the_citation(harness: Harness) -> None:
+    (harness.corpus / "002-widget-faq.md").write_text(WIDGET_FAQ)
+    await harness.say("!reload", author=harness.guild.owner)
+    for channel in (harness.guild.channel, harness.guild.no_embeds_channel):
+        reply = await harness.say("!ask how do i reset the widget", channel=channel)
+        assert_safe(reply)
+        text = all_text(reply)
+        assert "Widget FAQ \u203a How do I reset my widget? \u00b61 (widget-faq)" in text
+        assert "Hold the power button" in text
+
+
+async def test_a_code_passage_is_shown_as_one_code_block_nothing_breaking_out(
+    harness: Harness,
+) -> None:
+    (harness.corpus / "002-widget-faq.md").write_text(WIDGET_FAQ)
+    await harness.say("!reload", author=harness.guild.owner)
+    reply = await harness.say("!ask what does pair_device do")
+    assert_safe(reply)
+    value = reply.embeds[0]["fields"][0]["value"]
+    seen = parse(value)
+    assert [m.kind for m in seen.markup] == ["code"]
+    assert "hub.pair_device(widget)" in seen.markup[0].content
+    assert "**this** or <@123>" in seen.text
 
 
 # -- !summary and !sources ---------------------------------------------------------------------

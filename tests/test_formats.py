@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.cogs.utils import formats, limits
+from fakediscord import markdown
 from helpers import SEEDS_DIR, examples
 from retrieval import (
     Answer,
@@ -17,6 +18,7 @@ from retrieval import (
     Corpus,
     Engine,
     EngineSettings,
+    Passage,
     QuestionError,
     RetrievalSettings,
     load_corpus,
@@ -164,3 +166,36 @@ def test_a_4000_character_hostile_question_is_answered_inert_within_limits(
 def test_a_question_of_only_punctuation_is_refused_with_a_sentence() -> None:
     with pytest.raises(QuestionError, match="only common words"):
         SEEDS.ask("?!... --- *** ``` || @")
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(code=hostile_text, budget=st.integers(min_value=20, max_value=limits.FIELD_VALUE))
+def test_a_code_passage_is_one_code_block_nothing_breaks_out_of(code: str, budget: int) -> None:
+    shown = formats.code_block(code, budget)
+    assert len(shown) <= budget
+    assert not LIVE_MENTION.search(shown)
+    seen = markdown.parse(shown)
+    if shown != formats.ELLIPSIS:
+        assert [m.kind for m in seen.markup] == ["code"]
+        kept = seen.markup[0].content.replace("\u200b", "").strip("\n").removesuffix("\u2026")
+        assert kept.strip("\n") in code.replace("\u200b", "")
+
+
+def test_a_passage_shows_its_section_beside_its_citation() -> None:
+    passage = Passage(
+        article="widget-faq",
+        title="Widget FAQ",
+        publisher=None,
+        paragraph=3,
+        citation="widget-faq \u00b63",
+        text="Hold the power button for ten seconds.",
+        score=1.0,
+        kind="body",
+        section=["Widget FAQ", "How do I reset my widget?"],
+        matched_terms=[],
+        highlights=[],
+        support=0.5,
+    )
+    assert formats.source(passage) == (
+        "Widget FAQ \u203a How do I reset my widget? \u00b63 (widget-faq)"
+    )

@@ -21,6 +21,7 @@ IMPORT_NAMES = {
     "discord.py": "discord",
     "pydantic-settings": "pydantic_settings",
     "PyStemmer": "Stemmer",
+    "markdown-it-py": "markdown_it",
 }
 PIP_WHEEL = (sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation")
 

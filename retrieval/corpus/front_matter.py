@@ -30,6 +30,8 @@ class FrontMatter(BaseModel):
     url: str | None = None
     source_sha256: Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")] | None = None
     non_body: dict[int, ShortText] | list[int] | None = None
+    # Plain text only: the heading lines, as written (``[]``: none); else found by rules.
+    headings: Annotated[list[ShortText], Field(max_length=1000)] | None = None
     aliases: dict[ShortText, Annotated[list[ShortText], Field(max_length=20)]] | None = None
     kind: Genre | None = None
 

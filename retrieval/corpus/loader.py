@@ -1,7 +1,9 @@
 """Reading a corpus folder: one article a file, validated whole before anything serves it.
 
-A file is plain UTF-8 text whose first line is the title and whose paragraphs are separated by
-blank lines, optionally preceded by a TOML front matter block between two ``+++`` lines.
+A file is UTF-8 text, optionally preceded by a TOML front matter block between two ``+++``
+lines. A ``.txt`` file's first line is the title and its paragraphs are separated by blank
+lines, its heading lines found by ``retrieval.corpus.headings``; a ``.md`` file is read as
+Markdown (``retrieval.corpus.markdown``), its title its first ``#`` heading.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from retrieval.corpus import layout
+from retrieval.corpus import headings, layout, markdown
 from retrieval.corpus.front_matter import MAX_TITLE_CHARS, FrontMatter, split_front_matter
 from retrieval.corpus.models import BODY, Article, Corpus, CorpusError, Paragraph
 from retrieval.corpus.text import identity, normalize
@@ -89,14 +91,18 @@ def load_article(
         raise CorpusError(
             name, "the text differs from its source_sha256; restore it or remove that key"
         )
-    title, paragraphs = _title_and_paragraphs(body, meta, name)
-    roles = _non_body_roles(meta, paragraphs, name)
+    if path.suffix.lower() == ".md":
+        title, blocks = _markdown_blocks(body, meta, name)
+    else:
+        title, blocks = _plain_blocks(body, meta, name)
+    _check_lengths([block.text for block in blocks], name)
+    roles = _non_body_roles(meta, [b.text for b in blocks if b.role == BODY], blocks, name)
     return Article(
         slug=meta.slug or slug_from_filename(path.stem),
         title=title,
         paragraphs=tuple(
-            Paragraph(number, text, roles.get(number, BODY))
-            for number, text in enumerate(paragraphs, start=1)
+            Paragraph(number, block.text, roles.get(number, block.role), block.section)
+            for number, block in enumerate(blocks, start=1)
         ),
         publisher=meta.publisher,
         author=meta.author,
@@ -223,31 +229,96 @@ def _title_and_paragraphs(body: str, meta: FrontMatter, name: str) -> tuple[str,
         blocks = [rest, *blocks[1:]] if rest.strip() else blocks[1:]
     if not blocks:
         raise CorpusError(name, "has a title but no paragraphs")
-    for number, block in enumerate(blocks, start=1):
-        if len(block) > MAX_PARAGRAPH_CHARS:
-            raise CorpusError(
-                name,
-                f"paragraph {number} has {len(block):,} characters, over the "
-                f"{MAX_PARAGRAPH_CHARS:,}-character limit; split it with blank lines",
-            )
     return title, blocks
 
 
-def _non_body_roles(meta: FrontMatter, paragraphs: Sequence[str], name: str) -> dict[int, str]:
-    if meta.non_body is None:
-        roles = layout.classify(paragraphs)
-    elif isinstance(meta.non_body, list):
-        roles = dict.fromkeys(meta.non_body, "non-body")
+def _plain_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list[markdown.Block]]:
+    """A plain text's title and paragraphs, its heading lines taken out as their sections."""
+    title, texts = _title_and_paragraphs(body, meta, name)
+    if meta.headings is not None:
+        texts = headings.split_first_lines(texts, headings.declared_line(meta.headings))
+        found = headings.declared(texts, meta.headings)
+    elif meta.non_body is not None:  # declared non-body lines are no headings either
+        found = headings.find(texts, _declared_non_body(meta, texts))
     else:
-        roles = dict(meta.non_body)
-    for number in roles:
-        if not 1 <= number <= len(paragraphs):
+        found = headings.find(texts, {number - 1 for number in layout.classify(texts)})
+        split = headings.split_first_lines(texts, headings.question_line)
+        if split != texts:  # "How do I reset it?" on the first line of its answer's block
+            found_split = headings.find(split, {n - 1 for n in layout.classify(split)})
+            if len(found_split) > len(found):
+                texts, found = split, found_split
+    blocks = [
+        markdown.Block(texts[at], BODY, section)
+        for at, section in headings.sections(texts, set(found))
+    ]
+    if not blocks:
+        raise CorpusError(name, "has headings but no paragraphs")
+    return title, blocks
+
+
+def _declared_non_body(meta: FrontMatter, texts: Sequence[str]) -> set[int]:
+    """Indices of the lines front matter declares non-body, counted before headings leave:
+    a declared caption must never become a heading and shift the numbers it was given by."""
+    numbers = meta.non_body if isinstance(meta.non_body, list) else list(meta.non_body or {})
+    return {number - 1 for number in numbers}
+
+
+def _markdown_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list[markdown.Block]]:
+    """A Markdown page's title (front matter, else its first ``#`` heading) and blocks."""
+    page = markdown.read(body)
+    blocks = list(page.blocks)
+    title = meta.title or page.title
+    if title is None:  # no heading to name it: its first line, as in plain text
+        if not blocks or blocks[0].role != BODY or "\n" in blocks[0].text:
+            raise CorpusError(
+                name, "no title: begin with a '# Title' heading, or set title in the front matter"
+            )
+        title = blocks.pop(0).text
+    if len(title) > MAX_TITLE_CHARS:
+        raise CorpusError(
+            name, f"no title: the title has {len(title):,} characters; make it shorter"
+        )
+    if not blocks:
+        raise CorpusError(name, "has a title but no paragraphs")
+    return title.strip(), blocks
+
+
+def _check_lengths(texts: Sequence[str], name: str) -> None:
+    for number, text in enumerate(texts, start=1):
+        if len(text) > MAX_PARAGRAPH_CHARS:
             raise CorpusError(
                 name,
-                f"front matter non_body names paragraph {number}, "
-                f"but the article has {len(paragraphs)}",
+                f"paragraph {number} has {len(text):,} characters, over the "
+                f"{MAX_PARAGRAPH_CHARS:,}-character limit; split it with blank lines",
             )
-    if all(number in roles for number in range(1, len(paragraphs) + 1)):
+
+
+def _non_body_roles(
+    meta: FrontMatter, texts: Sequence[str], blocks: Sequence[markdown.Block], name: str
+) -> dict[int, str]:
+    """Paragraph number -> role, for the paragraphs that are not body text: code and tables
+    as read, then the front matter's ``non_body`` or, without one, the layout rules' finds
+    among the body paragraphs (``texts``, in order)."""
+    body_numbers = [n for n, block in enumerate(blocks, start=1) if block.role == BODY]
+    roles = {n: block.role for n, block in enumerate(blocks, start=1) if block.role != BODY}
+    if meta.non_body is None:
+        found = layout.classify(texts)
+        roles.update({body_numbers[number - 1]: role for number, role in found.items()})
+    else:
+        declared = (
+            dict.fromkeys(meta.non_body, "non-body")
+            if isinstance(meta.non_body, list)
+            else dict(meta.non_body)
+        )
+        for number in declared:
+            if not 1 <= number <= len(blocks):
+                raise CorpusError(
+                    name,
+                    f"front matter non_body names paragraph {number}, "
+                    f"but the article has {len(blocks)}",
+                )
+        roles.update(declared)
+    if all(number in roles for number in range(1, len(blocks) + 1)):
         raise CorpusError(name, "has no body paragraphs (every paragraph is marked non-body)")
     return roles
 

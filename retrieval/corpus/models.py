@@ -28,13 +28,15 @@ class CorpusError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """One paragraph as written; its ``role`` is "body" or what else it is (caption, bio, ...;
-    "title" for an article's card, ``retrieval.index.cards``). A quoted passage shows it as its
-    ``kind``."""
+    """One paragraph as written; its ``role`` is "body" or what else it is (caption, bio, code,
+    table, ...; "title" for an article's card, ``retrieval.index.cards``). A quoted passage
+    shows it as its ``kind``. ``section``: the headings it sits under, outermost first (none:
+    ``()``)."""
 
     number: int
     text: str
     role: str = BODY
+    section: tuple[str, ...] = ()
 
     @property
     def is_body(self) -> bool:

@@ -29,6 +29,12 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
+# A list item's line start and marker: a new line, its indent, "\u2022 " or "12. "; at the
+# very start, only a bullet ("1. FC Köln won" opens a sentence, not a list).
+_ITEM = re.compile(r"\n[ \t]*(?:\u2022|\d{1,3}\.)[ \t]+|\A[ \t]*\u2022[ \t]+")
+
+_ITEM_OPENINGS = frozenset("\u2022 \t")
+
 # Abbreviations that may close a sentence (titles such as "Mr." never do).
 _MAY_END = frozenset({"etc"})
 
@@ -43,7 +49,24 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence in ``text``, trimmed of surrounding space."""
+    """(start, end) of each sentence in ``text``, trimmed of surrounding space.
+
+    A list item on a line of its own ("\u2022 item", "2. step", as ``retrieval.corpus.markdown``
+    writes a list) is a sentence of its own at least, its marker left out."""
+    if ("\n" not in text and text[:1] not in _ITEM_OPENINGS) or _ITEM.search(text) is None:
+        return _sentence_spans(text, 0, len(text))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for item in _ITEM.finditer(text):
+        spans.extend(_sentence_spans(text, start, item.start()))
+        start = item.end()
+    spans.extend(_sentence_spans(text, start, len(text)))
+    return spans
+
+
+def _sentence_spans(whole: str, begin: int, finish: int) -> list[tuple[int, int]]:
+    """``sentence_spans`` of ``whole[begin:finish]``, as offsets into ``whole``."""
+    text = whole[begin:finish]
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
@@ -60,7 +83,11 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         spans.append((start, match.end()))
         start = match.end()
     spans.append((start, len(text)))
-    return [trimmed for span in spans if (trimmed := _trim(text, *span)) is not None]
+    return [
+        (begin + trimmed[0], begin + trimmed[1])
+        for span in spans
+        if (trimmed := _trim(text, *span)) is not None
+    ]
 
 
 def split_sentences(text: str) -> list[str]:

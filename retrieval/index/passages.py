@@ -4,9 +4,11 @@ Passages are numbered in one sequence: every paragraph in corpus order (the BM25
 documents), then one card per article (``retrieval.index.cards``), which has an index of its
 own. What BM25 indexes for a paragraph is its words, its role when it is not body text
 ("caption", "bio": people ask for the caption), and the long forms of the abbreviations it
-uses that its article defined earlier (``retrieval.index.abbreviations``). Each paragraph's
-sentence terms are kept from the build (``retrieval.index.sentence_terms``), so that a
-question never tokenises a passage again.
+uses that its article defined earlier (``retrieval.index.abbreviations``), then the words of
+the headings above it (``retrieval.index.sections``). Each paragraph's sentence terms are kept
+from the build (``retrieval.index.sentence_terms``), so that a question never tokenises a
+passage again; the headings' words are kept apart from its sentences, for the closeness
+reorder reads what a paragraph itself says.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
 
+from retrieval.corpus.markdown import CODE
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import normalize
@@ -21,6 +24,7 @@ from retrieval.index.abbreviations import defined_abbreviations
 from retrieval.index.bm25 import BM25Index, BM25Params
 from retrieval.index.cards import CARD, card_text
 from retrieval.index.meaning import PassageVectors
+from retrieval.index.sections import section_terms, with_headings
 from retrieval.index.sentence_terms import SentenceRecorder, SentenceTerms
 from retrieval.index.tokenize import Tokenizer
 
@@ -59,10 +63,14 @@ class Passages:
             recorder, self.index.vocabulary, self.index.sequence, self.index.doc_len
         )
         self.card_index = BM25Index(self.cards.values(), params)
+        self.code = frozenset(
+            i for i, (_, paragraph) in enumerate(self.located) if paragraph.role == CODE
+        )
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
         self.sentences = lru_cache(maxsize=4096)(self._split_and_tokenize)
-        # Compared as normalised text, so that a curly and a straight quote mean the same.
-        self.meaning = PassageVectors(lambda i: normalize(self.located[i][1].text))
+        # Compared as normalised text, so that a curly and a straight quote mean the same; a
+        # paragraph means what it says under its headings (``retrieval.index.sections``).
+        self.meaning = PassageVectors(lambda i: normalize(with_headings(self.located[i][1])))
 
     def __len__(self) -> int:
         return len(self.located)
@@ -101,11 +109,14 @@ class Passages:
         """``indexed_terms``, tokenised a sentence at a time so that the sentences are kept."""
         paragraph = self.located[index][1]
         role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.role)
+        headings = section_terms(self.tokenizer, paragraph.section)
         carried = self._defined.get(index, ())
         if carried:
             known = set(self.tokenizer.tokenize(paragraph.text))
-            return recorder.terms(paragraph.text, role, self._lacking(carried, known))
-        return recorder.terms(paragraph.text, role)
+            return recorder.terms(
+                paragraph.text, role, self._lacking(carried, known), hidden=headings
+            )
+        return recorder.terms(paragraph.text, role, hidden=headings)
 
     def _lacking(
         self, carried: Sequence[tuple[int, str]], terms: set[str]

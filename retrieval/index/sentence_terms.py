@@ -29,16 +29,19 @@ class SentenceRecorder:
         self._tokenize = tokenize
         self.sentence_counts = array("I")  # per paragraph
         self.sentence_lengths = array("I")  # per sentence, in terms
+        self.hidden_counts = array("I")  # per paragraph: its last terms, BM25's alone
 
     def terms(
         self,
         text: str,
         extra: Sequence[str] = (),
         inserted: Sequence[tuple[int, Sequence[str]]] = (),
+        hidden: Sequence[str] = (),
     ) -> list[str]:
         """``text``'s terms, then ``extra`` (searchable with the first sentence, if any);
         ``inserted`` gives terms read as if written at an offset of ``text`` (at a word's
-        start), in order of offset."""
+        start), in order of offset; ``hidden`` terms come last, for BM25 alone: no sentence
+        holds them."""
         terms: list[str] = []
         spans = sentence_spans(text)
         next_insert = 0
@@ -55,6 +58,8 @@ class SentenceRecorder:
             terms.extend(sentence)
         self.sentence_counts.append(len(spans))
         terms.extend(extra)
+        terms.extend(hidden)
+        self.hidden_counts.append(len(hidden))
         return terms
 
 
@@ -75,6 +80,7 @@ class SentenceTerms:
         counts = np.frombuffer(recorder.sentence_counts, dtype=np.uint32)
         self._sentence_start = np.concatenate(([0], np.cumsum(counts, dtype=np.int64)))
         self._lengths = recorder.sentence_lengths
+        self._hidden = recorder.hidden_counts
 
     def __len__(self) -> int:
         return len(self._term_start) - 1
@@ -82,11 +88,13 @@ class SentenceTerms:
     def sentences(self, index: int) -> list[list[str]]:
         """Each sentence's terms; a non-body paragraph's role is searched with its first."""
         words = self._words
-        return [[words[i] for i in ids] for ids in self.sentence_ids(index)]
+        return [[words[i] for i in ids] for ids in self.sentence_ids(index, hidden=True)]
 
-    def sentence_ids(self, index: int) -> list[list[int]]:
-        """``sentences`` as vocabulary ids: comparing them touches no string."""
-        ids = self._sequence[self._term_start[index] : self._term_start[index + 1]].tolist()
+    def sentence_ids(self, index: int, *, hidden: bool = False) -> list[list[int]]:
+        """``sentences`` as vocabulary ids: comparing them touches no string. The hidden
+        terms (``SentenceRecorder.terms``) go with the first sentence only if ``hidden``."""
+        end = int(self._term_start[index + 1]) - (0 if hidden else self._hidden[index])
+        ids = self._sequence[self._term_start[index] : end].tolist()
         found: list[list[int]] = []
         position = 0
         for length in self._lengths[self._sentence_start[index] : self._sentence_start[index + 1]]:

@@ -2,6 +2,10 @@
 
 Dotted abbreviations keep their dots ("U.S." -> ``u.s``) so that they never collapse into
 the stop word "us"; a capitalised "US" means the same country and maps to the same term.
+An identifier is also searchable by its parts, split as code search splits them: on ``_``
+and at the humps of lower camelCase (``pair_device`` -> ``pair_devic``, ``pair``, ``devic``;
+``addReaction`` -> ``addreact``, ``add``, ``reaction``); dots already part words
+(``hub.pair`` is ``hub`` and ``pair``).
 """
 
 from __future__ import annotations
@@ -26,6 +30,11 @@ _TOKEN = re.compile(
 _ACRONYMS: dict[str, str] = {"US": "u.s", "USA": "u.s", "u.s.a": "u.s", "UK": "u.k"}
 
 _MAX_TERM_CHARS = 64
+# An identifier: a word with an underscore, or in lower camelCase, two lower-case letters at
+# least before its first hump ("addReaction"; not "iPhone", "eBay", nor a name such as
+# "PlayStation" or "McDonald", which is written as a name, not as code).
+_IDENTIFIER = re.compile(r"_|^[a-z]{2}[a-z0-9]*[A-Z]")
+_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")
 
 # Snowball gives these unrelated words one stem ("authority" -> "author", "university" ->
 # "univers"); each keeps a stem of its own so that asking for one never quotes the other.
@@ -57,6 +66,8 @@ class Tokenizer:
         self._stop_words = stop_words
         self._stemmer = Stemmer.Stemmer("english")
         self._cache: dict[str, str] = {}
+        # An identifier's parts (term, start, end within it), for the surfaces that have some.
+        self._parts: dict[str, tuple[Token, ...]] = {}
 
     @property
     def stop_words(self) -> frozenset[str]:
@@ -64,7 +75,7 @@ class Tokenizer:
 
     def tokenize(self, text: str) -> list[str]:
         """Index terms of ``text`` in order, with repeats (BM25 counts them)."""
-        cache = self._cache
+        cache, parts = self._cache, self._parts
         terms: list[str] = []
         for match in _TOKEN.finditer(fold_punctuation(text)):
             term = cache.get(match.group())
@@ -72,6 +83,8 @@ class Tokenizer:
                 term = self._of(match)
             if term:
                 terms.append(term)
+            if parts and (split := parts.get(match.group())):
+                terms.extend(part.term for part in split)
         return terms
 
     def term(self, word: str) -> str:
@@ -87,6 +100,8 @@ class Tokenizer:
             term = self._term(word, is_abbreviation=False)
             if len(self._cache) < 1_000_000:
                 self._cache[word] = term
+                if _IDENTIFIER.search(word):
+                    self._parts[word] = self._split(word, term)
         return term
 
     def spellings_in(self, texts: Iterable[str]) -> dict[str, str]:
@@ -106,13 +121,17 @@ class Tokenizer:
 
     def tokens(self, text: str) -> Iterator[Token]:
         """Terms with their spans in ``text``, for highlighting what matched."""
-        cache = self._cache
+        cache, parts = self._cache, self._parts
         for match in _TOKEN.finditer(fold_punctuation(text)):
             term = cache.get(match.group())
             if term is None:
                 term = self._of(match)
             if term:
                 yield Token(term, match.start(), match.end())
+            if parts and (split := parts.get(match.group())):
+                at = match.start()
+                for part in split:
+                    yield Token(part.term, at + part.start, at + part.end)
 
     def _of(self, match: re.Match[str]) -> str:
         """The term for one matched surface form, remembered for the next time it is seen."""
@@ -122,7 +141,18 @@ class Tokenizer:
             term = self._term(surface, match.group("abbr") is not None)
             if len(self._cache) < 1_000_000:
                 self._cache[surface] = term
+                if _IDENTIFIER.search(surface):
+                    self._parts[surface] = self._split(surface, term)
         return term
+
+    def _split(self, surface: str, whole: str) -> tuple[Token, ...]:
+        """An identifier's parts as terms, with their spans in ``surface`` (see the module)."""
+        found: list[Token] = []
+        for part in _PART.finditer(surface):
+            term = self._term(part.group(), is_abbreviation=False)
+            if term and term != whole:
+                found.append(Token(term, part.start(), part.end()))
+        return tuple(found) if len(found) > 1 or (found and "_" in surface) else ()
 
     def _term(self, surface: str, is_abbreviation: bool) -> str:
         """The index term for one surface form, or "" when it carries no meaning."""

@@ -7,7 +7,9 @@ Five rewrites, each general English, none about any one topic:
   category Cf) are removed, so a word pasted with one inside still matches;
 * the shorthand of chat in English at large ("rn", "tho", "govt", "pic") is spelled out;
 * a contraction typed without its apostrophe ("whats", "doesnt") is read as the contraction,
-  which is a stop word, instead of as an unknown word;
+  which is a stop word, instead of as an unknown word, unless the word without the apostrophe
+  is an English word of its own within ``WORD_MARGIN`` of the contraction's frequency
+  ("shell", "well", "hell", "shed", "lets", "ill" stay as typed: "where did poetry shell go");
 * a lowercase "us" is read as the U.S. after "the" ("what should the us do"), before a hyphen
   ("us-china"), and in front of a content word when nothing but function words precede it
   ("are us sanctions working"); elsewhere it is the pronoun ("tell us about", "for us").
@@ -22,6 +24,8 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from functools import lru_cache
+
+from wordfreq import zipf_frequency
 
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
@@ -121,6 +125,12 @@ def remove_invisible(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
+# A bare spelling is read as the contraction only if the contraction is this much more common
+# in English (wordfreq's Zipf scale: 1 is ten times): "dont" (1.5) is "don't", "shell" (-0.2)
+# and "lets" (0.65, "Poetry lets you") are themselves.
+WORD_MARGIN = 1.0
+
+
 def _contractions() -> dict[str, str]:
     """``whats`` -> ``what's``: each stop-word contraction as typed without its apostrophe.
 
@@ -132,7 +142,11 @@ def _contractions() -> dict[str, str]:
         bare = word.replace("'", "")
         if word.count("'") == 1 and 0 < cut < len(bare):
             found[bare] = max(found.get(bare, (0, "")), (cut, word))
-    return {bare: word for bare, (_, word) in found.items()}
+    return {
+        bare: word
+        for bare, (_, word) in found.items()
+        if zipf_frequency(word, "en") - zipf_frequency(bare, "en") >= WORD_MARGIN
+    }
 
 
 _CONTRACTIONS = _contractions()
@@ -183,7 +197,13 @@ def _replacement(words: list[str], i: int, off: Collection[str]) -> str | None:
         return "U.S." if "us" not in off and _means_country(words, i) else None
     if lower in SHORTHAND and (word.islower() or (len(word) > 1 and word.istitle())):
         return None if "shorthand" in off else SHORTHAND[lower]
-    if "'" not in lower and lower.isalpha() and lower not in _STOP and len(lower) > 2:
+    # "im" is "I'm" (the frequency margin keeps "id", "ill", "shell" as typed); "IM" is not.
+    if (
+        "'" not in lower
+        and lower.isalpha()
+        and lower not in _STOP
+        and (len(lower) > 2 or not word.isupper())
+    ):
         return None if "contractions" in off else _CONTRACTIONS.get(lower)
     return None
 

@@ -24,6 +24,7 @@ from retrieval.index.passages import Passages
 from retrieval.question.aliases import alias_table
 from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite
+from retrieval.question.code import writes_code
 from retrieval.question.fillers import without_fillers
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller, lemma_families
@@ -52,6 +53,7 @@ class Query:
     articles: frozenset[str] = frozenset()
     about_articles: bool = False
     asks_argument: bool = False
+    code: bool = False  # it writes something as code (``retrieval.question.code``)
 
 
 def example_question(articles: Sequence[Article]) -> str:
@@ -154,8 +156,16 @@ class QuestionReader:
             if content:
                 weights = content
                 terms = [t for t in terms if t in content]
-        argument = "argument" not in self._off and asks_for_argument(text, bool(references))
-        return Query(text, terms, weights, surface, frozenset(references.values()), about, argument)
+        return Query(
+            text,
+            terms,
+            weights,
+            surface,
+            frozenset(references.values()),
+            about,
+            asks_argument="argument" not in self._off and asks_for_argument(text, bool(references)),
+            code=writes_code(text),
+        )
 
     def prepare(self) -> None:
         """Build now what the first unknown word would otherwise build (the speller), so that

@@ -4,11 +4,13 @@ BM25Okapi ranks the paragraphs (``retrieval.index.bm25``); the head of that list
 by closeness to the question (``retrieval.search.rerank``); ``rerank_depth = 0`` gives plain
 BM25 order. Cards (``retrieval.index.cards``) take part only when the question asks about
 articles, and then come first; the passages of the articles a question names come before the
-others. Captions, credits, notices and bios come after the body paragraphs that hold every
-question word they hold, unless the question asks for such text ("the caption", "the photo",
-"the author's bio": ``lexicon.NON_BODY_WORDS`` or a role's own name): "what should we do
-about north korea" is answered by the argument, not by the photo caption that names the
-country.
+others. A code block (``retrieval.corpus.markdown``) comes after every prose passage unless
+the question writes something as code (``retrieval.question.code``): "how do I pair a device"
+wants the sentence that explains it, "what does pair_device do" the code too. Captions,
+credits, notices and bios come after the body paragraphs that hold every question word they
+hold, unless the question asks for such text ("the caption", "the photo", "the author's bio":
+``lexicon.NON_BODY_WORDS`` or a role's own name): "what should we do about north korea" is
+answered by the argument, not by the photo caption that names the country.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from retrieval.corpus.markdown import SHOWN_AS_IS
 from retrieval.index.passages import Passages
 from retrieval.lexicon import NON_BODY_WORDS
 from retrieval.question.query import Query
@@ -45,7 +48,11 @@ class Search:
         self._depth = rerank_depth
         self._names_once = "phrase_weights" not in off  # retrieval.heuristics
         tokenize = passages.tokenizer.tokenize
-        roles = {p.role for _, p in passages.located[: passages.first_card] if not p.is_body}
+        roles = {
+            p.role
+            for _, p in passages.located[: passages.first_card]
+            if not p.is_body and p.role not in SHOWN_AS_IS
+        }
         self._asking_for_roles = frozenset(
             t for word in (*NON_BODY_WORDS, *roles) for t in tokenize(word)
         )
@@ -57,7 +64,11 @@ class Search:
         top_k = max(1, min(top_k, MAX_TOP_K))
         depth = self._depth
         wanted = max(top_k, depth)
-        ranked = passages.index.top_k(query.terms, wanted)
+        code_last = bool(passages.code) and not query.code  # code after prose, unless asked
+        ranked = passages.index.top_k(query.terms, 2 * wanted if code_last else wanted)
+        if code_last:
+            prose = [(i, sc) for i, sc in ranked if i not in passages.code]
+            ranked = (prose + [(i, sc) for i, sc in ranked if i in passages.code])[:wanted]
         if query.articles:
             named = [(i, sc) for i, sc in ranked if located[i][0].slug in query.articles]
             ranked = named + [(i, sc) for i, sc in ranked if (i, sc) not in named]
@@ -69,6 +80,8 @@ class Search:
             head, tail = ranked[:depth], ranked[depth:]
             near = self._closeness(query, [i for i, _ in head])
             order = rerank([score for _, score in head], near)
+            if code_last:
+                order.sort(key=lambda i: head[i][0] in passages.code)
             if query.articles:
                 order.sort(key=lambda i: located[head[i][0]][0].slug not in query.articles)
             if query.about_articles:
@@ -93,7 +106,8 @@ class Search:
         order = list(ranked)
         for item in ranked:
             index = item[0]
-            if passages.is_card(index) or located[index][1].is_body:
+            role = located[index][1].role
+            if passages.is_card(index) or located[index][1].is_body or role in SHOWN_AS_IS:
                 continue
             held = passages.terms_of(index) & wanted
             place = order.index(item)
@@ -102,7 +116,7 @@ class Search:
                     at
                     for at, (other, _) in enumerate(order)
                     if not passages.is_card(other)
-                    and located[other][1].is_body
+                    and (located[other][1].is_body or located[other][1].role in SHOWN_AS_IS)
                     and held <= passages.terms_of(other)
                 ),
                 default=-1,

@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from retrieval.answer import Answer, ArticleSummary, Passage, SummarySentence
 from retrieval.corpus.genre import article_genre
+from retrieval.corpus.markdown import SHOWN_AS_IS
 from retrieval.corpus.models import Article, Genre, Paragraph
 from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
@@ -125,6 +126,7 @@ def quote(hit: Hit, weights: Mapping[str, float], support: float, passages: Pass
         text=paragraph.text,
         score=hit.score,
         kind=paragraph.role,
+        section=list(paragraph.section),
         author=article.author,
         matched_terms=list(matched.values()),
         highlights=highlights,
@@ -174,7 +176,8 @@ def _body(passages: Passages, index: int) -> bool:
 
 
 def _any(passages: Passages, index: int) -> bool:
-    return True
+    """Anything quotable but code and tables, which are shown as they are, never summarised."""
+    return passages.located[index][1].role not in SHOWN_AS_IS
 
 
 Candidate = tuple[Article, Paragraph, tuple[int, int]]
@@ -238,6 +241,7 @@ def sentence_in(article: Article, paragraph: Paragraph, start: int, end: int) ->
         paragraph=paragraph.number,
         citation=article.citation(paragraph.number),
         text=paragraph.text[start:end],
+        section=list(paragraph.section),
         start=start,
         end=end,
     )

@@ -85,7 +85,9 @@ def summary_sentences(
     turn, passing over one too similar (tf-idf cosine) to one already chosen. When
     ``coherent``, a sentence that leans on the one before it (``retrieval.summary.coherence``: any
     pointer in an opinion piece, a demonstrative in news unless ``news_pointers`` is "all")
-    comes with that one, or not at all: such a pair is worth the mean of its two scores.
+    comes with that one, or not at all: such a pair is worth the mean of its two scores. A
+    sentence ending on a colon, which introduces what the summary will not show, is taken only
+    when too few others are left.
     """
     n = min(len(sentences), MAX_GRAPH_SENTENCES)
     if n == 0 or count <= 0:
@@ -97,6 +99,9 @@ def summary_sentences(
     cosine = np.einsum("ik,jk->ij", vectors, vectors)  # not BLAS: see _overlap_similarity
     redundant: list[list[bool]] = (cosine >= REDUNDANT_SIMILARITY).tolist()
     long_enough = [len(set(t)) >= MIN_SENTENCE_TERMS for t in terms]
+    # A sentence ending on a colon introduces what follows it (a list, a code block, a
+    # quotation), which a summary does not show: it is taken only to fill up.
+    complete = [not s.text.rstrip().endswith(":") for s in shown]
     pointers: Genre = "opinion" if news_pointers == "all" else genre
     leaning = [coherent and leans_back(s.text, pointers) for s in shown]
     groups = [_with_antecedents(i, leaning) for i in range(n)]
@@ -109,7 +114,9 @@ def summary_sentences(
                 added = [j for j in groups[i] if j not in taken]
                 if i in taken or not added or len(chosen) + len(added) > count:
                     continue
-                if strict and (not long_enough[i] or any(redundant[i][j] for j in chosen)):
+                if strict and (
+                    not long_enough[i] or not complete[i] or any(redundant[i][j] for j in chosen)
+                ):
                     continue
                 value = sum(score[j] for j in added) / len(added)  # per sentence shown
                 if value > best_value:

@@ -14,6 +14,7 @@ import discord
 
 from bot.cogs.utils import limits, markdown
 from retrieval import AmbiguousArticle, Answer, ArticleSummary, Passage, Quote, Sources
+from retrieval.corpus.markdown import CODE
 from retrieval.corpus.sentences import sentence_spans
 
 ELLIPSIS = "\u2026"
@@ -21,6 +22,7 @@ COLOUR = discord.Colour.blurple()
 CLOSEST_COLOUR = discord.Colour.gold()  # the closest passages, not an answer
 CLOSEST = "The articles don't say this exactly; the closest passages are below."
 _WORD_END = re.compile(r"\S(?=\s)")
+_MENTION_LIKE = re.compile(r"<[@#:!&]|@(?=everyone|here)")
 
 
 def escape(text: str, *, links: bool = True) -> str:
@@ -68,8 +70,43 @@ def source(quote: Quote) -> str:
         byline = f", by {quote.author}" if quote.author else ""
         return escape(f"{quote.title}{byline}{publisher}, title ({quote.article})", links=False)
     return escape(
-        f"{quote.title}{publisher} \u00b6{quote.paragraph} ({quote.article})", links=False
+        f"{quote.place}{publisher} \u00b6{quote.paragraph} ({quote.article})", links=False
     )
+
+
+def code_block(code: str, budget: int) -> str:
+    """A code passage as a code block within ``budget`` characters, cut after a whole line
+    ("…" on a line of its own). Nothing in a code block is markup; only a run of backticks
+    could end it, so each backtick is followed by a zero-width space, as is the ``@`` of a
+    mention-like token (shown as written, never resolved, wherever a client looks)."""
+    lines = _inert_code(code).split("\n")
+    fence, close = "```\n", "\n```"
+    body = "\n".join(lines)
+    if len(fence) + len(body) + len(close) <= budget:
+        return fence + body + close
+    kept: list[str] = []
+    used = len(fence) + len(close) + len(ELLIPSIS) + 1
+    for line in lines:
+        if used + len(line) + 1 > budget:
+            break
+        kept.append(line)
+        used += len(line) + 1
+    if not kept:
+        return ELLIPSIS
+    return fence + "\n".join([*kept, ELLIPSIS]) + close
+
+
+def _inert_code(code: str) -> str:
+    zws = markdown.ZERO_WIDTH_SPACE
+    code = code.replace("`", "`" + zws)
+    return _MENTION_LIKE.sub(lambda m: m.group(0) + zws, code)
+
+
+def passage_value(passage: Passage, budget: int) -> str:
+    """A quoted passage within ``budget``: code as a code block, the rest escaped and bolded."""
+    if passage.kind == CODE:
+        return code_block(passage.text, budget)
+    return fit_quote(passage.text, passage.highlights, budget)
 
 
 def shorten(text: str, budget: int) -> str:
@@ -109,7 +146,7 @@ def answer_embed(answer: Answer) -> discord.Embed:
         room = min(limits.FIELD_VALUE, limits.EMBED_TOTAL - used - len(name))
         if room < 40:
             break
-        value = fit_quote(passage.text, passage.highlights, room)
+        value = passage_value(passage, room)
         embed.add_field(name=name, value=value, inline=False)
         used += len(name) + len(value)
     return embed
@@ -132,7 +169,7 @@ def answer_text(answer: Answer) -> str:
         room = limits.CONTENT - len(body) - len(label)
         if room < 60:
             break
-        body += label + fit_quote(passage.text, passage.highlights, room)
+        body += label + passage_value(passage, room)
     return body[: limits.CONTENT]
 
 

@@ -1,0 +1,127 @@
+"""Heading lines in plain text: the sections of a text file that has no Markdown syntax.
+
+A block (the text between blank lines, after the title) is a heading when it is one line that
+the block after it explains, in one of two shapes:
+
+- a *title line*: at most ``MAX_TITLE_WORDS`` words, opening with a capital or a digit,
+  holding a word, and ending with neither punctuation, a closing quote nor a function word
+  ("Getting started", "Step 2"; not "27,595", nor "... secured qualification for");
+- a *question line*: at most ``MAX_QUESTION_WORDS`` words ending with "?", as FAQs write
+  them ("How do I reset my widget?"), followed by a block that is not itself a question.
+
+and only when the text has at least ``MIN_HEADINGS`` of them: one short line in a news report
+is a caption or a rhetorical question more often than a heading. A question line may also be
+the first line of its answer's block ("How long does a charge last?" and, on the next line, "A
+full charge lasts four days."): it is taken out of the block when that finds more headings
+than the blocks as written. A line the layout rules take for a caption, credit or notice
+(``retrieval.corpus.layout``) is never a heading, nor is the last block (nothing follows it).
+A question line under a title line is a subsection of it; a title line closes the sections
+before it.
+
+A file's front matter may list its heading lines instead (``headings = ["Getting started",
+"How do I reset my widget?"]``, compared as the text of the line); ``headings = []`` says it
+has none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+
+from retrieval.corpus.text import identity
+
+MAX_TITLE_WORDS = 10
+MAX_QUESTION_WORDS = 20
+MIN_HEADINGS = 2
+
+_OPENS = re.compile(r"^[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u00de]")
+_ENDS_BARE = re.compile(r"[\w)\]]$")
+_WORD = re.compile(r"[^\W\d_]{2}")
+# Words a line cut short ends on, which no heading does (unlike "in" or "up": "Sign in").
+_CANNOT_END = frozenset(
+    "a an the and or but nor of for to at by with from as than that into onto via".split()
+)
+
+
+def title_line(text: str) -> bool:
+    """A short line of words without final punctuation, opening as a heading does and not
+    ending on a function word (a line cut short: "... secured qualification for")."""
+    words = text.split()
+    return (
+        "\n" not in text
+        and 0 < len(words) <= MAX_TITLE_WORDS
+        and _OPENS.match(text) is not None
+        and _ENDS_BARE.search(text) is not None
+        and _WORD.search(text) is not None
+        and words[-1].casefold() not in _CANNOT_END
+    )
+
+
+def question_line(text: str) -> bool:
+    """A question on a line of its own."""
+    return (
+        "\n" not in text
+        and len(text.split()) <= MAX_QUESTION_WORDS
+        and text.endswith("?")
+        and _OPENS.match(text) is not None
+    )
+
+
+def find(blocks: Sequence[str], excluded: Collection[int] = ()) -> list[int]:
+    """Indices (from 0) of the heading blocks by the rules above; ``excluded`` are never."""
+    found: list[int] = []
+    for at, raw in enumerate(blocks[:-1]):
+        text, following = raw.strip(), blocks[at + 1].strip()
+        if at in excluded:
+            continue
+        if (title_line(text) and not title_line(following)) or (
+            question_line(text) and not question_line(following)
+        ):
+            found.append(at)
+        elif title_line(text) and at + 2 < len(blocks) and question_line(following):
+            found.append(at)  # "Installation", then "How do I install it?", then the answer
+    return found if len(found) >= MIN_HEADINGS else []
+
+
+def split_first_lines(blocks: Sequence[str], heads: Callable[[str], bool]) -> list[str]:
+    """``blocks`` with each block whose first line ``heads`` (and that has more lines) split
+    into that line and the rest: FAQs often write the answer on the line after its question,
+    without a blank line between."""
+    split: list[str] = []
+    for block in blocks:
+        first, newline, rest = block.strip().partition("\n")
+        if newline and rest.strip() and heads(first.strip()):
+            split.extend((first.strip(), rest))
+        else:
+            split.append(block)
+    return split
+
+
+def declared_line(lines: Sequence[str]) -> Callable[[str], bool]:
+    """Whether a line is one of the declared heading ``lines``."""
+    wanted = {identity(line) for line in lines}
+    return lambda text: identity(text) in wanted
+
+
+def declared(blocks: Sequence[str], lines: Sequence[str]) -> list[int]:
+    """Indices of the blocks that are one of the declared heading ``lines``."""
+    wanted = {identity(line) for line in lines}
+    return [at for at, text in enumerate(blocks) if identity(text) in wanted]
+
+
+def sections(blocks: Sequence[str], headings: Collection[int]) -> list[tuple[int, tuple[str, ...]]]:
+    """(index of each block that is not a heading, the headings it sits under)."""
+    path: list[str] = []
+    under_title = False
+    found: list[tuple[int, tuple[str, ...]]] = []
+    for at, raw in enumerate(blocks):
+        if at not in headings:
+            found.append((at, tuple(path)))
+            continue
+        text = raw.strip()
+        if question_line(text) and under_title:
+            path = [path[0], text]
+        else:
+            path = [text]
+            under_title = not question_line(text)
+    return found

@@ -1,0 +1,210 @@
+"""Markdown read as a reader sees it: blocks of plain text, each under its headings.
+
+markdown-it-py (CommonMark, with GitHub's tables) parses the page. What comes out is what the
+rendered page shows, without the syntax: a link shows its text, emphasis and inline code their
+content, an image nothing; a paragraph's line breaks read as the spaces the page shows. So
+every quote is found word for word in the page a reader opens.
+
+- A heading opens a section; it is no block of its own, and every block carries its
+  heading path (``("Widget FAQ", "How do I reset my widget?")``).
+- A list is one block, each item on a line of its own ("• item", "1. item"; a nested item is
+  indented), joined to the paragraph just before it when that paragraph introduces it (ends
+  with a colon): the sentence and what it introduces are one passage.
+- A block quote's paragraphs and lists are read as the page's own.
+- A code fence or indented code block is a ``code`` block, its text as written (one inside a
+  list item comes right after the list); a table is a ``table`` block, a row a line, its
+  cells joined by " | ". Neither is body text: both are searchable and quotable, never
+  summarised.
+- Raw HTML and thematic breaks show no text of their own and are left out, and so are an
+  admonition's markers (GitHub's ``> [!NOTE]``, Docusaurus's ``:::tip``), its text kept, and
+  a YAML front matter block (``---`` lines) that a site generator reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from retrieval.corpus.models import BODY
+
+CODE = "code"
+TABLE = "table"
+SHOWN_AS_IS = frozenset({CODE, TABLE})  # content, but never a sentence of a summary
+BULLET = "\u2022 "
+CELL_SEPARATOR = " | "
+
+_PARSER = MarkdownIt("commonmark").enable("table")
+# An admonition's marker on a line of its own: GitHub's "[!NOTE]", Docusaurus's ":::tip" / ":::".
+_MARKER_LINE = re.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
+# A YAML front matter block, as static site generators write it: metadata, not text.
+_YAML_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-to-be: its text as shown, its role and the headings it sits under."""
+
+    text: str
+    role: str
+    section: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """A Markdown page read: its title, the first level-1 heading's text (or, without one, the
+    first heading's; None without any heading), and its blocks."""
+
+    title: str | None
+    blocks: tuple[Block, ...]
+
+
+def read(source: str) -> Page:
+    """Read ``source`` (Markdown; citebot's TOML front matter already taken off, a YAML block
+    left by a site generator skipped) into blocks under their headings."""
+    return _Reader(_PARSER.parse(_YAML_FRONT_MATTER.sub("", source, count=1))).page()
+
+
+def inline_text(token: Token) -> str:
+    """What an ``inline`` token shows: its text, link texts, code spans' contents; soft line
+    breaks as spaces, hard ones as new lines; images and raw HTML as nothing; and a line that
+    is only an admonition's marker (GitHub's ``[!NOTE]``, a ``:::tip`` fence) as nothing."""
+    lines: list[tuple[str, str]] = []  # (a line's text, the break after it)
+    line: list[str] = []
+    for child in token.children or ():  # an image's alt text is its own child: not shown
+        kind = child.type
+        if kind in ("text", "code_inline"):
+            line.append(child.content)
+        elif kind in ("softbreak", "hardbreak"):
+            lines.append(("".join(line), " " if kind == "softbreak" else "\n"))
+            line = []
+    lines.append(("".join(line), ""))
+    kept = [(text, end) for text, end in lines if not _MARKER_LINE.fullmatch(text.strip())]
+    return "".join(text + end for text, end in kept).strip()
+
+
+class _Reader:
+    """One pass over markdown-it's token stream, keeping the heading path as it goes."""
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self.tokens = tokens
+        self.at = 0
+        self.path: list[tuple[int, str]] = []  # (level, text) of the open headings
+        self.title: str | None = None
+        self.first_heading: str | None = None  # the title of a page without a level-1 heading
+        self.blocks: list[Block] = []
+
+    def page(self) -> Page:
+        while self.at < len(self.tokens):
+            self._block()
+        return Page(self.title or self.first_heading, tuple(self.blocks))
+
+    @property
+    def section(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.path)
+
+    def _block(self) -> None:
+        token = self.tokens[self.at]
+        kind = token.type
+        if kind == "heading_open":
+            level = int(token.tag[1:])
+            text = inline_text(self.tokens[self.at + 1])
+            self.at += 3
+            if level == 1 and self.title is None and text:
+                self.title = text
+            if self.first_heading is None and text:
+                self.first_heading = text
+            self.path = [(lvl, t) for lvl, t in self.path if lvl < level]
+            if text:
+                self.path.append((level, text))
+        elif kind == "paragraph_open":
+            text = inline_text(self.tokens[self.at + 1])
+            self.at += 3
+            self._add(text, BODY)
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            code: list[str] = []
+            lines = self._list(0, code)
+            self._add_list("\n".join(lines))
+            for fence in code:  # after the list: code is never body text
+                self._add(fence, CODE)
+        elif kind in ("fence", "code_block"):
+            self.at += 1
+            self._add(token.content.rstrip("\n"), CODE)
+        elif kind == "table_open":
+            self._add("\n".join(self._table()), TABLE)
+        else:  # blockquote_open/close, hr, html_block: no text of their own
+            self.at += 1
+
+    def _add(self, text: str, role: str) -> None:
+        if text.strip():
+            self.blocks.append(Block(text, role, self.section))
+
+    def _add_list(self, text: str) -> None:
+        if not text.strip():
+            return
+        last = self.blocks[-1] if self.blocks else None
+        if (
+            last is not None
+            and last.role == BODY
+            and last.section == self.section
+            and last.text.rstrip().endswith(":")
+        ):
+            self.blocks[-1] = Block(f"{last.text}\n{text}", BODY, last.section)
+        else:
+            self.blocks.append(Block(text, BODY, self.section))
+
+    def _list(self, depth: int, code: list[str]) -> list[str]:
+        """The lines of the list opening at ``self.at``, nested ones indented; the code blocks
+        inside its items are added to ``code``."""
+        opening = self.tokens[self.at]
+        ordered = opening.type == "ordered_list_open"
+        number = int(opening.attrs.get("start", 1) or 1) if ordered else 0
+        closing = opening.type.replace("_open", "_close")
+        self.at += 1
+        lines: list[str] = []
+        indent = "  " * depth
+        while self.at < len(self.tokens) and self.tokens[self.at].type != closing:
+            token = self.tokens[self.at]
+            if token.type != "list_item_open":
+                self.at += 1
+                continue
+            self.at += 1
+            marker = f"{number}. " if ordered else BULLET
+            number += 1
+            item: list[str] = []
+            nested: list[str] = []
+            while self.tokens[self.at].type != "list_item_close":
+                inner = self.tokens[self.at]
+                if inner.type == "inline":
+                    item.append(inline_text(inner))
+                    self.at += 1
+                elif inner.type in ("bullet_list_open", "ordered_list_open"):
+                    nested.extend(self._list(depth + 1, code))
+                elif inner.type in ("fence", "code_block"):
+                    code.append(inner.content.rstrip("\n"))
+                    self.at += 1
+                else:
+                    self.at += 1
+            self.at += 1
+            lines.append(indent + marker + " ".join(part for part in item if part))
+            lines.extend(nested)
+        self.at += 1
+        return lines
+
+    def _table(self) -> list[str]:
+        rows: list[str] = []
+        cells: list[str] = []
+        while self.tokens[self.at].type != "table_close":
+            token = self.tokens[self.at]
+            if token.type == "tr_open":
+                cells = []
+            elif token.type == "inline":
+                cells.append(inline_text(token))
+            elif token.type == "tr_close":
+                rows.append(CELL_SEPARATOR.join(cells))
+            self.at += 1
+        self.at += 1
+        return rows

@@ -1,0 +1,24 @@
+"""Whether a question writes something as code: ``pair_device``, ``addReaction``,
+``pyproject.toml``, ``--with``, or anything in backticks.
+
+Code blocks are searched for every question but quoted ahead of prose only for such a
+question (``retrieval.search.ranking``): a question in words wants the words that explain.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CODE = re.compile(
+    r"`"  # backticks
+    r"|[A-Za-z0-9]_[A-Za-z0-9]"  # snake_case
+    r"|[a-z][a-z0-9]*[A-Z]"  # camelCase (not "iPhone": a lower-case letter, then more)
+    r"|[A-Za-z]{2,}\.[A-Za-z]{2,}"  # dotted names (not "U.S.", "e.g.")
+    r"|(?:^|\s)--?[A-Za-z]"  # command-line options
+    r"|[\w\]]=|=[\w\[\"']"  # assignments
+)
+
+
+def writes_code(question: str) -> bool:
+    """True when ``question`` holds something written as code (see the module)."""
+    return _CODE.search(question) is not None

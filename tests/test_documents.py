@@ -1,0 +1,355 @@
+"""Documents as moderators write them: Markdown pages and plain-text files with headings.
+
+Every document here is written for the test: a small widget's FAQ, a set-up page with a list
+and code, a plain-text FAQ.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import examples
+from retrieval import CorpusError, Engine, load_article, load_corpus
+from retrieval.corpus.markdown import CODE, TABLE
+from retrieval.index.tokenize import Tokenizer
+
+WIDGET_FAQ = """\
+# Widget FAQ
+
+Answers to what owners of the Widget ask most.
+
+## How do I reset my widget?
+
+Hold the **power** button for ten seconds until the light blinks twice. See the
+[reset guide](https://example.org/reset) for pictures.
+
+## Why does the battery drain overnight?
+
+The radio stays on while the `sync_schedule` job waits for the hub. Turn off *background
+sync* in the app to save power.
+
+## Which colours does it come in?
+
+| Colour | Finish |
+| --- | --- |
+| Teal | Matte |
+| Coral | Gloss |
+"""
+
+SETUP_PAGE = """\
++++
+title = "Setting up the hub"
++++
+# Setting up the hub
+
+## Pairing
+
+Before pairing, check three things:
+
+- the hub is plugged in;
+- the widget is charged;
+- your phone has `Bluetooth` turned on.
+
+Then call the pairing helper from the console:
+
+```python
+hub.pair_device(widget, timeout=30)
+hub.copy_global_to(widget)  # ```not a fence end
+```
+
+The pairing takes about a minute on a slow network.
+
+## Troubleshooting
+
+> If the light stays red, move the hub closer to the widget.
+"""
+
+PLAIN_FAQ = """\
+Gizmo questions and answers
+
+Getting started
+
+The gizmo ships with a charger and a strap. Charge it fully before the first use.
+
+How long does a charge last?
+
+A full charge lasts about four days of ordinary use.
+
+Can I swim with the gizmo?
+
+Yes, it is sealed against water to a depth of fifty metres.
+"""
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def docs(tmp_path: Path) -> Engine:
+    write(tmp_path, "01-widget-faq.md", WIDGET_FAQ)
+    write(tmp_path, "02-setup.md", SETUP_PAGE)
+    write(tmp_path, "03-gizmo.txt", PLAIN_FAQ)
+    return Engine(load_corpus(tmp_path))
+
+
+# -- Markdown read as Markdown ---------------------------------------------------------------
+
+
+def test_a_markdown_title_is_its_first_level_one_heading(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "widget-faq.md", WIDGET_FAQ))
+    assert article.title == "Widget FAQ"
+
+
+def test_a_page_without_a_level_one_heading_is_titled_by_its_first_heading(
+    tmp_path: Path,
+) -> None:
+    page = "Intro line of text.\n\n## Charging\n\nCharge it for an hour.\n"
+    article = load_article(write(tmp_path, "notes.md", page))
+    assert article.title == "Charging"
+    assert article.paragraphs[0].text == "Intro line of text."
+
+
+def test_markdown_is_quoted_without_its_syntax_word_for_word(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "widget-faq.md", WIDGET_FAQ))
+    texts = [p.text for p in article.paragraphs]
+    assert texts[1] == (
+        "Hold the power button for ten seconds until the light blinks twice. See the "
+        "reset guide for pictures."
+    )
+    assert "The radio stays on while the sync_schedule job waits for the hub." in texts[2]
+    assert "Turn off background sync in the app" in texts[2]
+    assert not any(mark in text for text in texts for mark in ("**", "](", "`", "## "))
+
+
+def test_a_markdown_heading_is_never_a_paragraph(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "widget-faq.md", WIDGET_FAQ))
+    texts = [p.text for p in article.paragraphs]
+    assert "How do I reset my widget?" not in texts
+    assert "Widget FAQ" not in texts
+
+
+def test_every_paragraph_knows_its_heading_path(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "widget-faq.md", WIDGET_FAQ))
+    sections = [p.section for p in article.paragraphs]
+    assert sections[0] == ("Widget FAQ",)
+    assert sections[1] == ("Widget FAQ", "How do I reset my widget?")
+    assert sections[2] == ("Widget FAQ", "Why does the battery drain overnight?")
+
+
+def test_a_table_is_one_passage_a_row_a_line(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "widget-faq.md", WIDGET_FAQ))
+    table = article.paragraphs[-1]
+    assert table.role == TABLE
+    assert table.text.splitlines() == ["Colour | Finish", "Teal | Matte", "Coral | Gloss"]
+
+
+def test_a_list_is_one_passage_with_its_introducing_sentence(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "setup.md", SETUP_PAGE))
+    first = article.paragraphs[0]
+    assert first.text.splitlines() == [
+        "Before pairing, check three things:",
+        "\u2022 the hub is plugged in;",
+        "\u2022 the widget is charged;",
+        "\u2022 your phone has Bluetooth turned on.",
+    ]
+    assert first.is_body
+
+
+def test_a_code_fence_is_a_code_passage_in_its_section_as_written(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "setup.md", SETUP_PAGE))
+    code = next(p for p in article.paragraphs if p.role == CODE)
+    assert code.section == ("Setting up the hub", "Pairing")
+    assert code.text.startswith("hub.pair_device(widget, timeout=30)\n")
+    assert not code.is_body
+
+
+def test_code_inside_a_list_item_is_a_code_passage_after_the_list(tmp_path: Path) -> None:
+    page = "# Steps\n\n1. Install it:\n\n   ```\n   pip install gizmo\n   ```\n\n2. Run it.\n"
+    article = load_article(write(tmp_path, "steps.md", page))
+    assert [(p.role, p.text) for p in article.paragraphs] == [
+        ("body", "1. Install it:\n2. Run it."),
+        (CODE, "pip install gizmo"),
+    ]
+
+
+def test_a_block_quote_is_read_as_the_pages_text(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "setup.md", SETUP_PAGE))
+    last = article.paragraphs[-1]
+    assert last.text == "If the light stays red, move the hub closer to the widget."
+    assert last.section == ("Setting up the hub", "Troubleshooting")
+
+
+def test_admonition_markers_and_a_yaml_block_are_not_text(tmp_path: Path) -> None:
+    page = (
+        "---\ntitle: Site title\nweight: 3\n---\n# Gadget notes\n\n"
+        "> [!WARNING]\n> Unplug the gadget first.\n\n"
+        ":::tip Good to know\nThe gadget charges in an hour.\n:::\n"
+    )
+    article = load_article(write(tmp_path, "gadget.md", page))
+    assert article.title == "Gadget notes"
+    assert [p.text for p in article.paragraphs] == [
+        "Unplug the gadget first.",
+        "The gadget charges in an hour.",
+    ]
+
+
+# -- plain text has headings too -------------------------------------------------------------
+
+
+def test_plain_text_question_lines_and_short_lines_are_headings(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "gizmo.txt", PLAIN_FAQ))
+    assert article.title == "Gizmo questions and answers"
+    assert [p.text.split()[0] for p in article.paragraphs] == ["The", "A", "Yes,"]
+    assert [p.section for p in article.paragraphs] == [
+        ("Getting started",),
+        ("Getting started", "How long does a charge last?"),
+        ("Getting started", "Can I swim with the gizmo?"),
+    ]
+
+
+def test_a_question_on_the_first_line_of_its_answer_is_a_heading(tmp_path: Path) -> None:
+    text = (
+        "Gizmo FAQ\n\nHow long does a charge last?\nA full charge lasts about four days.\n\n"
+        "Can I swim with it?\nYes, it is sealed against water.\n"
+    )
+    article = load_article(write(tmp_path, "faq.txt", text))
+    assert [p.text for p in article.paragraphs] == [
+        "A full charge lasts about four days.",
+        "Yes, it is sealed against water.",
+    ]
+    assert article.paragraphs[1].section == ("Can I swim with it?",)
+
+
+def test_one_short_line_in_a_report_is_not_a_heading(tmp_path: Path) -> None:
+    text = (
+        "Council raises tax\n\nThe council voted on Monday to raise the tax.\n\n"
+        "Why now?\n\nOfficials said the budget had a gap of two million pounds.\n"
+    )
+    article = load_article(write(tmp_path, "report.txt", text))
+    assert [p.text for p in article.paragraphs][1] == "Why now?"
+    assert all(p.section == () for p in article.paragraphs)
+
+
+def test_front_matter_headings_override_the_rules(tmp_path: Path) -> None:
+    declared = '+++\nheadings = ["How long does a charge last?"]\n+++\n' + PLAIN_FAQ
+    article = load_article(write(tmp_path, "gizmo.txt", declared))
+    assert "Getting started" in [p.text for p in article.paragraphs]
+    none = load_article(write(tmp_path, "none.txt", "+++\nheadings = []\n+++\n" + PLAIN_FAQ))
+    assert len(none.paragraphs) == 6
+    assert all(p.section == () for p in none.paragraphs)
+
+
+def test_a_line_declared_non_body_never_becomes_a_heading(tmp_path: Path) -> None:
+    text = (
+        '+++\n[non_body]\n1 = "caption"\n+++\nA report\n\nThe minister at the launch\n\n'
+        "The minister opened the bridge on Monday.\n\nIt cost ten million pounds.\n"
+    )
+    article = load_article(write(tmp_path, "report.txt", text))
+    assert article.paragraphs[0].role == "caption"
+    assert article.paragraphs[0].text == "The minister at the launch"
+
+
+def test_the_seed_articles_have_no_headings() -> None:
+    corpus = load_corpus(Path(__file__).resolve().parent.parent / "seeds")
+    assert all(p.section == () for _, p in corpus.iter_paragraphs())
+
+
+# -- answers ---------------------------------------------------------------------------------
+
+
+def test_a_markdown_heading_is_never_quoted_as_a_passage(docs: Engine) -> None:
+    answer = docs.ask("how do i reset the widget")
+    headings = {"How do I reset my widget?", "Widget FAQ"}
+    assert answer.passages
+    assert not {p.text for p in answer.passages} & headings
+    assert not {s.text for s in answer.summary} & headings
+    assert answer.passages[0].text.startswith("Hold the power button")
+
+
+def test_a_passage_carries_its_section(docs: Engine) -> None:
+    answer = docs.ask("how do i reset the widget")
+    assert answer.passages[0].section == ["Widget FAQ", "How do I reset my widget?"]
+
+
+def test_a_headings_words_find_the_paragraph_under_it(docs: Engine) -> None:
+    # "swim" is only in the heading; the answer under it says "sealed against water"
+    answer = docs.ask("can you swim with a gizmo")
+    assert answer.passages[0].text.startswith("Yes, it is sealed")
+
+
+def test_code_is_never_in_an_answers_summary_or_an_article_summary(docs: Engine) -> None:
+    answer = docs.ask("how do I call pair_device from the console")
+    assert any(p.kind == CODE for p in answer.passages)
+    assert not any("pair_device" in s.text for s in answer.summary)
+    summary = docs.summarize("setting up the hub", 3)
+    assert not any("pair_device" in s.text for s in summary.sentences)
+
+
+def test_code_identifiers_are_searchable_by_their_parts(docs: Engine) -> None:
+    tokenizer = Tokenizer()
+    assert {"pair", "devic"} <= set(tokenizer.tokenize("hub.pair_device(widget)"))
+    assert {"copi", "global"} <= set(tokenizer.tokenize("copy_global_to"))
+    assert {"add", "reaction"} <= set(tokenizer.tokenize("addReaction"))
+    hits = docs.search("pair_device", 3)
+    assert docs.located(hits[0].index)[1].role == CODE
+
+
+def test_a_question_in_words_gets_prose_before_code(docs: Engine) -> None:
+    answer = docs.ask("how long does pairing the hub take")
+    assert answer.passages[0].kind != CODE
+
+
+# -- any Markdown ----------------------------------------------------------------------------
+
+_PIECES = st.sampled_from(
+    [
+        "# Title\n\n",
+        "## How do I reset it?\n\n",
+        "### Deep heading\n\n",
+        "Setext heading\n---\n\n",
+        "A plain sentence.\n\n",
+        "Some **bold** and *emphasis* and `inline_code()` here.\n\n",
+        "A [link text](https://example.org/x) and ![an image](pic.png) too.\n\n",
+        "Check these:\n\n- one item\n- two *items*\n  - nested item\n\n",
+        "1. first step\n2. second step\n\n",
+        "```python\nx = call_me()  # ``` inside\n```\n\n",
+        "    indented code\n\n",
+        "| a | b |\n| --- | --- |\n| c | d |\n\n",
+        "> A quoted line.\n\n",
+        "<div>raw html</div>\n\n",
+        "---\n\n",
+        "Line one\nline two of the same paragraph.\n\n",
+        "@everyone <@123> ||spoiler|| __under__\n\n",
+        "\\*escaped\\* &amp; entity\n\n",
+    ]
+)
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(pieces=st.lists(_PIECES, min_size=1, max_size=12))
+def test_any_markdown_is_read_word_for_word_or_refused_with_a_reason(
+    pieces: list[str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    source = "".join(pieces)
+    folder = tmp_path_factory.mktemp("md")
+    try:
+        article = load_article(write(folder, "page.md", source))
+    except CorpusError as error:
+        assert "page.md" in str(error)
+        return
+    unescaped = source.replace("\\*", "*").replace("&amp;", "&")
+    for paragraph in article.paragraphs:
+        assert paragraph.text.strip()
+        for word in paragraph.text.replace("\u2022", " ").split():
+            if re.fullmatch(r"\d+\.", word):  # an ordered list's number, as the page counts
+                continue
+            assert word in unescaped or word.rstrip(".") in unescaped, word
+        assert not set(paragraph.section) & {paragraph.text}
