@@ -12,8 +12,6 @@ from typing import Literal, get_args
 
 Heuristic = Literal[
     "shorthand",  # chat shorthand spelled out: "rn", "govt" (question.chat)
-    "contractions",  # "whats", "doesnt" read as the contraction (question.chat)
-    "us",  # a lowercase "us" read as the U.S. where it must be the country (question.chat)
     "aliases",  # the articles' aliases replace the names they stand for (question.aliases)
     "fillers",  # hedges, semi-modals, hyphenated prefixes not searched (question.fillers)
     "speller",  # other forms and misspellings of unseen words (question.spelling)

@@ -26,35 +26,13 @@ def one_article(*paragraphs: str) -> Engine:
     return Engine(Corpus([Article.from_paragraphs("notes", "Harbour notes", list(paragraphs))]))
 
 
-# -- invisible characters, shorthand, "us" ------------------------------------------------------
+# -- invisible characters, links, shorthand ------------------------------------------------------
 
 
 def test_invisible_characters_inside_a_word_do_not_break_it(engine: Engine) -> None:
     pasted = "nu\u200bclear wea\u200dpons\u200e"
     assert remove_invisible(pasted) == "nuclear weapons"
     assert engine.query_terms(pasted) == engine.query_terms("nuclear weapons")
-
-
-@pytest.mark.parametrize(
-    ("typed", "read"),
-    [
-        ("what should the us do", "what should the U.S. do"),
-        ("are us sanctions working", "are U.S. sanctions working"),
-        ("us-china talks", "U.S.-china talks"),
-        ("tell us about the congress", "tell us about the congress"),
-        ("is this good for us", "is this good for us"),
-        ("U.S. policy", "U.S. policy"),
-    ],
-)
-def test_a_lowercase_us_is_the_country_only_where_the_pronoun_cannot_be(
-    typed: str, read: str
-) -> None:
-    assert rewrite(typed) == read
-
-
-def test_what_should_the_us_do_is_a_question_about_the_us(engine: Engine) -> None:
-    assert "u.s" in engine.query_terms("what should the us do")
-    assert engine.ask("what should the us do").passages
 
 
 def test_a_pasted_link_is_not_part_of_the_question(engine: Engine) -> None:
@@ -90,13 +68,6 @@ def test_chat_shorthand_of_english_is_spelled_out() -> None:
     assert rewrite("govt pics rn tho") == "government pictures right now though"
     assert rewrite("wat does the govt want lol") == "what does the government want "
     assert rewrite("RN") == "RN"  # an acronym, not chat shorthand
-
-
-def test_a_contraction_typed_without_its_apostrophe_is_still_a_function_word(
-    engine: Engine,
-) -> None:
-    assert engine.query_terms("whats juche") == engine.query_terms("juche")
-    assert engine.query_terms("doesnt juche") == engine.query_terms("juche")
 
 
 # -- misspellings and other forms ---------------------------------------------------------------

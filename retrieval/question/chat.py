@@ -1,18 +1,15 @@
 """Questions as people type them in chat, rewritten into the words the corpus would use.
 
-Five rewrites, each general English, none about any one topic:
+Three rewrites, each general English, none about any one topic:
 
 * web addresses are dropped: a pasted link is not words an article would hold;
 * invisible characters (zero-width spaces and joiners, direction marks, soft hyphens: Unicode
   category Cf) are removed, so a word pasted with one inside still matches;
-* the shorthand of chat in English at large ("rn", "tho", "govt", "pic") is spelled out;
-* a contraction typed without its apostrophe ("whats", "doesnt") is read as the contraction,
-  which is a stop word, instead of as an unknown word, unless the word without the apostrophe
-  is an English word of its own within ``WORD_MARGIN`` of the contraction's frequency
-  ("shell", "well", "hell", "shed", "lets", "ill" stay as typed: "where did poetry shell go");
-* a lowercase "us" is read as the U.S. after "the" ("what should the us do"), before a hyphen
-  ("us-china"), and in front of a content word when nothing but function words precede it
-  ("are us sanctions working"); elsewhere it is the pronoun ("tell us about", "for us").
+* the shorthand of chat in English at large ("rn", "tho", "govt", "pic") is spelled out.
+
+Two more were measured and removed (``python -m bench ablate``, docs/BENCHMARKS.md): reading a
+contraction typed without its apostrophe ("whats") as the contraction, and a lowercase "us" as
+the U.S.; neither helped a set of questions it was not written for.
 
 Moderators add their own names for things with per-article ``aliases`` (see the README's corpus
 format); those are applied here too, as whole words or phrases, case-insensitively.
@@ -24,8 +21,6 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 from functools import lru_cache
-
-from wordfreq import zipf_frequency
 
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
@@ -125,37 +120,8 @@ def remove_invisible(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
-# A bare spelling is read as the contraction only if the contraction is this much more common
-# in English (wordfreq's Zipf scale: 1 is ten times): "dont" (1.5) is "don't", "shell" (-0.2)
-# and "lets" (0.65, "Poetry lets you") are themselves.
-WORD_MARGIN = 1.0
-
-
-def _contractions() -> dict[str, str]:
-    """``whats`` -> ``what's``: each stop-word contraction as typed without its apostrophe.
-
-    Where two share that spelling, the one with the later apostrophe wins.
-    """
-    found: dict[str, tuple[int, str]] = {}
-    for word in _STOP:
-        cut = word.find("'")
-        bare = word.replace("'", "")
-        if word.count("'") == 1 and 0 < cut < len(bare):
-            found[bare] = max(found.get(bare, (0, "")), (cut, word))
-    return {
-        bare: word
-        for bare, (_, word) in found.items()
-        if zipf_frequency(word, "en") - zipf_frequency(bare, "en") >= WORD_MARGIN
-    }
-
-
-_CONTRACTIONS = _contractions()
 # Every word ``_replacement`` may change, lowercase: the rest of a question is left at once.
-_REWRITABLE = frozenset(SHORTHAND) | frozenset(_CONTRACTIONS) | {"us"}
-
-
-def _is_function(word: str) -> bool:
-    return word.casefold() in _STOP or not word[:1].isalnum()
+_REWRITABLE = frozenset(SHORTHAND)
 
 
 def rewrite(
@@ -167,7 +133,7 @@ def rewrite(
 
     ``aliases`` maps a lowercase alias (one word or a phrase) to the words it stands for.
     Everything not rewritten (punctuation, "U.S.", spacing) is kept as typed. ``off`` names
-    rewrites not to make ("shorthand", "contractions", "us"; ``retrieval.heuristics``).
+    rewrites not to make ("shorthand"; ``retrieval.heuristics``).
     """
     text = _URL.sub(" ", remove_invisible(question))
     if aliases:
@@ -192,30 +158,9 @@ def rewrite(
 def _replacement(words: list[str], i: int, off: Collection[str]) -> str | None:
     """What ``words[i]`` becomes, or None to keep it."""
     word = words[i]
-    lower = word.casefold()
-    if word == "us":
-        return "U.S." if "us" not in off and _means_country(words, i) else None
-    if lower in SHORTHAND and (word.islower() or (len(word) > 1 and word.istitle())):
-        return None if "shorthand" in off else SHORTHAND[lower]
-    # "im" is "I'm" (the frequency margin keeps "id", "ill", "shell" as typed); "IM" is not.
-    if (
-        "'" not in lower
-        and lower.isalpha()
-        and lower not in _STOP
-        and (len(lower) > 2 or not word.isupper())
-    ):
-        return None if "contractions" in off else _CONTRACTIONS.get(lower)
+    if word.islower() or (len(word) > 1 and word.istitle()):  # "RN" is an acronym
+        return None if "shorthand" in off else SHORTHAND[word.casefold()]
     return None
-
-
-def _means_country(words: list[str], i: int) -> bool:
-    previous = words[i - 1].casefold() if i > 0 else ""
-    following = words[i + 1] if i + 1 < len(words) else ""
-    if previous == "the" or following == "-":
-        return True
-    if not following or _is_function(following):
-        return False
-    return all(_is_function(word) for word in words[:i])
 
 
 def _apply_aliases(text: str, aliases: Mapping[str, str]) -> str:
