@@ -75,20 +75,27 @@ def copy_seeds(folder: Path) -> Path:
     return folder
 
 
-def settings_for(corpus: Path, guild: SeededGuild, **discord: Any) -> Settings:
+def settings_for(
+    corpus: Path, guild: SeededGuild, *, scope: str = "shared", **discord: Any
+) -> Settings:
     options: dict[str, Any] = {
         "moderator_role_ids": [guild.moderator_role.id],
         "cooldown_rate": 50,
         "cooldown_seconds": 1.0,
     }
     options.update(discord)
-    return Settings(corpus=CorpusSettings(directory=corpus), discord=DiscordSettings(**options))
+    return Settings(
+        corpus=CorpusSettings(directory=corpus, scope=scope),  # type: ignore[arg-type]
+        discord=DiscordSettings(**options),
+    )
 
 
 @contextlib.asynccontextmanager
-async def open_harness(guild: SeededGuild, corpus: Path, **discord: Any) -> AsyncIterator[Harness]:
+async def open_harness(
+    guild: SeededGuild, corpus: Path, *, scope: str = "shared", **discord: Any
+) -> AsyncIterator[Harness]:
     """Start the real bot on ``corpus`` against ``guild``'s server; stop it afterwards."""
-    settings = settings_for(corpus, guild, **discord)
+    settings = settings_for(corpus, guild, scope=scope, **discord)
     bot = Citebot(settings, CorpusService.open(settings), guild_ready_timeout=0.2)
     skip_identify_delay(bot)
     async with running(bot, guild.server.token) as ready:
