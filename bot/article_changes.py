@@ -58,6 +58,10 @@ class ArticleChanges:
         """Add the file, or replace the article of its slug when ``replace`` (else
         WouldReplace). Refused with the one-line reason ``citebot check`` would give."""
         name = article_files.safe_name(filename)
+        # Checked first against what the server reads now, so that a refused file does not
+        # give a server its own copy of the articles.
+        serving = self.corpora.serving(who.guild_id).engine.corpus
+        await asyncio.to_thread(article_files.check, name, data, serving, self.max_bytes)
         service = await self.corpora.for_change(who.guild_id)
         folder = service.directory
         async with service.changing() as reload:

@@ -14,6 +14,7 @@ import os
 import re
 import secrets
 import shutil
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -91,6 +92,13 @@ def stage(folder: Path, name: str, data: bytes, corpus: Corpus, max_file_bytes: 
         discard(path)
         raise Refused(f"{name}: a file of that name already holds another article; rename it")
     return Staged(article, path, name, replaces)
+
+
+def check(name: str, data: bytes, corpus: Corpus, max_file_bytes: int) -> Article:
+    """Validate a file against ``corpus`` without touching any corpus folder (Refused)."""
+    with tempfile.TemporaryDirectory(prefix=STAGING_PREFIX) as scratch:
+        staged = stage(Path(scratch), name, data, corpus, max_file_bytes)
+        return staged.article
 
 
 def commit(folder: Path, staged: Staged) -> Path | None:

@@ -77,13 +77,13 @@ class History:
                 (at, corpus, guild_id, self.user_hash(user_id), action, article, detail),
             )
 
-    def recent(self, corpus: str, limit: int = 15) -> list[Change]:
-        """The latest changes to ``corpus``, newest first."""
+    def recent(self, corpus: str, guild_id: int | None = None, limit: int = 15) -> list[Change]:
+        """The latest changes to ``corpus`` and anything done in ``guild_id``, newest first."""
         with self._connection() as db:
             rows = db.execute(
                 "SELECT at, corpus, user_hash, action, article, detail FROM article_changes "
-                "WHERE corpus = ? ORDER BY id DESC LIMIT ?",
-                (corpus, limit),
+                "WHERE corpus = ? OR guild_id = ? ORDER BY id DESC LIMIT ?",
+                (corpus, guild_id, limit),
             ).fetchall()
         return [Change(datetime.fromisoformat(row[0]), *row[1:]) for row in rows]
 

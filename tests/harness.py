@@ -76,7 +76,12 @@ def copy_seeds(folder: Path) -> Path:
 
 
 def settings_for(
-    corpus: Path, guild: SeededGuild, *, scope: str = "shared", **discord: Any
+    corpus: Path,
+    guild: SeededGuild,
+    *,
+    scope: str = "shared",
+    max_file_bytes: int = 5_000_000,
+    **discord: Any,
 ) -> Settings:
     options: dict[str, Any] = {
         "moderator_role_ids": [guild.moderator_role.id],
@@ -85,17 +90,22 @@ def settings_for(
     }
     options.update(discord)
     return Settings(
-        corpus=CorpusSettings(directory=corpus, scope=scope),  # type: ignore[arg-type]
+        corpus=CorpusSettings(
+            directory=corpus,
+            scope=scope,  # type: ignore[arg-type]
+            max_file_bytes=max_file_bytes,
+        ),
         discord=DiscordSettings(**options),
     )
 
 
 @contextlib.asynccontextmanager
 async def open_harness(
-    guild: SeededGuild, corpus: Path, *, scope: str = "shared", **discord: Any
+    guild: SeededGuild, corpus: Path, *, scope: str = "shared", **options: Any
 ) -> AsyncIterator[Harness]:
-    """Start the real bot on ``corpus`` against ``guild``'s server; stop it afterwards."""
-    settings = settings_for(corpus, guild, scope=scope, **discord)
+    """Start the real bot on ``corpus`` against ``guild``'s server; stop it afterwards.
+    ``options`` are Discord settings, or ``max_file_bytes``."""
+    settings = settings_for(corpus, guild, scope=scope, **options)
     bot = Citebot(settings, CorpusService.open(settings), guild_ready_timeout=0.2)
     skip_identify_delay(bot)
     async with running(bot, guild.server.token) as ready:

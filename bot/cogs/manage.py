@@ -120,11 +120,10 @@ class Manage(commands.Cog):
             )
             return
         guild_id = ctx.guild.id if ctx.guild else None
-        entries = await asyncio.to_thread(
-            history.recent, self.bot.corpora.name(guild_id), HISTORY_ENTRIES
-        )
+        corpus = self.bot.corpora.name(guild_id)
+        entries = await asyncio.to_thread(history.recent, corpus, guild_id, HISTORY_ENTRIES)
         mine = history.user_hash(ctx.author.id)
-        await ctx.answer(history_text(entries, mine))
+        await ctx.answer(history_text(entries, mine, corpus))
 
     @remove.autocomplete("article")
     async def _served_choices(
@@ -178,7 +177,7 @@ def describe(done: Done, prefix: str) -> str:
     return shorten(f"{head}{summary}\n{total}", limits.CONTENT)
 
 
-def history_text(entries: list[Change], mine: str) -> str:
+def history_text(entries: list[Change], mine: str, here: str) -> str:
     if not entries:
         return "No article has been changed here yet."
     lines = ["Article changes, newest first (people as pseudonyms):"]
@@ -187,7 +186,8 @@ def history_text(entries: list[Change], mine: str) -> str:
         who = f"`{entry.user_hash[:8]}`" + (" (you)" if entry.user_hash == mine else "")
         what = f" `{entry.article}`" if entry.article else ""
         detail = f" ({escape(entry.detail)})" if entry.detail else ""
-        lines.append(f"{when} {who} {entry.action}{what}{detail}")
+        shared = " the shared articles" if entry.corpus != here else ""
+        lines.append(f"{when} {who} {entry.action}{shared}{what}{detail}")
     return shorten("\n".join(lines), limits.CONTENT)
 
 
