@@ -60,8 +60,12 @@ class ArticleChanges:
         name = article_files.safe_name(filename)
         # Checked first against what the server reads now, so that a refused file does not
         # give a server its own copy of the articles.
-        serving = self.corpora.serving(who.guild_id).engine.corpus
-        await asyncio.to_thread(article_files.check, name, data, serving, self.max_bytes)
+        serving = self.corpora.serving(who.guild_id)
+        checked = await asyncio.to_thread(
+            article_files.check, name, data, serving.engine.corpus, self.max_bytes
+        )
+        if not replace and checked.slug in serving.engine.corpus.by_slug:
+            raise WouldReplace(_info(serving, checked.slug))
         service = await self.corpora.for_change(who.guild_id)
         folder = service.directory
         async with service.changing() as reload:
