@@ -66,6 +66,11 @@ class CorpusSettings(_Section):
         "owners only; per_server: a server's moderators change their server's own copy, in "
         "<directory>/servers/<server id>/.",
     )
+    servers_directory: Path | None = Field(
+        None,
+        description="Where per-server folders live, relative to the config file; "
+        "unset: <directory>/servers.",
+    )
 
 
 class StorageSettings(_Section):
@@ -148,7 +153,8 @@ class _ConfigFile(TomlConfigSettingsSource):
             raise ConfigError(
                 f"{path}: nested too deeply to read as TOML; a configuration is two levels deep"
             ) from None
-        for section, key in (("corpus", "directory"), ("storage", "database")):
+        paths = (("corpus", "directory"), ("corpus", "servers_directory"), ("storage", "database"))
+        for section, key in paths:
             table = data.get(section)
             if isinstance(table, dict) and isinstance(table.get(key), str):
                 given = Path(table[key]).expanduser()

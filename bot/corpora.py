@@ -33,11 +33,15 @@ class Corpora:
         self.per_server = settings.corpus.scope == "per_server"
         self._servers: dict[int, CorpusService] = {}
         self._creating = asyncio.Lock()
+        self.servers = settings.corpus.servers_directory or shared.directory / SERVERS
         self.history = _history(settings, shared.directory)
 
     @property
     def writable(self) -> bool:
-        """Articles may be changed from Discord: not the ones citebot ships in its package."""
+        """Articles may be changed from Discord: never the ones citebot ships in its package
+        (per-server copies of them may be, when they are kept elsewhere)."""
+        if self.per_server:
+            return not is_shipped(self.servers.parent)
         return not is_shipped(self.shared.directory)
 
     def serving(self, guild_id: int | None) -> CorpusService:
@@ -59,7 +63,7 @@ class Corpora:
         return self._servers.get(guild_id) if guild_id is not None else None
 
     def folder(self, guild_id: int) -> Path:
-        return self.shared.directory / SERVERS / str(guild_id)
+        return self.servers / str(guild_id)
 
     async def load_servers(self) -> None:
         """At start: every server folder a change made, loaded and indexed.
@@ -69,7 +73,7 @@ class Corpora:
         folder is fixed and a moderator there runs ``!reload``.
         """
         folders = [self.shared.directory]
-        servers = self.shared.directory / SERVERS
+        servers = self.servers
         found = sorted(p for p in servers.iterdir() if p.name.isdigit()) if servers.is_dir() else []
         if servers.is_dir():
             folders.append(servers)
@@ -126,5 +130,9 @@ def _history(settings: Settings, corpus: Path) -> History | None:
     if settings.storage.database is not None:
         return History(settings.storage.database)
     if is_shipped(corpus):
-        return None
+        return (
+            None
+            if settings.corpus.servers_directory is None
+            else (History(settings.corpus.servers_directory / DEFAULT_NAME))
+        )
     return History(corpus / DEFAULT_NAME)
