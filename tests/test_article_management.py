@@ -107,6 +107,9 @@ async def test_a_servers_change_is_invisible_in_another_server(
     assert "steel-tariffs" not in all_text(in_b)
     _, sources_b = await per_server.send("!sources", per_server.b.alice, guild="b")
     assert "steel-tariffs" not in sources_b.content and "cato-kim-congress" in sources_b.content
+    bot = per_server.h.bot
+    assert bot.corpus_for(per_server.b.guild) is bot.service  # B still reads the shared engine
+    assert bot.corpus_for(per_server.a.guild) is not bot.service
 
 
 async def test_a_moderator_of_one_server_cannot_change_another(
@@ -192,3 +195,24 @@ async def test_remove_after_confirm_keeps_the_file_and_restore_brings_it_back(
     lines = history.content.splitlines()
     assert "restored `cato-kim-congress`" in lines[1] and "(you)" in lines[1]
     assert "removed `cato-kim-congress`" in lines[2]
+
+
+async def test_slash_article_remove_asks_for_the_button_then_removes(
+    per_server: Place, corpus: Path
+) -> None:
+    server, manager = per_server.server, per_server.a.manager
+    await per_server.send("!sync", per_server.a.owner)
+    invocation = await server.invoke_slash(
+        per_server.a.channel, manager, "article remove", {"article": CATO}
+    )
+    prompt = await server.wait_for_reply(invocation, timeout=20.0)
+    assert "Remove article 1" in prompt.content
+    await server.click_button(prompt, manager, "confirm")
+    done = await server.wait_for(
+        lambda s: s.delivered and s.interaction_id == invocation.id and "Removed" in s.content,
+        since=invocation.mark,
+        timeout=20.0,
+    )
+    assert "/article restore cato-kim-congress" in done.content
+    own = corpus / "servers" / str(per_server.a.guild.id)
+    assert (own / "removed" / SEED_FILES[CATO].name).exists()
