@@ -105,6 +105,8 @@ class Corpora:
         own, made now from the shared articles if this is its first change."""
         if not self.per_server or guild_id is None:
             return self.shared
+        if guild_id in self._servers:  # no wait behind another server's first copy
+            return self._servers[guild_id]
         async with self._creating:
             existing = self._servers.get(guild_id)
             if existing is not None:
@@ -125,14 +127,11 @@ class Corpora:
 
 
 def _history(settings: Settings, corpus: Path) -> History | None:
-    """The history's file: the configured database, else one in the corpus folder (none for
-    the articles citebot ships, which are never changed from Discord)."""
+    """The history's file: the configured database, else one in the folder changes are made
+    in (none for the articles citebot ships when they are changed nowhere)."""
     if settings.storage.database is not None:
         return History(settings.storage.database)
-    if is_shipped(corpus):
-        return (
-            None
-            if settings.corpus.servers_directory is None
-            else (History(settings.corpus.servers_directory / DEFAULT_NAME))
-        )
-    return History(corpus / DEFAULT_NAME)
+    if not is_shipped(corpus):
+        return History(corpus / DEFAULT_NAME)
+    servers = settings.corpus.servers_directory
+    return History(servers / DEFAULT_NAME) if servers is not None else None
