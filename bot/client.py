@@ -40,9 +40,17 @@ def intents() -> discord.Intents:
 
 
 class Citebot(commands.AutoShardedBot):
-    """Answers from the corpus held by ``service``; never pings anyone."""
+    """Answers from the corpus held by ``service`` (or a server's own, ``corpora``); never
+    pings anyone."""
 
-    def __init__(self, settings: Settings, service: CorpusService, **options: Any) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        service: CorpusService,
+        *,
+        corpora: Corpora | None = None,
+        **options: Any,
+    ) -> None:
         # citebot never joins voice: no warnings at start-up about voice libraries it lacks.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         discord_settings = settings.discord
@@ -61,7 +69,9 @@ class Citebot(commands.AutoShardedBot):
             self.shard_ids = discord_settings.shard_ids
         self.settings = settings
         self.service = service  # the shared corpus
-        self.corpora = Corpora(settings, service)
+        # Given by `citebot run`, which makes a new client after a lost connection: the
+        # servers' own corpora, loaded once, outlive each client.
+        self.corpora = corpora or Corpora(settings, service)
         self.background: set[asyncio.Task[None]] = set()  # held so they are not collected
         self.malformed_events = MalformedEvents(
             self._connection.parsers, starting=lambda: not self.is_ready()

@@ -33,6 +33,7 @@ class Corpora:
         self.per_server = settings.corpus.scope == "per_server"
         self._servers: dict[int, CorpusService] = {}
         self._creating = asyncio.Lock()
+        self._loaded = False
         self.servers = settings.corpus.servers_directory or shared.directory / SERVERS
         self.history = _history(settings, shared.directory)
 
@@ -72,6 +73,9 @@ class Corpora:
         served (edited by hand, say) is logged and answered from the shared articles until its
         folder is fixed and a moderator there runs ``!reload``.
         """
+        if self._loaded:  # a client made again after a lost connection: already done
+            return
+        self._loaded = True
         folders = [self.shared.directory]
         servers = self.servers
         found = sorted(p for p in servers.iterdir() if p.name.isdigit()) if servers.is_dir() else []

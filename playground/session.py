@@ -20,6 +20,7 @@ from aiohttp import web
 
 from bot.client import Citebot
 from bot.config import Settings
+from bot.corpora import Corpora
 from bot.runner import Unreachable, serve, start_service
 from bot.service import CorpusService
 from fakediscord import FakeDiscord
@@ -120,10 +121,11 @@ async def open_playground(
             await _listen(runner, port)  # first, so a taken port fails before the bot starts
             bot_settings = with_endpoints(settings, server.api_base, server.gateway_url)
             clients: list[Citebot] = []
+            corpora = Corpora(bot_settings, service)
             first: asyncio.Future[Citebot] = asyncio.get_running_loop().create_future()
 
             def make_bot() -> Citebot:
-                clients.append(Citebot(bot_settings, service))
+                clients.append(Citebot(bot_settings, service, corpora=corpora))
                 if not first.done():
                     first.set_result(clients[-1])
                 return clients[-1]
