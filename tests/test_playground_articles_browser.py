@@ -78,7 +78,7 @@ async def test_a_moderator_adds_a_file_that_the_second_server_does_not_see(
     await expect(added).to_contain_text("steel")
     await expect(page.locator("#file-chip")).to_be_hidden()
 
-    await page.locator('.server-icon[data-server="second"]').click()
+    await page.locator('#servers .server-icon[data-server="second"]').click()
     await expect(page.locator("#guild-name")).to_have_text("second server")
     await expect(reply_to(page, "!article add")).to_have_count(0)
     await send(page, "!sources")
@@ -86,8 +86,28 @@ async def test_a_moderator_adds_a_file_that_the_second_server_does_not_see(
     await expect(listed).to_contain_text("cato-kim-congress", timeout=ANSWER_WAIT)
     await expect(listed).not_to_contain_text("steel")
 
-    await page.locator('.server-icon[data-server="first"]').click()
+    await page.locator('#servers .server-icon[data-server="first"]').click()
     await expect(reply_to(page, "!article add").last).to_contain_text("Added article")
     await send(page, "!sources")
     await expect(reply_to(page, "!sources").last).to_contain_text("steel", timeout=ANSWER_WAIT)
     assert not list(playground.bot.corpora.shared.directory.glob("steel*"))
+
+
+async def test_on_a_narrow_screen_the_servers_are_switched_in_the_sidebar(
+    browser: Browser, playground: Playground
+) -> None:
+    context = await browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        narrow = await context.new_page()
+        await narrow.goto(playground.url)
+        await expect(narrow.locator("#connection")).to_have_text("live")
+        await expect(narrow.locator("#servers")).to_be_hidden()
+        await narrow.locator('#server-switch .server-icon[data-server="second"]').click()
+        await expect(narrow.locator("#channel-topic")).to_be_hidden()
+        await expect(narrow.locator("#input")).to_have_attribute("placeholder", "Message #general")
+        active = narrow.locator("#server-switch .server-icon.active")
+        await expect(active).to_have_text("second server")
+        box = await narrow.locator("#server-switch").bounding_box()
+        assert box is not None and box["x"] + box["width"] <= 360
+    finally:
+        await context.close()

@@ -195,7 +195,10 @@
 
   function attachmentNode(file) {
     const size = Number(file.size || 0).toLocaleString("en");
-    return el("div", "attachment", `\u{1F4C4} ${String(file.filename || "file")} (${size} bytes)`);
+    const node = el("div", "attachment");
+    node.appendChild(el("span", "attachment-name", String(file.filename || "file")));
+    node.appendChild(el("span", "attachment-size", ` ${size} bytes`));
+    return node;
   }
 
   function componentsNode(message) {
@@ -463,17 +466,19 @@
     if (message.channel_id === currentServer()?.channel.id) show(message);
   }
 
+  // Icons in the column at the far left; on a narrow screen, named buttons in the sidebar.
   function drawServers() {
-    const nav = $("servers");
-    nav.replaceChildren();
-    for (const server of state.hello.servers) {
-      const icon = el("button", "server-icon", initials(server.name));
-      icon.type = "button";
-      icon.title = server.name;
-      icon.dataset.server = server.key;
-      icon.setAttribute("aria-label", server.name);
-      icon.addEventListener("click", () => switchServer(server.key));
-      nav.appendChild(icon);
+    for (const [box, label] of [["servers", initials], ["server-switch", (name) => name]]) {
+      $(box).replaceChildren();
+      for (const server of state.hello.servers) {
+        const icon = el("button", "server-icon", label(server.name));
+        icon.type = "button";
+        icon.title = server.name;
+        icon.dataset.server = server.key;
+        icon.setAttribute("aria-label", server.name);
+        icon.addEventListener("click", () => switchServer(server.key));
+        $(box).appendChild(icon);
+      }
     }
   }
 
@@ -493,7 +498,7 @@
 
   function showServer() {
     const server = currentServer();
-    for (const icon of $("servers").children) {
+    for (const icon of document.querySelectorAll(".server-icon")) {
       icon.classList.toggle("active", icon.dataset.server === server.key);
     }
     $("guild-name").textContent = server.name;
