@@ -34,7 +34,7 @@ class Corpora:
         self._servers: dict[int, CorpusService] = {}
         self._creating = asyncio.Lock()
         self._loaded = False
-        self.servers = settings.corpus.servers_directory or shared.directory / SERVERS
+        self.servers = servers_folder(settings, shared.directory)
         self.history = _history(settings, shared.directory)
 
     @property
@@ -78,7 +78,7 @@ class Corpora:
         self._loaded = True
         folders = [self.shared.directory]
         servers = self.servers
-        found = sorted(p for p in servers.iterdir() if p.name.isdigit()) if servers.is_dir() else []
+        found = server_folders(servers)
         if servers.is_dir():
             folders.append(servers)
         for folder in [*folders, *found]:
@@ -128,6 +128,18 @@ class Corpora:
         service = await asyncio.to_thread(CorpusService.open, self.settings, folder)
         self._servers[guild_id] = service
         return service
+
+
+def servers_folder(settings: Settings, shared: Path) -> Path:
+    """Where per-server folders are: ``[corpus] servers_directory``, else ``<shared>/servers``."""
+    return settings.corpus.servers_directory or shared / SERVERS
+
+
+def server_folders(servers: Path) -> list[Path]:
+    """The servers' own folders, each named by its server's id."""
+    if not servers.is_dir():
+        return []
+    return sorted(p for p in servers.iterdir() if p.name.isdigit() and p.is_dir())
 
 
 def _history(settings: Settings, corpus: Path) -> History | None:
