@@ -86,9 +86,24 @@ def stage(folder: Path, name: str, data: bytes, corpus: Corpus, max_file_bytes: 
     except CorpusError as error:
         discard(path)
         raise Refused(str(error)) from None
-    if replaces is not None and replaces.source:
-        name = replaces.source  # the same file, so the article keeps its number
-    elif (folder / name).exists():
+    if replaces is not None and replaces.source and replaces.source != name:
+        # The same file, so the article keeps its number: validated again under that name,
+        # since a slug taken from the file name would change with it.
+        renamed = staging / replaces.source
+        os.replace(path, renamed)
+        try:
+            again = load_article(renamed, root=folder, max_file_bytes=max_file_bytes)
+        except CorpusError as error:
+            discard(renamed)
+            raise Refused(str(error)) from None
+        if again.slug != article.slug:
+            discard(renamed)
+            raise Refused(
+                f"{name}: replaces {article.slug}, whose file is {replaces.source}; add "
+                f'slug = "{article.slug}" to its front matter, or send it as {replaces.source}'
+            )
+        return Staged(again, renamed, replaces.source, replaces)
+    if replaces is None and (folder / name).exists():
         discard(path)
         raise Refused(f"{name}: a file of that name already holds another article; rename it")
     return Staged(article, path, name, replaces)

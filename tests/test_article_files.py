@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.article_files import Refused, safe_name
+from bot.article_files import Refused, discard, safe_name, stage
 from bot.history import History
-from helpers import examples
+from helpers import CATO, SEED_FILES, copy_seeds_to, examples, write_article
+from retrieval import load_corpus
 
 
 @given(st.text(max_size=120))
@@ -80,3 +81,22 @@ def test_the_history_shares_a_database_without_touching_other_tables(tmp_path: P
         assert db.execute("SELECT text FROM questions").fetchall() == [("why?",)]
     assert [c.action for c in history.recent("42", 42)] == ["removed"]
     assert [c.action for c in history.recent("shared")] == ["reloaded"]
+
+
+def test_a_replacement_takes_the_replaced_files_name_and_keeps_its_slug(tmp_path: Path) -> None:
+    folder = copy_seeds_to(tmp_path / "corpus")
+    data = SEED_FILES[CATO].read_bytes().replace(b"Doug Bandow", b"Doug Bandow Jr.", 1)
+    staged = stage(folder, "cato.txt", data, load_corpus(folder), 100_000)
+    assert staged.name == SEED_FILES[CATO].name and staged.article.slug == CATO
+    assert staged.replaces is not None and staged.replaces.slug == CATO
+    discard(staged.path)
+
+
+def test_a_replacement_whose_slug_came_from_its_file_name_is_refused_under_another_name(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "corpus"
+    write_article(folder, "foo.txt", "Foo", "Text.", front_matter='slug = "x"\n')
+    with pytest.raises(Refused, match=r'add slug = "x" to its front matter'):
+        stage(folder, "x.txt", b"Another X\n\nMore text.\n", load_corpus(folder), 100_000)
+    assert sorted(p.name for p in folder.iterdir()) == ["foo.txt"]
