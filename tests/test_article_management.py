@@ -216,3 +216,23 @@ async def test_slash_article_remove_asks_for_the_button_then_removes(
     assert "/article restore cato-kim-congress" in done.content
     own = corpus / "servers" / str(per_server.a.guild.id)
     assert (own / "removed" / SEED_FILES[CATO].name).exists()
+
+
+async def test_restore_is_refused_when_nothing_was_removed_or_the_slug_is_taken_again(
+    per_server: Place, corpus: Path
+) -> None:
+    mod = per_server.a.moderator
+    _, refused = await per_server.send("!article restore bandow", mod)
+    assert "Not changed: no article has been removed here" in refused.content
+    assert not (corpus / "servers").exists()
+
+    posted, prompt = await per_server.send(f"!article remove {CATO}", mod)
+    pressed = await per_server.server.click_button(prompt, mod, "confirm")
+    assert "Removed" in (await per_server.next_reply(posted, pressed.mark)).content
+    _, added = await per_server.send(
+        "!article add", mod, files=(Upload(SEED_FILES[CATO].name, SEED_FILES[CATO].read_bytes()),)
+    )
+    assert "Added article" in added.content
+    _, refused = await per_server.send("!article restore bandow", mod)
+    assert refused.content.startswith("Not changed: ")
+    assert "name is in the corpus again" in refused.content
