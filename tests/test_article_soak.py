@@ -118,3 +118,21 @@ async def test_a_reload_that_fails_after_a_change_puts_the_folder_back(tmp_path:
     assert sorted(p.name for p in folder.iterdir() if p.suffix == ".txt") == sorted(
         ["broken.txt", *(p.name for p in SEEDS_DIR.glob("*.txt"))]
     )
+
+
+async def test_changes_and_reloads_at_once_are_applied_one_after_another(tmp_path: Path) -> None:
+    folder = copy_seeds_to(tmp_path / "corpus")
+    settings = Settings(corpus=CorpusSettings(directory=folder))
+    corpora = Corpora(settings, CorpusService.open(settings))
+    changes = ArticleChanges(corpora)
+    files = {
+        f"note-{n}.txt": f"Note {n}\n\nA paragraph about harbour {n}.\n".encode() for n in range(4)
+    }
+    done = await asyncio.gather(
+        *(changes.add(Who(None, n), name, data) for n, (name, data) in enumerate(files.items())),
+        corpora.shared.reload(),
+        corpora.shared.reload(),
+    )
+    assert sorted(d.info.article for d in done[:4]) == [f"note-{n}" for n in range(4)]
+    assert len(corpora.shared.engine.corpus) == 6
+    assert {d.report.articles for d in done[:4]} == {3, 4, 5, 6}  # each saw the one before
