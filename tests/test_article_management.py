@@ -132,6 +132,8 @@ async def test_a_member_cannot_add_or_remove(per_server: Place) -> None:
     assert "only this server's moderators" in refused.content
     _, refused = await per_server.send(f"!article remove {CATO}", per_server.a.alice)
     assert "only this server's moderators" in refused.content
+    _, refused = await per_server.send("!article history", per_server.a.alice)
+    assert refused.content == "Sorry, only moderators can see the history of article changes."
 
 
 async def test_replacing_an_article_waits_for_the_confirm_button(

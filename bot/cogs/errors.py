@@ -61,6 +61,8 @@ def explain(ctx: Context, error: commands.CommandError) -> str | None:
     if _is(error, NotArticleEditor):
         return str(unwrap(error))
     if _is(error, NotModerator):
+        if ctx.command is not None and ctx.command.qualified_name == "article history":
+            return "Sorry, only moderators can see the history of article changes."
         return "Sorry, only moderators can reload the corpus."
     if _is(error, commands.NotOwner):
         return "Sorry, only the bot's owner can do that."
