@@ -13,6 +13,7 @@ from pydantic import BaseModel
 
 from bot import terminal
 from bot.config import TOKEN_IN_FILE, ConfigError, Settings, discord_token, load_settings
+from bot.corpora import server_folders, servers_folder
 from bot.engines import build_engine
 from citebot import version
 from retrieval import (
@@ -24,7 +25,7 @@ from retrieval import (
     RetrievalSettings,
     SummarySettings,
 )
-from retrieval.corpus.loader import ARTICLE_SUFFIXES, other_files
+from retrieval.corpus.loader import ARTICLE_SUFFIXES, load_corpus, other_files
 
 EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
 NO_OUTPUT = "standard output is closed; there is nowhere to print to"
@@ -124,7 +125,27 @@ def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
         f"{terminal.plural(corpus.paragraph_count, 'paragraph')}, "
         f"{terminal.plural(len(engine.index.vocabulary), 'term')}; configuration valid."
     )
-    return EXIT_PROBLEM if corpus.skipped else EXIT_OK
+    broken = _check_servers(settings, Path(args.corpus or settings.corpus.directory))
+    return EXIT_PROBLEM if corpus.skipped or broken else EXIT_OK
+
+
+def _check_servers(settings: Settings, shared: Path) -> int:
+    """In per-server scope, each server's own folder validated too; how many cannot serve."""
+    if settings.corpus.scope != "per_server":
+        return 0
+    broken = 0
+    for folder in server_folders(servers_folder(settings, shared)):
+        try:
+            own = load_corpus(
+                folder, strict=settings.corpus.strict, max_file_bytes=settings.corpus.max_file_bytes
+            )
+        except CorpusError as error:
+            broken += 1
+            problem = error.problem if error.source == str(folder) else str(error)
+            print(f"server {folder.name}: {problem}", file=sys.stderr)
+            continue
+        _print(f"server {folder.name}: {terminal.plural(len(own), 'article')}")
+    return broken
 
 
 def _print_json(model: BaseModel) -> int:

@@ -12,6 +12,7 @@ from discord.ext import commands
 from bot import reconnects, server_errors
 from bot.cogs.utils.context import Context
 from bot.config import Settings
+from bot.corpora import Corpora
 from bot.gateway_events import MalformedEvents
 from bot.help import CitebotHelp
 from bot.rest_responses import UnreadableResponses
@@ -23,6 +24,7 @@ EXTENSIONS = (
     "bot.cogs.ask",
     "bot.cogs.articles",
     "bot.cogs.moderation",
+    "bot.cogs.manage",
     "bot.cogs.errors",
 )
 
@@ -38,9 +40,17 @@ def intents() -> discord.Intents:
 
 
 class Citebot(commands.AutoShardedBot):
-    """Answers from the corpus held by ``service``; never pings anyone."""
+    """Answers from the corpus held by ``service`` (or a server's own, ``corpora``); never
+    pings anyone."""
 
-    def __init__(self, settings: Settings, service: CorpusService, **options: Any) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        service: CorpusService,
+        *,
+        corpora: Corpora | None = None,
+        **options: Any,
+    ) -> None:
         # citebot never joins voice: no warnings at start-up about voice libraries it lacks.
         discord.VoiceClient.warn_nacl = discord.VoiceClient.warn_dave = False
         discord_settings = settings.discord
@@ -58,14 +68,22 @@ class Citebot(commands.AutoShardedBot):
         if discord_settings.shard_ids:
             self.shard_ids = discord_settings.shard_ids
         self.settings = settings
-        self.service = service
+        self.service = service  # the shared corpus
+        # Given by `citebot run`, which makes a new client after a lost connection: the
+        # servers' own corpora, loaded once, outlive each client.
+        self.corpora = corpora or Corpora(settings, service)
         self.background: set[asyncio.Task[None]] = set()  # held so they are not collected
         self.malformed_events = MalformedEvents(
             self._connection.parsers, starting=lambda: not self.is_ready()
         )
         self.unreadable_responses = UnreadableResponses()
 
+    def corpus_for(self, guild: discord.abc.Snowflake | None) -> CorpusService:
+        """The corpus that answers in ``guild`` (None: direct messages)."""
+        return self.corpora.serving(guild.id if guild is not None else None)
+
     async def setup_hook(self) -> None:
+        await self.corpora.load_servers()
         for extension in EXTENSIONS:
             await self.load_extension(extension)
 

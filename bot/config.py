@@ -8,7 +8,7 @@ import tomllib
 from collections.abc import Mapping
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Annotated, Any, get_args, get_origin
+from typing import Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
     AnyWebsocketUrl,
@@ -60,6 +60,25 @@ class CorpusSettings(_Section):
     )
     strict: bool = Field(True, description="Refuse a corpus with any bad file (else skip it).")
     max_file_bytes: int = Field(DEFAULT_MAX_FILE_BYTES, ge=1_000, le=100_000_000)
+    scope: Literal["shared", "per_server"] = Field(
+        "shared",
+        description="shared: one corpus for every server, changed from Discord by the bot's "
+        "owners only; per_server: a server's moderators change their server's own copy, in "
+        "<directory>/servers/<server id>/.",
+    )
+    servers_directory: Path | None = Field(
+        None,
+        description="Where per-server folders live, relative to the config file; "
+        "unset: <directory>/servers.",
+    )
+
+
+class StorageSettings(_Section):
+    database: Path | None = Field(
+        None,
+        description="SQLite file for what the bot records (the history of article changes), "
+        "relative to the config file; unset: .citebot-history.sqlite3 in the corpus folder.",
+    )
 
 
 class DiscordSettings(_Section):
@@ -96,6 +115,7 @@ class Settings(BaseSettings):
     summary: SummarySettings = SummarySettings()
     corpus: CorpusSettings = CorpusSettings()
     discord: DiscordSettings = DiscordSettings()
+    storage: StorageSettings = StorageSettings()
 
     @classmethod
     def settings_customise_sources(
@@ -133,11 +153,13 @@ class _ConfigFile(TomlConfigSettingsSource):
             raise ConfigError(
                 f"{path}: nested too deeply to read as TOML; a configuration is two levels deep"
             ) from None
-        corpus = data.get("corpus")
-        if isinstance(corpus, dict) and isinstance(corpus.get("directory"), str):
-            directory = Path(corpus["directory"]).expanduser()
-            if not directory.is_absolute():
-                corpus["directory"] = str((path.parent / directory).resolve())
+        paths = (("corpus", "directory"), ("corpus", "servers_directory"), ("storage", "database"))
+        for section, key in paths:
+            table = data.get(section)
+            if isinstance(table, dict) and isinstance(table.get(key), str):
+                given = Path(table[key]).expanduser()
+                if not given.is_absolute():
+                    table[key] = str((path.parent / given).resolve())
         return data
 
 
@@ -202,6 +224,11 @@ def _variable_for(location: tuple[int | str, ...]) -> str | None:
         if name in {key.upper() for key in os.environ}:
             return name
     return None
+
+
+def is_shipped(folder: Path) -> bool:
+    """Whether ``folder`` holds the articles citebot ships (never changed from Discord)."""
+    return folder.resolve() == shipped_corpus().resolve()
 
 
 def load_settings(path: Path | str | None = None) -> Settings:

@@ -77,6 +77,13 @@ def footer(prefix: str) -> str:
     return f"{prefix}help <command> shows one command."
 
 
+def _flat(command: commands.Command[Any, ..., Any]) -> list[commands.Command[Any, ..., Any]]:
+    """A group stands for its subcommands (``!article add``...), each with its own checks."""
+    if isinstance(command, commands.Group):
+        return [sub for child in command.commands for sub in _flat(child)]
+    return [command]
+
+
 class CitebotHelp(commands.HelpCommand):
     """Lists what the member may use here: commands whose checks fail for them are left out."""
 
@@ -99,9 +106,14 @@ class CitebotHelp(commands.HelpCommand):
     async def send_bot_help(
         self, mapping: Mapping[commands.Cog | None, list[commands.Command[Any, ..., Any]]]
     ) -> None:
-        everything = [command for listed in mapping.values() for command in listed]
-        usable = await self.filter_commands(everything, sort=True)
-        question = await self.context.bot.service.example_question()
+        everything = [
+            command
+            for listed in mapping.values()
+            for command in listed
+            for command in _flat(command)
+        ]
+        usable = sorted(await self.filter_commands(everything), key=lambda c: c.qualified_name)
+        question = await self.context.bot.corpus_for(self.context.guild).example_question()
         if self.context.wants_embeds:
             await self.context.answer(embed=help_embed(self.prefix, usable, question))
         else:
@@ -111,7 +123,7 @@ class CitebotHelp(commands.HelpCommand):
         if not await self.filter_commands([command]):
             await self.send_error_message(self.command_not_found(command.qualified_name))
             return
-        question = await self.context.bot.service.example_question()
+        question = await self.context.bot.corpus_for(self.context.guild).example_question()
         shown, line = usage(self.prefix, command), command_line(self.prefix, command, question)
         if self.context.wants_embeds:
             embed = discord.Embed(

@@ -16,6 +16,7 @@ import discord
 
 from bot.client import Citebot
 from bot.config import TOKEN_ENV, TOKEN_IN_FILE, DiscordSettings, Settings, discord_token
+from bot.corpora import Corpora
 from bot.endpoints import use_endpoints
 from bot.gateway_events import StartupEventError
 from bot.reconnects import FIRST_WAIT, LAST_WAIT
@@ -62,7 +63,10 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
     if from_file:
         log.warning(TOKEN_IN_FILE)
     try:
-        asyncio.run(serve(lambda: Citebot(settings, service), token, settings.discord))
+        corpora = Corpora(settings, service)
+        asyncio.run(
+            serve(lambda: Citebot(settings, service, corpora=corpora), token, settings.discord)
+        )
     except Unreachable as error:
         return _fail(str(error))
     except discord.LoginFailure:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,27 +96,37 @@ class CorpusService:
         Raises CorpusError naming the file at fault; the current engine is untouched then.
         """
         async with self._reload_lock:
-            started = time.perf_counter()
-            old = self.engine
-            new = await asyncio.to_thread(
-                build_engine,
-                self.settings,
-                self.directory,
-                tokenizer=old.tokenizer,
-                prepare=True,
-            )
-            self.engine = new
-            report = _compare(old.corpus, new.corpus, time.perf_counter() - started)
-            log.info(
-                "corpus reloaded: %d articles, %d paragraphs, +%d -%d ~%d, %.3fs",
-                report.articles,
-                report.paragraphs,
-                len(report.added),
-                len(report.removed),
-                len(report.changed),
-                report.seconds,
-            )
-            return report
+            return await self._reload()
+
+    @contextlib.asynccontextmanager
+    async def changing(self) -> AsyncIterator[Callable[[], Awaitable[ReloadReport]]]:
+        """Hold the corpus for one change of its folder: no reload and no other change runs
+        meanwhile. Yields the reload to call once the folder is changed."""
+        async with self._reload_lock:
+            yield self._reload
+
+    async def _reload(self) -> ReloadReport:
+        started = time.perf_counter()
+        old = self.engine
+        new = await asyncio.to_thread(
+            build_engine,
+            self.settings,
+            self.directory,
+            tokenizer=old.tokenizer,
+            prepare=True,
+        )
+        self.engine = new
+        report = _compare(old.corpus, new.corpus, time.perf_counter() - started)
+        log.info(
+            "corpus reloaded: %d articles, %d paragraphs, +%d -%d ~%d, %.3fs",
+            report.articles,
+            report.paragraphs,
+            len(report.added),
+            len(report.removed),
+            len(report.changed),
+            report.seconds,
+        )
+        return report
 
     def public_problem(self, error: CorpusError) -> str:
         """The error without host paths: the folder is "the corpus folder", files by name."""

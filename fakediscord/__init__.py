@@ -8,7 +8,7 @@ from . import permissions
 from .clients import running, skip_identify_delay
 from .interactions import Invocation
 from .journal import GatewayEvent, Journal, RequestRecord, Sent, Typing
-from .models import Channel, Guild, Member, Role, User
+from .models import Channel, Guild, Member, Role, Upload, User
 from .server import FakeDiscord, PostedMessage
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "Role",
     "Sent",
     "Typing",
+    "Upload",
     "User",
     "permissions",
     "running",

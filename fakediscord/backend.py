@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-import mimetypes
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +16,7 @@ from .faults import Faults
 from .gateway import Gateway
 from .interactions import InteractionState
 from .journal import Records, Sent
-from .models import Config, JsonDict, World
+from .models import Config, JsonDict, Upload, World
 from .responses import Reject, empty_message, invalid_json
 
 Files = list[tuple[str, bytes]]
@@ -43,22 +42,12 @@ class Backend:
     def attachments(self, payload: Mapping[str, Any], files: Files) -> list[JsonDict]:
         """Attachment objects for uploaded ``files[n]`` parts (descriptions from the payload)."""
         described = {str(a.get("id")): a for a in payload.get("attachments") or []}
-        found = []
-        for index, (filename, data) in enumerate(files):
-            attachment_id = self.world.snowflakes.next()
-            url = f"{self.config.api_base}/attachments/{attachment_id}/{filename}"
-            found.append(
-                {
-                    "id": str(attachment_id),
-                    "filename": filename,
-                    "description": described.get(str(index), {}).get("description"),
-                    "content_type": mimetypes.guess_type(filename)[0] or "application/octet-stream",
-                    "size": len(data),
-                    "url": url,
-                    "proxy_url": url,
-                }
+        return [
+            self.world.attach(
+                Upload(filename, data), described.get(str(index), {}).get("description")
             )
-        return found
+            for index, (filename, data) in enumerate(files)
+        ]
 
 
 KEY = web.AppKey("fakediscord", Backend)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import payloads, permissions
-from .models import Channel, Guild, JsonDict, Member, Role, User, World
+from .models import Channel, Guild, JsonDict, Member, Role, Upload, User, World
 
 APPLICATION_COMMAND = 2
 AUTOCOMPLETE = 4
@@ -20,6 +20,7 @@ GUILD_CONTEXT = 0
 
 SUB_COMMAND, SUB_COMMAND_GROUP = 1, 2
 STRING, INTEGER, BOOLEAN, USER, CHANNEL, ROLE, MENTIONABLE, NUMBER = 3, 4, 5, 6, 7, 8, 9, 10
+ATTACHMENT = 11
 
 
 @dataclass(eq=False)
@@ -110,6 +111,10 @@ class _Builder:
             data = {**payloads.channel(raw), "permissions": str(perms)}
             self.resolved.setdefault("channels", {})[str(raw.id)] = data
             return str(raw.id)
+        if kind == ATTACHMENT and isinstance(raw, Upload):
+            attachment = self.world.attach(raw)
+            self.resolved.setdefault("attachments", {})[attachment["id"]] = attachment
+            return attachment["id"]
         raise TypeError(f"option {name!r} (type {kind}) cannot take {raw!r}")
 
     def _resolve_user(self, user: User) -> str:

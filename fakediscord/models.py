@@ -6,6 +6,7 @@ and serialise it into Discord's JSON shapes (see ``payloads``).
 
 from __future__ import annotations
 
+import mimetypes
 import secrets
 import time
 from dataclasses import dataclass, field
@@ -124,6 +125,19 @@ class Guild:
         return self.roles[self.id]
 
 
+@dataclass(frozen=True)
+class Upload:
+    """A file a user attaches (to a message, or as a slash command's attachment option).
+
+    ``size`` is what the attachment object claims; by default the true size, and a test may
+    make it lie, as a hand-made request could.
+    """
+
+    filename: str
+    data: bytes
+    size: int | None = None
+
+
 @dataclass(eq=False)
 class Application:
     id: int
@@ -143,9 +157,26 @@ class World:
         self.channels: dict[int, Channel] = {}
         self.messages: dict[int, JsonDict] = {}
         self.dm_channels: dict[int, Channel] = {}  # by recipient user ID
+        self.files: dict[int, bytes] = {}  # attachments' bytes, by attachment ID
+        self.files_base = ""  # where attachments are served: set once the server listens
         self.bot = self.create_user(bot_name, bot=True)
         owner = self.create_user(owner_name)
         self.application = Application(id=self.bot.id, name=bot_name, owner=owner, bot=self.bot)
+
+    def attach(self, upload: Upload, description: str | None = None) -> JsonDict:
+        """Store a file and return its attachment object, served at its ``url``."""
+        attachment_id = self.snowflakes.next()
+        self.files[attachment_id] = upload.data
+        url = f"{self.files_base}/{attachment_id}/{upload.filename}"
+        return {
+            "id": str(attachment_id),
+            "filename": upload.filename,
+            "description": description,
+            "content_type": mimetypes.guess_type(upload.filename)[0] or "application/octet-stream",
+            "size": len(upload.data) if upload.size is None else upload.size,
+            "url": url,
+            "proxy_url": url,
+        }
 
     def create_user(
         self, username: str, *, bot: bool = False, global_name: str | None = None

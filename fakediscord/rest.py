@@ -30,12 +30,14 @@ from .responses import (
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 GATEWAY_PATHS = ("/gateway", "/gateway-resume")
+TOKEN_IN_URL = ("/interactions/", "/webhooks/", "/attachments/")
 
 
 def _authorised(request: web.Request, route: str, token: str) -> bool:
-    """Interaction callbacks and webhooks authenticate by their token in the URL."""
+    """Interaction callbacks and webhooks authenticate by their token in the URL; attachments
+    are fetched by their URL alone, as from Discord's CDN."""
     path = route.partition(" ")[2]
-    if route == "GET /gateway" or path.startswith(("/interactions/", "/webhooks/")):
+    if route == "GET /gateway" or path.startswith(TOKEN_IN_URL):
         return True
     return request.headers.get("Authorization") == f"Bot {token}"
 
@@ -305,6 +307,14 @@ async def delete_message(request: web.Request) -> web.Response:
     return no_content()
 
 
+async def get_attachment(request: web.Request) -> web.Response:
+    """An attachment's bytes, as Discord's CDN serves them: no token needed, only the URL."""
+    data = backend(request).world.files.get(path_id(request, "attachment_id"))
+    if data is None:
+        raise error(404, "404: Not Found", 0)
+    return web.Response(body=data, content_type="application/octet-stream")
+
+
 def add_routes(app: web.Application) -> None:
     r = app.router
     p = API_PREFIX
@@ -326,3 +336,4 @@ def add_routes(app: web.Application) -> None:
     r.add_get(p + "/channels/{channel_id}/messages/{message_id}", get_message)
     r.add_patch(p + "/channels/{channel_id}/messages/{message_id}", edit_message)
     r.add_delete(p + "/channels/{channel_id}/messages/{message_id}", delete_message)
+    r.add_get(p + "/attachments/{attachment_id}/{filename}", get_attachment)

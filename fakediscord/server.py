@@ -23,7 +23,18 @@ from .faults import Fault, Faults
 from .gateway import Gateway
 from .interactions import Invocation
 from .journal import GatewayEvent, Journal, Records, RequestRecord, Sent, Typing
-from .models import Channel, Config, Guild, JsonDict, Member, Overwrite, Role, User, World
+from .models import (
+    Channel,
+    Config,
+    Guild,
+    JsonDict,
+    Member,
+    Overwrite,
+    Role,
+    Upload,
+    User,
+    World,
+)
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,7 @@ class FakeDiscord:
         self.config.api_base = f"http://{host}:{port}/api/v10"
         self.config.gateway_url = f"ws://{host}:{port}/gateway"
         self.config.resume_gateway_url = f"ws://{host}:{port}/gateway-resume"
+        self.world.files_base = f"{self.config.api_base}/attachments"
 
     async def stop(self) -> None:
         if self._runner is None:
@@ -185,11 +197,13 @@ class FakeDiscord:
         content: str,
         *,
         reference: PostedMessage | int | None = None,
+        files: Sequence[Upload] = (),
     ) -> PostedMessage:
         """Post as ``author`` and dispatch MESSAGE_CREATE to the bot.
 
         In a guild channel the author must be a member; in a DM channel, its recipient
-        (the event then has no ``guild_id``, as on Discord).
+        (the event then has no ``guild_id``, as on Discord). ``files`` are attached, and
+        served at their attachment's ``url`` as Discord's CDN serves them.
         """
         user = _user(author)
         if channel.is_dm:
@@ -201,7 +215,8 @@ class FakeDiscord:
         if reference is not None:
             target = reference.id if isinstance(reference, PostedMessage) else int(reference)
             body["message_reference"] = {"message_id": str(target), "channel_id": str(channel.id)}
-        message = messages.create(self.world, channel, user, body)
+        attachments = [self.world.attach(upload) for upload in files]
+        message = messages.create(self.world, channel, user, body, attachments=attachments)
         mark = self.records.sent.mark()
         await self.gateway.dispatch_message("MESSAGE_CREATE", message)
         return PostedMessage(int(message["id"]), channel.id, user.id, content, message, mark)
@@ -224,8 +239,9 @@ class FakeDiscord:
     ) -> Invocation:
         """Run ``/command [group] [sub]`` with ``options`` by name; the command must be synced.
 
-        Values: str/int/float/bool, or ``User``/``Member``/``Role``/``Channel`` for those
-        option types (they are added to ``data.resolved`` as Discord does).
+        Values: str/int/float/bool, ``User``/``Member``/``Role``/``Channel`` for those
+        option types, or an ``Upload`` for an attachment option (they are added to
+        ``data.resolved`` as Discord does; an upload is served at its ``url``).
         """
         return await self._invoke(channel, user, command, options or {}, None)
 

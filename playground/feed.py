@@ -1,5 +1,5 @@
-"""What happens in the playground's channel, as events for the page: messages created,
-edited and deleted (in Discord's own message shape), and the bot typing.
+"""What happens in the playground's channels (one a server), as events for the page: messages
+created, edited and deleted (in Discord's own message shape), and the bot typing.
 
 The server's journals are the source: every bot action is recorded there, and user
 posts are reported by the page's actions, so the page sees exactly what Discord stored.
@@ -24,11 +24,11 @@ QUEUE_LIMIT = 1000  # a page that stops reading is dropped rather than held in m
 
 
 class Feed:
-    """Fans the channel's events out to every open page."""
+    """Fans the channels' events out to every open page, which shows one channel at a time."""
 
     def __init__(self, server: FakeDiscord, place: PlaygroundGuild) -> None:
         self.server = server
-        self.channel_id = place.channel.id
+        self.channel_ids = frozenset(where.channel.id for where in place.servers.values())
         self._pages: set[asyncio.Queue[Event | None]] = set()
         self._stops = [server.sent.listen(self._on_sent), server.typing.listen(self._on_typing)]
 
@@ -39,12 +39,12 @@ class Feed:
             self._offer(queue, None)
 
     def history(self) -> list[Event]:
-        """The channel as it stands, oldest first, for a page that just connected."""
+        """The channels as they stand, oldest first, for a page that just connected."""
         stored = self.server.world.messages
         return [
             {"type": "create", "message": stored[key]}
             for key in sorted(stored)
-            if int(stored[key]["channel_id"]) == self.channel_id
+            if int(stored[key]["channel_id"]) in self.channel_ids
         ]
 
     @contextlib.contextmanager
@@ -62,7 +62,7 @@ class Feed:
         self._publish({"type": "create", "message": dict(message)})
 
     def _on_sent(self, sent: Sent) -> None:
-        if not sent.delivered or sent.message is None or sent.channel_id != self.channel_id:
+        if not sent.delivered or sent.message is None or sent.channel_id not in self.channel_ids:
             return
         if sent.kind in CREATED:
             self._publish({"type": "create", "message": dict(sent.message)})
@@ -72,8 +72,11 @@ class Feed:
             self._publish({"type": "delete", "id": sent.message["id"]})
 
     def _on_typing(self, typing: Typing) -> None:
-        if typing.channel_id == self.channel_id:
-            self._publish({"type": "typing", "user_id": str(self.server.bot_user.id)})
+        if typing.channel_id in self.channel_ids:
+            user_id = str(self.server.bot_user.id)
+            self._publish(
+                {"type": "typing", "user_id": user_id, "channel_id": str(typing.channel_id)}
+            )
 
     def _publish(self, event: Event) -> None:
         for queue in list(self._pages):

@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import os
 import sys
+import tempfile
 import webbrowser
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from aiohttp import web
 
 from bot.client import Citebot
 from bot.config import Settings
+from bot.corpora import Corpora
 from bot.runner import Unreachable, serve, start_service
 from bot.service import CorpusService
 from fakediscord import FakeDiscord
@@ -67,6 +69,17 @@ def with_endpoints(settings: Settings, api_base: str, gateway_url: str) -> Setti
     return settings.model_copy(update={"discord": discord_settings})
 
 
+def articles_for_trying(settings: Settings, scratch: Path) -> Settings:
+    """``settings`` with each server's article changes kept in ``scratch``: per-server scope,
+    so the page's two servers show that one server's changes stay there, and the corpus folder
+    itself, shared and read-only here, is never written."""
+    corpus = settings.corpus.model_copy(
+        update={"scope": "per_server", "servers_directory": scratch / "servers"}
+    )
+    storage = settings.storage.model_copy(update={"database": scratch / "history.sqlite3"})
+    return settings.model_copy(update={"corpus": corpus, "storage": storage})
+
+
 def cooldown_for_trying(settings: Settings) -> tuple[Settings, Cooldown]:
     """``settings`` with ``TRYING_COOLDOWN`` unless they set a cooldown themselves."""
     discord_settings = settings.discord
@@ -92,10 +105,11 @@ async def open_playground(
     """Everything running and the slash commands synced; all of it stopped on exit."""
     server = FakeDiscord(bot_name=BOT_NAME)
     await server.start()
+    scratch = tempfile.TemporaryDirectory(prefix="citebot-playground-")
     try:
         place = seed(server)
         feed = Feed(server, place)
-        settings, cooldown = cooldown_for_trying(settings)
+        settings, cooldown = cooldown_for_trying(articles_for_trying(settings, Path(scratch.name)))
         runner = web.AppRunner(
             build_app(Actions(server, place, feed), feed, place, cooldown),
             handle_signals=False,
@@ -107,10 +121,11 @@ async def open_playground(
             await _listen(runner, port)  # first, so a taken port fails before the bot starts
             bot_settings = with_endpoints(settings, server.api_base, server.gateway_url)
             clients: list[Citebot] = []
+            corpora = Corpora(bot_settings, service)
             first: asyncio.Future[Citebot] = asyncio.get_running_loop().create_future()
 
             def make_bot() -> Citebot:
-                clients.append(Citebot(bot_settings, service))
+                clients.append(Citebot(bot_settings, service, corpora=corpora))
                 if not first.done():
                     first.set_result(clients[-1])
                 return clients[-1]
@@ -131,6 +146,7 @@ async def open_playground(
             await runner.cleanup()
     finally:
         await server.stop()
+        scratch.cleanup()
 
 
 async def _listen(runner: web.AppRunner, port: int) -> None:

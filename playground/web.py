@@ -22,9 +22,9 @@ from aiohttp import WSMsgType, web
 from fakediscord.loopback import addressed_to_self
 from fakediscord.models import JsonDict
 
-from .actions import ActionError, Actions
+from .actions import MAX_UPLOAD, ActionError, Actions, upload
 from .feed import Event, Feed
-from .guild import BOT_NAME, PlaygroundGuild
+from .guild import BOT_NAME, PlaygroundGuild, Server
 
 
 @dataclass(frozen=True)
@@ -65,7 +65,9 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 def build_app(
     actions: Actions, feed: Feed, place: PlaygroundGuild, cooldown: Cooldown
 ) -> web.Application:
-    app = web.Application(middlewares=[_same_origin_only], client_max_size=64 * 1024)
+    # Room for a file attached to a message (base64, a third larger), and no more.
+    body_limit = 64 * 1024 + (MAX_UPLOAD * 4) // 3
+    app = web.Application(middlewares=[_same_origin_only], client_max_size=body_limit)
     app[ACTIONS], app[FEED], app[COOLDOWN] = actions, feed, cooldown
     app.router.add_get("/", _static("index.html"))
     for name in ("app.js", "markdown.js", "style.css", "favicon.ico"):
@@ -135,7 +137,8 @@ def _refused(error: ActionError) -> web.Response:
 async def _commands(request: web.Request) -> web.Response:
     actions = request.app[ACTIONS]
     try:
-        person = actions.person(request.query.get("as"))
+        where = actions.where(request.query.get("server"))
+        person = actions.person(request.query.get("as"), where)
     except ActionError as error:
         return _refused(error)
     return web.json_response({"commands": actions.commands(person)})
@@ -144,23 +147,26 @@ async def _commands(request: web.Request) -> web.Response:
 async def _post_message(request: web.Request) -> web.Response:
     actions, data = request.app[ACTIONS], await _body(request)
     try:
-        message = await actions.post(actions.person(data.get("as")), _text(data, "content"))
+        person = actions.person(data.get("as"), actions.where(data.get("server")))
+        attached = upload(data.get("file"))
+        message = await actions.post(person, _text(data, "content"), attached)
     except ActionError as error:
         return _refused(error)
     return web.json_response({"id": message["id"]})
 
 
 def _options(data: JsonDict) -> dict[str, Any]:
+    """The options by name; a file (``{"name", "data"}``) for an attachment option."""
     options = data.get("options") or {}
     if not isinstance(options, dict):
         raise ActionError("options must be an object of name: value")
-    return options
+    return {name: upload(v) if isinstance(v, dict) else v for name, v in options.items()}
 
 
 async def _slash(request: web.Request) -> web.Response:
     actions, data = request.app[ACTIONS], await _body(request)
     try:
-        person = actions.person(data.get("as"))
+        person = actions.person(data.get("as"), actions.where(data.get("server")))
         await actions.slash(person, _text(data, "command"), _options(data))
     except ActionError as error:
         return _refused(error)
@@ -170,7 +176,7 @@ async def _slash(request: web.Request) -> web.Response:
 async def _autocomplete(request: web.Request) -> web.Response:
     actions, data = request.app[ACTIONS], await _body(request)
     try:
-        person = actions.person(data.get("as"))
+        person = actions.person(data.get("as"), actions.where(data.get("server")))
         command, focused = _text(data, "command"), _text(data, "focused")
         choices = await actions.autocomplete(person, command, _options(data), focused)
     except ActionError as error:
@@ -182,7 +188,7 @@ async def _component(request: web.Request) -> web.Response:
     actions, data = request.app[ACTIONS], await _body(request)
     values = data.get("values")
     try:
-        person = actions.person(data.get("as"))
+        person = actions.person(data.get("as"), actions.where(data.get("server")))
         if values is not None and not (
             isinstance(values, list) and all(isinstance(v, str) for v in values)
         ):
@@ -207,20 +213,26 @@ def _hello(actions: Actions, cooldown: Cooldown) -> JsonDict:
             "colour": person.colour,
             "avatar": avatar,
         }
+    first = place.first
     return {
         "type": "hello",
-        "guild": place.guild.name,
-        "channel": {
-            "id": str(place.channel.id),
-            "name": place.channel.name,
-            "topic": place.channel.topic,
-        },
+        "guild": first.guild.name,
+        "channel": _channel(first),
+        "servers": [
+            {"key": where.key, "name": where.guild.name, "channel": _channel(where)}
+            for where in place.servers.values()
+        ],
         "bot": {"id": str(world.bot.id), "name": BOT_NAME},
         "people": [
-            {"key": p.key, "label": p.label, "id": str(p.user.id)} for p in place.people.values()
+            {"key": p.key, "label": p.label, "id": str(p.user.id), "moderates": p.moderates}
+            for p in place.people.values()
         ],
         "users": users,
-        "roles": {str(r.id): r.name for r in place.guild.roles.values()},
+        "roles": {
+            str(r.id): r.name
+            for where in place.servers.values()
+            for r in where.guild.roles.values()
+        },
         "cooldown": {
             "rate": cooldown.rate,
             "seconds": cooldown.seconds,
@@ -228,6 +240,11 @@ def _hello(actions: Actions, cooldown: Cooldown) -> JsonDict:
             "server": list(cooldown.server) if cooldown.server else None,
         },
     }
+
+
+def _channel(where: Server) -> JsonDict:
+    channel = where.channel
+    return {"id": str(channel.id), "name": channel.name, "topic": channel.topic}
 
 
 async def _events(request: web.Request) -> web.StreamResponse:

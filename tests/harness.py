@@ -75,20 +75,37 @@ def copy_seeds(folder: Path) -> Path:
     return folder
 
 
-def settings_for(corpus: Path, guild: SeededGuild, **discord: Any) -> Settings:
+def settings_for(
+    corpus: Path,
+    guild: SeededGuild,
+    *,
+    scope: str = "shared",
+    max_file_bytes: int = 5_000_000,
+    **discord: Any,
+) -> Settings:
     options: dict[str, Any] = {
         "moderator_role_ids": [guild.moderator_role.id],
         "cooldown_rate": 50,
         "cooldown_seconds": 1.0,
     }
     options.update(discord)
-    return Settings(corpus=CorpusSettings(directory=corpus), discord=DiscordSettings(**options))
+    return Settings(
+        corpus=CorpusSettings(
+            directory=corpus,
+            scope=scope,  # type: ignore[arg-type]
+            max_file_bytes=max_file_bytes,
+        ),
+        discord=DiscordSettings(**options),
+    )
 
 
 @contextlib.asynccontextmanager
-async def open_harness(guild: SeededGuild, corpus: Path, **discord: Any) -> AsyncIterator[Harness]:
-    """Start the real bot on ``corpus`` against ``guild``'s server; stop it afterwards."""
-    settings = settings_for(corpus, guild, **discord)
+async def open_harness(
+    guild: SeededGuild, corpus: Path, *, scope: str = "shared", **options: Any
+) -> AsyncIterator[Harness]:
+    """Start the real bot on ``corpus`` against ``guild``'s server; stop it afterwards.
+    ``options`` are Discord settings, or ``max_file_bytes``."""
+    settings = settings_for(corpus, guild, scope=scope, **options)
     bot = Citebot(settings, CorpusService.open(settings), guild_ready_timeout=0.2)
     skip_identify_delay(bot)
     async with running(bot, guild.server.token) as ready:

@@ -108,3 +108,11 @@ def examples(full: int) -> int:
     if os.environ.get("HYPOTHESIS_PROFILE") == "ci":
         return full
     return max(10, full // 10)
+
+
+def copy_seeds_to(folder: Path) -> Path:
+    """A copy of the seed articles in ``folder``, which a test may change."""
+    import shutil
+
+    shutil.copytree(SEEDS_DIR, folder)
+    return folder

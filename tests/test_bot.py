@@ -280,6 +280,7 @@ async def test_help_lists_the_commands_each_user_may_run(harness: Harness) -> No
         "!summary [article]",
     ]
     assert field_names(moderator) == [
+        "!article history",
         "!ask <question>",
         "!help [command]",
         "!reload",

@@ -380,6 +380,21 @@ def test_check_reports_skipped_files_of_a_lenient_corpus_and_fails(
     assert err.startswith("skipped empty.txt")
 
 
+def test_check_validates_each_servers_own_folder_in_per_server_scope(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    write_article(corpus, "good.txt", "Good", "Text.")
+    write_article(corpus / "servers" / "111", "good.txt", "Good", "Text.")
+    write_article(corpus / "servers" / "111", "more.txt", "More", "Text.")
+    write(corpus / "servers" / "222", "bad.txt", "Caf\u00e9\n\nText.".encode("latin-1"))
+    config = write(tmp_path / "etc", "citebot.toml", '[corpus]\nscope = "per_server"\n')
+    status, out, err = run(capsys, "check", "--corpus", str(corpus), "--config", str(config))
+    assert status == 1
+    assert out.startswith("OK: 1 article, 1 paragraph,") and "server 111: 2 articles" in out
+    assert err.startswith("server 222: bad.txt: not UTF-8")
+
+
 DEEP_ARRAY = "[" * 1000 + "]" * 1000
 
 
@@ -763,4 +778,4 @@ def test_a_variable_naming_an_unknown_section_is_one_line_naming_it(
     status, out, err = run(capsys, "check")
     line = assert_one_line_error(status, out, err)
     assert status == 1 and line.startswith(f"citebot: {variable}: unknown section")
-    assert "corpus, discord, retrieval, summary" in line
+    assert "corpus, discord, retrieval, storage, summary" in line

@@ -10,12 +10,13 @@ import asyncio
 import time
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 import discord
 import pytest
 from discord import app_commands
 from discord.ext import commands
 
-from fakediscord import FakeDiscord, permissions, running, skip_identify_delay
+from fakediscord import FakeDiscord, Upload, permissions, running, skip_identify_delay
 from fakediscord.models import LOADING
 
 if TYPE_CHECKING:
@@ -88,6 +89,25 @@ async def test_on_message_receives_posted_content(fake_guild: SeededGuild) -> No
         assert message.author.id == fake_guild.alice.id
         assert isinstance(message.author, discord.Member)
         assert message.channel.id == fake_guild.channel.id
+
+
+async def test_a_users_attachment_is_served_by_its_url_as_from_discords_cdn(
+    fake_guild: SeededGuild,
+) -> None:
+    server = fake_guild.server
+    async with running(Listener(), server.token) as client:
+        upload = Upload("notes.txt", b"Notes\n\nA paragraph.\n")
+        await server.post_message(fake_guild.channel, fake_guild.alice, "", files=(upload,))
+        message = await client.next_message()
+        (attachment,) = message.attachments
+        assert (attachment.filename, attachment.size) == ("notes.txt", len(upload.data))
+        assert await attachment.read() == upload.data  # no token: fetched by its URL alone
+        lying = Upload("big.txt", b"x" * 100, size=5)
+        await server.post_message(fake_guild.channel, fake_guild.alice, "", files=(lying,))
+        assert (await client.next_message()).attachments[0].size == 5
+        missing = attachment.url.replace(str(attachment.id), "1")
+        async with aiohttp.ClientSession() as session, session.get(missing) as response:
+            assert response.status == 404
 
 
 async def test_content_is_empty_without_the_message_content_intent(fake_guild: SeededGuild) -> None:

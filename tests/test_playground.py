@@ -3,6 +3,7 @@ and the rules the page depends on (same origin only, text passed through unchang
 
 from __future__ import annotations
 
+import base64
 import json
 import signal
 import socket
@@ -192,6 +193,39 @@ async def test_what_a_user_types_reaches_the_page_unchanged_and_the_bot_replies_
     assert "Juche" in json.dumps(reply["message"]["embeds"])
 
 
+@ASYNC
+async def test_a_file_attached_on_the_page_reaches_the_bot_in_the_server_chosen(
+    playground: Playground,
+) -> None:
+    article = b"Tide Tables\n\nThe tide table is updated every morning at dawn.\n"
+    second = playground.place.servers["second"]
+    body = {
+        "as": "moderator",
+        "server": "second",
+        "content": "!article add",
+        "file": {"name": "tides.txt", "data": base64.b64encode(article).decode()},
+    }
+    async with (
+        aiohttp.ClientSession() as http,
+        http.ws_connect(playground.url + "api/events") as events,
+    ):
+        hello = await events.receive_json(timeout=5)
+        assert [s["key"] for s in hello["servers"]] == ["first", "second"]
+        async with http.post(playground.url + "api/messages", json=body) as posted:
+            assert posted.status == 200
+            posted_id = (await posted.json())["id"]
+        mine = await next_event(events, lambda e: e["message"]["id"] == posted_id)
+        assert mine["message"]["channel_id"] == str(second.channel.id)
+        assert mine["message"]["attachments"][0]["filename"] == "tides.txt"
+        reply = await next_event(
+            events,
+            lambda e: e["message"].get("message_reference", {}).get("message_id") == posted_id,
+        )
+    assert "Added article" in reply["message"]["content"]
+    assert playground.bot.corpus_for(second.guild) is not playground.bot.service
+    assert playground.bot.corpus_for(playground.place.guild) is playground.bot.service
+
+
 async def next_event(
     events: aiohttp.ClientWebSocketResponse, wanted: Callable[[Event], bool]
 ) -> Event:
@@ -232,6 +266,22 @@ async def next_event(
             "values must be a list of strings",
         ),
         ("api/components", {"as": "member", "message_id": "1", "custom_id": "x"}, "does not exist"),
+        ("api/messages", {"as": "member", "content": "hi", "server": "third"}, "the servers are"),
+        (
+            "api/messages",
+            {"as": "moderator", "content": "", "file": {"name": "a.txt", "data": "%%"}},
+            "must be base64",
+        ),
+        (
+            "api/messages",
+            {"as": "moderator", "content": "", "file": {"name": "", "data": ""}},
+            "a file needs a name",
+        ),
+        (
+            "api/messages",
+            {"as": "moderator", "content": "", "file": {"name": "a.txt", "data": "A" * 1_340_000}},
+            "limited to 1,000,000 bytes",
+        ),
     ],
 )
 async def test_what_discord_would_refuse_is_refused_with_a_sentence(

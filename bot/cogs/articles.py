@@ -38,15 +38,14 @@ class Articles(commands.Cog):
     @configured
     async def summary(self, ctx: Context, *, article: str | None = None) -> None:
         """Summarize an article in a few verbatim, cited sentences (no name: list them)."""
+        service = self.bot.corpus_for(ctx.guild)
         if article is None:
-            await ctx.answer(
-                formats.sources_text(self.bot.service.engine.sources(), ctx.usage_prefix)
-            )
+            await ctx.answer(formats.sources_text(service.engine.sources(), ctx.usage_prefix))
             return
-        corpus = self.bot.service.engine.corpus  # the version a menu's choices belong to
+        corpus = service.engine.corpus  # the version a menu's choices belong to
         async with ctx.working():
             try:
-                summary = await self.bot.service.summarize(article)
+                summary = await service.summarize(article)
             except AmbiguousArticle as ambiguous:
                 await self._offer(ctx, ambiguous, corpus)
                 return
@@ -74,7 +73,9 @@ class Articles(commands.Cog):
 
         async def chosen(interaction: Interaction[Any], slug: str) -> None:
             try:
-                summary = await self.bot.service.summarize_offered(slug, offered.get(slug))
+                # The corpus serving the server now: it may have got its own copy meanwhile.
+                service = self.bot.corpus_for(ctx.guild)
+                summary = await service.summarize_offered(slug, offered.get(slug))
             except (ArticlesChanged, ArticleNotFound, AmbiguousArticle):
                 await interaction.response.edit_message(content=changed, embed=None, view=None)
                 return
@@ -113,14 +114,17 @@ class Articles(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         return [
             app_commands.Choice(name=article.title[:100], value=article.slug)
-            for article in lookup.matching(self.bot.service.engine.corpus, current)
+            for article in lookup.matching(
+                self.bot.corpus_for(interaction.guild).engine.corpus, current
+            )
         ][:MAX_CHOICES]
 
     @commands.hybrid_command(name="sources")  # type: ignore[arg-type]  # typed for pyright
     @configured
     async def sources(self, ctx: Context) -> None:
         """List the articles: publisher, author, paragraphs, and when they were loaded."""
-        await ctx.answer(formats.sources_text(self.bot.service.engine.sources(), ctx.usage_prefix))
+        service = self.bot.corpus_for(ctx.guild)
+        await ctx.answer(formats.sources_text(service.engine.sources(), ctx.usage_prefix))
 
 
 def _byline(info: ArticleInfo) -> str:

@@ -31,7 +31,7 @@ class Ask(commands.Cog):
     async def ask(self, ctx: Context, *, question: str) -> None:
         """Answer a question with verbatim, cited quotes from the articles."""
         async with ctx.working():
-            answer = await self.bot.service.ask(question)
+            answer = await self.bot.corpus_for(ctx.guild).ask(question)
         # Rendering is CPU work too: in a thread, so other commands are not kept waiting.
         if answer.abstained:
             await ctx.answer(await asyncio.to_thread(formats.abstention_text, answer))

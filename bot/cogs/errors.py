@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 from discord.ext import commands
 
+from bot.article_files import Refused
 from bot.cogs.utils import limits
-from bot.cogs.utils.checks import NotModerator
+from bot.cogs.utils.checks import NotArticleEditor, NotModerator
 from bot.cogs.utils.context import Context, ReplyFailed, ReplyTimedOut, UnreadableReply
 from bot.cogs.utils.formats import escape, shorten
 from retrieval import AmbiguousArticle, ArticleNotFound, QuestionError
@@ -53,7 +54,15 @@ def explain(ctx: Context, error: commands.CommandError) -> str | None:
         return f"Something is missing. Usage: `{usage.strip()}`"
     if isinstance(original, commands.CommandOnCooldown):
         return f"Slow down a little: try again in {original.retry_after:.0f} s."
+    if isinstance(original, Refused):
+        return shorten(f"Not changed: {escape(str(original))}", limits.CONTENT)
+    if isinstance(original, commands.MissingRequiredAttachment):
+        return f"Attach the article's .txt or .md file to the `{prefix}article add` message."
+    if _is(error, NotArticleEditor):
+        return str(unwrap(error))
     if _is(error, NotModerator):
+        if ctx.command is not None and ctx.command.qualified_name == "article history":
+            return "Sorry, only moderators can see the history of article changes."
         return "Sorry, only moderators can reload the corpus."
     if _is(error, commands.NotOwner):
         return "Sorry, only the bot's owner can do that."
@@ -85,7 +94,7 @@ class Errors(commands.Cog):
             return
         expected = not isinstance(error, commands.CommandInvokeError | commands.HybridCommandError)
         expected = expected or isinstance(
-            original, QuestionError | ArticleNotFound | AmbiguousArticle
+            original, QuestionError | ArticleNotFound | AmbiguousArticle | Refused
         )
         if isinstance(original, ReplyFailed):  # Discord's fault: one line, then tell the user
             log.error("command %s: the reply could not be sent: %s", ctx.command, original)

@@ -12,7 +12,8 @@ from discord.ext import commands
 from bot.cogs.utils.checks import moderator_only
 from bot.cogs.utils.context import Context, ReplyFailed
 from bot.cogs.utils.formats import escape
-from bot.service import ReloadReport
+from bot.corpora import SHARED
+from bot.service import CorpusService, ReloadReport
 from retrieval import CorpusError
 
 if TYPE_CHECKING:
@@ -34,7 +35,8 @@ class Moderation(commands.Cog):
     @moderator_only()
     async def reload(self, ctx: Context) -> None:
         """Reload the corpus folder; the old corpus keeps serving if anything is wrong."""
-        service = self.bot.service
+        guild_id = ctx.guild.id if ctx.guild else None
+        service = await self.bot.corpora.reloadable(guild_id)
         async with ctx.working():
             try:
                 report = await service.reload()
@@ -48,6 +50,7 @@ class Moderation(commands.Cog):
                     "the reload was refused",
                 )
                 return
+        record_reload(self.bot, ctx, service, report)
         await _report(ctx, describe_reload(report), "the reload applied")
 
     @commands.command(name="sync", hidden=True)
@@ -56,6 +59,26 @@ class Moderation(commands.Cog):
         """Register the slash commands with Discord (owners only; not done on every start)."""
         synced = await self.bot.tree.sync()
         await ctx.answer(f"Synced {len(synced)} slash commands.")
+
+
+def record_reload(bot: Citebot, ctx: Context, service: CorpusService, report: ReloadReport) -> None:
+    """Note the reload in the history of article changes (when one is kept)."""
+    history = bot.corpora.history
+    if history is None:
+        return
+    guild_id = ctx.guild.id if ctx.guild else None
+    corpus = SHARED if service is bot.corpora.shared else bot.corpora.name(guild_id)
+    changes = f"+{len(report.added)} -{len(report.removed)} ~{len(report.changed)}"
+    try:
+        history.record(
+            corpus=corpus,
+            guild_id=guild_id,
+            user_id=ctx.author.id,
+            action="reloaded",
+            detail=f"{report.articles} articles, {changes}",
+        )
+    except Exception as error:  # the reload stands; only its record is missing
+        log.error("could not record a reload in the history: %s", error)
 
 
 async def _report(ctx: Context, text: str, outcome: str) -> None:

@@ -1,5 +1,5 @@
-// The playground page: one Discord channel, drawn from the server's own message objects
-// as they arrive over a WebSocket. Nothing here hands a string to the HTML parser: every
+// The playground page: a Discord channel in one of two servers, drawn from the server's own
+// message objects as they arrive over a WebSocket. Nothing here hands a string to the HTML parser: every
 // piece of text, the bot's or a user's, goes through textContent or Markdown (which builds
 // nodes).
 "use strict";
@@ -12,11 +12,16 @@
   const GROUP_MS = 7 * 60 * 1000;
   const AVATAR_COLOURS = ["#5865f2", "#757e8a", "#3ba55c", "#faa61a", "#ed4245"];
   const BUTTON_STYLES = { 1: "primary", 2: "secondary", 3: "success", 4: "danger", 5: "link" };
+  const ATTACHMENT = 11; // a slash command option that takes a file
+  const MAX_UPLOAD = 1000000; // bytes; the playground's own limit on an attached file
 
   let choiceTimer = null;
   const state = {
     hello: null,
     speaker: localStorage.getItem("citebot-playground-as") || "member",
+    server: localStorage.getItem("citebot-playground-server") || "",
+    messages: new Map(), // every message of every server's channel, by id
+    file: null, // the file attached to the next message
     commands: [],
     command: null, // the slash command being composed
     choice: null, // the autocomplete choice picked for its option: {name, value}
@@ -41,7 +46,7 @@
   const names = {
     userName: (id) => state.hello?.users[id]?.name || "unknown-user",
     roleName: (id) => state.hello?.roles[id] || "unknown-role",
-    channelName: (id) => (id === state.hello?.channel.id ? state.hello.channel.name : "unknown"),
+    channelName: (id) => state.hello?.servers.find((s) => s.channel.id === id)?.channel.name || "unknown",
   };
 
   function displayName(user) {
@@ -188,6 +193,14 @@
     return box;
   }
 
+  function attachmentNode(file) {
+    const size = Number(file.size || 0).toLocaleString("en");
+    const node = el("div", "attachment");
+    node.appendChild(el("span", "attachment-name", String(file.filename || "file")));
+    node.appendChild(el("span", "attachment-size", ` ${size} bytes`));
+    return node;
+  }
+
   function componentsNode(message) {
     const rows = el("div", "components");
     for (const row of message.components || []) {
@@ -294,6 +307,7 @@
       }
       body.appendChild(content);
     }
+    for (const file of message.attachments || []) body.appendChild(attachmentNode(file));
     for (const embed of message.embeds || []) body.appendChild(embedNode(embed));
     if (message.components && message.components.length) {
       body.appendChild(componentsNode(message));
@@ -408,9 +422,13 @@
     socket.addEventListener("message", (raw) => {
       const event = JSON.parse(raw.data);
       if (event.type === "hello") welcome(event);
-      else if (event.type === "create" || event.type === "update") show(event.message);
-      else if (event.type === "delete") remove(event.id);
-      else if (event.type === "typing") startTyping();
+      else if (event.type === "create" || event.type === "update") arrived(event.message);
+      else if (event.type === "delete") {
+        state.messages.delete(String(event.id));
+        remove(event.id);
+      } else if (event.type === "typing" && event.channel_id === currentServer()?.channel.id) {
+        startTyping();
+      }
     });
     socket.addEventListener("close", () => {
       setConnection("reconnecting");
@@ -426,17 +444,74 @@
 
   function welcome(hello) {
     state.hello = hello;
-    $("messages").replaceChildren();
-    $("guild-name").textContent = hello.guild;
-    $("channel-name").textContent = hello.channel.name;
-    $("channel-link-name").textContent = hello.channel.name;
-    $("channel-topic").textContent = hello.channel.topic || "";
-    $("input").placeholder = `Message #${hello.channel.name}`;
+    state.messages.clear();
+    if (!hello.servers.some((s) => s.key === state.server)) state.server = hello.servers[0].key;
     if (!hello.people.some((p) => p.key === state.speaker)) state.speaker = hello.people[0].key;
+    drawServers();
+    showServer();
     drawSwitch();
+    clearFile();
     drawMembers();
     describeCooldown(hello.cooldown);
     loadCommands();
+  }
+
+  // --- servers: one channel each; a message is shown when its channel is the one on screen
+  function currentServer() {
+    return state.hello?.servers.find((s) => s.key === state.server);
+  }
+
+  function arrived(message) {
+    state.messages.set(String(message.id), message);
+    if (message.channel_id === currentServer()?.channel.id) show(message);
+  }
+
+  // Icons in the column at the far left; on a narrow screen, named buttons in the sidebar.
+  function drawServers() {
+    for (const [box, label] of [["servers", initials], ["server-switch", (name) => name]]) {
+      $(box).replaceChildren();
+      for (const server of state.hello.servers) {
+        const icon = el("button", "server-icon", label(server.name));
+        icon.type = "button";
+        icon.title = server.name;
+        icon.dataset.server = server.key;
+        icon.setAttribute("aria-label", server.name);
+        icon.addEventListener("click", () => switchServer(server.key));
+        $(box).appendChild(icon);
+      }
+    }
+  }
+
+  function initials(name) {
+    return name.split(/\s+/).map((word) => word.slice(0, 1)).join("").slice(0, 2);
+  }
+
+  function switchServer(key) {
+    if (key === state.server) return;
+    state.server = key;
+    localStorage.setItem("citebot-playground-server", key);
+    stopTyping();
+    showServer();
+    resetComposer();
+    loadCommands();
+  }
+
+  function showServer() {
+    const server = currentServer();
+    for (const icon of document.querySelectorAll(".server-icon")) {
+      icon.classList.toggle("active", icon.dataset.server === server.key);
+    }
+    $("guild-name").textContent = server.name;
+    $("channel-name").textContent = server.channel.name;
+    $("channel-link-name").textContent = server.channel.name;
+    $("channel-topic").textContent = server.channel.topic || "";
+    $("input").placeholder = `Message #${server.channel.name}`;
+    $("messages").replaceChildren();
+    const ids = [...state.messages.keys()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    for (const id of ids) {
+      const message = state.messages.get(id);
+      if (message.channel_id === server.channel.id) show(message);
+    }
   }
 
   function describeCooldown(cooldown) {
@@ -472,6 +547,7 @@
         state.speaker = person.key;
         localStorage.setItem("citebot-playground-as", person.key);
         document.querySelectorAll(".message[data-only-for]").forEach(showOnlyToWhoMaySee);
+        clearFile();
         resetComposer();
         loadCommands();
       });
@@ -502,7 +578,7 @@
       const response = await fetch(path, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ as: state.speaker, ...body }),
+        body: JSON.stringify({ as: state.speaker, server: state.server, ...body }),
       });
       return await response.json();
     } catch (error) {
@@ -511,7 +587,8 @@
   }
 
   async function loadCommands() {
-    const response = await fetch(`/api/commands?as=${encodeURIComponent(state.speaker)}`);
+    const who = `as=${encodeURIComponent(state.speaker)}&server=${encodeURIComponent(state.server)}`;
+    const response = await fetch(`/api/commands?${who}`);
     const data = await response.json();
     state.commands = data.commands || [];
   }
@@ -525,9 +602,49 @@
     state.choice = null;
     $("input").value = "";
     fitComposer();
-    if (state.hello) $("input").placeholder = `Message #${state.hello.channel.name}`;
+    if (state.hello) $("input").placeholder = `Message #${currentServer().channel.name}`;
     $("command-chip").hidden = true;
+    clearFile();
     closePopup();
+  }
+
+  // --- attaching a file: offered to who may change articles (moderators and the owner)
+  function speakerModerates() {
+    return Boolean(state.hello?.people.find((p) => p.key === state.speaker)?.moderates);
+  }
+
+  function clearFile() {
+    state.file = null;
+    $("file").value = "";
+    $("file-chip").hidden = true;
+    $("attach").hidden = !speakerModerates();
+  }
+
+  function pickFile() {
+    const file = $("file").files[0];
+    if (!file) return clearFile();
+    if (file.size > MAX_UPLOAD) {
+      clearFile();
+      return showError(`Files attached here are limited to ${MAX_UPLOAD.toLocaleString("en")} bytes.`);
+    }
+    state.file = file;
+    const chip = $("file-chip");
+    const remove = el("button", null, "\u00d7");
+    remove.type = "button";
+    remove.title = "Remove the file";
+    remove.addEventListener("click", clearFile);
+    chip.replaceChildren(el("span", null, file.name), remove);
+    chip.hidden = false;
+    $("input").focus();
+  }
+
+  function readFile(file) {
+    return new Promise((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve({ name: file.name, data: String(reader.result).split(",")[1] || "" });
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(file);
+    });
   }
 
   function firstOption(command) {
@@ -638,7 +755,10 @@
   async function sendSlash(command, text, choice) {
     const option = firstOption(command);
     const options = {};
-    if (option) {
+    if (option && option.type === ATTACHMENT) {
+      if (!state.file) return showError(`${option.name}: attach a file with the + button first.`);
+      options[option.name] = await readFile(state.file);
+    } else if (option) {
       const value = choice ? choice.value : text.trim();
       if (value === "" && option.required) return showError(`${option.name} is required.`);
       if (value !== "") options[option.name] = choice ? value : optionValue(option, value);
@@ -656,11 +776,14 @@
     const typed = text.match(/^\/(\S+)(?:\s+([\s\S]*))?$/);
     const command = typed && state.commands.find((c) => c.name === typed[1].toLowerCase());
     if (command) return sendSlash(command, typed[2] || "", null);
-    if (!text.trim()) return;
+    const attached = state.file;
+    if (!text.trim() && !attached) return;
+    const file = attached ? await readFile(attached) : undefined;
     input.value = "";
     fitComposer();
     closePopup();
-    const result = await api("/api/messages", { content: text });
+    clearFile();
+    const result = await api("/api/messages", { content: text, file });
     if (result.error) {
       input.value = text;
       showError(result.error);
@@ -713,6 +836,7 @@
     submit();
   });
   $("input").addEventListener("input", onInput);
+  $("file").addEventListener("change", pickFile);
   $("input").addEventListener("keydown", onKey);
   $("input").addEventListener("blur", () => setTimeout(closePopup, 100));
   setInterval(() => Markdown.refreshRelative(document), 30000);

@@ -189,11 +189,11 @@ def _read_bytes(path: Path, name: str, root: Path | None, max_file_bytes: int) -
         if not stat.S_ISREG(info.st_mode):  # before the size: a folder's size says nothing
             raise CorpusError(name, "is not a regular file")
         if info.st_size > max_file_bytes:
-            raise _too_large(name, info.st_size, max_file_bytes)
+            raise too_large(name, info.st_size, max_file_bytes)
         with path.open("rb") as file:
             data = file.read(max_file_bytes + 1)
         if len(data) > max_file_bytes:  # it grew after the size check
-            raise _too_large(name, len(data), max_file_bytes)
+            raise too_large(name, len(data), max_file_bytes)
         return data
     except PermissionError:
         raise CorpusError(name, "cannot be read (permission denied)") from None
@@ -203,7 +203,8 @@ def _read_bytes(path: Path, name: str, root: Path | None, max_file_bytes: int) -
         raise CorpusError(name, f"cannot be read ({error.strerror})") from None
 
 
-def _too_large(name: str, size: int, limit: int) -> CorpusError:
+def too_large(name: str, size: int, limit: int) -> CorpusError:
+    """The one reason given for a file over the limit, in a folder or as an upload."""
     return CorpusError(name, f"{size:,} bytes is over the {limit:,}-byte limit; split the article")
 
 
