@@ -64,6 +64,40 @@ def test_a_pasted_link_is_not_part_of_the_question(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("who is doug bandow <@123> <@!45> <#678> <@&90>", "who is doug bandow"),
+        ("who is doug bandow @everyone @here", "who is doug bandow"),
+        ("who is doug bandow <:wave:123> <a:dance:45>", "who is doug bandow"),
+        ("who is doug bandow <t:1700000000:R> </ask:123>", "who is doug bandow"),
+        ("who is **doug** __bandow__", "who is doug bandow"),
+        ("who is *doug* _bandow_ ~~x~~ ||y|| `z`", "who is doug bandow x y z"),
+        ("who is [doug bandow](https://evil.example/a_(b))", "who is doug bandow"),
+        ("who is [doug bandow](<https://evil.example>)", "who is doug bandow"),
+        ("what is juche_ideology about", "what is juche_ideology about"),
+    ],
+)
+def test_discord_markup_in_a_question_is_not_read_as_its_words(typed: str, read: str) -> None:
+    assert rewrite(typed).split() == read.split()
+
+
+def test_a_question_with_mentions_links_and_emphasis_answers_as_its_plain_words(
+    engine: Engine,
+) -> None:
+    marked = "!ask who is doug bandow @everyone [x](https://evil.example) **bold**".removeprefix(
+        "!ask "
+    )
+    plain = "who is doug bandow x bold"  # what the asker wrote, markup aside
+    assert engine.ask(marked).model_dump(exclude={"question"}) == engine.ask(plain).model_dump(
+        exclude={"question"}
+    )
+    assert "everyone" not in engine.ask(marked).missing
+    wrapped = "who is **doug** __bandow__ <@123> <#456> <@&789> @everyone <:wave:1234>"
+    assert engine.ask(wrapped).verdict == "answer"
+    assert engine.query_terms(wrapped) == engine.query_terms("who is doug bandow")
+
+
+@pytest.mark.parametrize(
     ("typed", "searched"),
     [
         ("what is the campaign supposed to achieve", "what is the campaign  achieve"),

@@ -1,10 +1,18 @@
 """Questions as people type them in chat, rewritten into the words the corpus would use.
 
-Five rewrites, each general English, none about any one topic:
+First the safety rewrites, which never switch off:
 
+* Discord's markup is dropped: mentions (``<@123>``, ``<#123>``, ``<@&123>``, ``@everyone``,
+  ``@here``), custom emoji (``<:wave:123>``), timestamps and command mentions, the markers of
+  emphasis, strike-through, spoilers and code (``**``, ``__``, ``~~``, ``||``, backticks),
+  and a masked link's address (``[text](https://...)`` keeps its text): the asker sees them
+  rendered, never as words the passages must hold;
 * web addresses are dropped: a pasted link is not words an article would hold;
 * invisible characters (zero-width spaces and joiners, direction marks, soft hyphens: Unicode
-  category Cf) are removed, so a word pasted with one inside still matches;
+  category Cf) are removed, so a word pasted with one inside still matches.
+
+Then four rewrites, each general English, none about any one topic:
+
 * the shorthand of chat in English at large ("rn", "tho", "govt", "pic") is spelled out;
 * a contraction typed without its apostrophe ("whats", "doesnt") is read as the contraction,
   which is a stop word, instead of as an unknown word;
@@ -112,6 +120,30 @@ SHORTHAND: Mapping[str, str] = {
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w/]*(?:'[^\W_]+)*|[^\w\s]", re.UNICODE)
 _STOP = ENGLISH_STOP_WORDS
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
+# Discord's tokens in angle brackets: user, role and channel mentions, custom emoji,
+# timestamps, slash-command mentions, server guide links; and the mentions of everyone.
+_DISCORD_TOKEN = re.compile(
+    r"<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[a-zA-Z])?|/[^<>:\n]{1,100}:\d+|id:\w+)>"
+    r"|(?<!\w)@(?:everyone|here)\b",
+    re.IGNORECASE,
+)
+# A masked link: its text stays, its address goes (Discord links only web addresses so).
+_MASKED_LINK = re.compile(
+    r"\[([^\[\]\n]*)\]\(\s*<?https?://(?:[^\s<>()]|\([^\s<>()]*\))*>?\s*\)", re.IGNORECASE
+)
+# Emphasis, strike-through, spoiler and code markers; underscores only at a word's edge
+# ("__bold__", "_italic_"), so "snake_case" keeps its own.
+_MARKERS = re.compile(r"\*+|~~+|\|\|+|`+|(?<!\w)_+|_+(?!\w)")
+
+
+def without_markup(text: str) -> str:
+    """``text`` without Discord's markup (mentions, custom emoji, emphasis markers, masked
+    links' addresses): what the asker sees rendered is not what they ask about."""
+    if not any(ch in text for ch in "<@[*_~|`"):
+        return text
+    text = _DISCORD_TOKEN.sub(" ", text)
+    text = _MASKED_LINK.sub(r"\1", text)
+    return _MARKERS.sub("", text)
 
 
 def remove_invisible(text: str) -> str:
@@ -155,7 +187,7 @@ def rewrite(
     Everything not rewritten (punctuation, "U.S.", spacing) is kept as typed. ``off`` names
     rewrites not to make ("shorthand", "contractions", "us"; ``retrieval.heuristics``).
     """
-    text = _URL.sub(" ", remove_invisible(question))
+    text = _URL.sub(" ", without_markup(remove_invisible(question)))
     if aliases:
         text = _apply_aliases(text, aliases)
     matches = list(_WORD.finditer(text))
