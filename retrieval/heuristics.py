@@ -14,7 +14,7 @@ Heuristic = Literal[
     "shorthand",  # chat shorthand spelled out: "rn", "govt" (question.chat)
     "contractions",  # "whats", "doesnt" read as the contraction (question.chat)
     "us",  # a lowercase "us" read as the U.S. where it must be the country (question.chat)
-    "aliases",  # the articles' aliases replace the names they stand for (question.aliases)
+    "aliases",  # the articles' aliases add the phrases they stand for (question.aliases)
     "fillers",  # hedges, semi-modals, hyphenated prefixes not searched (question.fillers)
     "known_form",  # an unseen term's one- or two-letters-shorter root (question.query)
     "speller",  # other forms and misspellings of unseen words (question.spelling)

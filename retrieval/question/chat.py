@@ -21,7 +21,8 @@ Then four rewrites, each general English, none about any one topic:
   ("are us sanctions working"); elsewhere it is the pronoun ("tell us about", "for us").
 
 Moderators add their own names for things with per-article ``aliases`` (see the README's corpus
-format); those are applied here too, as whole words or phrases, case-insensitively.
+format); ``rewrite_naming_aliases`` also says where the question names them
+(``retrieval.question.aliases``), and leaves their words as typed.
 """
 
 from __future__ import annotations
@@ -29,9 +30,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
-from functools import lru_cache
 
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
+from retrieval.question.aliases import AliasMatch, AliasTable
 
 # Chat shorthand and casual spellings of English at large (not of any subject).
 SHORTHAND: Mapping[str, str] = {
@@ -176,35 +177,61 @@ def _is_function(word: str) -> bool:
     return word.casefold() in _STOP or not word[:1].isalnum()
 
 
-def rewrite(
-    question: str,
-    aliases: Mapping[str, str] | None = None,
-    off: Collection[str] = frozenset(),
-) -> str:
+def rewrite(question: str, off: Collection[str] = frozenset()) -> str:
     """The question in the corpus's words: see the module's docstring for each rewrite.
 
-    ``aliases`` maps a lowercase alias (one word or a phrase) to the words it stands for.
     Everything not rewritten (punctuation, "U.S.", spacing) is kept as typed. ``off`` names
     rewrites not to make ("shorthand", "contractions", "us"; ``retrieval.heuristics``).
     """
+    return rewrite_naming_aliases(question, None, off)[0]
+
+
+def rewrite_naming_aliases(
+    question: str, aliases: AliasTable | None, off: Collection[str] = frozenset()
+) -> tuple[str, list[AliasMatch]]:
+    """``rewrite``'s text, and the aliases it names (``aliases``), with their spans in it.
+
+    An alias is kept as typed: its words are not rewritten, and its phrase is not put in
+    (``retrieval.question.query`` adds the phrase's words, within bounds).
+    """
     text = _URL.sub(" ", without_markup(remove_invisible(question)))
-    if aliases:
-        text = _apply_aliases(text, aliases)
+    named = aliases.find(text) if aliases else []
     matches = list(_WORD.finditer(text))
     words = [m.group() for m in matches]
     out: list[str] = []
     last = 0
+    shifts: list[tuple[int, int]] = []  # (where, how many characters longer from there on)
+    at = 0  # the next alias that may hold a word
     for i, match in enumerate(matches):
         if words[i].casefold() not in _REWRITABLE:
             continue
+        while at < len(named) and named[at].end <= match.start():
+            at += 1
+        if at < len(named) and named[at].start < match.end():
+            continue  # a word of an alias stays as typed
         replacement = _replacement(words, i, off)
         if replacement is None:
             continue
         out.append(text[last : match.start()])
         out.append(replacement)
         last = match.end()
+        shifts.append((match.end(), len(replacement) - (match.end() - match.start())))
     out.append(text[last:])
-    return "".join(out)
+    return "".join(out), _shifted(named, shifts)
+
+
+def _shifted(named: list[AliasMatch], shifts: list[tuple[int, int]]) -> list[AliasMatch]:
+    """The aliases' spans in the rewritten text (no rewrite falls inside one)."""
+    if not shifts:
+        return named
+    moved: list[AliasMatch] = []
+    delta, next_shift = 0, 0
+    for alias in named:
+        while next_shift < len(shifts) and shifts[next_shift][0] <= alias.start:
+            delta += shifts[next_shift][1]
+            next_shift += 1
+        moved.append(AliasMatch(alias.start + delta, alias.end + delta, alias.phrase))
+    return moved
 
 
 def _replacement(words: list[str], i: int, off: Collection[str]) -> str | None:
@@ -228,15 +255,3 @@ def _means_country(words: list[str], i: int) -> bool:
     if not following or _is_function(following):
         return False
     return all(_is_function(word) for word in words[:i])
-
-
-def _apply_aliases(text: str, aliases: Mapping[str, str]) -> str:
-    """Replace each alias (whole words, longest first, any case) by what it stands for."""
-    pattern = _alias_pattern(tuple(sorted(aliases, key=len, reverse=True)))
-    return pattern.sub(lambda m: aliases[m.group(0).casefold()], text)
-
-
-@lru_cache(maxsize=64)
-def _alias_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)

@@ -57,12 +57,12 @@ class Search:
         top_k = max(1, min(top_k, MAX_TOP_K))
         depth = self._depth
         wanted = max(top_k, depth)
-        ranked = passages.index.top_k(query.terms, wanted)
+        ranked = passages.index.top_k(query.terms, wanted, query.scale)
         if query.articles:
             named = [(i, sc) for i, sc in ranked if located[i][0].slug in query.articles]
             ranked = named + [(i, sc) for i, sc in ranked if (i, sc) not in named]
         if query.about_articles:  # what is asked is on the cards: they come first
-            cards = passages.card_index.top_k(query.terms, top_k)
+            cards = passages.card_index.top_k(query.terms, top_k, query.scale)
             ranked = [(passages.first_card + i, score) for i, score in cards] + ranked
             depth += len(cards)
         if depth > 1 and len(ranked) > 1:
