@@ -12,8 +12,8 @@ question never tokenises a passage again.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
+from retrieval.caching import method_cache
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import normalize
@@ -60,9 +60,10 @@ class Passages:
         )
         self.card_index = BM25Index(self.cards.values(), params)
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
-        self.sentences = lru_cache(maxsize=4096)(self._split_and_tokenize)
+        self.sentences = method_cache(self._split_and_tokenize, maxsize=4096)
         # Compared as normalised text, so that a curly and a straight quote mean the same.
-        self.meaning = PassageVectors(lambda i: normalize(self.located[i][1].text))
+        located = self.located  # not self: a passage's text, with no cycle back to here
+        self.meaning = PassageVectors(lambda i: normalize(located[i][1].text))
 
     def __len__(self) -> int:
         return len(self.located)
