@@ -15,9 +15,8 @@ Each stage is a package of ``retrieval``, in the order the work is done:
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from retrieval.answer import Answer, ArticleInfo, ArticleSummary, Sources
+from retrieval.caching import method_cache
 from retrieval.corpus import lookup
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.index.bm25 import BM25Index, BM25Params
@@ -60,7 +59,7 @@ class Engine:
         self.searcher = Search(self.passages, retrieval.rerank_depth, off)
         self.gatherer = Gatherer(self.passages, retrieval, off)
         self.replies = Replies(self.passages, retrieval.answer_sentences)
-        self._summaries = lru_cache(maxsize=256)(self._summarize)
+        self._summaries = method_cache(self._summarize, maxsize=256)
 
     @property
     def index(self) -> BM25Index:

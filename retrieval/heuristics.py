@@ -12,7 +12,7 @@ from typing import Literal, get_args
 
 Heuristic = Literal[
     "shorthand",  # chat shorthand spelled out: "rn", "govt" (question.chat)
-    "aliases",  # the articles' aliases replace the names they stand for (question.aliases)
+    "aliases",  # the articles' aliases add the phrases they stand for (question.aliases)
     "fillers",  # hedges, semi-modals, hyphenated prefixes not searched (question.fillers)
     "speller",  # other forms and misspellings of unseen words (question.spelling)
     "mentions",  # words naming an article, and cards for its fields (question.mentions)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import shutil
+import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,7 @@ from retrieval.question.chat import remove_invisible, rewrite
 from retrieval.question.fillers import without_fillers
 from retrieval.question.spelling import Speller
 from retrieval.question.weights import blend, english_weight, phrase_weights
+from retrieval.settings import EngineSettings, RetrievalSettings
 from retrieval.verdict.asked_for import asked_for, holds
 
 
@@ -41,6 +45,40 @@ def test_a_pasted_link_is_not_part_of_the_question(engine: Engine) -> None:
 
 
 @pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("who is doug bandow <@123> <@!45> <#678> <@&90>", "who is doug bandow"),
+        ("who is doug bandow @everyone @here", "who is doug bandow"),
+        ("who is doug bandow <:wave:123> <a:dance:45>", "who is doug bandow"),
+        ("who is doug bandow <t:1700000000:R> </ask:123>", "who is doug bandow"),
+        ("who is **doug** __bandow__", "who is doug bandow"),
+        ("who is *doug* _bandow_ ~~x~~ ||y|| `z`", "who is doug bandow x y z"),
+        ("who is [doug bandow](https://evil.example/a_(b))", "who is doug bandow"),
+        ("who is [doug bandow](<https://evil.example>)", "who is doug bandow"),
+        ("what is juche_ideology about", "what is juche_ideology about"),
+    ],
+)
+def test_discord_markup_in_a_question_is_not_read_as_its_words(typed: str, read: str) -> None:
+    assert rewrite(typed).split() == read.split()
+
+
+def test_a_question_with_mentions_links_and_emphasis_answers_as_its_plain_words(
+    engine: Engine,
+) -> None:
+    marked = "!ask who is doug bandow @everyone [x](https://evil.example) **bold**".removeprefix(
+        "!ask "
+    )
+    plain = "who is doug bandow x bold"  # what the asker wrote, markup aside
+    assert engine.ask(marked).model_dump(exclude={"question"}) == engine.ask(plain).model_dump(
+        exclude={"question"}
+    )
+    assert "everyone" not in engine.ask(marked).missing
+    wrapped = "who is **doug** __bandow__ <@123> <#456> <@&789> @everyone <:wave:1234>"
+    assert engine.ask(wrapped).verdict == "answer"
+    assert engine.query_terms(wrapped) == engine.query_terms("who is doug bandow")
+
+
+@pytest.mark.parametrize(
     ("typed", "searched"),
     [
         ("what is the campaign supposed to achieve", "what is the campaign  achieve"),
@@ -54,7 +92,8 @@ def test_a_pasted_link_is_not_part_of_the_question(engine: Engine) -> None:
 def test_hedges_semi_modals_and_hyphenated_prefixes_are_not_searched(
     typed: str, searched: str
 ) -> None:
-    assert without_fillers(typed) == searched
+    assert without_fillers(typed).split() == searched.split()
+    assert len(without_fillers(typed)) == len(typed)  # every other word keeps its place
 
 
 def test_a_hedged_question_searches_the_same_words_as_a_plain_one(engine: Engine) -> None:
@@ -154,6 +193,125 @@ def test_aliases_that_are_not_lists_of_names_are_refused_with_the_key(tmp_path: 
     write_article(tmp_path, "a.txt", "T", "Text.", front_matter='[aliases]\n"Harbour" = 3\n')
     with pytest.raises(CorpusError, match="aliases"):
         load_corpus(tmp_path)
+
+
+def _with_article(folder: Path, front_matter: str) -> Engine:
+    """The seed articles and one about a harbour, whose front matter is ``front_matter``."""
+    shutil.copytree(SEEDS_DIR, folder)
+    write_article(
+        folder,
+        "002-zorblat.txt",
+        "Harbour notes",
+        "The zorblat harbour policy closed the north pier to fishing boats on Monday.",
+        "Fishermen said the pier had been open for forty years.",
+        front_matter=front_matter,
+    )
+    return Engine(load_corpus(folder))
+
+
+def test_an_alias_of_a_common_word_does_not_take_over_the_corpus_s_answers(
+    tmp_path: Path,
+) -> None:
+    question = "Why should the U.S. engage North Korea?"
+    aliased = _with_article(tmp_path / "a", '[aliases]\n"zorblat harbour policy" = ["korea"]\n')
+    plain = _with_article(tmp_path / "b", 'title = "Harbour notes"\n')
+
+    answer, without = aliased.ask(question), plain.ask(question)
+
+    assert "zorblat" not in {p.article for p in answer.passages}
+    assert [p.citation for p in answer.passages] == [p.citation for p in without.passages]
+    assert answer.verdict == without.verdict == "answer"
+    query = aliased.query(question)  # the typed words keep their weight; the alias's weigh less
+    assert query.weights["korea"] == plain.query(question).weights["korea"]
+    added = sum(query.weights[t] for t in ("zorblat", "harbour", "polici"))
+    assert added <= query.weights["korea"] + 1e-9
+
+
+def test_an_alias_still_finds_the_phrase_it_names(tmp_path: Path) -> None:
+    engine = _with_article(tmp_path / "c", '[aliases]\n"zorblat harbour policy" = ["ZHP"]\n')
+    answer = engine.ask("what did the ZHP close")
+    assert answer.verdict == "answer"
+    assert answer.passages[0].citation == "zorblat \u00b61"
+
+
+def test_an_alias_repeated_in_a_question_adds_its_phrase_once(tmp_path: Path) -> None:
+    phrase = " ".join(["zorblat harbour policy"] * 4)
+    engine = _with_article(tmp_path / "c", f'[aliases]\n"{phrase}" = ["zp", "zq", "zr", "zs"]\n')
+    once = engine.query("what did the zp close")
+    many = engine.query("what did the " + "zp zq zr zs " * 30 + "close")
+    assert set(many.terms) == set(once.terms)
+    assert len(many.terms) <= len(once.terms) + 3
+
+
+def test_reading_a_question_takes_no_longer_with_many_aliases_or_long_phrases() -> None:
+    # Built directly, past the loader's limits (tested below): the cost of reading must not
+    # grow with the number of aliases, nor with the length of the phrases they stand for.
+    articles = [
+        replace(
+            Article.from_paragraphs(f"a{n}", f"Notes {n}", [f"Harbour {n} closed the pier."]),
+            aliases=tuple(
+                (f"harbour {n} phrase {k}", tuple(f"h{n}x{k}y{j}" for j in range(20)))
+                for k in range(100)
+            ),
+        )
+        for n in range(50)
+    ]  # 5,000 phrases of 20 aliases
+    settings = EngineSettings(retrieval=RetrievalSettings(max_question_chars=4000))
+    engine = Engine(Corpus(articles), settings)
+    phrase = ("zorblat harbour policy " * 10)[:200].strip()
+    repeated = Engine(
+        Corpus([replace(articles[0], aliases=((phrase, ("zp", "zq", "zr", "zs")),))]), settings
+    )
+
+    def seconds(engine: Engine, question: str) -> float:
+        started = time.perf_counter()
+        engine.query(question)
+        return time.perf_counter() - started
+
+    english_weight("harbour")  # English word frequencies, loaded once a process
+    first = seconds(engine, "what did h3x2y7 close")  # the first question after a load
+    # (no word the corpus lacks: the speller, built on the first one, is timed elsewhere)
+    later = seconds(engine, "what did h4x9y7 close")
+    longest = seconds(repeated, "zp zq zr zs " * 333)  # 3,996 characters, all aliases
+    assert {"harbour", "3", "phrase", "2"} <= set(engine.query_terms("what did h3x2y7 close"))
+    assert max(first, later, longest) < 0.1, (first, later, longest)
+
+
+@pytest.mark.parametrize(
+    ("aliases", "problem"),
+    [
+        ('"Harbour" = ["' + "h" * 61 + '"]', "aliases"),
+        ('"' + "Harbour " * 13 + '" = ["HB"]', "aliases"),
+        ("\n".join(f'"Harbour {n}" = ["h{n}a", "h{n}b", "h{n}c"]' for n in range(34)), "100"),
+    ],
+    ids=["long alias", "long phrase", "too many"],
+)
+def test_aliases_over_the_limits_are_refused_naming_the_file(
+    tmp_path: Path, aliases: str, problem: str
+) -> None:
+    write_article(tmp_path, "a.txt", "T", "Harbour text.", front_matter=f"[aliases]\n{aliases}\n")
+    with pytest.raises(CorpusError, match=problem) as raised:
+        load_corpus(tmp_path)
+    assert str(raised.value).startswith("a.txt") and "\n" not in str(raised.value)
+
+
+def test_a_corpus_declaring_too_many_aliases_in_all_is_refused_naming_the_file(
+    tmp_path: Path,
+) -> None:
+    aliases = "\n".join(f'"Harbour {n}" = ["h{n}a", "h{n}b", "h{n}c", "h{n}d"]' for n in range(25))
+    for number in range(51):
+        text = aliases.replace("h", f"n{number}h")  # different aliases in each file
+        write_article(
+            tmp_path,
+            f"{number:03}.txt",
+            f"T{number}",
+            "Harbour text.",
+            front_matter=f"[aliases]\n{text}\n",
+        )
+    with pytest.raises(CorpusError, match="5,000") as raised:
+        load_corpus(tmp_path)
+    assert str(raised.value).startswith("050.txt")
+    assert len(load_corpus(tmp_path, strict=False).skipped) == 1
 
 
 # -- articles as things people ask about -------------------------------------------------------

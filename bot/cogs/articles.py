@@ -15,7 +15,7 @@ from bot.cogs.utils.choices import Choice, ChoiceView
 from bot.cogs.utils.context import Context
 from bot.cogs.utils.cooldowns import configured
 from bot.service import ArticlesChanged
-from retrieval import AmbiguousArticle, ArticleInfo, ArticleNotFound, Corpus
+from retrieval import AmbiguousArticle, ArticleInfo, ArticleNotFound, Corpus, Engine
 from retrieval.corpus import lookup
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ class Articles(commands.Cog):
         """Summarize an article in a few verbatim, cited sentences (no name: list them)."""
         service = self.bot.corpus_for(ctx.guild)
         if article is None:
-            await ctx.answer(formats.sources_text(service.engine.sources(), ctx.usage_prefix))
+            await ctx.answer(await _sources_text(service.engine, ctx.usage_prefix))
             return
         corpus = service.engine.corpus  # the version a menu's choices belong to
         async with ctx.working():
@@ -61,9 +61,10 @@ class Articles(commands.Cog):
         reload changed or removed it, the asker is told so instead of getting another article.
         """
         embeds = ctx.wants_embeds
+        shown = ambiguous.choices[: limits.SELECT_OPTIONS]  # a name may match every article
         offered = {
             info.article: article.digest if (article := corpus.by_slug.get(info.article)) else None
-            for info in ambiguous.choices
+            for info in shown
         }
         reference = formats.escape(formats.shorten(ambiguous.reference, 100))
         changed = (
@@ -88,7 +89,7 @@ class Articles(commands.Cog):
 
         choices = [
             Choice(f"{info.number}. {info.title}", info.article, _byline(info) or info.article)
-            for info in ambiguous.choices
+            for info in shown
         ]
         view = ChoiceView(
             ctx.author.id,
@@ -106,25 +107,31 @@ class Articles(commands.Cog):
             # A server that takes no select menus (some Discord-compatible ones): the list as
             # text, as the command line gives it, so the asker can name one precisely.
             log.warning("the menu was refused (HTTP %d); sent the list as text", error.status)
-            await ctx.answer(formats.shorten(formats.escape(str(ambiguous)), limits.CONTENT))
+            listing = str(ambiguous)[: limits.CONTENT * 2]  # as much as a message can show
+            await ctx.answer(formats.shorten(formats.escape(listing), limits.CONTENT))
 
     @summary.autocomplete("article")
     async def _article_choices(
         self, interaction: Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
+        corpus = self.bot.corpus_for(interaction.guild).engine.corpus
+        # Matching reads every article: in a thread, as asks are, so the loop never waits on it.
+        found = await asyncio.to_thread(lookup.first_matching, corpus, current, MAX_CHOICES)
         return [
-            app_commands.Choice(name=article.title[:100], value=article.slug)
-            for article in lookup.matching(
-                self.bot.corpus_for(interaction.guild).engine.corpus, current
-            )
-        ][:MAX_CHOICES]
+            app_commands.Choice(name=article.title[:100], value=article.slug) for article in found
+        ]
 
     @commands.hybrid_command(name="sources")  # type: ignore[arg-type]  # typed for pyright
     @configured
     async def sources(self, ctx: Context) -> None:
         """List the articles: publisher, author, paragraphs, and when they were loaded."""
         service = self.bot.corpus_for(ctx.guild)
-        await ctx.answer(formats.sources_text(service.engine.sources(), ctx.usage_prefix))
+        await ctx.answer(await _sources_text(service.engine, ctx.usage_prefix))
+
+
+async def _sources_text(engine: Engine, prefix: str) -> str:
+    """The list of articles, made in a thread: it reads every article of the corpus."""
+    return await asyncio.to_thread(lambda: formats.sources_text(engine.sources(), prefix))
 
 
 def _byline(info: ArticleInfo) -> str:

@@ -6,16 +6,25 @@ import re
 import tomllib
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from retrieval.corpus.models import CorpusError, Genre
 
 MAX_TITLE_CHARS = 200
+# Aliases cost every question a little, so a corpus may declare only so many, so long: names
+# people type for a phrase of the text are short (README, "The corpus").
+MAX_ALIAS_CHARS = 60  # an alias ("NK", "the port board")
+MAX_PHRASE_CHARS = 100  # the phrase it stands for ("Democratic People's Republic of Korea")
+MAX_ALIASES_PER_PHRASE = 20
+MAX_ALIASES_PER_ARTICLE = 100
+MAX_ALIASES = 5_000  # different aliases in a whole corpus (``retrieval.corpus.loader``)
 _FENCE = "+++"
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 Slug = Annotated[str, Field(pattern=_SLUG.pattern)]
 ShortText = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_CHARS)]
+Phrase = Annotated[str, Field(min_length=1, max_length=MAX_PHRASE_CHARS)]
+AliasName = Annotated[str, Field(min_length=1, max_length=MAX_ALIAS_CHARS)]
 
 
 class FrontMatter(BaseModel):
@@ -32,8 +41,20 @@ class FrontMatter(BaseModel):
     non_body: dict[int, ShortText] | list[int] | None = None
     # Plain text only: the heading lines, as written (``[]``: none); else found by rules.
     headings: Annotated[list[ShortText], Field(max_length=1000)] | None = None
-    aliases: dict[ShortText, Annotated[list[ShortText], Field(max_length=20)]] | None = None
+    aliases: (
+        dict[Phrase, Annotated[list[AliasName], Field(max_length=MAX_ALIASES_PER_PHRASE)]] | None
+    ) = None
     kind: Genre | None = None
+
+    @field_validator("aliases")
+    @classmethod
+    def _few_aliases(cls, aliases: dict[str, list[str]] | None) -> dict[str, list[str]] | None:
+        count = sum(len(names) for names in (aliases or {}).values())
+        if count > MAX_ALIASES_PER_ARTICLE:
+            raise ValueError(
+                f"{count} aliases; an article may declare at most {MAX_ALIASES_PER_ARTICLE}"
+            )
+        return aliases
 
 
 def split_front_matter(text: str, name: str) -> tuple[FrontMatter, str]:

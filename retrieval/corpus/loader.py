@@ -17,7 +17,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from retrieval.corpus import headings, layout, markdown
-from retrieval.corpus.front_matter import MAX_TITLE_CHARS, FrontMatter, split_front_matter
+from retrieval.corpus.front_matter import (
+    MAX_ALIASES,
+    MAX_TITLE_CHARS,
+    FrontMatter,
+    split_front_matter,
+)
 from retrieval.corpus.models import BODY, Article, Corpus, CorpusError, Paragraph
 from retrieval.corpus.text import identity, normalize
 
@@ -47,9 +52,12 @@ def load_corpus(
         raise CorpusError(str(folder), "corpus folder not found; check the path")
     articles: list[Article] = []
     skipped: list[CorpusError] = []
+    aliases: set[tuple[str, str]] = set()
     for path in _article_files(folder):
         try:
-            articles.append(load_article(path, root=folder, max_file_bytes=max_file_bytes))
+            article = load_article(path, root=folder, max_file_bytes=max_file_bytes)
+            _count_aliases(article, aliases)
+            articles.append(article)
         except CorpusError as error:
             if strict:
                 raise
@@ -133,6 +141,24 @@ def _wide_encoding(data: bytes) -> str | None:
         if len(head) >= 4 and not nuls.strip(b"\x00") and _printable_ascii(text):
             return "UTF-16"
     return None
+
+
+def _count_aliases(article: Article, seen: set[tuple[str, str]]) -> None:
+    """Add ``article``'s aliases to ``seen`` (alias, phrase), or refuse the article if the
+    corpus would then declare more than ``MAX_ALIASES`` different ones."""
+    declared = {
+        (alias.casefold(), phrase.casefold())
+        for phrase, names in article.aliases
+        for alias in names
+    }
+    total = len(seen | declared)
+    if total > MAX_ALIASES:
+        raise CorpusError(
+            article.source or article.slug,
+            f"brings the corpus's aliases to {total:,}, over the {MAX_ALIASES:,} a corpus may "
+            "declare; keep the names people really type",
+        )
+    seen |= declared
 
 
 def _printable_ascii(data: bytes) -> bool:

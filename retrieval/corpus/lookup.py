@@ -14,6 +14,7 @@ import difflib
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import islice
 
 from retrieval.answer import ArticleInfo
 from retrieval.corpus.models import Article, Corpus
@@ -73,6 +74,12 @@ def matches(article: Article, reference: str) -> bool:
 def matching(corpus: Corpus, reference: str) -> list[Article]:
     """Every article ``reference`` names, in corpus order (for menus and autocomplete)."""
     return [article for article in corpus if matches(article, reference)]
+
+
+def first_matching(corpus: Corpus, reference: str, limit: int) -> list[Article]:
+    """The first ``limit`` articles ``reference`` names, in corpus order (autocomplete shows
+    no more): reading stops there, however large the corpus."""
+    return list(islice((a for a in corpus if matches(a, reference)), max(0, limit)))
 
 
 def find_article(corpus: Corpus, reference: str) -> Article:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
 
@@ -97,43 +97,67 @@ class BM25Index:
         vocabulary = self.vocabulary
         return [vocabulary[token] for token in tokens if token in vocabulary]
 
-    def get_scores(self, tokens: Sequence[str]) -> FloatArray:
-        """Every paragraph's score, equal to ``BM25Okapi.get_scores(tokens)``."""
+    def get_scores(
+        self, tokens: Sequence[str], scale: Mapping[str, float] | None = None
+    ) -> FloatArray:
+        """Every paragraph's score, equal to ``BM25Okapi.get_scores(tokens)``; a token in
+        ``scale`` counts that share of its weight."""
         scores = np.zeros(self.corpus_size)
-        for term_id in self.term_ids(tokens):
+        for term_id, share in self._shares(tokens, scale):
             start, end = self.indptr[term_id], self.indptr[term_id + 1]
-            scores[self.postings_doc[start:end]] += self.postings_weight[start:end]
+            weights = self.postings_weight[start:end]
+            scores[self.postings_doc[start:end]] += weights if share == 1.0 else weights * share
         return scores
 
-    def top_k(self, tokens: Sequence[str], k: int) -> list[tuple[int, float]]:
+    def _shares(
+        self, tokens: Sequence[str], scale: Mapping[str, float] | None
+    ) -> list[tuple[int, float]]:
+        """(vocabulary id, share of its weight) of the tokens the index knows, in order."""
+        vocabulary = self.vocabulary
+        scale = scale or {}
+        return [(vocabulary[t], scale.get(t, 1.0)) for t in tokens if t in vocabulary]
+
+    def top_k(
+        self, tokens: Sequence[str], k: int, scale: Mapping[str, float] | None = None
+    ) -> list[tuple[int, float]]:
         """The ``k`` best (paragraph index, score) pairs among paragraphs sharing a term.
 
         Best first, ties in corpus order. A paragraph that holds a query term is a candidate
         even when its score is zero (a term in exactly half the corpus has an idf of 0).
         The query's postings are summed in one ``bincount``, term by term in query order, so
-        each score is added up exactly as ``get_scores`` adds it.
+        each score is added up exactly as ``get_scores`` adds it (``scale`` as there).
         """
-        ids = self.term_ids(tokens)
-        if not ids or k <= 0:
+        shares = self._shares(tokens, scale)
+        if not shares or k <= 0:
             return []
-        spans = [(int(self.indptr[i]), int(self.indptr[i + 1])) for i in ids]
-        if sum(end - start for start, end in spans) <= _FEW_POSTINGS:
+        spans = [(int(self.indptr[i]), int(self.indptr[i + 1]), s) for i, s in shares]
+        if sum(end - start for start, end, _ in spans) <= _FEW_POSTINGS:
             return self._top_k_of_few(spans, k)
-        docs = np.concatenate([self.postings_doc[start:end] for start, end in spans])
-        weights = np.concatenate([self.postings_weight[start:end] for start, end in spans])
+        docs = np.concatenate([self.postings_doc[start:end] for start, end, _ in spans])
+        weights = np.concatenate(
+            [
+                self.postings_weight[start:end] * share
+                if share != 1.0
+                else self.postings_weight[start:end]
+                for start, end, share in spans
+            ]
+        )
         present = np.zeros(self.corpus_size, dtype=bool)
         present[docs] = True
         candidates = np.flatnonzero(present)
         totals = cast(FloatArray, np.bincount(docs, weights, minlength=self.corpus_size))
         return _best(totals[candidates], candidates, k)
 
-    def _top_k_of_few(self, spans: Sequence[tuple[int, int]], k: int) -> list[tuple[int, float]]:
+    def _top_k_of_few(
+        self, spans: Sequence[tuple[int, int, float]], k: int
+    ) -> list[tuple[int, float]]:
         """``top_k`` for a few postings, where numpy's per-call cost outweighs its speed: the
         same sums, added in the same order, and the same order of ties."""
         totals: dict[int, float] = {}
-        for start, end in spans:
+        for start, end, share in spans:
             docs = self.postings_doc[start:end].tolist()
-            weights = self.postings_weight[start:end].tolist()
+            postings = self.postings_weight[start:end]
+            weights = (postings if share == 1.0 else postings * share).tolist()
             for doc, weight in zip(docs, weights, strict=True):
                 totals[doc] = totals.get(doc, 0.0) + weight
         return sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:k]

@@ -14,8 +14,8 @@ reorder reads what a paragraph itself says.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
 
+from retrieval.caching import method_cache
 from retrieval.corpus.markdown import CODE
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.corpus.sentences import sentence_spans
@@ -67,10 +67,11 @@ class Passages:
             i for i, (_, paragraph) in enumerate(self.located) if paragraph.role == CODE
         )
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
-        self.sentences = lru_cache(maxsize=4096)(self._split_and_tokenize)
+        self.sentences = method_cache(self._split_and_tokenize, maxsize=4096)
         # Compared as normalised text, so that a curly and a straight quote mean the same; a
         # paragraph means what it says under its headings (``retrieval.index.sections``).
-        self.meaning = PassageVectors(lambda i: normalize(with_headings(self.located[i][1])))
+        located = self.located  # not self: a passage's text, with no cycle back to here
+        self.meaning = PassageVectors(lambda i: normalize(with_headings(located[i][1])))
 
     def __len__(self) -> int:
         return len(self.located)

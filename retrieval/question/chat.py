@@ -1,18 +1,25 @@
 """Questions as people type them in chat, rewritten into the words the corpus would use.
 
-Three rewrites, each general English, none about any one topic:
+First the safety rewrites, which never switch off:
 
+* Discord's markup is dropped: mentions (``<@123>``, ``<#123>``, ``<@&123>``, ``@everyone``,
+  ``@here``), custom emoji (``<:wave:123>``), timestamps and command mentions, the markers of
+  emphasis, strike-through, spoilers and code (``**``, ``__``, ``~~``, ``||``, backticks),
+  and a masked link's address (``[text](https://...)`` keeps its text): the asker sees them
+  rendered, never as words the passages must hold;
 * web addresses are dropped: a pasted link is not words an article would hold;
 * invisible characters (zero-width spaces and joiners, direction marks, soft hyphens: Unicode
-  category Cf) are removed, so a word pasted with one inside still matches;
-* the shorthand of chat in English at large ("rn", "tho", "govt", "pic") is spelled out.
+  category Cf) are removed, so a word pasted with one inside still matches.
 
-Two more were measured and removed (``python -m bench ablate``, docs/BENCHMARKS.md): reading a
-contraction typed without its apostrophe ("whats") as the contraction, and a lowercase "us" as
-the U.S.; neither helped a set of questions it was not written for.
+Then one rewrite of general English, about no topic: the shorthand of chat in English at
+large ("rn", "tho", "govt", "pic") is spelled out. Two more were measured and removed
+(``python -m bench ablate``, docs/BENCHMARKS.md): reading a contraction typed without its
+apostrophe ("whats") as the contraction, and a lowercase "us" as the U.S.; neither helped a set
+of questions it was not written for.
 
 Moderators add their own names for things with per-article ``aliases`` (see the README's corpus
-format); those are applied here too, as whole words or phrases, case-insensitively.
+format); ``rewrite_naming_aliases`` also says where the question names them
+(``retrieval.question.aliases``), and leaves their words as typed.
 """
 
 from __future__ import annotations
@@ -20,9 +27,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
-from functools import lru_cache
 
-from retrieval.index.stopwords import ENGLISH_STOP_WORDS
+from retrieval.question.aliases import AliasMatch, AliasTable
 
 # Chat shorthand and casual spellings of English at large (not of any subject).
 SHORTHAND: Mapping[str, str] = {
@@ -109,8 +115,31 @@ SHORTHAND: Mapping[str, str] = {
 }
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w/]*(?:'[^\W_]+)*|[^\w\s]", re.UNICODE)
-_STOP = ENGLISH_STOP_WORDS
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
+# Discord's tokens in angle brackets: user, role and channel mentions, custom emoji,
+# timestamps, slash-command mentions, server guide links; and the mentions of everyone.
+_DISCORD_TOKEN = re.compile(
+    r"<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[a-zA-Z])?|/[^<>:\n]{1,100}:\d+|id:\w+)>"
+    r"|(?<!\w)@(?:everyone|here)\b",
+    re.IGNORECASE,
+)
+# A masked link: its text stays, its address goes (Discord links only web addresses so).
+_MASKED_LINK = re.compile(
+    r"\[([^\[\]\n]*)\]\(\s*<?https?://(?:[^\s<>()]|\([^\s<>()]*\))*>?\s*\)", re.IGNORECASE
+)
+# Emphasis, strike-through, spoiler and code markers; underscores only at a word's edge
+# ("__bold__", "_italic_"), so "snake_case" keeps its own.
+_MARKERS = re.compile(r"\*+|~~+|\|\|+|`+|(?<!\w)_+|_+(?!\w)")
+
+
+def without_markup(text: str) -> str:
+    """``text`` without Discord's markup (mentions, custom emoji, emphasis markers, masked
+    links' addresses): what the asker sees rendered is not what they ask about."""
+    if not any(ch in text for ch in "<@[*_~|`"):
+        return text
+    text = _DISCORD_TOKEN.sub(" ", text)
+    text = _MASKED_LINK.sub(r"\1", text)
+    return _MARKERS.sub("", text)
 
 
 def remove_invisible(text: str) -> str:
@@ -124,52 +153,66 @@ def remove_invisible(text: str) -> str:
 _REWRITABLE = frozenset(SHORTHAND)
 
 
-def rewrite(
-    question: str,
-    aliases: Mapping[str, str] | None = None,
-    off: Collection[str] = frozenset(),
-) -> str:
+def rewrite(question: str, off: Collection[str] = frozenset()) -> str:
     """The question in the corpus's words: see the module's docstring for each rewrite.
 
-    ``aliases`` maps a lowercase alias (one word or a phrase) to the words it stands for.
     Everything not rewritten (punctuation, "U.S.", spacing) is kept as typed. ``off`` names
     rewrites not to make ("shorthand"; ``retrieval.heuristics``).
     """
-    text = _URL.sub(" ", remove_invisible(question))
-    if aliases:
-        text = _apply_aliases(text, aliases)
+    return rewrite_naming_aliases(question, None, off)[0]
+
+
+def rewrite_naming_aliases(
+    question: str, aliases: AliasTable | None, off: Collection[str] = frozenset()
+) -> tuple[str, list[AliasMatch]]:
+    """``rewrite``'s text, and the aliases it names (``aliases``), with their spans in it.
+
+    An alias is kept as typed: its words are not rewritten, and its phrase is not put in
+    (``retrieval.question.query`` adds the phrase's words, within bounds).
+    """
+    text = _URL.sub(" ", without_markup(remove_invisible(question)))
+    named = aliases.find(text) if aliases else []
     matches = list(_WORD.finditer(text))
     words = [m.group() for m in matches]
     out: list[str] = []
     last = 0
+    shifts: list[tuple[int, int]] = []  # (where, how many characters longer from there on)
+    at = 0  # the next alias that may hold a word
     for i, match in enumerate(matches):
         if words[i].casefold() not in _REWRITABLE:
             continue
+        while at < len(named) and named[at].end <= match.start():
+            at += 1
+        if at < len(named) and named[at].start < match.end():
+            continue  # a word of an alias stays as typed
         replacement = _replacement(words, i, off)
         if replacement is None:
             continue
         out.append(text[last : match.start()])
         out.append(replacement)
         last = match.end()
+        shifts.append((match.end(), len(replacement) - (match.end() - match.start())))
     out.append(text[last:])
-    return "".join(out)
+    return "".join(out), _shifted(named, shifts)
+
+
+def _shifted(named: list[AliasMatch], shifts: list[tuple[int, int]]) -> list[AliasMatch]:
+    """The aliases' spans in the rewritten text (no rewrite falls inside one)."""
+    if not shifts:
+        return named
+    moved: list[AliasMatch] = []
+    delta, next_shift = 0, 0
+    for alias in named:
+        while next_shift < len(shifts) and shifts[next_shift][0] <= alias.start:
+            delta += shifts[next_shift][1]
+            next_shift += 1
+        moved.append(AliasMatch(alias.start + delta, alias.end + delta, alias.phrase))
+    return moved
 
 
 def _replacement(words: list[str], i: int, off: Collection[str]) -> str | None:
-    """What ``words[i]`` becomes, or None to keep it."""
+    """What ``words[i]`` becomes, or None to keep it ("RN" is an acronym, not shorthand)."""
     word = words[i]
-    if word.islower() or (len(word) > 1 and word.istitle()):  # "RN" is an acronym
+    if word.islower() or (len(word) > 1 and word.istitle()):
         return None if "shorthand" in off else SHORTHAND[word.casefold()]
     return None
-
-
-def _apply_aliases(text: str, aliases: Mapping[str, str]) -> str:
-    """Replace each alias (whole words, longest first, any case) by what it stands for."""
-    pattern = _alias_pattern(tuple(sorted(aliases, key=len, reverse=True)))
-    return pattern.sub(lambda m: aliases[m.group(0).casefold()], text)
-
-
-@lru_cache(maxsize=64)
-def _alias_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(name) for name in names)
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)

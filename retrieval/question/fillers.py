@@ -32,6 +32,12 @@ _PREFIX = re.compile(
 
 
 def without_fillers(text: str) -> str:
-    """``text`` without its hedges, semi-modals and hyphenated prefixes."""
-    text = _HEDGES.sub("", text)
-    return _PREFIX.sub("", text) if "-" in text else text
+    """``text`` with its hedges, semi-modals and hyphenated prefixes blanked out: spaces in
+    their place, so that every other word keeps its position (the aliases a question names are
+    known by their spans)."""
+    text = _HEDGES.sub(_blank, text)
+    return _PREFIX.sub(_blank, text) if "-" in text else text
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())

@@ -2,33 +2,40 @@
 weighs.
 
 In order: the question is checked (not empty, not too long); rewritten from chat into the
-corpus's words (``retrieval.question.chat``: invisible characters, shorthand, "us", the
-articles' aliases); hedges, semi-modals and hyphenated prefixes are set aside
-(``retrieval.question.fillers``); each word is tokenised as the index was, and a word the
-corpus lacks is looked for under another form or as a misspelling
-(``retrieval.question.spelling``); each term is weighed by how informative it is
-(``retrieval.question.weights``); last, the words that name an article, and then the words for
-it, are set apart (``retrieval.question.mentions``), and a question asking what an article
-argues is told apart (``retrieval.question.argument``).
+corpus's words (``retrieval.question.chat``: markup, links, invisible characters,
+shorthand, "us"), noting the articles' aliases it names (``retrieval.question.aliases``);
+hedges, semi-modals and hyphenated prefixes are set aside (``retrieval.question.fillers``);
+each word is tokenised as the index was, and a word the corpus lacks is looked for under
+another form or as a misspelling (``retrieval.question.spelling``); each term is weighed by how
+informative it is (``retrieval.question.weights``); the words of the phrases the aliases stand
+for are added after them, within bounds (``_Aliases``); last, the words that name an article,
+and then the words for it, are set apart (``retrieval.question.mentions``), and a question
+asking what an article argues is told apart (``retrieval.question.argument``).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
 
 from retrieval.corpus.models import Article
 from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
-from retrieval.question.aliases import alias_table
+from retrieval.question.aliases import AliasMatch, AliasTable, alias_table
 from retrieval.question.argument import asks_for_argument
-from retrieval.question.chat import rewrite
+from retrieval.question.chat import rewrite_naming_aliases
 from retrieval.question.code import writes_code
 from retrieval.question.fillers import without_fillers
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller, lemma_families
 from retrieval.question.weights import blend, english_weight
+
+# The aliases of one question whose phrases are added: more names of things than anyone asks
+# about at once, and a bound on what a question full of aliases costs.
+MAX_ALIASES_READ = 10
+
+TermInfo = tuple[str, str, float, float]  # a term, the word read, its weight, its BM25 idf
 
 
 class QuestionError(ValueError):
@@ -43,7 +50,9 @@ class Query:
     (``retrieval.question.weights``) and are what a passage must hold; ``surface`` gives each
     term as the asker typed it; ``articles`` are the articles the question names;
     ``about_articles`` whether it asks for a title, author or publisher; ``asks_argument``
-    whether it asks what an article argues (``retrieval.question.argument``).
+    whether it asks what an article argues (``retrieval.question.argument``). ``scale`` says
+    how much BM25 counts a term an alias added (``_Aliases``): under 1; any other term counts
+    whole.
     """
 
     text: str
@@ -53,6 +62,7 @@ class Query:
     articles: frozenset[str] = frozenset()
     about_articles: bool = False
     asks_argument: bool = False
+    scale: dict[str, float] = field(default_factory=dict)
     code: bool = False  # it writes something as code (``retrieval.question.code``)
 
 
@@ -75,11 +85,7 @@ class QuestionReader:
         self._max_chars = max_chars
         articles = passages.corpus.articles
         self._mentions = Mentions(articles, self._tokenizer.tokenize)
-        self._aliases = (
-            {}
-            if "aliases" in off
-            else alias_table(articles, self._tokenizer, passages.index.vocabulary)
-        )
+        self._aliases = AliasTable() if "aliases" in off else alias_table(articles)
         self._speller: Speller | None = None  # built on the first unknown word, or prepare()
         self._speller_lock = threading.Lock()  # asks run in threads; build it once
         self._example = example_question(articles)
@@ -96,24 +102,26 @@ class QuestionReader:
                 "Ask it in fewer words."
             )
         off = self._off
-        rewritten = rewrite(text, self._aliases, off)
+        rewritten, named = rewrite_naming_aliases(text, self._aliases, off)
         terms: list[str] = []
         weights: dict[str, float] = {}
         surface: dict[str, str] = {}
+        aliases = _Aliases(named, self._phrase_terms)
         index = self._passages.index
         vocabulary, df, n = index.vocabulary, index.df, index.corpus_size
         cards = self._passages.card_index.vocabulary
-        searched = rewritten if "fillers" in off else without_fillers(rewritten)
+        searched = rewritten if "fillers" in off else without_fillers(rewritten)  # same spans
         for token in self._tokenizer.tokens(searched):
+            aliases.add_before(token.start, terms, weights, surface)
             typed = searched[token.start : token.end]
             term, confidence = token.term, 1.0
             word = normalize(typed).casefold().removesuffix("'s")  # as English spells it
-            if (
-                "speller" not in off
-                and term not in vocabulary
-                and term not in cards
-                and "." not in term
-            ):
+            known = term in vocabulary or term in cards or "." in term
+            alias = aliases.holding(token.start)
+            if alias is not None and not known:  # found only as the phrase the alias names
+                aliases.weigh(alias, english_weight(word), None)
+                continue
+            if "speller" not in off and not known:
                 found = self._respell(word)
                 if found is not None:
                     term, word, confidence = found.term, found.word, found.confidence
@@ -121,15 +129,37 @@ class QuestionReader:
             weight = confidence * blend(
                 english_weight(word), None if term_id is None else int(df[term_id]), n
             )
+            if alias is not None:
+                idf = None if term_id is None else float(index.idf[term_id])
+                aliases.weigh(alias, weight, idf)
+            aliases.typed.add(term)
             terms.append(term)
             if weight >= weights.get(term, -1.0):
                 weights[term] = weight
                 surface[term] = typed
+        aliases.add_before(len(searched), terms, weights, surface)
         if not terms:
             raise QuestionError(
                 "That question has only common words; name the topic you want to know about."
             )
-        return self._with_mentions(rewritten, terms, weights, surface)
+        query = self._with_mentions(aliases.text(rewritten), terms, weights, surface)
+        return replace(query, scale=aliases.scale()) if named else query
+
+    def _phrase_terms(self, phrase: str) -> list[TermInfo]:
+        """Each word of an alias's phrase: its term, the word as written, its weight and its
+        idf in BM25 (0 for a term the paragraphs lack)."""
+        index = self._passages.index
+        found = []
+        for token in self._tokenizer.tokens(phrase):
+            typed = phrase[token.start : token.end]
+            term = token.term
+            word = normalize(typed).casefold().removesuffix("'s")
+            term_id = index.vocabulary.get(term)
+            df = None if term_id is None else int(index.df[term_id])
+            weight = blend(english_weight(word), df, index.corpus_size)
+            idf = 0.0 if term_id is None else float(index.idf[term_id])
+            found.append((term, typed, weight, idf))
+        return found
 
     def _with_mentions(
         self, text: str, terms: list[str], weights: dict[str, float], surface: dict[str, str]
@@ -142,7 +172,7 @@ class QuestionReader:
         ...?"), and stay.
         """
         if "mentions" in self._off:
-            return Query(text, terms, weights, surface)
+            return Query(text, terms, weights, surface, code=writes_code(text))
         mentions = self._mentions
         references = mentions.references(terms)
         about = mentions.asks_about_articles(terms, weights, references)
@@ -168,8 +198,10 @@ class QuestionReader:
         )
 
     def prepare(self) -> None:
-        """Build now what the first unknown word would otherwise build (the speller), so that
-        a server's first such question is as fast as its hundredth."""
+        """Build now what the first unknown word would otherwise build (the speller), and load
+        what the first question would (English word frequencies), so that a server's first
+        question is as fast as its hundredth."""
+        english_weight("the")
         self._speller_for_corpus()
 
     @property
@@ -194,3 +226,94 @@ class QuestionReader:
                     lemma_families(self._tokenizer.stop_words),
                 )
             return self._speller
+
+
+class _Aliases:
+    """The aliases one question names, and the words their phrases add to it.
+
+    An alias only adds a way to find the phrase it names. The words typed stay, with their
+    weight; a typed word the corpus does not hold at all ("NK") is not searched, since the
+    phrase is the only way the passages can hold it, but its weight still counts. The phrase's
+    words that the question does not already hold are added after the alias, all of them
+    together weighing at most what the alias's heaviest typed word weighs; in BM25 (``scale``)
+    they count that share too, and together no more than the typed word the paragraphs hold
+    with the highest idf. A phrase is added once however often its aliases are typed,
+    and for at most ``MAX_ALIASES_READ`` aliases of a question.
+    """
+
+    def __init__(
+        self, named: Sequence[AliasMatch], phrase_terms: Callable[[str], list[TermInfo]]
+    ) -> None:
+        self._named = list(named)
+        self._phrase_terms = phrase_terms
+        self._next = 0  # the first alias not yet added
+        self._budget = [0.0] * len(named)  # the heaviest typed word of each
+        self._idf: list[float | None] = [None] * len(named)  # the rarest held by paragraphs
+        self._unknown = [True] * len(named)  # whether none of its typed words is in the corpus
+        self._added: dict[str, float] = {}  # term -> its share in BM25
+        self._phrases: set[str] = set()
+        self._shown: set[str] = set()  # the phrases whose words were added
+        self.typed: set[str] = set()  # terms the question typed (they count whole)
+
+    def holding(self, position: int) -> int | None:
+        """The alias whose span holds ``position``, if any."""
+        at = self._next
+        if at < len(self._named) and self._named[at].start <= position < self._named[at].end:
+            return at
+        return None
+
+    def weigh(self, alias: int, weight: float, idf: float | None) -> None:
+        """Count a typed word of ``alias``: its weight, and its idf if paragraphs hold it."""
+        self._budget[alias] = max(self._budget[alias], weight)
+        self._unknown[alias] = self._unknown[alias] and idf is None
+        if idf is not None:
+            self._idf[alias] = max(self._idf[alias] or 0.0, idf)
+
+    def add_before(
+        self,
+        position: int,
+        terms: list[str],
+        weights: dict[str, float],
+        surface: dict[str, str],
+    ) -> None:
+        """Add the phrases of the aliases that end by ``position`` (see the class)."""
+        while self._next < len(self._named) and self._named[self._next].end <= position:
+            at = self._next
+            self._next += 1
+            phrase = self._named[at].phrase
+            if phrase in self._phrases or len(self._phrases) >= MAX_ALIASES_READ:
+                continue
+            self._phrases.add(phrase)
+            new: dict[str, tuple[str, float, float]] = {}
+            for term, word, weight, idf in self._phrase_terms(phrase):
+                if term not in weights and term not in new:
+                    new[term] = (word, weight, idf)
+            total = sum(weight for _, weight, _ in new.values())
+            if not new or total <= 0 or self._budget[at] <= 0:
+                continue
+            share = min(1.0, self._budget[at] / total)
+            in_bm25 = share
+            typed_idf, idfs = self._idf[at], sum(max(0.0, idf) for _, _, idf in new.values())
+            if typed_idf is not None and idfs > 0:
+                in_bm25 = min(share, max(0.0, typed_idf) / idfs)
+            self._shown.add(phrase)
+            for term, (word, weight, _) in new.items():
+                terms.append(term)
+                weights[term] = weight * share
+                surface[term] = word
+                self._added[term] = in_bm25
+
+    def text(self, rewritten: str) -> str:
+        """The question's text for its meaning and what it asks for: as typed, but with the
+        phrase in place of an alias none of whose words the corpus holds ("NK")."""
+        pieces: list[str] = []
+        last = 0
+        for alias, unknown in zip(self._named, self._unknown, strict=True):
+            if unknown and alias.phrase in self._shown:
+                pieces += [rewritten[last : alias.start], alias.phrase]
+                last = alias.end
+        return "".join(pieces) + rewritten[last:]
+
+    def scale(self) -> dict[str, float]:
+        """BM25's share of each added term the question did not also type."""
+        return {t: s for t, s in self._added.items() if s < 1.0 and t not in self.typed}

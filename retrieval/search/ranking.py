@@ -65,7 +65,7 @@ class Search:
         depth = self._depth
         wanted = max(top_k, depth)
         code_last = bool(passages.code) and not query.code  # code after prose, unless asked
-        ranked = passages.index.top_k(query.terms, 2 * wanted if code_last else wanted)
+        ranked = passages.index.top_k(query.terms, 2 * wanted if code_last else wanted, query.scale)
         if code_last:
             prose = [(i, sc) for i, sc in ranked if i not in passages.code]
             ranked = (prose + [(i, sc) for i, sc in ranked if i in passages.code])[:wanted]
@@ -73,7 +73,7 @@ class Search:
             named = [(i, sc) for i, sc in ranked if located[i][0].slug in query.articles]
             ranked = named + [(i, sc) for i, sc in ranked if (i, sc) not in named]
         if query.about_articles:  # what is asked is on the cards: they come first
-            cards = passages.card_index.top_k(query.terms, top_k)
+            cards = passages.card_index.top_k(query.terms, top_k, query.scale)
             ranked = [(passages.first_card + i, score) for i, score in cards] + ranked
             depth += len(cards)
         if depth > 1 and len(ranked) > 1:

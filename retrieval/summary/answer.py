@@ -90,7 +90,7 @@ class Replies:
         """The ``answer`` to a question asking what articles argue: each article's summary as
         the "In short", and the paragraphs its sentences come from, in order, as passages."""
         passages = self._passages
-        scores = passages.index.get_scores(query.terms)
+        scores = passages.index.get_scores(query.terms, query.scale)
         quoted: list[Passage] = []
         for summary in summaries:
             for number in dict.fromkeys(s.paragraph for s in summary.sentences):

@@ -221,20 +221,18 @@ def choice_prompt(ambiguous: AmbiguousArticle) -> str:
 
 def sources_text(sources: Sources, prefix: str) -> str:
     """The numbered list of articles; ``prefix`` is how commands are typed where it is shown."""
-    lines = []
-    for info in sources.articles:
-        byline = ", ".join(part for part in (info.author, info.publisher) if part)
-        by = f" \u2014 {byline}" if byline else ""
-        lines.append(
-            f"**{info.number}.** {escape(info.title, links=False)}{escape(by, links=False)} "
-            f"(`{info.article}`, {info.paragraphs} paragraph{'' if info.paragraphs == 1 else 's'})"
-        )
     stamp = discord.utils.format_dt(sources.loaded_at, "R")
     footer = f"\nCorpus loaded {stamp}. Use `{prefix}summary <number>` for a summary."
     text = ""
-    for line in lines:
+    for shown, info in enumerate(sources.articles):  # only as many as fit are formatted
+        byline = ", ".join(part for part in (info.author, info.publisher) if part)
+        by = f" \u2014 {byline}" if byline else ""
+        line = (
+            f"**{info.number}.** {escape(info.title, links=False)}{escape(by, links=False)} "
+            f"(`{info.article}`, {info.paragraphs} paragraph{'' if info.paragraphs == 1 else 's'})"
+        )
         if len(text) + len(line) + len(footer) + 20 > limits.CONTENT:
-            text += f"\u2026and {len(lines) - text.count(chr(10))} more\n"
+            text += f"\u2026and {len(sources.articles) - shown} more\n"
             break
         text += line + "\n"
     return text + footer
