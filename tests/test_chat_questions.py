@@ -274,7 +274,9 @@ def test_reading_a_question_takes_no_longer_with_many_aliases_or_long_phrases() 
     later = seconds(engine, "what did h4x9y7 close")
     longest = seconds(repeated, "zp zq zr zs " * 333)  # 3,996 characters, all aliases
     assert {"harbour", "3", "phrase", "2"} <= set(engine.query_terms("what did h3x2y7 close"))
-    assert max(first, later, longest) < 0.1, (first, later, longest)
+    # Linear, not quadratic: before, these took 4.8 s, 35 ms and 1.5 s. The bound is loose, as
+    # the machines that run the tests are shared; bench numbers are for speed, not this.
+    assert max(first, later, longest) < 1.0, (first, later, longest)
 
 
 @pytest.mark.parametrize(

@@ -194,9 +194,10 @@ def readable(
     A sentence that leans on the one before it ("Yet these are also precisely the reasons...",
     ``retrieval.summary.coherence``) is taken with that sentence, and that one with its own if
     it leans too; a chain reaching back past its paragraph's start is left out. A group that
-    would pass ``count`` is left out, unless nothing else can be shown. The result keeps the
+    would pass ``count`` is left out, unless nothing else can be shown, and so is one that
+    stands before a sentence already chosen from its paragraph. The result keeps the
     paragraphs in the order their best sentence ranks, and each paragraph's sentences in
-    their order in it.
+    their order in it: the best sentence first, unless it leans on the one before it.
     """
 
     def leans(i: int) -> bool:  # a caption or a bio stands alone: "This article first..."
@@ -220,7 +221,10 @@ def readable(
     chosen: list[int] = []
     for group in groups:
         new = [i for i in group if i not in chosen]
-        if new and len(chosen) + len(new) <= count:
+        earlier = any(same_paragraph(i, new[0]) and i > new[0] for i in chosen) if new else False
+        # A later pick from a paragraph already quoted must come after what is chosen there,
+        # so that the best sentence stays first and the paragraph keeps its order.
+        if new and not earlier and len(chosen) + len(new) <= count:
             chosen.extend(new)
         if len(chosen) >= count:
             break
