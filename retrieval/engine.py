@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from retrieval.answer import Answer, ArticleInfo, ArticleSummary, Sources
+from retrieval.cache import Cache
 from retrieval.corpus import lookup
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.index.bm25 import BM25Index, BM25Params
@@ -46,7 +47,10 @@ class Engine:
         settings: EngineSettings | None = None,
         *,
         tokenizer: Tokenizer | None = None,
+        cache: Cache | None = None,
     ) -> None:
+        """``cache``: a folder where what is built from the corpus is saved for the next
+        process, and read from (``retrieval.index.saved``); None builds it all here."""
         self.corpus = corpus
         self.settings = settings or EngineSettings()
         self.tokenizer = tokenizer or Tokenizer()
@@ -54,7 +58,11 @@ class Engine:
         params = BM25Params(k1=retrieval.k1, b=retrieval.b, epsilon=retrieval.epsilon)
         off: frozenset[str] = retrieval.heuristics_off  # for measuring: bench ablate
         self.passages = Passages(
-            corpus, self.tokenizer, params, abbreviations="abbreviations" not in off
+            corpus,
+            self.tokenizer,
+            params,
+            abbreviations="abbreviations" not in off,
+            cache=cache,
         )
         self.questions = QuestionReader(self.passages, retrieval.max_question_chars, off)
         self.searcher = Search(self.passages, retrieval.rerank_depth, off)

@@ -23,10 +23,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from wordfreq import zipf_frequency
-
+from retrieval.cache import Cache, key
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
 # Chat shorthand and casual spellings of English at large (not of any subject).
@@ -131,11 +130,27 @@ def remove_invisible(text: str) -> str:
 WORD_MARGIN = 1.0
 
 
+@cache
 def _contractions() -> dict[str, str]:
     """``whats`` -> ``what's``: each stop-word contraction as typed without its apostrophe.
 
-    Where two share that spelling, the one with the later apostrophe wins.
+    Where two share that spelling, the one with the later apostrophe wins. Reading wordfreq's
+    list costs a quarter of a second, so the table is saved in citebot's cache
+    (``retrieval.cache``) once made.
     """
+    saved = Cache.default()
+    name = f"contractions-{key('wordfreq en', *sorted(_STOP))}.pickle"
+    table = saved.load(name)
+    if isinstance(table, dict):
+        return table
+    table = _contractions_from_wordfreq()
+    saved.save(name, table)
+    return table
+
+
+def _contractions_from_wordfreq() -> dict[str, str]:
+    from wordfreq import zipf_frequency
+
     found: dict[str, tuple[int, str]] = {}
     for word in _STOP:
         cut = word.find("'")
@@ -149,9 +164,11 @@ def _contractions() -> dict[str, str]:
     }
 
 
-_CONTRACTIONS = _contractions()
-# Every word ``_replacement`` may change, lowercase: the rest of a question is left at once.
-_REWRITABLE = frozenset(SHORTHAND) | frozenset(_CONTRACTIONS) | {"us"}
+@cache
+def _rewritable() -> frozenset[str]:
+    """Every word ``_replacement`` may change, lowercase: the rest of a question is left at
+    once."""
+    return frozenset(SHORTHAND) | frozenset(_contractions()) | {"us"}
 
 
 def _is_function(word: str) -> bool:
@@ -177,7 +194,7 @@ def rewrite(
     out: list[str] = []
     last = 0
     for i, match in enumerate(matches):
-        if words[i].casefold() not in _REWRITABLE:
+        if words[i].casefold() not in _rewritable():
             continue
         replacement = _replacement(words, i, off)
         if replacement is None:
@@ -204,7 +221,7 @@ def _replacement(words: list[str], i: int, off: Collection[str]) -> str | None:
         and lower not in _STOP
         and (len(lower) > 2 or not word.isupper())
     ):
-        return None if "contractions" in off else _CONTRACTIONS.get(lower)
+        return None if "contractions" in off else _contractions().get(lower)
     return None
 
 
