@@ -7,6 +7,7 @@ system's memory never counts against another's; see ``bench.speed_worker`` for t
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -17,9 +18,12 @@ from typing import Any
 
 from bench import citebot
 from bench.report import command_line, machine_line
-from bench.speed_worker import ARTICLE_PARAGRAPHS
+from bench.speed_worker import ARTICLE_PARAGRAPHS, prepare
 
 SYSTEMS = ("citebot", "rank-bm25", "bm25s")
+# Synthetic corpora: "grown" replaces words so that the vocabulary grows as real text's does;
+# "copies" repeats the pool with a suffix (``bench.speed_worker``).
+CORPORA = ("grown", "copies")
 Size = str | int
 
 
@@ -63,18 +67,25 @@ def snapshot(repo: Path, into: Path) -> str:
 def _job(job: dict[str, Any], cwd: Path) -> dict[str, Any]:
     started = time.perf_counter()
     print(f"speed: {label(job['size'])} {job['system']} ...", file=sys.stderr, flush=True)
-    proc = subprocess.run(
-        [sys.executable, "-m", "bench", "speed-worker", json.dumps(job)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-    )
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bench", "speed-worker", json.dumps(job)],
+            stdout=out,
+            stderr=err,
+            cwd=cwd,
+        )
+        # The child's own peak resident set, as the system accounted it (ru_maxrss, KiB).
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
     if proc.returncode != 0:
-        sys.stderr.write(proc.stderr)
+        sys.stderr.write(stderr)
         raise SystemExit(f"speed worker failed: {job}")
-    result: dict[str, Any] = json.loads(proc.stdout)
+    result: dict[str, Any] = json.loads(stdout)
     result["wall_s"] = time.perf_counter() - started
+    result["child_maxrss_mib"] = usage.ru_maxrss / 1024
     print(
         f"speed: {label(job['size'])} {job['system']} done in {result['wall_s']:.0f}s",
         file=sys.stderr,
@@ -91,6 +102,7 @@ def run(
     sizes: list[Size],
     queries: int,
     rank_bm25_max: int,
+    corpora: tuple[str, ...] = CORPORA,
 ) -> dict[str, Any]:
     base = {
         "squad": str(squad.resolve()),
@@ -103,9 +115,13 @@ def run(
     with tempfile.TemporaryDirectory(prefix="citebot-bench-") as tmp:
         cwd = Path(tmp)
         code = snapshot(Path.cwd(), cwd)
-        for size in sizes:
-            key = label(size)
+        corpora_by_size = [
+            (size, kind) for size in sizes for kind in (corpora[:1] if size == "seeds" else corpora)
+        ]
+        for size, kind in corpora_by_size:
+            key = label(size) if kind == corpora[0] else f"{label(size)} {kind}"
             runs[key] = {}
+            prepared = prepare({**base, "size": size, "corpus": kind}, cwd)
             for system in SYSTEMS:
                 if system == "rank-bm25" and isinstance(size, int) and size > rank_bm25_max:
                     skipped[key] = (
@@ -114,19 +130,20 @@ def run(
                         "query word)"
                     )
                     continue
-                runs[key][system] = _job({**base, "size": size, "system": system}, cwd)
+                runs[key][system] = _job({**prepared, "system": system}, cwd)
                 if system == "citebot":
-                    asked = _job({**base, "size": size, "system": "citebot-ask"}, cwd)
+                    asked = _job({**prepared, "system": "citebot-ask"}, cwd)
                     runs[key][system]["ask_build"] = asked["build"]
                     for query_set, figures in asked.items():
                         if isinstance(figures, dict) and "ask" in figures:
                             runs[key][system][query_set].update(figures)
-        extras = _job({**base, "size": "seeds", "system": "extras"}, cwd)
+        extras = _job({**prepare({**base, "size": "seeds"}, cwd), "system": "extras"}, cwd)
     result = {
         "command": command_line(),
         "machine": machine_line(code),
         "queries": queries,
         "article_paragraphs": ARTICLE_PARAGRAPHS,
+        "corpora": list(corpora),
         "runs": runs,
         "skipped": skipped,
         "extras": extras,
