@@ -52,8 +52,10 @@ class _WordLlama:
 
     BATCH = 64  # texts tokenised and pooled together, as wordllama does
 
-    def __init__(self, embedding: Vectors, tokenizer: Any) -> None:
-        self.embedding = np.ascontiguousarray(embedding.astype(np.float32))
+    def __init__(self, embedding: npt.NDArray[Any], tokenizer: Any) -> None:
+        # Kept as stored (16-bit floats: half the memory); each row read is widened to 32 bits,
+        # exactly, which is what wordllama's widened copy of the whole table holds.
+        self.embedding = np.ascontiguousarray(embedding)
         self.tokenizer = tokenizer
         self.tokenizer.enable_padding()
         self.tokenizer.no_truncation()
@@ -87,7 +89,7 @@ class _WordLlama:
             input_ids = np.array([e.ids for e in encoded], dtype=np.int32)
             mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
             np.clip(input_ids, 0, self.embedding.shape[0] - 1, out=input_ids)
-            batch = self.embedding[input_ids]
+            batch = self.embedding[input_ids].astype(np.float32)
             mask_sum = np.maximum(mask.sum(axis=1, keepdims=True), 1.0).astype(np.float32)
             batch = np.sum(batch * mask[..., np.newaxis], axis=1, dtype=np.float32) / mask_sum
             if norm:
