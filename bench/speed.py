@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -143,6 +144,7 @@ def run(
                         if isinstance(figures, dict) and "ask" in figures:
                             runs[key][system][query_set].update(figures)
         extras = _job({**prepare({**base, "size": "seeds"}, cwd), "system": "extras"}, cwd)
+        extras["processes"] = processes(seeds, cwd)
     result = {
         "command": command_line(),
         "machine": machine_line(code),
@@ -155,6 +157,68 @@ def run(
     }
     _estimate_skipped(result)
     return result
+
+
+# What a person runs, timed as a whole process (``citebot ask`` on the seeds).
+PROCESS_QUESTIONS = {
+    "a question": "why should we talk to NK now?",
+    "a misspelled one": "what do the articels say about sanctons",
+    "an off-topic one": "What is the population of Brazil?",
+}
+PROCESS_RUNS = 7
+
+
+def processes(seeds: Path, cwd: Path) -> dict[str, dict[str, float]]:
+    """Wall time of whole ``citebot ask`` processes on the seeds (``python -m bot ask``),
+    beside ``python -c pass``: the median of ``PROCESS_RUNS`` runs each, taken in turns so that
+    a busy moment of the machine falls on all of them alike; with the cache folder
+    (``retrieval.cache``) written by an earlier run, and empty ("first run")."""
+    import compileall
+
+    import citebot as package
+
+    # Bytecode, as an installed citebot has it (pip compiles it; a run from a checkout writes
+    # it unless PYTHONDONTWRITEBYTECODE is set): otherwise every process compiles every module.
+    for folder in (cwd / "bot", cwd / "retrieval", Path(package.__file__).parent):
+        compileall.compile_dir(folder, quiet=1)
+    with tempfile.TemporaryDirectory(prefix="citebot-bench-cache-") as cache:
+        warm = {**os.environ, "XDG_CACHE_HOME": cache}
+        commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
+            "python -c pass": ([sys.executable, "-c", "pass"], warm),
+        }
+        for name, question in PROCESS_QUESTIONS.items():
+            argv = [sys.executable, "-m", "bot", "ask", question, "--corpus", str(seeds)]
+            commands[f"citebot ask, {name}"] = (argv, warm)
+            subprocess.run(argv, cwd=cwd, env=warm, capture_output=True, check=True)
+        first = [sys.executable, "-m", "bot", "ask", PROCESS_QUESTIONS["a misspelled one"]]
+        commands["citebot ask, a misspelled one, first run"] = (
+            [*first, "--corpus", str(seeds)],
+            None,
+        )
+        samples: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(PROCESS_RUNS):
+            for name, (argv, env) in commands.items():
+                with tempfile.TemporaryDirectory(prefix="citebot-bench-empty-") as empty:
+                    started = time.perf_counter()
+                    subprocess.run(
+                        argv,
+                        cwd=cwd,
+                        env=env or {**os.environ, "XDG_CACHE_HOME": empty},
+                        capture_output=True,
+                        check=True,
+                    )
+                    samples[name].append(time.perf_counter() - started)
+    base = statistics.median(samples["python -c pass"])
+    return {
+        name: {
+            "median_s": statistics.median(times),
+            "min_s": min(times),
+            "max_s": max(times),
+            "vs_python": statistics.median(times) / base,
+            "runs": float(len(times)),
+        }
+        for name, times in samples.items()
+    }
 
 
 def _estimate_skipped(result: dict[str, Any]) -> None:

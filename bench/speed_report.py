@@ -160,6 +160,27 @@ def tables(result: dict[str, Any]) -> str:
     if result["skipped"]:
         parts.append("\n".join(f"- {note}" for note in result["skipped"].values()))
     extras = result["extras"]
+    if "processes" in extras:
+        parts.append(
+            "Whole `citebot ask` processes on the seeds (`python -m bot ask QUESTION --corpus "
+            "seeds`, wall time from start to exit as a person waits for it, median of "
+            f"{next(iter(extras['processes'].values()))['runs']:.0f} runs taken in turns), "
+            "with the cache folder an earlier run wrote, and empty (the first run after "
+            "installing or editing the articles), beside `python -c pass`:\n\n"
+            + markdown_table(
+                ("command", "median s", "min s", "max s", "vs python -c pass"),
+                [
+                    (
+                        name,
+                        f"{p['median_s']:.3f}",
+                        f"{p['min_s']:.3f}",
+                        f"{p['max_s']:.3f}",
+                        f"{p['vs_python']:.1f}x",
+                    )
+                    for name, p in extras["processes"].items()
+                ],
+            )
+        )
     reload = extras["reload"]
     parts.append(
         "Seed corpus reload (`load_corpus(seeds)` + `Engine(corpus)`, 20 times): "
@@ -284,6 +305,21 @@ def goals(result: dict[str, Any]) -> list[Goal]:
                 ", ".join(f"{key} {_x(r)}" for key, r in memory.items())
                 + " (citebot / bm25s, ru_maxrss of each process)",
                 all(r <= 1.5 for r in memory.values()),
+            )
+        )
+    processes = result["extras"].get("processes", {})
+    asks = {n: p for n, p in processes.items() if n.startswith("citebot ask") and "first" not in n}
+    if asks:
+        out.append(
+            Goal(
+                "each `citebot ask` process on the seeds under 0.5 s, whatever the question "
+                "(median, cache written)",
+                ", ".join(
+                    f"{n.removeprefix('citebot ask, ')} {p['median_s']:.2f} s"
+                    for n, p in asks.items()
+                )
+                + f" (python -c pass {processes['python -c pass']['median_s']:.3f} s)",
+                all(p["median_s"] < 0.5 for p in asks.values()),
             )
         )
     million = runs.get("1M", {}).get("citebot")
