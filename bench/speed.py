@@ -187,7 +187,7 @@ def processes(seeds: Path, cwd: Path) -> dict[str, dict[str, float]]:
             "python -c pass": ([sys.executable, "-c", "pass"], warm),
         }
         for name, question in PROCESS_QUESTIONS.items():
-            argv = [sys.executable, "-m", "bot", "ask", question, "--corpus", str(seeds)]
+            argv = [sys.executable, "-m", "bot", "ask", question, "--corpus", str(seeds.resolve())]
             commands[f"citebot ask, {name}"] = (argv, warm)
             subprocess.run(argv, cwd=cwd, env=warm, capture_output=True, check=True)
         first = [sys.executable, "-m", "bot", "ask", PROCESS_QUESTIONS["a misspelled one"]]
