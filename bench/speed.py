@@ -192,7 +192,7 @@ def processes(seeds: Path, cwd: Path) -> dict[str, dict[str, float]]:
             subprocess.run(argv, cwd=cwd, env=warm, capture_output=True, check=True)
         first = [sys.executable, "-m", "bot", "ask", PROCESS_QUESTIONS["a misspelled one"]]
         commands["citebot ask, a misspelled one, first run"] = (
-            [*first, "--corpus", str(seeds)],
+            [*first, "--corpus", str(seeds.resolve())],
             None,
         )
         samples: dict[str, list[float]] = {name: [] for name in commands}
