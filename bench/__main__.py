@@ -56,6 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--queries", type=int, default=1000, help="questions timed per size (--limit overrides)"
     )
     speed.add_argument(
+        "--corpora",
+        default="grown,copies",
+        help="synthetic corpora, comma-separated: grown (new words, as real text grows) and/or "
+        "copies (the pool repeated); the first is the main one",
+    )
+    speed.add_argument(
         "--rank-bm25-max",
         default="100k",
         help="largest corpus on which rank-bm25 is timed (its queries scan every document)",
@@ -153,6 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             sizes=speed.parse_sizes(args.sizes),
             queries=args.limit or args.queries,
             rank_bm25_max=speed.parse_size(args.rank_bm25_max),
+            corpora=tuple(c for c in args.corpora.split(",") if c),
         )
         _publish(args, "speed", result, speed_out)
         return 0

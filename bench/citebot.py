@@ -58,12 +58,17 @@ def build_engine(
 
 
 def load_engine(directory: Path) -> Engine:
-    """citebot the way the bot starts: default settings over a folder, built by the factory
-    the command line and the bot use."""
+    """citebot the way the bot starts: default settings over a folder, read with the limits
+    the command line and the bot use, and built whole: the cache a command reads
+    (``retrieval.cache``) is left out, so that what is timed is the build."""
     from bot.config import CorpusSettings, Settings
-    from bot.engines import build_engine as build
+    from retrieval import Engine, load_corpus
 
-    return build(Settings(corpus=CorpusSettings(directory=directory)))
+    settings = Settings(corpus=CorpusSettings(directory=directory))
+    corpus = load_corpus(
+        directory, strict=settings.corpus.strict, max_file_bytes=settings.corpus.max_file_bytes
+    )
+    return Engine(corpus, settings.engine)
 
 
 def load_specs(directory: Path) -> list[ArticleSpec]:

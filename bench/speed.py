@@ -7,7 +7,9 @@ system's memory never counts against another's; see ``bench.speed_worker`` for t
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -17,9 +19,12 @@ from typing import Any
 
 from bench import citebot
 from bench.report import command_line, machine_line
-from bench.speed_worker import ARTICLE_PARAGRAPHS
+from bench.speed_worker import ARTICLE_PARAGRAPHS, prepare
 
 SYSTEMS = ("citebot", "rank-bm25", "bm25s")
+# Synthetic corpora: "grown" replaces words so that the vocabulary grows as real text's does;
+# "copies" repeats the pool with a suffix (``bench.speed_worker``).
+CORPORA = ("grown", "copies")
 Size = str | int
 
 
@@ -63,18 +68,25 @@ def snapshot(repo: Path, into: Path) -> str:
 def _job(job: dict[str, Any], cwd: Path) -> dict[str, Any]:
     started = time.perf_counter()
     print(f"speed: {label(job['size'])} {job['system']} ...", file=sys.stderr, flush=True)
-    proc = subprocess.run(
-        [sys.executable, "-m", "bench", "speed-worker", json.dumps(job)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=cwd,
-    )
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bench", "speed-worker", json.dumps(job)],
+            stdout=out,
+            stderr=err,
+            cwd=cwd,
+        )
+        # The child's own peak resident set, as the system accounted it (ru_maxrss, KiB).
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
     if proc.returncode != 0:
-        sys.stderr.write(proc.stderr)
+        sys.stderr.write(stderr)
         raise SystemExit(f"speed worker failed: {job}")
-    result: dict[str, Any] = json.loads(proc.stdout)
+    result: dict[str, Any] = json.loads(stdout)
     result["wall_s"] = time.perf_counter() - started
+    result["child_maxrss_mib"] = usage.ru_maxrss / 1024
     print(
         f"speed: {label(job['size'])} {job['system']} done in {result['wall_s']:.0f}s",
         file=sys.stderr,
@@ -91,6 +103,7 @@ def run(
     sizes: list[Size],
     queries: int,
     rank_bm25_max: int,
+    corpora: tuple[str, ...] = CORPORA,
 ) -> dict[str, Any]:
     base = {
         "squad": str(squad.resolve()),
@@ -103,9 +116,18 @@ def run(
     with tempfile.TemporaryDirectory(prefix="citebot-bench-") as tmp:
         cwd = Path(tmp)
         code = snapshot(Path.cwd(), cwd)
-        for size in sizes:
-            key = label(size)
+        # The English frequency table is written once per install (retrieval.cache): written
+        # now, so that no worker's build pays for it.
+        from retrieval.question.weights import zipf
+
+        zipf("the")
+        corpora_by_size = [
+            (size, kind) for size in sizes for kind in (corpora[:1] if size == "seeds" else corpora)
+        ]
+        for size, kind in corpora_by_size:
+            key = label(size) if kind == corpora[0] else f"{label(size)} {kind}"
             runs[key] = {}
+            prepared = prepare({**base, "size": size, "corpus": kind}, cwd)
             for system in SYSTEMS:
                 if system == "rank-bm25" and isinstance(size, int) and size > rank_bm25_max:
                     skipped[key] = (
@@ -114,25 +136,89 @@ def run(
                         "query word)"
                     )
                     continue
-                runs[key][system] = _job({**base, "size": size, "system": system}, cwd)
+                runs[key][system] = _job({**prepared, "system": system}, cwd)
                 if system == "citebot":
-                    asked = _job({**base, "size": size, "system": "citebot-ask"}, cwd)
+                    asked = _job({**prepared, "system": "citebot-ask"}, cwd)
                     runs[key][system]["ask_build"] = asked["build"]
                     for query_set, figures in asked.items():
                         if isinstance(figures, dict) and "ask" in figures:
                             runs[key][system][query_set].update(figures)
-        extras = _job({**base, "size": "seeds", "system": "extras"}, cwd)
+        extras = _job({**prepare({**base, "size": "seeds"}, cwd), "system": "extras"}, cwd)
+        extras["processes"] = processes(seeds, cwd)
     result = {
         "command": command_line(),
         "machine": machine_line(code),
         "queries": queries,
         "article_paragraphs": ARTICLE_PARAGRAPHS,
+        "corpora": list(corpora),
         "runs": runs,
         "skipped": skipped,
         "extras": extras,
     }
     _estimate_skipped(result)
     return result
+
+
+# What a person runs, timed as a whole process (``citebot ask`` on the seeds).
+PROCESS_QUESTIONS = {
+    "a question": "why should we talk to NK now?",
+    "a misspelled one": "what do the articels say about sanctons",
+    "an off-topic one": "What is the population of Brazil?",
+}
+PROCESS_RUNS = 7
+
+
+def processes(seeds: Path, cwd: Path) -> dict[str, dict[str, float]]:
+    """Wall time of whole ``citebot ask`` processes on the seeds (``python -m bot ask``),
+    beside ``python -c pass``: the median of ``PROCESS_RUNS`` runs each, taken in turns so that
+    a busy moment of the machine falls on all of them alike; with the cache folder
+    (``retrieval.cache``) written by an earlier run, and empty ("first run")."""
+    import compileall
+
+    import citebot as package
+
+    # Bytecode, as an installed citebot has it (pip compiles it; a run from a checkout writes
+    # it unless PYTHONDONTWRITEBYTECODE is set): otherwise every process compiles every module.
+    for folder in (cwd / "bot", cwd / "retrieval", Path(package.__file__).parent):
+        compileall.compile_dir(folder, quiet=1)
+    with tempfile.TemporaryDirectory(prefix="citebot-bench-cache-") as cache:
+        warm = {**os.environ, "XDG_CACHE_HOME": cache}
+        commands: dict[str, tuple[list[str], dict[str, str] | None]] = {
+            "python -c pass": ([sys.executable, "-c", "pass"], warm),
+        }
+        for name, question in PROCESS_QUESTIONS.items():
+            argv = [sys.executable, "-m", "bot", "ask", question, "--corpus", str(seeds.resolve())]
+            commands[f"citebot ask, {name}"] = (argv, warm)
+            subprocess.run(argv, cwd=cwd, env=warm, capture_output=True, check=True)
+        first = [sys.executable, "-m", "bot", "ask", PROCESS_QUESTIONS["a misspelled one"]]
+        commands["citebot ask, a misspelled one, first run"] = (
+            [*first, "--corpus", str(seeds.resolve())],
+            None,
+        )
+        samples: dict[str, list[float]] = {name: [] for name in commands}
+        for _ in range(PROCESS_RUNS):
+            for name, (argv, env) in commands.items():
+                with tempfile.TemporaryDirectory(prefix="citebot-bench-empty-") as empty:
+                    started = time.perf_counter()
+                    subprocess.run(
+                        argv,
+                        cwd=cwd,
+                        env=env or {**os.environ, "XDG_CACHE_HOME": empty},
+                        capture_output=True,
+                        check=True,
+                    )
+                    samples[name].append(time.perf_counter() - started)
+    base = statistics.median(samples["python -c pass"])
+    return {
+        name: {
+            "median_s": statistics.median(times),
+            "min_s": min(times),
+            "max_s": max(times),
+            "vs_python": statistics.median(times) / base,
+            "runs": float(len(times)),
+        }
+        for name, times in samples.items()
+    }
 
 
 def _estimate_skipped(result: dict[str, Any]) -> None:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import json
 import math
 import re
+import resource
 import statistics
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -75,6 +78,71 @@ def synthetic_paragraphs(pool: Sequence[str], size: int) -> list[str]:
         copy, index = divmod(i, len(pool))
         out.append(pool[index] if copy == 0 else f"{pool[index]} copy{copy}")
     return out
+
+
+REPLACED = 0.15  # share of a pooled paragraph's words replaced in a grown corpus
+NEW_WORDS = 0.2  # share of the replacements that are new words, the rest drawn from the pool
+ZIPF_EXPONENT = 1.5  # of the new words' ids: distinct ones grow as about n ** (1 / 1.5)
+_DRAWS = 65_536
+
+
+def grown_paragraphs(pool: Sequence[str], size: int, seed: int = 0) -> list[str]:
+    """``size`` paragraphs whose vocabulary grows as real text's does: the pool in order,
+    cycled, each paragraph with about ``REPLACED`` of its words replaced, ``1 - NEW_WORDS`` of
+    them by words drawn from the pool's word frequencies and ``NEW_WORDS`` by new words whose
+    ids follow a Zipf law (a few new words recur, most are seen once or twice)."""
+    import numpy as np
+
+    tokens = [paragraph.split() for paragraph in pool]
+    counts = Counter(word for words in tokens for word in words)
+    vocabulary = list(counts)
+    weights = np.array([counts[w] for w in vocabulary], dtype=np.float64)
+    weights /= weights.sum()
+    rng = np.random.default_rng(seed)
+    drawn: list[int] = []
+    zipf_ids: list[int] = []
+    out: list[str] = []
+    for i in range(size):
+        words = list(tokens[i % len(tokens)])
+        replaced = np.flatnonzero(rng.random(len(words)) < REPLACED).tolist()
+        fresh = (rng.random(len(replaced)) < NEW_WORDS).tolist()
+        for at, new in zip(replaced, fresh, strict=True):
+            if new:
+                if not zipf_ids:
+                    zipf_ids = rng.zipf(ZIPF_EXPONENT, _DRAWS).tolist()
+                words[at] = _new_word(zipf_ids.pop())
+            else:
+                if not drawn:
+                    drawn = rng.choice(len(vocabulary), _DRAWS, p=weights).tolist()
+                words[at] = vocabulary[drawn.pop()]
+        out.append(" ".join(words))
+    return out
+
+
+def _new_word(number: int) -> str:
+    """A word no English text holds, one per number: "zq" then the number in letters."""
+    letters = []
+    while number:
+        number, digit = divmod(number, 26)
+        letters.append(chr(ord("a") + digit))
+    return "zq" + "".join(letters)
+
+
+def write_corpus(folder: Path, paragraphs: Sequence[str]) -> None:
+    """The paragraphs as a corpus folder citebot loads: one ``.txt`` file per
+    ``ARTICLE_PARAGRAPHS`` paragraphs, a title line, paragraphs between blank lines."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for spec in synthetic_specs(paragraphs):
+        body = "\n\n".join(" ".join(p.split()) for p in spec.paragraphs)
+        (folder / f"{spec.slug}.txt").write_text(f"{spec.title}\n\n{body}\n", encoding="utf-8")
+
+
+def folder_paragraphs(folder: Path) -> list[str]:
+    """The paragraphs of a folder ``write_corpus`` wrote, in order (its titles left out)."""
+    paragraphs: list[str] = []
+    for path in sorted(folder.glob("*.txt")):
+        paragraphs.extend(path.read_text(encoding="utf-8").strip().split("\n\n")[1:])
+    return paragraphs
 
 
 def synthetic_specs(paragraphs: Sequence[str]) -> list[citebot.ArticleSpec]:
@@ -158,38 +226,71 @@ def measure_build(build: Callable[[], Any]) -> tuple[Any, dict[str, float]]:
 # -- jobs ---------------------------------------------------------------------------------------
 
 
+def prepare(job: dict[str, Any], into: Path) -> dict[str, Any]:
+    """Done once per corpus by the parent, so that no worker pays for it: the corpus folder
+    (the seeds, or a synthetic corpus written to ``into``) and the questions, in a file."""
+    squad, bbc = Path(job["squad"]), Path(job["bbc"])
+    count = int(job["queries"])
+    size, kind = job["size"], job.get("corpus", "grown")
+    if size == "seeds":
+        folder = Path(job["seeds"])
+    else:
+        pool = paragraph_pool(squad, bbc)
+        texts = (
+            grown_paragraphs(pool, int(size))
+            if kind == "grown"
+            else synthetic_paragraphs(pool, int(size))
+        )
+        folder = into / f"corpus-{kind}-{size}"
+        write_corpus(folder, texts)
+    questions = into / "questions.json"
+    if not questions.exists():
+        questions.write_text(
+            json.dumps(
+                {
+                    "questions": squad_questions(squad, count),
+                    "warmup": squad_questions(squad, WARMUP, offset=1),
+                }
+            )
+        )
+    return {**job, "folder": str(folder), "questions_file": str(questions)}
+
+
 def run(job: dict[str, Any]) -> dict[str, Any]:
     size: str | int = job["size"]
     system: str = job["system"]
-    squad, bbc, seeds = Path(job["squad"]), Path(job["bbc"]), Path(job["seeds"])
+    folder, seeds = Path(job["folder"]), Path(job["seeds"])
     count = int(job["queries"])
-    questions = squad_questions(squad, count)
-    warmup = squad_questions(squad, WARMUP, offset=1)
-    if size == "seeds":
-        specs = citebot.load_specs(seeds)
-        texts = [p for s in specs for p in s.paragraphs]
-    else:
-        texts = synthetic_paragraphs(paragraph_pool(squad, bbc), int(size))
-        specs = synthetic_specs(texts)
-    result: dict[str, Any] = {"size": size, "system": system, "paragraphs": len(texts)}
+    asked = json.loads(Path(job["questions_file"]).read_text())
+    questions, warmup = asked["questions"], asked["warmup"]
+    result: dict[str, Any] = {"size": size, "system": system}
     if system in ("citebot", "citebot-ask"):
         asks = system == "citebot-ask"
-        result.update(_citebot(size, specs, seeds, questions, warmup, count, asks=asks))
+        result.update(_citebot(size, folder, questions, warmup, count, asks=asks))
     elif system == "rank-bm25":
-        result.update(_rank_bm25(texts, questions, warmup))
+        result.update(_rank_bm25(_texts(folder, size), questions, warmup))
     elif system == "bm25s":
-        result.update(_bm25s(texts, questions, warmup))
+        result.update(_bm25s(_texts(folder, size), questions, warmup))
     elif system == "extras":
-        result.update(_extras(seeds, specs, questions, count))
+        result.update(_extras(seeds, citebot.load_specs(seeds), questions, count))
     else:
         raise ValueError(system)
+    if "paragraphs" not in result:
+        result["paragraphs"] = len(_texts(folder, size))
+    # The whole process's peak resident set, as the system counts it for this process alone.
+    result["process_peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return result
+
+
+def _texts(folder: Path, size: str | int) -> list[str]:
+    if size == "seeds":
+        return [p for s in citebot.load_specs(folder) for p in s.paragraphs]
+    return folder_paragraphs(folder)
 
 
 def _citebot(
     size: str | int,
-    specs: Sequence[citebot.ArticleSpec],
-    seeds: Path,
+    folder: Path,
     questions: Sequence[str],
     warmup: Sequence[str],
     count: int,
@@ -198,17 +299,22 @@ def _citebot(
 ) -> dict[str, Any]:
     """citebot's build and search (``asks=False``), or its asks (``asks=True``).
 
-    Search and ask run on separate engines (separate processes) because the engine caches
-    per-paragraph sentence terms: asking the questions just searched would find a warm cache.
+    The build reads the corpus folder (``load_corpus``) and builds the engine, without the
+    cache a command line would read. Search and ask run on separate engines (separate
+    processes) because the engine caches per-paragraph sentence terms: asking the questions
+    just searched would find a warm cache.
     """
-    if size == "seeds":
-        engine, build = measure_build(lambda: citebot.load_engine(seeds))
-    else:
-        engine, build = measure_build(lambda: citebot.build_engine(specs))
-    out: dict[str, Any] = {"build": build}
+    import bot.config  # imported before the clock starts, as bm25s is by its own job
+
+    del bot
+    engine, build = measure_build(lambda: citebot.load_engine(folder))
+    started = time.perf_counter()
+    engine.prepare()  # what the bot does before it says it is ready: the speller, the model
+    build["prepare_s"] = time.perf_counter() - started
+    out: dict[str, Any] = {"build": build, "paragraphs": engine.corpus.paragraph_count}
     sets = {"squad": questions}
     if size == "seeds":
-        sets["seed sentences"] = seed_queries(specs, count)
+        sets["seed sentences"] = seed_queries(citebot.load_specs(folder), count)
     out["render"] = "bot.terminal.answer_to_text"
     for label, queries in sets.items():
         if not asks:

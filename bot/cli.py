@@ -15,7 +15,6 @@ from bot import terminal
 from bot.config import TOKEN_IN_FILE, ConfigError, Settings, discord_token, load_settings
 from bot.corpora import server_folders, servers_folder
 from bot.engines import build_engine
-from citebot import version
 from retrieval import (
     AmbiguousArticle,
     ArticleNotFound,
@@ -217,6 +216,17 @@ def _port(text: str) -> int:
     return value
 
 
+class _Version(argparse.Action):
+    """``--version``, read from the package metadata only when asked: importing
+    ``importlib.metadata`` costs every other command tens of milliseconds."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
+        from citebot import version
+
+        print(f"{parser.prog} {version()}")
+        parser.exit()
+
+
 class _Parser(argparse.ArgumentParser):
     """Usage errors in one line, pointing to the command's own --help."""
 
@@ -235,7 +245,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         prog="citebot",
         description="Answers questions only with verbatim, cited quotes from a set of articles.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {version()}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ask = commands.add_parser(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bot.config import Settings
 from retrieval import Engine, Tokenizer, load_corpus
+from retrieval.cache import Cache
 
 
 def build_engine(
@@ -31,7 +32,7 @@ def build_engine(
         strict=settings.corpus.strict,
         max_file_bytes=settings.corpus.max_file_bytes,
     )
-    engine = Engine(corpus, settings.engine, tokenizer=tokenizer)
+    engine = Engine(corpus, settings.engine, tokenizer=tokenizer, cache=Cache.default())
     if prepare:
         engine.prepare()
     return engine

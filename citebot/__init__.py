@@ -7,7 +7,7 @@ out of the box from any folder.
 
 from __future__ import annotations
 
-from importlib import metadata, resources
+from importlib import resources
 from pathlib import Path
 
 DISTRIBUTION = "citebot"
@@ -15,6 +15,8 @@ DISTRIBUTION = "citebot"
 
 def version() -> str:
     """The installed version, from the package metadata (pyproject.toml's ``version``)."""
+    from importlib import metadata  # tens of milliseconds to import: only when asked
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:  # run from a checkout that was never installed

@@ -16,6 +16,7 @@ Each stage is a package of ``retrieval``, in the order the work is done:
 from __future__ import annotations
 
 from retrieval.answer import Answer, ArticleInfo, ArticleSummary, Sources
+from retrieval.cache import Cache
 from retrieval.caching import method_cache
 from retrieval.corpus import lookup
 from retrieval.corpus.models import Article, Corpus, Paragraph
@@ -45,7 +46,10 @@ class Engine:
         settings: EngineSettings | None = None,
         *,
         tokenizer: Tokenizer | None = None,
+        cache: Cache | None = None,
     ) -> None:
+        """``cache``: a folder where what is built from the corpus is saved for the next
+        process, and read from (``retrieval.index.saved``); None builds it all here."""
         self.corpus = corpus
         self.settings = settings or EngineSettings()
         self.tokenizer = tokenizer or Tokenizer()
@@ -53,7 +57,11 @@ class Engine:
         params = BM25Params(k1=retrieval.k1, b=retrieval.b, epsilon=retrieval.epsilon)
         off: frozenset[str] = retrieval.heuristics_off  # for measuring: bench ablate
         self.passages = Passages(
-            corpus, self.tokenizer, params, abbreviations="abbreviations" not in off
+            corpus,
+            self.tokenizer,
+            params,
+            abbreviations="abbreviations" not in off,
+            cache=cache,
         )
         self.questions = QuestionReader(self.passages, retrieval.max_question_chars, off)
         self.searcher = Search(self.passages, retrieval.rerank_depth, off)

@@ -6,9 +6,17 @@ test command takes under two minutes on two cores; ``ci`` (``HYPOTHESIS_PROFILE=
 ``.ci/run``) tries them all (``helpers.examples``).
 """
 
+import atexit
 import os
+import shutil
+import tempfile
 
 from hypothesis import settings
+
+# What citebot saves between processes (retrieval.cache) goes to a folder of this run's own,
+# never the user's: each run starts with an empty cache, and the suite's children share it.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="citebot-tests-cache-")
+atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
 
 settings.register_profile("quick", max_examples=20, deadline=None)
 settings.register_profile("ci", max_examples=100, deadline=None)

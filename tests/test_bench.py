@@ -31,7 +31,14 @@ from bench.report import (
     update_report,
 )
 from bench.speed import label, parse_size, parse_sizes
-from bench.speed_worker import latency, synthetic_paragraphs, synthetic_specs
+from bench.speed_worker import (
+    folder_paragraphs,
+    grown_paragraphs,
+    latency,
+    synthetic_paragraphs,
+    synthetic_specs,
+    write_corpus,
+)
 from helpers import SEEDS_DIR
 
 
@@ -193,6 +200,22 @@ def test_synthetic_corpus_repeats_with_copy_suffix() -> None:
     specs = synthetic_specs(paragraphs * 6)  # 42 paragraphs -> articles of 20, 20, 2
     assert [len(s.paragraphs) for s in specs] == [20, 20, 2]
     assert len({s.slug for s in specs}) == len({s.title for s in specs}) == 3
+
+
+def test_a_grown_corpus_replaces_words_and_its_vocabulary_keeps_growing(tmp_path: Path) -> None:
+    pool = [" ".join(f"w{i}x{j}" for j in range(40)) for i in range(50)]
+    grown = grown_paragraphs(pool, 2000)
+    assert grown == grown_paragraphs(pool, 2000)  # the same corpus every run
+    kept = sum(
+        a == b
+        for p, g in zip(pool, grown, strict=False)
+        for a, b in zip(p.split(), g.split(), strict=True)
+    )
+    assert 0.8 < kept / (50 * 40) < 0.9  # about 15% replaced
+    vocabulary = [len({w for p in grown[:n] for w in p.split()}) for n in (500, 1000, 2000)]
+    assert vocabulary[0] < vocabulary[1] < vocabulary[2]
+    write_corpus(tmp_path / "corpus", grown[:45])
+    assert folder_paragraphs(tmp_path / "corpus") == grown[:45]
 
 
 def test_latency_summary() -> None:

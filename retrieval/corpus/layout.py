@@ -50,7 +50,7 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             before = paragraphs[number - 2].strip() if number > 1 else ""
             if before and number - 1 not in roles and len(before.split()) <= _CAPTION_MAX_WORDS:
                 roles[number - 1] = "caption"
-        elif _TRAILING_CREDIT.search(line) and not _SOURCED.search(line) and number <= 3:
+        elif number <= 3 and _TRAILING_CREDIT.search(line) and not _SOURCED.search(line):
             roles[number] = "caption"
         elif _NOTICE.match(line):
             roles[number] = "notice"

@@ -25,11 +25,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from functools import cache
+from typing import TYPE_CHECKING
 
 from retrieval.corpus.models import BODY
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 CODE = "code"
 TABLE = "table"
@@ -37,7 +40,6 @@ SHOWN_AS_IS = frozenset({CODE, TABLE})  # content, but never a sentence of a sum
 BULLET = "\u2022 "
 CELL_SEPARATOR = " | "
 
-_PARSER = MarkdownIt("commonmark").enable("table")
 # An admonition's marker on a line of its own: GitHub's "[!NOTE]", Docusaurus's ":::tip" / ":::".
 _MARKER_LINE = re.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
 # A YAML front matter block, as static site generators write it: metadata, not text.
@@ -65,7 +67,16 @@ class Page:
 def read(source: str) -> Page:
     """Read ``source`` (Markdown; citebot's TOML front matter already taken off, a YAML block
     left by a site generator skipped) into blocks under their headings."""
-    return _Reader(_PARSER.parse(_YAML_FRONT_MATTER.sub("", source, count=1))).page()
+    return _Reader(_parser().parse(_YAML_FRONT_MATTER.sub("", source, count=1))).page()
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """The parser, made when a first ``.md`` file is read: a corpus of plain text never
+    imports markdown-it."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
 
 
 def inline_text(token: Token) -> str:

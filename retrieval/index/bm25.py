@@ -71,7 +71,7 @@ class BM25Index:
     def _build_postings(self, term_ids: IntArray) -> None:
         n_terms, n_docs = len(self.vocabulary), self.corpus_size
         doc_of_token = np.repeat(np.arange(n_docs, dtype=np.int64), self.doc_len)
-        keys, tf = np.unique(term_ids * max(n_docs, 1) + doc_of_token, return_counts=True)
+        keys, tf = _counted(term_ids * max(n_docs, 1) + doc_of_token)
         del doc_of_token
         terms, docs = np.divmod(keys, max(n_docs, 1))
         df = np.bincount(terms, minlength=n_terms)
@@ -174,12 +174,23 @@ def _best(scores: FloatArray, candidates: IntArray, k: int) -> list[tuple[int, f
     return [(int(candidates[i]), float(scores[i])) for i in order]
 
 
+def _counted(keys: IntArray) -> tuple[IntArray, IntArray]:
+    """``np.unique(keys, return_counts=True)``, sorting ``keys`` in place: no copy of them,
+    and none of the imports ``np.unique`` makes on its first call (``numpy.ma``)."""
+    keys.sort()
+    if not len(keys):
+        return keys, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate(([True], keys[1:] != keys[:-1])))
+    counts = np.diff(np.append(starts, len(keys)))
+    return keys[starts], counts
+
+
 def _okapi_idf(df: IntArray, n_docs: int, epsilon: float) -> FloatArray:
     """rank-bm25's idf, including its floor: negative idfs become ``epsilon * mean idf``.
 
     ``math.log`` and a sequential sum in first-seen term order reproduce its numbers exactly.
     """
-    log_by_df = {int(d): math.log(n_docs - d + 0.5) - math.log(d + 0.5) for d in np.unique(df)}
+    log_by_df = {d: math.log(n_docs - d + 0.5) - math.log(d + 0.5) for d in set(df.tolist())}
     idf = np.array([log_by_df[int(d)] for d in df], dtype=np.float64)
     if not len(idf):
         return idf

@@ -13,9 +13,8 @@ article that happens to share a question's words is still about something else.
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, Protocol
 
@@ -36,32 +35,67 @@ class MeaningUnavailable(RuntimeError):
 @cache
 def _model() -> _Model:
     try:
-        with _logging_left_alone():
-            import wordllama
-
-        folder = os.path.dirname(wordllama.__file__)
-        model: _Model = wordllama.WordLlama.load(
-            config="l2_supercat", dim=256, cache_dir=folder, disable_download=True
-        )
+        return _WordLlama.load()
     except Exception as error:  # a broken install must not take the engine down
         raise MeaningUnavailable(f"WordLlama could not be loaded: {error}") from error
-    return model
 
 
-@contextlib.contextmanager
-def _logging_left_alone() -> Iterator[None]:
-    """wordllama calls ``logging.basicConfig(level=INFO)`` on import, which would set up the
-    application's logging behind its back; with a handler already on the root logger that
-    call does nothing."""
-    root = logging.getLogger()
-    placeholder = logging.NullHandler()
-    level = root.level
-    root.addHandler(placeholder)
-    try:
-        yield
-    finally:
-        root.removeHandler(placeholder)
-        root.setLevel(level)
+class _WordLlama:
+    """WordLlama's ``l2_supercat`` model at 256 dimensions, read from the files in its wheel.
+
+    ``WordLlama.load`` would import the whole package first (its training code, its settings
+    models, ``requests`` for downloads): a fifth of a second that every one-off command paid.
+    The two files are read here as it reads them, and ``embed`` does what its
+    ``WordLlamaInference.embed`` does, in the same order of operations, so the vectors are the
+    same to the last bit (``tests/test_meaning.py`` compares them).
+    """
+
+    BATCH = 64  # texts tokenised and pooled together, as wordllama does
+
+    def __init__(self, embedding: npt.NDArray[Any], tokenizer: Any) -> None:
+        # Kept as stored (16-bit floats: half the memory); each row read is widened to 32 bits,
+        # exactly, which is what wordllama's widened copy of the whole table holds.
+        self.embedding = np.ascontiguousarray(embedding)
+        self.tokenizer = tokenizer
+        self.tokenizer.enable_padding()
+        self.tokenizer.no_truncation()
+
+    @classmethod
+    def load(cls) -> _WordLlama:
+        from importlib.util import find_spec
+
+        from safetensors import safe_open
+        from tokenizers import Tokenizer
+
+        spec = find_spec("wordllama")  # where it is installed, without importing it
+        if spec is None or not spec.submodule_search_locations:
+            raise MeaningUnavailable("wordllama is not installed")
+        folder = next(iter(spec.submodule_search_locations))
+        tokenizer = Tokenizer.from_file(
+            os.path.join(folder, "tokenizers", "l2_supercat_tokenizer_config.json")
+        )
+        weights = os.path.join(folder, "weights", "l2_supercat_256.safetensors")
+        with safe_open(weights, framework="np", device="cpu") as file:
+            embedding = file.get_tensor("embedding.weight")
+        return cls(embedding, tokenizer)
+
+    def embed(self, texts: Sequence[str], norm: bool = False) -> Vectors:
+        pooled = np.empty((len(texts), self.embedding.shape[1]), dtype=np.float32)
+        for i in range(0, len(texts), self.BATCH):
+            chunk = list(texts[i : i + self.BATCH])
+            encoded = self.tokenizer.encode_batch(
+                chunk, is_pretokenized=False, add_special_tokens=False
+            )
+            input_ids = np.array([e.ids for e in encoded], dtype=np.int32)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
+            np.clip(input_ids, 0, self.embedding.shape[0] - 1, out=input_ids)
+            batch = self.embedding[input_ids].astype(np.float32)
+            mask_sum = np.maximum(mask.sum(axis=1, keepdims=True), 1.0).astype(np.float32)
+            batch = np.sum(batch * mask[..., np.newaxis], axis=1, dtype=np.float32) / mask_sum
+            if norm:
+                batch /= np.linalg.norm(batch, axis=1, keepdims=True)
+            pooled[i : i + batch.shape[0]] = batch
+        return pooled
 
 
 def embed(texts: Sequence[str]) -> Vectors:

@@ -14,7 +14,9 @@ reorder reads what a paragraph itself says.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
+from retrieval.cache import Cache
 from retrieval.caching import method_cache
 from retrieval.corpus.markdown import CODE
 from retrieval.corpus.models import Article, Corpus, Paragraph
@@ -24,6 +26,7 @@ from retrieval.index.abbreviations import defined_abbreviations
 from retrieval.index.bm25 import BM25Index, BM25Params
 from retrieval.index.cards import CARD, card_text
 from retrieval.index.meaning import PassageVectors
+from retrieval.index.saved import SavedCorpus
 from retrieval.index.sections import section_terms, with_headings
 from retrieval.index.sentence_terms import SentenceRecorder, SentenceTerms
 from retrieval.index.tokenize import Tokenizer
@@ -41,28 +44,32 @@ class Passages:
         params: BM25Params,
         *,
         abbreviations: bool = True,
+        cache: Cache | None = None,
     ) -> None:
+        """``cache``: where what is built is saved for the next process, and read from
+        (``retrieval.index.saved``)."""
         self.corpus = corpus
         self.tokenizer = tokenizer
         self.located: list[tuple[Article, Paragraph]] = list(corpus.iter_paragraphs())
         self.first_card = len(self.located)
         self.located.extend((a, Paragraph(0, a.title, CARD)) for a in corpus.articles)
-        self.cards = {
-            self.first_card + i: tokenizer.tokenize(card_text(a))
-            for i, a in enumerate(corpus.articles)
-        }
-        recorder = SentenceRecorder(tokenizer.tokenize)
-        self._defined = _abbreviations(corpus) if abbreviations else {}
-        self.index = BM25Index(
-            (self._recorded_terms(recorder, i) for i in range(self.first_card)),
-            params,
-            keep_sequence=True,
+        self.saved = SavedCorpus.of(
+            cache,
+            corpus,
+            f"BM25 {params.k1!r} {params.b!r} {params.epsilon!r}",
+            f"abbreviations {abbreviations}",
+            "stop words " + " ".join(sorted(tokenizer.stop_words)),
         )
-        assert self.index.sequence is not None
-        self.kept = SentenceTerms(
-            recorder, self.index.vocabulary, self.index.sequence, self.index.doc_len
-        )
-        self.card_index = BM25Index(self.cards.values(), params)
+        built = self.saved.load("index") if self.saved else None
+        if not isinstance(built, _Built):
+            built = self._build(params, abbreviations)
+            if self.saved:
+                self.saved.save("index", built)
+        self.cards = built.cards
+        self._defined = built.defined
+        self.index = built.index
+        self.kept = built.kept
+        self.card_index = built.card_index
         self.code = frozenset(
             i for i, (_, paragraph) in enumerate(self.located) if paragraph.role == CODE
         )
@@ -72,6 +79,24 @@ class Passages:
         # paragraph means what it says under its headings (``retrieval.index.sections``).
         located = self.located  # not self: a passage's text, with no cycle back to here
         self.meaning = PassageVectors(lambda i: normalize(with_headings(located[i][1])))
+
+    def _build(self, params: BM25Params, abbreviations: bool) -> _Built:
+        tokenizer, corpus = self.tokenizer, self.corpus
+        self.cards = {
+            self.first_card + i: tokenizer.tokenize(card_text(a))
+            for i, a in enumerate(corpus.articles)
+        }
+        recorder = SentenceRecorder(tokenizer.tokenize)
+        self._defined = _abbreviations(corpus) if abbreviations else {}
+        index = BM25Index(
+            (self._recorded_terms(recorder, i) for i in range(self.first_card)),
+            params,
+            keep_sequence=True,
+        )
+        assert index.sequence is not None
+        kept = SentenceTerms(recorder, index.vocabulary, index.sequence, index.doc_len)
+        card_index = BM25Index(self.cards.values(), params)
+        return _Built(self.cards, self._defined, index, kept, card_index)
 
     def __len__(self) -> int:
         return len(self.located)
@@ -139,6 +164,17 @@ class Passages:
             return [(0, len(text))], list(card), [list(card)]
         per_sentence = self.kept.sentences(index)
         return sentence_spans(text), [t for terms in per_sentence for t in terms], per_sentence
+
+
+@dataclass(frozen=True)
+class _Built:
+    """What ``Passages`` builds from a corpus, as saved (``retrieval.index.saved``)."""
+
+    cards: dict[int, list[str]]
+    defined: dict[int, list[tuple[int, str]]]
+    index: BM25Index
+    kept: SentenceTerms
+    card_index: BM25Index
 
 
 def _abbreviations(corpus: Corpus) -> dict[int, list[tuple[int, str]]]:

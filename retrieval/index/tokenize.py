@@ -77,13 +77,15 @@ class Tokenizer:
         """Index terms of ``text`` in order, with repeats (BM25 counts them)."""
         cache, parts = self._cache, self._parts
         terms: list[str] = []
+        append = terms.append
         for match in _TOKEN.finditer(fold_punctuation(text)):
-            term = cache.get(match.group())
+            surface = match.group()
+            term = cache.get(surface)
             if term is None:
                 term = self._of(match)
             if term:
-                terms.append(term)
-            if parts and (split := parts.get(match.group())):
+                append(term)
+            if parts and (split := parts.get(surface)):
                 terms.extend(part.term for part in split)
         return terms
 

@@ -218,6 +218,10 @@ class QuestionReader:
         with self._speller_lock:
             if self._speller is None:
                 passages = self._passages
+                saved = passages.saved.load("speller") if passages.saved else None
+                if isinstance(saved, Speller):
+                    self._speller = saved
+                    return saved
                 words = self._tokenizer.spellings_in(passages.searchable_texts())
                 vocabulary = passages.index.vocabulary
                 self._speller = Speller(
@@ -225,6 +229,8 @@ class QuestionReader:
                     self._tokenizer.term,
                     lemma_families(self._tokenizer.stop_words),
                 )
+                if passages.saved:  # the next process loads it (``retrieval.index.saved``)
+                    passages.saved.save("speller", self._speller)
             return self._speller
 
 

@@ -170,21 +170,40 @@ class Speller:
         self._buckets: dict[tuple[str, int], list[str]] = {}
         for surface in sorted(self._term_of):
             self._buckets.setdefault((surface[0], len(surface)), []).append(surface)
-        self._tokenize = tokenize
+        self._tokenize: Callable[[str], str] | None = tokenize
         self._cache: dict[str, Respelling | None] = {}
         self._by_sound: dict[str, list[str]] | None = None  # built on the first need
-        # The question words with a lemma some form of which the corpus holds: no other word
-        # has another form in the corpus.
-        self._leads: set[str] | None = None
+        # With ``families``: every word that has another form in the corpus, with that form,
+        # found now, so that no question waits for lemminflect's tables (nor a process that
+        # loads a saved speller: ``retrieval.index.saved``). Without: looked up when asked.
+        self._forms: dict[str, Respelling] | None = None
         if families is not None:
-            reachable = set().union(*(families.get(t, ()) for t in self._terms))
-            inflected = _inflected()
-            self._leads = set()
-            for lemma, leading in _words_by_lemma().items():
-                if lemma in reachable or (
-                    lemma not in inflected and tokenize(lemma) in self._terms
-                ):
-                    self._leads.update(leading)
+            self._forms = {}
+            for word in sorted(self._leads(families, tokenize)):
+                found = self._first_form(word, tokenize)
+                if found is not None:
+                    self._forms[word] = found
+            self._tokenize = None  # not needed again; a saved speller holds no function
+
+    def _leads(
+        self, families: Mapping[str, frozenset[str]], tokenize: Callable[[str], str]
+    ) -> set[str]:
+        """The words with a lemma some form of which the corpus holds: no other word has
+        another form in the corpus."""
+        reachable = set().union(*(families.get(t, ()) for t in self._terms))
+        inflected = _inflected()
+        leads: set[str] = set()
+        for lemma, leading in _words_by_lemma().items():
+            if lemma in reachable or (lemma not in inflected and tokenize(lemma) in self._terms):
+                leads.update(w for w in leading if w.isalpha())
+        return leads
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a saved speller holds: its tables, without the answers cached so far."""
+        state = dict(self.__dict__)
+        state["_cache"] = {}
+        state["_by_sound"] = None
+        return state
 
     def respell(self, word: str) -> Respelling | None:
         """A corpus term for ``word`` (lowercase), or None when nothing close enough exists."""
@@ -199,17 +218,20 @@ class Speller:
         return found
 
     def _other_form(self, word: str) -> Respelling | None:
-        if not word.isalpha() or not self._may_have_other_form(word):
+        if not word.isalpha():
             return None
+        if self._forms is not None:
+            return self._forms.get(word)
+        assert self._tokenize is not None
+        return self._first_form(word, self._tokenize)
+
+    def _first_form(self, word: str, tokenize: Callable[[str], str]) -> Respelling | None:
+        """The first of ``word``'s other forms whose term the corpus holds."""
         for form in other_forms(word):
-            term = self._tokenize(form)
+            term = tokenize(form)
             if term in self._terms:
                 return Respelling(term, form, 1.0)
         return None
-
-    def _may_have_other_form(self, word: str) -> bool:
-        """False when no form of ``word``'s lemmas has a term the corpus holds."""
-        return self._leads is None or word in self._leads
 
     def _typo(self, word: str, typed: float) -> Respelling | None:
         """The closest corpus word to ``word``; ``typed`` is the English zipf of what was typed."""

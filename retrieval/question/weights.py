@@ -23,23 +23,18 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
 from itertools import pairwise
+
+from retrieval.question.frequency_table import frequency as english_frequency
 
 ZIPF_COMMON = 7.0  # as frequent as "the" and "of": no information at all
 ZIPF_RARE = 2.0  # rarer than this counts as fully informative (names, jargon, typos)
 
 
-@cache
-def _frequencies() -> dict[str, float]:
-    import wordfreq
-
-    return wordfreq.get_frequency_dict("en")
-
-
 def zipf(word: str) -> float:
-    """wordfreq's Zipf frequency of a lowercase English word; 0 for words it does not know."""
-    frequency = _frequencies().get(word.casefold(), 0.0)
+    """wordfreq's Zipf frequency of a lowercase English word; 0 for words it does not know
+    (read from a saved table: ``retrieval.question.frequency_table``)."""
+    frequency = english_frequency(word.casefold())
     return math.log10(frequency) + 9 if frequency > 0 else 0.0
 
 

@@ -1,0 +1,119 @@
+"""wordfreq's English frequencies, looked up without loading them.
+
+A question's words are weighed by their frequency in English (``retrieval.question.weights``),
+which wordfreq ships as a compressed list of 321,180 words: importing wordfreq and reading that
+list cost a one-off command about a quarter of a second, for the handful of words a question
+holds. The same numbers are saved once in citebot's cache folder (``retrieval.cache``) as a
+table sorted by word, which is mapped into memory and searched by halves: a lookup reads about
+twenty of its words.
+
+The file: ``MAGIC``, the word count ``n`` (4 bytes), ``n + 1`` offsets of the words in the text
+that follows (4 bytes each), ``n`` frequencies (8-byte floats, wordfreq's own values, so every
+weight is what wordfreq gives), then the words, UTF-8, sorted by their bytes. Without a usable
+cache folder, or when the table cannot be read, wordfreq's list is loaded as before.
+"""
+
+from __future__ import annotations
+
+import mmap
+import struct
+import sys
+from bisect import bisect_left
+from collections.abc import Iterator
+from functools import cache
+
+from retrieval.cache import Cache, default_folder, key
+
+MAGIC = b"citebot-english-frequencies\n"
+_HEADER = len(MAGIC) + 4
+BULK = 20_000  # lookups after which the whole list is cheaper than searching the table
+
+
+class FrequencyTable:
+    """A saved frequency table, mapped into memory (see the module's docstring)."""
+
+    def __init__(self, data: mmap.mmap | bytes) -> None:
+        if data[: len(MAGIC)] != MAGIC or sys.byteorder != "little":
+            raise ValueError("not a frequency table")
+        (count,) = struct.unpack_from("<I", data, len(MAGIC))
+        words_at = _HEADER + 4 * (count + 1) + 8 * count
+        if len(data) < words_at:
+            raise ValueError("truncated frequency table")
+        view = memoryview(data)
+        self._data = data
+        self._offsets = view[_HEADER : _HEADER + 4 * (count + 1)].cast("I")
+        self._frequencies = view[_HEADER + 4 * (count + 1) : words_at].cast("d")
+        self._words_at = words_at
+        self._count = count
+        if len(data) != words_at + self._offsets[count]:
+            raise ValueError("truncated frequency table")
+
+    def __len__(self) -> int:
+        return int(self._count)
+
+    def _word(self, index: int) -> bytes:
+        start = self._words_at
+        return self._data[start + self._offsets[index] : start + self._offsets[index + 1]]
+
+    def get(self, word: str, default: float = 0.0) -> float:
+        """The word's frequency, as ``wordfreq.get_frequency_dict("en").get(word, default)``."""
+        wanted = word.encode("utf-8", "surrogatepass")
+        at = bisect_left(range(self._count), wanted, key=self._word)
+        if at < self._count and self._word(at) == wanted:
+            return float(self._frequencies[at])
+        return default
+
+
+def table_bytes(frequencies: dict[str, float]) -> Iterator[bytes]:
+    """The file of a table holding ``frequencies`` (see the module's docstring)."""
+    words = sorted(word.encode("utf-8", "surrogatepass") for word in frequencies)
+    offsets = [0]
+    for word in words:
+        offsets.append(offsets[-1] + len(word))
+    yield MAGIC + struct.pack("<I", len(words))
+    yield struct.pack(f"<{len(offsets)}I", *offsets)
+    yield struct.pack(
+        f"<{len(words)}d", *(frequencies[w.decode("utf-8", "surrogatepass")] for w in words)
+    )
+    yield b"".join(words)
+
+
+@cache
+def _english() -> dict[str, float]:
+    import wordfreq
+
+    frequencies: dict[str, float] = wordfreq.get_frequency_dict("en")
+    return frequencies
+
+
+@cache
+def _saved_table() -> FrequencyTable | None:
+    """The saved table, written first if there is none; None without a usable cache."""
+    cache_ = Cache(default_folder())
+    name = f"english-{key('wordfreq en')}.table"
+    path = cache_.path(name)
+    for _ in range(2):
+        if path.is_file() and cache_.usable():
+            try:
+                with path.open("rb") as file:
+                    return FrequencyTable(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+            except (OSError, ValueError):
+                pass  # unreadable or truncated: written again below, once
+        if not cache_.write(name, table_bytes(_english())):
+            return None
+    return None
+
+
+class _Lookups:
+    count = 0
+
+
+def frequency(word: str) -> float:
+    """wordfreq's frequency of ``word`` in English (its "best" list), 0 when it lacks it."""
+    if _english.cache_info().currsize or _Lookups.count > BULK:
+        return _english().get(word, 0.0)
+    _Lookups.count += 1
+    table = _saved_table()
+    if table is None:
+        return _english().get(word, 0.0)
+    return table.get(word)
