@@ -42,7 +42,7 @@ from bench.metrics import percentile
 from bench.report import Goal, command_line, machine_line, markdown_table
 from bot.client import Citebot
 from bot.cogs.utils import formats
-from bot.config import CorpusSettings, DiscordSettings, Settings
+from bot.config import CorpusSettings, DiscordSettings, QuestionLogSettings, Settings
 from bot.endpoints import use_endpoints
 from bot.engines import build_engine
 from bot.service import CorpusService
@@ -326,6 +326,7 @@ async def soak(options: SoakOptions) -> dict[str, Any]:
                 cooldown_rate=100,
                 cooldown_seconds=1.0,
             ),
+            question_log=QuestionLogSettings(path=root / "questions.sqlite3"),
         )
         expected = expected_replies(root, settings, hostile=bool(options.hostile))
         tally = Tally()

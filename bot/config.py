@@ -83,6 +83,34 @@ class DiscordSettings(_Section):
     )
     shard_count: int | None = Field(None, ge=1)
     shard_ids: list[int] | None = None
+    button_timeout: float = Field(
+        600.0, gt=0, le=840, description="Seconds an answer's buttons work before disabled."
+    )
+    max_passages: int = Field(
+        6, ge=1, le=10, description="Passages 'More passages' pages through, the best included."
+    )
+    question_channels: list[str] = Field(
+        [],
+        description="Channels (id or name) where every message is a question; a forum "
+        "channel listed: the first post of each new thread.",
+    )
+    follow_ups: bool = Field(
+        True, description="A reply to an answer, or a message in its thread, is a follow-up."
+    )
+
+
+def _state_file() -> Path:
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "citebot" / "questions.sqlite3"
+
+
+class QuestionLogSettings(_Section):
+    enabled: bool = Field(True, description="Keep the question log (!gaps, !stats, votes).")
+    path: Path = Field(
+        default_factory=_state_file,
+        description="The SQLite file, relative to the config file; its key file sits beside it.",
+    )
+    retention_days: int = Field(90, ge=1, le=3650, description="Older questions are deleted.")
 
 
 class Settings(BaseSettings):
@@ -96,6 +124,7 @@ class Settings(BaseSettings):
     summary: SummarySettings = SummarySettings()
     corpus: CorpusSettings = CorpusSettings()
     discord: DiscordSettings = DiscordSettings()
+    question_log: QuestionLogSettings = QuestionLogSettings()
 
     @classmethod
     def settings_customise_sources(
@@ -133,11 +162,12 @@ class _ConfigFile(TomlConfigSettingsSource):
             raise ConfigError(
                 f"{path}: nested too deeply to read as TOML; a configuration is two levels deep"
             ) from None
-        corpus = data.get("corpus")
-        if isinstance(corpus, dict) and isinstance(corpus.get("directory"), str):
-            directory = Path(corpus["directory"]).expanduser()
-            if not directory.is_absolute():
-                corpus["directory"] = str((path.parent / directory).resolve())
+        for section, key in (("corpus", "directory"), ("question_log", "path")):
+            table = data.get(section)
+            if isinstance(table, dict) and isinstance(table.get(key), str):
+                value = Path(table[key]).expanduser()
+                if not value.is_absolute():
+                    table[key] = str((path.parent / value).resolve())
         return data
 
 

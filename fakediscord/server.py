@@ -16,7 +16,15 @@ from typing import Any
 
 from aiohttp import web
 
-from . import components, interactions, messages, rest, rest_commands, rest_interactions
+from . import (
+    components,
+    interactions,
+    messages,
+    modals,
+    rest,
+    rest_commands,
+    rest_interactions,
+)
 from .backend import API_PREFIX, KEY, Backend
 from .commands import CommandStore
 from .faults import Fault, Faults
@@ -291,6 +299,24 @@ class FakeDiscord:
         modified client or a hand-made request could.
         """
         return await self._use_component(message, user, custom_id, values, checked=checked)
+
+    async def submit_modal(
+        self, opener: Invocation, values: Mapping[str, str] | None = None
+    ) -> Invocation:
+        """Fill in and submit the form the bot opened in answer to ``opener``, as its user.
+
+        ``values`` by each input's ``custom_id`` or label; inputs left out are submitted
+        empty (refused, as a client would, if they are required).
+        """
+        form = modals.opened(self.sent.items, opener.id)
+        opened_by = self._backend.interactions[opener.id]
+        payload, state = modals.build(
+            opener.payload, opened_by, form, values or {}, self.world.snowflakes.next()
+        )
+        self._backend.interactions[state.id] = state
+        mark = self.records.sent.mark()
+        await self.gateway.dispatch("INTERACTION_CREATE", payload, guild_id=state.guild_id or None)
+        return Invocation(state.id, state.token, state.channel_id, state.user_id, payload, mark)
 
     async def _use_component(
         self,

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.client import Citebot
-from bot.config import CorpusSettings, DiscordSettings, Settings
+from bot.config import CorpusSettings, DiscordSettings, QuestionLogSettings, Settings
 from bot.service import CorpusService
 from fakediscord import Channel, FakeDiscord, PostedMessage, Sent, running, skip_identify_delay
 from helpers import SEEDS_DIR
@@ -82,7 +82,11 @@ def settings_for(corpus: Path, guild: SeededGuild, **discord: Any) -> Settings:
         "cooldown_seconds": 1.0,
     }
     options.update(discord)
-    return Settings(corpus=CorpusSettings(directory=corpus), discord=DiscordSettings(**options))
+    return Settings(
+        corpus=CorpusSettings(directory=corpus),
+        discord=DiscordSettings(**options),
+        question_log=QuestionLogSettings(path=corpus.parent / "questions.sqlite3"),
+    )
 
 
 @contextlib.asynccontextmanager
