@@ -25,6 +25,7 @@ EXTENSIONS = (
     "bot.cogs.ask",
     "bot.cogs.explore",
     "bot.cogs.feedback",
+    "bot.cogs.insights",
     "bot.cogs.articles",
     "bot.cogs.moderation",
     "bot.cogs.errors",

@@ -7,6 +7,7 @@ confused) and a count of every reply a command got.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import shutil
 from collections.abc import AsyncIterator, Callable
@@ -63,6 +64,11 @@ class Harness:
     ) -> Sent:
         """Post as a user (alice by default) and wait for the bot's reply to that message."""
         return await self.reply(await self.post(content, author=author, channel=channel))
+
+    async def logged(self) -> None:
+        """Wait until the question log has what was answered so far (written after replies)."""
+        await asyncio.sleep(0.05)  # the bot records a question once Discord took its reply
+        await self.bot.recorder.drain()
 
     def replies(self, posted: PostedMessage) -> list[Sent]:
         """Every delivered reply to ``posted`` so far."""

@@ -116,7 +116,7 @@ async def test_buttons_still_work_after_a_restart_from_the_question_log(
 ) -> None:
     async with open_harness(fake_guild, corpus) as first:
         reply = await first.say(f"!ask {QUESTION}")
-        await first.bot.recorder.drain()
+        await first.logged()
     async with open_harness(fake_guild, corpus) as second:
         clicked = await second.server.click_button(reply, fake_guild.bob, button(reply, "cb:more:"))
         update = await second.server.wait_for_reply(clicked)

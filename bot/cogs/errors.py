@@ -18,6 +18,11 @@ if TYPE_CHECKING:
     from bot.client import Citebot
 
 log = logging.getLogger(__name__)
+MODERATORS_ONLY = {
+    "reload": "Sorry, only moderators can reload the corpus.",
+    "gaps": "Sorry, only moderators can see what the articles miss.",
+    "stats": "Sorry, only moderators can see the question statistics.",
+}
 DISCORD_FAILING = "Discord did not take my answer just now; please try again in a moment."
 
 
@@ -54,7 +59,8 @@ def explain(ctx: Context, error: commands.CommandError) -> str | None:
     if isinstance(original, commands.CommandOnCooldown):
         return f"Slow down a little: try again in {original.retry_after:.0f} s."
     if _is(error, NotModerator):
-        return "Sorry, only moderators can reload the corpus."
+        what = ctx.command.name if ctx.command else ""
+        return MODERATORS_ONLY.get(what, "Sorry, only moderators can do that.")
     if _is(error, commands.NotOwner):
         return "Sorry, only the bot's owner can do that."
     if _is(error, commands.NoPrivateMessage):

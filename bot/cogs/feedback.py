@@ -3,6 +3,7 @@ what was wrong (optional). Votes go to the question log, where ``!gaps`` reads t
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 NONE = discord.AllowedMentions.none()
+RECORDING = 0.2  # seconds an answer's row may take to reach the log after the answer
 THANKS_UP = "Thanks: noted as helpful. Press 👎 instead to change your vote."
 THANKS_DOWN = "Thanks: noted as not helpful; the moderators see it in `!gaps`."
 NOT_LOGGED = "I can't record votes on this answer (it is older than the question log)."
@@ -66,9 +68,13 @@ class Feedback(commands.Cog):
         questions = self.bot.recorder.questions
         if questions is None:
             return False
-        await self.bot.recorder.drain()  # the answer's own row may still be on its way
-        work = questions.vote(message_id, user_id, vote, reason)
-        return await self.bot.recorder.attempt(work, False)
+        for wait in (0.0, RECORDING):  # the answer's own row may still be on its way
+            await asyncio.sleep(wait)
+            await self.bot.recorder.drain()
+            work = questions.vote(message_id, user_id, vote, reason)
+            if await self.bot.recorder.attempt(work, False):
+                return True
+        return False
 
     async def _tell(self, interaction: discord.Interaction[Any], text: str) -> None:
         await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)

@@ -204,6 +204,13 @@ class QuestionLog:
 
         return await self.database.run(select)
 
+    def count(self) -> int:
+        """How many questions the log holds (command line)."""
+        found = self.database.call(
+            lambda connection: connection.execute("SELECT COUNT(*) FROM questions").fetchone()
+        )
+        return int(found[0])
+
     def purge(self) -> int:
         """Delete every question and vote; how many questions there were (command line)."""
 
