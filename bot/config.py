@@ -87,7 +87,7 @@ class DiscordSettings(_Section):
         600.0, gt=0, le=840, description="Seconds an answer's buttons work before disabled."
     )
     max_passages: int = Field(
-        6, ge=1, le=10, description="Passages 'More passages' pages through, the best included."
+        3, ge=1, le=10, description="Passages 'More passages' pages through, the best included."
     )
     question_channels: list[str] = Field(
         [],

@@ -238,9 +238,11 @@ async def test_help_lists_the_commands_each_user_may_run(harness: Harness) -> No
     ]
     assert field_names(moderator) == [
         "!ask <question>",
+        "!gaps [days]",
         "!help [command]",
         "!reload",
         "!sources",
+        "!stats [days]",
         "!summary [article]",
     ]
 

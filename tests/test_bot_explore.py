@@ -45,7 +45,7 @@ async def test_an_answer_shows_the_in_short_and_the_best_passage_under_one_row_o
     (embed,) = reply.embeds
     assert embed["description"].startswith("**In short**\n> ")
     (field,) = embed["fields"]
-    assert field["name"].startswith("Best passage 1 of 6: ")
+    assert field["name"].startswith("Best passage 1 of 3: ")
     assert len(all_text(reply)) <= 6000 and (reply.allowed_mentions or {})["parse"] == []
     (row,) = reply.components
     labels = [c.get("label") or c["emoji"]["name"] for c in row["components"]]
@@ -59,7 +59,7 @@ async def test_more_passages_pages_in_place_through_the_ranked_passages_and_back
     reply = await harness.say(f"!ask {QUESTION}")
     seen = [reply.embeds[0]["fields"][0]["name"]]
     message: dict[str, Any] = stored(harness, reply)
-    for _ in range(6):
+    for _ in range(3):
         clicked = await harness.server.click_button(
             message, harness.guild.bob, button(message, "cb:more:")
         )
@@ -68,9 +68,9 @@ async def test_more_passages_pages_in_place_through_the_ranked_passages_and_back
         message = stored(harness, update)
         seen.append(message["embeds"][0]["fields"][0]["name"])
     assert [name.split(":")[0] for name in seen] == [
-        "Best passage 1 of 6",
-        *(f"Passage {n} of 6" for n in range(2, 7)),
-        "Best passage 1 of 6",
+        "Best passage 1 of 3",
+        *(f"Passage {n} of 3" for n in range(2, 4)),
+        "Best passage 1 of 3",
     ]
     assert message["embeds"][0]["description"] == reply.embeds[0]["description"]
 
@@ -121,7 +121,7 @@ async def test_buttons_still_work_after_a_restart_from_the_question_log(
         clicked = await second.server.click_button(reply, fake_guild.bob, button(reply, "cb:more:"))
         update = await second.server.wait_for_reply(clicked)
     assert update.kind == "update_message"
-    assert update.embeds[0]["fields"][0]["name"].startswith("Passage 2 of 6")
+    assert update.embeds[0]["fields"][0]["name"].startswith("Passage 2 of 3")
 
 
 async def test_the_explore_buttons_are_disabled_after_the_timeout_and_votes_stay(

@@ -26,7 +26,7 @@ class Insights(commands.Cog):
     def __init__(self, bot: Citebot) -> None:
         self.bot = bot
 
-    @commands.hybrid_command(name="gaps", extras={"example": "30"})  # type: ignore[arg-type]
+    @commands.hybrid_command(name="gaps", usage="[days]", extras={"example": "30"})  # type: ignore[arg-type]
     @app_commands.describe(days="How far back to look (default 30 days).")
     @commands.guild_only()
     @moderator_only()
@@ -47,7 +47,7 @@ class Insights(commands.Cog):
         shown = view if len(pages) > 1 else None
         view.message = await ctx.answer(view.first, view=shown, ephemeral=True)
 
-    @commands.hybrid_command(name="stats", extras={"example": "7"})  # type: ignore[arg-type]
+    @commands.hybrid_command(name="stats", usage="[days]", extras={"example": "7"})  # type: ignore[arg-type]
     @app_commands.describe(days="How far back to look (default 30 days).")
     @commands.guild_only()
     @moderator_only()
