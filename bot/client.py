@@ -26,6 +26,7 @@ EXTENSIONS = (
     "bot.cogs.explore",
     "bot.cogs.feedback",
     "bot.cogs.insights",
+    "bot.cogs.listen",
     "bot.cogs.articles",
     "bot.cogs.moderation",
     "bot.cogs.errors",

@@ -24,6 +24,7 @@ from . import (
     rest,
     rest_commands,
     rest_interactions,
+    threads,
 )
 from .backend import API_PREFIX, KEY, Backend
 from .commands import CommandStore
@@ -174,6 +175,9 @@ class FakeDiscord:
     def create_text_channel(self, guild: Guild, name: str, *, topic: str | None = None) -> Channel:
         return self.world.create_text_channel(guild, name, topic=topic)
 
+    def create_forum_channel(self, guild: Guild, name: str) -> Channel:
+        return threads.forum(self.world, guild, name)
+
     def create_dm_channel(self, user: User | Member) -> Channel:
         """The bot's DM channel with ``user``; post there with ``post_message``."""
         return self.world.create_dm_channel(_user(user))
@@ -213,6 +217,43 @@ class FakeDiscord:
         mark = self.records.sent.mark()
         await self.gateway.dispatch_message("MESSAGE_CREATE", message)
         return PostedMessage(int(message["id"]), channel.id, user.id, content, message, mark)
+
+    async def start_thread(
+        self, message: PostedMessage | Sent | int, user: User | Member, name: str
+    ) -> Channel:
+        """``user`` starts a thread from ``message`` (the thread takes its id), as a member
+        does with "Create Thread"; the bot gets THREAD_CREATE."""
+        if isinstance(message, PostedMessage):
+            message_id = message.id
+        elif isinstance(message, Sent):
+            message_id = int((message.message or {})["id"])
+        else:
+            message_id = message
+        stored = self.world.messages[message_id]
+        parent = self.world.channels[int(stored["channel_id"])]
+        thread = threads.start(self.world, parent, _user(user), name, message_id)
+        await self.gateway.dispatch(
+            "THREAD_CREATE", threads.created(thread), guild_id=thread.guild_id
+        )
+        return thread
+
+    async def post_in_forum(
+        self, forum: Channel, author: User | Member, title: str, content: str
+    ) -> PostedMessage:
+        """A new post in ``forum``: a thread named ``title`` whose first message (with the
+        thread's id) says ``content``; THREAD_CREATE, then MESSAGE_CREATE in the thread."""
+        user = _user(author)
+        thread_id = self.world.snowflakes.next()
+        thread = threads.start(self.world, forum, user, title, thread_id)
+        await self.gateway.dispatch(
+            "THREAD_CREATE", threads.created(thread), guild_id=thread.guild_id
+        )
+        message = messages.create(
+            self.world, thread, user, {"content": content}, extra={"id": str(thread_id)}
+        )
+        mark = self.records.sent.mark()
+        await self.gateway.dispatch_message("MESSAGE_CREATE", message)
+        return PostedMessage(thread_id, thread.id, user.id, content, message, mark)
 
     def message_event(self, channel: Channel, author: User | Member, content: str) -> JsonDict:
         """The MESSAGE_CREATE body ``post_message`` would send, to alter before ``inject``."""
