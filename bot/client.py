@@ -27,6 +27,7 @@ EXTENSIONS = (
     "bot.cogs.feedback",
     "bot.cogs.insights",
     "bot.cogs.listen",
+    "bot.cogs.find",
     "bot.cogs.articles",
     "bot.cogs.moderation",
     "bot.cogs.errors",

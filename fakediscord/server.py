@@ -18,6 +18,7 @@ from aiohttp import web
 
 from . import (
     components,
+    context_menus,
     interactions,
     messages,
     modals,
@@ -289,6 +290,25 @@ class FakeDiscord:
     ) -> Invocation:
         """Ask for choices while ``options[focused]`` is being typed (sent as a string)."""
         return await self._invoke(channel, user, command, options, focused)
+
+    async def invoke_message_command(
+        self, message: PostedMessage | Sent, user: User | Member, name: str
+    ) -> Invocation:
+        """Run the message command ``name`` (from the message's Apps menu) on ``message``."""
+        message_id = (
+            message.id if isinstance(message, PostedMessage) else int((message.message or {})["id"])
+        )
+        stored = self.world.messages[message_id]
+        channel = self.world.channels[int(stored["channel_id"])]
+        guild = self.world.guild_of(channel)
+        found = self.commands.find(guild.id, name, context_menus.MESSAGE_COMMAND)
+        if found is None:
+            raise LookupError(f"no message command {name!r} is synced")
+        payload, state = context_menus.build(self.world, found, channel, _user(user), stored)
+        self._backend.interactions[state.id] = state
+        mark = self.records.sent.mark()
+        await self.gateway.dispatch("INTERACTION_CREATE", payload, guild_id=guild.id)
+        return Invocation(state.id, state.token, channel.id, state.user_id, payload, mark)
 
     async def _invoke(
         self,

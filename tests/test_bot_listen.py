@@ -140,3 +140,25 @@ async def test_slash_ask_within_one_article_autocompleted(harness: Harness) -> N
     reply = await server.wait_for_reply(asked)
     assert "cato-kim-congress" in best(reply)
     assert "bloomberg" not in str(reply.embeds)
+
+
+async def test_find_in_articles_looks_up_what_a_message_says(harness: Harness) -> None:
+    await harness.say("!sync", author=harness.guild.owner)
+    said = await harness.post("Engaging North Korea is pointless, sanctions will topple Kim.")
+    ran = await harness.server.invoke_message_command(said, harness.guild.bob, "Find in articles")
+    reply = await harness.server.wait_for_reply(ran, timeout=10)
+    assert reply.embeds and reply.embeds[0]["title"].startswith("Engaging North Korea")
+    assert "bloomberg-engage-north-korea" in best(reply)
+    assert {
+        c["custom_id"].split(":")[1] for row in reply.components for c in row["components"]
+    } == {
+        "more",
+        "ctx",
+        "sum",
+        "vote",
+    }
+    empty = await harness.post("   ")
+    ran = await harness.server.invoke_message_command(empty, harness.guild.bob, "Find in articles")
+    assert (
+        await harness.server.wait_for_reply(ran)
+    ).content == "That message has no text to look up."
