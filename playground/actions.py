@@ -1,5 +1,6 @@
 """What a person on the page can do, as the fake Discord's users: post a message, run a
-slash command, ask for its autocomplete choices, press a button or pick from a menu.
+slash command, ask for its autocomplete choices, press a button or pick from a menu, and
+fill in a form (a modal) the bot opens.
 
 Errors a Discord client would prevent or report (an unknown command, a missing option,
 an overlong message) come back as ``ActionError`` with a sentence for the page.
@@ -11,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from fakediscord import FakeDiscord
-from fakediscord.interactions import unavailable
+from fakediscord.interactions import Invocation, unavailable
 from fakediscord.models import JsonDict
 
 from .feed import Feed
@@ -21,6 +22,7 @@ MAX_CONTENT = 2000  # Discord's limit on what a user may type
 AUTOCOMPLETE_WAIT = 3.0  # Discord's own deadline for an autocomplete answer
 COMPONENT_WAIT = 3.0  # after which Discord tells the user "This interaction failed"
 INTERACTION_FAILED = "This interaction failed"
+FORMS_KEPT = 100
 
 
 class ActionError(ValueError):
@@ -30,6 +32,7 @@ class ActionError(ValueError):
 class Actions:
     def __init__(self, server: FakeDiscord, place: PlaygroundGuild, feed: Feed) -> None:
         self.server, self.place, self.feed = server, place, feed
+        self._forms: dict[int, tuple[str, Invocation]] = {}  # forms open, by interaction
 
     def person(self, key: object) -> Person:
         person = self.place.people.get(str(key))
@@ -84,8 +87,9 @@ class Actions:
 
     async def use_component(
         self, person: Person, message_id: int, custom_id: str, values: Sequence[str] | None
-    ) -> None:
-        """Press a button (``values`` None) or pick ``values`` from a select menu.
+    ) -> JsonDict | None:
+        """Press a button (``values`` None) or pick ``values`` from a select menu; the form
+        the bot opened in answer, if it did (``interaction_id`` added, to submit it).
 
         Like Discord, reports "This interaction failed" when the bot does not acknowledge
         the click within three seconds.
@@ -98,9 +102,35 @@ class Actions:
         except (LookupError, PermissionError, TypeError, ValueError) as error:
             raise ActionError(str(error)) from None
         try:
-            await self.server.wait_for(
+            answer = await self.server.wait_for(
                 lambda sent: sent.interaction_id == used.id and sent.delivered,
                 since=used.mark,
+                timeout=COMPONENT_WAIT,
+            )
+        except TimeoutError:
+            raise ActionError(INTERACTION_FAILED) from None
+        if answer.kind != "modal":
+            return None
+        self._forms[used.id] = (person.key, used)
+        while len(self._forms) > FORMS_KEPT:
+            self._forms.pop(next(iter(self._forms)))
+        return {**answer.payload, "interaction_id": str(used.id)}
+
+    async def submit_form(
+        self, person: Person, interaction_id: int, values: Mapping[str, str]
+    ) -> None:
+        """Submit the form the bot opened for ``person`` with ``values`` by input id."""
+        opened = self._forms.pop(interaction_id, None)
+        if opened is None or opened[0] != person.key:
+            raise ActionError("that form is closed; press the button again")
+        try:
+            submitted = await self.server.submit_modal(opened[1], values)
+        except (LookupError, ValueError) as error:
+            raise ActionError(str(error)) from None
+        try:
+            await self.server.wait_for(
+                lambda sent: sent.interaction_id == submitted.id and sent.delivered,
+                since=submitted.mark,
                 timeout=COMPONENT_WAIT,
             )
         except TimeoutError:

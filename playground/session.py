@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 import os
 import sys
+import tempfile
 import webbrowser
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -85,12 +86,24 @@ def cooldown_for_trying(settings: Settings) -> tuple[Settings, Cooldown]:
     )
 
 
+def playground_log(settings: Settings, folder: Path) -> Settings:
+    """``settings`` with the question log in ``folder`` (the session's own, gone when it
+    stops) unless a path is configured: trying things fills no one's real log."""
+    logged = settings.question_log
+    if "path" in logged.model_fields_set:
+        return settings
+    moved = logged.model_copy(update={"path": folder / "questions.sqlite3"})
+    return settings.model_copy(update={"question_log": moved})
+
+
 @contextlib.asynccontextmanager
 async def open_playground(
     settings: Settings, service: CorpusService, *, port: int = DEFAULT_PORT
 ) -> AsyncIterator[Playground]:
     """Everything running and the slash commands synced; all of it stopped on exit."""
     server = FakeDiscord(bot_name=BOT_NAME)
+    folder = tempfile.TemporaryDirectory(prefix="citebot-playground-")
+    settings = playground_log(settings, Path(folder.name))
     await server.start()
     try:
         place = seed(server)
@@ -131,6 +144,7 @@ async def open_playground(
             await runner.cleanup()
     finally:
         await server.stop()
+        folder.cleanup()
 
 
 async def _listen(runner: web.AppRunner, port: int) -> None:

@@ -75,6 +75,7 @@ def build_app(
     app.router.add_post("/api/slash", _slash)
     app.router.add_post("/api/autocomplete", _autocomplete)
     app.router.add_post("/api/components", _component)
+    app.router.add_post("/api/forms", _form)
     app.router.add_get("/api/events", _events)
     return app
 
@@ -188,7 +189,26 @@ async def _component(request: web.Request) -> web.Response:
         ):
             raise ActionError("values must be a list of strings")
         message_id, custom_id = _message_id(data), _text(data, "custom_id")
-        await actions.use_component(person, message_id, custom_id, values)
+        form = await actions.use_component(person, message_id, custom_id, values)
+    except ActionError as error:
+        return _refused(error)
+    return web.json_response({"ok": True, "modal": form} if form else {"ok": True})
+
+
+async def _form(request: web.Request) -> web.Response:
+    actions, data = request.app[ACTIONS], await _body(request)
+    values = data.get("values")
+    try:
+        person = actions.person(data.get("as"))
+        if not (
+            isinstance(values, dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in values.items())
+        ):
+            raise ActionError("values must map each input's id to its text")
+        interaction = _text(data, "interaction_id")
+        if not SNOWFLAKE.fullmatch(interaction) or int(interaction) >= 2**64:
+            raise ActionError("interaction_id must be an interaction's ID")
+        await actions.submit_form(person, int(interaction), values)
     except ActionError as error:
         return _refused(error)
     return web.json_response({"ok": True})

@@ -259,6 +259,61 @@
     if (result.error && item) {
       item.querySelector(".message-body").appendChild(el("div", "interaction-failed", result.error));
     }
+    if (result.modal) openForm(result.modal);
+  }
+
+  // A form (modal) the bot opened: its text inputs, Submit and Cancel, as Discord shows it.
+  function formInputs(form) {
+    const inputs = [];
+    for (const row of form.components || []) {
+      if (row.type === 18 && row.component) inputs.push({ ...row.component, label: row.label });
+      for (const item of row.components || []) inputs.push(item);
+    }
+    return inputs;
+  }
+
+  function openForm(form) {
+    const old = $("form-dialog");
+    if (old) old.remove();
+    const dialog = el("dialog", "form-dialog");
+    dialog.id = "form-dialog";
+    const box = el("form", "form-box");
+    box.method = "dialog";
+    box.appendChild(el("h2", "form-title", form.title || ""));
+    const fields = [];
+    for (const input of formInputs(form)) {
+      const label = el("label", "form-label", input.label || "");
+      const field = el(input.style === 2 ? "textarea" : "input", "form-input");
+      field.dataset.customId = input.custom_id;
+      if (input.max_length) field.maxLength = input.max_length;
+      if (input.placeholder) field.placeholder = input.placeholder;
+      field.required = input.required !== false;
+      label.appendChild(field);
+      box.appendChild(label);
+      fields.push(field);
+    }
+    const error = el("div", "form-error");
+    error.setAttribute("role", "alert");
+    const buttons = el("div", "form-buttons");
+    const cancel = el("button", "form-cancel", "Cancel");
+    cancel.type = "button";
+    cancel.addEventListener("click", () => dialog.remove());
+    const send = el("button", "form-submit", "Submit");
+    send.type = "submit";
+    buttons.append(cancel, send);
+    box.append(error, buttons);
+    box.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const values = {};
+      for (const field of fields) values[field.dataset.customId] = field.value;
+      const result = await api("/api/forms", { interaction_id: form.interaction_id, values });
+      if (result.error) error.textContent = result.error;
+      else dialog.remove();
+    });
+    dialog.appendChild(box);
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    if (fields[0]) fields[0].focus();
   }
 
   function messageNode(id) {
