@@ -292,12 +292,15 @@ class FakeDiscord:
         return await self._invoke(channel, user, command, options, focused)
 
     async def invoke_message_command(
-        self, message: PostedMessage | Sent, user: User | Member, name: str
+        self, message: PostedMessage | Sent | int, user: User | Member, name: str
     ) -> Invocation:
         """Run the message command ``name`` (from the message's Apps menu) on ``message``."""
-        message_id = (
-            message.id if isinstance(message, PostedMessage) else int((message.message or {})["id"])
-        )
+        if isinstance(message, PostedMessage):
+            message_id = message.id
+        elif isinstance(message, Sent):
+            message_id = int((message.message or {})["id"])
+        else:
+            message_id = message
         stored = self.world.messages[message_id]
         channel = self.world.channels[int(stored["channel_id"])]
         guild = self.world.guild_of(channel)

@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from fakediscord import FakeDiscord
+from fakediscord import Channel, FakeDiscord, payloads
+from fakediscord.context_menus import MESSAGE_COMMAND
 from fakediscord.interactions import Invocation, unavailable
-from fakediscord.models import JsonDict
+from fakediscord.models import FORUM_CHANNEL, JsonDict
 
 from .feed import Feed
 from .guild import Person, PlaygroundGuild
@@ -23,6 +24,7 @@ AUTOCOMPLETE_WAIT = 3.0  # Discord's own deadline for an autocomplete answer
 COMPONENT_WAIT = 3.0  # after which Discord tells the user "This interaction failed"
 INTERACTION_FAILED = "This interaction failed"
 FORMS_KEPT = 100
+THREAD_NAME = 100  # Discord's limit on a thread's name
 
 
 class ActionError(ValueError):
@@ -40,14 +42,75 @@ class Actions:
             raise ActionError(f"speak as one of {', '.join(self.place.people)}")
         return person
 
-    async def post(self, person: Person, content: str) -> JsonDict:
+    def channel(self, channel_id: int | None) -> Channel:
+        """One of the page's channels or threads (#general when none is named)."""
+        if channel_id is None:
+            return self.place.channel
+        channel = self.place.channel_of(channel_id)
+        if channel is None:
+            raise ActionError("post in one of the playground's channels")
+        return channel
+
+    async def post(
+        self,
+        person: Person,
+        content: str,
+        channel_id: int | None = None,
+        reply_to: int | None = None,
+    ) -> JsonDict:
+        """Post in a channel (replying to ``reply_to``); in a forum, a new post: a thread
+        named after its first words."""
         if not content.strip():
             raise ActionError("type a message first")
         if len(content) > MAX_CONTENT:
             raise ActionError(f"messages are limited to {MAX_CONTENT} characters")
-        posted = await self.server.post_message(self.place.channel, person.member, content)
+        channel = self.channel(channel_id)
+        if channel.type == FORUM_CHANNEL:
+            title = " ".join(content.split())[:THREAD_NAME]
+            posted = await self.server.post_in_forum(channel, person.member, title, content)
+            self.feed.thread(payloads.channel(self.server.world.channels[posted.channel_id]))
+        else:
+            if reply_to is not None and reply_to not in self.server.world.messages:
+                raise ActionError("the message you reply to is gone")
+            posted = await self.server.post_message(
+                channel, person.member, content, reference=reply_to
+            )
         self.feed.posted(posted.payload)
         return posted.payload
+
+    async def start_thread(self, person: Person, message_id: int, name: str) -> JsonDict:
+        """A thread from a message, as "Create Thread" does; the thread's channel object."""
+        if not name.strip():
+            raise ActionError("name the thread")
+        try:
+            thread = await self.server.start_thread(message_id, person.member, name[:THREAD_NAME])
+        except (KeyError, ValueError) as error:
+            raise ActionError(str(error).strip("'")) from None
+        data = payloads.channel(thread)
+        self.feed.thread(data)
+        return data
+
+    async def message_command(self, person: Person, message_id: int, name: str) -> None:
+        """Run a message command (the message's Apps menu) on ``message_id``."""
+        message = self.server.world.messages.get(message_id)
+        if message is None or self.place.channel_of(int(message["channel_id"])) is None:
+            raise ActionError("that message is gone")
+        try:
+            used = await self.server.invoke_message_command(message_id, person.member, name)
+        except (LookupError, PermissionError, TypeError, ValueError) as error:
+            raise ActionError(str(error)) from None
+        try:
+            await self.server.wait_for(
+                lambda sent: sent.interaction_id == used.id and sent.delivered,
+                since=used.mark,
+                timeout=COMPONENT_WAIT,
+            )
+        except TimeoutError:
+            raise ActionError(INTERACTION_FAILED) from None
+
+    def message_commands(self) -> list[str]:
+        synced = self.server.synced_commands(self.place.guild) + self.server.synced_commands()
+        return sorted(c["name"] for c in synced if c.get("type") == MESSAGE_COMMAND)
 
     def commands(self, person: Person) -> list[JsonDict]:
         """The slash commands Discord would offer ``person`` here, by name."""
@@ -60,11 +123,20 @@ class Actions:
         }
         return [offered[name] for name in sorted(offered)]
 
-    async def slash(self, person: Person, command: str, options: Mapping[str, Any]) -> None:
+    async def slash(
+        self,
+        person: Person,
+        command: str,
+        options: Mapping[str, Any],
+        channel_id: int | None = None,
+    ) -> None:
         if not command.removeprefix("/").strip():
             raise ActionError("type a command's name after /")
+        channel = self.channel(channel_id)
+        if channel.type == FORUM_CHANNEL:
+            raise ActionError("in a forum, start a post; run commands in a channel or a thread")
         try:
-            await self.server.invoke_slash(self.place.channel, person.member, command, options)
+            await self.server.invoke_slash(channel, person.member, command, options)
         except (LookupError, PermissionError, TypeError, ValueError) as error:
             raise ActionError(str(error)) from None
 

@@ -1,4 +1,6 @@
-"""The playground's guild: one channel and three people, one for each level of trust."""
+"""The playground's guild: three people, one for each level of trust, and three channels:
+#general for commands, #ask-ai where every message is a question, and #help-forum, a forum
+whose new posts are answered in their thread."""
 
 from __future__ import annotations
 
@@ -25,11 +27,20 @@ class Person:
         return self.member.user
 
 
+QUESTION_CHANNELS = ("ask-ai", "help-forum")  # the playground's [discord] question_channels
+
+
 @dataclass(frozen=True)
 class PlaygroundGuild:
     guild: Guild
-    channel: Channel
+    channel: Channel  # #general, where the page opens
     people: dict[str, Person]
+    channels: tuple[Channel, ...] = ()  # every channel in the list, #general first
+
+    def channel_of(self, channel_id: int) -> Channel | None:
+        """A channel of the page's guild, threads included; None for any other."""
+        channel = self.guild.channels.get(channel_id)
+        return channel
 
 
 def seed(server: FakeDiscord) -> PlaygroundGuild:
@@ -47,6 +58,11 @@ def seed(server: FakeDiscord) -> PlaygroundGuild:
     channel = server.create_text_channel(
         guild, "general", topic="Ask citebot about its articles: !ask, /ask, !summary, !help"
     )
+    asking = server.create_text_channel(
+        guild, "ask-ai", topic="Every message here is a question for citebot; no command needed"
+    )
+    forum = server.create_forum_channel(guild, "help-forum")
+    forum.topic = "Start a post with a question: citebot answers it in the post's thread"
     people = {
         "member": Person("member", "Member", server.add_member(guild, member), 0),
         "moderator": Person(
@@ -57,4 +73,4 @@ def seed(server: FakeDiscord) -> PlaygroundGuild:
         ),
         "owner": Person("owner", "Owner", guild.members[owner.id], OWNER_COLOUR),
     }
-    return PlaygroundGuild(guild, channel, people)
+    return PlaygroundGuild(guild, channel, people, (channel, asking, forum))

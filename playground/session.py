@@ -27,7 +27,7 @@ from retrieval import CorpusError
 
 from .actions import Actions
 from .feed import Feed
-from .guild import BOT_NAME, PlaygroundGuild, seed
+from .guild import BOT_NAME, QUESTION_CHANNELS, PlaygroundGuild, seed
 from .web import Cooldown, build_app
 
 HOST = "127.0.0.1"
@@ -88,12 +88,17 @@ def cooldown_for_trying(settings: Settings) -> tuple[Settings, Cooldown]:
 
 def playground_log(settings: Settings, folder: Path) -> Settings:
     """``settings`` with the question log in ``folder`` (the session's own, gone when it
-    stops) unless a path is configured: trying things fills no one's real log."""
+    stops) unless a path is configured: trying things fills no one's real log; and the
+    page's question channels unless some are configured."""
     logged = settings.question_log
-    if "path" in logged.model_fields_set:
-        return settings
-    moved = logged.model_copy(update={"path": folder / "questions.sqlite3"})
-    return settings.model_copy(update={"question_log": moved})
+    if "path" not in logged.model_fields_set:
+        moved = logged.model_copy(update={"path": folder / "questions.sqlite3"})
+        settings = settings.model_copy(update={"question_log": moved})
+    asking = settings.discord
+    if "question_channels" not in asking.model_fields_set:  # the page's #ask-ai and forum
+        listed = asking.model_copy(update={"question_channels": list(QUESTION_CHANNELS)})
+        settings = settings.model_copy(update={"discord": listed})
+    return settings
 
 
 @contextlib.asynccontextmanager

@@ -76,6 +76,9 @@ def build_app(
     app.router.add_post("/api/autocomplete", _autocomplete)
     app.router.add_post("/api/components", _component)
     app.router.add_post("/api/forms", _form)
+    from playground import web_messages  # its handlers use this module's helpers
+
+    web_messages.add_routes(app)
     app.router.add_get("/api/events", _events)
     return app
 
@@ -121,12 +124,19 @@ def _text(data: JsonDict, key: str) -> str:
     return value
 
 
-def _message_id(data: JsonDict) -> int:
+def _message_id(data: JsonDict, key: str = "message_id") -> int:
     """A snowflake as Discord writes one: a string of ASCII digits that fits in 64 bits."""
     value = data.get("message_id")
     if not (isinstance(value, str) and SNOWFLAKE.fullmatch(value) and int(value) < 2**64):
-        raise ActionError("message_id must be a message's ID")
+        raise ActionError(f"{key} must be {'a message' if key == 'message_id' else 'an'}'s ID")
     return int(value)
+
+
+def _optional_id(data: JsonDict, key: str) -> int | None:
+    """``data[key]`` as a snowflake, or None when it is not given."""
+    if data.get(key) is None:
+        return None
+    return _message_id({"message_id": data[key]}, key)
 
 
 def _refused(error: ActionError) -> web.Response:
@@ -145,10 +155,12 @@ async def _commands(request: web.Request) -> web.Response:
 async def _post_message(request: web.Request) -> web.Response:
     actions, data = request.app[ACTIONS], await _body(request)
     try:
-        message = await actions.post(actions.person(data.get("as")), _text(data, "content"))
+        person = actions.person(data.get("as"))
+        channel, reply_to = _optional_id(data, "channel_id"), _optional_id(data, "reply_to")
+        message = await actions.post(person, _text(data, "content"), channel, reply_to)
     except ActionError as error:
         return _refused(error)
-    return web.json_response({"id": message["id"]})
+    return web.json_response({"id": message["id"], "channel_id": message["channel_id"]})
 
 
 def _options(data: JsonDict) -> dict[str, Any]:
@@ -162,7 +174,8 @@ async def _slash(request: web.Request) -> web.Response:
     actions, data = request.app[ACTIONS], await _body(request)
     try:
         person = actions.person(data.get("as"))
-        await actions.slash(person, _text(data, "command"), _options(data))
+        channel = _optional_id(data, "channel_id")
+        await actions.slash(person, _text(data, "command"), _options(data), channel)
     except ActionError as error:
         return _refused(error)
     return web.json_response({"ok": True})
@@ -235,6 +248,17 @@ def _hello(actions: Actions, cooldown: Cooldown) -> JsonDict:
             "name": place.channel.name,
             "topic": place.channel.topic,
         },
+        "channels": [
+            {
+                "id": str(c.id),
+                "name": c.name,
+                "type": c.type,
+                "topic": c.topic,
+                "parent_id": str(c.parent_id) if c.parent_id else None,
+            }
+            for c in (*place.channels, *(t for t in place.guild.channels.values() if t.is_thread))
+        ],
+        "message_commands": actions.message_commands(),
         "bot": {"id": str(world.bot.id), "name": BOT_NAME},
         "people": [
             {"key": p.key, "label": p.label, "id": str(p.user.id)} for p in place.people.values()

@@ -16,6 +16,9 @@
   let choiceTimer = null;
   const state = {
     hello: null,
+    channel: null, // the channel shown: its id
+    channels: new Map(), // id -> {id, name, type, topic, parent_id}
+    replyTo: null, // the message the composer replies to
     speaker: localStorage.getItem("citebot-playground-as") || "member",
     commands: [],
     command: null, // the slash command being composed
@@ -41,7 +44,7 @@
   const names = {
     userName: (id) => state.hello?.users[id]?.name || "unknown-user",
     roleName: (id) => state.hello?.roles[id] || "unknown-role",
-    channelName: (id) => (id === state.hello?.channel.id ? state.hello.channel.name : "unknown"),
+    channelName: (id) => state.channels.get(id)?.name || "unknown",
   };
 
   function displayName(user) {
@@ -323,6 +326,7 @@
   function buildMessage(message) {
     const item = el("li", "message");
     item.dataset.id = message.id;
+    item.dataset.channel = message.channel_id;
     item.dataset.author = message.author.id;
     item.dataset.time = String(Date.parse(message.timestamp));
     const flags = Number(message.flags || 0);
@@ -364,7 +368,106 @@
       if (invoker) item.dataset.onlyFor = invoker.id;
     }
     item.appendChild(body);
+    item.appendChild(messageActions(message));
     return item;
+  }
+
+  // What a person may do with a message: reply, start a thread, the Apps menu's commands.
+  function messageActions(message) {
+    const bar = el("div", "message-actions");
+    const channel = state.channels.get(message.channel_id);
+    const action = (label, run) => {
+      const button = el("button", "message-action", label);
+      button.type = "button";
+      button.addEventListener("click", run);
+      bar.appendChild(button);
+    };
+    if (Number(message.flags || 0) & EPHEMERAL) return bar;
+    action("Reply", () => startReply(message));
+    if (channel && channel.type === 0) {
+      action("Create thread", async () => {
+        const name = snippet(message).slice(0, 40) || "Thread";
+        const result = await api("/api/threads", { message_id: message.id, name });
+        if (result.error) return showError(result.error);
+        addChannel(result.thread);
+        selectChannel(result.thread.id);
+      });
+    }
+    for (const name of state.hello?.message_commands || []) {
+      action(`Apps \u203a ${name}`, async () => {
+        const result = await api("/api/message-commands", { message_id: message.id, name });
+        showError(result.error);
+      });
+    }
+    return bar;
+  }
+
+  function startReply(message) {
+    state.replyTo = message;
+    const bar = $("replying");
+    bar.replaceChildren(el("span", "", `Replying to ${displayName(message.author)} `));
+    const cancel = el("button", "reply-cancel", "\u2715");
+    cancel.type = "button";
+    cancel.setAttribute("aria-label", "Cancel reply");
+    cancel.addEventListener("click", stopReply);
+    bar.appendChild(cancel);
+    bar.hidden = false;
+    $("input").focus();
+  }
+
+  function stopReply() {
+    state.replyTo = null;
+    $("replying").hidden = true;
+  }
+
+  // --- channels, threads and the forum ----------------------------------------------
+  function addChannel(channel) {
+    state.channels.set(channel.id, channel);
+    drawChannels();
+  }
+
+  function drawChannels() {
+    const list = $("channel-list");
+    list.replaceChildren(el("div", "channel-category", "Channels"));
+    const all = [...state.channels.values()];
+    for (const channel of all.filter((c) => !c.parent_id)) {
+      list.appendChild(channelLink(channel, channel.type === 15 ? "\u{1F5E8}" : "#"));
+      for (const thread of all.filter((c) => c.parent_id === channel.id)) {
+        list.appendChild(channelLink(thread, "\u2514", "thread-link"));
+      }
+    }
+  }
+
+  function channelLink(channel, mark, extra) {
+    const link = el("button", "channel-link" + (extra ? " " + extra : ""));
+    link.type = "button";
+    link.dataset.id = channel.id;
+    link.classList.toggle("active", channel.id === state.channel);
+    link.append(el("span", "hash", mark), el("span", "channel-link-name", channel.name));
+    link.addEventListener("click", () => selectChannel(channel.id));
+    return link;
+  }
+
+  function selectChannel(id) {
+    const channel = state.channels.get(id);
+    if (!channel) return;
+    state.channel = id;
+    stopReply();
+    stopTyping();
+    $("channel-name").textContent = channel.name;
+    $("channel-topic").textContent = channel.topic || "";
+    resetComposer();
+    drawChannels();
+    document.querySelectorAll(".message").forEach(applyVisibility);
+    const list = $("messages");
+    list.scrollTop = list.scrollHeight;
+  }
+
+  function placeholder() {
+    const channel = state.channels.get(state.channel);
+    if (!channel) return "Message";
+    if (channel.type === 15) return `Start a post in ${channel.name}: ask a question`;
+    return `Message ${channel.parent_id ? "" : "#"}${channel.name}`;
   }
 
   // The last resort when a message cannot be drawn at all: its author and text, plainly.
@@ -426,14 +529,16 @@
       list.appendChild(item);
     }
     groupWithPrevious(item);
-    showOnlyToWhoMaySee(item);
+    applyVisibility(item);
     if (message.author?.id === state.hello?.bot.id) stopTyping();
     if (nearBottom || message.author?.id === speakerId()) list.scrollTop = list.scrollHeight;
   }
 
-  // An ephemeral reply is seen only by the person whose command it answers.
-  function showOnlyToWhoMaySee(item) {
-    if (item.dataset.onlyFor) item.hidden = item.dataset.onlyFor !== speakerId();
+  // A message shows in its channel; an ephemeral reply only to whose command it answers.
+  function applyVisibility(item) {
+    const elsewhere = state.channel && item.dataset.channel && item.dataset.channel !== state.channel;
+    const hiddenFromSpeaker = item.dataset.onlyFor && item.dataset.onlyFor !== speakerId();
+    item.hidden = Boolean(elsewhere || hiddenFromSpeaker);
   }
 
   function remove(id) {
@@ -465,7 +570,8 @@
       if (event.type === "hello") welcome(event);
       else if (event.type === "create" || event.type === "update") show(event.message);
       else if (event.type === "delete") remove(event.id);
-      else if (event.type === "typing") startTyping();
+      else if (event.type === "typing" && event.channel_id === state.channel) startTyping();
+      else if (event.type === "thread") addChannel(event.channel);
     });
     socket.addEventListener("close", () => {
       setConnection("reconnecting");
@@ -483,10 +589,9 @@
     state.hello = hello;
     $("messages").replaceChildren();
     $("guild-name").textContent = hello.guild;
-    $("channel-name").textContent = hello.channel.name;
-    $("channel-link-name").textContent = hello.channel.name;
-    $("channel-topic").textContent = hello.channel.topic || "";
-    $("input").placeholder = `Message #${hello.channel.name}`;
+    state.channels = new Map((hello.channels || [hello.channel]).map((c) => [c.id, c]));
+    if (!state.channels.has(state.channel)) state.channel = hello.channel.id;
+    selectChannel(state.channel);
     if (!hello.people.some((p) => p.key === state.speaker)) state.speaker = hello.people[0].key;
     drawSwitch();
     drawMembers();
@@ -526,7 +631,7 @@
       radio.addEventListener("change", () => {
         state.speaker = person.key;
         localStorage.setItem("citebot-playground-as", person.key);
-        document.querySelectorAll(".message[data-only-for]").forEach(showOnlyToWhoMaySee);
+        document.querySelectorAll(".message").forEach(applyVisibility);
         resetComposer();
         loadCommands();
       });
@@ -580,7 +685,7 @@
     state.choice = null;
     $("input").value = "";
     fitComposer();
-    if (state.hello) $("input").placeholder = `Message #${state.hello.channel.name}`;
+    if (state.hello) $("input").placeholder = placeholder();
     $("command-chip").hidden = true;
     closePopup();
   }
@@ -699,7 +804,8 @@
       if (value !== "") options[option.name] = choice ? value : optionValue(option, value);
     }
     resetComposer();
-    const result = await api("/api/slash", { command: command.name, options });
+    const channel_id = state.channel;
+    const result = await api("/api/slash", { command: command.name, options, channel_id });
     showError(result.error);
   }
 
@@ -715,7 +821,18 @@
     input.value = "";
     fitComposer();
     closePopup();
-    const result = await api("/api/messages", { content: text });
+    const reply_to = state.replyTo ? state.replyTo.id : undefined;
+    stopReply();
+    const body = { content: text, channel_id: state.channel, reply_to };
+    const result = await api("/api/messages", body);
+    if (result.channel_id && result.channel_id !== state.channel) {
+      // A forum post: its thread is where the conversation, and the answer, are.
+      if (!state.channels.has(result.channel_id)) {
+        const name = text.replace(/\s+/g, " ").trim().slice(0, 100);
+        addChannel({ id: result.channel_id, name, type: 11, topic: null, parent_id: state.channel });
+      }
+      selectChannel(result.channel_id);
+    }
     if (result.error) {
       input.value = text;
       showError(result.error);
