@@ -85,3 +85,15 @@ async def test_gaps_and_stats_are_for_moderators_and_their_own_server(harness: H
     assert questions is not None
     assert len(await questions.asked(harness.guild.guild.id, 30)) == 1
     assert await questions.asked(harness.guild.guild.id + 1, 30) == []
+
+
+async def test_slash_gaps_is_shown_to_the_moderator_only(harness: Harness) -> None:
+    await ask_and_log(harness, NONE_QUESTIONS[0])
+    await harness.logged()
+    await harness.say("!sync", author=harness.guild.owner)
+    invocation = await harness.server.invoke_slash(
+        harness.guild.channel, harness.guild.manager, "gaps", {"days": 7}
+    )
+    reply = await harness.server.wait_for_reply(invocation)
+    assert reply.message is not None and int(reply.message["flags"]) & 64
+    assert "population of Brazil" in reply.content

@@ -28,6 +28,7 @@ class Insights(commands.Cog):
 
     @commands.hybrid_command(name="gaps", usage="[days]", extras={"example": "30"})  # type: ignore[arg-type]
     @app_commands.describe(days="How far back to look (default 30 days).")
+    @app_commands.default_permissions(manage_guild=True)  # as /reload: offered to managers
     @commands.guild_only()
     @moderator_only()
     async def gaps(self, ctx: Context, days: Days = 30) -> None:
@@ -49,6 +50,7 @@ class Insights(commands.Cog):
 
     @commands.hybrid_command(name="stats", usage="[days]", extras={"example": "7"})  # type: ignore[arg-type]
     @app_commands.describe(days="How far back to look (default 30 days).")
+    @app_commands.default_permissions(manage_guild=True)
     @commands.guild_only()
     @moderator_only()
     async def stats(self, ctx: Context, days: Days = 30) -> None:
