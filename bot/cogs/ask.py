@@ -50,7 +50,9 @@ class Ask(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         typed = current.casefold().strip()
         choices = []
-        for number, article in enumerate(self.bot.corpus_for(interaction.guild).engine.corpus.articles, 1):
+        for number, article in enumerate(
+            self.bot.corpus_for(interaction.guild).engine.corpus.articles, 1
+        ):
             words = f"{number} {article.slug} {article.title} {article.publisher or ''}"
             if typed in words.casefold():
                 name = shorten(f"{number}. {article.title}", limits.SELECT_OPTION_TEXT)

@@ -23,8 +23,8 @@ from retrieval import Answer
 
 if TYPE_CHECKING:
     from bot.client import Citebot
-    from bot.service import CorpusService
     from bot.cogs.utils.context import Context
+    from bot.service import CorpusService
 
 log = logging.getLogger(__name__)
 EARLIER_ROOM = 400  # characters of a follow-up and its earlier question (questions: 500)
