@@ -23,6 +23,7 @@
     replyTo: null, // the message the composer replies to
     speaker: localStorage.getItem("citebot-playground-as") || "member",
     server: localStorage.getItem("citebot-playground-server") || "",
+    messages: new Map(), // every message of every channel, by id; the shown channel's are drawn
     file: null, // the file attached to the next message
     commands: [],
     command: null, // the slash command being composed
@@ -473,7 +474,7 @@
     $("channel-topic").textContent = channel.topic || "";
     resetComposer();
     drawChannels();
-    document.querySelectorAll(".message").forEach(applyVisibility);
+    drawMessages();
     const list = $("messages");
     list.scrollTop = list.scrollHeight;
   }
@@ -583,8 +584,11 @@
     socket.addEventListener("message", (raw) => {
       const event = JSON.parse(raw.data);
       if (event.type === "hello") welcome(event);
-      else if (event.type === "create" || event.type === "update") show(event.message);
-      else if (event.type === "delete") remove(event.id);
+      else if (event.type === "create" || event.type === "update") arrived(event.message);
+      else if (event.type === "delete") {
+        state.messages.delete(String(event.id));
+        remove(event.id);
+      }
       else if (event.type === "typing" && event.channel_id === state.channel) startTyping();
       else if (event.type === "thread") addChannel(event.channel);
     });
@@ -602,7 +606,7 @@
 
   function welcome(hello) {
     state.hello = hello;
-    $("messages").replaceChildren();
+    state.messages.clear();
     state.channels = new Map((hello.channels || [hello.channel]).map((c) => [c.id, c]));
     if (!hello.servers.some((s) => s.key === state.server)) state.server = hello.servers[0].key;
     if (state.channels.get(state.channel)?.server !== state.server) {
@@ -621,6 +625,21 @@
   // --- servers: each with its channels; a message shows when its channel is the one on screen
   function currentServer() {
     return state.hello?.servers.find((s) => s.key === state.server);
+  }
+
+  function arrived(message) {
+    state.messages.set(String(message.id), message);
+    if (message.channel_id === state.channel) show(message);
+  }
+
+  // The channel on screen drawn afresh: its messages only, oldest first.
+  function drawMessages() {
+    $("messages").replaceChildren();
+    const ids = [...state.messages.keys()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    for (const id of ids) {
+      const message = state.messages.get(id);
+      if (message.channel_id === state.channel) show(message);
+    }
   }
 
   // Icons in the column at the far left; on a narrow screen, named buttons in the sidebar.
