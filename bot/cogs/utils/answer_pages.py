@@ -16,6 +16,7 @@ from bot.cogs.utils.formats import (
     COLOUR,
     escape,
     fit_quote,
+    passage_value,
     shorten,
     source,
 )
@@ -50,7 +51,7 @@ def page_embed(answer: Answer, shown: int) -> discord.Embed:
         name = shorten(f"{label} {shown + 1} of {len(answer.passages)}: {source(passage)}", 256)
         embed.add_field(
             name=name,
-            value=fit_quote(passage.text, passage.highlights, limits.FIELD_VALUE),
+            value=passage_value(passage, limits.FIELD_VALUE),
             inline=False,
         )
     embed.set_footer(text=FOOTER)
@@ -65,7 +66,7 @@ def page_text(answer: Answer, shown: int) -> str:
         passage = answer.passages[shown]
         label = f"\n[{shown + 1}/{len(answer.passages)}] {source(passage)}\n"
         room = limits.CONTENT - len(body) - len(label)
-        body += label + fit_quote(passage.text, passage.highlights, room)
+        body += label + passage_value(passage, room)
     return body[: limits.CONTENT]
 
 
