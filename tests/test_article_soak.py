@@ -13,6 +13,7 @@ import pytest
 from bot.article_changes import ArticleChanges, Who
 from bot.article_files import Refused
 from bot.cogs.utils import formats
+from bot.cogs.utils.answer_pages import page_embed
 from bot.config import CorpusSettings, Settings
 from bot.corpora import Corpora
 from bot.engines import build_engine
@@ -39,7 +40,7 @@ def shown(answer: Answer) -> str:
     """What the bot shows for ``answer``, as ``all_text`` reads it back."""
     if answer.abstained:
         return formats.abstention_text(answer)
-    embed = formats.answer_embed(answer).to_dict()
+    embed = page_embed(answer, 0).to_dict()  # the first page, as the bot sends it
     parts = ["", embed.get("title", ""), embed.get("description", "")]
     parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields", [])]
     parts.append(embed.get("footer", {}).get("text", ""))
