@@ -64,7 +64,9 @@ async def test_every_answer_during_adds_and_removes_is_one_whole_version(
     fake_guild: SeededGuild, corpus: Path, tmp_path: Path
 ) -> None:
     expected = versions(tmp_path)
-    async with open_harness(fake_guild, corpus, scope="per_server") as h:
+    # Asks as fast as the bot answers: more than the harness's cooldown (50 a second) allows.
+    fast = {"cooldown_rate": 100, "cooldown_seconds": 0.01}
+    async with open_harness(fake_guild, corpus, scope="per_server", **fast) as h:
         mod, server = fake_guild.moderator, fake_guild.server
         seen: list[tuple[str, Sent]] = []
         changing = True
