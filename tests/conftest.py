@@ -5,19 +5,15 @@ the bot running against them on a copy of the seeds; and hypothesis's profiles.
 test command takes under two minutes on two cores; ``ci`` (``HYPOTHESIS_PROFILE=ci``, set by
 ``.ci/run``) tries them all (``helpers.examples``).
 
-A bot started with the default settings keeps its question log under ``$XDG_STATE_HOME``
-(and, when no database is configured, its article history in the same file): the suite points
-that at a folder of its own, so no test writes to the user's real log, and each test at a
-folder of its own inside it, so no test sees another's questions or article changes.
+A bot started with the default settings keeps its question log under ``$XDG_STATE_HOME``:
+the suite points that at a folder of its own, so no test writes to the user's real log.
 """
 
 import atexit
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
 
-import pytest
 from hypothesis import settings
 
 settings.register_profile("quick", max_examples=20, deadline=None)
@@ -29,12 +25,3 @@ os.environ["XDG_STATE_HOME"] = _state
 atexit.register(shutil.rmtree, _state, ignore_errors=True)
 
 pytest_plugins = ["discord_fixtures", "bot_fixtures"]
-
-
-@pytest.fixture(autouse=True)
-def _own_state(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Each test's default question log (and article history) in a folder of its own."""
-    folder = tempfile.mkdtemp(prefix="test-", dir=_state)
-    monkeypatch.setenv("XDG_STATE_HOME", folder)
-    yield
-    shutil.rmtree(folder, ignore_errors=True)
