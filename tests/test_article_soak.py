@@ -14,7 +14,7 @@ from bot.article_changes import ArticleChanges, Who
 from bot.article_files import Refused
 from bot.cogs.utils import formats
 from bot.cogs.utils.answer_pages import page_embed
-from bot.config import CorpusSettings, Settings
+from bot.config import CorpusSettings, QuestionLogSettings, Settings
 from bot.corpora import Corpora
 from bot.engines import build_engine
 from bot.service import CorpusService
@@ -45,6 +45,13 @@ def shown(answer: Answer) -> str:
     parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields", [])]
     parts.append(embed.get("footer", {}).get("text", ""))
     return "\n".join(parts)
+
+
+def own_settings(folder: Path, tmp_path: Path) -> Settings:
+    """Settings for ``folder`` with a question log of the test's own: the article history is
+    kept in that file when no database is configured, and no other test's changes are in it."""
+    log = QuestionLogSettings(path=tmp_path / "questions.sqlite3")
+    return Settings(corpus=CorpusSettings(directory=folder), question_log=log)
 
 
 def versions(tmp_path: Path) -> dict[str, set[str]]:
@@ -102,7 +109,7 @@ async def test_every_answer_during_adds_and_removes_is_one_whole_version(
 
 async def test_a_reload_that_fails_after_a_change_puts_the_folder_back(tmp_path: Path) -> None:
     folder = copy_seeds_to(tmp_path / "corpus")
-    settings = Settings(corpus=CorpusSettings(directory=folder))
+    settings = own_settings(folder, tmp_path)
     corpora = Corpora(settings, CorpusService.open(settings))
     changes = ArticleChanges(corpora)
     (folder / "broken.txt").write_bytes(b"Broken\n\nCaf\xe9.\n")  # by hand, after the start
@@ -125,7 +132,7 @@ async def test_a_reload_that_fails_after_a_change_puts_the_folder_back(tmp_path:
 
 async def test_changes_and_reloads_at_once_are_applied_one_after_another(tmp_path: Path) -> None:
     folder = copy_seeds_to(tmp_path / "corpus")
-    settings = Settings(corpus=CorpusSettings(directory=folder))
+    settings = own_settings(folder, tmp_path)
     corpora = Corpora(settings, CorpusService.open(settings))
     changes = ArticleChanges(corpora)
     files = {
