@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.client import Citebot
-from bot.config import CorpusSettings, DiscordSettings, QuestionLogSettings, Settings
+from bot.config import (
+    CorpusSettings,
+    DiscordSettings,
+    QuestionLogSettings,
+    Settings,
+    is_shipped,
+)
 from bot.service import CorpusService
 from fakediscord import Channel, FakeDiscord, PostedMessage, Sent, running, skip_identify_delay
 from helpers import SEEDS_DIR
@@ -102,7 +108,13 @@ def settings_for(
             max_file_bytes=max_file_bytes,
         ),
         discord=DiscordSettings(**options),
-        question_log=QuestionLogSettings(path=corpus.parent / "questions.sqlite3"),
+        # Beside the corpus copy; for the shipped articles, in the suite's state folder (the
+        # default, see conftest), never in the checkout.
+        question_log=(
+            QuestionLogSettings()
+            if is_shipped(corpus)
+            else QuestionLogSettings(path=corpus.parent / "questions.sqlite3")
+        ),
     )
 
 
