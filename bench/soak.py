@@ -41,8 +41,8 @@ import discord.http
 from bench.metrics import percentile
 from bench.report import Goal, command_line, machine_line, markdown_table
 from bot.client import Citebot
-from bot.cogs.utils import formats
-from bot.config import CorpusSettings, DiscordSettings, Settings
+from bot.cogs.utils import asking
+from bot.config import CorpusSettings, DiscordSettings, QuestionLogSettings, Settings
 from bot.endpoints import use_endpoints
 from bot.engines import build_engine
 from bot.service import CorpusService
@@ -64,6 +64,8 @@ MESSAGES_ROUTE = "POST /channels/{channel_id}/messages"
 CHANNELS = 5
 REPLY_TIMEOUT = 30.0
 VERSION_FILE = "900-harbour.txt"
+CLICK_EVERY = 3  # each user presses a button under every third answer it gets
+CLICKS = ("cb:more:", "cb:vote:up", "cb:ctx:", "cb:vote:down", "cb:sum:")
 
 ANSWERED = (
     "How lively will the American party conventions be?",
@@ -164,6 +166,7 @@ class Command:
     posted_at: float
     latency: float | None = None
     version: str | None = None  # the folder's version when a reload was sent
+    reply: Any = None  # the bot's reply, once it came
 
 
 @dataclass
@@ -177,6 +180,8 @@ class Tally:
     completed: int = 0
     malformed_events: int = 0
     typing_429s: int = 0
+    clicks: Counter[str] = field(default_factory=Counter)  # buttons pressed, by kind
+    click_failures: int = 0  # pressed, and no answer or an error
 
 
 class Gate:
@@ -251,10 +256,9 @@ def reply_key(content: str, embeds: list[Any]) -> str:
 
 
 def expected_key(answer: Answer) -> str:
-    """The reply the bot gives ``answer`` in a channel that allows embeds."""
-    if answer.abstained:
-        return reply_key(formats.abstention_text(answer), [])
-    return reply_key("", [formats.answer_embed(answer).to_dict()])
+    """The reply the bot gives ``answer`` in a channel that allows embeds: its first page."""
+    content, embed = asking.render(answer, 0, embeds=True)
+    return reply_key(content or "", [embed.to_dict()] if embed else [])
 
 
 def expected_replies(
@@ -270,7 +274,8 @@ def expected_replies(
             (folder / HOSTILE_FILE).write_text(HOSTILE_ARTICLE, encoding="utf-8")
         engine = build_engine(settings, folder)
         for question in QUESTIONS:
-            expected[question][version] = expected_key(engine.ask(question))
+            wanted = max(settings.retrieval.top_k, settings.discord.max_passages)
+            expected[question][version] = expected_key(engine.ask(question, wanted))
     return expected
 
 
@@ -326,6 +331,7 @@ async def soak(options: SoakOptions) -> dict[str, Any]:
                 cooldown_rate=100,
                 cooldown_seconds=1.0,
             ),
+            question_log=QuestionLogSettings(path=root / "questions.sqlite3"),
         )
         expected = expected_replies(root, settings, hostile=bool(options.hostile))
         tally = Tally()
@@ -374,9 +380,37 @@ async def _drive(
         command = Command(kind, text, posted.id, posted_at)
         tally.commands.append(command)
         with contextlib.suppress(TimeoutError):  # no reply: counted as such at the end
-            await server.wait_for(replied_to(posted.id), since=posted.mark, timeout=REPLY_TIMEOUT)
+            command.reply = await server.wait_for(
+                replied_to(posted.id), since=posted.mark, timeout=REPLY_TIMEOUT
+            )
             command.latency = time.perf_counter() - posted_at
         return command
+
+    async def click(command: Command, user: User) -> None:
+        """Press one of the answer's buttons (in turn: each kind, votes and a 👎 reason)."""
+        offered = [
+            c["custom_id"]
+            for row in (command.reply.components if command.reply else [])
+            for c in row.get("components", [])
+            if "custom_id" in c and not c.get("disabled")
+        ]
+        kind = CLICKS[sum(tally.clicks.values()) % len(CLICKS)]
+        custom_id = next((i for i in offered if i.startswith(kind)), None)
+        if custom_id is None:
+            return
+        tally.clicks[kind] += 1
+        try:
+            async with gate.posting():
+                pressed = await server.click_button(command.reply, user, custom_id)
+            answer = await server.wait_for_reply(pressed, timeout=REPLY_TIMEOUT)
+            if answer.kind == "modal":
+                async with gate.posting():
+                    submitted = await server.submit_modal(pressed, {})
+                answer = await server.wait_for_reply(submitted, timeout=REPLY_TIMEOUT)
+        except TimeoutError:
+            tally.click_failures += 1
+            return
+        tally.click_failures += "Something went wrong" in answer.content
 
     async def reached(count: float) -> None:
         async with progress:
@@ -384,8 +418,10 @@ async def _drive(
 
     async def asker(number: int, asks: int) -> None:
         channel = channels[number % CHANNELS]
-        for _ in range(asks):
-            await send("ask", f"!ask {rng.choice(QUESTIONS)}", channel, users[number])
+        for n in range(asks):
+            command = await send("ask", f"!ask {rng.choice(QUESTIONS)}", channel, users[number])
+            if n % CLICK_EVERY == 0:
+                await click(command, users[(number + 1) % len(users)])
             async with progress:
                 tally.completed += 1
                 progress.notify_all()
@@ -463,6 +499,8 @@ def _judge(
     by_message: dict[int, list[Any]] = {}
     stray = 0
     for sent in server.sent.items:
+        if sent.interaction_id is not None:  # answers to button clicks: judged as they come
+            continue
         reference = sent.message_reference or {}
         if sent.delivered and reference.get("message_id"):
             by_message.setdefault(int(reference["message_id"]), []).append(sent)
@@ -536,6 +574,8 @@ def _judge(
             "abstentions": abstained,
         },
         "answers_by_version": dict(versions),
+        "clicks": dict(sorted(tally.clicks.items())),
+        "click_failures": tally.click_failures,
         "errors_logged": tally.errors_logged[:20],
     }
     result["goals"] = [g.as_dict() for g in goals(result)]
@@ -596,6 +636,12 @@ def goals(result: dict[str, Any]) -> list[Goal]:
             f"of {result['hostile']['commands']} (with {result['hostile']['malformed_events']} "
             f"malformed gateway events and {result['hostile']['typing_429s']} typing 429s)",
             result["finished"] and result["hostile"]["not_literal_or_not_polite"] == 0,
+        ),
+        Goal(
+            "every button pressed (explore, 👍/👎 with a reason) is answered, never with an error",
+            f"{sum(result['clicks'].values()) - result['click_failures']} of "
+            f"{sum(result['clicks'].values())}",
+            result["finished"] and result["click_failures"] == 0,
         ),
         Goal(
             "nothing logged at ERROR",

@@ -57,6 +57,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from bot.runner import run
 
             return run(settings, corpus=args.corpus)
+        if args.command == "log":
+            return _log(settings, args)
         if args.command == "playground":
             from playground.session import run as run_playground
 
@@ -81,11 +83,34 @@ def _valid_text(argument: str) -> str:
 
 
 def _ask(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
-    answer = engine.ask(args.question, top_k=args.top_k)
+    answer = engine.ask(args.question, top_k=args.top_k, article=args.article)
     if args.json:
         return _print_json(answer)
     mark = terminal.ansi_bold if _use_color(args.color) else None
     _print(terminal.answer_to_text(answer, mark=mark))
+    return EXIT_OK
+
+
+def _log(settings: Settings, args: argparse.Namespace) -> int:
+    """``citebot log``: where the question log is and how many questions it holds;
+    ``--purge`` empties it."""
+    from bot.store import QuestionLog, StoreError
+
+    logged = settings.question_log
+    if not logged.path.exists():
+        _print(f"no question log at {logged.path}")
+        return EXIT_OK
+    try:
+        questions = QuestionLog.open(logged.path, logged.retention_days)
+        try:
+            if args.purge:
+                _print(f"purged {questions.purge()} questions and their votes from {logged.path}")
+            else:
+                _print(f"{questions.count()} questions in {logged.path}")
+        finally:
+            questions.close()
+    except StoreError as error:
+        return _fail(str(error), EXIT_PROBLEM)
     return EXIT_OK
 
 
@@ -259,6 +284,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     )
     top_k = _bounded(RetrievalSettings, "top_k")
     ask.add_argument("--top-k", type=top_k, metavar="N", help="passages to quote (default: 3)")
+    ask.add_argument("--article", help="ask within this article only (named as for summary)")
     ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
     ask.add_argument(
         "--color",
@@ -288,6 +314,11 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
     check = commands.add_parser("check", parents=[common], help="validate corpus and config")
     check.set_defaults(handler=_check)
 
+    log = commands.add_parser(
+        "log", parents=[common], help="the question log: where it is, how many questions"
+    )
+    log.add_argument("--purge", action="store_true", help="delete every question and vote")
+
     run = commands.add_parser(
         "run", parents=[common], help="run the Discord bot (needs DISCORD_TOKEN)"
     )
@@ -303,6 +334,7 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParse
         "summary": summary,
         "sources": sources,
         "check": check,
+        "log": log,
         "run": run,
         "playground": playground,
     }

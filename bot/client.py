@@ -11,6 +11,8 @@ from discord.ext import commands
 
 from bot import reconnects, server_errors
 from bot.cogs.utils.context import Context
+from bot.cogs.utils.memory import AnswerMemory
+from bot.cogs.utils.recording import Recorder
 from bot.config import Settings
 from bot.corpora import Corpora
 from bot.gateway_events import MalformedEvents
@@ -22,6 +24,11 @@ log = logging.getLogger(__name__)
 
 EXTENSIONS = (
     "bot.cogs.ask",
+    "bot.cogs.explore",
+    "bot.cogs.feedback",
+    "bot.cogs.insights",
+    "bot.cogs.listen",
+    "bot.cogs.find",
     "bot.cogs.articles",
     "bot.cogs.moderation",
     "bot.cogs.manage",
@@ -77,6 +84,16 @@ class Citebot(commands.AutoShardedBot):
             self._connection.parsers, starting=lambda: not self.is_ready()
         )
         self.unreadable_responses = UnreadableResponses()
+        self.answers = AnswerMemory()
+        logged = settings.question_log
+        self.recorder = Recorder.open(logged.enabled, logged.path, logged.retention_days)
+
+    async def close(self) -> None:
+        try:
+            await super().close()
+        finally:
+            await self.recorder.drain()
+            self.recorder.close()
 
     def corpus_for(self, guild: discord.abc.Snowflake | None) -> CorpusService:
         """The corpus that answers in ``guild`` (None: direct messages)."""

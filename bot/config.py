@@ -76,8 +76,9 @@ class CorpusSettings(_Section):
 class StorageSettings(_Section):
     database: Path | None = Field(
         None,
-        description="SQLite file for what the bot records (the history of article changes), "
-        "relative to the config file; unset: .citebot-history.sqlite3 in the corpus folder.",
+        description="SQLite file for the history of article changes, relative to the config "
+        "file; unset: the question log's file when it is kept, else .citebot-history.sqlite3 "
+        "in the corpus folder.",
     )
 
 
@@ -102,6 +103,34 @@ class DiscordSettings(_Section):
     )
     shard_count: int | None = Field(None, ge=1)
     shard_ids: list[int] | None = None
+    button_timeout: float = Field(
+        600.0, gt=0, le=840, description="Seconds an answer's buttons work before disabled."
+    )
+    max_passages: int = Field(
+        3, ge=1, le=10, description="Passages 'More passages' pages through, the best included."
+    )
+    question_channels: list[str] = Field(
+        [],
+        description="Channels (id or name) where every message is a question; a forum "
+        "channel listed: the first post of each new thread.",
+    )
+    follow_ups: bool = Field(
+        True, description="A reply to an answer, or a message in its thread, is a follow-up."
+    )
+
+
+def _state_file() -> Path:
+    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    return Path(state) / "citebot" / "questions.sqlite3"
+
+
+class QuestionLogSettings(_Section):
+    enabled: bool = Field(True, description="Keep the question log (!gaps, !stats, votes).")
+    path: Path = Field(
+        default_factory=_state_file,
+        description="The SQLite file, relative to the config file; its key file sits beside it.",
+    )
+    retention_days: int = Field(90, ge=1, le=3650, description="Older questions are deleted.")
 
 
 class Settings(BaseSettings):
@@ -116,6 +145,7 @@ class Settings(BaseSettings):
     corpus: CorpusSettings = CorpusSettings()
     discord: DiscordSettings = DiscordSettings()
     storage: StorageSettings = StorageSettings()
+    question_log: QuestionLogSettings = QuestionLogSettings()
 
     @classmethod
     def settings_customise_sources(
@@ -153,7 +183,12 @@ class _ConfigFile(TomlConfigSettingsSource):
             raise ConfigError(
                 f"{path}: nested too deeply to read as TOML; a configuration is two levels deep"
             ) from None
-        paths = (("corpus", "directory"), ("corpus", "servers_directory"), ("storage", "database"))
+        paths = (
+            ("corpus", "directory"),
+            ("corpus", "servers_directory"),
+            ("storage", "database"),
+            ("question_log", "path"),
+        )
         for section, key in paths:
             table = data.get(section)
             if isinstance(table, dict) and isinstance(table.get(key), str):

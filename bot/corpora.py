@@ -143,10 +143,13 @@ def server_folders(servers: Path) -> list[Path]:
 
 
 def _history(settings: Settings, corpus: Path) -> History | None:
-    """The history's file: the configured database, else one in the folder changes are made
-    in (none for the articles citebot ships when they are changed nowhere)."""
+    """The history's file: the configured database, else the question log's when it is kept,
+    else one in the folder changes are made in (none for the articles citebot ships when they
+    are changed nowhere)."""
     if settings.storage.database is not None:
         return History(settings.storage.database)
+    if settings.question_log.enabled:
+        return History(settings.question_log.path)
     if not is_shipped(corpus):
         return History(corpus / DEFAULT_NAME)
     servers = settings.corpus.servers_directory

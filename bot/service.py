@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import hashlib
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
@@ -59,6 +60,17 @@ class CorpusService:
         self._reload_lock = asyncio.Lock()
         self._engine_slots = asyncio.Semaphore(ENGINE_THREADS)
         self._example: tuple[Engine, str] | None = None  # the engine it was checked against
+        self._version: tuple[Engine, str] | None = None
+
+    @property
+    def version(self) -> str:
+        """Eight hex digits naming the articles served (every slug and file digest): a
+        button carries it, so a click after a reload that changed them is told so."""
+        engine = self.engine
+        if self._version is None or self._version[0] is not engine:
+            parts = "\n".join(f"{a.slug}\t{a.digest}" for a in engine.corpus.articles)
+            self._version = (engine, hashlib.sha256(parts.encode()).hexdigest()[:8])
+        return self._version[1]
 
     @classmethod
     def open(cls, settings: Settings, directory: Path | None = None) -> CorpusService:
@@ -68,10 +80,12 @@ class CorpusService:
         _keep_out_of_collections(collect=True)
         return service
 
-    async def ask(self, question: str, top_k: int | None = None) -> Answer:
+    async def ask(
+        self, question: str, top_k: int | None = None, *, article: str | None = None
+    ) -> Answer:
         engine = self.engine
         async with self._engine_slots:
-            return await asyncio.to_thread(engine.ask, question, top_k)
+            return await asyncio.to_thread(engine.ask, question, top_k, article=article)
 
     async def summarize(self, article: str, sentences: int | None = None) -> ArticleSummary:
         engine = self.engine

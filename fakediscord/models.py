@@ -86,6 +86,8 @@ class Overwrite:
 
 
 DM_CHANNEL = 1
+PUBLIC_THREAD = 11
+FORUM_CHANNEL = 15
 
 
 @dataclass(eq=False)
@@ -101,6 +103,8 @@ class Channel:
     overwrites: dict[int, Overwrite] = field(default_factory=dict)
     last_message_id: int | None = None
     recipient_id: int | None = None
+    parent_id: int | None = None  # a thread's channel (text or forum)
+    owner_id: int | None = None  # who started a thread
 
     @property
     def mention(self) -> str:
@@ -109,6 +113,10 @@ class Channel:
     @property
     def is_dm(self) -> bool:
         return self.guild_id is None
+
+    @property
+    def is_thread(self) -> bool:
+        return self.type == PUBLIC_THREAD
 
 
 @dataclass(eq=False)
@@ -258,6 +266,8 @@ class World:
         member = guild.members.get(user.id)
         if member is None:
             return 0
+        if channel.is_thread and channel.parent_id is not None:  # a thread has its parent's
+            channel = self.channels[channel.parent_id]
         return permissions.channel_permissions(guild, member, channel)
 
 

@@ -89,9 +89,21 @@ def channel(c: Channel, *, with_guild_id: bool = True) -> JsonDict:
         "nsfw": False,
         "last_message_id": str(c.last_message_id) if c.last_message_id else None,
         "rate_limit_per_user": 0,
-        "parent_id": None,
+        "parent_id": str(c.parent_id) if c.parent_id else None,
         "flags": 0,
     }
+    if c.is_thread:
+        data.update(
+            owner_id=str(c.owner_id),
+            message_count=0,
+            member_count=1,
+            thread_metadata={
+                "archived": False,
+                "auto_archive_duration": 1440,
+                "archive_timestamp": "2024-01-01T00:00:00.000000+00:00",
+                "locked": False,
+            },
+        )
     if with_guild_id:  # GUILD_CREATE omits it inside its channel list
         data["guild_id"] = str(c.guild_id)
     return data
@@ -154,8 +166,10 @@ def guild_create(g: Guild, members: list[Member], *, large_threshold: int) -> Js
         "member_count": len(g.members),
         "voice_states": [],
         "members": [member(m) for m in members],
-        "channels": [channel(c, with_guild_id=False) for c in g.channels.values()],
-        "threads": [],
+        "channels": [
+            channel(c, with_guild_id=False) for c in g.channels.values() if not c.is_thread
+        ],
+        "threads": [channel(c) for c in g.channels.values() if c.is_thread],
         "presences": [],
         "stage_instances": [],
         "guild_scheduled_events": [],

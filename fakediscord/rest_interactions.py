@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from . import components, messages, payloads, validation
+from . import components, messages, modals, payloads, validation
 from .backend import Backend, Files, backend, check_message, path_id, read_body, route_key
 from .interactions import APPLICATION_COMMAND, AUTOCOMPLETE, InteractionState
 from .models import EPHEMERAL, LOADING, JsonDict
@@ -24,7 +24,9 @@ CALLBACK = "POST /interactions/{webhook_id}/{webhook_token}/callback"
 WEBHOOK = "/api/v10/webhooks/{webhook_id}/{webhook_token}"
 MESSAGE_WITH_SOURCE, DEFERRED_WITH_SOURCE, AUTOCOMPLETE_RESULT, MODAL = 4, 5, 8, 9
 CHAT_INPUT_COMMAND_MESSAGE = 20
-ANSWERABLE = (APPLICATION_COMMAND, components.MESSAGE_COMPONENT)  # with a message of their own
+OPENERS = (APPLICATION_COMMAND, components.MESSAGE_COMPONENT)  # may answer with a form
+ANSWERABLE = (*OPENERS, modals.MODAL_SUBMIT)  # with a message of their own
+ON_A_MESSAGE = (components.MESSAGE_COMPONENT, modals.MODAL_SUBMIT)  # may update it (6, 7)
 
 
 def _by_callback_url(b: Backend, request: web.Request) -> InteractionState:
@@ -115,15 +117,15 @@ async def callback(request: web.Request) -> web.Response:
             if problems:
                 raise Reject(400, validation.form_error(problems))
             b.record("autocomplete", CALLBACK, data, **record)
-        elif kind == MODAL and state.type in ANSWERABLE:
+        elif kind == MODAL and state.type in OPENERS:
+            problems = modals.problems(data)
+            if problems:
+                raise Reject(400, validation.form_error(problems))
             b.record("modal", CALLBACK, data, **record)
-        elif kind == components.UPDATE_MESSAGE and state.type == components.MESSAGE_COMPONENT:
+        elif kind == components.UPDATE_MESSAGE and _on_a_message(state):
             message = await _update_component_message(b, state, data)
             b.record("update_message", CALLBACK, data, message=message, **record)
-        elif (
-            kind == components.DEFERRED_UPDATE_MESSAGE
-            and state.type == components.MESSAGE_COMPONENT
-        ):
+        elif kind == components.DEFERRED_UPDATE_MESSAGE and _on_a_message(state):
             message = _component_message(b, state)
             b.record("deferred_update", CALLBACK, data, **record)
         else:
@@ -145,6 +147,11 @@ async def callback(request: web.Request) -> web.Response:
     if request.query.get("with_response", "").lower() not in ("1", "true"):
         return no_content()
     return json_response(_callback_response(state, kind, message))
+
+
+def _on_a_message(state: InteractionState) -> bool:
+    """A click, or a form opened by a click: either may update the message clicked."""
+    return state.type in ON_A_MESSAGE and state.message_id is not None
 
 
 def _component_message(b: Backend, state: InteractionState) -> JsonDict:

@@ -16,7 +16,17 @@ from typing import Any
 
 from aiohttp import web
 
-from . import components, interactions, messages, rest, rest_commands, rest_interactions
+from . import (
+    components,
+    context_menus,
+    interactions,
+    messages,
+    modals,
+    rest,
+    rest_commands,
+    rest_interactions,
+    threads,
+)
 from .backend import API_PREFIX, KEY, Backend
 from .commands import CommandStore
 from .faults import Fault, Faults
@@ -178,6 +188,9 @@ class FakeDiscord:
     def create_text_channel(self, guild: Guild, name: str, *, topic: str | None = None) -> Channel:
         return self.world.create_text_channel(guild, name, topic=topic)
 
+    def create_forum_channel(self, guild: Guild, name: str) -> Channel:
+        return threads.forum(self.world, guild, name)
+
     def create_dm_channel(self, user: User | Member) -> Channel:
         """The bot's DM channel with ``user``; post there with ``post_message``."""
         return self.world.create_dm_channel(_user(user))
@@ -221,6 +234,43 @@ class FakeDiscord:
         await self.gateway.dispatch_message("MESSAGE_CREATE", message)
         return PostedMessage(int(message["id"]), channel.id, user.id, content, message, mark)
 
+    async def start_thread(
+        self, message: PostedMessage | Sent | int, user: User | Member, name: str
+    ) -> Channel:
+        """``user`` starts a thread from ``message`` (the thread takes its id), as a member
+        does with "Create Thread"; the bot gets THREAD_CREATE."""
+        if isinstance(message, PostedMessage):
+            message_id = message.id
+        elif isinstance(message, Sent):
+            message_id = int((message.message or {})["id"])
+        else:
+            message_id = message
+        stored = self.world.messages[message_id]
+        parent = self.world.channels[int(stored["channel_id"])]
+        thread = threads.start(self.world, parent, _user(user), name, message_id)
+        await self.gateway.dispatch(
+            "THREAD_CREATE", threads.created(thread), guild_id=thread.guild_id
+        )
+        return thread
+
+    async def post_in_forum(
+        self, forum: Channel, author: User | Member, title: str, content: str
+    ) -> PostedMessage:
+        """A new post in ``forum``: a thread named ``title`` whose first message (with the
+        thread's id) says ``content``; THREAD_CREATE, then MESSAGE_CREATE in the thread."""
+        user = _user(author)
+        thread_id = self.world.snowflakes.next()
+        thread = threads.start(self.world, forum, user, title, thread_id)
+        await self.gateway.dispatch(
+            "THREAD_CREATE", threads.created(thread), guild_id=thread.guild_id
+        )
+        message = messages.create(
+            self.world, thread, user, {"content": content}, extra={"id": str(thread_id)}
+        )
+        mark = self.records.sent.mark()
+        await self.gateway.dispatch_message("MESSAGE_CREATE", message)
+        return PostedMessage(thread_id, thread.id, user.id, content, message, mark)
+
     def message_event(self, channel: Channel, author: User | Member, content: str) -> JsonDict:
         """The MESSAGE_CREATE body ``post_message`` would send, to alter before ``inject``."""
         message = messages.create(self.world, channel, _user(author), {"content": content})
@@ -256,6 +306,28 @@ class FakeDiscord:
     ) -> Invocation:
         """Ask for choices while ``options[focused]`` is being typed (sent as a string)."""
         return await self._invoke(channel, user, command, options, focused)
+
+    async def invoke_message_command(
+        self, message: PostedMessage | Sent | int, user: User | Member, name: str
+    ) -> Invocation:
+        """Run the message command ``name`` (from the message's Apps menu) on ``message``."""
+        if isinstance(message, PostedMessage):
+            message_id = message.id
+        elif isinstance(message, Sent):
+            message_id = int((message.message or {})["id"])
+        else:
+            message_id = message
+        stored = self.world.messages[message_id]
+        channel = self.world.channels[int(stored["channel_id"])]
+        guild = self.world.guild_of(channel)
+        found = self.commands.find(guild.id, name, context_menus.MESSAGE_COMMAND)
+        if found is None:
+            raise LookupError(f"no message command {name!r} is synced")
+        payload, state = context_menus.build(self.world, found, channel, _user(user), stored)
+        self._backend.interactions[state.id] = state
+        mark = self.records.sent.mark()
+        await self.gateway.dispatch("INTERACTION_CREATE", payload, guild_id=guild.id)
+        return Invocation(state.id, state.token, channel.id, state.user_id, payload, mark)
 
     async def _invoke(
         self,
@@ -307,6 +379,24 @@ class FakeDiscord:
         modified client or a hand-made request could.
         """
         return await self._use_component(message, user, custom_id, values, checked=checked)
+
+    async def submit_modal(
+        self, opener: Invocation, values: Mapping[str, str] | None = None
+    ) -> Invocation:
+        """Fill in and submit the form the bot opened in answer to ``opener``, as its user.
+
+        ``values`` by each input's ``custom_id`` or label; inputs left out are submitted
+        empty (refused, as a client would, if they are required).
+        """
+        form = modals.opened(self.sent.items, opener.id)
+        opened_by = self._backend.interactions[opener.id]
+        payload, state = modals.build(
+            opener.payload, opened_by, form, values or {}, self.world.snowflakes.next()
+        )
+        self._backend.interactions[state.id] = state
+        mark = self.records.sent.mark()
+        await self.gateway.dispatch("INTERACTION_CREATE", payload, guild_id=state.guild_id or None)
+        return Invocation(state.id, state.token, state.channel_id, state.user_id, payload, mark)
 
     async def _use_component(
         self,

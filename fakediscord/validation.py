@@ -161,6 +161,8 @@ def command_problems(commands: Sequence[Mapping[str, Any]]) -> list[Problem]:
 def _name_problems(name: str, at: tuple[str, ...], *, lowercase: bool) -> list[Problem]:
     if _COMMAND_NAME.fullmatch(name) and (not lowercase or name == name.lower()):
         return []
+    if not lowercase and 1 <= len(name) <= 32 and name.strip() == name:  # a context menu's
+        return []
     return [((*at, "name"), "APPLICATION_COMMAND_INVALID_NAME", "Command name is invalid")]
 
 

@@ -1,6 +1,7 @@
 """What a person on the page can do, as the fake Discord's users, in one of the playground's
-servers: post a message (with a file attached), run a slash command, ask for its autocomplete
-choices, press a button or pick from a menu.
+servers: post a message (with a file attached, or in reply to another), start a thread, run a
+slash command or a message command, ask for its autocomplete choices, press a button or pick
+from a menu, and fill in a form (a modal) the bot opens.
 
 Errors a Discord client would prevent or report (an unknown command, a missing option,
 an overlong message) come back as ``ActionError`` with a sentence for the page.
@@ -13,9 +14,10 @@ import binascii
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from fakediscord import FakeDiscord, Upload
-from fakediscord.interactions import unavailable
-from fakediscord.models import Channel, JsonDict
+from fakediscord import Channel, FakeDiscord, Upload, payloads
+from fakediscord.context_menus import MESSAGE_COMMAND
+from fakediscord.interactions import Invocation, unavailable
+from fakediscord.models import FORUM_CHANNEL, JsonDict
 
 from .feed import Feed
 from .guild import Person, PlaygroundGuild, Server
@@ -26,6 +28,8 @@ MAX_FILENAME = 200
 AUTOCOMPLETE_WAIT = 3.0  # Discord's own deadline for an autocomplete answer
 COMPONENT_WAIT = 3.0  # after which Discord tells the user "This interaction failed"
 INTERACTION_FAILED = "This interaction failed"
+FORMS_KEPT = 100
+THREAD_NAME = 100  # Discord's limit on a thread's name
 
 
 class ActionError(ValueError):
@@ -53,6 +57,7 @@ def upload(given: object) -> Upload | None:
 class Actions:
     def __init__(self, server: FakeDiscord, place: PlaygroundGuild, feed: Feed) -> None:
         self.server, self.place, self.feed = server, place, feed
+        self._forms: dict[int, tuple[str, Invocation]] = {}  # forms open, by interaction
 
     def where(self, key: object) -> Server:
         """The server the page shows (its first one when the page does not say)."""
@@ -70,20 +75,95 @@ class Actions:
             raise ActionError(f"speak as one of {', '.join(people)}")
         return person
 
-    async def post(self, person: Person, content: str, upload: Upload | None = None) -> JsonDict:
+    def channel(self, person: Person, channel_id: int | None = None) -> Channel:
+        """One of the channels or threads of ``person``'s server (its #general when none is
+        named)."""
+        where = self._server(person)
+        if channel_id is None:
+            return where.channel
+        channel = where.channel_of(channel_id)
+        if channel is None:
+            raise ActionError("post in one of the playground's channels")
+        return channel
+
+    def _server(self, person: Person) -> Server:
+        for where in self.place.servers.values():
+            if where.people.get(person.key) is person:
+                return where
+        return self.place.first
+
+    async def post(
+        self,
+        person: Person,
+        content: str,
+        channel_id: int | None = None,
+        reply_to: int | None = None,
+        upload: Upload | None = None,
+    ) -> JsonDict:
+        """Post in a channel (replying to ``reply_to``, with ``upload`` attached); in a forum,
+        a new post: a thread named after its first words."""
         if not content.strip() and upload is None:
             raise ActionError("type a message first")
         if len(content) > MAX_CONTENT:
             raise ActionError(f"messages are limited to {MAX_CONTENT} characters")
-        channel = self._channel(person)
+        channel = self.channel(person, channel_id)
         files = (upload,) if upload is not None else ()
-        posted = await self.server.post_message(channel, person.member, content, files=files)
+        if channel.type == FORUM_CHANNEL:
+            if upload is not None or not content.strip():
+                raise ActionError("start a forum post with a question; attach files in a channel")
+            title = " ".join(content.split())[:THREAD_NAME]
+            posted = await self.server.post_in_forum(channel, person.member, title, content)
+            self.feed.thread(payloads.channel(self.server.world.channels[posted.channel_id]))
+        else:
+            if reply_to is not None and reply_to not in self.server.world.messages:
+                raise ActionError("the message you reply to is gone")
+            posted = await self.server.post_message(
+                channel, person.member, content, reference=reply_to, files=files
+            )
         self.feed.posted(posted.payload)
         return posted.payload
 
+    async def start_thread(self, person: Person, message_id: int, name: str) -> JsonDict:
+        """A thread from a message, as "Create Thread" does; the thread's channel object."""
+        if not name.strip():
+            raise ActionError("name the thread")
+        message = self.server.world.messages.get(message_id)
+        if message is None or self._server(person).channel_of(int(message["channel_id"])) is None:
+            raise ActionError("that message is gone")
+        try:
+            thread = await self.server.start_thread(message_id, person.member, name[:THREAD_NAME])
+        except (KeyError, ValueError) as error:
+            raise ActionError(str(error).strip("'")) from None
+        data = payloads.channel(thread)
+        self.feed.thread(data)
+        return data
+
+    async def message_command(self, person: Person, message_id: int, name: str) -> None:
+        """Run a message command (the message's Apps menu) on ``message_id``."""
+        message = self.server.world.messages.get(message_id)
+        if message is None or self._server(person).channel_of(int(message["channel_id"])) is None:
+            raise ActionError("that message is gone")
+        try:
+            used = await self.server.invoke_message_command(message_id, person.member, name)
+        except (LookupError, PermissionError, TypeError, ValueError) as error:
+            raise ActionError(str(error)) from None
+        try:
+            await self.server.wait_for(
+                lambda sent: sent.interaction_id == used.id and sent.delivered,
+                since=used.mark,
+                timeout=COMPONENT_WAIT,
+            )
+        except TimeoutError:
+            raise ActionError(INTERACTION_FAILED) from None
+
+    def message_commands(self, where: Server | None = None) -> list[str]:
+        guild = (where or self.place.first).guild
+        synced = self.server.synced_commands(guild) + self.server.synced_commands()
+        return sorted(c["name"] for c in synced if c.get("type") == MESSAGE_COMMAND)
+
     def commands(self, person: Person) -> list[JsonDict]:
         """The slash commands Discord would offer ``person`` here, by name."""
-        channel = self._channel(person)
+        channel = self.channel(person)
         guild = self.server.world.guild_of(channel)
         synced = self.server.synced_commands(guild) + self.server.synced_commands()
         offered = {
@@ -94,17 +174,19 @@ class Actions:
         }
         return [offered[name] for name in sorted(offered)]
 
-    def _channel(self, person: Person) -> Channel:
-        for where in self.place.servers.values():
-            if where.people.get(person.key) is person:
-                return where.channel
-        return self.place.channel
-
-    async def slash(self, person: Person, command: str, options: Mapping[str, Any]) -> None:
+    async def slash(
+        self,
+        person: Person,
+        command: str,
+        options: Mapping[str, Any],
+        channel_id: int | None = None,
+    ) -> None:
         if not command.removeprefix("/").strip():
             raise ActionError("type a command's name after /")
+        channel = self.channel(person, channel_id)
+        if channel.type == FORUM_CHANNEL:
+            raise ActionError("in a forum, start a post; run commands in a channel or a thread")
         try:
-            channel = self._channel(person)
             await self.server.invoke_slash(channel, person.member, command, options)
         except (LookupError, PermissionError, TypeError, ValueError) as error:
             raise ActionError(str(error)) from None
@@ -117,7 +199,7 @@ class Actions:
             raise ActionError("type a command's name after /")
         try:
             invocation = await self.server.invoke_autocomplete(
-                self._channel(person), person.member, command, options, focused=focused
+                self.channel(person), person.member, command, options, focused=focused
             )
             answer = await self.server.wait_for_reply(invocation, timeout=AUTOCOMPLETE_WAIT)
         except TimeoutError:
@@ -128,8 +210,9 @@ class Actions:
 
     async def use_component(
         self, person: Person, message_id: int, custom_id: str, values: Sequence[str] | None
-    ) -> None:
-        """Press a button (``values`` None) or pick ``values`` from a select menu.
+    ) -> JsonDict | None:
+        """Press a button (``values`` None) or pick ``values`` from a select menu; the form
+        the bot opened in answer, if it did (``interaction_id`` added, to submit it).
 
         Like Discord, reports "This interaction failed" when the bot does not acknowledge
         the click within three seconds.
@@ -142,9 +225,35 @@ class Actions:
         except (LookupError, PermissionError, TypeError, ValueError) as error:
             raise ActionError(str(error)) from None
         try:
-            await self.server.wait_for(
+            answer = await self.server.wait_for(
                 lambda sent: sent.interaction_id == used.id and sent.delivered,
                 since=used.mark,
+                timeout=COMPONENT_WAIT,
+            )
+        except TimeoutError:
+            raise ActionError(INTERACTION_FAILED) from None
+        if answer.kind != "modal":
+            return None
+        self._forms[used.id] = (person.key, used)
+        while len(self._forms) > FORMS_KEPT:
+            self._forms.pop(next(iter(self._forms)))
+        return {**answer.payload, "interaction_id": str(used.id)}
+
+    async def submit_form(
+        self, person: Person, interaction_id: int, values: Mapping[str, str]
+    ) -> None:
+        """Submit the form the bot opened for ``person`` with ``values`` by input id."""
+        opened = self._forms.pop(interaction_id, None)
+        if opened is None or opened[0] != person.key:
+            raise ActionError("that form is closed; press the button again")
+        try:
+            submitted = await self.server.submit_modal(opened[1], values)
+        except (LookupError, ValueError) as error:
+            raise ActionError(str(error)) from None
+        try:
+            await self.server.wait_for(
+                lambda sent: sent.interaction_id == submitted.id and sent.delivered,
+                since=submitted.mark,
                 timeout=COMPONENT_WAIT,
             )
         except TimeoutError:

@@ -28,7 +28,7 @@ class Feed:
 
     def __init__(self, server: FakeDiscord, place: PlaygroundGuild) -> None:
         self.server = server
-        self.channel_ids = frozenset(where.channel.id for where in place.servers.values())
+        self.place = place
         self._pages: set[asyncio.Queue[Event | None]] = set()
         self._stops = [server.sent.listen(self._on_sent), server.typing.listen(self._on_typing)]
 
@@ -44,8 +44,15 @@ class Feed:
         return [
             {"type": "create", "message": stored[key]}
             for key in sorted(stored)
-            if int(stored[key]["channel_id"]) in self.channel_ids
+            if self._ours(int(stored[key]["channel_id"]))
         ]
+
+    def _ours(self, channel_id: int | None) -> bool:
+        return channel_id is not None and self.place.channel_of(channel_id) is not None
+
+    def thread(self, thread: Mapping[str, Any]) -> None:
+        """A thread started on the page (from a message, or a forum post)."""
+        self._publish({"type": "thread", "channel": dict(thread)})
 
     @contextlib.contextmanager
     def subscribe(self) -> Iterator[asyncio.Queue[Event | None]]:
@@ -62,7 +69,7 @@ class Feed:
         self._publish({"type": "create", "message": dict(message)})
 
     def _on_sent(self, sent: Sent) -> None:
-        if not sent.delivered or sent.message is None or sent.channel_id not in self.channel_ids:
+        if not sent.delivered or sent.message is None or not self._ours(sent.channel_id):
             return
         if sent.kind in CREATED:
             self._publish({"type": "create", "message": dict(sent.message)})
@@ -72,10 +79,13 @@ class Feed:
             self._publish({"type": "delete", "id": sent.message["id"]})
 
     def _on_typing(self, typing: Typing) -> None:
-        if typing.channel_id in self.channel_ids:
-            user_id = str(self.server.bot_user.id)
+        if self._ours(typing.channel_id):
             self._publish(
-                {"type": "typing", "user_id": user_id, "channel_id": str(typing.channel_id)}
+                {
+                    "type": "typing",
+                    "user_id": str(self.server.bot_user.id),
+                    "channel_id": str(typing.channel_id),
+                }
             )
 
     def _publish(self, event: Event) -> None:

@@ -28,7 +28,7 @@ from retrieval import CorpusError
 
 from .actions import Actions
 from .feed import Feed
-from .guild import BOT_NAME, PlaygroundGuild, seed
+from .guild import BOT_NAME, QUESTION_CHANNELS, PlaygroundGuild, seed
 from .web import Cooldown, build_app
 
 HOST = "127.0.0.1"
@@ -98,18 +98,35 @@ def cooldown_for_trying(settings: Settings) -> tuple[Settings, Cooldown]:
     )
 
 
+def playground_log(settings: Settings, folder: Path) -> Settings:
+    """``settings`` with the question log in ``folder`` (the session's own, gone when it
+    stops) unless a path is configured: trying things fills no one's real log; and the
+    page's question channels unless some are configured."""
+    logged = settings.question_log
+    if "path" not in logged.model_fields_set:
+        moved = logged.model_copy(update={"path": folder / "questions.sqlite3"})
+        settings = settings.model_copy(update={"question_log": moved})
+    asking = settings.discord
+    if "question_channels" not in asking.model_fields_set:  # the page's #ask-ai and forum
+        listed = asking.model_copy(update={"question_channels": list(QUESTION_CHANNELS)})
+        settings = settings.model_copy(update={"discord": listed})
+    return settings
+
+
 @contextlib.asynccontextmanager
 async def open_playground(
     settings: Settings, service: CorpusService, *, port: int = DEFAULT_PORT
 ) -> AsyncIterator[Playground]:
     """Everything running and the slash commands synced; all of it stopped on exit."""
     server = FakeDiscord(bot_name=BOT_NAME)
-    await server.start()
     scratch = tempfile.TemporaryDirectory(prefix="citebot-playground-")
+    kept = Path(scratch.name)  # article changes and the question log, gone when it stops
+    settings = playground_log(articles_for_trying(settings, kept), kept)
+    await server.start()
     try:
         place = seed(server)
         feed = Feed(server, place)
-        settings, cooldown = cooldown_for_trying(articles_for_trying(settings, Path(scratch.name)))
+        settings, cooldown = cooldown_for_trying(settings)
         runner = web.AppRunner(
             build_app(Actions(server, place, feed), feed, place, cooldown),
             handle_signals=False,

@@ -20,7 +20,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 
 from fakediscord.loopback import addressed_to_self
-from fakediscord.models import JsonDict
+from fakediscord.models import Channel, JsonDict
 
 from .actions import MAX_UPLOAD, ActionError, Actions, upload
 from .feed import Event, Feed
@@ -77,6 +77,10 @@ def build_app(
     app.router.add_post("/api/slash", _slash)
     app.router.add_post("/api/autocomplete", _autocomplete)
     app.router.add_post("/api/components", _component)
+    app.router.add_post("/api/forms", _form)
+    from playground import web_messages  # its handlers use this module's helpers
+
+    web_messages.add_routes(app)
     app.router.add_get("/api/events", _events)
     return app
 
@@ -122,12 +126,19 @@ def _text(data: JsonDict, key: str) -> str:
     return value
 
 
-def _message_id(data: JsonDict) -> int:
+def _message_id(data: JsonDict, key: str = "message_id") -> int:
     """A snowflake as Discord writes one: a string of ASCII digits that fits in 64 bits."""
     value = data.get("message_id")
     if not (isinstance(value, str) and SNOWFLAKE.fullmatch(value) and int(value) < 2**64):
-        raise ActionError("message_id must be a message's ID")
+        raise ActionError(f"{key} must be {'a message' if key == 'message_id' else 'an'}'s ID")
     return int(value)
+
+
+def _optional_id(data: JsonDict, key: str) -> int | None:
+    """``data[key]`` as a snowflake, or None when it is not given."""
+    if data.get(key) is None:
+        return None
+    return _message_id({"message_id": data[key]}, key)
 
 
 def _refused(error: ActionError) -> web.Response:
@@ -148,11 +159,14 @@ async def _post_message(request: web.Request) -> web.Response:
     actions, data = request.app[ACTIONS], await _body(request)
     try:
         person = actions.person(data.get("as"), actions.where(data.get("server")))
+        channel, reply_to = _optional_id(data, "channel_id"), _optional_id(data, "reply_to")
         attached = upload(data.get("file"))
-        message = await actions.post(person, _text(data, "content"), attached)
+        message = await actions.post(
+            person, _text(data, "content"), channel, reply_to, upload=attached
+        )
     except ActionError as error:
         return _refused(error)
-    return web.json_response({"id": message["id"]})
+    return web.json_response({"id": message["id"], "channel_id": message["channel_id"]})
 
 
 def _options(data: JsonDict) -> dict[str, Any]:
@@ -167,7 +181,8 @@ async def _slash(request: web.Request) -> web.Response:
     actions, data = request.app[ACTIONS], await _body(request)
     try:
         person = actions.person(data.get("as"), actions.where(data.get("server")))
-        await actions.slash(person, _text(data, "command"), _options(data))
+        channel = _optional_id(data, "channel_id")
+        await actions.slash(person, _text(data, "command"), _options(data), channel)
     except ActionError as error:
         return _refused(error)
     return web.json_response({"ok": True})
@@ -194,7 +209,26 @@ async def _component(request: web.Request) -> web.Response:
         ):
             raise ActionError("values must be a list of strings")
         message_id, custom_id = _message_id(data), _text(data, "custom_id")
-        await actions.use_component(person, message_id, custom_id, values)
+        form = await actions.use_component(person, message_id, custom_id, values)
+    except ActionError as error:
+        return _refused(error)
+    return web.json_response({"ok": True, "modal": form} if form else {"ok": True})
+
+
+async def _form(request: web.Request) -> web.Response:
+    actions, data = request.app[ACTIONS], await _body(request)
+    values = data.get("values")
+    try:
+        person = actions.person(data.get("as"), actions.where(data.get("server")))
+        if not (
+            isinstance(values, dict)
+            and all(isinstance(k, str) and isinstance(v, str) for k, v in values.items())
+        ):
+            raise ActionError("values must map each input's id to its text")
+        interaction = _text(data, "interaction_id")
+        if not SNOWFLAKE.fullmatch(interaction) or int(interaction) >= 2**64:
+            raise ActionError("interaction_id must be an interaction's ID")
+        await actions.submit_form(person, int(interaction), values)
     except ActionError as error:
         return _refused(error)
     return web.json_response({"ok": True})
@@ -217,11 +251,22 @@ def _hello(actions: Actions, cooldown: Cooldown) -> JsonDict:
     return {
         "type": "hello",
         "guild": first.guild.name,
-        "channel": _channel(first),
+        "channel": _channel(first.channel, first),
         "servers": [
-            {"key": where.key, "name": where.guild.name, "channel": _channel(where)}
+            {
+                "key": where.key,
+                "name": where.guild.name,
+                "channel": _channel(where.channel, where),
+                "message_commands": actions.message_commands(where),
+            }
             for where in place.servers.values()
         ],
+        "channels": [
+            _channel(c, where)
+            for where in place.servers.values()
+            for c in (*where.channels, *(t for t in where.guild.channels.values() if t.is_thread))
+        ],
+        "message_commands": actions.message_commands(),
         "bot": {"id": str(world.bot.id), "name": BOT_NAME},
         "people": [
             {"key": p.key, "label": p.label, "id": str(p.user.id), "moderates": p.moderates}
@@ -242,9 +287,16 @@ def _hello(actions: Actions, cooldown: Cooldown) -> JsonDict:
     }
 
 
-def _channel(where: Server) -> JsonDict:
-    channel = where.channel
-    return {"id": str(channel.id), "name": channel.name, "topic": channel.topic}
+def _channel(channel: Channel, where: Server) -> JsonDict:
+    """A channel or thread as the page lists it, with the key of its server."""
+    return {
+        "id": str(channel.id),
+        "name": channel.name,
+        "type": channel.type,
+        "topic": channel.topic,
+        "parent_id": str(channel.parent_id) if channel.parent_id else None,
+        "server": where.key,
+    }
 
 
 async def _events(request: web.Request) -> web.StreamResponse:

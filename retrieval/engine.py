@@ -15,6 +15,8 @@ Each stage is a package of ``retrieval``, in the order the work is done:
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from retrieval.answer import Answer, ArticleInfo, ArticleSummary, Sources
 from retrieval.cache import Cache
 from retrieval.caching import method_cache
@@ -83,13 +85,22 @@ class Engine:
 
     # -- questions ---------------------------------------------------------------------------
 
-    def ask(self, question: str, top_k: int | None = None) -> Answer:
+    def ask(self, question: str, top_k: int | None = None, *, article: str | None = None) -> Answer:
         """Quote the passages that answer ``question``, the closest ones, or say there are none.
 
-        One line a stage; ``retrieval.verdict.decision`` holds the rule.
+        ``article`` (anything ``find_article`` takes) keeps the search within that article:
+        the same verdict rule, read on its passages alone. One line a stage;
+        ``retrieval.verdict.decision`` holds the rule.
         """
         query = self.questions.read(question)
-        hits = self.searcher.hits(query, top_k or self.settings.retrieval.top_k)
+        wanted = top_k or self.settings.retrieval.top_k
+        if article is None:
+            hits = self.searcher.hits(query, wanted)
+        else:
+            slug = self.find_article(article).slug
+            query = replace(query, articles=frozenset({slug}))
+            hits = [hit for hit in self.searcher.hits(query, MAX_TOP_K) if hit.article == slug]
+            hits = hits[:wanted]
         if query.asks_argument and (query.articles or hits):
             return self._argument(question, query, hits)
         query = self.searcher.names_once(query, hits)

@@ -4,6 +4,9 @@ the bot running against them on a copy of the seeds; and hypothesis's profiles.
 ``quick`` (the default) tries a tenth of each property test's examples, so that the README's
 test command takes under two minutes on two cores; ``ci`` (``HYPOTHESIS_PROFILE=ci``, set by
 ``.ci/run``) tries them all (``helpers.examples``).
+
+A bot started with the default settings keeps its question log under ``$XDG_STATE_HOME``:
+the suite points that at a folder of its own, so no test writes to the user's real log.
 """
 
 import atexit
@@ -21,5 +24,9 @@ atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
 settings.register_profile("quick", max_examples=20, deadline=None)
 settings.register_profile("ci", max_examples=100, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "quick"))
+
+_state = tempfile.mkdtemp(prefix="citebot-test-state-")
+os.environ["XDG_STATE_HOME"] = _state
+atexit.register(shutil.rmtree, _state, ignore_errors=True)
 
 pytest_plugins = ["discord_fixtures", "bot_fixtures"]

@@ -7,6 +7,7 @@ confused) and a count of every reply a command got.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import shutil
 from collections.abc import AsyncIterator, Callable
@@ -15,7 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.client import Citebot
-from bot.config import CorpusSettings, DiscordSettings, Settings
+from bot.config import (
+    CorpusSettings,
+    DiscordSettings,
+    QuestionLogSettings,
+    Settings,
+    is_shipped,
+)
 from bot.service import CorpusService
 from fakediscord import Channel, FakeDiscord, PostedMessage, Sent, running, skip_identify_delay
 from helpers import SEEDS_DIR
@@ -64,6 +71,11 @@ class Harness:
         """Post as a user (alice by default) and wait for the bot's reply to that message."""
         return await self.reply(await self.post(content, author=author, channel=channel))
 
+    async def logged(self) -> None:
+        """Wait until the question log has what was answered so far (written after replies)."""
+        await asyncio.sleep(0.05)  # the bot records a question once Discord took its reply
+        await self.bot.recorder.drain()
+
     def replies(self, posted: PostedMessage) -> list[Sent]:
         """Every delivered reply to ``posted`` so far."""
         matches = replies_to(posted)
@@ -96,6 +108,13 @@ def settings_for(
             max_file_bytes=max_file_bytes,
         ),
         discord=DiscordSettings(**options),
+        # Beside the corpus copy; for the shipped articles, in the suite's state folder (the
+        # default, see conftest), never in the checkout.
+        question_log=(
+            QuestionLogSettings()
+            if is_shipped(corpus)
+            else QuestionLogSettings(path=corpus.parent / "questions.sqlite3")
+        ),
     )
 
 

@@ -13,7 +13,8 @@ import pytest
 from bot.article_changes import ArticleChanges, Who
 from bot.article_files import Refused
 from bot.cogs.utils import formats
-from bot.config import CorpusSettings, Settings
+from bot.cogs.utils.answer_pages import page_embed
+from bot.config import CorpusSettings, QuestionLogSettings, Settings
 from bot.corpora import Corpora
 from bot.engines import build_engine
 from bot.service import CorpusService
@@ -39,11 +40,18 @@ def shown(answer: Answer) -> str:
     """What the bot shows for ``answer``, as ``all_text`` reads it back."""
     if answer.abstained:
         return formats.abstention_text(answer)
-    embed = formats.answer_embed(answer).to_dict()
+    embed = page_embed(answer, 0).to_dict()  # the first page, as the bot sends it
     parts = ["", embed.get("title", ""), embed.get("description", "")]
     parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields", [])]
     parts.append(embed.get("footer", {}).get("text", ""))
     return "\n".join(parts)
+
+
+def own_settings(folder: Path, tmp_path: Path) -> Settings:
+    """Settings for ``folder`` with a question log of the test's own: the article history is
+    kept in that file when no database is configured, and no other test's changes are in it."""
+    log = QuestionLogSettings(path=tmp_path / "questions.sqlite3")
+    return Settings(corpus=CorpusSettings(directory=folder), question_log=log)
 
 
 def versions(tmp_path: Path) -> dict[str, set[str]]:
@@ -63,7 +71,9 @@ async def test_every_answer_during_adds_and_removes_is_one_whole_version(
     fake_guild: SeededGuild, corpus: Path, tmp_path: Path
 ) -> None:
     expected = versions(tmp_path)
-    async with open_harness(fake_guild, corpus, scope="per_server") as h:
+    # Asks as fast as the bot answers: more than the harness's cooldown (50 a second) allows.
+    fast = {"cooldown_rate": 100, "cooldown_seconds": 0.01}
+    async with open_harness(fake_guild, corpus, scope="per_server", **fast) as h:
         mod, server = fake_guild.moderator, fake_guild.server
         seen: list[tuple[str, Sent]] = []
         changing = True
@@ -99,7 +109,7 @@ async def test_every_answer_during_adds_and_removes_is_one_whole_version(
 
 async def test_a_reload_that_fails_after_a_change_puts_the_folder_back(tmp_path: Path) -> None:
     folder = copy_seeds_to(tmp_path / "corpus")
-    settings = Settings(corpus=CorpusSettings(directory=folder))
+    settings = own_settings(folder, tmp_path)
     corpora = Corpora(settings, CorpusService.open(settings))
     changes = ArticleChanges(corpora)
     (folder / "broken.txt").write_bytes(b"Broken\n\nCaf\xe9.\n")  # by hand, after the start
@@ -122,7 +132,7 @@ async def test_a_reload_that_fails_after_a_change_puts_the_folder_back(tmp_path:
 
 async def test_changes_and_reloads_at_once_are_applied_one_after_another(tmp_path: Path) -> None:
     folder = copy_seeds_to(tmp_path / "corpus")
-    settings = Settings(corpus=CorpusSettings(directory=folder))
+    settings = own_settings(folder, tmp_path)
     corpora = Corpora(settings, CorpusService.open(settings))
     changes = ArticleChanges(corpora)
     files = {

@@ -49,7 +49,7 @@ async def test_ask_replies_to_the_message_with_summary_quotes_and_citations(
     assert_safe(reply)
     assert reply.message_reference and int(reply.message_reference["message_id"]) == asked.id
     embed = reply.embeds[0]
-    assert embed["description"].startswith("> ")
+    assert embed["description"].startswith("**In short**\n> ")
     assert "cato-kim-congress" in embed["description"]
     fields = embed["fields"]
     assert fields and "A Spectacular Opportunity to Engage Kim Jong Un" in fields[0]["name"]
@@ -282,9 +282,11 @@ async def test_help_lists_the_commands_each_user_may_run(harness: Harness) -> No
     assert field_names(moderator) == [
         "!article history",
         "!ask <question>",
+        "!gaps [days]",
         "!help [command]",
         "!reload",
         "!sources",
+        "!stats [days]",
         "!summary [article]",
     ]
 
@@ -317,7 +319,9 @@ async def test_helps_example_question_is_one_the_loaded_corpus_answers(harness: 
     reply = await harness.say(f"!ask {question}")
     assert_safe(reply)
     (embed,) = reply.embeds
-    assert embed["description"].startswith("> ")  # an answer with its summary, not the closest
+    assert embed["description"].startswith(
+        "**In short**\n> "
+    )  # an answer with its summary, not the closest
     assert embed["color"] != 0xF1C40F
     assert "Kim Jong Un" in embed["fields"][0]["value"].replace("**", "")
 
@@ -335,7 +339,7 @@ async def test_helps_example_question_follows_the_corpus_on_reload(harness: Harn
     question = ask_example(await harness.say("!help"))
     assert question == "what does the article say about Maria Lopez?"
     reply = await harness.say(f"!ask {question}")
-    assert reply.embeds[0]["description"].startswith("> ")
+    assert reply.embeds[0]["description"].startswith("**In short**\n> ")
 
 
 async def test_help_offers_a_placeholder_when_no_question_answers_well(

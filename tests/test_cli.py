@@ -778,4 +778,4 @@ def test_a_variable_naming_an_unknown_section_is_one_line_naming_it(
     status, out, err = run(capsys, "check")
     line = assert_one_line_error(status, out, err)
     assert status == 1 and line.startswith(f"citebot: {variable}: unknown section")
-    assert "corpus, discord, retrieval, storage, summary" in line
+    assert "corpus, discord, question_log, retrieval, storage, summary" in line

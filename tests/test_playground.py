@@ -226,6 +226,36 @@ async def test_a_file_attached_on_the_page_reaches_the_bot_in_the_server_chosen(
     assert playground.bot.corpus_for(playground.place.guild) is playground.bot.service
 
 
+@ASYNC
+async def test_each_server_has_the_three_channels_and_answers_in_its_own(
+    playground: Playground,
+) -> None:
+    first, second = playground.place.servers["first"], playground.place.servers["second"]
+    asking = next(c for c in second.channels if c.name == "ask-ai")
+    async with (
+        aiohttp.ClientSession() as http,
+        http.ws_connect(playground.url + "api/events") as events,
+    ):
+        hello = await events.receive_json(timeout=5)
+        for where in (first, second):
+            listed = [c["name"] for c in hello["channels"] if c["server"] == where.key]
+            assert listed[:3] == ["general", "ask-ai", "help-forum"]
+        body = {"as": "member", "server": "second", "content": "what is juche?"}
+        elsewhere = {**body, "channel_id": str(first.channel.id)}
+        async with http.post(playground.url + "api/messages", json=elsewhere) as refused:
+            assert refused.status == 400
+        body["channel_id"] = str(asking.id)
+        async with http.post(playground.url + "api/messages", json=body) as posted:
+            assert posted.status == 200
+            posted_id = (await posted.json())["id"]
+        reply = await next_event(
+            events,
+            lambda e: e["message"].get("message_reference", {}).get("message_id") == posted_id,
+        )
+    assert reply["message"]["channel_id"] == str(asking.id)
+    assert "Juche" in json.dumps(reply["message"])
+
+
 async def next_event(
     events: aiohttp.ClientWebSocketResponse, wanted: Callable[[Event], bool]
 ) -> Event:

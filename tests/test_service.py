@@ -187,7 +187,7 @@ async def test_concurrent_questions_run_at_most_two_engine_calls_at_once(
     running, most = 0, 0
     lock = threading.Lock()
 
-    def counted_ask(question: str, top_k: int | None = None) -> Answer:
+    def counted_ask(question: str, top_k: int | None = None, **_: object) -> Answer:
         nonlocal running, most
         with lock:
             running += 1

@@ -13,6 +13,7 @@ async def test_under_load_reloads_and_faults_every_command_gets_one_consistent_r
     assert result["finished"], "stopped by the time limit"
     assert [g.goal for g in goals(result) if not g.met] == [], result
     assert result["commands"] == 104 and result["replies"]["exactly_one"] == 104
+    assert set(result["clicks"]) == {"cb:ctx:", "cb:more:", "cb:sum:", "cb:vote:down", "cb:vote:up"}
     assert result["gateway_faults"] == {"1006": 1, "4000": 1, "invalid session": 1}
     assert result["error_statuses_served"] == {"429": 1, "500": 1}
     versions = result["answers_by_version"]

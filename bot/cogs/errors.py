@@ -19,6 +19,12 @@ if TYPE_CHECKING:
     from bot.client import Citebot
 
 log = logging.getLogger(__name__)
+MODERATORS_ONLY = {
+    "reload": "Sorry, only moderators can reload the corpus.",
+    "gaps": "Sorry, only moderators can see what the articles miss.",
+    "stats": "Sorry, only moderators can see the question statistics.",
+    "history": "Sorry, only moderators can see the history of article changes.",
+}
 DISCORD_FAILING = "Discord did not take my answer just now; please try again in a moment."
 
 
@@ -61,9 +67,8 @@ def explain(ctx: Context, error: commands.CommandError) -> str | None:
     if _is(error, NotArticleEditor):
         return str(unwrap(error))
     if _is(error, NotModerator):
-        if ctx.command is not None and ctx.command.qualified_name == "article history":
-            return "Sorry, only moderators can see the history of article changes."
-        return "Sorry, only moderators can reload the corpus."
+        what = ctx.command.name if ctx.command else ""
+        return MODERATORS_ONLY.get(what, "Sorry, only moderators can do that.")
     if _is(error, commands.NotOwner):
         return "Sorry, only the bot's owner can do that."
     if _is(error, commands.NoPrivateMessage):

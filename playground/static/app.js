@@ -1,4 +1,4 @@
-// The playground page: a Discord channel in one of two servers, drawn from the server's own
+// The playground page: the channels, threads and forum of one of two servers, drawn from the server's own
 // message objects as they arrive over a WebSocket. Nothing here hands a string to the HTML parser: every
 // piece of text, the bot's or a user's, goes through textContent or Markdown (which builds
 // nodes).
@@ -18,9 +18,12 @@
   let choiceTimer = null;
   const state = {
     hello: null,
+    channel: null, // the channel shown: its id
+    channels: new Map(), // id -> {id, name, type, topic, parent_id, server}: every server's
+    replyTo: null, // the message the composer replies to
     speaker: localStorage.getItem("citebot-playground-as") || "member",
     server: localStorage.getItem("citebot-playground-server") || "",
-    messages: new Map(), // every message of every server's channel, by id
+    messages: new Map(), // every message of every channel, by id; the shown channel's are drawn
     file: null, // the file attached to the next message
     commands: [],
     command: null, // the slash command being composed
@@ -46,7 +49,7 @@
   const names = {
     userName: (id) => state.hello?.users[id]?.name || "unknown-user",
     roleName: (id) => state.hello?.roles[id] || "unknown-role",
-    channelName: (id) => state.hello?.servers.find((s) => s.channel.id === id)?.channel.name || "unknown",
+    channelName: (id) => state.channels.get(id)?.name || "unknown",
   };
 
   function displayName(user) {
@@ -272,6 +275,61 @@
     if (result.error && item) {
       item.querySelector(".message-body").appendChild(el("div", "interaction-failed", result.error));
     }
+    if (result.modal) openForm(result.modal);
+  }
+
+  // A form (modal) the bot opened: its text inputs, Submit and Cancel, as Discord shows it.
+  function formInputs(form) {
+    const inputs = [];
+    for (const row of form.components || []) {
+      if (row.type === 18 && row.component) inputs.push({ ...row.component, label: row.label });
+      for (const item of row.components || []) inputs.push(item);
+    }
+    return inputs;
+  }
+
+  function openForm(form) {
+    const old = $("form-dialog");
+    if (old) old.remove();
+    const dialog = el("dialog", "form-dialog");
+    dialog.id = "form-dialog";
+    const box = el("form", "form-box");
+    box.method = "dialog";
+    box.appendChild(el("h2", "form-title", form.title || ""));
+    const fields = [];
+    for (const input of formInputs(form)) {
+      const label = el("label", "form-label", input.label || "");
+      const field = el(input.style === 2 ? "textarea" : "input", "form-input");
+      field.dataset.customId = input.custom_id;
+      if (input.max_length) field.maxLength = input.max_length;
+      if (input.placeholder) field.placeholder = input.placeholder;
+      field.required = input.required !== false;
+      label.appendChild(field);
+      box.appendChild(label);
+      fields.push(field);
+    }
+    const error = el("div", "form-error");
+    error.setAttribute("role", "alert");
+    const buttons = el("div", "form-buttons");
+    const cancel = el("button", "form-cancel", "Cancel");
+    cancel.type = "button";
+    cancel.addEventListener("click", () => dialog.remove());
+    const send = el("button", "form-submit", "Submit");
+    send.type = "submit";
+    buttons.append(cancel, send);
+    box.append(error, buttons);
+    box.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      const values = {};
+      for (const field of fields) values[field.dataset.customId] = field.value;
+      const result = await api("/api/forms", { interaction_id: form.interaction_id, values });
+      if (result.error) error.textContent = result.error;
+      else dialog.remove();
+    });
+    dialog.appendChild(box);
+    document.body.appendChild(dialog);
+    dialog.showModal();
+    if (fields[0]) fields[0].focus();
   }
 
   function messageNode(id) {
@@ -281,6 +339,7 @@
   function buildMessage(message) {
     const item = el("li", "message");
     item.dataset.id = message.id;
+    item.dataset.channel = message.channel_id;
     item.dataset.author = message.author.id;
     item.dataset.time = String(Date.parse(message.timestamp));
     const flags = Number(message.flags || 0);
@@ -323,7 +382,108 @@
       if (invoker) item.dataset.onlyFor = invoker.id;
     }
     item.appendChild(body);
+    item.appendChild(messageActions(message));
     return item;
+  }
+
+  // What a person may do with a message: reply, start a thread, the Apps menu's commands.
+  function messageActions(message) {
+    const bar = el("div", "message-actions");
+    const channel = state.channels.get(message.channel_id);
+    const action = (label, run) => {
+      const button = el("button", "message-action", label);
+      button.type = "button";
+      button.addEventListener("click", run);
+      bar.appendChild(button);
+    };
+    if (Number(message.flags || 0) & EPHEMERAL) return bar;
+    action("Reply", () => startReply(message));
+    if (channel && channel.type === 0) {
+      action("Create thread", async () => {
+        const name = snippet(message).slice(0, 40) || "Thread";
+        const result = await api("/api/threads", { message_id: message.id, name });
+        if (result.error) return showError(result.error);
+        addChannel(result.thread);
+        selectChannel(result.thread.id);
+      });
+    }
+    for (const name of state.hello?.message_commands || []) {
+      action(`Apps \u203a ${name}`, async () => {
+        const result = await api("/api/message-commands", { message_id: message.id, name });
+        showError(result.error);
+      });
+    }
+    return bar;
+  }
+
+  function startReply(message) {
+    state.replyTo = message;
+    const bar = $("replying");
+    bar.replaceChildren(el("span", "", `Replying to ${displayName(message.author)} `));
+    const cancel = el("button", "reply-cancel", "\u2715");
+    cancel.type = "button";
+    cancel.setAttribute("aria-label", "Cancel reply");
+    cancel.addEventListener("click", stopReply);
+    bar.appendChild(cancel);
+    bar.hidden = false;
+    $("input").focus();
+  }
+
+  function stopReply() {
+    state.replyTo = null;
+    $("replying").hidden = true;
+  }
+
+  // --- channels, threads and the forum ----------------------------------------------
+  function addChannel(channel) {
+    // A thread is in its parent's server.
+    const server = channel.server || state.channels.get(channel.parent_id)?.server || state.server;
+    state.channels.set(channel.id, { ...channel, server });
+    drawChannels();
+  }
+
+  function drawChannels() {
+    const list = $("channel-list");
+    list.replaceChildren(el("div", "channel-category", "Channels"));
+    const all = [...state.channels.values()].filter((c) => c.server === state.server);
+    for (const channel of all.filter((c) => !c.parent_id)) {
+      list.appendChild(channelLink(channel, channel.type === 15 ? "\u{1F5E8}" : "#"));
+      for (const thread of all.filter((c) => c.parent_id === channel.id)) {
+        list.appendChild(channelLink(thread, "\u2514", "thread-link"));
+      }
+    }
+  }
+
+  function channelLink(channel, mark, extra) {
+    const link = el("button", "channel-link" + (extra ? " " + extra : ""));
+    link.type = "button";
+    link.dataset.id = channel.id;
+    link.classList.toggle("active", channel.id === state.channel);
+    link.append(el("span", "hash", mark), el("span", "channel-link-name", channel.name));
+    link.addEventListener("click", () => selectChannel(channel.id));
+    return link;
+  }
+
+  function selectChannel(id) {
+    const channel = state.channels.get(id);
+    if (!channel) return;
+    state.channel = id;
+    stopReply();
+    stopTyping();
+    $("channel-name").textContent = channel.name;
+    $("channel-topic").textContent = channel.topic || "";
+    resetComposer();
+    drawChannels();
+    drawMessages();
+    const list = $("messages");
+    list.scrollTop = list.scrollHeight;
+  }
+
+  function placeholder() {
+    const channel = state.channels.get(state.channel);
+    if (!channel) return "Message";
+    if (channel.type === 15) return `Start a post in ${channel.name}: ask a question`;
+    return `Message ${channel.parent_id ? "" : "#"}${channel.name}`;
   }
 
   // The last resort when a message cannot be drawn at all: its author and text, plainly.
@@ -385,14 +545,16 @@
       list.appendChild(item);
     }
     groupWithPrevious(item);
-    showOnlyToWhoMaySee(item);
+    applyVisibility(item);
     if (message.author?.id === state.hello?.bot.id) stopTyping();
     if (nearBottom || message.author?.id === speakerId()) list.scrollTop = list.scrollHeight;
   }
 
-  // An ephemeral reply is seen only by the person whose command it answers.
-  function showOnlyToWhoMaySee(item) {
-    if (item.dataset.onlyFor) item.hidden = item.dataset.onlyFor !== speakerId();
+  // A message shows in its channel; an ephemeral reply only to whose command it answers.
+  function applyVisibility(item) {
+    const elsewhere = state.channel && item.dataset.channel && item.dataset.channel !== state.channel;
+    const hiddenFromSpeaker = item.dataset.onlyFor && item.dataset.onlyFor !== speakerId();
+    item.hidden = Boolean(elsewhere || hiddenFromSpeaker);
   }
 
   function remove(id) {
@@ -426,9 +588,9 @@
       else if (event.type === "delete") {
         state.messages.delete(String(event.id));
         remove(event.id);
-      } else if (event.type === "typing" && event.channel_id === currentServer()?.channel.id) {
-        startTyping();
       }
+      else if (event.type === "typing" && event.channel_id === state.channel) startTyping();
+      else if (event.type === "thread") addChannel(event.channel);
     });
     socket.addEventListener("close", () => {
       setConnection("reconnecting");
@@ -445,7 +607,11 @@
   function welcome(hello) {
     state.hello = hello;
     state.messages.clear();
+    state.channels = new Map((hello.channels || [hello.channel]).map((c) => [c.id, c]));
     if (!hello.servers.some((s) => s.key === state.server)) state.server = hello.servers[0].key;
+    if (state.channels.get(state.channel)?.server !== state.server) {
+      state.channel = currentServer().channel.id;
+    }
     if (!hello.people.some((p) => p.key === state.speaker)) state.speaker = hello.people[0].key;
     drawServers();
     showServer();
@@ -456,14 +622,24 @@
     loadCommands();
   }
 
-  // --- servers: one channel each; a message is shown when its channel is the one on screen
+  // --- servers: each with its channels; a message shows when its channel is the one on screen
   function currentServer() {
     return state.hello?.servers.find((s) => s.key === state.server);
   }
 
   function arrived(message) {
     state.messages.set(String(message.id), message);
-    if (message.channel_id === currentServer()?.channel.id) show(message);
+    if (message.channel_id === state.channel) show(message);
+  }
+
+  // The channel on screen drawn afresh: its messages only, oldest first.
+  function drawMessages() {
+    $("messages").replaceChildren();
+    const ids = [...state.messages.keys()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    for (const id of ids) {
+      const message = state.messages.get(id);
+      if (message.channel_id === state.channel) show(message);
+    }
   }
 
   // Icons in the column at the far left; on a narrow screen, named buttons in the sidebar.
@@ -490,28 +666,19 @@
     if (key === state.server) return;
     state.server = key;
     localStorage.setItem("citebot-playground-server", key);
-    stopTyping();
+    state.channel = currentServer().channel.id;
     showServer();
-    resetComposer();
     loadCommands();
   }
 
+  // The server on screen: its icon lit, its name, its channels, and the channel shown.
   function showServer() {
     const server = currentServer();
     for (const icon of document.querySelectorAll(".server-icon")) {
       icon.classList.toggle("active", icon.dataset.server === server.key);
     }
     $("guild-name").textContent = server.name;
-    $("channel-name").textContent = server.channel.name;
-    $("channel-link-name").textContent = server.channel.name;
-    $("channel-topic").textContent = server.channel.topic || "";
-    $("input").placeholder = `Message #${server.channel.name}`;
-    $("messages").replaceChildren();
-    const ids = [...state.messages.keys()].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
-    for (const id of ids) {
-      const message = state.messages.get(id);
-      if (message.channel_id === server.channel.id) show(message);
-    }
+    selectChannel(state.channel);
   }
 
   function describeCooldown(cooldown) {
@@ -546,7 +713,7 @@
       radio.addEventListener("change", () => {
         state.speaker = person.key;
         localStorage.setItem("citebot-playground-as", person.key);
-        document.querySelectorAll(".message[data-only-for]").forEach(showOnlyToWhoMaySee);
+        document.querySelectorAll(".message").forEach(applyVisibility);
         clearFile();
         resetComposer();
         loadCommands();
@@ -602,7 +769,7 @@
     state.choice = null;
     $("input").value = "";
     fitComposer();
-    if (state.hello) $("input").placeholder = `Message #${currentServer().channel.name}`;
+    if (state.hello) $("input").placeholder = placeholder();
     $("command-chip").hidden = true;
     clearFile();
     closePopup();
@@ -764,7 +931,8 @@
       if (value !== "") options[option.name] = choice ? value : optionValue(option, value);
     }
     resetComposer();
-    const result = await api("/api/slash", { command: command.name, options });
+    const channel_id = state.channel;
+    const result = await api("/api/slash", { command: command.name, options, channel_id });
     showError(result.error);
   }
 
@@ -783,7 +951,18 @@
     fitComposer();
     closePopup();
     clearFile();
-    const result = await api("/api/messages", { content: text, file });
+    const reply_to = state.replyTo ? state.replyTo.id : undefined;
+    stopReply();
+    const body = { content: text, channel_id: state.channel, reply_to, file };
+    const result = await api("/api/messages", body);
+    if (result.channel_id && result.channel_id !== state.channel) {
+      // A forum post: its thread is where the conversation, and the answer, are.
+      if (!state.channels.has(result.channel_id)) {
+        const name = text.replace(/\s+/g, " ").trim().slice(0, 100);
+        addChannel({ id: result.channel_id, name, type: 11, topic: null, parent_id: state.channel });
+      }
+      selectChannel(result.channel_id);
+    }
     if (result.error) {
       input.value = text;
       showError(result.error);
