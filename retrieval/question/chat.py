@@ -17,7 +17,7 @@ large ("rn", "tho", "govt", "pic") is spelled out. Two more were measured and re
 apostrophe ("whats") as the contraction, and a lowercase "us" as the U.S.; neither helped a set
 of questions it was not written for.
 
-Moderators add their own names for things with per-article ``aliases`` (see the README's corpus
+Moderators add their own names for things with per-article ``aliases`` (see docs/CORPUS.md for the
 format); ``rewrite_naming_aliases`` also says where the question names them
 (``retrieval.question.aliases``), and leaves their words as typed.
 """
