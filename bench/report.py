@@ -139,11 +139,31 @@ def command_line() -> str:
 
 _DATA = re.compile(r"<!-- bench-data (?P<name>[\w-]+) (?P<json>.*?) -->", re.DOTALL)
 TITLE = "# Benchmarks"
-ORDER = ("intro", "goals", "quality", "summaries", "speed", "soak", "hostile")
+ORDER = (
+    "intro",
+    "goals",
+    "quality",
+    "verdict",
+    "ablate",
+    "chat",
+    "chat-corpus-bbc8",
+    "chat-corpus-docs",
+    "summaries",
+    "speed",
+    "soak",
+    "hostile",
+)
 COMMANDS = """\
 # data paths default to ../shared/data/squad/dev-v1.1.json and ../shared/data/bbc-news-summary
 .venv/bin/python -m bench quality --squad ../shared/data/squad/dev-v1.1.json \\
     --report docs/BENCHMARKS.md
+.venv/bin/python -m bench verdict --report docs/BENCHMARKS.md
+.venv/bin/python -m bench ablate --report docs/BENCHMARKS.md
+.venv/bin/python -m bench chat --report docs/BENCHMARKS.md
+.venv/bin/python -m bench chat --seeds ../shared/eval/corpus-bbc8 \\
+    --questions ../shared/eval/corpus-bbc8-questions.json --report docs/BENCHMARKS.md
+.venv/bin/python -m bench chat --seeds ../shared/eval/corpus-docs \\
+    --questions ../shared/eval/corpus-docs-questions.json --report docs/BENCHMARKS.md
 .venv/bin/python -m bench summaries --bbc ../shared/data/bbc-news-summary \\
     --report docs/BENCHMARKS.md
 .venv/bin/python -m bench speed --squad ../shared/data/squad/dev-v1.1.json \\
@@ -151,7 +171,7 @@ COMMANDS = """\
 .venv/bin/python -m bench soak --asks 1000 --users 50 --reloads 20 --closes 10 \\
     --hostile 200 --report docs/BENCHMARKS.md
 .venv/bin/python -m bench hostile --examples 5000 --report docs/BENCHMARKS.md
-.venv/bin/python -m bench smoke    # CI: all three on small slices with sanity bounds
+.venv/bin/python -m bench smoke    # CI: every benchmark on small slices with sanity bounds
 """
 
 
