@@ -4,13 +4,16 @@ the message's "Apps" menu. The interaction carries the message as ``data.target_
 
 from __future__ import annotations
 
-import secrets
-import time
 from collections.abc import Mapping
 from typing import Any
 
-from . import messages, payloads
-from .interactions import APPLICATION_COMMAND, InteractionState, unavailable
+from . import messages
+from .interactions import (
+    APPLICATION_COMMAND,
+    InteractionState,
+    command_interaction,
+    unavailable,
+)
 from .models import Channel, JsonDict, User, World
 
 MESSAGE_COMMAND = 3
@@ -40,34 +43,6 @@ def build(
         "target_id": str(message["id"]),
         "resolved": {"messages": {str(message["id"]): target}},
     }
-    state = InteractionState(
-        id=world.snowflakes.next(),
-        token=f"aW50ZXJhY3Rpb24{secrets.token_urlsafe(48)}",
-        type=APPLICATION_COMMAND,
-        channel_id=channel.id,
-        guild_id=guild.id,
-        user_id=user.id,
-        command_name=command["name"],
-        created=time.monotonic(),
+    return command_interaction(
+        world, guild, channel, user, member, command["name"], APPLICATION_COMMAND, data
     )
-    payload: JsonDict = {
-        "id": str(state.id),
-        "application_id": str(world.application.id),
-        "type": APPLICATION_COMMAND,
-        "data": data,
-        "guild_id": str(guild.id),
-        "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
-        "channel_id": str(channel.id),
-        "channel": payloads.channel(channel),
-        "member": payloads.member(member, permissions=world.permissions_in(channel, user)),
-        "token": state.token,
-        "version": 1,
-        "app_permissions": str(world.permissions_in(channel, world.bot)),
-        "locale": "en-US",
-        "guild_locale": "en-US",
-        "entitlements": [],
-        "authorizing_integration_owners": {"0": str(guild.id)},
-        "context": 0,
-        "attachment_size_limit": 10 * 1024 * 1024,
-    }
-    return payload, state

@@ -190,6 +190,21 @@ def build(
     if command.get("guild_id"):
         data["guild_id"] = command["guild_id"]
     kind = AUTOCOMPLETE if focused is not None else APPLICATION_COMMAND
+    return command_interaction(world, guild, channel, user, invoker, command["name"], kind, data)
+
+
+def command_interaction(
+    world: World,
+    guild: Guild,
+    channel: Channel,
+    user: User,
+    member: Member,
+    command_name: str,
+    kind: int,
+    data: JsonDict,
+) -> tuple[JsonDict, InteractionState]:
+    """The INTERACTION_CREATE body for a command interaction of ``kind`` carrying ``data``,
+    as Discord sends it to the bot, and the server's state for it."""
     state = InteractionState(
         id=world.snowflakes.next(),
         token=f"aW50ZXJhY3Rpb24{secrets.token_urlsafe(48)}",
@@ -197,7 +212,7 @@ def build(
         channel_id=channel.id,
         guild_id=guild.id,
         user_id=user.id,
-        command_name=command["name"],
+        command_name=command_name,
         created=time.monotonic(),
     )
     payload: JsonDict = {
@@ -209,7 +224,7 @@ def build(
         "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
         "channel_id": str(channel.id),
         "channel": payloads.channel(channel),
-        "member": payloads.member(invoker, permissions=world.permissions_in(channel, user)),
+        "member": payloads.member(member, permissions=world.permissions_in(channel, user)),
         "token": state.token,
         "version": 1,
         "app_permissions": str(world.permissions_in(channel, world.bot)),

@@ -4,7 +4,7 @@ real browser (headless Chromium, Playwright) against the real bot on the fake Di
 from __future__ import annotations
 
 import pytest
-from playwright.async_api import Page, expect
+from playwright.async_api import Locator, Page, expect
 from test_playground_browser import ANSWER_WAIT, browser, page, reply_to, send, speak_as
 
 from playground_fixtures import needs_chromium, playground
@@ -88,7 +88,7 @@ async def test_a_reply_to_an_answer_follows_up_on_its_question(page: Page) -> No
     answer = reply_to(page, FIRST).last
     await expect(answer.locator(".embed")).to_be_visible(timeout=ANSWER_WAIT)
     await answer.hover()
-    await answer.locator(".message-action", has_text="Reply").click()
+    await message_action(answer, "Reply")
     await expect(page.locator("#replying")).to_contain_text("Replying to citebot")
     await send(page, "what about China?")
     follow_up = reply_to(page, "what about China?").last
@@ -101,11 +101,19 @@ async def test_find_in_articles_runs_from_a_messages_apps_menu(page: Page) -> No
     await send(page, "Sanctions will topple Kim, so there is no point in talking to him.")
     said = page.locator(".message:visible", has_text="Sanctions will topple Kim").last
     await said.hover()
-    await said.locator(".message-action", has_text="Find in articles").click()
+    await message_action(said, "Find in articles")
     found = page.locator(".message:visible", has=page.locator(".reply-context")).last
     await expect(found.locator(".embed")).to_contain_text(
         "Sanctions will topple Kim", timeout=ANSWER_WAIT
     )
+
+
+async def message_action(message: Locator, name: str) -> None:
+    """Press one of a message's hover actions. Hovering shows them; on a busy machine the
+    pointer's hover can be lost to a redraw before the click lands, so the click is sent to
+    the button itself, as the page's own handler receives it."""
+    await message.hover()
+    await message.locator(".message-action", has_text=name).dispatch_event("click")
 
 
 async def test_a_thread_started_from_an_answer_takes_follow_ups(page: Page) -> None:
@@ -113,7 +121,7 @@ async def test_a_thread_started_from_an_answer_takes_follow_ups(page: Page) -> N
     answer = reply_to(page, FIRST).last
     await expect(answer.locator(".embed")).to_be_visible(timeout=ANSWER_WAIT)
     await answer.hover()
-    await answer.locator(".message-action", has_text="Create thread").click()
+    await message_action(answer, "Create thread")
     await expect(page.locator(".thread-link.active")).to_have_count(1, timeout=ANSWER_WAIT)
     await send(page, "what about China?")
     embed = page.locator(".message:visible .embed").last
