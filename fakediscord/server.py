@@ -63,6 +63,15 @@ def _user(who: User | Member) -> User:
     return who.user if isinstance(who, Member) else who
 
 
+def _message_id(message: PostedMessage | Sent | int) -> int:
+    """The id of a message a test posted, one the bot sent, or an id given as is."""
+    if isinstance(message, PostedMessage):
+        return message.id
+    if isinstance(message, Sent):
+        return int((message.message or {})["id"])
+    return message
+
+
 class FakeDiscord:
     """A Discord-compatible REST + gateway server on 127.0.0.1 (a free port).
 
@@ -239,12 +248,7 @@ class FakeDiscord:
     ) -> Channel:
         """``user`` starts a thread from ``message`` (the thread takes its id), as a member
         does with "Create Thread"; the bot gets THREAD_CREATE."""
-        if isinstance(message, PostedMessage):
-            message_id = message.id
-        elif isinstance(message, Sent):
-            message_id = int((message.message or {})["id"])
-        else:
-            message_id = message
+        message_id = _message_id(message)
         stored = self.world.messages[message_id]
         parent = self.world.channels[int(stored["channel_id"])]
         thread = threads.start(self.world, parent, _user(user), name, message_id)
@@ -311,12 +315,7 @@ class FakeDiscord:
         self, message: PostedMessage | Sent | int, user: User | Member, name: str
     ) -> Invocation:
         """Run the message command ``name`` (from the message's Apps menu) on ``message``."""
-        if isinstance(message, PostedMessage):
-            message_id = message.id
-        elif isinstance(message, Sent):
-            message_id = int((message.message or {})["id"])
-        else:
-            message_id = message
+        message_id = _message_id(message)
         stored = self.world.messages[message_id]
         channel = self.world.channels[int(stored["channel_id"])]
         guild = self.world.guild_of(channel)

@@ -14,7 +14,7 @@ import binascii
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from fakediscord import Channel, FakeDiscord, Upload, payloads
+from fakediscord import Channel, FakeDiscord, Sent, Upload, payloads
 from fakediscord.context_menus import MESSAGE_COMMAND
 from fakediscord.interactions import Invocation, unavailable
 from fakediscord.models import FORUM_CHANNEL, JsonDict
@@ -147,10 +147,15 @@ class Actions:
             used = await self.server.invoke_message_command(message_id, person.member, name)
         except (LookupError, PermissionError, TypeError, ValueError) as error:
             raise ActionError(str(error)) from None
+        await self._answered(used)
+
+    async def _answered(self, invocation: Invocation) -> Sent:
+        """The bot's first delivered answer to ``invocation``, or Discord's "This interaction
+        failed" when none comes in time."""
         try:
-            await self.server.wait_for(
-                lambda sent: sent.interaction_id == used.id and sent.delivered,
-                since=used.mark,
+            return await self.server.wait_for(
+                lambda sent: sent.interaction_id == invocation.id and sent.delivered,
+                since=invocation.mark,
                 timeout=COMPONENT_WAIT,
             )
         except TimeoutError:
@@ -224,14 +229,7 @@ class Actions:
                 used = await self.server.select(message_id, person.member, custom_id, values)
         except (LookupError, PermissionError, TypeError, ValueError) as error:
             raise ActionError(str(error)) from None
-        try:
-            answer = await self.server.wait_for(
-                lambda sent: sent.interaction_id == used.id and sent.delivered,
-                since=used.mark,
-                timeout=COMPONENT_WAIT,
-            )
-        except TimeoutError:
-            raise ActionError(INTERACTION_FAILED) from None
+        answer = await self._answered(used)
         if answer.kind != "modal":
             return None
         self._forms[used.id] = (person.key, used)
@@ -250,11 +248,4 @@ class Actions:
             submitted = await self.server.submit_modal(opened[1], values)
         except (LookupError, ValueError) as error:
             raise ActionError(str(error)) from None
-        try:
-            await self.server.wait_for(
-                lambda sent: sent.interaction_id == submitted.id and sent.delivered,
-                since=submitted.mark,
-                timeout=COMPONENT_WAIT,
-            )
-        except TimeoutError:
-            raise ActionError(INTERACTION_FAILED) from None
+        await self._answered(submitted)
