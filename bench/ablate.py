@@ -47,19 +47,6 @@ def parse_chat(value: str) -> tuple[str, Path, Path]:
     return name, Path(corpus), Path(questions)
 
 
-def _chat_engine(directory: Path, off: Sequence[str]) -> Any:
-    from bot.config import CorpusSettings, Settings
-    from bot.engines import build_engine
-    from retrieval.settings import RetrievalSettings
-
-    return build_engine(
-        Settings(
-            corpus=CorpusSettings(directory=directory),
-            retrieval=RetrievalSettings(heuristics_off=frozenset(off)),
-        )
-    )
-
-
 def _signature(answer: Any) -> str:
     """What a reader sees first: the verdict and the first passage quoted."""
     if answer is None:
@@ -68,7 +55,7 @@ def _signature(answer: Any) -> str:
 
 
 def _chat(directory: Path, questions_path: Path, off: Sequence[str]) -> dict[str, Any]:
-    engine = _chat_engine(directory, off)
+    engine = citebot.load_engine(directory, retrieval={"heuristics_off": frozenset(off)})
     counts = {"first": 0, "answer": 0, "near_ok": 0, "off_none": 0}
     totals = {"answerable": 0, "near_topic": 0, "off_topic": 0}
     seen: list[str] = []

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from retrieval import Answer, Engine
+    from retrieval import Answer, Engine, Hit
+    from retrieval.verdict.decision import Evidence
 
 
 @dataclass(frozen=True)
@@ -57,14 +58,18 @@ def build_engine(
     return Engine(Corpus(articles), settings)
 
 
-def load_engine(directory: Path) -> Engine:
-    """citebot the way the bot starts: default settings over a folder, read with the limits
-    the command line and the bot use, and built whole: the cache a command reads
-    (``retrieval.cache``) is left out, so that what is timed is the build."""
+def load_engine(directory: Path, *, retrieval: Mapping[str, Any] | None = None) -> Engine:
+    """citebot the way the bot starts: default settings (or the given fields of
+    ``[retrieval]``) over a folder, read with the limits the command line and the bot use,
+    and built whole: the cache a command reads (``retrieval.cache``) is left out, so that
+    what is timed is the build."""
     from bot.config import CorpusSettings, Settings
-    from retrieval import Engine, load_corpus
+    from retrieval import Engine, RetrievalSettings, load_corpus
 
-    settings = Settings(corpus=CorpusSettings(directory=directory))
+    settings = Settings(
+        corpus=CorpusSettings(directory=directory),
+        retrieval=RetrievalSettings(**(retrieval or {})),
+    )
     corpus = load_corpus(
         directory, strict=settings.corpus.strict, max_file_bytes=settings.corpus.max_file_bytes
     )
@@ -155,6 +160,22 @@ def search(engine: Engine, question: str, top_k: int = 10) -> list[tuple[str, in
         return [(hit.article, hit.paragraph) for hit in engine.search(question, top_k=top_k)]
     except QuestionError:
         return []
+
+
+def evidence(engine: Engine, question: str) -> tuple[list[Hit], Evidence] | None:
+    """The hits and the evidence the verdict reads for ``question``, stage by stage as
+    ``Engine.ask`` gathers them; None when citebot refuses it or finds nothing."""
+    from retrieval import QuestionError
+
+    try:
+        query = engine.questions.read(question)
+    except QuestionError:
+        return None
+    hits = engine.searcher.hits(query, engine.settings.retrieval.top_k)
+    if not hits:
+        return None
+    query = engine.searcher.names_once(query, hits)
+    return hits, engine.gatherer.evidence(query, hits)
 
 
 def verdict_of(answer: Answer) -> str:

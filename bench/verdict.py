@@ -74,18 +74,12 @@ SIGNALS = ("support", "largest gap", "words share", "topic", "BM25 margin")
 def signals(engine: Any, text: str) -> dict[str, float] | None:
     """What the verdict reads about a question's best passage, through the engine's stages
     (``retrieval.verdict.evidence``): each a number a rule could threshold."""
-    from retrieval import QuestionError
     from retrieval.verdict.support import largest_gap
 
-    try:
-        query = engine.questions.read(text)
-    except QuestionError:
+    found = citebot.evidence(engine, text)
+    if found is None:
         return None
-    hits = engine.searcher.hits(query, engine.settings.retrieval.top_k)
-    if not hits:
-        return None
-    query = engine.searcher.names_once(query, hits)
-    evidence = engine.gatherer.evidence(query, hits)
+    hits, evidence = found
     best = max(range(len(hits)), key=lambda i: (evidence.supports[i], -i))
     first = hits[0].score
     second = hits[1].score if len(hits) > 1 else 0.0
