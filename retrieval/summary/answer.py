@@ -11,7 +11,7 @@ that they read as text (``readable``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from retrieval.answer import Answer, ArticleSummary, Passage, SummarySentence
 from retrieval.corpus.genre import article_genre
@@ -162,9 +162,7 @@ def answer_summary(
             terms.extend(sentence_terms)
             ranks.extend([rank] * len(spans))
         for floor in (MIN_SHARE, ANY_SHARE):  # the best, else any that holds a question word
-            picked = relevant_sentences(
-                weights, terms, len(terms), passage_ranks=ranks, min_share=floor
-            )
+            picked = ranked_sentences(weights, terms, passage_ranks=ranks, min_share=floor)
             chosen = readable(picked, candidates, count, genre)
             if chosen:
                 return [sentence_in(*candidates[i][:2], *candidates[i][2]) for i in chosen]
@@ -184,7 +182,7 @@ Candidate = tuple[Article, Paragraph, tuple[int, int]]
 
 
 def readable(
-    ranked: Sequence[int],
+    ranked: Iterable[int],
     candidates: Sequence[Candidate],
     count: int,
     genre: Callable[[Article], Genre] = article_genre,
@@ -195,7 +193,8 @@ def readable(
     ``retrieval.summary.coherence``) is taken with that sentence, and that one with its own if
     it leans too; a chain reaching back past its paragraph's start is left out. A group that
     would pass ``count`` is left out, unless nothing else can be shown, and so is one that
-    stands before a sentence already chosen from its paragraph. The result keeps the
+    stands before a sentence already chosen from its paragraph. ``ranked`` is read only as
+    far as these choices need (it may be a generator). The result keeps the
     paragraphs in the order their best sentence ranks, and each paragraph's sentences in
     their order in it: the best sentence first, unless it leans on the one before it.
     """
@@ -207,19 +206,20 @@ def readable(
     def same_paragraph(i: int, j: int) -> bool:
         return candidates[i][0] is candidates[j][0] and candidates[i][1] is candidates[j][1]
 
-    groups: list[list[int]] = []
-    for i in ranked:
+    def group_of(i: int) -> list[int]:
         group = [i]
         while leans(group[0]):
             before = group[0] - 1
             if before < 0 or not same_paragraph(before, group[0]):
-                group = []
-                break
+                return []
             group.insert(0, before)
-        if group:
-            groups.append(group)
+        return group
+
+    groups = (group for group in map(group_of, ranked) if group)
+    first: list[int] | None = None
     chosen: list[int] = []
     for group in groups:
+        first = first or group
         new = [i for i in group if i not in chosen]
         earlier = any(same_paragraph(i, new[0]) and i > new[0] for i in chosen) if new else False
         # A later pick from a paragraph already quoted must come after what is chosen there,
@@ -228,8 +228,8 @@ def readable(
             chosen.extend(new)
         if len(chosen) >= count:
             break
-    if not chosen and groups:
-        chosen = groups[0]
+    if not chosen and first:
+        chosen = first
     first_rank: dict[int, int] = {}
     for i in chosen:
         first_rank.setdefault(id(candidates[i][1]), len(first_rank))
@@ -251,15 +251,15 @@ def sentence_in(article: Article, paragraph: Paragraph, start: int, end: int) ->
     )
 
 
-def relevant_sentences(
+def ranked_sentences(
     query_weights: Mapping[str, float],
     sentences: Sequence[Sequence[str]],
-    count: int,
     *,
     passage_ranks: Sequence[int] | None = None,
     min_share: float = MIN_SHARE,
-) -> list[int]:
-    """Indices of up to ``count`` sentences that best answer the query, best first.
+) -> Iterator[int]:
+    """Indices of the sentences that answer the query, best first, each found only when
+    asked for (a long paragraph has hundreds, and a summary wants two or three).
 
     Relevance is the share of the query's information (idf mass) a sentence contains, less
     ``RANK_PENALTY`` per place its passage stands below the best one; MMR keeps a second
@@ -267,7 +267,7 @@ def relevant_sentences(
     """
     total = sum(query_weights.values())
     if total <= 0:
-        return []
+        return
     term_sets = [frozenset(s) for s in sentences]
     ranks = passage_ranks or [0] * len(term_sets)
     relevance = [
@@ -278,10 +278,10 @@ def relevant_sentences(
     ]
     best = max(relevance, default=0.0)
     if best <= 0:
-        return []
+        return
     chosen: list[int] = []
     candidates = [i for i, r in enumerate(relevance) if r >= min_share * best]
-    while candidates and len(chosen) < count:
+    while candidates:
 
         def mmr(i: int) -> tuple[float, int]:
             overlap = max((_jaccard(term_sets[i], term_sets[j]) for j in chosen), default=0.0)
@@ -290,7 +290,7 @@ def relevant_sentences(
         pick = max(candidates, key=mmr)
         chosen.append(pick)
         candidates.remove(pick)
-    return chosen
+        yield pick
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
