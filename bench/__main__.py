@@ -28,6 +28,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _chats(given: Sequence[str] | None) -> Sequence[tuple[str, Path, Path]]:
+    """The chat sets named on the command line, else the shared ones (``bench.chat``)."""
+    from bench.chat import DEFAULT_CHATS, parse_chat
+
+    return [parse_chat(value) for value in given] if given else DEFAULT_CHATS
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -79,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
         "verdict", help="SQuAD near-topic split: confident verdicts, answerable against not"
     )
     verdict.add_argument("--squad", type=Path, default=DEFAULT_SQUAD)
+    verdict.add_argument(
+        "--chat",
+        action="append",
+        default=None,
+        metavar="NAME=CORPUS_DIR:QUESTIONS_FILE",
+        help="a chat set whose signals are compared too (repeatable; default: the shared ones)",
+    )
     _common(verdict)
 
     ablate = sub.add_parser(
@@ -172,13 +186,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "verdict":
         from bench import verdict
 
-        result = verdict.run(args.squad, args.limit)
+        result = verdict.run(args.squad, args.limit, _chats(args.chat))
         _publish(args, "verdict", result, verdict)
         return 0
     if args.command == "ablate":
         from bench import ablate
 
-        chats = [ablate.parse_chat(c) for c in args.chat] if args.chat else ablate.DEFAULT_CHATS
+        chats = _chats(args.chat)
         result = ablate.run(args.squad, chats, args.limit, args.only)
         _publish(args, "ablate", result, ablate)
         return 0

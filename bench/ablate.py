@@ -30,21 +30,7 @@ from bench.metrics import rate
 from bench.report import Goal, command_line, machine_line, markdown_table, pct, report_section
 from bench.verdict import near_topic_split
 
-DEFAULT_CHATS = (
-    ("seeds", Path("seeds"), Path("../shared/eval/seed-questions.json")),
-    ("bbc8", Path("../shared/eval/corpus-bbc8"), Path("../shared/eval/corpus-bbc8-questions.json")),
-    ("docs", Path("../shared/eval/corpus-docs"), Path("../shared/eval/corpus-docs-questions.json")),
-)
 BASELINE = "(none: defaults)"
-
-
-def parse_chat(value: str) -> tuple[str, Path, Path]:
-    """``NAME=CORPUS_DIR:QUESTIONS_FILE`` from the command line."""
-    name, _, rest = value.partition("=")
-    corpus, _, questions = rest.partition(":")
-    if not (name and corpus and questions):
-        raise ValueError(f"expected NAME=CORPUS_DIR:QUESTIONS_FILE, got {value!r}")
-    return name, Path(corpus), Path(questions)
 
 
 def _signature(answer: Any) -> str:

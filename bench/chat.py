@@ -26,6 +26,23 @@ VERDICTS = ("answer", "closest", "none", "refused")
 DEFAULT_QUESTIONS_NAME = "seed-questions.json"
 
 
+# The shared chat sets (name, corpus folder, questions file), as benchmarks find them by default.
+DEFAULT_CHATS = (
+    ("seeds", Path("seeds"), Path("../shared/eval/seed-questions.json")),
+    ("bbc8", Path("../shared/eval/corpus-bbc8"), Path("../shared/eval/corpus-bbc8-questions.json")),
+    ("docs", Path("../shared/eval/corpus-docs"), Path("../shared/eval/corpus-docs-questions.json")),
+)
+
+
+def parse_chat(value: str) -> tuple[str, Path, Path]:
+    """``NAME=CORPUS_DIR:QUESTIONS_FILE`` from the command line."""
+    name, _, rest = value.partition("=")
+    corpus, _, questions = rest.partition(":")
+    if not (name and corpus and questions):
+        raise ValueError(f"expected NAME=CORPUS_DIR:QUESTIONS_FILE, got {value!r}")
+    return name, Path(corpus), Path(questions)
+
+
 @dataclass(frozen=True)
 class ChatQuestion:
     text: str

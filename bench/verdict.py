@@ -144,7 +144,41 @@ def _separations(engine: Any, split: Split) -> dict[str, dict[str, float]]:
     return figures
 
 
-def run(squad_path: Path, limit: int | None = None) -> dict[str, Any]:
+def _chat_separations(chats: Sequence[tuple[str, Path, Path]]) -> dict[str, Any]:
+    """Each signal's separation of a chat set's answerable questions from its near-topic ones
+    (``bench.chat``): whether what parts SQuAD's near-topic questions parts these too."""
+    from bench.chat import load_questions
+
+    found: dict[str, Any] = {}
+    for name, corpus, questions_path in chats:
+        if not (corpus.is_dir() and questions_path.is_file()):
+            continue
+        engine = citebot.load_engine(corpus)
+        questions = load_questions(questions_path)
+        signal = {
+            kind: [
+                s
+                for q in questions
+                if q.kind == kind and (s := signals(engine, q.text)) is not None
+            ]
+            for kind in ("answerable", "near_topic")
+        }
+        found[name] = {
+            "where": f"{corpus} with {questions_path}",
+            "questions": {kind: len(values) for kind, values in signal.items()},
+            "auc": {
+                n: separation(
+                    [s[n] for s in signal["answerable"]], [s[n] for s in signal["near_topic"]]
+                )
+                for n in SIGNALS
+            },
+        }
+    return found
+
+
+def run(
+    squad_path: Path, limit: int | None = None, chats: Sequence[tuple[str, Path, Path]] = ()
+) -> dict[str, Any]:
     split = near_topic_split(load_squad(squad_path), limit)
     engine = citebot.build_engine(split.specs)
     halves: dict[str, Any] = {}
@@ -165,6 +199,7 @@ def run(squad_path: Path, limit: int | None = None) -> dict[str, Any]:
         "paragraphs in corpus": sum(len(s.paragraphs) for s in split.specs),
         "halves": halves,
         "separation": _separations(engine, split),
+        "chat separation": _chat_separations(chats),
     }
 
 
@@ -203,14 +238,21 @@ def tables(result: dict[str, Any]) -> str:
             for half in HALVES
         ],
     )
+    chats = result.get("chat separation", {})
     separated = markdown_table(
         (
             "signal (best passage)",
             "separation of answerable from near-topic (ROC AUC)",
             f"near-topic refused by it alone, keeping {pct(ANSWERED_GOAL)} of answerable",
+            *(f"{name}: ROC AUC" for name in chats),
         ),
         [
-            [name, f"{value['auc']:.3f}", pct(value["refused"])]
+            [
+                name,
+                f"{value['auc']:.3f}",
+                pct(value["refused"]),
+                *(f"{chat['auc'][name]:.2f}" for chat in chats.values()),
+            ]
             for name, value in result["separation"].items()
         ],
     )
@@ -228,6 +270,19 @@ def findings(result: dict[str, Any]) -> list[str]:
         f"On the report half, {pct(report['answered'])} of answerable questions get a confident "
         f"answer and {pct(report['not_confident'])} of near-topic ones do not "
         f"(fit half: {pct(fit['answered'])} and {pct(fit['not_confident'])}).",
+        *_chat_findings(result, name),
+    ]
+
+
+def _chat_findings(result: dict[str, Any], name: str) -> list[str]:
+    chats = result.get("chat separation", {})
+    if not chats:
+        return []
+    aucs = ", ".join(f"{chat}: {figures['auc'][name]:.2f}" for chat, figures in chats.items())
+    return [
+        f"On the chat sets, the same signal separates their answerable questions from their "
+        f"near-topic ones with an AUC of {aucs} (0.5 is none): a threshold fitted on SQuAD "
+        "moves a chat set's answerable and near-topic questions alike where this is near 0.5."
     ]
 
 
@@ -251,6 +306,11 @@ def section(result: dict[str, Any], plot_name: str | None) -> str:
         f"Data: `{result['squad']}`. "
         + (__doc__ or "").split("\n\n", 1)[1].strip().replace("\n", " ")
         + f" The corpus holds {result['paragraphs in corpus']:,} paragraphs; default settings."
+        + "".join(
+            f" Chat set {name}: `{chat['where']}`, {chat['questions']['answerable']} answerable "
+            f"and {chat['questions']['near_topic']} near-topic questions."
+            for name, chat in result.get("chat separation", {}).items()
+        )
     )
     return report_section(
         "Verdicts on a near-topic split",

@@ -335,3 +335,34 @@ def test_each_chat_set_has_a_report_section_of_its_own() -> None:
     assert report_name(Path("../shared/eval/seed-questions.json")) == "chat"
     assert report_name(Path("../shared/eval/corpus-bbc8-questions.json")) == "chat-corpus-bbc8"
     assert report_name(Path("x/My Set.json")) == "chat-my-set"
+
+
+def test_chat_sets_are_named_on_the_command_line_as_name_corpus_and_questions() -> None:
+    from bench.chat import parse_chat
+
+    assert parse_chat("mine=docs/faq:q.json") == ("mine", Path("docs/faq"), Path("q.json"))
+    with pytest.raises(ValueError, match="NAME=CORPUS_DIR:QUESTIONS_FILE"):
+        parse_chat("docs/faq")
+
+
+def test_verdict_signals_are_compared_on_each_chat_set_found(tmp_path: Path) -> None:
+    from bench.verdict import SIGNALS, _chat_separations
+
+    questions = tmp_path / "questions.json"
+    questions.write_text(
+        json.dumps(
+            {
+                "answerable": [{"q": "what is juche", "expect": ["self-reliance"]}],
+                "near_topic_unanswerable": ["How tall is Kim Jong Un?"],
+            }
+        ),
+        encoding="utf-8",
+    )
+    found = _chat_separations(
+        [("seeds", SEEDS_DIR, questions), ("absent", tmp_path / "nowhere", questions)]
+    )
+
+    assert list(found) == ["seeds"]
+    assert found["seeds"]["questions"] == {"answerable": 1, "near_topic": 1}
+    assert set(found["seeds"]["auc"]) == set(SIGNALS)
+    assert all(0.0 <= auc <= 1.0 for auc in found["seeds"]["auc"].values())
