@@ -95,3 +95,15 @@ TIME_NOUNS = (
     "year years month months week weeks weekend day days morning afternoon evening night time "
     "season summer winter spring autumn fall quarter decade century point stage moment"
 ).split()
+
+# -- Chat -------------------------------------------------------------------------------------
+
+# A chat message made only of these (and emoji or punctuation) thanks or agrees; it asks
+# nothing, so a reply "thanks!" to an answer is not a follow-up question
+# (retrieval.question.chat.acknowledges). Lowercase, after chat shorthand is spelled out.
+ACKNOWLEDGING = frozenset(
+    "thanks thank you much so very a lot ok okay k kk cool great nice perfect awesome "
+    "excellent brilliant lovely good got it that makes sense helps helped helpful all clear "
+    "cheers appreciated appreciate yes yeah yep sure right alright gotcha understood noted "
+    "wow lol haha oh ah i see".split()
+)

@@ -56,20 +56,32 @@ class Harness:
     corpus: Path
 
     async def post(
-        self, content: str, *, author: Any = None, channel: Channel | None = None
+        self,
+        content: str,
+        *,
+        author: Any = None,
+        channel: Channel | None = None,
+        reference: int | None = None,
     ) -> PostedMessage:
+        """Post as a user (alice by default), replying to message ``reference`` if given."""
         return await self.server.post_message(
-            channel or self.guild.channel, author or self.guild.alice, content
+            channel or self.guild.channel, author or self.guild.alice, content, reference=reference
         )
 
     async def reply(self, posted: PostedMessage, *, timeout: float = 5.0) -> Sent:
         return await self.server.wait_for(replies_to(posted), since=posted.mark, timeout=timeout)
 
     async def say(
-        self, content: str, *, author: Any = None, channel: Channel | None = None
+        self,
+        content: str,
+        *,
+        author: Any = None,
+        channel: Channel | None = None,
+        reference: int | None = None,
     ) -> Sent:
         """Post as a user (alice by default) and wait for the bot's reply to that message."""
-        return await self.reply(await self.post(content, author=author, channel=channel))
+        posted = await self.post(content, author=author, channel=channel, reference=reference)
+        return await self.reply(posted)
 
     async def logged(self) -> None:
         """Wait until the question log has what was answered so far (written after replies)."""

@@ -108,6 +108,18 @@ async def test_a_reply_to_an_answer_is_a_follow_up_with_the_earlier_question(
         assert follow_up.embeds[0]["title"] == "what about China?"
 
 
+async def test_thanks_to_an_answer_or_in_a_question_channel_gets_no_answer(
+    listening: Harness,
+) -> None:
+    answer = await listening.say(f"!ask {FIRST}")
+    assert answer.message is not None
+    await silent(listening, "thanks!", reference=int(answer.message["id"]))  # not re-answered
+    await silent(listening, "ok got it \U0001f44d", channel=channel(listening, "asked"))
+    earlier = int(answer.message["id"])
+    follow_up = await listening.say("thanks, what about China?", reference=earlier)
+    assert CHINA in best(follow_up)
+
+
 async def test_a_question_in_the_thread_an_answer_started_is_a_follow_up(harness: Harness) -> None:
     answer = await harness.say(f"!ask {FIRST}")
     thread = await harness.server.start_thread(answer, harness.guild.bob, "China?")

@@ -13,7 +13,7 @@ from helpers import BLOOMBERG, CATO, SEEDS_DIR, write_article
 from retrieval import Article, Corpus, CorpusError, Engine, load_corpus
 from retrieval.index import meaning
 from retrieval.index.tokenize import Tokenizer
-from retrieval.question.chat import remove_invisible, rewrite
+from retrieval.question.chat import acknowledges, remove_invisible, rewrite
 from retrieval.question.fillers import without_fillers
 from retrieval.question.spelling import Speller
 from retrieval.question.weights import blend, english_weight, phrase_weights
@@ -37,6 +37,30 @@ def test_invisible_characters_inside_a_word_do_not_break_it(engine: Engine) -> N
     pasted = "nu\u200bclear wea\u200dpons\u200e"
     assert remove_invisible(pasted) == "nuclear weapons"
     assert engine.query_terms(pasted) == engine.query_terms("nuclear weapons")
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "thanks!",
+        "Thank you so much \U0001f64f",
+        "ok got it \U0001f44d",
+        "thx!!",
+        "\U0001f44d",
+        "that makes sense, cheers",
+        "**thanks** <@123>",
+        "",
+    ],
+)
+def test_a_message_that_only_thanks_or_agrees_asks_nothing(message: str) -> None:
+    assert acknowledges(message)
+
+
+@pytest.mark.parametrize(
+    "message", ["what about China?", "thanks, what about China?", "why?", "1984", "ok but who?"]
+)
+def test_a_message_with_a_word_of_its_own_asks_something(message: str) -> None:
+    assert not acknowledges(message)
 
 
 def test_a_pasted_link_is_not_part_of_the_question(engine: Engine) -> None:

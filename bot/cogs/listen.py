@@ -2,7 +2,8 @@
 message of a question channel, the first post of each thread of a question forum, and a reply
 to one of citebot's answers (or a message in the thread an answer started): a follow-up.
 
-Bots, citebot itself included, are never answered; the per-user cooldown applies.
+Bots, citebot itself included, are never answered, nor is a message that only thanks or agrees
+("thanks!", "ok 👍"); the per-user cooldown applies.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from discord.ext import commands
 from bot.cogs.utils import asking
 from bot.cogs.utils.context import Context
 from bot.cogs.utils.cooldowns import per_user
+from retrieval.question.chat import acknowledges
 
 if TYPE_CHECKING:
     from bot.client import Citebot
@@ -78,6 +80,8 @@ class Listen(commands.Cog):
         question, source = asked[0].strip(), asked[1]
         if not question:
             await self._hint(ctx)
+            return
+        if acknowledges(question):  # "thanks!" to an answer asks nothing
             return
         bucket = self._cooldowns.get_bucket(ctx)
         retry = bucket.update_rate_limit() if bucket else None

@@ -28,6 +28,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 
+from retrieval.lexicon import ACKNOWLEDGING
 from retrieval.question.aliases import AliasMatch, AliasTable
 
 # Chat shorthand and casual spellings of English at large (not of any subject).
@@ -140,6 +141,19 @@ def without_markup(text: str) -> str:
     text = _DISCORD_TOKEN.sub(" ", text)
     text = _MASKED_LINK.sub(r"\1", text)
     return _MARKERS.sub("", text)
+
+
+def acknowledges(message: str) -> bool:
+    """Whether a chat ``message`` only thanks or agrees ("thanks!", "ok got it 👍"), or holds
+    no word at all: a reply that asks nothing (``lexicon.ACKNOWLEDGING``)."""
+    words = remove_invisible(without_markup(message)).casefold().split()
+    spelled = " ".join(SHORTHAND.get(word.strip(_EDGES), word) for word in words)
+    return all(word in ACKNOWLEDGING for word in _PLAIN_WORD.findall(spelled))
+
+
+# Punctuation around a word of chat shorthand ("thx!"), and a word without it.
+_EDGES = "!?.,;:()\"'\u2019\u201c\u201d"
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 def remove_invisible(text: str) -> str:
