@@ -124,6 +124,27 @@ async def test_buttons_still_work_after_a_restart_from_the_question_log(
     assert update.embeds[0]["fields"][0]["name"].startswith("Passage 2 of 3")
 
 
+async def test_an_answer_within_one_article_stays_within_it_after_a_restart(
+    fake_guild: SeededGuild, corpus: Path
+) -> None:
+    async with open_harness(fake_guild, corpus) as first:
+        await first.say("!sync", author=fake_guild.owner)
+        asked = await first.server.invoke_slash(
+            fake_guild.channel,
+            fake_guild.alice,
+            "ask",
+            {"question": QUESTION, "article": "cato-kim-congress"},
+        )
+        reply = await first.server.wait_for_reply(asked)
+        await first.logged()
+    async with open_harness(fake_guild, corpus) as second:
+        clicked = await second.server.click_button(reply, fake_guild.bob, button(reply, "cb:more:"))
+        update = await second.server.wait_for_reply(clicked)
+    assert update.kind == "update_message"
+    assert "cato-kim-congress" in str(update.embeds)
+    assert "bloomberg" not in str(update.embeds)
+
+
 async def test_the_explore_buttons_are_disabled_after_the_timeout_and_votes_stay(
     fake_guild: SeededGuild, corpus: Path
 ) -> None:

@@ -60,6 +60,26 @@ def test_one_vote_per_person_per_answer_changeable(tmp_path: Path) -> None:
     assert (disliked.downs, disliked.ups, disliked.reasons) == (1, 0, ("off topic",))
 
 
+def test_a_log_of_the_first_version_is_upgraded_and_keeps_its_questions(tmp_path: Path) -> None:
+    path = tmp_path / "q.sqlite3"
+    old = Database(path)
+    old.migrate(COMPONENT, MIGRATIONS[:1])
+    old.call(
+        lambda c: c.execute(
+            "INSERT INTO questions (asked_at, user_hash, question, verdict, citations, "
+            "latency_ms, message_id, source) VALUES (?, 'x', 'what is juche', 'none', '[]', "
+            "1.0, 5, 'command')",
+            (time.time(),),
+        )
+    )
+    old.close()
+    log = QuestionLog.open(path, 90)
+    asyncio.run(log.record(entry(6, article="cato-kim-congress")))
+    assert asyncio.run(log.question_of(5)) == ("what is juche", None)
+    assert asyncio.run(log.question_of(6)) == ("what is juche", "cato-kim-congress")
+    assert asyncio.run(log.question_of(7)) is None
+
+
 def test_questions_older_than_the_retention_are_deleted_when_the_log_opens(tmp_path: Path) -> None:
     path = tmp_path / "q.sqlite3"
     log = QuestionLog.open(path, 30)

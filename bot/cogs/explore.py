@@ -87,7 +87,8 @@ class Explore(commands.Cog):
         question = remembered.question if remembered else None
         if question is None and self.bot.recorder.questions is not None:
             questions = self.bot.recorder.questions
-            question = await self.bot.recorder.attempt(questions.question_of(message_id), None)
+            logged = await self.bot.recorder.attempt(questions.question_of(message_id), None)
+            question = logged[0] if logged else None
         if not question:
             return template.format(how="")
         prefix = self.bot.settings.discord.prefix

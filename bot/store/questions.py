@@ -47,6 +47,8 @@ MIGRATIONS = (
         PRIMARY KEY (question_id, user_hash)
     )
     """,
+    # The article a question was asked within (/ask article:), so a rebuilt answer keeps it.
+    "ALTER TABLE questions ADD COLUMN article TEXT",
 )
 DAY = 86_400.0
 REASON_MAX = 300
@@ -66,6 +68,7 @@ class Entry:
     message_id: int | None
     source: str  # how it was asked: "command", "slash", "mention", "channel", "reply"...
     asked_at: float = 0.0
+    article: str | None = None  # the article it was asked within (/ask article:), if one
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,7 @@ class QuestionLog:
             entry.latency_ms,
             entry.message_id,
             entry.source,
+            entry.article,
         )
 
         def insert(connection: sqlite3.Connection) -> int:
@@ -129,22 +133,23 @@ class QuestionLog:
                 self._prune(connection)
             cursor = connection.execute(
                 "INSERT INTO questions (asked_at, guild_id, channel_id, user_hash, question, "
-                "verdict, citations, latency_ms, message_id, source) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "verdict, citations, latency_ms, message_id, source, article) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
             return int(cursor.lastrowid or 0)
 
         return await self.database.run(insert)
 
-    async def question_of(self, message_id: int) -> str | None:
-        """The question a reply of citebot's (by its message id) answered, if it is logged."""
+    async def question_of(self, message_id: int) -> tuple[str, str | None] | None:
+        """The question a reply of citebot's (by its message id) answered, and the article it
+        was asked within (None: all of them), if it is logged."""
 
-        def find(connection: sqlite3.Connection) -> str | None:
+        def find(connection: sqlite3.Connection) -> tuple[str, str | None] | None:
             found = connection.execute(
-                "SELECT question FROM questions WHERE message_id = ?", (message_id,)
+                "SELECT question, article FROM questions WHERE message_id = ?", (message_id,)
             ).fetchone()
-            return found[0] if found else None
+            return (found[0], found[1]) if found else None
 
         return await self.database.run(find)
 

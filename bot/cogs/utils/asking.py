@@ -109,6 +109,7 @@ async def respond(
             latency_ms=(time.perf_counter() - started) * 1000,
             message_id=message.id,
             source=source,
+            article=article,
         )
     )
     if answer.passages:
@@ -138,12 +139,16 @@ async def recalled(
     remembered = bot.answers.get(message_id)
     if remembered is not None or bot.recorder.questions is None:
         return remembered
-    question = await bot.recorder.attempt(bot.recorder.questions.question_of(message_id), None)
-    if question is None:
+    logged = await bot.recorder.attempt(bot.recorder.questions.question_of(message_id), None)
+    if logged is None:
         return None
+    question, article = logged
     service = bot.corpus_for(guild)
     version = service.version
-    answer = await service.ask(question, passages_wanted(bot))
+    try:
+        answer = await service.ask(question, passages_wanted(bot), article=article)
+    except LookupError:  # the article it was asked within is gone since
+        return None
     remembered = Remembered(question, answer, version, 0)
     bot.answers.put(message_id, remembered)
     return remembered
