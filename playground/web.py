@@ -44,6 +44,21 @@ ACTIONS = web.AppKey("actions", Actions)
 FEED = web.AppKey("feed", Feed)
 COOLDOWN = web.AppKey("cooldown", Cooldown)
 STATIC = resources.files("playground") / "static"
+# What the page loads, each at /<name>; nothing else under static/ is served.
+PAGE_FILES = (
+    "app.js",
+    "components.js",
+    "composer.js",
+    "markdown.js",
+    "message-parts.js",
+    "messages.js",
+    "people.js",
+    "sidebar.js",
+    "slash-menu.js",
+    "state.js",
+    "style.css",
+    "favicon.ico",
+)
 CONTENT_TYPES = {
     ".html": "text/html",
     ".css": "text/css",
@@ -70,7 +85,7 @@ def build_app(
     app = web.Application(middlewares=[_same_origin_only], client_max_size=body_limit)
     app[ACTIONS], app[FEED], app[COOLDOWN] = actions, feed, cooldown
     app.router.add_get("/", _static("index.html"))
-    for name in ("app.js", "markdown.js", "style.css", "favicon.ico"):
+    for name in PAGE_FILES:
         app.router.add_get(f"/{name}", _static(name))
     app.router.add_get("/api/commands", _commands)
     app.router.add_post("/api/messages", _post_message)

@@ -28,7 +28,7 @@ from playground.session import (
     open_playground,
     with_endpoints,
 )
-from playground.web import Cooldown
+from playground.web import PAGE_FILES, Cooldown
 from playground_fixtures import playground
 
 __all__ = ["playground"]  # the module-scoped fixture, shared by these tests
@@ -101,10 +101,12 @@ def test_the_bot_gets_the_given_settings_with_only_the_endpoints_changed() -> No
 def test_the_page_never_parses_text_as_html() -> None:
     """The page's scripts build nodes and set text; none of them hands a string to the
     HTML parser (the browser tests check that hostile text stays text)."""
-    for script in ("app.js", "markdown.js"):
-        source = (STATIC / script).read_text(encoding="utf-8")
+    scripts = sorted(STATIC.glob("*.js"))
+    assert len(scripts) > 2
+    for script in scripts:
+        source = script.read_text(encoding="utf-8")
         for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
-            assert sink not in source, f"{script} uses {sink}"
+            assert sink not in source, f"{script.name} uses {sink}"
     page = (STATIC / "index.html").read_text(encoding="utf-8")
     assert "<script>" not in page, "inline scripts would need 'unsafe-inline' in the CSP"
 
@@ -117,6 +119,25 @@ async def test_the_page_is_served_with_a_policy_that_allows_only_its_own_scripts
         assert response.status == 200
         policy = response.headers["Content-Security-Policy"]
     assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+
+
+@ASYNC
+async def test_every_file_of_the_page_is_served_with_its_type_and_nothing_else(
+    playground: Playground,
+) -> None:
+    """The page's scripts are ES modules that import each other by name: each must be
+    served, as JavaScript (a browser runs a module only when its type says it is one)."""
+    types = {".js": "text/javascript", ".css": "text/css", ".ico": "image/vnd.microsoft.icon"}
+    files = sorted(f.name for f in STATIC.iterdir() if f.name != "index.html")
+    assert set(PAGE_FILES) == set(files)
+    async with aiohttp.ClientSession() as http:
+        for name in files:
+            async with http.get(playground.url + name) as response:
+                assert response.status == 200, name
+                assert response.content_type == types[name[name.rindex(".") :]], name
+                assert await response.read() == (STATIC / name).read_bytes()
+        async with http.get(playground.url + "web.py") as unlisted:
+            assert unlisted.status == 404
 
 
 @ASYNC
