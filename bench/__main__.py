@@ -157,10 +157,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _publish(args, "quality", result, quality_out)
         return 0
     if args.command == "summaries":
-        from bench import summaries
+        from bench import summaries, summaries_report
 
         result = summaries.run(args.bbc, args.limit, args.seeds)
-        _publish(args, "summaries", result, summaries)
+        _publish(args, "summaries", result, summaries_report)
         return 0
     if args.command == "speed":
         from bench import speed

@@ -64,11 +64,13 @@ def run(
         )
 
     def summaries_job() -> None:
-        from bench import summaries
+        from bench import summaries, summaries_report
 
         result = summaries.run(bbc, SUMMARY_LIMIT)
         results["summaries"] = result
-        texts.append(f"summaries (first {SUMMARY_LIMIT} articles)\n\n" + summaries.tables(result))
+        texts.append(
+            f"summaries (first {SUMMARY_LIMIT} articles)\n\n" + summaries_report.tables(result)
+        )
         for budget in ("3 sentences", "reference length"):
             value = result["rouge_f1"]["citebot"][budget]["rouge2"]
             _check(failures, f"citebot ROUGE-2 ({budget})", value, 0.25, 1.0)

@@ -228,7 +228,8 @@ def test_latency_summary() -> None:
 
 def test_reference_length_matches_sentences_or_falls_back() -> None:
     from bench.data import BbcArticle
-    from bench.summaries import Prepared, WordTokenizer, reference_length
+    from bench.summaries_articles import Prepared, reference_length
+    from bench.summaries_systems import WordTokenizer
 
     article = BbcArticle("business", "001", "T", ("A b c.", "D e f. G h i."), "G h i.A b c.")
     prepared = Prepared(article, (("A b c.",), ("D e f.", "G h i.")))
