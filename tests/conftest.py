@@ -17,9 +17,15 @@ import tempfile
 from hypothesis import settings
 
 # What citebot saves between processes (retrieval.cache) goes to a folder of this run's own,
-# never the user's: each run starts with an empty cache, and the suite's children share it.
-os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="citebot-tests-cache-")
-atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
+# never the user's: each run starts with an empty cache, and the suite's children share it, as
+# do its pytest-xdist workers (started after this ran, with this environment; the process that
+# made the folder removes it).
+if "PYTEST_XDIST_WORKER" in os.environ and "SUITE_CACHE_HOME" in os.environ:
+    os.environ["XDG_CACHE_HOME"] = os.environ["SUITE_CACHE_HOME"]
+else:
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="citebot-tests-cache-")
+    os.environ["SUITE_CACHE_HOME"] = os.environ["XDG_CACHE_HOME"]
+    atexit.register(shutil.rmtree, os.environ["XDG_CACHE_HOME"], True)
 
 settings.register_profile("quick", max_examples=20, deadline=None)
 settings.register_profile("ci", max_examples=100, deadline=None)

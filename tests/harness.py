@@ -137,10 +137,25 @@ async def open_harness(
     """Start the real bot on ``corpus`` against ``guild``'s server; stop it afterwards.
     ``options`` are Discord settings, or ``max_file_bytes``."""
     settings = settings_for(corpus, guild, scope=scope, **options)
-    bot = Citebot(settings, CorpusService.open(settings), guild_ready_timeout=0.2)
+    bot = Citebot(settings, CorpusService.open(settings), guild_ready_timeout=GUILD_READY_TIMEOUT)
     skip_identify_delay(bot)
     async with running(bot, guild.server.token) as ready:
+        await guilds_known(ready, guild.server)
         yield Harness(ready, guild.server, guild, corpus)
+
+
+# discord.py fires ``on_ready`` this long after the last GUILD_CREATE (its default: 2 s). The
+# fake server sends every GUILD_CREATE right after READY, so a short wait is enough; should
+# the machine be too busy for that, ``guilds_known`` still waits for the guilds themselves.
+GUILD_READY_TIMEOUT = 0.02
+
+
+async def guilds_known(bot: Citebot, server: FakeDiscord, *, timeout: float = 10.0) -> None:
+    """Wait until the bot has every guild the server has it in (GUILD_CREATE read)."""
+    expected = {g.id for g in server.world.bot_guilds()}
+    async with asyncio.timeout(timeout):
+        while not expected <= {g.id for g in bot.guilds}:
+            await asyncio.sleep(0.005)
 
 
 def all_text(sent: Sent) -> str:

@@ -6,6 +6,9 @@ bucket; for replies citebot takes the 5xx itself and tries five times over 7.5 s
 bucket free between tries (``bot.server_errors``). discord.py's HTTP timeout is aiohttp's
 default (300 s in all) and it offers no option to change it, so citebot bounds each reply
 itself (``discord.reply_timeout``).
+
+The tests here wait a tenth of citebot's real waits between tries (the same five tries, the
+same doubling), so that a reply failing five times costs 0.75 s of the suite, not 7.5 s.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from bot.cogs.utils import context
 from bot.reconnects import ReconnectBackoff
 from fakediscord import PostedMessage
 from harness import ASK, MESSAGES_ROUTE, Harness, copy_seeds, open_harness
@@ -25,6 +29,13 @@ if TYPE_CHECKING:
     from discord_fixtures import SeededGuild
 
 DISCORD_FAILING = "Discord did not take my answer just now; please try again in a moment."
+
+
+@pytest.fixture(autouse=True)
+def quick_reply_retries(monkeypatch: pytest.MonkeyPatch) -> None:
+    waits = context.REPLY_RETRY_WAITS
+    assert waits == (0.5, 1.0, 2.0, 4.0)  # five tries over 7.5 s, as the docstring says
+    monkeypatch.setattr(context, "REPLY_RETRY_WAITS", tuple(w / 10 for w in waits))
 
 
 def message_statuses(h: Harness) -> list[int]:

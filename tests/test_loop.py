@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 ARTICLES = int(os.environ.get("CITEBOT_TEST_LOOP_ARTICLES", "20000"))
 LONGEST_STALL = 0.1  # seconds the loop may be kept from a ticker; the soak's goal too
 TICK = 0.005
+TRIES = 3  # measurements of one action at most (``longest_stall``)
 
 
 @pytest.fixture(scope="module")
@@ -71,11 +72,14 @@ async def ticking() -> AsyncIterator[Ticker]:
 async def longest_stall(action: Callable[[], Awaitable[Any]]) -> tuple[float, Any]:
     """The longest the loop kept the ticker waiting while ``action`` ran, and its result.
 
-    Tried once more when over ``LONGEST_STALL``, keeping the shorter: on a shared machine the
-    system may pause the whole process once, but work done on the loop shows every time.
+    Tried again when over ``LONGEST_STALL``, up to ``TRIES`` times, keeping the shortest: on a
+    shared machine (the suite's other worker included) the system may pause the whole process
+    now and then, but work done on the loop shows every time.
     """
     stall, result = await _one_stall(action)
-    if stall >= LONGEST_STALL:
+    for _ in range(TRIES - 1):
+        if stall < LONGEST_STALL:
+            break
         again, result = await _one_stall(action)
         stall = min(stall, again)
     return stall, result
