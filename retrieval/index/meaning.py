@@ -13,7 +13,10 @@ article that happens to share a question's words is still about something else.
 from __future__ import annotations
 
 import contextlib
+import json
+import mmap
 import os
+import struct
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, Protocol
@@ -53,8 +56,8 @@ class _WordLlama:
     BATCH = 64  # texts tokenised and pooled together, as wordllama does
 
     def __init__(self, embedding: npt.NDArray[Any], tokenizer: Any) -> None:
-        # Kept as stored (16-bit floats: half the memory); each row read is widened to 32 bits,
-        # exactly, which is what wordllama's widened copy of the whole table holds.
+        # Kept as stored (16-bit floats, mapped from the file: ``_mapped``); each row read is
+        # widened to 32 bits, exactly, which is what wordllama's widened copy of the table holds.
         self.embedding = np.ascontiguousarray(embedding)
         self.tokenizer = tokenizer
         self.tokenizer.enable_padding()
@@ -64,7 +67,6 @@ class _WordLlama:
     def load(cls) -> _WordLlama:
         from importlib.util import find_spec
 
-        from safetensors import safe_open
         from tokenizers import Tokenizer
 
         spec = find_spec("wordllama")  # where it is installed, without importing it
@@ -75,8 +77,12 @@ class _WordLlama:
             os.path.join(folder, "tokenizers", "l2_supercat_tokenizer_config.json")
         )
         weights = os.path.join(folder, "weights", "l2_supercat_256.safetensors")
-        with safe_open(weights, framework="np", device="cpu") as file:
-            embedding = file.get_tensor("embedding.weight")
+        embedding = _mapped(weights, "embedding.weight")
+        if embedding is None:  # not the layout _mapped reads: the library reads it
+            from safetensors import safe_open
+
+            with safe_open(weights, framework="np", device="cpu") as file:
+                embedding = file.get_tensor("embedding.weight")
         return cls(embedding, tokenizer)
 
     def embed(self, texts: Sequence[str], norm: bool = False) -> Vectors:
@@ -96,6 +102,33 @@ class _WordLlama:
                 batch /= np.linalg.norm(batch, axis=1, keepdims=True)
             pooled[i : i + batch.shape[0]] = batch
         return pooled
+
+
+def _mapped(path: str, name: str) -> npt.NDArray[Any] | None:
+    """A 16-bit float matrix of a safetensors file, mapped into memory rather than read: the
+    rows a question and its passages use are all that is ever read from disk, and the table
+    costs the process no memory of its own. None when the file is not laid out as expected.
+
+    A safetensors file is an 8-byte little-endian header length, a JSON header giving each
+    tensor's dtype, shape and byte range after the header, then the data.
+    """
+    try:
+        with open(path, "rb") as file:
+            (length,) = struct.unpack("<Q", file.read(8))
+            if length > 1_000_000:
+                return None
+            entry = json.loads(file.read(length))[name]
+            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError, KeyError, TypeError, struct.error):
+        return None
+    begin, end = entry.get("data_offsets", (0, -1))
+    shape = entry.get("shape", ())
+    if entry.get("dtype") != "F16" or len(shape) != 2 or end - begin != 2 * shape[0] * shape[1]:
+        return None
+    if 8 + length + end > len(data):
+        return None
+    matrix = np.frombuffer(data, dtype="<f2", count=shape[0] * shape[1], offset=8 + length + begin)
+    return matrix.reshape(shape[0], shape[1])
 
 
 def embed(texts: Sequence[str]) -> Vectors:
