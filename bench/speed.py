@@ -75,7 +75,8 @@ def _job(job: dict[str, Any], cwd: Path) -> dict[str, Any]:
             stderr=err,
             cwd=cwd,
         )
-        # The child's own peak resident set, as the system accounted it (ru_maxrss, KiB).
+        # ru_maxrss, KiB: kept for reference only, since on Linux it counts the resident set
+        # of this parent at the start (the worker reports its own peak, process_peak_mib).
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
