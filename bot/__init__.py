@@ -6,4 +6,5 @@ import os
 # threads never speed it up, and starting them, then letting them spin after each call, cost
 # a one-off command about a tenth of a second of processor time. Set before numpy is imported;
 # a value the user set is kept.
+BLAS_THREADS_SET_HERE = "OPENBLAS_NUM_THREADS" not in os.environ
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
