@@ -142,12 +142,14 @@ def tables(config: dict[str, Any]) -> tuple[dict[str, int], dict[int, int], list
 def saved(path: str) -> WordPieces | None:
     """``WordPieces`` for the tokenizer file at ``path``: its tables read from citebot's cache
     folder, written there from the file the first time; None when the file is not one this
-    module reads, or there is no usable cache folder."""
+    module reads, or there is no usable cache folder (``tokenizers`` then encodes)."""
     try:
         info = os.stat(path)
     except OSError:
         return None
     folder = Cache(default_folder())
+    if not folder.usable():  # built each time, they would cost more than tokenizers' own load
+        return None
     name = f"wordpieces-{key(path, str(info.st_size), str(info.st_mtime_ns))}.pickle"
     found = folder.load(name)
     if found is None:
