@@ -304,7 +304,11 @@ def load_settings(path: Path | str | None = None) -> Settings:
     source = str(file) if file is not None else "environment"
     try:
         if not _variables(os.environ):
-            return Settings.model_validate(_read_config(file) if file is not None else {})
+            data = _read_config(file) if file is not None else {}
+            # Each section named as its field is: anything else ("[Retrieval]", a misspelled
+            # section) is read as pydantic-settings reads it, whatever that accepts or says.
+            if data.keys() <= Settings.model_fields.keys():
+                return Settings.model_validate(data)
         return _sourced(file, source)
     except ValidationError as error:
         variable = _variable_for(tuple(error.errors()[0]["loc"]))
