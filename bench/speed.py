@@ -74,8 +74,10 @@ def _job(job: dict[str, Any], cwd: Path) -> dict[str, Any]:
             stdout=out,
             stderr=err,
             cwd=cwd,
+            env=_worker_environment(job["system"]),
         )
-        # The child's own peak resident set, as the system accounted it (ru_maxrss, KiB).
+        # ru_maxrss, KiB: kept for reference only, since on Linux it counts the resident set
+        # of this parent at the start (the worker reports its own peak, process_peak_mib).
         _, status, usage = os.wait4(proc.pid, 0)
         proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -93,6 +95,21 @@ def _job(job: dict[str, Any], cwd: Path) -> dict[str, Any]:
         flush=True,
     )
     return result
+
+
+def _worker_environment(system: str) -> dict[str, str]:
+    """The environment each system runs in by default: citebot's with one OpenBLAS thread,
+    as importing ``bot`` sets it (the worker imports numpy first), the others' without what
+    importing citebot set in this process. A value the user set is left to all."""
+    import bot
+
+    environment = dict(os.environ)
+    if bot.BLAS_THREADS_SET_HERE:
+        if system in ("citebot", "citebot-ask", "extras"):
+            environment["OPENBLAS_NUM_THREADS"] = "1"
+        else:
+            environment.pop("OPENBLAS_NUM_THREADS", None)
+    return environment
 
 
 def run(

@@ -13,7 +13,6 @@ from pydantic import BaseModel
 
 from bot import terminal
 from bot.config import TOKEN_IN_FILE, ConfigError, Settings, discord_token, load_settings
-from bot.corpora import server_folders, servers_folder
 from bot.engines import build_engine
 from retrieval import (
     AmbiguousArticle,
@@ -157,6 +156,8 @@ def _check_servers(settings: Settings, shared: Path) -> int:
     """In per-server scope, each server's own folder validated too; how many cannot serve."""
     if settings.corpus.scope != "per_server":
         return 0
+    from bot.corpora import server_folders, servers_folder  # asyncio and the bot's service
+
     broken = 0
     for folder in server_folders(servers_folder(settings, shared)):
         try:

@@ -7,8 +7,9 @@ import os
 import tomllib
 from collections.abc import Mapping
 from contextvars import ContextVar
+from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, get_args, get_origin
 
 from pydantic import (
     AnyWebsocketUrl,
@@ -20,14 +21,6 @@ from pydantic import (
     ValidationError,
 )
 from pydantic.fields import FieldInfo
-from pydantic_settings import (
-    BaseSettings,
-    EnvSettingsSource,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    SettingsError,
-    TomlConfigSettingsSource,
-)
 
 from citebot import shipped_corpus
 from retrieval import EngineSettings, RetrievalSettings, SummarySettings
@@ -133,11 +126,17 @@ class QuestionLogSettings(_Section):
     retention_days: int = Field(90, ge=1, le=3650, description="Older questions are deleted.")
 
 
-class Settings(BaseSettings):
-    """Everything citebot reads; every key has a default, so no file is needed."""
+class Settings(BaseModel):
+    """Everything citebot reads; every key has a default, so no file is needed.
 
-    model_config = SettingsConfigDict(
-        env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", frozen=True
+    ``Settings()`` is the defaults; ``load_settings`` reads the file and the ``CITEBOT_*``
+    variables over them. pydantic-settings, which reads the variables (a few hundredths of a
+    second to import, asyncio with it), is imported only when one is set.
+    """
+
+    # As pydantic-settings' BaseSettings validates: defaults too, unknown keys refused.
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, validate_default=True, arbitrary_types_allowed=True
     )
 
     retrieval: RetrievalSettings = RetrievalSettings()
@@ -147,90 +146,117 @@ class Settings(BaseSettings):
     storage: StorageSettings = StorageSettings()
     question_log: QuestionLogSettings = QuestionLogSettings()
 
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # Arguments beat CITEBOT_* variables, which beat the file, which beats the defaults.
-        return (
-            init_settings,
-            _Environment(settings_cls),
-            _ConfigFile(settings_cls, _config_file.get()),
-        )
-
     @property
     def engine(self) -> EngineSettings:
         return EngineSettings(retrieval=self.retrieval, summary=self.summary)
 
 
-class _ConfigFile(TomlConfigSettingsSource):
+def _read_config(path: Path) -> dict[str, Any]:
     """The TOML file, with a relative corpus folder made relative to the file itself."""
+    try:
+        data = tomllib.loads(_read_bounded(path).decode("utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot be read ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML ({error})") from None
+    except RecursionError:  # tomllib recurses once a level: thousands of [[[[ end here
+        raise ConfigError(
+            f"{path}: nested too deeply to read as TOML; a configuration is two levels deep"
+        ) from None
+    paths = (
+        ("corpus", "directory"),
+        ("corpus", "servers_directory"),
+        ("storage", "database"),
+        ("question_log", "path"),
+    )
+    for section, key in paths:
+        table = data.get(section)
+        if isinstance(table, dict) and isinstance(table.get(key), str):
+            given = Path(table[key]).expanduser()
+            if not given.is_absolute():
+                table[key] = str((path.parent / given).resolve())
+    return data
 
-    def _read_file(self, file_path: Any) -> dict[str, Any]:
-        path = Path(file_path)
-        try:
-            data = tomllib.loads(_read_bounded(path).decode("utf-8"))
-        except (OSError, UnicodeDecodeError) as error:
-            raise ConfigError(f"{path}: cannot be read ({error})") from None
-        except tomllib.TOMLDecodeError as error:
-            raise ConfigError(f"{path}: not valid TOML ({error})") from None
-        except RecursionError:  # tomllib recurses once a level: thousands of [[[[ end here
-            raise ConfigError(
-                f"{path}: nested too deeply to read as TOML; a configuration is two levels deep"
-            ) from None
-        paths = (
-            ("corpus", "directory"),
-            ("corpus", "servers_directory"),
-            ("storage", "database"),
-            ("question_log", "path"),
+
+if TYPE_CHECKING:
+    from pydantic_settings import BaseSettings
+
+
+@cache
+def _from_sources() -> type[BaseSettings]:
+    """``Settings`` read by pydantic-settings: arguments beat ``CITEBOT_*`` variables, which
+    beat the file, which beats the defaults."""
+    from pydantic_settings import (
+        BaseSettings,
+        EnvSettingsSource,
+        PydanticBaseSettingsSource,
+        SettingsConfigDict,
+        TomlConfigSettingsSource,
+    )
+
+    class ConfigFile(TomlConfigSettingsSource):
+        def _read_file(self, file_path: Any) -> dict[str, Any]:
+            return _read_config(Path(file_path))
+
+    class Environment(EnvSettingsSource):
+        """CITEBOT_* variables; a list may be JSON or comma-separated, and a bad one is named."""
+
+        def decode_complex_value(self, field_name: str, field: FieldInfo, value: Any) -> Any:
+            try:
+                return super().decode_complex_value(field_name, field, value)
+            except ValueError:
+                if (
+                    isinstance(value, str)
+                    and _is_sequence(field)
+                    and value.lstrip()[:1] not in "[{"
+                ):
+                    return [part.strip() for part in value.split(",") if part.strip()]
+                raise
+
+        def explode_env_vars(
+            self, field_name: str, field: FieldInfo, env_vars: Mapping[str, str | None]
+        ) -> dict[str, Any]:
+            try:
+                return super().explode_env_vars(field_name, field, env_vars)
+            except ValueError as error:
+                for name, value in env_vars.items():  # find the variable at fault, to name it
+                    try:
+                        super().explode_env_vars(field_name, field, {name: value})
+                    except ValueError:
+                        raise ConfigError(_bad_variable(name, error)) from None
+                raise
+
+        def prepare_field_value(
+            self, field_name: str, field: FieldInfo, value: Any, value_is_complex: bool
+        ) -> Any:
+            try:
+                return super().prepare_field_value(field_name, field, value, value_is_complex)
+            except ConfigError:
+                raise
+            except ValueError as error:
+                raise ConfigError(_bad_variable(f"{ENV_PREFIX}{field_name}", error)) from None
+
+    class SourcedSettings(Settings, BaseSettings):
+        model_config = SettingsConfigDict(
+            env_prefix=ENV_PREFIX, env_nested_delimiter="__", extra="forbid", frozen=True
         )
-        for section, key in paths:
-            table = data.get(section)
-            if isinstance(table, dict) and isinstance(table.get(key), str):
-                given = Path(table[key]).expanduser()
-                if not given.is_absolute():
-                    table[key] = str((path.parent / given).resolve())
-        return data
 
+        @classmethod
+        def settings_customise_sources(
+            cls,
+            settings_cls: type[BaseSettings],
+            init_settings: PydanticBaseSettingsSource,
+            env_settings: PydanticBaseSettingsSource,
+            dotenv_settings: PydanticBaseSettingsSource,
+            file_secret_settings: PydanticBaseSettingsSource,
+        ) -> tuple[PydanticBaseSettingsSource, ...]:
+            return (
+                init_settings,
+                Environment(settings_cls),
+                ConfigFile(settings_cls, _config_file.get()),
+            )
 
-class _Environment(EnvSettingsSource):
-    """CITEBOT_* variables; a list may be JSON or comma-separated, and a bad one is named."""
-
-    def decode_complex_value(self, field_name: str, field: FieldInfo, value: Any) -> Any:
-        try:
-            return super().decode_complex_value(field_name, field, value)
-        except ValueError:
-            if isinstance(value, str) and _is_sequence(field) and value.lstrip()[:1] not in "[{":
-                return [part.strip() for part in value.split(",") if part.strip()]
-            raise
-
-    def explode_env_vars(
-        self, field_name: str, field: FieldInfo, env_vars: Mapping[str, str | None]
-    ) -> dict[str, Any]:
-        try:
-            return super().explode_env_vars(field_name, field, env_vars)
-        except ValueError as error:
-            for name, value in env_vars.items():  # find the variable at fault, to name it
-                try:
-                    super().explode_env_vars(field_name, field, {name: value})
-                except ValueError:
-                    raise ConfigError(_bad_variable(name, error)) from None
-            raise
-
-    def prepare_field_value(
-        self, field_name: str, field: FieldInfo, value: Any, value_is_complex: bool
-    ) -> Any:
-        try:
-            return super().prepare_field_value(field_name, field, value, value_is_complex)
-        except ConfigError:
-            raise
-        except ValueError as error:
-            raise ConfigError(_bad_variable(f"{ENV_PREFIX}{field_name}", error)) from None
+    return SourcedSettings
 
 
 def _is_sequence(field: FieldInfo | None) -> bool:
@@ -276,19 +302,44 @@ def load_settings(path: Path | str | None = None) -> Settings:
         raise ConfigError(f"{file}: {what}")
     _check_sections(os.environ)
     source = str(file) if file is not None else "environment"
-    token = _config_file.set(file)
     try:
-        return Settings()
+        if not _variables(os.environ):
+            data = _read_config(file) if file is not None else {}
+            # Each section named as its field is: anything else ("[Retrieval]", a misspelled
+            # section) is read as pydantic-settings reads it, whatever that accepts or says.
+            if data.keys() <= Settings.model_fields.keys():
+                return Settings.model_validate(data)
+        return _sourced(file, source)
     except ValidationError as error:
         variable = _variable_for(tuple(error.errors()[0]["loc"]))
         where = variable or f"{source}: {_key(error)}"
         raise ConfigError(f"{where}: {describe(error)}") from None
+
+
+def _variables(environ: Mapping[str, str]) -> list[str]:
+    """The ``CITEBOT_*`` variables that set a value (``CITEBOT_CONFIG`` names the file)."""
+    return [
+        name
+        for name in environ
+        if name.upper().startswith(ENV_PREFIX) and name.upper() != CONFIG_ENV
+    ]
+
+
+def _sourced(file: Path | None, source: str) -> Settings:
+    """Settings from the file and the variables, read by pydantic-settings."""
+    from pydantic_settings import SettingsError
+
+    token = _config_file.set(file)
+    try:
+        read = _from_sources()()
     except SettingsError as error:
         if isinstance(error.__cause__, ConfigError):
             raise error.__cause__ from None
         raise ConfigError(f"{source}: {error}") from None
     finally:
         _config_file.reset(token)
+    values = {name: getattr(read, name) for name in Settings.model_fields}
+    return Settings.model_construct(_fields_set=set(read.model_fields_set), **values)
 
 
 def _check_sections(environ: Mapping[str, str]) -> None:

@@ -76,6 +76,16 @@ def test_a_relative_corpus_folder_is_relative_to_the_config_file(tmp_path: Path)
     assert load_settings(path).corpus.directory == (tmp_path / "etc" / "articles").resolve()
 
 
+def test_a_section_named_in_capitals_is_read_as_pydantic_settings_reads_it(
+    tmp_path: Path,
+) -> None:
+    # Without a CITEBOT_* variable, pydantic-settings is not imported; a file it would read
+    # differently from a plain model still gets its answer.
+    assert load_settings(config_file(tmp_path, "[Retrieval]\ntop_k = 3\n")).retrieval.top_k == 3
+    with pytest.raises(ConfigError, match=r"retrieval\.Top_K: unknown key"):
+        load_settings(config_file(tmp_path, "[retrieval]\nTop_K = 3\n"))
+
+
 def test_environment_variable_overrides_the_file(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import cast
@@ -46,17 +47,18 @@ class BM25Index:
         """``keep_sequence`` keeps every document's term ids in order (``sequence``), for
         readers of the documents' terms (``retrieval.index.sentence_terms``)."""
         self.params = params or BM25Params()
-        vocabulary: dict[str, int] = {}
+        # A new token's id is the vocabulary's size when first seen: a defaultdict whose
+        # factory is its own length gives it, and a document's ids are one ``map`` away.
+        vocabulary: defaultdict[str, int] = defaultdict()
+        vocabulary.default_factory = vocabulary.__len__
+        term_id = vocabulary.__getitem__
         term_ids = array("q")
         lengths = array("q")
         for tokens in documents:
-            for token in tokens:
-                term_id = vocabulary.get(token)
-                if term_id is None:
-                    term_id = vocabulary[token] = len(vocabulary)
-                term_ids.append(term_id)
+            term_ids.extend(map(term_id, tokens))
             lengths.append(len(tokens))
-        self.vocabulary = vocabulary
+        vocabulary.default_factory = None  # from here on, a plain mapping
+        self.vocabulary: dict[str, int] = vocabulary
         self.doc_len: IntArray = np.frombuffer(lengths, dtype=np.int64).copy()
         self.corpus_size = len(self.doc_len)
         total = int(self.doc_len.sum())

@@ -13,7 +13,10 @@ article that happens to share a question's words is still about something else.
 from __future__ import annotations
 
 import contextlib
+import json
+import mmap
 import os
+import struct
 from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, Protocol
@@ -21,11 +24,15 @@ from typing import Any, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from retrieval.index import wordpieces
+
 Vectors = npt.NDArray[np.float32]
 
 
 class _Model(Protocol):
     def embed(self, texts: Sequence[str], norm: bool = ...) -> Any: ...
+
+    def load_tokenizer(self) -> Any: ...
 
 
 class MeaningUnavailable(RuntimeError):
@@ -48,46 +55,77 @@ class _WordLlama:
     The two files are read here as it reads them, and ``embed`` does what its
     ``WordLlamaInference.embed`` does, in the same order of operations, so the vectors are the
     same to the last bit (``tests/test_meaning.py`` compares them).
+
+    The tokenizer is ``tokenizers``' own once ``load_tokenizer`` has run (a server's
+    ``prepare``); until then, texts are encoded by ``retrieval.index.wordpieces``, to the same
+    ids, which spares a one-off command the 0.05 s ``tokenizers`` takes to load the file.
     """
 
     BATCH = 64  # texts tokenised and pooled together, as wordllama does
 
-    def __init__(self, embedding: npt.NDArray[Any], tokenizer: Any) -> None:
-        # Kept as stored (16-bit floats: half the memory); each row read is widened to 32 bits,
-        # exactly, which is what wordllama's widened copy of the whole table holds.
+    def __init__(self, embedding: npt.NDArray[Any], tokenizer_file: str) -> None:
+        # Kept as stored (16-bit floats, mapped from the file: ``_mapped``); each row read is
+        # widened to 32 bits, exactly, which is what wordllama's widened copy of the table holds.
         self.embedding = np.ascontiguousarray(embedding)
-        self.tokenizer = tokenizer
-        self.tokenizer.enable_padding()
-        self.tokenizer.no_truncation()
+        self.tokenizer_file = tokenizer_file
+        self.tokenizer: Any = None
 
     @classmethod
     def load(cls) -> _WordLlama:
         from importlib.util import find_spec
 
-        from safetensors import safe_open
-        from tokenizers import Tokenizer
-
         spec = find_spec("wordllama")  # where it is installed, without importing it
         if spec is None or not spec.submodule_search_locations:
             raise MeaningUnavailable("wordllama is not installed")
         folder = next(iter(spec.submodule_search_locations))
-        tokenizer = Tokenizer.from_file(
-            os.path.join(folder, "tokenizers", "l2_supercat_tokenizer_config.json")
-        )
+        tokenizer_file = os.path.join(folder, "tokenizers", "l2_supercat_tokenizer_config.json")
+        if not os.path.isfile(tokenizer_file):
+            raise MeaningUnavailable(f"{tokenizer_file} is missing")
         weights = os.path.join(folder, "weights", "l2_supercat_256.safetensors")
-        with safe_open(weights, framework="np", device="cpu") as file:
-            embedding = file.get_tensor("embedding.weight")
-        return cls(embedding, tokenizer)
+        embedding = _mapped(weights, "embedding.weight")
+        if embedding is None:  # not the layout _mapped reads: the library reads it
+            from safetensors import safe_open
 
-    def embed(self, texts: Sequence[str], norm: bool = False) -> Vectors:
-        pooled = np.empty((len(texts), self.embedding.shape[1]), dtype=np.float32)
-        for i in range(0, len(texts), self.BATCH):
-            chunk = list(texts[i : i + self.BATCH])
-            encoded = self.tokenizer.encode_batch(
+            with safe_open(weights, framework="np", device="cpu") as file:
+                embedding = file.get_tensor("embedding.weight")
+        return cls(embedding, tokenizer_file)
+
+    def load_tokenizer(self) -> Any:
+        """``tokenizers``' tokenizer, loaded the first time."""
+        if self.tokenizer is None:
+            try:
+                from tokenizers import Tokenizer
+
+                tokenizer = Tokenizer.from_file(self.tokenizer_file)
+            except Exception as error:  # as a model that cannot be loaded: words alone decide
+                raise MeaningUnavailable(f"WordLlama's tokenizer: {error}") from error
+            tokenizer.enable_padding()
+            tokenizer.no_truncation()
+            self.tokenizer = tokenizer
+        return self.tokenizer
+
+    def _encoded(self, chunk: list[str]) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32]]:
+        """Token ids and attention mask of a batch, padded with id 0 to its longest text."""
+        pieces = None if self.tokenizer is not None else wordpieces.saved(self.tokenizer_file)
+        if pieces is None or not all(map(pieces.encodes, chunk)):
+            encoded = self.load_tokenizer().encode_batch(
                 chunk, is_pretokenized=False, add_special_tokens=False
             )
             input_ids = np.array([e.ids for e in encoded], dtype=np.int32)
             mask = np.array([e.attention_mask for e in encoded], dtype=np.float32)
+            return input_ids, mask
+        rows = [pieces.ids(text) for text in chunk]
+        width = max(map(len, rows), default=0)
+        input_ids = np.array([ids + [0] * (width - len(ids)) for ids in rows], dtype=np.int32)
+        mask = np.array(
+            [[1] * len(ids) + [0] * (width - len(ids)) for ids in rows], dtype=np.float32
+        )
+        return input_ids, mask
+
+    def embed(self, texts: Sequence[str], norm: bool = False) -> Vectors:
+        pooled = np.empty((len(texts), self.embedding.shape[1]), dtype=np.float32)
+        for i in range(0, len(texts), self.BATCH):
+            input_ids, mask = self._encoded(list(texts[i : i + self.BATCH]))
             np.clip(input_ids, 0, self.embedding.shape[0] - 1, out=input_ids)
             batch = self.embedding[input_ids].astype(np.float32)
             mask_sum = np.maximum(mask.sum(axis=1, keepdims=True), 1.0).astype(np.float32)
@@ -96,6 +134,33 @@ class _WordLlama:
                 batch /= np.linalg.norm(batch, axis=1, keepdims=True)
             pooled[i : i + batch.shape[0]] = batch
         return pooled
+
+
+def _mapped(path: str, name: str) -> npt.NDArray[Any] | None:
+    """A 16-bit float matrix of a safetensors file, mapped into memory rather than read: the
+    rows a question and its passages use are all that is ever read from disk, and the table
+    costs the process no memory of its own. None when the file is not laid out as expected.
+
+    A safetensors file is an 8-byte little-endian header length, a JSON header giving each
+    tensor's dtype, shape and byte range after the header, then the data.
+    """
+    try:
+        with open(path, "rb") as file:
+            (length,) = struct.unpack("<Q", file.read(8))
+            if length > 1_000_000:
+                return None
+            entry = json.loads(file.read(length))[name]
+            data = mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError, KeyError, TypeError, struct.error):
+        return None
+    begin, end = entry.get("data_offsets", (0, -1))
+    shape = entry.get("shape", ())
+    if entry.get("dtype") != "F16" or len(shape) != 2 or end - begin != 2 * shape[0] * shape[1]:
+        return None
+    if 8 + length + end > len(data):
+        return None
+    matrix = np.frombuffer(data, dtype="<f2", count=shape[0] * shape[1], offset=8 + length + begin)
+    return matrix.reshape(shape[0], shape[1])
 
 
 def embed(texts: Sequence[str]) -> Vectors:
@@ -120,7 +185,7 @@ class PassageVectors:
         """Load the model now rather than on the first question (a missing model is not an
         error here: the verdict then reads words alone)."""
         with contextlib.suppress(MeaningUnavailable):
-            _model()
+            _model().load_tokenizer()
 
     def _question(self, text: str) -> Vectors:
         vector = self._questions.get(text)

@@ -22,9 +22,12 @@ from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
 # Runs on text whose quotes are already straightened (same length as the original).
 _TOKEN = re.compile(
-    r"(?<![^\W_])(?P<abbr>(?:[A-Za-z]\.){2,})"  # U.S. / e.g. / U.S.A.
+    # U.S. / e.g. / U.S.A.; the lookahead first, which fails fast at almost every position
+    r"(?=[A-Za-z]\.[A-Za-z]\.)(?<![^\W_])(?P<abbr>(?:[A-Za-z]\.){2,})"
     r"|[^\W_][\w\u0300-\u036f]*(?:'[^\W_][\w\u0300-\u036f]*)*"  # words, with inner apostrophes
 )
+# The same matches as whole strings, for ``findall``: only an abbreviation ends with a dot.
+_SURFACE = re.compile(_TOKEN.pattern.replace("(?P<abbr>", "(?:"))
 
 # Capitalised spellings that name a thing rather than the function word they resemble.
 _ACRONYMS: dict[str, str] = {"US": "u.s", "USA": "u.s", "u.s.a": "u.s", "UK": "u.k"}
@@ -74,20 +77,28 @@ class Tokenizer:
         return self._stop_words
 
     def tokenize(self, text: str) -> list[str]:
-        """Index terms of ``text`` in order, with repeats (BM25 counts them)."""
-        cache, parts = self._cache, self._parts
-        terms: list[str] = []
-        append = terms.append
-        for match in _TOKEN.finditer(fold_punctuation(text)):
-            surface = match.group()
-            term = cache.get(surface)
-            if term is None:
-                term = self._of(match)
-            if term:
-                append(term)
-            if parts and (split := parts.get(surface)):
-                terms.extend(part.term for part in split)
-        return terms
+        """Index terms of ``text`` in order, with repeats (BM25 counts them).
+
+        The surfaces are found in one ``findall`` and looked up in the cache in one ``map``:
+        only a surface never seen before is made a term one at a time.
+        """
+        surfaces = _SURFACE.findall(fold_punctuation(text))
+        terms: list[str | None] = list(map(self._cache.get, surfaces))
+        if None in terms:
+            of = self._of_surface
+            for i, term in enumerate(terms):
+                if term is None:
+                    terms[i] = of(surfaces[i])
+        parts = self._parts
+        if parts and not parts.keys().isdisjoint(surfaces):
+            found: list[str] = []
+            for surface, term in zip(surfaces, terms, strict=True):
+                if term:
+                    found.append(term)
+                if split := parts.get(surface):
+                    found.extend(part.term for part in split)
+            return found
+        return list(filter(None, terms))
 
     def term(self, word: str) -> str:
         """The index term of one word of letters ("" for a stop word), as ``tokenize`` gives it.
@@ -137,10 +148,13 @@ class Tokenizer:
 
     def _of(self, match: re.Match[str]) -> str:
         """The term for one matched surface form, remembered for the next time it is seen."""
-        surface = match.group()
+        return self._of_surface(match.group())
+
+    def _of_surface(self, surface: str) -> str:
+        """``_of`` for a surface as ``_SURFACE`` finds it (an abbreviation's ends with a dot)."""
         term = self._cache.get(surface)
         if term is None:
-            term = self._term(surface, match.group("abbr") is not None)
+            term = self._term(surface, surface.endswith("."))
             if len(self._cache) < 1_000_000:
                 self._cache[surface] = term
                 if _IDENTIFIER.search(surface):

@@ -22,10 +22,6 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
-import jellyfish
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
 from retrieval.question.weights import zipf
 
 TYPO_PENALTY = 0.8
@@ -245,6 +241,9 @@ class Speller:
         ]
         swapped = word[1] + word[0] + word[2:]  # the first two letters typed in reverse order
         choices.extend(s for s in self._buckets.get((word[1], len(word)), ()) if s == swapped)
+        from rapidfuzz import process  # imported for the first word that may be a typo
+        from rapidfuzz.distance import OSA
+
         best = [
             hit
             for hit in process.extract(
@@ -260,6 +259,8 @@ class Speller:
 
     def _sound(self, word: str, typed: float) -> Respelling | None:
         """The corpus word spelled for the same sound as ``word``, if one is close enough."""
+        import jellyfish  # imported for the first word that may be a name misheard
+
         if self._by_sound is None:
             self._by_sound = {}
             for surface in sorted(self._term_of):
