@@ -26,6 +26,7 @@ from retrieval.question.aliases import AliasMatch, AliasTable, alias_table
 from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite_naming_aliases
 from retrieval.question.code import writes_code
+from retrieval.question.compounds import Compounds
 from retrieval.question.fillers import without_fillers
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller, lemma_families
@@ -88,6 +89,7 @@ class QuestionReader:
         self._aliases = AliasTable() if "aliases" in off else alias_table(articles)
         self._speller: Speller | None = None  # built on the first unknown word, or prepare()
         self._speller_lock = threading.Lock()  # asks run in threads; build it once
+        self._compounds: Compounds | None = None  # built on the first question
         self._example = example_question(articles)
 
     def read(self, question: str) -> Query:
@@ -121,6 +123,18 @@ class QuestionReader:
             if alias is not None and not known:  # found only as the phrase the alias names
                 aliases.weigh(alias, english_weight(word), None)
                 continue
+            if alias is None and "compounds" not in off:
+                parts = self._compounds_of_corpus().split(word)
+                if parts is not None:  # typed closed, written open: read as typed open
+                    for piece, piece_term in parts:
+                        piece_id = vocabulary.get(piece_term)
+                        piece_df = None if piece_id is None else int(df[piece_id])
+                        terms.append(piece_term)
+                        weight = blend(english_weight(piece), piece_df, n)
+                        if weight >= weights.get(piece_term, -1.0):
+                            weights[piece_term] = weight
+                            surface[piece_term] = piece
+                    continue
             if "speller" not in off and not known:
                 found = self._respell(word)
                 if found is not None:
@@ -208,6 +222,14 @@ class QuestionReader:
     def is_prepared(self) -> bool:
         """Whether the speller is built (``prepare``, or a first unknown word)."""
         return self._speller is not None
+
+    def _compounds_of_corpus(self) -> Compounds:
+        """The corpus's adjacent term pairs (``retrieval.question.compounds``), built once."""
+        if self._compounds is None:
+            index = self._passages.index
+            assert index.sequence is not None
+            self._compounds = Compounds(index.vocabulary, index.sequence, self._tokenizer.term)
+        return self._compounds
 
     def _respell(self, word: str) -> Respelling | None:
         return self._speller_for_corpus().respell(word)

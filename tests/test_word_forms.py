@@ -1,0 +1,64 @@
+"""A question word written otherwise than the documents write it: a compound typed closed
+("lockfile") that the text keeps open ("lock file", "pre-release").
+
+Every document here is written for the test: a small tool's documentation in Markdown.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval import Engine, EngineSettings, RetrievalSettings, load_corpus
+
+TOOL_DOCS = """\
+# Crate tool
+
+## Saving versions
+
+When a build finishes, crate writes every package and its version to the lock file. Keep
+the lock file beside the project so that every machine installs the same versions.
+
+## Testing releases
+
+By default crate installs stable releases only. A pre-release is taken only when no
+stable release fits the range you asked for.
+
+## Speed
+
+Downloads run four at a time over a single connection.
+"""
+
+
+@pytest.fixture(scope="module")
+def tool(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tool")
+    (folder / "crate.md").write_text(TOOL_DOCS, encoding="utf-8")
+    return folder
+
+
+def engine_for(folder: Path, *off: str) -> Engine:
+    settings = EngineSettings(retrieval=RetrievalSettings(heuristics_off=frozenset(off)))
+    return Engine(load_corpus(folder), settings)
+
+
+def test_a_compound_typed_closed_finds_the_text_that_writes_it_open(tool: Path) -> None:
+    engine = engine_for(tool)
+    assert engine.query("where does crate keep the lockfile").weights.keys() >= {"lock", "file"}
+    assert engine.ask("where is the lockfile kept").passages[0].text.startswith("When a build")
+    found = engine.ask("does it install prereleases")
+    assert found.passages[0].text.startswith("By default crate installs stable")
+
+
+def test_a_compound_is_read_as_typed_when_the_text_writes_it_closed_too(tmp_path: Path) -> None:
+    (tmp_path / "notes.md").write_text(
+        "# Notes\n\nThe lockfile is rebuilt on every run. The lockfile is small.\n\n"
+        "A lock on the file stops two runs at once.\n",
+        encoding="utf-8",
+    )
+    assert "lockfil" in engine_for(tmp_path).query("when is the lockfile rebuilt").weights
+
+
+def test_compounds_can_be_switched_off(tool: Path) -> None:
+    assert "lockfil" in engine_for(tool, "compounds").query("the lockfile").weights
