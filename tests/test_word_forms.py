@@ -61,4 +61,48 @@ def test_a_compound_is_read_as_typed_when_the_text_writes_it_closed_too(tmp_path
 
 
 def test_compounds_can_be_switched_off(tool: Path) -> None:
-    assert "lockfil" in engine_for(tool, "compounds").query("the lockfile").weights
+    assert "lockfil" in engine_for(tool, "compounds", "clippings").query("the lockfile").weights
+
+
+ENV_DOCS = """\
+# Shell tool
+
+## Virtual environments
+
+Each project gets its own virtual environment. The virtual environment lives beside the
+project, and the package cache is shared by every virtual environment on the machine.
+
+## Removing a package
+
+Run `shell remove` with the package name; the package leaves the virtual environment.
+
+## Configuration
+
+The configuration file holds the index address.
+"""
+
+
+@pytest.fixture(scope="module")
+def shell(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("shell")
+    (folder / "shell.md").write_text(ENV_DOCS, encoding="utf-8")
+    return folder
+
+
+def test_a_shortened_word_is_read_as_the_corpus_s_words_it_stands_for(shell: Path) -> None:
+    engine = engine_for(shell)
+    assert {"virtual", "environ"} <= engine.query("where do venvs live").weights.keys()
+    assert "packag" in engine.query("how do i remove a pkg").weights  # dropped letters
+    assert "configur" in engine.query("what is in the config").weights  # a prefix
+    assert engine.ask("where does the venv live").passages[0].text.startswith("Each project")
+
+
+def test_a_capitalised_word_or_an_english_word_is_never_read_as_shortened(shell: Path) -> None:
+    engine = engine_for(shell)
+    assert "virtual" not in engine.query("what did Venv say").weights  # a name
+    assert "configur" not in engine.query("is it a con").weights  # too short
+    assert "packag" not in engine.query("who packs it").weights  # an English word
+
+
+def test_shortened_words_are_read_as_typed_when_switched_off(shell: Path) -> None:
+    assert "venv" in engine_for(shell, "clippings").query("where do venvs live").weights

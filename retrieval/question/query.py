@@ -25,11 +25,13 @@ from retrieval.index.passages import Passages
 from retrieval.question.aliases import AliasMatch, AliasTable, alias_table
 from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite_naming_aliases
+from retrieval.question.clippings import expand_clipping
 from retrieval.question.code import writes_code
-from retrieval.question.compounds import Compounds
+from retrieval.question.compounds import split_compound
 from retrieval.question.fillers import without_fillers
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller, lemma_families
+from retrieval.question.term_pairs import TermPairs
 from retrieval.question.weights import blend, english_weight
 
 # The aliases of one question whose phrases are added: more names of things than anyone asks
@@ -37,6 +39,7 @@ from retrieval.question.weights import blend, english_weight
 MAX_ALIASES_READ = 10
 
 TermInfo = tuple[str, str, float, float]  # a term, the word read, its weight, its BM25 idf
+TermRead = tuple[str, str, float, float]  # a term, the word shown, its weight, its BM25 share
 
 
 class QuestionError(ValueError):
@@ -89,7 +92,7 @@ class QuestionReader:
         self._aliases = AliasTable() if "aliases" in off else alias_table(articles)
         self._speller: Speller | None = None  # built on the first unknown word, or prepare()
         self._speller_lock = threading.Lock()  # asks run in threads; build it once
-        self._compounds: Compounds | None = None  # built on the first question
+        self._pairs: TermPairs | None = None  # built on the first question that needs it
         self._example = example_question(articles)
 
     def read(self, question: str) -> Query:
@@ -109,6 +112,7 @@ class QuestionReader:
         weights: dict[str, float] = {}
         surface: dict[str, str] = {}
         aliases = _Aliases(named, self._phrase_terms)
+        shortened: dict[str, float] = {}
         index = self._passages.index
         vocabulary, df, n = index.vocabulary, index.df, index.corpus_size
         cards = self._passages.card_index.vocabulary
@@ -123,18 +127,16 @@ class QuestionReader:
             if alias is not None and not known:  # found only as the phrase the alias names
                 aliases.weigh(alias, english_weight(word), None)
                 continue
-            if alias is None and "compounds" not in off:
-                parts = self._compounds_of_corpus().split(word)
-                if parts is not None:  # typed closed, written open: read as typed open
-                    for piece, piece_term in parts:
-                        piece_id = vocabulary.get(piece_term)
-                        piece_df = None if piece_id is None else int(df[piece_id])
-                        terms.append(piece_term)
-                        weight = blend(english_weight(piece), piece_df, n)
-                        if weight >= weights.get(piece_term, -1.0):
-                            weights[piece_term] = weight
-                            surface[piece_term] = piece
-                    continue
+            read = None if alias is not None else self._written_otherwise(typed, word)
+            if read is not None:  # a compound typed closed, or a shortened word
+                for piece_term, shown, weight, share in read:
+                    terms.append(piece_term)
+                    if share < 1.0:
+                        shortened[piece_term] = share
+                    if weight >= weights.get(piece_term, -1.0):
+                        weights[piece_term] = weight
+                        surface[piece_term] = shown
+                continue
             if "speller" not in off and not known:
                 found = self._respell(word)
                 if found is not None:
@@ -157,7 +159,9 @@ class QuestionReader:
                 "That question has only common words; name the topic you want to know about."
             )
         query = self._with_mentions(aliases.text(rewritten), terms, weights, surface)
-        return replace(query, scale=aliases.scale()) if named else query
+        scale = {t: s for t, s in shortened.items() if s < 1.0 and t not in aliases.typed}
+        scale |= aliases.scale()
+        return replace(query, scale=scale) if scale else query
 
     def _phrase_terms(self, phrase: str) -> list[TermInfo]:
         """Each word of an alias's phrase: its term, the word as written, its weight and its
@@ -223,13 +227,41 @@ class QuestionReader:
         """Whether the speller is built (``prepare``, or a first unknown word)."""
         return self._speller is not None
 
-    def _compounds_of_corpus(self) -> Compounds:
-        """The corpus's adjacent term pairs (``retrieval.question.compounds``), built once."""
-        if self._compounds is None:
-            index = self._passages.index
-            assert index.sequence is not None
-            self._compounds = Compounds(index.vocabulary, index.sequence, self._tokenizer.term)
-        return self._compounds
+    def _written_otherwise(self, typed: str, word: str) -> list[TermRead] | None:
+        """A word the corpus writes otherwise, read as the corpus writes it: a compound typed
+        closed as its two words, as if typed open (``retrieval.question.compounds``); a
+        shortened word as the word or words it stands for, together weighing and counting in
+        BM25 what one word does (``retrieval.question.clippings``). None for any other word."""
+        off, term = self._off, self._tokenizer.term
+        index = self._passages.index
+        found: list[tuple[str, str, str]] = []  # term, word read, shown as
+        share = 1.0
+        if "compounds" not in off:
+            parts = split_compound(word, self._term_pairs(), term)
+            found = [(t, piece, piece) for piece, t in parts or ()]
+        if not found and "clippings" not in off:
+            expanded = expand_clipping(typed.removesuffix("'s"), self._term_pairs(), term)
+            found = [(t, word, typed) for t in expanded or ()]
+            share = 1 / len(found) if found else 1.0
+        if not found:
+            return None
+        read: list[TermRead] = []
+        for found_term, read_as, shown in found:
+            term_id = index.vocabulary.get(found_term)
+            df = None if term_id is None else int(index.df[term_id])
+            weight = blend(english_weight(read_as), df, index.corpus_size)
+            read.append((found_term, shown, weight * share, share))
+        return read
+
+    def _term_pairs(self) -> TermPairs:
+        """The corpus's terms and adjacent term pairs (``retrieval.question.term_pairs``),
+        built on the first question that needs them."""
+        with self._speller_lock:
+            if self._pairs is None:
+                index = self._passages.index
+                assert index.sequence is not None
+                self._pairs = TermPairs(index.vocabulary, index.sequence)
+            return self._pairs
 
     def _respell(self, word: str) -> Respelling | None:
         return self._speller_for_corpus().respell(word)
