@@ -78,7 +78,8 @@ Run `shell remove` with the package name; the package leaves the virtual environ
 
 ## Configuration
 
-The configuration file holds the index address.
+The configuration file holds the index address; its `virtualenvs.path` key moves every
+virtual environment elsewhere.
 """
 
 
@@ -102,6 +103,12 @@ def test_a_capitalised_word_or_an_english_word_is_never_read_as_shortened(shell:
     assert "virtual" not in engine.query("what did Venv say").weights  # a name
     assert "configur" not in engine.query("is it a con").weights  # too short
     assert "packag" not in engine.query("who packs it").weights  # an English word
+
+
+def test_a_misspelt_shortened_word_is_read_as_what_it_stands_for(shell: Path) -> None:
+    weights = engine_for(shell).query("where do my virtaulenvs live").weights
+    assert {"virtual", "environ"} <= weights.keys()
+    assert "virtualenv" not in weights
 
 
 def test_shortened_words_are_read_as_typed_when_switched_off(shell: Path) -> None:

@@ -128,6 +128,12 @@ class QuestionReader:
                 aliases.weigh(alias, english_weight(word), None)
                 continue
             read = None if alias is not None else self._written_otherwise(typed, word)
+            if read is None and "speller" not in off and not known:
+                found = self._respell(word)
+                if found is not None:
+                    term, word, confidence = found.term, found.word, found.confidence
+                    if alias is None and typed.islower():  # misspelt and shortened: "virtaulenvs"
+                        read = self._written_otherwise(word, word, confidence)
             if read is not None:  # a compound typed closed, or a shortened word
                 for piece_term, shown, weight, share in read:
                     terms.append(piece_term)
@@ -137,10 +143,6 @@ class QuestionReader:
                         weights[piece_term] = weight
                         surface[piece_term] = shown
                 continue
-            if "speller" not in off and not known:
-                found = self._respell(word)
-                if found is not None:
-                    term, word, confidence = found.term, found.word, found.confidence
             term_id = vocabulary.get(term)
             weight = confidence * blend(
                 english_weight(word), None if term_id is None else int(df[term_id]), n
@@ -227,7 +229,9 @@ class QuestionReader:
         """Whether the speller is built (``prepare``, or a first unknown word)."""
         return self._speller is not None
 
-    def _written_otherwise(self, typed: str, word: str) -> list[TermRead] | None:
+    def _written_otherwise(
+        self, typed: str, word: str, confidence: float = 1.0
+    ) -> list[TermRead] | None:
         """A word the corpus writes otherwise, read as the corpus writes it: a compound typed
         closed as its two words, as if typed open (``retrieval.question.compounds``); a
         shortened word as the word or words it stands for, together weighing and counting in
@@ -250,7 +254,7 @@ class QuestionReader:
             term_id = index.vocabulary.get(found_term)
             df = None if term_id is None else int(index.df[term_id])
             weight = blend(english_weight(read_as), df, index.corpus_size)
-            read.append((found_term, shown, weight * share, share))
+            read.append((found_term, shown, confidence * weight * share, share))
         return read
 
     def _term_pairs(self) -> TermPairs:
