@@ -113,3 +113,38 @@ def test_a_misspelt_shortened_word_is_read_as_what_it_stands_for(shell: Path) ->
 
 def test_shortened_words_are_read_as_typed_when_switched_off(shell: Path) -> None:
     assert "venv" in engine_for(shell, "clippings").query("where do venvs live").weights
+
+
+HEADED_DOCS = """\
+# Bolt manual
+
+## Mirror settings
+
+It is not possible to set them in the project table.
+
+## Project table
+
+The project table lists what the project needs, and each entry there may set a range of
+versions the mirror settings of the machine allow.
+
+## Logging
+
+Every run writes a log beside the cache.
+
+## Updates
+
+Bolt looks for a newer release once a week.
+
+## Licence
+
+Bolt is free software under a permissive licence.
+"""
+
+
+def test_a_paragraph_s_headings_count_in_part_when_the_best_passages_are_reordered(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "bolt.md").write_text(HEADED_DOCS, encoding="utf-8")
+    engine = engine_for(tmp_path)
+    answer = engine.ask("can i set mirror settings in the project table")
+    assert answer.passages[0].text.startswith("It is not possible")
