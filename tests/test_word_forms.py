@@ -1,5 +1,6 @@
 """A question word written otherwise than the documents write it: a compound typed closed
-("lockfile") that the text keeps open ("lock file", "pre-release").
+("lockfile") that the text keeps open ("lock file", "pre-release"); a shortened word ("venv",
+"pkg", "config"); and a paragraph's headings when the best passages are reordered.
 
 Every document here is written for the test: a small tool's documentation in Markdown.
 """
@@ -8,9 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from retrieval import Engine, EngineSettings, RetrievalSettings, load_corpus
+from retrieval.index.tokenize import Tokenizer
+from retrieval.question.clippings import expand_clipping
+from retrieval.question.term_pairs import TermPairs
 
 TOOL_DOCS = """\
 # Crate tool
@@ -148,3 +153,9 @@ def test_a_paragraph_s_headings_count_in_part_when_the_best_passages_are_reorder
     engine = engine_for(tmp_path)
     answer = engine.ask("can i set mirror settings in the project table")
     assert answer.passages[0].text.startswith("It is not possible")
+
+
+def test_a_common_word_ending_in_s_is_never_read_as_a_shortened_plural() -> None:
+    pairs = TermPairs({"think": 0, "thing": 1}, np.array([0, 1, 0, 1], dtype=np.int32))
+    assert expand_clipping("this", pairs, Tokenizer().term) is None
+    assert expand_clipping("thngs", pairs, Tokenizer().term) == ("thing",)

@@ -49,6 +49,8 @@ def expand_clipping(
     word = typed.casefold()
     if len(word) < MIN_CLIPPED or not (typed.isalpha() and typed.islower()):
         return None
+    if zipf(word) >= CLIPPED_MAX_ZIPF:  # "this" is no plural of a shortened "thi"
+        return None
     found = None
     if word.endswith("s") and len(word) > MIN_CLIPPED and not word.endswith("ss"):
         found = _expand(word[:-1], pairs, term)
