@@ -65,6 +65,19 @@ def test_a_compound_is_read_as_typed_when_the_text_writes_it_closed_too(tmp_path
     assert "lockfil" in engine_for(tmp_path).query("when is the lockfile rebuilt").weights
 
 
+def test_two_words_typed_apart_find_the_text_that_writes_them_as_one(tmp_path: Path) -> None:
+    (tmp_path / "accounts.md").write_text(
+        "# Accounts\n\n## Signing in\n\nYour username is the address you registered with. "
+        "A username never changes.\n\n## Names\n\nThe name shown to others is yours to "
+        "choose.\n\n## Deleting\n\nA deleted account is kept for thirty days.\n",
+        encoding="utf-8",
+    )
+    engine = engine_for(tmp_path)
+    assert "usernam" in engine.query("can i change my user name").weights
+    assert engine.ask("can i change my user name").passages[0].text.startswith("Your username")
+    assert "usernam" not in engine_for(tmp_path, "compounds").query("my user name").weights
+
+
 def test_compounds_can_be_switched_off(tool: Path) -> None:
     assert "lockfil" in engine_for(tool, "compounds", "clippings").query("the lockfile").weights
 

@@ -27,7 +27,7 @@ from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite_naming_aliases
 from retrieval.question.clippings import expand_clipping
 from retrieval.question.code import writes_code
-from retrieval.question.compounds import split_compound
+from retrieval.question.compounds import join_compounds, split_compound
 from retrieval.question.fillers import without_fillers
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller, lemma_families
@@ -117,7 +117,10 @@ class QuestionReader:
         vocabulary, df, n = index.vocabulary, index.df, index.corpus_size
         cards = self._passages.card_index.vocabulary
         searched = rewritten if "fillers" in off else without_fillers(rewritten)  # same spans
-        for token in self._tokenizer.tokens(searched):
+        tokens = list(self._tokenizer.tokens(searched))
+        if "compounds" not in off and len(tokens) > 1:  # "lock file" for the corpus's "lockfile"
+            tokens = join_compounds(searched, tokens, self._term_pairs, self._tokenizer.term)
+        for token in tokens:
             aliases.add_before(token.start, terms, weights, surface)
             typed = searched[token.start : token.end]
             term, confidence = token.term, 1.0
