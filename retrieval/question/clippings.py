@@ -93,9 +93,9 @@ def _combined(word: str, pairs: TermPairs) -> Expansion:
     best: Expansion = ((), 0)
     for at in range(1, len(word) - MIN_TAIL + 1):
         head, tail = word[:at], word[at:]
-        for first in pairs.starting(head):
-            for second, count in pairs.followers(first):
-                if count > best[1] and second.startswith(tail):
+        for second in pairs.starting(tail):  # few: the tail has three letters at least
+            for first, count in pairs.leaders(second):
+                if count > best[1] and first.startswith(head):
                     best = ((first, second), count)
     return best
 

@@ -93,6 +93,8 @@ class QuestionReader:
         self._speller: Speller | None = None  # built on the first unknown word, or prepare()
         self._speller_lock = threading.Lock()  # asks run in threads; build it once
         self._pairs: TermPairs | None = None  # built on the first question that needs it
+        # A word's reading by ``_written_otherwise``, found once: it depends on the corpus only.
+        self._otherwise: dict[tuple[str, str], tuple[list[tuple[str, str, str]], float]] = {}
         self._example = example_question(articles)
 
     def read(self, question: str) -> Query:
@@ -222,10 +224,11 @@ class QuestionReader:
 
     def prepare(self) -> None:
         """Build now what the first unknown word would otherwise build (the speller), and load
-        what the first question would (English word frequencies), so that a server's first
-        question is as fast as its hundredth."""
+        what the first question would (English word frequencies, the corpus's term pairs), so
+        that a server's first question is as fast as its hundredth."""
         english_weight("the")
         self._speller_for_corpus()
+        self._term_pairs()
 
     @property
     def is_prepared(self) -> bool:
@@ -239,19 +242,16 @@ class QuestionReader:
         closed as its two words, as if typed open (``retrieval.question.compounds``); a
         shortened word as the word or words it stands for, together weighing and counting in
         BM25 what one word does (``retrieval.question.clippings``). None for any other word."""
-        off, term = self._off, self._tokenizer.term
-        index = self._passages.index
-        found: list[tuple[str, str, str]] = []  # term, word read, shown as
-        share = 1.0
-        if "compounds" not in off:
-            parts = split_compound(word, self._term_pairs(), term)
-            found = [(t, piece, piece) for piece, t in parts or ()]
-        if not found and "clippings" not in off:
-            expanded = expand_clipping(typed.removesuffix("'s"), self._term_pairs(), term)
-            found = [(t, word, typed) for t in expanded or ()]
-            share = 1 / len(found) if found else 1.0
+        key = (typed, word)
+        known = self._otherwise.get(key)
+        if known is None:
+            known = self._otherwise_found(typed, word)
+            if len(self._otherwise) < 100_000:  # the same words come again and again
+                self._otherwise[key] = known
+        found, share = known
         if not found:
             return None
+        index = self._passages.index
         read: list[TermRead] = []
         for found_term, read_as, shown in found:
             term_id = index.vocabulary.get(found_term)
@@ -259,6 +259,20 @@ class QuestionReader:
             weight = blend(english_weight(read_as), df, index.corpus_size)
             read.append((found_term, shown, confidence * weight * share, share))
         return read
+
+    def _otherwise_found(self, typed: str, word: str) -> tuple[list[tuple[str, str, str]], float]:
+        """``_written_otherwise``'s terms (each with the word it reads and the word shown) and
+        the share of one word each weighs; no terms for a word read as typed."""
+        off, term = self._off, self._tokenizer.term
+        if "compounds" not in off:
+            parts = split_compound(word, self._term_pairs(), term)
+            if parts is not None:
+                return [(t, piece, piece) for piece, t in parts], 1.0
+        if "clippings" not in off:
+            expanded = expand_clipping(typed.removesuffix("'s"), self._term_pairs(), term)
+            if expanded:
+                return [(t, word, typed) for t in expanded], 1 / len(expanded)
+        return [], 1.0
 
     def _term_pairs(self) -> TermPairs:
         """The corpus's terms and adjacent term pairs (``retrieval.question.term_pairs``),

@@ -29,6 +29,9 @@ class TermPairs:
         self._pairs, self._pair_counts = np.unique(
             ids[:-1] * self._size + ids[1:], return_counts=True
         )
+        self._reversed, self._reversed_counts = np.unique(
+            ids[1:] * self._size + ids[:-1], return_counts=True
+        )
 
     def count(self, term: str) -> int:
         """How often the corpus holds ``term`` (0 when never)."""
@@ -56,15 +59,13 @@ class TermPairs:
             at += 1
         return found
 
-    def followers(self, first: str) -> list[tuple[str, int]]:
-        """The terms that directly follow ``first``, with how often each does."""
-        first_id = self.vocabulary.get(first)
-        if first_id is None:
+    def leaders(self, second: str) -> list[tuple[str, int]]:
+        """The terms that ``second`` directly follows, with how often it does."""
+        second_id = self.vocabulary.get(second)
+        if second_id is None:
             return []
-        base = first_id * self._size
-        start = int(np.searchsorted(self._pairs, base))
-        end = int(np.searchsorted(self._pairs, base + self._size))
-        return [
-            (self._words[int(key) - base], int(count))
-            for key, count in zip(self._pairs[start:end], self._pair_counts[start:end], strict=True)
-        ]
+        base = second_id * self._size
+        start, end = np.searchsorted(self._reversed, (base, base + self._size))
+        keys = self._reversed[start:end] - base
+        counts = self._reversed_counts[start:end]
+        return [(self._words[k], c) for k, c in zip(keys.tolist(), counts.tolist(), strict=True)]
