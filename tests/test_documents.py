@@ -144,6 +144,23 @@ def test_every_paragraph_knows_its_heading_path(tmp_path: Path) -> None:
     assert sections[2] == ("Widget FAQ", "Why does the battery drain overnight?")
 
 
+def test_a_short_paragraph_all_in_bold_is_a_heading_below_the_markdown_ones(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "# Hub guide\n\n## Power\n\nThe hub runs on mains power.\n\n**Running on batteries**\n\n"
+        "Four cells last a week.\n\n**Keep the lid shut.**\n\n## Lights\n\nGreen means ready.\n"
+    )
+    article = load_article(write(tmp_path, "hub.md", page))
+    shown = [(p.text, p.section) for p in article.paragraphs]
+    assert shown == [
+        ("The hub runs on mains power.", ("Hub guide", "Power")),
+        ("Four cells last a week.", ("Hub guide", "Power", "Running on batteries")),
+        ("Keep the lid shut.", ("Hub guide", "Power", "Running on batteries")),
+        ("Green means ready.", ("Hub guide", "Lights")),
+    ]
+
+
 def test_a_table_is_one_passage_a_row_a_line(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "widget-faq.md", WIDGET_FAQ))
     table = article.paragraphs[-1]

@@ -6,7 +6,9 @@ content, an image nothing; a paragraph's line breaks read as the spaces the page
 every quote is found word for word in the page a reader opens.
 
 - A heading opens a section; it is no block of its own, and every block carries its
-  heading path (``("Widget FAQ", "How do I reset my widget?")``).
+  heading path (``("Widget FAQ", "How do I reset my widget?")``). A short paragraph all in
+  bold that does not end as a sentence does ("**Using a proxy**", "**How do I reset it?**")
+  is a heading too, below the Markdown headings above it.
 - A list is one block, each item on a line of its own ("• item", "1. item"; a nested item is
   indented), joined to the paragraph just before it when that paragraph introduces it (ends
   with a colon): the sentence and what it introduces are one passage.
@@ -38,6 +40,11 @@ CODE = "code"
 TABLE = "table"
 SHOWN_AS_IS = frozenset({CODE, TABLE})  # content, but never a sentence of a summary
 BULLET = "\u2022 "
+# A paragraph all in bold, short and not a sentence, is a heading under the page's headings
+# (many pages write a minor heading so); a level below any Markdown heading's, so that the
+# next heading of any level, or the next bold one, closes its section.
+BOLD_HEADING_LEVEL = 7
+MAX_BOLD_HEADING = 100
 CELL_SEPARATOR = " | "
 
 # An admonition's marker on a line of its own: GitHub's "[!NOTE]", Docusaurus's ":::tip" / ":::".
@@ -97,6 +104,23 @@ def inline_text(token: Token) -> str:
     return "".join(text + end for text, end in kept).strip()
 
 
+def _is_bold_heading(inline: Token, text: str) -> bool:
+    """Whether a paragraph is a heading written in bold: one line, all of it strong emphasis,
+    at most ``MAX_BOLD_HEADING`` characters, not ending as a sentence ends or introduces."""
+    children = [
+        c for c in inline.children or () if not (c.type == "text" and not c.content.strip())
+    ]
+    return (
+        len(children) >= 3
+        and children[0].type == "strong_open"
+        and children[-1].type == "strong_close"
+        and not any(c.type in ("strong_open", "strong_close") for c in children[1:-1])
+        and not any(c.type in ("softbreak", "hardbreak") for c in children)
+        and 0 < len(text) <= MAX_BOLD_HEADING
+        and text[-1] not in ".:;,"
+    )
+
+
 class _Reader:
     """One pass over markdown-it's token stream, keeping the heading path as it goes."""
 
@@ -132,9 +156,14 @@ class _Reader:
             if text:
                 self.path.append((level, text))
         elif kind == "paragraph_open":
-            text = inline_text(self.tokens[self.at + 1])
+            inline = self.tokens[self.at + 1]
+            text = inline_text(inline)
             self.at += 3
-            self._add(text, BODY)
+            if _is_bold_heading(inline, text):  # "**External tools**" on a line of its own
+                self.path = [(lvl, t) for lvl, t in self.path if lvl < BOLD_HEADING_LEVEL]
+                self.path.append((BOLD_HEADING_LEVEL, text))
+            else:
+                self._add(text, BODY)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             code: list[str] = []
             lines = self._list(0, code)

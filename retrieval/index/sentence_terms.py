@@ -90,6 +90,13 @@ class SentenceTerms:
         words = self._words
         return [[words[i] for i in ids] for ids in self.sentence_ids(index, hidden=True)]
 
+    def hidden_ids(self, index: int) -> list[int]:
+        """The hidden terms of a paragraph (``SentenceRecorder.terms``: its headings' words)
+        as vocabulary ids."""
+        end = int(self._term_start[index + 1])
+        ids: list[int] = self._sequence[end - self._hidden[index] : end].tolist()
+        return ids
+
     def sentence_ids(self, index: int, *, hidden: bool = False) -> list[list[int]]:
         """``sentences`` as vocabulary ids: comparing them touches no string. The hidden
         terms (``SentenceRecorder.terms``) go with the first sentence only if ``hidden``."""

@@ -25,10 +25,13 @@ from retrieval.index.passages import Passages
 from retrieval.question.aliases import AliasMatch, AliasTable, alias_table
 from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite_naming_aliases
+from retrieval.question.clippings import expand_clipping
 from retrieval.question.code import writes_code
+from retrieval.question.compounds import join_compounds, split_compound
 from retrieval.question.fillers import without_fillers
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller, lemma_families
+from retrieval.question.term_pairs import TermPairs
 from retrieval.question.weights import blend, english_weight
 
 # The aliases of one question whose phrases are added: more names of things than anyone asks
@@ -36,6 +39,7 @@ from retrieval.question.weights import blend, english_weight
 MAX_ALIASES_READ = 10
 
 TermInfo = tuple[str, str, float, float]  # a term, the word read, its weight, its BM25 idf
+TermRead = tuple[str, str, float, float]  # a term, the word shown, its weight, its BM25 share
 
 
 class QuestionError(ValueError):
@@ -88,6 +92,9 @@ class QuestionReader:
         self._aliases = AliasTable() if "aliases" in off else alias_table(articles)
         self._speller: Speller | None = None  # built on the first unknown word, or prepare()
         self._speller_lock = threading.Lock()  # asks run in threads; build it once
+        self._pairs: TermPairs | None = None  # built on the first question that needs it
+        # A word's reading by ``_written_otherwise``, found once: it depends on the corpus only.
+        self._otherwise: dict[tuple[str, str], tuple[list[tuple[str, str, str]], float]] = {}
         self._example = example_question(articles)
 
     def read(self, question: str) -> Query:
@@ -107,11 +114,15 @@ class QuestionReader:
         weights: dict[str, float] = {}
         surface: dict[str, str] = {}
         aliases = _Aliases(named, self._phrase_terms)
+        shortened: dict[str, float] = {}
         index = self._passages.index
         vocabulary, df, n = index.vocabulary, index.df, index.corpus_size
         cards = self._passages.card_index.vocabulary
         searched = rewritten if "fillers" in off else without_fillers(rewritten)  # same spans
-        for token in self._tokenizer.tokens(searched):
+        tokens = list(self._tokenizer.tokens(searched))
+        if "compounds" not in off and len(tokens) > 1:  # "lock file" for the corpus's "lockfile"
+            tokens = join_compounds(searched, tokens, self._term_pairs, self._tokenizer.term)
+        for token in tokens:
             aliases.add_before(token.start, terms, weights, surface)
             typed = searched[token.start : token.end]
             term, confidence = token.term, 1.0
@@ -121,10 +132,22 @@ class QuestionReader:
             if alias is not None and not known:  # found only as the phrase the alias names
                 aliases.weigh(alias, english_weight(word), None)
                 continue
-            if "speller" not in off and not known:
+            read = None if alias is not None else self._written_otherwise(typed, word)
+            if read is None and "speller" not in off and not known:
                 found = self._respell(word)
                 if found is not None:
                     term, word, confidence = found.term, found.word, found.confidence
+                    if alias is None and typed.islower():  # misspelt and shortened: "virtaulenvs"
+                        read = self._written_otherwise(word, word, confidence)
+            if read is not None:  # a compound typed closed, or a shortened word
+                for piece_term, shown, weight, share in read:
+                    terms.append(piece_term)
+                    if share < 1.0:
+                        shortened[piece_term] = share
+                    if weight >= weights.get(piece_term, -1.0):
+                        weights[piece_term] = weight
+                        surface[piece_term] = shown
+                continue
             term_id = vocabulary.get(term)
             weight = confidence * blend(
                 english_weight(word), None if term_id is None else int(df[term_id]), n
@@ -143,7 +166,9 @@ class QuestionReader:
                 "That question has only common words; name the topic you want to know about."
             )
         query = self._with_mentions(aliases.text(rewritten), terms, weights, surface)
-        return replace(query, scale=aliases.scale()) if named else query
+        scale = {t: s for t, s in shortened.items() if s < 1.0 and t not in aliases.typed}
+        scale |= aliases.scale()
+        return replace(query, scale=scale) if scale else query
 
     def _phrase_terms(self, phrase: str) -> list[TermInfo]:
         """Each word of an alias's phrase: its term, the word as written, its weight and its
@@ -199,15 +224,65 @@ class QuestionReader:
 
     def prepare(self) -> None:
         """Build now what the first unknown word would otherwise build (the speller), and load
-        what the first question would (English word frequencies), so that a server's first
-        question is as fast as its hundredth."""
+        what the first question would (English word frequencies, the corpus's term pairs), so
+        that a server's first question is as fast as its hundredth."""
         english_weight("the")
         self._speller_for_corpus()
+        self._term_pairs()
 
     @property
     def is_prepared(self) -> bool:
         """Whether the speller is built (``prepare``, or a first unknown word)."""
         return self._speller is not None
+
+    def _written_otherwise(
+        self, typed: str, word: str, confidence: float = 1.0
+    ) -> list[TermRead] | None:
+        """A word the corpus writes otherwise, read as the corpus writes it: a compound typed
+        closed as its two words, as if typed open (``retrieval.question.compounds``); a
+        shortened word as the word or words it stands for, together weighing and counting in
+        BM25 what one word does (``retrieval.question.clippings``). None for any other word."""
+        key = (typed, word)
+        known = self._otherwise.get(key)
+        if known is None:
+            known = self._otherwise_found(typed, word)
+            if len(self._otherwise) < 100_000:  # the same words come again and again
+                self._otherwise[key] = known
+        found, share = known
+        if not found:
+            return None
+        index = self._passages.index
+        read: list[TermRead] = []
+        for found_term, read_as, shown in found:
+            term_id = index.vocabulary.get(found_term)
+            df = None if term_id is None else int(index.df[term_id])
+            weight = blend(english_weight(read_as), df, index.corpus_size)
+            read.append((found_term, shown, confidence * weight * share, share))
+        return read
+
+    def _otherwise_found(self, typed: str, word: str) -> tuple[list[tuple[str, str, str]], float]:
+        """``_written_otherwise``'s terms (each with the word it reads and the word shown) and
+        the share of one word each weighs; no terms for a word read as typed."""
+        off, term = self._off, self._tokenizer.term
+        if "compounds" not in off:
+            parts = split_compound(word, self._term_pairs(), term)
+            if parts is not None:
+                return [(t, piece, piece) for piece, t in parts], 1.0
+        if "clippings" not in off:
+            expanded = expand_clipping(typed.removesuffix("'s"), self._term_pairs(), term)
+            if expanded:
+                return [(t, word, typed) for t in expanded], 1 / len(expanded)
+        return [], 1.0
+
+    def _term_pairs(self) -> TermPairs:
+        """The corpus's terms and adjacent term pairs (``retrieval.question.term_pairs``),
+        built on the first question that needs them."""
+        with self._speller_lock:
+            if self._pairs is None:
+                index = self._passages.index
+                assert index.sequence is not None
+                self._pairs = TermPairs(index.vocabulary, index.sequence)
+            return self._pairs
 
     def _respell(self, word: str) -> Respelling | None:
         return self._speller_for_corpus().respell(word)

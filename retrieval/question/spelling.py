@@ -99,7 +99,7 @@ def other_forms(word: str) -> list[str]:
 
 
 @cache
-def _inflected() -> dict[str, tuple[str, ...]]:
+def inflected_forms() -> dict[str, tuple[str, ...]]:
     """Every lowercase lemma of lemminflect's inflection tables, with itself and its forms."""
     tables = _tables()
     keys = {*tables.inflection_table, *tables.inflection_overrides}
@@ -138,7 +138,7 @@ def lemma_families(stop_words: frozenset[str]) -> dict[str, frozenset[str]]:
 
     term = Tokenizer(stop_words=stop_words).term
     families: dict[str, set[str]] = {}
-    for lemma, forms in _inflected().items():
+    for lemma, forms in inflected_forms().items():
         for form in forms:
             families.setdefault(term(form), set()).add(lemma)
     return {t: frozenset(lemmas) for t, lemmas in families.items()}
@@ -187,7 +187,7 @@ class Speller:
         """The words with a lemma some form of which the corpus holds: no other word has
         another form in the corpus."""
         reachable = set().union(*(families.get(t, ()) for t in self._terms))
-        inflected = _inflected()
+        inflected = inflected_forms()
         leads: set[str] = set()
         for lemma, leading in _words_by_lemma().items():
             if lemma in reachable or (lemma not in inflected and tokenize(lemma) in self._terms):

@@ -23,7 +23,7 @@ from retrieval.index.passages import Passages
 from retrieval.lexicon import NON_BODY_WORDS
 from retrieval.question.query import Query
 from retrieval.question.weights import phrase_weights
-from retrieval.search.rerank import closeness, rerank
+from retrieval.search.rerank import HEADING_SHARE, closeness, rerank
 
 MAX_TOP_K = 100
 
@@ -136,12 +136,20 @@ class Search:
         }
         terms = [code[t] for t in query.terms]
         weights = {code[t]: w for t, w in query.weights.items()}
-        return [
-            closeness(query.terms, query.weights, [passages.cards[i]])  # a card: one "sentence"
-            if i in passages.cards
-            else closeness(terms, weights, passages.kept.sentence_ids(i))
-            for i in indices
-        ]
+        kept = passages.kept
+        found = []
+        for i in indices:
+            if i in passages.cards:  # a card: one "sentence"
+                found.append(closeness(query.terms, query.weights, [passages.cards[i]]))
+                continue
+            own = kept.sentence_ids(i)
+            near = closeness(terms, weights, own)
+            heading = kept.hidden_ids(i)
+            if heading:  # what it says under its headings counts in part (HEADING_SHARE)
+                under = closeness(terms, weights, [[*heading, *sentence] for sentence in own])
+                near += HEADING_SHARE * (under - near)
+            found.append(near)
+        return found
 
     def names_once(self, query: Query, hits: Sequence[Hit]) -> Query:
         """The query with each name among the hits counted once ("Kim Jong Un" weighs as its

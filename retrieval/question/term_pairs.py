@@ -1,0 +1,71 @@
+"""The corpus's terms and side-by-side term pairs, counted, for reading a question word that
+the corpus writes otherwise: a compound typed closed (``retrieval.question.compounds``), a
+shortened word (``retrieval.question.clippings``).
+
+Built once, on the first question that needs it, from the term sequence the index keeps
+(``BM25Index.sequence``): a pair is two terms side by side once stop words are gone, so a
+space, a hyphen or "lock on the file" all make one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Mapping
+
+import numpy as np
+import numpy.typing as npt
+
+
+class TermPairs:
+    """Counts of the corpus's terms and of its pairs of adjacent terms."""
+
+    def __init__(self, vocabulary: Mapping[str, int], sequence: npt.NDArray[np.int32]) -> None:
+        self.vocabulary = vocabulary
+        self._words = list(vocabulary)  # by id: ids are given in first-seen order
+        self._sorted = sorted(vocabulary)
+        self._size = max(len(vocabulary), 1)
+        ids = sequence.astype(np.int64)
+        self._counts = np.bincount(ids, minlength=len(vocabulary))
+        self._pairs, self._pair_counts = np.unique(
+            ids[:-1] * self._size + ids[1:], return_counts=True
+        )
+        self._reversed, self._reversed_counts = np.unique(
+            ids[1:] * self._size + ids[:-1], return_counts=True
+        )
+
+    def count(self, term: str) -> int:
+        """How often the corpus holds ``term`` (0 when never)."""
+        term_id = self.vocabulary.get(term)
+        return 0 if term_id is None else int(self._counts[term_id])
+
+    def pair_count(self, first: str, second: str) -> int:
+        """How often ``second`` directly follows ``first``."""
+        first_id, second_id = self.vocabulary.get(first), self.vocabulary.get(second)
+        if first_id is None or second_id is None:
+            return 0
+        key = first_id * self._size + second_id
+        at = int(np.searchsorted(self._pairs, key))
+        if at < len(self._pairs) and self._pairs[at] == key:
+            return int(self._pair_counts[at])
+        return 0
+
+    def starting(self, prefix: str) -> list[str]:
+        """The terms that begin with ``prefix``."""
+        terms = self._sorted
+        at = bisect.bisect_left(terms, prefix)
+        found = []
+        while at < len(terms) and terms[at].startswith(prefix):
+            found.append(terms[at])
+            at += 1
+        return found
+
+    def leaders(self, second: str) -> list[tuple[str, int]]:
+        """The terms that ``second`` directly follows, with how often it does."""
+        second_id = self.vocabulary.get(second)
+        if second_id is None:
+            return []
+        base = second_id * self._size
+        start, end = np.searchsorted(self._reversed, (base, base + self._size))
+        keys = self._reversed[start:end] - base
+        counts = self._reversed_counts[start:end]
+        return [(self._words[k], c) for k, c in zip(keys.tolist(), counts.tolist(), strict=True)]
