@@ -60,9 +60,12 @@ export async function api(path, body) {
   }
 }
 
+let commandsAsked = 0; // the latest request, so that an older answer never overwrites a newer
+
 export async function loadCommands() {
+  const asked = ++commandsAsked;
   const who = `as=${encodeURIComponent(state.speaker)}&server=${encodeURIComponent(state.server)}`;
   const response = await fetch(`/api/commands?${who}`);
   const data = await response.json();
-  state.commands = data.commands || [];
+  if (asked === commandsAsked) state.commands = data.commands || [];
 }
