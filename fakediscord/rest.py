@@ -11,7 +11,7 @@ from aiohttp import web
 
 from . import faults, messages, payloads, permissions, validation
 from .backend import API_PREFIX, Backend, backend, check_message, path_id, read_body, route_key
-from .gateway import DIRECT_MESSAGES, GUILD_MESSAGES
+from .gateway_session import DIRECT_MESSAGES, GUILD_MESSAGES
 from .journal import RequestRecord, Typing
 from .loopback import addressed_to_self
 from .models import Channel, Guild, JsonDict

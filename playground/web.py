@@ -8,41 +8,32 @@ playground's Discord-compatible server follows the same rule (``fakediscord.loop
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import json
-import re
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from importlib import resources
-from typing import Any
 
-from aiohttp import WSMsgType, web
+from aiohttp import web
 
 from fakediscord.loopback import addressed_to_self
-from fakediscord.models import Channel, JsonDict
 
+from . import web_messages
 from .actions import MAX_UPLOAD, ActionError, Actions, upload
-from .feed import Event, Feed
-from .guild import BOT_NAME, PlaygroundGuild, Server
+from .feed import Feed
+from .guild import PlaygroundGuild
+from .web_events import COOLDOWN, FEED, Cooldown, events
+from .web_requests import (
+    ACTIONS,
+    SNOWFLAKE,
+    json_body,
+    optional_snowflake,
+    options_of,
+    refused,
+    snowflake_of,
+    text_of,
+)
+
+__all__ = ["PAGE_FILES", "Cooldown", "build_app"]
 
 
-@dataclass(frozen=True)
-class Cooldown:
-    """The commands each person may run per period on the page, for the page to say.
-
-    ``server`` is the configured cooldown (or the default), when the page's replaces it.
-    """
-
-    rate: int
-    seconds: float
-    configured: bool
-    server: tuple[int, float] | None = None
-
-
-ACTIONS = web.AppKey("actions", Actions)
-FEED = web.AppKey("feed", Feed)
-COOLDOWN = web.AppKey("cooldown", Cooldown)
 STATIC = resources.files("playground") / "static"
 # What the page loads, each at /<name>; nothing else under static/ is served.
 PAGE_FILES = (
@@ -73,7 +64,6 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
-SNOWFLAKE = re.compile(r"[0-9]{1,20}")
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
@@ -93,10 +83,8 @@ def build_app(
     app.router.add_post("/api/autocomplete", _autocomplete)
     app.router.add_post("/api/components", _component)
     app.router.add_post("/api/forms", _form)
-    from playground import web_messages  # its handlers use this module's helpers
-
     web_messages.add_routes(app)
-    app.router.add_get("/api/events", _events)
+    app.router.add_get("/api/events", events)
     return app
 
 
@@ -120,102 +108,57 @@ def _static(name: str) -> Handler:
     return serve
 
 
-async def _body(request: web.Request) -> JsonDict:
-    """The request's JSON object; refused (400) when it is not one, or holds a string that
-    is not text (a lone surrogate cannot be encoded, and Discord would refuse it too)."""
-    try:
-        data = await request.json()
-        json.dumps(data, ensure_ascii=False).encode()
-    except (ValueError, RecursionError):  # UnicodeError is a ValueError
-        raise web.HTTPBadRequest(text="send a JSON object") from None
-    if not isinstance(data, dict):
-        raise web.HTTPBadRequest(text="send a JSON object")
-    return data
-
-
-def _text(data: JsonDict, key: str) -> str:
-    """``data[key]``, which must be a string if given ("" when it is not)."""
-    value = data.get(key, "")
-    if not isinstance(value, str):
-        raise ActionError(f"{key} must be text")
-    return value
-
-
-def _message_id(data: JsonDict, key: str = "message_id") -> int:
-    """A snowflake as Discord writes one: a string of ASCII digits that fits in 64 bits."""
-    value = data.get("message_id")
-    if not (isinstance(value, str) and SNOWFLAKE.fullmatch(value) and int(value) < 2**64):
-        raise ActionError(f"{key} must be {'a message' if key == 'message_id' else 'an'}'s ID")
-    return int(value)
-
-
-def _optional_id(data: JsonDict, key: str) -> int | None:
-    """``data[key]`` as a snowflake, or None when it is not given."""
-    if data.get(key) is None:
-        return None
-    return _message_id({"message_id": data[key]}, key)
-
-
-def _refused(error: ActionError) -> web.Response:
-    return web.json_response({"error": str(error)}, status=400)
-
-
 async def _commands(request: web.Request) -> web.Response:
     actions = request.app[ACTIONS]
     try:
         where = actions.where(request.query.get("server"))
         person = actions.person(request.query.get("as"), where)
     except ActionError as error:
-        return _refused(error)
+        return refused(error)
     return web.json_response({"commands": actions.commands(person)})
 
 
 async def _post_message(request: web.Request) -> web.Response:
-    actions, data = request.app[ACTIONS], await _body(request)
+    actions, data = request.app[ACTIONS], await json_body(request)
     try:
         person = actions.person(data.get("as"), actions.where(data.get("server")))
-        channel, reply_to = _optional_id(data, "channel_id"), _optional_id(data, "reply_to")
+        channel, reply_to = (
+            optional_snowflake(data, "channel_id"),
+            optional_snowflake(data, "reply_to"),
+        )
         attached = upload(data.get("file"))
         message = await actions.post(
-            person, _text(data, "content"), channel, reply_to, upload=attached
+            person, text_of(data, "content"), channel, reply_to, upload=attached
         )
     except ActionError as error:
-        return _refused(error)
+        return refused(error)
     return web.json_response({"id": message["id"], "channel_id": message["channel_id"]})
 
 
-def _options(data: JsonDict) -> dict[str, Any]:
-    """The options by name; a file (``{"name", "data"}``) for an attachment option."""
-    options = data.get("options") or {}
-    if not isinstance(options, dict):
-        raise ActionError("options must be an object of name: value")
-    return {name: upload(v) if isinstance(v, dict) else v for name, v in options.items()}
-
-
 async def _slash(request: web.Request) -> web.Response:
-    actions, data = request.app[ACTIONS], await _body(request)
+    actions, data = request.app[ACTIONS], await json_body(request)
     try:
         person = actions.person(data.get("as"), actions.where(data.get("server")))
-        channel = _optional_id(data, "channel_id")
-        await actions.slash(person, _text(data, "command"), _options(data), channel)
+        channel = optional_snowflake(data, "channel_id")
+        await actions.slash(person, text_of(data, "command"), options_of(data), channel)
     except ActionError as error:
-        return _refused(error)
+        return refused(error)
     return web.json_response({"ok": True})
 
 
 async def _autocomplete(request: web.Request) -> web.Response:
-    actions, data = request.app[ACTIONS], await _body(request)
+    actions, data = request.app[ACTIONS], await json_body(request)
     try:
         person = actions.person(data.get("as"), actions.where(data.get("server")))
-        command, focused = _text(data, "command"), _text(data, "focused")
-        choices = await actions.autocomplete(person, command, _options(data), focused)
+        command, focused = text_of(data, "command"), text_of(data, "focused")
+        choices = await actions.autocomplete(person, command, options_of(data), focused)
     except ActionError as error:
-        return _refused(error)
+        return refused(error)
     return web.json_response({"choices": choices})
 
 
 async def _component(request: web.Request) -> web.Response:
-    actions, data = request.app[ACTIONS], await _body(request)
+    actions, data = request.app[ACTIONS], await json_body(request)
     values = data.get("values")
     try:
         person = actions.person(data.get("as"), actions.where(data.get("server")))
@@ -223,15 +166,15 @@ async def _component(request: web.Request) -> web.Response:
             isinstance(values, list) and all(isinstance(v, str) for v in values)
         ):
             raise ActionError("values must be a list of strings")
-        message_id, custom_id = _message_id(data), _text(data, "custom_id")
+        message_id, custom_id = snowflake_of(data), text_of(data, "custom_id")
         form = await actions.use_component(person, message_id, custom_id, values)
     except ActionError as error:
-        return _refused(error)
+        return refused(error)
     return web.json_response({"ok": True, "modal": form} if form else {"ok": True})
 
 
 async def _form(request: web.Request) -> web.Response:
-    actions, data = request.app[ACTIONS], await _body(request)
+    actions, data = request.app[ACTIONS], await json_body(request)
     values = data.get("values")
     try:
         person = actions.person(data.get("as"), actions.where(data.get("server")))
@@ -240,112 +183,10 @@ async def _form(request: web.Request) -> web.Response:
             and all(isinstance(k, str) and isinstance(v, str) for k, v in values.items())
         ):
             raise ActionError("values must map each input's id to its text")
-        interaction = _text(data, "interaction_id")
+        interaction = text_of(data, "interaction_id")
         if not SNOWFLAKE.fullmatch(interaction) or int(interaction) >= 2**64:
             raise ActionError("interaction_id must be an interaction's ID")
         await actions.submit_form(person, int(interaction), values)
     except ActionError as error:
-        return _refused(error)
+        return refused(error)
     return web.json_response({"ok": True})
-
-
-def _hello(actions: Actions, cooldown: Cooldown) -> JsonDict:
-    """Who is who, for the page to name authors and mentions, colour their names and give
-    each a default avatar of their own (Discord's depends on when the account was made, and
-    these were all made in the same millisecond); and the cooldown, for the page to say."""
-    place, world = actions.place, actions.server.world
-    users = {str(world.bot.id): {"name": BOT_NAME, "bot": True, "colour": 0, "avatar": 0}}
-    for avatar, person in enumerate(place.people.values(), start=1):
-        users[str(person.user.id)] = {
-            "name": person.label,
-            "bot": False,
-            "colour": person.colour,
-            "avatar": avatar,
-        }
-    first = place.first
-    return {
-        "type": "hello",
-        "guild": first.guild.name,
-        "channel": _channel(first.channel, first),
-        "servers": [
-            {
-                "key": where.key,
-                "name": where.guild.name,
-                "channel": _channel(where.channel, where),
-                "message_commands": actions.message_commands(where),
-            }
-            for where in place.servers.values()
-        ],
-        "channels": [
-            _channel(c, where)
-            for where in place.servers.values()
-            for c in (*where.channels, *(t for t in where.guild.channels.values() if t.is_thread))
-        ],
-        "message_commands": actions.message_commands(),
-        "bot": {"id": str(world.bot.id), "name": BOT_NAME},
-        "people": [
-            {"key": p.key, "label": p.label, "id": str(p.user.id), "moderates": p.moderates}
-            for p in place.people.values()
-        ],
-        "users": users,
-        "roles": {
-            str(r.id): r.name
-            for where in place.servers.values()
-            for r in where.guild.roles.values()
-        },
-        "cooldown": {
-            "rate": cooldown.rate,
-            "seconds": cooldown.seconds,
-            "configured": cooldown.configured,
-            "server": list(cooldown.server) if cooldown.server else None,
-        },
-    }
-
-
-def _channel(channel: Channel, where: Server) -> JsonDict:
-    """A channel or thread as the page lists it, with the key of its server."""
-    return {
-        "id": str(channel.id),
-        "name": channel.name,
-        "type": channel.type,
-        "topic": channel.topic,
-        "parent_id": str(channel.parent_id) if channel.parent_id else None,
-        "server": where.key,
-    }
-
-
-async def _events(request: web.Request) -> web.StreamResponse:
-    actions, feed = request.app[ACTIONS], request.app[FEED]
-    socket = web.WebSocketResponse(heartbeat=20.0)
-    await socket.prepare(request)
-    with feed.subscribe() as queue, contextlib.suppress(ConnectionResetError):
-        await socket.send_json(_hello(actions, request.app[COOLDOWN]))
-        for past in feed.history():
-            await socket.send_json(past)
-        reader = asyncio.create_task(_drain(socket))
-        try:
-            while (event := await _next(queue, reader)) is not None:
-                await socket.send_str(json.dumps(event))
-        finally:
-            reader.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await reader
-    await socket.close()
-    return socket
-
-
-async def _next(queue: asyncio.Queue[Event | None], reader: asyncio.Task[None]) -> Event | None:
-    """The next event for the page, or None once the page has gone or the feed closed."""
-    getter = asyncio.ensure_future(queue.get())
-    await asyncio.wait({getter, reader}, return_when=asyncio.FIRST_COMPLETED)
-    if getter.done():
-        return getter.result()
-    getter.cancel()
-    return None
-
-
-async def _drain(socket: web.WebSocketResponse) -> None:
-    """The page sends nothing; read until it goes away."""
-    async for message in socket:
-        if message.type == WSMsgType.ERROR:
-            break

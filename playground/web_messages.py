@@ -6,26 +6,26 @@ from __future__ import annotations
 from aiohttp import web
 
 from playground.actions import ActionError
-from playground.web import ACTIONS, _body, _message_id, _refused, _text
+from playground.web_requests import ACTIONS, json_body, refused, snowflake_of, text_of
 
 
 async def _thread(request: web.Request) -> web.Response:
-    actions, data = request.app[ACTIONS], await _body(request)
+    actions, data = request.app[ACTIONS], await json_body(request)
     try:
         person = actions.person(data.get("as"), actions.where(data.get("server")))
-        thread = await actions.start_thread(person, _message_id(data), _text(data, "name"))
+        thread = await actions.start_thread(person, snowflake_of(data), text_of(data, "name"))
     except ActionError as error:
-        return _refused(error)
+        return refused(error)
     return web.json_response({"thread": thread})
 
 
 async def _message_command(request: web.Request) -> web.Response:
-    actions, data = request.app[ACTIONS], await _body(request)
+    actions, data = request.app[ACTIONS], await json_body(request)
     try:
         person = actions.person(data.get("as"), actions.where(data.get("server")))
-        await actions.message_command(person, _message_id(data), _text(data, "name"))
+        await actions.message_command(person, snowflake_of(data), text_of(data, "name"))
     except ActionError as error:
-        return _refused(error)
+        return refused(error)
     return web.json_response({"ok": True})
 
 
