@@ -184,10 +184,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _publish(args, chat.report_name(args.questions), result, chat)
         return 0
     if args.command == "verdict":
-        from bench import verdict
+        from bench import verdict, verdict_report
 
         result = verdict.run(args.squad, args.limit, _chats(args.chat))
-        _publish(args, "verdict", result, verdict)
+        _publish(args, "verdict", result, verdict_report)
         return 0
     if args.command == "ablate":
         from bench import ablate

@@ -108,11 +108,13 @@ def run(
         _check(failures, "chat: off-topic answered", float(off.get("answer", 0)), 0, 0)
 
     def verdict_job() -> None:
-        from bench import verdict
+        from bench import verdict, verdict_report
 
         result = verdict.run(squad, VERDICT_LIMIT)
         results["verdict"] = result
-        texts.append(f"verdict (first {VERDICT_LIMIT} of each list)\n\n" + verdict.tables(result))
+        texts.append(
+            f"verdict (first {VERDICT_LIMIT} of each list)\n\n" + verdict_report.tables(result)
+        )
         report = result["halves"]["report"]
         _check(failures, "near-topic split: answerable answered", report["answered"], 0.6, 1.0)
         _check(failures, "near-topic split: near-topic refused", report["not_confident"], 0.3, 1.0)
