@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
 
 from pydantic import BaseModel
 
 from bot import terminal
+from bot.cli_parser import EXIT_USAGE, build_parser
 from bot.config import TOKEN_IN_FILE, ConfigError, Settings, discord_token, load_settings
 from bot.engines import build_engine
 from retrieval import (
@@ -20,12 +20,10 @@ from retrieval import (
     CorpusError,
     Engine,
     QuestionError,
-    RetrievalSettings,
-    SummarySettings,
 )
 from retrieval.corpus.loader import ARTICLE_SUFFIXES, load_corpus, other_files
 
-EXIT_OK, EXIT_PROBLEM, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEM = 0, 1
 NO_OUTPUT = "standard output is closed; there is nowhere to print to"
 
 
@@ -35,7 +33,8 @@ class OutputError(Exception):
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the console script; returns the exit status."""
-    parser, subparsers = _parser()
+    handlers = {"ask": _ask, "summary": _summary, "sources": _sources, "check": _check}
+    parser, subparsers = build_parser(handlers)
     args, extra = parser.parse_known_args(argv)
     if extra:  # the command's own usage, not the top level's
         subparsers[args.command].error(f"unrecognized arguments: {' '.join(extra)}")
@@ -209,133 +208,3 @@ def _use_color(choice: str) -> bool:
 def _fail(message: str, status: int) -> int:
     print(f"citebot: {terminal.visible(message)}", file=sys.stderr)
     return status
-
-
-def _bounded(model: type[BaseModel], field: str) -> Callable[[str], int]:
-    """An argparse type for a count, in the same range the configuration allows."""
-    low = high = None
-    for rule in model.model_fields[field].metadata:
-        low = getattr(rule, "ge", low)
-        high = getattr(rule, "le", high)
-    assert low is not None and high is not None, f"{model.__name__}.{field} needs ge and le"
-
-    def count(text: str) -> int:
-        try:
-            value = int(text)
-        except ValueError:
-            value = low - 1
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high}")
-        return value
-
-    return count
-
-
-def _port(text: str) -> int:
-    """An argparse type for a TCP port; 0 lets the system pick a free one."""
-    try:
-        value = int(text)
-    except ValueError:
-        value = -1
-    if not 0 <= value <= 65535:
-        raise argparse.ArgumentTypeError("must be a whole number from 0 to 65535")
-    return value
-
-
-class _Version(argparse.Action):
-    """``--version``, read from the package metadata only when asked: importing
-    ``importlib.metadata`` costs every other command tens of milliseconds."""
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: object) -> NoReturn:
-        from citebot import version
-
-        print(f"{parser.prog} {version()}")
-        parser.exit()
-
-
-class _Parser(argparse.ArgumentParser):
-    """Usage errors in one line, pointing to the command's own --help."""
-
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: {message}; see `{self.prog} --help`\n")
-
-
-def _parser() -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
-    """The top-level parser, and each command's own (for errors in that command's usage)."""
-    common = _Parser(add_help=False)
-    common.add_argument(
-        "--corpus", type=Path, help="folder of articles (default: the articles citebot ships with)"
-    )
-    common.add_argument("--config", type=Path, help="TOML configuration file")
-    parser = _Parser(
-        prog="citebot",
-        description="Answers questions only with verbatim, cited quotes from a set of articles.",
-    )
-    parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    ask = commands.add_parser(
-        "ask",
-        parents=[common],
-        help="answer a question with quotes",
-        epilog='Quote the question if it holds characters your shell treats specially: ? * ! "',
-    )
-    ask.add_argument(
-        "question", nargs="+", help='for example: "what do the articles say about elections?"'
-    )
-    top_k = _bounded(RetrievalSettings, "top_k")
-    ask.add_argument("--top-k", type=top_k, metavar="N", help="passages to quote (default: 3)")
-    ask.add_argument("--article", help="ask within this article only (named as for summary)")
-    ask.add_argument("--json", action="store_true", help="print the Answer as JSON")
-    ask.add_argument(
-        "--color",
-        choices=("auto", "always", "never"),
-        default="auto",
-        help="bold the matched words (auto: on a terminal, unless NO_COLOR is set)",
-    )
-    ask.set_defaults(handler=_ask)
-
-    summary = commands.add_parser("summary", parents=[common], help="summarize one article")
-    summary.add_argument(
-        "article",
-        nargs="+",
-        help="number from 'citebot sources', slug or part of it, title words, publisher, author",
-    )
-    sentences = _bounded(SummarySettings, "sentences")
-    summary.add_argument(
-        "--sentences", type=sentences, metavar="N", help="how many sentences (default: 3)"
-    )
-    summary.add_argument("--json", action="store_true")
-    summary.set_defaults(handler=_summary)
-
-    sources = commands.add_parser("sources", parents=[common], help="list the articles")
-    sources.add_argument("--json", action="store_true")
-    sources.set_defaults(handler=_sources)
-
-    check = commands.add_parser("check", parents=[common], help="validate corpus and config")
-    check.set_defaults(handler=_check)
-
-    log = commands.add_parser(
-        "log", parents=[common], help="the question log: where it is, how many questions"
-    )
-    log.add_argument("--purge", action="store_true", help="delete every question and vote")
-
-    run = commands.add_parser(
-        "run", parents=[common], help="run the Discord bot (needs DISCORD_TOKEN)"
-    )
-    playground = commands.add_parser(
-        "playground", parents=[common], help="try the bot in a local chat page, without Discord"
-    )
-    playground.add_argument(
-        "--port", type=_port, default=8765, help="port on 127.0.0.1 (default: 8765; 0: any free)"
-    )
-    playground.add_argument("--open", action="store_true", help="open the page in a browser")
-    return parser, {
-        "ask": ask,
-        "summary": summary,
-        "sources": sources,
-        "check": check,
-        "log": log,
-        "run": run,
-        "playground": playground,
-    }
