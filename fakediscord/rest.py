@@ -1,4 +1,5 @@
-"""Core REST routes (users, gateway, application, guilds, channels, messages, typing)
+"""Core REST routes (users, gateway, application, guilds, channels, typing; messages in
+``rest_messages``)
 and the middleware that authenticates, injects faults and records every request.
 """
 
@@ -9,24 +10,22 @@ from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 
-from . import faults, messages, payloads, permissions, validation
-from .backend import API_PREFIX, Backend, backend, check_message, path_id, read_body, route_key
-from .gateway_session import DIRECT_MESSAGES, GUILD_MESSAGES
+from . import faults, payloads, permissions, rest_messages
+from .backend import API_PREFIX, backend, path_id, read_body, route_key
 from .journal import RequestRecord, Typing
 from .loopback import addressed_to_self
-from .models import Channel, Guild, JsonDict
+from .models import Guild
 from .responses import (
     Reject,
     error,
     json_response,
     method_not_allowed,
-    missing_access,
-    missing_permissions,
     no_content,
     not_found_route,
     unauthorized,
     unknown,
 )
+from .rest_access import channel_of_request, require
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 GATEWAY_PATHS = ("/gateway", "/gateway-resume")
@@ -70,37 +69,6 @@ async def middleware(request: web.Request, handler: Handler) -> web.StreamRespon
         RequestRecord(request.method, request.path_qs, route, response.status, unknown=not known)
     )
     return response
-
-
-# --- lookups ------------------------------------------------------------------------
-
-
-def _channel(b: Backend, request: web.Request, *, check_access: bool = True) -> Channel:
-    channel = b.world.channels.get(path_id(request, "channel_id"))
-    if channel is None:
-        raise unknown("Channel")
-    if check_access:
-        _check_access(b, channel)
-    return channel
-
-
-def _check_access(b: Backend, channel: Channel) -> None:
-    if not b.world.permissions_in(channel, b.world.bot) & permissions.VIEW_CHANNEL:
-        raise missing_access()
-
-
-def _message(b: Backend, request: web.Request, channel: Channel) -> JsonDict:
-    message = b.world.messages.get(path_id(request, "message_id"))
-    if message is None or int(message["channel_id"]) != channel.id:
-        raise unknown("Message")
-    return message
-
-
-def _require(b: Backend, channel: Channel, needed: int) -> int:
-    perms = b.world.permissions_in(channel, b.world.bot)
-    if perms & needed != needed:
-        raise missing_permissions()
-    return perms
 
 
 # --- users, gateway, application, guilds ---------------------------------------------
@@ -175,7 +143,7 @@ async def get_guild_member(request: web.Request) -> web.Response:
 
 async def get_channel(request: web.Request) -> web.Response:
     b = backend(request)
-    channel = _channel(b, request)
+    channel = channel_of_request(b, request)
     if channel.recipient_id is not None:
         return json_response(payloads.dm_channel(channel, b.world.users[channel.recipient_id]))
     return json_response(payloads.channel(channel))
@@ -183,127 +151,9 @@ async def get_channel(request: web.Request) -> web.Response:
 
 async def trigger_typing(request: web.Request) -> web.Response:
     b = backend(request)
-    channel = _channel(b, request)
-    _require(b, channel, permissions.SEND_MESSAGES)
+    channel = channel_of_request(b, request)
+    require(b, channel, permissions.SEND_MESSAGES)
     b.records.typing.append(Typing(channel.id, time.monotonic()))
-    return no_content()
-
-
-def _check_reference(b: Backend, channel: Channel, body: JsonDict) -> None:
-    reference = body.get("message_reference")
-    if not reference:
-        return
-    target = b.world.messages.get(int(reference.get("message_id") or 0))
-    same_channel = target is not None and int(target["channel_id"]) == channel.id
-    if same_channel:
-        return
-    if reference.get("fail_if_not_exists", True):
-        problem = (("message_reference",), "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message")
-        raise Reject(400, validation.form_error([problem]))
-    del body["message_reference"]
-
-
-def _embeds_allowed(body: JsonDict, perms: int, file_count: int) -> JsonDict:
-    """Without Embed Links, Discord refuses an embed-only message and drops embeds otherwise."""
-    if not body.get("embeds") or perms & permissions.EMBED_LINKS:
-        return body
-    if not body.get("content") and not file_count:
-        raise missing_permissions()
-    return {**body, "embeds": []}
-
-
-async def create_message(request: web.Request) -> web.Response:
-    b = backend(request)
-    route = "POST /channels/{channel_id}/messages"
-    channel = _channel(b, request, check_access=False)
-    body, files = await read_body(request)
-    try:
-        _check_access(b, channel)
-        perms = _require(b, channel, permissions.SEND_MESSAGES)
-        check_message(body, len(files))
-        shown = _embeds_allowed(dict(body), perms, len(files))
-        _check_reference(b, channel, shown)
-    except Reject as rejected:
-        b.record(
-            "message",
-            route,
-            body,
-            status=rejected.status,
-            channel_id=channel.id,
-            error=rejected.body,
-        )
-        raise
-    attachments = b.attachments(body, files)
-    message = messages.create(b.world, channel, b.world.bot, shown, attachments=attachments)
-    b.record("message", route, body, message=message, channel_id=channel.id, files=tuple(files))
-    await b.gateway.dispatch_message("MESSAGE_CREATE", message)
-    return json_response(message)
-
-
-async def get_message(request: web.Request) -> web.Response:
-    b = backend(request)
-    channel = _channel(b, request)
-    _require(b, channel, permissions.READ_MESSAGE_HISTORY)
-    return json_response(_message(b, request, channel))
-
-
-async def get_messages(request: web.Request) -> web.Response:
-    b = backend(request)
-    channel = _channel(b, request)
-    _require(b, channel, permissions.READ_MESSAGE_HISTORY)
-    limit = int(request.query.get("limit", 50))
-    if not 1 <= limit <= 100:
-        problem = (("limit",), "NUMBER_TYPE_MAX", "int value should be less than or equal to 100.")
-        raise Reject(400, validation.form_error([problem]))
-    before = int(request.query.get("before", 1 << 63))
-    after = int(request.query.get("after", 0))
-    found = [
-        m
-        for mid, m in sorted(b.world.messages.items(), reverse=True)
-        if int(m["channel_id"]) == channel.id and after < mid < before
-    ]
-    return json_response(found[:limit])
-
-
-async def edit_message(request: web.Request) -> web.Response:
-    b = backend(request)
-    route = "PATCH /channels/{channel_id}/messages/{message_id}"
-    channel = _channel(b, request)
-    message = _message(b, request, channel)
-    body, files = await read_body(request)
-    try:
-        if int(message["author"]["id"]) != b.world.bot.id:
-            raise error(403, "Cannot edit a message authored by another user", 50005)
-        problems = validation.message_problems(body)
-        if problems:
-            raise Reject(400, validation.form_error(problems))
-        perms = b.world.permissions_in(channel, b.world.bot)
-        shown = _embeds_allowed(dict(body), perms, len(files) + len(message["attachments"]))
-    except Reject as rejected:
-        b.record(
-            "edit", route, body, status=rejected.status, channel_id=channel.id, error=rejected.body
-        )
-        raise
-    messages.edit(b.world, message, shown)
-    b.record("edit", route, body, message=message, channel_id=channel.id)
-    await b.gateway.dispatch_message("MESSAGE_UPDATE", message)
-    return json_response(message)
-
-
-async def delete_message(request: web.Request) -> web.Response:
-    b = backend(request)
-    channel = _channel(b, request)
-    message = _message(b, request, channel)
-    if int(message["author"]["id"]) != b.world.bot.id:
-        _require(b, channel, permissions.MANAGE_MESSAGES)
-    del b.world.messages[int(message["id"])]
-    route = "DELETE /channels/{channel_id}/messages/{message_id}"
-    b.record("delete", route, {}, message=message, channel_id=channel.id)
-    body = {"id": message["id"], "channel_id": str(channel.id)}
-    intent = DIRECT_MESSAGES
-    if not channel.is_dm:
-        body["guild_id"], intent = str(channel.guild_id), GUILD_MESSAGES
-    await b.gateway.dispatch("MESSAGE_DELETE", body, guild_id=channel.guild_id, intent=intent)
     return no_content()
 
 
@@ -331,9 +181,5 @@ def add_routes(app: web.Application) -> None:
     r.add_get(p + "/guilds/{guild_id}/members/{user_id}", get_guild_member)
     r.add_get(p + "/channels/{channel_id}", get_channel)
     r.add_post(p + "/channels/{channel_id}/typing", trigger_typing)
-    r.add_get(p + "/channels/{channel_id}/messages", get_messages)
-    r.add_post(p + "/channels/{channel_id}/messages", create_message)
-    r.add_get(p + "/channels/{channel_id}/messages/{message_id}", get_message)
-    r.add_patch(p + "/channels/{channel_id}/messages/{message_id}", edit_message)
-    r.add_delete(p + "/channels/{channel_id}/messages/{message_id}", delete_message)
     r.add_get(p + "/attachments/{attachment_id}/{filename}", get_attachment)
+    rest_messages.add_routes(app)
