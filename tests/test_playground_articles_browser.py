@@ -3,57 +3,21 @@ the picker beside the text box and adds it; the second server does not see it.""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
 import pytest
-import pytest_asyncio
-from playwright.async_api import Browser, Page, async_playwright, expect
+from browser_fixtures import ANSWER_WAIT, browser, page, reply_to, send
+from playwright.async_api import Browser, Page, expect
 
-from bench.chromium import ARGS
 from playground.session import Playground
-from playground_fixtures import CHROMIUM, needs_chromium, playground
+from playground_fixtures import needs_chromium, playground
 
-__all__ = ["playground"]  # the module-scoped fixture, shared by these tests
+__all__ = ["browser", "page", "playground"]  # fixtures shared by these tests
 
 pytestmark = [needs_chromium, pytest.mark.asyncio(loop_scope="module")]
 
-ANSWER_WAIT = 20_000  # ms
 STEEL = (
     b"A Note On Steel Tariffs\n\n"
     b"Steel tariffs rose sharply this spring, and carmakers paid the most for them.\n"
 )
-
-
-@pytest_asyncio.fixture(loop_scope="module", scope="module")
-async def browser() -> AsyncIterator[Browser]:
-    assert CHROMIUM is not None, "no Chromium found, and PLAYGROUND_BROWSER_TESTS=required"
-    async with async_playwright() as driver:
-        launched = await driver.chromium.launch(executable_path=str(CHROMIUM), args=list(ARGS))
-        yield launched
-        await launched.close()
-
-
-@pytest_asyncio.fixture(loop_scope="module")
-async def page(browser: Browser, playground: Playground) -> AsyncIterator[Page]:
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
-    opened = await context.new_page()
-    errors: list[str] = []
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    await opened.goto(playground.url)
-    await expect(opened.locator("#connection")).to_have_text("live")
-    yield opened
-    await context.close()
-    assert errors == [], f"the page's script failed: {errors}"
-
-
-async def send(page: Page, text: str) -> None:
-    composer = page.locator("#input")
-    await composer.fill(text)
-    await composer.press("Enter")
-
-
-def reply_to(page: Page, text: str):  # type: ignore[no-untyped-def]
-    return page.locator(".message", has=page.locator(".reply-snippet", has_text=text))
 
 
 async def test_only_who_may_change_articles_gets_the_file_picker(page: Page) -> None:
