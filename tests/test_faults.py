@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from bot import reconnects
 from bot.cogs.utils import context
 from bot.reconnects import ReconnectBackoff
 from fakediscord import PostedMessage
@@ -224,10 +225,14 @@ def reconnect_waits(records: list[logging.LogRecord]) -> list[float]:
 
 
 async def test_reconnect_waits_double_from_one_second_and_start_over_once_connected(
-    harness: Harness, caplog: pytest.LogCaptureFixture
+    harness: Harness, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A gateway that goes down and comes back, twice: discord.py alone would wait a random
-    time up to 2, 4, 8, 16 s (and so on to 17 minutes), never starting over."""
+    time up to 2, 4, 8, 16 s (and so on to 17 minutes), never starting over.
+
+    Here the first wait is a tenth of a second (the same doubling, the same starting over)."""
+    assert reconnects.FIRST_WAIT == 1.0
+    monkeypatch.setattr(reconnects, "FIRST_WAIT", 0.1)
     caplog.set_level(logging.INFO)
     server = harness.server
     for _ in range(2):
@@ -238,7 +243,7 @@ async def test_reconnect_waits_double_from_one_second_and_start_over_once_connec
         reply = await harness.say("!sources")
         assert "Cato Institute" in reply.content
 
-    assert reconnect_waits(caplog.records) == [1.0, 2.0, 1.0, 2.0]
+    assert reconnect_waits(caplog.records) == [0.1, 0.2, 0.1, 0.2]
 
 
 def test_reconnect_waits_are_capped_at_a_minute_and_start_over_after_a_reset() -> None:
