@@ -178,10 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         _publish(args, "speed", result, speed_out)
         return 0
     if args.command == "chat":
-        from bench import chat
+        from bench import chat, chat_report
 
         result = chat.run(args.questions, args.seeds)
-        _publish(args, chat.report_name(args.questions), result, chat)
+        _publish(args, chat_report.report_name(args.questions), result, chat_report)
         return 0
     if args.command == "verdict":
         from bench import verdict, verdict_report

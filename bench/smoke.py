@@ -96,11 +96,11 @@ def run(
         _check(failures, "10k search median ms", ten_k["squad"]["search"]["p50_ms"], 0, 50)
 
     def chat_job() -> None:
-        from bench import chat
+        from bench import chat, chat_report
 
         result = chat.run(questions, seeds)
         results["chat"] = result
-        texts.append("chat questions\n\n" + chat.tables(result))
+        texts.append("chat questions\n\n" + chat_report.tables(result))
         answerable = result["answerable"]
         share = answerable["top3"] / max(1, answerable["questions"])
         _check(failures, "chat: answering passage in the first three", share, 0.6, 1.0)

@@ -249,7 +249,7 @@ def test_reference_coverage() -> None:
 
 
 def test_chat_benchmark_counts_ranks_and_verdicts_by_kind(tmp_path: Path) -> None:
-    from bench import chat
+    from bench import chat, chat_report
 
     questions = tmp_path / "questions.json"
     questions.write_text(
@@ -275,8 +275,8 @@ def test_chat_benchmark_counts_ranks_and_verdicts_by_kind(tmp_path: Path) -> Non
     }
     assert result["verdicts"]["near_topic"] == {"closest": 1}
     assert result["verdicts"]["off_topic"] == {"none": 1}
-    assert [g.met for g in chat.goals(result)] == [True, True, True, True, True]
-    assert "| keyword" in chat.tables(result)
+    assert [g.met for g in chat_report.goals(result)] == [True, True, True, True, True]
+    assert "| keyword" in chat_report.tables(result)
 
 
 def test_chat_ranks_count_the_first_passage_holding_an_expected_snippet() -> None:
@@ -331,7 +331,7 @@ def test_refused_keeping_finds_the_threshold_that_keeps_the_share_asked() -> Non
 
 
 def test_each_chat_set_has_a_report_section_of_its_own() -> None:
-    from bench.chat import report_name
+    from bench.chat_report import report_name
 
     assert report_name(Path("../shared/eval/seed-questions.json")) == "chat"
     assert report_name(Path("../shared/eval/corpus-bbc8-questions.json")) == "chat-corpus-bbc8"
