@@ -21,7 +21,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from retrieval import Article, Corpus, CorpusError
-from retrieval.corpus.loader import ARTICLE_SUFFIXES, load_article, load_corpus
+from retrieval.corpus.files import ARTICLE_SUFFIXES
+from retrieval.corpus.loader import load_article, load_corpus
 
 REMOVED = "removed"
 SUPERSEDED = "replaced"  # removed/replaced/<UTC stamp>-<name>: versions a change superseded

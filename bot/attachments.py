@@ -8,7 +8,7 @@ import discord
 import yarl
 
 from bot.article_files import Refused
-from retrieval.corpus.loader import too_large
+from retrieval.corpus.files import too_large
 
 CHUNK = 64 * 1024
 

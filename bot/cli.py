@@ -21,7 +21,8 @@ from retrieval import (
     Engine,
     QuestionError,
 )
-from retrieval.corpus.loader import ARTICLE_SUFFIXES, load_corpus, other_files
+from retrieval.corpus.files import ARTICLE_SUFFIXES, other_files
+from retrieval.corpus.loader import load_corpus
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
 NO_OUTPUT = "standard output is closed; there is nowhere to print to"

@@ -13,7 +13,7 @@ from pydantic import AnyWebsocketUrl, BaseModel, ConfigDict, Field, HttpUrl, Sec
 
 from citebot import shipped_corpus
 from retrieval import EngineSettings, RetrievalSettings, SummarySettings
-from retrieval.corpus.loader import DEFAULT_MAX_FILE_BYTES
+from retrieval.corpus.files import DEFAULT_MAX_FILE_BYTES
 
 
 class ConfigError(ValueError):

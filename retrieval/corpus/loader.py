@@ -8,15 +8,19 @@ Markdown (``retrieval.corpus.markdown``), its title its first ``#`` heading.
 
 from __future__ import annotations
 
-import codecs
 import hashlib
-import os
 import re
-import stat
 from collections.abc import Sequence
 from pathlib import Path
 
 from retrieval.corpus import headings, layout, markdown
+from retrieval.corpus.files import (
+    ARTICLE_SUFFIXES,
+    DEFAULT_MAX_FILE_BYTES,
+    article_files,
+    read_bytes,
+    wide_encoding,
+)
 from retrieval.corpus.front_matter import (
     MAX_ALIASES,
     MAX_TITLE_CHARS,
@@ -26,8 +30,6 @@ from retrieval.corpus.front_matter import (
 from retrieval.corpus.models import BODY, Article, Corpus, CorpusError, Paragraph
 from retrieval.corpus.text import identity, normalize
 
-ARTICLE_SUFFIXES = (".txt", ".md")
-DEFAULT_MAX_FILE_BYTES = 5_000_000
 # A paragraph is quoted and searched whole; this bounds what one can cost a reply. Articles
 # written for people stay far below it (the longest seed paragraph has 642 characters).
 MAX_PARAGRAPH_CHARS = 20_000
@@ -53,7 +55,7 @@ def load_corpus(
     articles: list[Article] = []
     skipped: list[CorpusError] = []
     aliases: set[tuple[str, str]] = set()
-    for path in _article_files(folder):
+    for path in article_files(folder):
         try:
             article = load_article(path, root=folder, max_file_bytes=max_file_bytes)
             _count_aliases(article, aliases)
@@ -78,10 +80,10 @@ def load_article(
 ) -> Article:
     """Read and validate one article file; every problem is a CorpusError naming the file."""
     name = path.name
-    data = _read_bytes(path, name, root, max_file_bytes)
+    data = read_bytes(path, name, root, max_file_bytes)
     if not data.strip():
         raise CorpusError(name, "the file is empty; write a title line, then the article")
-    if (wide := _wide_encoding(data)) is not None:
+    if (wide := wide_encoding(data)) is not None:
         raise CorpusError(name, f"is {wide} text, not UTF-8; save it as UTF-8")
     if b"\x00" in data:
         raise CorpusError(name, "looks like a binary file, not text; save it as UTF-8 text")
@@ -121,28 +123,6 @@ def load_article(
     )
 
 
-_WIDE_BOMS = (
-    (codecs.BOM_UTF32_LE, "UTF-32"),
-    (codecs.BOM_UTF32_BE, "UTF-32"),
-    (codecs.BOM_UTF16_LE, "UTF-16"),
-    (codecs.BOM_UTF16_BE, "UTF-16"),
-)
-
-
-def _wide_encoding(data: bytes) -> str | None:
-    """ "UTF-16"/"UTF-32" for text saved that way (a byte-order mark, or, without one, a NUL
-    beside every ASCII character), which would otherwise look like a binary file."""
-    for bom, encoding in _WIDE_BOMS:
-        if data.startswith(bom):
-            return encoding
-    head = data[: min(len(data), 400) // 2 * 2]
-    even, odd = head[0::2], head[1::2]
-    for nuls, text in ((odd, even), (even, odd)):
-        if len(head) >= 4 and not nuls.strip(b"\x00") and _printable_ascii(text):
-            return "UTF-16"
-    return None
-
-
 def _count_aliases(article: Article, seen: set[tuple[str, str]]) -> None:
     """Add ``article``'s aliases to ``seen`` (alias, phrase), or refuse the article if the
     corpus would then declare more than ``MAX_ALIASES`` different ones."""
@@ -161,77 +141,11 @@ def _count_aliases(article: Article, seen: set[tuple[str, str]]) -> None:
     seen |= declared
 
 
-def _printable_ascii(data: bytes) -> bool:
-    return all(32 <= byte < 127 or byte in b"\t\n\r" for byte in data)
-
-
 def slug_from_filename(stem: str) -> str:
     """``000-Cato Kim congress`` -> ``cato-kim-congress``: numbering prefixes only order files."""
     slug = _NON_SLUG.sub("-", stem.casefold()).strip("-")
     slug = re.sub(r"^\d+-(?=[a-z])", "", slug)
     return slug[:80].strip("-") or "article"
-
-
-def other_files(directory: Path | str) -> list[str]:
-    """Names of the files in ``directory`` that are not articles (so ``load_corpus`` skips them).
-
-    Hidden files (``.gitkeep``) and folders are left out: nobody meant them as articles.
-    """
-    folder = Path(directory)
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError:
-        return []
-    return [
-        path.name
-        for path in entries
-        if path.suffix.lower() not in ARTICLE_SUFFIXES
-        and not path.name.startswith(".")
-        and path.is_file()
-    ]
-
-
-def _article_files(folder: Path) -> list[Path]:
-    try:
-        entries = sorted(folder.iterdir())
-    except OSError as error:
-        raise CorpusError(str(folder), f"cannot list the folder ({error.strerror})") from None
-    return [
-        path
-        for path in entries
-        if path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
-    ]
-
-
-def _read_bytes(path: Path, name: str, root: Path | None, max_file_bytes: int) -> bytes:
-    if path.is_symlink() and not path.exists():
-        raise CorpusError(name, "is a link to a file that does not exist; fix or remove the link")
-    if root is not None and path.is_symlink():
-        target = Path(os.path.realpath(path))
-        if not target.is_relative_to(Path(os.path.realpath(root))):
-            raise CorpusError(name, "is a link to a file outside the corpus folder; copy it in")
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # before the size: a folder's size says nothing
-            raise CorpusError(name, "is not a regular file")
-        if info.st_size > max_file_bytes:
-            raise too_large(name, info.st_size, max_file_bytes)
-        with path.open("rb") as file:
-            data = file.read(max_file_bytes + 1)
-        if len(data) > max_file_bytes:  # it grew after the size check
-            raise too_large(name, len(data), max_file_bytes)
-        return data
-    except PermissionError:
-        raise CorpusError(name, "cannot be read (permission denied)") from None
-    except FileNotFoundError:
-        raise CorpusError(name, "disappeared while loading; try again") from None
-    except OSError as error:
-        raise CorpusError(name, f"cannot be read ({error.strerror})") from None
-
-
-def too_large(name: str, size: int, limit: int) -> CorpusError:
-    """The one reason given for a file over the limit, in a folder or as an upload."""
-    return CorpusError(name, f"{size:,} bytes is over the {limit:,}-byte limit; split the article")
 
 
 def _title_and_paragraphs(body: str, meta: FrontMatter, name: str) -> tuple[str, list[str]]:
