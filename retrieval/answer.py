@@ -7,7 +7,18 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
+from retrieval.corpus.listing import ArticleInfo
 from retrieval.corpus.text import identity
+
+__all__ = [
+    "Answer",
+    "ArticleInfo",
+    "ArticleSummary",
+    "Passage",
+    "Quote",
+    "Sources",
+    "SummarySentence",
+]
 
 SECTION_SEPARATOR = " \u203a "  # between the title and each heading above a passage
 
@@ -103,18 +114,6 @@ class ArticleSummary(_Model):
     author: str | None
     kind: Literal["opinion", "news"]
     sentences: list[SummarySentence]
-
-
-class ArticleInfo(_Model):
-    """One line of the list of sources."""
-
-    number: int
-    article: str
-    title: str
-    publisher: str | None
-    author: str | None
-    paragraphs: int
-    body_paragraphs: int
 
 
 class Sources(_Model):

@@ -21,6 +21,7 @@ from retrieval.answer import Answer, ArticleInfo, ArticleSummary, Sources
 from retrieval.cache import Cache
 from retrieval.caching import method_cache
 from retrieval.corpus import lookup
+from retrieval.corpus.listing import article_info
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.index.bm25 import BM25Index, BM25Params
 from retrieval.index.passages import Passages
@@ -152,7 +153,7 @@ class Engine:
 
     def sources(self) -> Sources:
         articles: list[ArticleInfo] = [
-            lookup.article_info(number, a) for number, a in enumerate(self.corpus.articles, 1)
+            article_info(number, a) for number, a in enumerate(self.corpus.articles, 1)
         ]
         return Sources(articles=articles, loaded_at=self.corpus.loaded_at)
 

@@ -16,7 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import islice
 
-from retrieval.answer import ArticleInfo
+from retrieval.corpus.listing import ArticleInfo, article_info
 from retrieval.corpus.models import Article, Corpus
 from retrieval.corpus.text import normalize
 
@@ -105,19 +105,6 @@ def find_article(corpus: Corpus, reference: str) -> Article:
         numbers = {article.slug: n for n, article in enumerate(articles, start=1)}
         raise AmbiguousArticle(reference, [article_info(numbers[a.slug], a) for a in found])
     raise _not_found(corpus, reference)
-
-
-def article_info(number: int, article: Article) -> ArticleInfo:
-    """One line of the list of sources: how readers see and name an article."""
-    return ArticleInfo(
-        number=number,
-        article=article.slug,
-        title=article.title,
-        publisher=article.publisher,
-        author=article.author,
-        paragraphs=len(article.paragraphs),
-        body_paragraphs=article.body_paragraph_count,
-    )
 
 
 def _fields(article: Article) -> list[str]:
