@@ -8,7 +8,7 @@ hedges, semi-modals and hyphenated prefixes are set aside (``retrieval.question.
 each word is tokenised as the index was, and a word the corpus lacks is looked for under
 another form or as a misspelling (``retrieval.question.spelling``); each term is weighed by how
 informative it is (``retrieval.question.weights``); the words of the phrases the aliases stand
-for are added after them, within bounds (``_Aliases``); last, the words that name an article,
+for are added after them, within bounds (``AliasWords``); last, the words that name an article,
 and then the words for it, are set apart (``retrieval.question.mentions``), and a question
 asking what an article argues is told apart (``retrieval.question.argument``).
 """
@@ -16,13 +16,14 @@ asking what an article argues is told apart (``retrieval.question.argument``).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from retrieval.corpus.models import Article
 from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
-from retrieval.question.aliases import AliasMatch, AliasTable, alias_table
+from retrieval.question.alias_words import AliasWords, TermInfo
+from retrieval.question.aliases import AliasTable, alias_table
 from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite_naming_aliases
 from retrieval.question.clippings import expand_clipping
@@ -34,11 +35,6 @@ from retrieval.question.spelling import Respelling, Speller, lemma_families
 from retrieval.question.term_pairs import TermPairs
 from retrieval.question.weights import blend, english_weight
 
-# The aliases of one question whose phrases are added: more names of things than anyone asks
-# about at once, and a bound on what a question full of aliases costs.
-MAX_ALIASES_READ = 10
-
-TermInfo = tuple[str, str, float, float]  # a term, the word read, its weight, its BM25 idf
 TermRead = tuple[str, str, float, float]  # a term, the word shown, its weight, its BM25 share
 
 
@@ -55,7 +51,7 @@ class Query:
     term as the asker typed it; ``articles`` are the articles the question names;
     ``about_articles`` whether it asks for a title, author or publisher; ``asks_argument``
     whether it asks what an article argues (``retrieval.question.argument``). ``scale`` says
-    how much BM25 counts a term an alias added (``_Aliases``): under 1; any other term counts
+    how much BM25 counts a term an alias added (``AliasWords``): under 1; any other term counts
     whole.
     """
 
@@ -113,7 +109,7 @@ class QuestionReader:
         terms: list[str] = []
         weights: dict[str, float] = {}
         surface: dict[str, str] = {}
-        aliases = _Aliases(named, self._phrase_terms)
+        aliases = AliasWords(named, self._phrase_terms)
         shortened: dict[str, float] = {}
         index = self._passages.index
         vocabulary, df, n = index.vocabulary, index.df, index.corpus_size
@@ -307,94 +303,3 @@ class QuestionReader:
                 if passages.saved:  # the next process loads it (``retrieval.index.saved``)
                     passages.saved.save("speller", self._speller)
             return self._speller
-
-
-class _Aliases:
-    """The aliases one question names, and the words their phrases add to it.
-
-    An alias only adds a way to find the phrase it names. The words typed stay, with their
-    weight; a typed word the corpus does not hold at all ("NK") is not searched, since the
-    phrase is the only way the passages can hold it, but its weight still counts. The phrase's
-    words that the question does not already hold are added after the alias, all of them
-    together weighing at most what the alias's heaviest typed word weighs; in BM25 (``scale``)
-    they count that share too, and together no more than the typed word the paragraphs hold
-    with the highest idf. A phrase is added once however often its aliases are typed,
-    and for at most ``MAX_ALIASES_READ`` aliases of a question.
-    """
-
-    def __init__(
-        self, named: Sequence[AliasMatch], phrase_terms: Callable[[str], list[TermInfo]]
-    ) -> None:
-        self._named = list(named)
-        self._phrase_terms = phrase_terms
-        self._next = 0  # the first alias not yet added
-        self._budget = [0.0] * len(named)  # the heaviest typed word of each
-        self._idf: list[float | None] = [None] * len(named)  # the rarest held by paragraphs
-        self._unknown = [True] * len(named)  # whether none of its typed words is in the corpus
-        self._added: dict[str, float] = {}  # term -> its share in BM25
-        self._phrases: set[str] = set()
-        self._shown: set[str] = set()  # the phrases whose words were added
-        self.typed: set[str] = set()  # terms the question typed (they count whole)
-
-    def holding(self, position: int) -> int | None:
-        """The alias whose span holds ``position``, if any."""
-        at = self._next
-        if at < len(self._named) and self._named[at].start <= position < self._named[at].end:
-            return at
-        return None
-
-    def weigh(self, alias: int, weight: float, idf: float | None) -> None:
-        """Count a typed word of ``alias``: its weight, and its idf if paragraphs hold it."""
-        self._budget[alias] = max(self._budget[alias], weight)
-        self._unknown[alias] = self._unknown[alias] and idf is None
-        if idf is not None:
-            self._idf[alias] = max(self._idf[alias] or 0.0, idf)
-
-    def add_before(
-        self,
-        position: int,
-        terms: list[str],
-        weights: dict[str, float],
-        surface: dict[str, str],
-    ) -> None:
-        """Add the phrases of the aliases that end by ``position`` (see the class)."""
-        while self._next < len(self._named) and self._named[self._next].end <= position:
-            at = self._next
-            self._next += 1
-            phrase = self._named[at].phrase
-            if phrase in self._phrases or len(self._phrases) >= MAX_ALIASES_READ:
-                continue
-            self._phrases.add(phrase)
-            new: dict[str, tuple[str, float, float]] = {}
-            for term, word, weight, idf in self._phrase_terms(phrase):
-                if term not in weights and term not in new:
-                    new[term] = (word, weight, idf)
-            total = sum(weight for _, weight, _ in new.values())
-            if not new or total <= 0 or self._budget[at] <= 0:
-                continue
-            share = min(1.0, self._budget[at] / total)
-            in_bm25 = share
-            typed_idf, idfs = self._idf[at], sum(max(0.0, idf) for _, _, idf in new.values())
-            if typed_idf is not None and idfs > 0:
-                in_bm25 = min(share, max(0.0, typed_idf) / idfs)
-            self._shown.add(phrase)
-            for term, (word, weight, _) in new.items():
-                terms.append(term)
-                weights[term] = weight * share
-                surface[term] = word
-                self._added[term] = in_bm25
-
-    def text(self, rewritten: str) -> str:
-        """The question's text for its meaning and what it asks for: as typed, but with the
-        phrase in place of an alias none of whose words the corpus holds ("NK")."""
-        pieces: list[str] = []
-        last = 0
-        for alias, unknown in zip(self._named, self._unknown, strict=True):
-            if unknown and alias.phrase in self._shown:
-                pieces += [rewritten[last : alias.start], alias.phrase]
-                last = alias.end
-        return "".join(pieces) + rewritten[last:]
-
-    def scale(self) -> dict[str, float]:
-        """BM25's share of each added term the question did not also type."""
-        return {t: s for t, s in self._added.items() if s < 1.0 and t not in self.typed}
