@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import NamedTuple
 
 import Stemmer
@@ -122,14 +123,18 @@ class Tokenizer:
 
         What a speller may offer is the corpus's own words, whatever else this tokenizer has
         seen (questions, an earlier corpus): answers must not depend on what was asked before.
+        Each surface is read once, in the order first seen (a repeat gives the same word the
+        same term), so the first of the surfaces sharing a lowercase form gives its term.
         """
+        surfaces = dict.fromkeys(
+            chain.from_iterable(_SURFACE.findall(fold_punctuation(text)) for text in texts)
+        )
         found: dict[str, str] = {}
-        of = self._of
-        for text in texts:
-            for match in _TOKEN.finditer(fold_punctuation(text)):
-                term = of(match)
-                if term:
-                    found.setdefault(match.group().casefold(), term)
+        of = self._of_surface
+        for surface in surfaces:
+            term = of(surface)
+            if term:
+                found.setdefault(surface.casefold(), term)
         return found
 
     def tokens(self, text: str) -> Iterator[Token]:
