@@ -46,7 +46,6 @@ class BM25Index:
     ) -> None:
         """``keep_sequence`` keeps every document's term ids in order (``sequence``), for
         readers of the documents' terms (``retrieval.index.sentence_terms``)."""
-        self.params = params or BM25Params()
         # A new token's id is the vocabulary's size when first seen: a defaultdict whose
         # factory is its own length gives it, and a document's ids are one ``map`` away.
         vocabulary: defaultdict[str, int] = defaultdict()
@@ -57,13 +56,41 @@ class BM25Index:
         for tokens in documents:
             term_ids.extend(map(term_id, tokens))
             lengths.append(len(tokens))
-        vocabulary.default_factory = None  # from here on, a plain mapping
+        ids = np.frombuffer(term_ids, dtype=np.int64)
+        self._index(vocabulary, ids, lengths, params, keep_sequence)
+
+    @classmethod
+    def of_ids(
+        cls,
+        vocabulary: dict[str, int],
+        term_ids: IntArray,
+        lengths: array[int],
+        params: BM25Params | None = None,
+        *,
+        keep_sequence: bool = False,
+    ) -> BM25Index:
+        """The index of documents already read as ids of ``vocabulary`` (given in the order
+        first seen): every document's ``term_ids`` in order, ``lengths`` long each."""
+        index = cls.__new__(cls)
+        index._index(vocabulary, term_ids, lengths, params, keep_sequence)
+        return index
+
+    def _index(
+        self,
+        vocabulary: dict[str, int],
+        ids: IntArray,
+        lengths: array[int],
+        params: BM25Params | None,
+        keep_sequence: bool,
+    ) -> None:
+        self.params = params or BM25Params()
+        if isinstance(vocabulary, defaultdict):
+            vocabulary.default_factory = None  # from here on, a plain mapping
         self.vocabulary: dict[str, int] = vocabulary
         self.doc_len: IntArray = np.frombuffer(lengths, dtype=np.int64).copy()
         self.corpus_size = len(self.doc_len)
         total = int(self.doc_len.sum())
         self.avgdl = total / self.corpus_size if self.corpus_size else 0.0
-        ids = np.frombuffer(term_ids, dtype=np.int64)
         self._build_postings(ids)
         # Copied after the postings are built, so that the copy does not add to their peak.
         self.sequence: npt.NDArray[np.int32] | None = (

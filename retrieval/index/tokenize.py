@@ -37,7 +37,7 @@ _MAX_TERM_CHARS = 64
 # An identifier: a word with an underscore, or in lower camelCase, two lower-case letters at
 # least before its first hump ("addReaction"; not "iPhone", "eBay", nor a name such as
 # "PlayStation" or "McDonald", which is written as a name, not as code).
-_IDENTIFIER = re.compile(r"_|^[a-z]{2}[a-z0-9]*[A-Z]")
+_CAMEL = re.compile(r"[a-z]{2}[a-z0-9]*[A-Z]")
 _PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")
 
 # Snowball gives these unrelated words one stem ("authority" -> "author", "university" ->
@@ -53,6 +53,18 @@ _OVERSTEMMED: dict[str, str] = {
     "organisation": "organiz",
     "organisations": "organiz",
 }
+
+
+def find_surfaces(folded: str) -> list[str]:
+    """The surface forms ``Tokenizer.tokenize`` reads in a text already folded
+    (``fold_punctuation``), in order."""
+    found: list[str] = _SURFACE.findall(folded)
+    return found
+
+
+def _is_identifier(surface: str) -> bool:
+    """A word with an underscore, or in lower camelCase (see ``_CAMEL``)."""
+    return "_" in surface or _CAMEL.match(surface) is not None
 
 
 class Token(NamedTuple):
@@ -114,7 +126,7 @@ class Tokenizer:
             term = self._term(word, is_abbreviation=False)
             if len(self._cache) < 1_000_000:
                 self._cache[word] = term
-                if _IDENTIFIER.search(word):
+                if _is_identifier(word):
                     self._parts[word] = self._split(word, term)
         return term
 
@@ -136,6 +148,17 @@ class Tokenizer:
             if term:
                 found.setdefault(surface.casefold(), term)
         return found
+
+    def surface_terms(self, surface: str) -> list[str]:
+        """The terms ``tokenize`` reads from one surface, as ``find_surfaces`` finds it: its
+        term (none for a stop word), then an identifier's parts."""
+        term = self._of_surface(surface)
+        split = self._parts.get(surface, ())
+        return [term, *(part.term for part in split)] if term else [p.term for p in split]
+
+    def has_parts(self, surface: str) -> bool:
+        """Whether ``surface`` is read as an identifier with parts (``surface_terms``)."""
+        return bool(self._parts.get(surface))
 
     def tokens(self, text: str) -> Iterator[Token]:
         """Terms with their spans in ``text``, for highlighting what matched."""
@@ -162,7 +185,7 @@ class Tokenizer:
             term = self._term(surface, surface.endswith("."))
             if len(self._cache) < 1_000_000:
                 self._cache[surface] = term
-                if _IDENTIFIER.search(surface):
+                if _is_identifier(surface):
                     self._parts[surface] = self._split(surface, term)
         return term
 
