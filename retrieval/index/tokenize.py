@@ -81,6 +81,9 @@ class Tokenizer:
     def __init__(self, *, stop_words: frozenset[str] = ENGLISH_STOP_WORDS) -> None:
         self._stop_words = stop_words
         self._stemmer = Stemmer.Stemmer("english")
+        # Words are stemmed once, into this tokenizer's cache: PyStemmer's own cache of
+        # 10,000 words only slowed a build (it is emptied in part every time it fills).
+        self._stemmer.maxCacheSize = 0
         self._cache: dict[str, str] = {}
         # An identifier's parts (term, start, end within it), for the surfaces that have some.
         self._parts: dict[str, tuple[Token, ...]] = {}
