@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
@@ -42,7 +42,7 @@ class SentenceRecorder:
         self._term_id = vocabulary.__getitem__
         # Surface -> its term's id + 1, or 0 for a stop word: a surface that gives one term or
         # none (an identifier, which also gives its parts, is read each time it is seen).
-        self._known: dict[str, int] = {}
+        self._known = _Known(self._learn_one)
         self.term_ids = array("q")  # every paragraph's, in order, each id + 1 (``ids``)
         self.paragraph_lengths = array("q")  # per paragraph, in terms
         self.sentence_counts = array("I")  # per paragraph
@@ -91,27 +91,52 @@ class SentenceRecorder:
         """The ids of the terms of a folded piece of text, as ``Tokenizer.tokenize`` reads
         it (``surfaces``, then each surface's terms)."""
         surfaces = find_surfaces(folded)
-        found = list(map(self._known.get, surfaces))
-        if None not in found:
-            self.term_ids.extend(filter(None, found))
-            return
-        for surface, known in zip(surfaces, found, strict=True):
-            if known is None:
-                self.term_ids.extend(self._learn(surface))
-            elif known:
-                self.term_ids.append(known)
+        try:  # a surface not seen before is learnt when looked up (``_Known``)
+            found = list(filter(None, map(self._known.__getitem__, surfaces)))
+        except _HasParts:  # an identifier: every surface's ids, one at a time
+            found = []
+            for surface in surfaces:
+                known = self._known.get(surface)
+                if known is None:
+                    found.extend(self._learn(surface))
+                elif known:
+                    found.append(known)
+        self.term_ids.extend(found)
 
     def _learn(self, surface: str) -> list[int]:
         """A surface's term ids + 1, remembered when it gives one term or none."""
-        terms = self._tokenizer.surface_terms(surface)
-        ids = self._of_terms(terms)
+        ids = self._of_terms(self._tokenizer.surface_terms(surface))
         if not self._tokenizer.has_parts(surface) and len(self._known) < MAX_KNOWN:
             self._known[surface] = ids[0] if ids else 0
         return ids
 
+    def _learn_one(self, surface: str) -> int:
+        """``_learn`` for a surface that gives one term or none: its id + 1, or 0 (an
+        identifier is known to have parts once read)."""
+        ids = self._learn(surface)
+        if self._tokenizer.has_parts(surface):
+            raise _HasParts
+        return ids[0] if ids else 0
+
     def _of_terms(self, terms: Iterable[str]) -> list[int]:
         term_id = self._term_id
         return [term_id(term) + 1 for term in terms]
+
+
+class _HasParts(Exception):
+    """A surface read as an identifier, which gives its parts' terms too."""
+
+
+class _Known(dict[str, int]):
+    """Surface -> its term's id + 1 (0 for a stop word); a surface not seen yet is learnt
+    when looked up, so that a piece of text is one ``map`` away from its ids."""
+
+    def __init__(self, learn: Callable[[str], int]) -> None:
+        super().__init__()
+        self._learn = learn
+
+    def __missing__(self, surface: str) -> int:
+        return self._learn(surface)
 
 
 class SentenceTerms:

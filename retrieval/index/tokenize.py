@@ -29,6 +29,9 @@ _TOKEN = re.compile(
 )
 # The same matches as whole strings, for ``findall``: only an abbreviation ends with a dot.
 _SURFACE = re.compile(_TOKEN.pattern.replace("(?P<abbr>", "(?:"))
+# The same for ASCII text, which it reads alike (a word character of ASCII is a letter, a digit
+# or "_" either way) and about a quarter faster.
+_ASCII_SURFACE = re.compile(_SURFACE.pattern, re.ASCII)
 
 # Capitalised spellings that name a thing rather than the function word they resemble.
 _ACRONYMS: dict[str, str] = {"US": "u.s", "USA": "u.s", "u.s.a": "u.s", "UK": "u.k"}
@@ -58,7 +61,7 @@ _OVERSTEMMED: dict[str, str] = {
 def find_surfaces(folded: str) -> list[str]:
     """The surface forms ``Tokenizer.tokenize`` reads in a text already folded
     (``fold_punctuation``), in order."""
-    found: list[str] = _SURFACE.findall(folded)
+    found: list[str] = (_ASCII_SURFACE if folded.isascii() else _SURFACE).findall(folded)
     return found
 
 
@@ -98,7 +101,7 @@ class Tokenizer:
         The surfaces are found in one ``findall`` and looked up in the cache in one ``map``:
         only a surface never seen before is made a term one at a time.
         """
-        surfaces = _SURFACE.findall(fold_punctuation(text))
+        surfaces = find_surfaces(fold_punctuation(text))
         terms: list[str | None] = list(map(self._cache.get, surfaces))
         if None in terms:
             of = self._of_surface
@@ -142,7 +145,7 @@ class Tokenizer:
         same term), so the first of the surfaces sharing a lowercase form gives its term.
         """
         surfaces = dict.fromkeys(
-            chain.from_iterable(_SURFACE.findall(fold_punctuation(text)) for text in texts)
+            chain.from_iterable(find_surfaces(fold_punctuation(text)) for text in texts)
         )
         found: dict[str, str] = {}
         of = self._of_surface
