@@ -100,7 +100,7 @@ class BM25Index:
     def _build_postings(self, term_ids: IntArray) -> None:
         n_terms, n_docs = len(self.vocabulary), self.corpus_size
         doc_of_token = np.repeat(np.arange(n_docs, dtype=np.int64), self.doc_len)
-        keys, tf = _counted(term_ids * max(n_docs, 1) + doc_of_token)
+        keys, tf = counted(term_ids * max(n_docs, 1) + doc_of_token)
         del doc_of_token
         terms, docs = np.divmod(keys, max(n_docs, 1))
         df = np.bincount(terms, minlength=n_terms)
@@ -203,7 +203,7 @@ def _best(scores: FloatArray, candidates: IntArray, k: int) -> list[tuple[int, f
     return [(int(candidates[i]), float(scores[i])) for i in order]
 
 
-def _counted(keys: IntArray) -> tuple[IntArray, IntArray]:
+def counted(keys: IntArray) -> tuple[IntArray, IntArray]:
     """``np.unique(keys, return_counts=True)``, sorting ``keys`` in place: no copy of them,
     and none of the imports ``np.unique`` makes on its first call (``numpy.ma``)."""
     keys.sort()
