@@ -112,11 +112,15 @@ class SentenceRecorder:
 
     def _learn_one(self, surface: str) -> int:
         """``_learn`` for a surface that gives one term or none: its id + 1, or 0 (an
-        identifier is known to have parts once read)."""
-        ids = self._learn(surface)
-        if self._tokenizer.has_parts(surface):
+        identifier is known to have parts once its term is read)."""
+        tokenizer = self._tokenizer
+        term = tokenizer.surface_term(surface)
+        if tokenizer.has_parts(surface):
             raise _HasParts
-        return ids[0] if ids else 0
+        known = self._term_id(term) + 1 if term else 0
+        if len(self._known) < MAX_KNOWN:
+            self._known[surface] = known
+        return known
 
     def _of_terms(self, terms: Iterable[str]) -> list[int]:
         term_id = self._term_id

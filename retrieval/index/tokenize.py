@@ -162,6 +162,11 @@ class Tokenizer:
         split = self._parts.get(surface, ())
         return [term, *(part.term for part in split)] if term else [p.term for p in split]
 
+    def surface_term(self, surface: str) -> str:
+        """One surface's own term, as ``find_surfaces`` finds it ("" for a stop word); an
+        identifier's parts are ``surface_terms``'."""
+        return self._of_surface(surface)
+
     def has_parts(self, surface: str) -> bool:
         """Whether ``surface`` is read as an identifier with parts (``surface_terms``)."""
         return bool(self._parts.get(surface))
