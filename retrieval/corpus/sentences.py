@@ -37,6 +37,9 @@ _ITEM_OPENINGS = frozenset("\u2022 \t")
 
 # Abbreviations that may close a sentence (titles such as "Mr." never do).
 _MAY_END = frozenset({"etc"})
+# A stop right after this many letters or digits closes no abbreviation: the word before it
+# is longer than any known one, and is no initial nor a dotted one ("U.S", ``_DOTTED``).
+_PLAIN_WORD = max(map(len, ABBREVIATIONS | _MAY_END)) + 1
 
 # Capitalised words that start sentences and do not follow "U.S." or an initial within one.
 SENTENCE_STARTERS: frozenset[str] = frozenset(
@@ -78,6 +81,10 @@ def _sentence_spans(whole: str, begin: int, finish: int) -> list[tuple[int, int]
             end == stop_end
             and stop_end - stop_start == 1
             and text[stop_start] == "."
+            and not (
+                stop_start - start >= _PLAIN_WORD
+                and text[stop_start - _PLAIN_WORD : stop_start].isalnum()
+            )
             and _is_abbreviation(
                 text[max(start, stop_start - _LONGEST_WORD) : stop_start],
                 match.group("next").casefold(),

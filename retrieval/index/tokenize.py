@@ -162,11 +162,6 @@ class Tokenizer:
         split = self._parts.get(surface, ())
         return [term, *(part.term for part in split)] if term else [p.term for p in split]
 
-    def surface_term(self, surface: str) -> str:
-        """One surface's own term, as ``find_surfaces`` finds it ("" for a stop word); an
-        identifier's parts are ``surface_terms``'."""
-        return self._of_surface(surface)
-
     def has_parts(self, surface: str) -> bool:
         """Whether ``surface`` is read as an identifier with parts (``surface_terms``)."""
         return bool(self._parts.get(surface))
@@ -196,9 +191,13 @@ class Tokenizer:
             term = self._term(surface, surface.endswith("."))
             if len(self._cache) < 1_000_000:
                 self._cache[surface] = term
-                if _is_identifier(surface):
+                if "_" in surface or _CAMEL.match(surface):  # an identifier: _is_identifier
                     self._parts[surface] = self._split(surface, term)
         return term
+
+    # One surface's own term, as ``find_surfaces`` finds it ("" for a stop word); an
+    # identifier's parts are ``surface_terms``'.
+    surface_term = _of_surface
 
     def _split(self, surface: str, whole: str) -> tuple[Token, ...]:
         """An identifier's parts as terms, with their spans in ``surface`` (see the module)."""
