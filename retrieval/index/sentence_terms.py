@@ -101,7 +101,7 @@ class SentenceRecorder:
                     found.extend(self._learn(surface))
                 elif known:
                     found.append(known)
-        self.term_ids.extend(found)
+        self.term_ids.fromlist(found)
 
     def _learn(self, surface: str) -> list[int]:
         """A surface's term ids + 1, remembered when it gives one term or none."""
