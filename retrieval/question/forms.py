@@ -191,23 +191,39 @@ def prepare() -> None:
     _saved_table()
 
 
+# The words looked up so far, with what the table holds for them (None: nothing): a search
+# by halves takes a few microseconds, and questions ask for the same words again.
+_seen: dict[str, tuple[bool, list[str]] | None] = {}
+MAX_SEEN = 100_000
+
+
+def _entry(word: str) -> tuple[bool, list[str]] | None:
+    """What the saved table holds for ``word``, remembered (see ``_seen``)."""
+    if word in _seen:
+        return _seen[word]
+    table = _saved_table()
+    assert table is not None
+    found = table.get(word)
+    if len(_seen) < MAX_SEEN:
+        _seen[word] = found
+    return found
+
+
 def other_forms(word: str) -> list[str]:
     """The word's lemmas and their inflections (irregular ones included), without ``word``.
 
     ``word`` is lowercase; so are the forms.
     """
-    table = _saved_table()
-    if table is None:
+    if _saved_table() is None:
         return lemminflect_forms(word)
-    found = table.get(word)
-    return [] if found is None else found[1]
+    found = _entry(word)
+    return [] if found is None else list(found[1])
 
 
 def is_english_word(word: str) -> bool:
     """Whether ``word`` is a word of English's dictionaries: a lemma of lemminflect's
     inflection tables or an inflection of one ("germ", "sod", "prod"), lowercase."""
-    table = _saved_table()
-    if table is None:
+    if _saved_table() is None:
         return word in lemminflect_words()
-    found = table.get(word)
+    found = _entry(word)
     return found is not None and found[0]
