@@ -133,11 +133,13 @@ def run(
     with tempfile.TemporaryDirectory(prefix="citebot-bench-") as tmp:
         cwd = Path(tmp)
         code = snapshot(Path.cwd(), cwd)
-        # The English frequency table is written once per install (retrieval.cache): written
-        # now, so that no worker's build pays for it.
+        # The English frequency table and lemminflect's forms are written once per install
+        # (retrieval.cache): written now, so that no worker's build pays for them.
+        from retrieval.question import forms
         from retrieval.question.weights import zipf
 
         zipf("the")
+        forms.prepare()
         corpora_by_size = [
             (size, kind) for size in sizes for kind in (corpora[:1] if size == "seeds" else corpora)
         ]

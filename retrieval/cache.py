@@ -2,7 +2,8 @@
 
 A one-off command (``citebot ask``) would otherwise spend most of its time building what the
 previous one built: a corpus's index and speller (``retrieval.index.saved``), the English
-frequency table (``retrieval.question.frequency_table``). Each is saved in
+frequency table (``retrieval.question.frequency_table``), lemminflect's forms
+(``retrieval.question.forms``). Each is saved in
 ``$XDG_CACHE_HOME/citebot`` (``~/.cache/citebot`` without it) under a name that holds a digest
 of everything it was built from, starting with citebot's own code (``code_key``): a saved
 entry is read only by the code that wrote it, never across versions, nor after any edit.

@@ -1,4 +1,5 @@
-"""The terms kept from the index build are each sentence's terms, as tokenising it gives."""
+"""The terms kept from the index build are each sentence's terms, as tokenising it gives, and
+the index of the recorded term ids is the index of the tokenised paragraphs."""
 
 from __future__ import annotations
 
@@ -13,19 +14,41 @@ from retrieval.index.tokenize import Tokenizer
 
 TOKENIZER = Tokenizer()
 
-pieces = st.sampled_from(
-    ["Kim", "the", "party", "congress", "U.S.", "Mr.", "said", "42", "“Yes.”", "No!", "Why?", "."]
-)
+WORDS = ["Kim", "the", "party", "congress", "U.S.", "Mr.", "said", "42", "“Yes.”", "No!", "Why?"]
+# identifiers (read with their parts), curly apostrophes and a no-break space (folded)
+OTHERS = [
+    "pair_device",
+    "addReaction",
+    "it\u2019s",
+    "Kim\u2019s",
+    "US",
+    "us",
+    "\u00a0",
+    "caf\u00e9",
+]
+pieces = st.sampled_from([*WORDS, ".", *OTHERS])
 texts = st.lists(pieces, min_size=1, max_size=30).map(" ".join)
 
 
+def recorded(paragraphs: list[tuple[str, list[str]]]) -> tuple[SentenceRecorder, BM25Index]:
+    recorder = SentenceRecorder(TOKENIZER)
+    for text, extra in paragraphs:
+        recorder.record(text, extra)
+    lengths = recorder.paragraph_lengths
+    index = BM25Index.of_ids(recorder.vocabulary, recorder.ids(), lengths, keep_sequence=True)
+    return recorder, index
+
+
 def kept(paragraphs: list[tuple[str, list[str]]]) -> SentenceTerms:
-    recorder = SentenceRecorder(TOKENIZER.tokenize)
-    index = BM25Index(
-        (recorder.terms(text, extra) for text, extra in paragraphs), keep_sequence=True
-    )
+    recorder, index = recorded(paragraphs)
     assert index.sequence is not None
     return SentenceTerms(recorder, index.vocabulary, index.sequence, index.doc_len)
+
+
+def terms(index: BM25Index) -> list[str]:
+    words = list(index.vocabulary)  # ids are given in first-seen order
+    assert index.sequence is not None
+    return [words[i] for i in index.sequence.tolist()]
 
 
 def tokenised_sentences(text: str) -> list[list[str]]:
@@ -44,8 +67,21 @@ def test_each_paragraphs_sentences_are_kept_as_tokenised(paragraphs: list[str]) 
 @settings(max_examples=examples(200), deadline=None)
 @given(texts)
 def test_the_recorder_gives_bm25_the_whole_paragraphs_terms(text: str) -> None:
-    recorder = SentenceRecorder(TOKENIZER.tokenize)
-    assert recorder.terms(text) == TOKENIZER.tokenize(text)
+    _, index = recorded([(text, [])])
+    assert terms(index) == TOKENIZER.tokenize(text)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(texts, min_size=1, max_size=6))
+def test_the_index_of_recorded_ids_is_the_index_of_the_tokenised_paragraphs(
+    paragraphs: list[str],
+) -> None:
+    _, index = recorded([(text, ["caption"]) for text in paragraphs])
+    expected = BM25Index([[*TOKENIZER.tokenize(text), "caption"] for text in paragraphs])
+    assert index.vocabulary == expected.vocabulary
+    assert list(index.vocabulary.values()) == list(expected.vocabulary.values())
+    for name in ("doc_len", "idf", "indptr", "postings_doc", "postings_weight"):
+        assert getattr(index, name).tobytes() == getattr(expected, name).tobytes(), name
 
 
 def test_a_captions_kind_is_searched_with_its_first_sentence() -> None:
@@ -58,8 +94,7 @@ def test_a_captions_kind_is_searched_with_its_first_sentence() -> None:
 
 def test_sentence_ids_are_the_sentences_terms_in_the_indexs_vocabulary() -> None:
     paragraphs = [("Kim spoke. The party met.", []), ("A caption here.", ["caption"])]
-    recorder = SentenceRecorder(TOKENIZER.tokenize)
-    index = BM25Index((recorder.terms(t, e) for t, e in paragraphs), keep_sequence=True)
+    recorder, index = recorded(paragraphs)
     assert index.sequence is not None
     sentences = SentenceTerms(recorder, index.vocabulary, index.sequence, index.doc_len)
     for i in range(len(paragraphs)):
@@ -69,9 +104,10 @@ def test_sentence_ids_are_the_sentences_terms_in_the_indexs_vocabulary() -> None
 
 def test_inserted_terms_are_read_where_they_are_inserted() -> None:
     text = "The HPA was founded. Then the HPA closed the port."
-    recorder = SentenceRecorder(TOKENIZER.tokenize)
-    terms = recorder.terms(text, inserted=[(text.rindex("HPA"), ["pilot", "associ"])])
-    index = BM25Index([terms], keep_sequence=True)
+    recorder = SentenceRecorder(TOKENIZER)
+    recorder.record(text, inserted=[(text.rindex("HPA"), ["pilot", "associ"])])
+    lengths = recorder.paragraph_lengths
+    index = BM25Index.of_ids(recorder.vocabulary, recorder.ids(), lengths, keep_sequence=True)
     assert index.sequence is not None
     sentences = SentenceTerms(recorder, index.vocabulary, index.sequence, index.doc_len)
     assert sentences.sentences(0) == [

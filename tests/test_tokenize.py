@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from helpers import examples
 from retrieval import Tokenizer
+from retrieval.corpus.text import _SAME_LENGTH, fold_punctuation
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
 TOKENIZER = Tokenizer()
@@ -198,3 +199,11 @@ def test_the_term_of_one_word_maps_stop_words_and_acronyms() -> None:
     assert TOKENIZER.term("taking") == "take"
     assert TOKENIZER.term("\u02bc") == ""  # a modifier letter apostrophe is a letter, read as "'"
     assert TOKENIZER.term("na\u00efve") == TOKENIZER.tokenize("na\u00efve")[0]
+
+
+@settings(max_examples=examples(300), deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from([*(chr(c) for c in _SAME_LENGTH), "a", " ", "'", "\u00e9"]))
+)
+def test_folding_punctuation_translates_each_character(text: str) -> None:
+    assert fold_punctuation(text) == text.translate(_SAME_LENGTH)

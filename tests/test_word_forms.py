@@ -7,11 +7,16 @@ Every document here is written for the test: a small tool's documentation in Mar
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from helpers import examples
 from retrieval import Engine, EngineSettings, RetrievalSettings, load_corpus
 from retrieval.index.tokenize import Tokenizer
 from retrieval.question.clippings import expand_clipping
@@ -172,3 +177,18 @@ def test_a_common_word_ending_in_s_is_never_read_as_a_shortened_plural() -> None
     pairs = TermPairs({"think": 0, "thing": 1}, np.array([0, 1, 0, 1], dtype=np.int32))
     assert expand_clipping("this", pairs, Tokenizer().term) is None
     assert expand_clipping("thngs", pairs, Tokenizer().term) == ("thing",)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=5), max_size=40))
+def test_term_pairs_count_each_pair_and_lead_back_to_its_first_terms(ids: list[int]) -> None:
+    words = ["kim", "party", "congress", "meet", "seoul", "talk"]
+    pairs = TermPairs({w: i for i, w in enumerate(words)}, np.array(ids, dtype=np.int32))
+    counted = Counter(pairwise(ids))
+    for first, one in enumerate(words):
+        assert pairs.count(one) == ids.count(first)
+        for second, other in enumerate(words):
+            assert pairs.pair_count(one, other) == counted[(first, second)]
+        expected = sorted((f, n) for (f, s), n in counted.items() if s == first)
+        assert pairs.leaders(one) == [(words[f], n) for f, n in expected]  # by first term
+    assert pairs.leaders("absent") == [] and pairs.pair_count("kim", "absent") == 0

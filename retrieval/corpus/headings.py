@@ -46,10 +46,12 @@ _CANNOT_END = frozenset(
 def title_line(text: str) -> bool:
     """A short line of words without final punctuation, opening as a heading does and not
     ending on a function word (a line cut short: "... secured qualification for")."""
-    words = text.split()
+    if "\n" in text:
+        return False
+    # Split no further than a word past the limit: a long paragraph is no heading.
+    words = text.split(None, MAX_TITLE_WORDS)
     return (
-        "\n" not in text
-        and 0 < len(words) <= MAX_TITLE_WORDS
+        0 < len(words) <= MAX_TITLE_WORDS
         and _OPENS.match(text) is not None
         and _ENDS_BARE.search(text) is not None
         and _WORD.search(text) is not None
@@ -60,25 +62,25 @@ def title_line(text: str) -> bool:
 def question_line(text: str) -> bool:
     """A question on a line of its own."""
     return (
-        "\n" not in text
-        and len(text.split()) <= MAX_QUESTION_WORDS
-        and text.endswith("?")
+        text.endswith("?")
+        and "\n" not in text
+        and len(text.split(None, MAX_QUESTION_WORDS)) <= MAX_QUESTION_WORDS
         and _OPENS.match(text) is not None
     )
 
 
 def find(blocks: Sequence[str], excluded: Collection[int] = ()) -> list[int]:
     """Indices (from 0) of the heading blocks by the rules above; ``excluded`` are never."""
+    stripped = [block.strip() for block in blocks]
+    titles = [title_line(text) for text in stripped]  # each block read once, not twice
+    questions = [question_line(text) for text in stripped]
     found: list[int] = []
-    for at, raw in enumerate(blocks[:-1]):
-        text, following = raw.strip(), blocks[at + 1].strip()
+    for at in range(len(blocks) - 1):
         if at in excluded:
             continue
-        if (title_line(text) and not title_line(following)) or (
-            question_line(text) and not question_line(following)
-        ):
+        if (titles[at] and not titles[at + 1]) or (questions[at] and not questions[at + 1]):
             found.append(at)
-        elif title_line(text) and at + 2 < len(blocks) and question_line(following):
+        elif titles[at] and at + 2 < len(blocks) and questions[at + 1]:
             found.append(at)  # "Installation", then "How do I install it?", then the answer
     return found if len(found) >= MIN_HEADINGS else []
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from retrieval.lexicon import TEXT_NOUNS, alternatives
 
@@ -39,6 +40,14 @@ _CAPTION_MAX_WORDS = 15
 _TAIL = 2  # bios and contact lines sit at the end of an article
 
 
+@lru_cache(maxsize=4)
+def classified(paragraphs: tuple[str, ...]) -> dict[int, str]:
+    """``classify``, read once for the same paragraphs: the loader asks for a text's blocks'
+    roles to find its headings, then for its body paragraphs', the same blocks when it has
+    none. The result is only read."""
+    return classify(paragraphs)
+
+
 def classify(paragraphs: Sequence[str]) -> dict[int, str]:
     """Paragraph number (from 1) -> role, for every paragraph that is not body text."""
     roles: dict[int, str] = {}
@@ -50,7 +59,7 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             before = paragraphs[number - 2].strip() if number > 1 else ""
             if before and number - 1 not in roles and len(before.split()) <= _CAPTION_MAX_WORDS:
                 roles[number - 1] = "caption"
-        elif number <= 3 and _TRAILING_CREDIT.search(line) and not _SOURCED.search(line):
+        elif number <= 3 and _trailing_credit(line) and not _SOURCED.search(line):
             roles[number] = "caption"
         elif _NOTICE.match(line):
             roles[number] = "notice"
@@ -59,3 +68,18 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
         elif number > last - _TAIL and _BIO.match(line):
             roles[number] = "bio"
     return roles
+
+
+# The longest match of ``_TRAILING_CREDIT`` but for "/via ...": "associated press", and a dot.
+_LONGEST_CREDIT = 17
+
+
+def _trailing_credit(line: str) -> bool:
+    """``_TRAILING_CREDIT.search(line)`` for a stripped line, searched from where a match can
+    start: it ends the line, so within its last ``_LONGEST_CREDIT`` characters, or at its last
+    "/" ("/via Getty": nothing after it but a word). A long paragraph is not scanned whole."""
+    start = len(line) - _LONGEST_CREDIT
+    slash = line.rfind("/")
+    if slash >= 0:
+        start = min(start, slash)
+    return _TRAILING_CREDIT.search(line, max(0, start)) is not None

@@ -182,10 +182,10 @@ def _plain_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list[ma
     elif meta.non_body is not None:  # declared non-body lines are no headings either
         found = headings.find(texts, _declared_non_body(meta, texts))
     else:
-        found = headings.find(texts, {number - 1 for number in layout.classify(texts)})
+        found = headings.find(texts, {number - 1 for number in layout.classified(tuple(texts))})
         split = headings.split_first_lines(texts, headings.question_line)
         if split != texts:  # "How do I reset it?" on the first line of its answer's block
-            found_split = headings.find(split, {n - 1 for n in layout.classify(split)})
+            found_split = headings.find(split, {n - 1 for n in layout.classified(tuple(split))})
             if len(found_split) > len(found):
                 texts, found = split, found_split
     blocks = [
@@ -243,7 +243,7 @@ def _non_body_roles(
     body_numbers = [n for n, block in enumerate(blocks, start=1) if block.role == BODY]
     roles = {n: block.role for n, block in enumerate(blocks, start=1) if block.role != BODY}
     if meta.non_body is None:
-        found = layout.classify(texts)
+        found = layout.classified(tuple(texts))
         roles.update({body_numbers[number - 1]: role for number, role in found.items()})
     else:
         declared = (

@@ -37,6 +37,9 @@ _ITEM_OPENINGS = frozenset("\u2022 \t")
 
 # Abbreviations that may close a sentence (titles such as "Mr." never do).
 _MAY_END = frozenset({"etc"})
+# A stop right after this many letters or digits closes no abbreviation: the word before it
+# is longer than any known one, and is no initial nor a dotted one ("U.S", ``_DOTTED``).
+_PLAIN_WORD = max(map(len, ABBREVIATIONS | _MAY_END)) + 1
 
 # Capitalised words that start sentences and do not follow "U.S." or an initial within one.
 SENTENCE_STARTERS: frozenset[str] = frozenset(
@@ -70,24 +73,28 @@ def _sentence_spans(whole: str, begin: int, finish: int) -> list[tuple[int, int]
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        closed = match.end() > match.end("stop")  # 'she said "No." Then': a quote closes it
+        stop_start, stop_end = match.span("stop")
+        end = match.end()
+        # A single "." that no quote closes ('she said "No." Then' is closed) may only
+        # close an abbreviation.
         if (
-            match.group("stop") == "."
-            and not closed
+            end == stop_end
+            and stop_end - stop_start == 1
+            and text[stop_start] == "."
+            and not (
+                stop_start - start >= _PLAIN_WORD
+                and text[stop_start - _PLAIN_WORD : stop_start].isalnum()
+            )
             and _is_abbreviation(
-                text[max(start, match.start("stop") - _LONGEST_WORD) : match.start("stop")],
+                text[max(start, stop_start - _LONGEST_WORD) : stop_start],
                 match.group("next").casefold(),
             )
         ):
             continue
-        spans.append((start, match.end()))
-        start = match.end()
-    spans.append((start, len(text)))
-    return [
-        (begin + trimmed[0], begin + trimmed[1])
-        for span in spans
-        if (trimmed := _trim(text, *span)) is not None
-    ]
+        _add_trimmed(spans, text, start, end, begin)
+        start = end
+    _add_trimmed(spans, text, start, len(text), begin)
+    return spans
 
 
 def split_sentences(text: str) -> list[str]:
@@ -109,9 +116,12 @@ def _is_abbreviation(before: str, following: str) -> bool:
     return folded in ABBREVIATIONS
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+def _add_trimmed(spans: list[tuple[int, int]], text: str, start: int, end: int, at: int) -> None:
+    """Add ``text[start:end]``'s span without the space around it, offset by ``at``, unless
+    it is all space."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return (start, end) if start < end else None
+    if start < end:
+        spans.append((at + start, at + end))

@@ -33,9 +33,22 @@ _SAME_LENGTH = str.maketrans(
 )
 
 
+# The same, as (character, replacement) pairs: no replacement is itself replaced.
+_FOLDED = [(chr(code), folded) for code, folded in _SAME_LENGTH.items()]
+
+
 def fold_punctuation(text: str) -> str:
-    """Straighten quotes, dashes and no-break spaces without changing the length of ``text``."""
-    return text if text.isascii() else text.translate(_SAME_LENGTH)
+    """Straighten quotes, dashes and no-break spaces without changing the length of ``text``.
+
+    As ``text.translate(_SAME_LENGTH)``, one character at a time; but replacing the few
+    characters a text holds is several times as fast as translating each of its characters.
+    """
+    if text.isascii():
+        return text
+    for character, folded in _FOLDED:
+        if character in text:
+            text = text.replace(character, folded)
+    return text
 
 
 def normalize(text: str) -> str:

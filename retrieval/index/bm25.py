@@ -46,7 +46,6 @@ class BM25Index:
     ) -> None:
         """``keep_sequence`` keeps every document's term ids in order (``sequence``), for
         readers of the documents' terms (``retrieval.index.sentence_terms``)."""
-        self.params = params or BM25Params()
         # A new token's id is the vocabulary's size when first seen: a defaultdict whose
         # factory is its own length gives it, and a document's ids are one ``map`` away.
         vocabulary: defaultdict[str, int] = defaultdict()
@@ -57,13 +56,41 @@ class BM25Index:
         for tokens in documents:
             term_ids.extend(map(term_id, tokens))
             lengths.append(len(tokens))
-        vocabulary.default_factory = None  # from here on, a plain mapping
+        ids = np.frombuffer(term_ids, dtype=np.int64)
+        self._index(vocabulary, ids, lengths, params, keep_sequence)
+
+    @classmethod
+    def of_ids(
+        cls,
+        vocabulary: dict[str, int],
+        term_ids: IntArray,
+        lengths: array[int],
+        params: BM25Params | None = None,
+        *,
+        keep_sequence: bool = False,
+    ) -> BM25Index:
+        """The index of documents already read as ids of ``vocabulary`` (given in the order
+        first seen): every document's ``term_ids`` in order, ``lengths`` long each."""
+        index = cls.__new__(cls)
+        index._index(vocabulary, term_ids, lengths, params, keep_sequence)
+        return index
+
+    def _index(
+        self,
+        vocabulary: dict[str, int],
+        ids: IntArray,
+        lengths: array[int],
+        params: BM25Params | None,
+        keep_sequence: bool,
+    ) -> None:
+        self.params = params or BM25Params()
+        if isinstance(vocabulary, defaultdict):
+            vocabulary.default_factory = None  # from here on, a plain mapping
         self.vocabulary: dict[str, int] = vocabulary
         self.doc_len: IntArray = np.frombuffer(lengths, dtype=np.int64).copy()
         self.corpus_size = len(self.doc_len)
         total = int(self.doc_len.sum())
         self.avgdl = total / self.corpus_size if self.corpus_size else 0.0
-        ids = np.frombuffer(term_ids, dtype=np.int64)
         self._build_postings(ids)
         # Copied after the postings are built, so that the copy does not add to their peak.
         self.sequence: npt.NDArray[np.int32] | None = (
@@ -73,7 +100,7 @@ class BM25Index:
     def _build_postings(self, term_ids: IntArray) -> None:
         n_terms, n_docs = len(self.vocabulary), self.corpus_size
         doc_of_token = np.repeat(np.arange(n_docs, dtype=np.int64), self.doc_len)
-        keys, tf = _counted(term_ids * max(n_docs, 1) + doc_of_token)
+        keys, tf = counted(term_ids * max(n_docs, 1) + doc_of_token)
         del doc_of_token
         terms, docs = np.divmod(keys, max(n_docs, 1))
         df = np.bincount(terms, minlength=n_terms)
@@ -176,7 +203,7 @@ def _best(scores: FloatArray, candidates: IntArray, k: int) -> list[tuple[int, f
     return [(int(candidates[i]), float(scores[i])) for i in order]
 
 
-def _counted(keys: IntArray) -> tuple[IntArray, IntArray]:
+def counted(keys: IntArray) -> tuple[IntArray, IntArray]:
     """``np.unique(keys, return_counts=True)``, sorting ``keys`` in place: no copy of them,
     and none of the imports ``np.unique`` makes on its first call (``numpy.ma``)."""
     keys.sort()

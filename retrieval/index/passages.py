@@ -86,10 +86,14 @@ class Passages:
             self.first_card + i: tokenizer.tokenize(card_text(a))
             for i, a in enumerate(corpus.articles)
         }
-        recorder = SentenceRecorder(tokenizer.tokenize)
+        recorder = SentenceRecorder(tokenizer)
         self._defined = _abbreviations(corpus) if abbreviations else {}
-        index = BM25Index(
-            (self._recorded_terms(recorder, i) for i in range(self.first_card)),
+        for i in range(self.first_card):
+            self._record(recorder, i)
+        index = BM25Index.of_ids(
+            recorder.vocabulary,
+            recorder.ids(),
+            recorder.paragraph_lengths,
             params,
             keep_sequence=True,
         )
@@ -129,20 +133,23 @@ class Passages:
         card = self.cards.get(index)
         if card is not None:
             return card
-        return self._recorded_terms(SentenceRecorder(self.tokenizer.tokenize), index)
+        recorder = SentenceRecorder(self.tokenizer)
+        self._record(recorder, index)
+        words = list(recorder.vocabulary)  # ids are given in first-seen order
+        return [words[i] for i in recorder.ids().tolist()]
 
-    def _recorded_terms(self, recorder: SentenceRecorder, index: int) -> list[str]:
-        """``indexed_terms``, tokenised a sentence at a time so that the sentences are kept."""
+    def _record(self, recorder: SentenceRecorder, index: int) -> None:
+        """Record ``indexed_terms``, tokenised a sentence at a time so that the sentences are
+        kept."""
         paragraph = self.located[index][1]
         role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.role)
         headings = section_terms(self.tokenizer, paragraph.section)
         carried = self._defined.get(index, ())
         if carried:
             known = set(self.tokenizer.tokenize(paragraph.text))
-            return recorder.terms(
-                paragraph.text, role, self._lacking(carried, known), hidden=headings
-            )
-        return recorder.terms(paragraph.text, role, hidden=headings)
+            recorder.record(paragraph.text, role, self._lacking(carried, known), hidden=headings)
+        else:
+            recorder.record(paragraph.text, role, hidden=headings)
 
     def _lacking(
         self, carried: Sequence[tuple[int, str]], terms: set[str]

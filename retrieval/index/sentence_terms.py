@@ -10,57 +10,137 @@ are an array slice and a list lookup away, for four bytes per term and per sente
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Mapping, Sequence
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import numpy as np
 import numpy.typing as npt
 
 from retrieval.corpus.sentences import sentence_spans
+from retrieval.corpus.text import fold_punctuation
+from retrieval.index.tokenize import Tokenizer, find_surfaces
+
+MAX_KNOWN = 1_000_000  # surfaces remembered in one build, as many as the tokenizer's cache
 
 
 class SentenceRecorder:
-    """Tokenises paragraphs a sentence at a time for the build, noting each sentence's length.
+    """Tokenises paragraphs a sentence at a time for the build, straight into term ids, noting
+    each sentence's length.
 
-    The terms it returns are the whole paragraph's, in order: tokens never cross a sentence
-    boundary, so they are what tokenising the paragraph at once gives.
+    A paragraph's ids are its whole text's terms, in order: tokens never cross a sentence
+    boundary, so they are what tokenising the paragraph at once gives. Ids are given in the
+    order terms are first seen, as ``BM25Index`` gives them. A surface seen before is one
+    lookup away from its id: its term, and that term's id, are found once per build.
     """
 
-    def __init__(self, tokenize: Callable[[str], list[str]]) -> None:
-        self._tokenize = tokenize
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        self._tokenizer = tokenizer
+        # A new term's id is the vocabulary's size when first seen (as in ``BM25Index``).
+        vocabulary: defaultdict[str, int] = defaultdict()
+        vocabulary.default_factory = vocabulary.__len__
+        self.vocabulary: dict[str, int] = vocabulary
+        self._term_id = vocabulary.__getitem__
+        # Surface -> its term's id + 1, or 0 for a stop word: a surface that gives one term or
+        # none (an identifier, which also gives its parts, is read each time it is seen).
+        self._known = _Known(self._learn_one)
+        self.term_ids = array("q")  # every paragraph's, in order, each id + 1 (``ids``)
+        self.paragraph_lengths = array("q")  # per paragraph, in terms
         self.sentence_counts = array("I")  # per paragraph
         self.sentence_lengths = array("I")  # per sentence, in terms
         self.hidden_counts = array("I")  # per paragraph: its last terms, BM25's alone
 
-    def terms(
+    def record(
         self,
         text: str,
         extra: Sequence[str] = (),
         inserted: Sequence[tuple[int, Sequence[str]]] = (),
         hidden: Sequence[str] = (),
-    ) -> list[str]:
-        """``text``'s terms, then ``extra`` (searchable with the first sentence, if any);
-        ``inserted`` gives terms read as if written at an offset of ``text`` (at a word's
+    ) -> None:
+        """Record ``text``'s terms, then ``extra`` (searchable with the first sentence, if
+        any); ``inserted`` gives terms read as if written at an offset of ``text`` (at a word's
         start), in order of offset; ``hidden`` terms come last, for BM25 alone: no sentence
         holds them."""
-        terms: list[str] = []
+        ids, of_terms = self.term_ids, self._of_terms
+        folded = fold_punctuation(text)  # one character for one: the offsets hold
         spans = sentence_spans(text)
+        before = len(ids)
         next_insert = 0
         for start, end in spans:
-            sentence: list[str] = []
+            sentence_start = len(ids)
             while next_insert < len(inserted) and inserted[next_insert][0] < end:
                 offset, words = inserted[next_insert]
                 next_insert += 1
-                sentence.extend(self._tokenize(text[start:offset]))
-                sentence.extend(words)
+                self._add(folded[start:offset])
+                ids.extend(of_terms(words))
                 start = max(start, offset)
-            sentence.extend(self._tokenize(text[start:end]))
-            self.sentence_lengths.append(len(sentence))
-            terms.extend(sentence)
+            self._add(folded[start:end])
+            self.sentence_lengths.append(len(ids) - sentence_start)
         self.sentence_counts.append(len(spans))
-        terms.extend(extra)
-        terms.extend(hidden)
+        ids.extend(of_terms(extra))
+        ids.extend(of_terms(hidden))
         self.hidden_counts.append(len(hidden))
-        return terms
+        self.paragraph_lengths.append(len(ids) - before)
+
+    def ids(self) -> npt.NDArray[np.int64]:
+        """Every recorded term id, in order (read once the recording is done)."""
+        ids = np.frombuffer(self.term_ids, dtype=np.int64)
+        ids -= 1
+        return ids
+
+    def _add(self, folded: str) -> None:
+        """The ids of the terms of a folded piece of text, as ``Tokenizer.tokenize`` reads
+        it (``surfaces``, then each surface's terms)."""
+        surfaces = find_surfaces(folded)
+        try:  # a surface not seen before is learnt when looked up (``_Known``)
+            found = list(filter(None, map(self._known.__getitem__, surfaces)))
+        except _HasParts:  # an identifier: every surface's ids, one at a time
+            found = []
+            for surface in surfaces:
+                known = self._known.get(surface)
+                if known is None:
+                    found.extend(self._learn(surface))
+                elif known:
+                    found.append(known)
+        self.term_ids.fromlist(found)
+
+    def _learn(self, surface: str) -> list[int]:
+        """A surface's term ids + 1, remembered when it gives one term or none."""
+        ids = self._of_terms(self._tokenizer.surface_terms(surface))
+        if not self._tokenizer.has_parts(surface) and len(self._known) < MAX_KNOWN:
+            self._known[surface] = ids[0] if ids else 0
+        return ids
+
+    def _learn_one(self, surface: str) -> int:
+        """``_learn`` for a surface that gives one term or none: its id + 1, or 0 (an
+        identifier is known to have parts once its term is read)."""
+        tokenizer = self._tokenizer
+        term = tokenizer.surface_term(surface)
+        if tokenizer.has_parts(surface):
+            raise _HasParts
+        known = self._term_id(term) + 1 if term else 0
+        if len(self._known) < MAX_KNOWN:
+            self._known[surface] = known
+        return known
+
+    def _of_terms(self, terms: Iterable[str]) -> list[int]:
+        term_id = self._term_id
+        return [term_id(term) + 1 for term in terms]
+
+
+class _HasParts(Exception):
+    """A surface read as an identifier, which gives its parts' terms too."""
+
+
+class _Known(dict[str, int]):
+    """Surface -> its term's id + 1 (0 for a stop word); a surface not seen yet is learnt
+    when looked up, so that a piece of text is one ``map`` away from its ids."""
+
+    def __init__(self, learn: Callable[[str], int]) -> None:
+        super().__init__()
+        self._learn = learn
+
+    def __missing__(self, surface: str) -> int:
+        return self._learn(surface)
 
 
 class SentenceTerms:

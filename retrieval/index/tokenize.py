@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from itertools import chain
 from typing import NamedTuple
 
 import Stemmer
@@ -28,6 +29,9 @@ _TOKEN = re.compile(
 )
 # The same matches as whole strings, for ``findall``: only an abbreviation ends with a dot.
 _SURFACE = re.compile(_TOKEN.pattern.replace("(?P<abbr>", "(?:"))
+# The same for ASCII text, which it reads alike (a word character of ASCII is a letter, a digit
+# or "_" either way) and about a quarter faster.
+_ASCII_SURFACE = re.compile(_SURFACE.pattern, re.ASCII)
 
 # Capitalised spellings that name a thing rather than the function word they resemble.
 _ACRONYMS: dict[str, str] = {"US": "u.s", "USA": "u.s", "u.s.a": "u.s", "UK": "u.k"}
@@ -36,7 +40,7 @@ _MAX_TERM_CHARS = 64
 # An identifier: a word with an underscore, or in lower camelCase, two lower-case letters at
 # least before its first hump ("addReaction"; not "iPhone", "eBay", nor a name such as
 # "PlayStation" or "McDonald", which is written as a name, not as code).
-_IDENTIFIER = re.compile(r"_|^[a-z]{2}[a-z0-9]*[A-Z]")
+_CAMEL = re.compile(r"[a-z]{2}[a-z0-9]*[A-Z]")
 _PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")
 
 # Snowball gives these unrelated words one stem ("authority" -> "author", "university" ->
@@ -54,6 +58,18 @@ _OVERSTEMMED: dict[str, str] = {
 }
 
 
+def find_surfaces(folded: str) -> list[str]:
+    """The surface forms ``Tokenizer.tokenize`` reads in a text already folded
+    (``fold_punctuation``), in order."""
+    found: list[str] = (_ASCII_SURFACE if folded.isascii() else _SURFACE).findall(folded)
+    return found
+
+
+def _is_identifier(surface: str) -> bool:
+    """A word with an underscore, or in lower camelCase (see ``_CAMEL``)."""
+    return "_" in surface or _CAMEL.match(surface) is not None
+
+
 class Token(NamedTuple):
     """A term and where its surface form sits in the original text."""
 
@@ -68,6 +84,9 @@ class Tokenizer:
     def __init__(self, *, stop_words: frozenset[str] = ENGLISH_STOP_WORDS) -> None:
         self._stop_words = stop_words
         self._stemmer = Stemmer.Stemmer("english")
+        # Words are stemmed once, into this tokenizer's cache: PyStemmer's own cache of
+        # 10,000 words only slowed a build (it is emptied in part every time it fills).
+        self._stemmer.maxCacheSize = 0
         self._cache: dict[str, str] = {}
         # An identifier's parts (term, start, end within it), for the surfaces that have some.
         self._parts: dict[str, tuple[Token, ...]] = {}
@@ -82,7 +101,7 @@ class Tokenizer:
         The surfaces are found in one ``findall`` and looked up in the cache in one ``map``:
         only a surface never seen before is made a term one at a time.
         """
-        surfaces = _SURFACE.findall(fold_punctuation(text))
+        surfaces = find_surfaces(fold_punctuation(text))
         terms: list[str | None] = list(map(self._cache.get, surfaces))
         if None in terms:
             of = self._of_surface
@@ -113,7 +132,7 @@ class Tokenizer:
             term = self._term(word, is_abbreviation=False)
             if len(self._cache) < 1_000_000:
                 self._cache[word] = term
-                if _IDENTIFIER.search(word):
+                if _is_identifier(word):
                     self._parts[word] = self._split(word, term)
         return term
 
@@ -122,15 +141,30 @@ class Tokenizer:
 
         What a speller may offer is the corpus's own words, whatever else this tokenizer has
         seen (questions, an earlier corpus): answers must not depend on what was asked before.
+        Each surface is read once, in the order first seen (a repeat gives the same word the
+        same term), so the first of the surfaces sharing a lowercase form gives its term.
         """
+        surfaces = dict.fromkeys(
+            chain.from_iterable(find_surfaces(fold_punctuation(text)) for text in texts)
+        )
         found: dict[str, str] = {}
-        of = self._of
-        for text in texts:
-            for match in _TOKEN.finditer(fold_punctuation(text)):
-                term = of(match)
-                if term:
-                    found.setdefault(match.group().casefold(), term)
+        of = self._of_surface
+        for surface in surfaces:
+            term = of(surface)
+            if term:
+                found.setdefault(surface.casefold(), term)
         return found
+
+    def surface_terms(self, surface: str) -> list[str]:
+        """The terms ``tokenize`` reads from one surface, as ``find_surfaces`` finds it: its
+        term (none for a stop word), then an identifier's parts."""
+        term = self._of_surface(surface)
+        split = self._parts.get(surface, ())
+        return [term, *(part.term for part in split)] if term else [p.term for p in split]
+
+    def has_parts(self, surface: str) -> bool:
+        """Whether ``surface`` is read as an identifier with parts (``surface_terms``)."""
+        return bool(self._parts.get(surface))
 
     def tokens(self, text: str) -> Iterator[Token]:
         """Terms with their spans in ``text``, for highlighting what matched."""
@@ -157,9 +191,13 @@ class Tokenizer:
             term = self._term(surface, surface.endswith("."))
             if len(self._cache) < 1_000_000:
                 self._cache[surface] = term
-                if _IDENTIFIER.search(surface):
+                if "_" in surface or _CAMEL.match(surface):  # an identifier: _is_identifier
                     self._parts[surface] = self._split(surface, term)
         return term
+
+    # One surface's own term, as ``find_surfaces`` finds it ("" for a stop word); an
+    # identifier's parts are ``surface_terms``'.
+    surface_term = _of_surface
 
     def _split(self, surface: str, whole: str) -> tuple[Token, ...]:
         """An identifier's parts as terms, with their spans in ``surface`` (see the module)."""

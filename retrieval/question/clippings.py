@@ -23,9 +23,8 @@ than "environment" means "env" by it. The commonest expansion is read in the wor
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache
 
-from retrieval.question.spelling import inflected_forms
+from retrieval.question.forms import is_english_word
 from retrieval.question.term_pairs import TermPairs
 from retrieval.question.weights import zipf
 
@@ -98,18 +97,6 @@ def _combined(word: str, pairs: TermPairs) -> Expansion:
                 if count > best[1] and first.startswith(head):
                     best = ((first, second), count)
     return best
-
-
-def is_english_word(word: str) -> bool:
-    """Whether ``word`` is a word of English's dictionaries (a lemma or an inflection of one in
-    lemminflect's tables: "germ", "sod", "prod"), which no one means as a shortening."""
-    return word in english_words()
-
-
-@cache
-def english_words() -> frozenset[str]:
-    """Every lemma of lemminflect's tables and its inflections, lowercase."""
-    return frozenset(form for forms in inflected_forms().values() for form in forms)
 
 
 def _holds_in_order(term: str, letters: str) -> bool:

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from retrieval.index.tokenize import Token
-from retrieval.question.clippings import is_english_word
+from retrieval.question.forms import is_english_word
 from retrieval.question.term_pairs import TermPairs
 
 MIN_PART = 3  # shorter pieces ("re", "un") are affixes, not words

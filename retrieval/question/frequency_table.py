@@ -21,6 +21,7 @@ import sys
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
+from typing import ClassVar
 
 from retrieval.cache import Cache, default_folder, key
 
@@ -106,14 +107,21 @@ def _saved_table() -> FrequencyTable | None:
 
 class _Lookups:
     count = 0
+    # The words looked up in the table so far (at most ``BULK``), with their frequencies: a
+    # search by halves takes a few microseconds, and questions ask for the same words again.
+    seen: ClassVar[dict[str, float]] = {}
 
 
 def frequency(word: str) -> float:
     """wordfreq's frequency of ``word`` in English (its "best" list), 0 when it lacks it."""
     if _english.cache_info().currsize or _Lookups.count > BULK:
         return _english().get(word, 0.0)
+    seen = _Lookups.seen.get(word)
+    if seen is not None:
+        return seen
     _Lookups.count += 1
     table = _saved_table()
     if table is None:
         return _english().get(word, 0.0)
-    return table.get(word)
+    found = _Lookups.seen[word] = table.get(word)
+    return found

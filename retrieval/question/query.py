@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from retrieval.corpus.models import Article
 from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
+from retrieval.question import forms
 from retrieval.question.alias_words import AliasWords, TermInfo
 from retrieval.question.aliases import AliasTable, alias_table
 from retrieval.question.argument import asks_for_argument
@@ -31,7 +32,7 @@ from retrieval.question.code import writes_code
 from retrieval.question.compounds import join_compounds, split_compound
 from retrieval.question.fillers import without_fillers
 from retrieval.question.mentions import Mentions
-from retrieval.question.spelling import Respelling, Speller, lemma_families
+from retrieval.question.spelling import Respelling, Speller
 from retrieval.question.term_pairs import TermPairs
 from retrieval.question.weights import blend, english_weight
 
@@ -223,6 +224,7 @@ class QuestionReader:
         what the first question would (English word frequencies, the corpus's term pairs), so
         that a server's first question is as fast as its hundredth."""
         english_weight("the")
+        forms.prepare()
         self._speller_for_corpus()
         self._term_pairs()
 
@@ -291,14 +293,12 @@ class QuestionReader:
                 passages = self._passages
                 saved = passages.saved.load("speller") if passages.saved else None
                 if isinstance(saved, Speller):
-                    self._speller = saved
-                    return saved
+                    self._speller = saved.reading_with(self._tokenizer.term)
+                    return self._speller
                 words = self._tokenizer.spellings_in(passages.searchable_texts())
                 vocabulary = passages.index.vocabulary
                 self._speller = Speller(
-                    [(w, t) for w, t in words.items() if t in vocabulary],
-                    self._tokenizer.term,
-                    lemma_families(self._tokenizer.stop_words),
+                    [(w, t) for w, t in words.items() if t in vocabulary], self._tokenizer.term
                 )
                 if passages.saved:  # the next process loads it (``retrieval.index.saved``)
                     passages.saved.save("speller", self._speller)

@@ -3,7 +3,7 @@
 Tried in order, only for words whose index term is not in the corpus's vocabulary:
 
 1. another form of the same word: irregular inflections ("take" / "took", "child" /
-   "children") from lemminflect's English tables;
+   "children") from lemminflect's English tables (``retrieval.question.forms``);
 2. a misspelling of a corpus word: the closest word of the corpus's own vocabulary by
    optimal-string-alignment distance (rapidfuzz; a swap of two letters counts one edit), at
    most one edit for words of up to eight letters (``LONG_WORD``) and two for longer ones.
@@ -18,10 +18,10 @@ Tried in order, only for words whose index term is not in the corpus's vocabular
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache
 
+from retrieval.question.forms import other_forms
 from retrieval.question.weights import zipf
 
 TYPO_PENALTY = 0.8
@@ -41,126 +41,19 @@ class Respelling:
     confidence: float
 
 
-Forms = dict[str, tuple[str, ...]]  # Penn Treebank or universal tag -> spellings
-
-
-@dataclass(frozen=True)
-class _Tables:
-    """lemminflect's lemma and inflection tables, each with its overrides, read in place.
-
-    Its ``getAllLemmas`` and ``getAllInflections`` deep-copy a table entry on every call: that
-    copying took most of a question's time whenever it held words the corpus lacks. The
-    entries are only read here, with the same overrides applied on top.
-    """
-
-    lemma_table: dict[str, Forms]
-    lemma_overrides: dict[str, Forms]
-    inflection_table: dict[str, Forms]
-    inflection_overrides: dict[str, Forms]
-
-    def lemmas(self, word: str) -> Forms:
-        """``getAllLemmas(word)`` for a lowercase word."""
-        return {**self.lemma_table.get(word, {}), **self.lemma_overrides.get(word, {})}
-
-    def inflections(self, lemma: str) -> Forms:
-        """``getAllInflections(lemma)`` for a lowercase lemma."""
-        return {**self.inflection_table.get(lemma, {}), **self.inflection_overrides.get(lemma, {})}
-
-
-@cache
-def _tables() -> _Tables:
-    from lemminflect.core.Inflections import Inflections
-    from lemminflect.core.Lemmatizer import Lemmatizer
-
-    lemmatizer, inflections = Lemmatizer(), Inflections()
-    return _Tables(
-        lemmatizer._getLemmaDict(),
-        lemmatizer._getOverridesDict(),
-        inflections._getInflDict(),
-        inflections._getOverridesDict(),
-    )
-
-
-def other_forms(word: str) -> list[str]:
-    """The word's lemmas and their inflections (irregular ones included), without ``word``.
-
-    ``word`` is lowercase; so are the forms.
-    """
-    tables = _tables()
-    forms: list[str] = []
-    for lemmas in tables.lemmas(word).values():
-        for lemma in lemmas:
-            lemma = lemma.lower()
-            forms.append(lemma)
-            for spelled in tables.inflections(lemma).values():
-                forms.extend(form.lower() for form in spelled)
-    seen = {word}
-    return [f for f in forms if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
-
-
-@cache
-def inflected_forms() -> dict[str, tuple[str, ...]]:
-    """Every lowercase lemma of lemminflect's inflection tables, with itself and its forms."""
-    tables = _tables()
-    keys = {*tables.inflection_table, *tables.inflection_overrides}
-    return {
-        lemma: (
-            lemma,
-            *(f.lower() for spelled in tables.inflections(lemma).values() for f in spelled),
-        )
-        for lemma in keys
-        if lemma == lemma.lower()
-    }
-
-
-@cache
-def _words_by_lemma() -> dict[str, tuple[str, ...]]:
-    """Every lowercase lemma of lemminflect's lemma tables, with the lowercase words it is a
-    lemma of."""
-    tables = _tables()
-    found: dict[str, list[str]] = {}
-    for word in {*tables.lemma_table, *tables.lemma_overrides}:
-        if word == word.lower():
-            for lemmas in tables.lemmas(word).values():
-                for lemma in lemmas:
-                    found.setdefault(lemma.lower(), []).append(word)
-    return {lemma: tuple(words) for lemma, words in found.items()}
-
-
-@cache
-def lemma_families(stop_words: frozenset[str]) -> dict[str, frozenset[str]]:
-    """Index term -> the lemmas that have a form (the lemma or an inflection) with that term.
-
-    Built once per set of stop words (a few tenths of a second), so that a question word whose
-    lemmas have no form in the corpus is known to have none without spelling its forms out.
-    """
-    from retrieval.index.tokenize import Tokenizer
-
-    term = Tokenizer(stop_words=stop_words).term
-    families: dict[str, set[str]] = {}
-    for lemma, forms in inflected_forms().items():
-        for form in forms:
-            families.setdefault(term(form), set()).add(lemma)
-    return {t: frozenset(lemmas) for t, lemmas in families.items()}
-
-
 class Speller:
     """Respells question words into the corpus's vocabulary; one per corpus (it caches)."""
 
-    def __init__(
-        self,
-        words: Iterable[tuple[str, str]],
-        tokenize: Callable[[str], str],
-        families: Mapping[str, frozenset[str]] | None = None,
-    ) -> None:
+    def __init__(self, words: Iterable[tuple[str, str]], tokenize: Callable[[str], str]) -> None:
         """``words``: (lowercase surface word, its index term) pairs seen in the corpus;
-        ``families``: ``lemma_families`` for ``tokenize``'s stop words, if known."""
+        ``tokenize``: a word's index term, for the other forms of a question word."""
         self._term_of: dict[str, str] = {}
-        self._zipf: dict[str, float] = {}
         for surface, term in words:
             if surface.isalpha() and len(surface) >= MIN_TYPO_CHARS - 1:
                 self._term_of.setdefault(surface, term)
-                self._zipf[surface] = zipf(surface)
+        # The English zipf of a corpus word, looked up when first compared (a question's
+        # few candidates): looking up every corpus word read all of wordfreq's list.
+        self._zipf: dict[str, float] = {}
         self._terms = set(self._term_of.values())
         # Candidates by (first letter, length): a typo rarely changes the first letter.
         self._buckets: dict[tuple[str, int], list[str]] = {}
@@ -169,37 +62,21 @@ class Speller:
         self._tokenize: Callable[[str], str] | None = tokenize
         self._cache: dict[str, Respelling | None] = {}
         self._by_sound: dict[str, list[str]] | None = None  # built on the first need
-        # With ``families``: every word that has another form in the corpus, with that form,
-        # found now, so that no question waits for lemminflect's tables (nor a process that
-        # loads a saved speller: ``retrieval.index.saved``). Without: looked up when asked.
-        self._forms: dict[str, Respelling] | None = None
-        if families is not None:
-            self._forms = {}
-            for word in sorted(self._leads(families, tokenize)):
-                found = self._first_form(word, tokenize)
-                if found is not None:
-                    self._forms[word] = found
-            self._tokenize = None  # not needed again; a saved speller holds no function
-
-    def _leads(
-        self, families: Mapping[str, frozenset[str]], tokenize: Callable[[str], str]
-    ) -> set[str]:
-        """The words with a lemma some form of which the corpus holds: no other word has
-        another form in the corpus."""
-        reachable = set().union(*(families.get(t, ()) for t in self._terms))
-        inflected = inflected_forms()
-        leads: set[str] = set()
-        for lemma, leading in _words_by_lemma().items():
-            if lemma in reachable or (lemma not in inflected and tokenize(lemma) in self._terms):
-                leads.update(w for w in leading if w.isalpha())
-        return leads
 
     def __getstate__(self) -> dict[str, object]:
-        """What a saved speller holds: its tables, without the answers cached so far."""
+        """What a saved speller holds: its tables, without the answers cached so far nor the
+        tokenizer's function (``reading_with`` gives a loaded one its own)."""
         state = dict(self.__dict__)
         state["_cache"] = {}
         state["_by_sound"] = None
+        state["_tokenize"] = None
         return state
+
+    def reading_with(self, tokenize: Callable[[str], str]) -> Speller:
+        """This speller, reading other forms with ``tokenize`` (for a saved one, which holds
+        no function)."""
+        self._tokenize = tokenize
+        return self
 
     def respell(self, word: str) -> Respelling | None:
         """A corpus term for ``word`` (lowercase), or None when nothing close enough exists."""
@@ -214,15 +91,11 @@ class Speller:
         return found
 
     def _other_form(self, word: str) -> Respelling | None:
+        """The first of ``word``'s other forms whose term the corpus holds."""
         if not word.isalpha():
             return None
-        if self._forms is not None:
-            return self._forms.get(word)
-        assert self._tokenize is not None
-        return self._first_form(word, self._tokenize)
-
-    def _first_form(self, word: str, tokenize: Callable[[str], str]) -> Respelling | None:
-        """The first of ``word``'s other forms whose term the corpus holds."""
+        tokenize = self._tokenize
+        assert tokenize is not None, "a saved speller is given a tokenizer (reading_with)"
         for form in other_forms(word):
             term = tokenize(form)
             if term in self._terms:
@@ -249,12 +122,12 @@ class Speller:
             for hit in process.extract(
                 word, choices, scorer=OSA.distance, score_cutoff=limit, limit=8
             )
-            if self._zipf.get(hit[0], 0.0) >= typed + TYPO_MARGIN
+            if self._english(hit[0]) >= typed + TYPO_MARGIN
         ]
         if not best:
             return None
         # Fewest edits first, then the more common word in English, then alphabetical.
-        choice, distance, _ = min(best, key=lambda hit: (hit[1], -self._zipf[hit[0]], hit[0]))
+        choice, distance, _ = min(best, key=lambda hit: (hit[1], -self._english(hit[0]), hit[0]))
         return self._guessed(choice, distance, limit)
 
     def _sound(self, word: str, typed: float) -> Respelling | None:
@@ -269,15 +142,26 @@ class Speller:
                     self._by_sound.setdefault(key, []).append(surface)
         limit = len(word) // 2
         heard = [
-            (jellyfish.damerau_levenshtein_distance(word, surface), -self._zipf[surface], surface)
+            (
+                jellyfish.damerau_levenshtein_distance(word, surface),
+                -self._english(surface),
+                surface,
+            )
             for surface in self._by_sound.get(jellyfish.metaphone(word), ())
-            if self._zipf[surface] >= typed and surface != word
+            if self._english(surface) >= typed and surface != word
         ]
         near = [hit for hit in heard if hit[0] <= limit]
         if not near:
             return None
         distance, _, choice = min(near)
         return self._guessed(choice, distance, limit)
+
+    def _english(self, surface: str) -> float:
+        """The English zipf of a corpus word (see ``__init__``)."""
+        found = self._zipf.get(surface)
+        if found is None:
+            found = self._zipf[surface] = zipf(surface)
+        return found
 
     def _guessed(self, choice: str, distance: int, limit: int) -> Respelling:
         """A guessed corpus word: ``TYPO_PENALTY``, less for each edit beyond the first."""
