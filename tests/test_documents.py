@@ -69,6 +69,20 @@ The pairing takes about a minute on a slow network.
 > If the light stays red, move the hub closer to the widget.
 """
 
+CLI_PAGE = """\
+# The widgetctl command
+
+## Syncing widgets
+
+`widgetctl sync` copies the schedule from the hub to every widget that is awake.
+
+Add `--all` to wake sleeping widgets first and include them too.
+
+Pass `--only NAME` to sync one widget and leave the others as they are.
+
+Given together, `--only` wins over `--all`: one widget is synced, and only if awake.
+"""
+
 PLAIN_FAQ = """\
 Gizmo questions and answers
 
@@ -317,6 +331,15 @@ def test_code_identifiers_are_searchable_by_their_parts(docs: Engine) -> None:
     assert {"add", "reaction"} <= set(tokenizer.tokenize("addReaction"))
     hits = docs.search("pair_device", 3)
     assert docs.located(hits[0].index)[1].role == CODE
+
+
+def test_an_option_is_found_by_its_name_though_its_word_is_a_stop_word(tmp_path: Path) -> None:
+    write(tmp_path, "cli.md", CLI_PAGE)
+    engine = Engine(load_corpus(tmp_path))
+    answer = engine.ask("what does --all do?")  # every word of it a stop word but the option
+    assert answer.passages[0].text.startswith("Add --all to wake sleeping widgets")
+    answer = engine.ask("is --all ignored with --only?")
+    assert answer.passages[0].text.startswith("Given together, --only wins over --all")
 
 
 def test_a_question_in_words_gets_prose_before_code(docs: Engine) -> None:

@@ -198,3 +198,18 @@ def test_the_term_of_one_word_maps_stop_words_and_acronyms() -> None:
     assert TOKENIZER.term("taking") == "take"
     assert TOKENIZER.term("\u02bc") == ""  # a modifier letter apostrophe is a letter, read as "'"
     assert TOKENIZER.term("na\u00efve") == TOKENIZER.tokenize("na\u00efve")[0]
+
+
+def test_a_command_line_option_is_a_term_of_its_own_beside_its_words() -> None:
+    # "with", "only" and "all" are stop words, yet "--with", "--only" and "--all" are names
+    assert TOKENIZER.tokenize("pass --with or --without") == [
+        "pass",
+        "--with",
+        "--without",
+        "without",
+    ]
+    assert TOKENIZER.tokenize("the --no-root flag") == ["--no-root", "root", "flag"]
+    assert TOKENIZER.tokenize("--Only --all") == ["--only", "--all"]
+    # a dash between words, or a rule of dashes, is no option
+    assert TOKENIZER.tokenize("the 1990s--a decade") == ["1990s", "decad"]
+    assert TOKENIZER.tokenize("---") == []
