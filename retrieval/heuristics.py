@@ -22,6 +22,6 @@ Heuristic = Literal[
     "abbreviations",  # a defined abbreviation indexed with its long form (index.abbreviations)
     "phrase_weights",  # a name among the hits counts once (question.weights)
     "stand_ins",  # a question word said in other words counts as held (verdict.evidence)
-    "asked_for",  # a time, a number or a name asked for must be stated (verdict.asked_for)
+    "asked_for",  # a time, number, name or way asked for must be stated (verdict.asked_for)
 ]
 HEURISTICS: tuple[Heuristic, ...] = get_args(Heuristic)

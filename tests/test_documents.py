@@ -17,6 +17,7 @@ from helpers import examples
 from retrieval import CorpusError, Engine, load_article, load_corpus
 from retrieval.corpus.markdown import CODE, TABLE
 from retrieval.index.tokenize import Tokenizer
+from retrieval.search import sections
 
 WIDGET_FAQ = """\
 # Widget FAQ
@@ -67,6 +68,45 @@ The pairing takes about a minute on a slow network.
 ## Troubleshooting
 
 > If the light stays red, move the hub closer to the widget.
+"""
+
+CLI_PAGE = """\
+# The widgetctl command
+
+## Syncing widgets
+
+`widgetctl sync` copies the schedule from the hub to every widget that is awake.
+
+Add `--all` to wake sleeping widgets first and include them too.
+
+Pass `--only NAME` to sync one widget and leave the others as they are.
+
+Given together, `--only` wins over `--all`: one widget is synced, and only if awake.
+"""
+
+SYNC_FAQ = """\
+# Sync FAQ
+
+## Why is the nightly sync slow?
+
+The nightly sync of the widget schedule can be slow on a busy hub, and slower still when
+many widgets sync at once.
+
+The cause is the hub's radio: it talks to one device at a time, so each widget waits its turn.
+
+A faster sync is planned for a later hub.
+
+## Can the sync run by day?
+
+Yes: set the sync hour in the app. A daytime sync is slow while the widgets are in use.
+
+## What does the sync copy?
+
+The sync copies the schedule and the light settings, and it is slow only the first time.
+
+## Is a slow sync a fault?
+
+No. A sync that is slow finishes all the same; only a failed sync shows a red light.
 """
 
 PLAIN_FAQ = """\
@@ -317,6 +357,39 @@ def test_code_identifiers_are_searchable_by_their_parts(docs: Engine) -> None:
     assert {"add", "reaction"} <= set(tokenizer.tokenize("addReaction"))
     hits = docs.search("pair_device", 3)
     assert docs.located(hits[0].index)[1].role == CODE
+
+
+def test_an_option_is_found_by_its_name_though_its_word_is_a_stop_word(tmp_path: Path) -> None:
+    write(tmp_path, "cli.md", CLI_PAGE)
+    engine = Engine(load_corpus(tmp_path))
+    answer = engine.ask("what does --all do?")  # every word of it a stop word but the option
+    assert answer.passages[0].text.startswith("Add --all to wake sleeping widgets")
+    answer = engine.ask("is --all ignored with --only?")
+    assert answer.passages[0].text.startswith("Given together, --only wins over --all")
+
+
+def test_a_question_its_section_asks_gets_the_sections_paragraphs_next(tmp_path: Path) -> None:
+    # the heading asks the question; the paragraph that repeats its words ranks first, and
+    # the one that gives the cause comes right after it, before other sections' paragraphs
+    write(tmp_path, "sync.md", SYNC_FAQ)
+    engine = Engine(load_corpus(tmp_path))
+    texts = [p.text for p in engine.ask("why is the nightly sync so slow").passages]
+    assert texts[0].startswith("The nightly sync of the widget schedule can be slow")
+    assert texts[1].startswith("The cause is the hub's radio")
+    assert texts[2].startswith("A faster sync is planned")
+
+
+def test_a_question_its_headings_hold_little_of_keeps_its_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the best paragraph is under "Why is the nightly sync slow?", which holds none of it
+    write(tmp_path, "sync.md", SYNC_FAQ)
+    engine = Engine(load_corpus(tmp_path))
+    question = "does the hub radio talk to one device at a time"
+    found = engine.search(question, 4)
+    assert engine.located(found[0].index)[1].text.startswith("The cause is the hub's radio")
+    monkeypatch.setattr(sections, "SECTION_SHARE", 2.0)  # the rule never applies
+    assert engine.search(question, 4) == found
 
 
 def test_a_question_in_words_gets_prose_before_code(docs: Engine) -> None:

@@ -207,3 +207,18 @@ def test_the_term_of_one_word_maps_stop_words_and_acronyms() -> None:
 )
 def test_folding_punctuation_translates_each_character(text: str) -> None:
     assert fold_punctuation(text) == text.translate(_SAME_LENGTH)
+
+
+def test_a_command_line_option_is_a_term_of_its_own_beside_its_words() -> None:
+    # "with", "only" and "all" are stop words, yet "--with", "--only" and "--all" are names
+    assert TOKENIZER.tokenize("pass --with or --without") == [
+        "pass",
+        "--with",
+        "--without",
+        "without",
+    ]
+    assert TOKENIZER.tokenize("the --no-root flag") == ["--no-root", "root", "flag"]
+    assert TOKENIZER.tokenize("--Only --all") == ["--only", "--all"]
+    # a dash between words, or a rule of dashes, is no option
+    assert TOKENIZER.tokenize("the 1990s--a decade") == ["1990s", "decad"]
+    assert TOKENIZER.tokenize("---") == []

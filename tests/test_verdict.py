@@ -7,6 +7,7 @@ from pydantic import ValidationError
 
 from retrieval import Answer
 from retrieval.search.rerank import pair_share
+from retrieval.verdict.asked_for import way_to
 from retrieval.verdict.decision import Evidence, by_support, decide, missing_words, on_subject
 from retrieval.verdict.settings import VerdictSettings
 from retrieval.verdict.support import largest_gap, support
@@ -179,3 +180,27 @@ def test_the_subject_is_asked_only_when_support_falls_short() -> None:
 
 def test_no_hit_is_none() -> None:
     assert decide(evidence([]), VerdictSettings()).verdict == "none"
+
+
+def test_a_way_asked_for_needs_its_verb_in_a_passage_that_would_answer() -> None:
+    # "how do I clear the party congress": passages on the congress that never say "clear"
+    asked = {"weights": {"clear": 1.0, "parti": 1.0, "congress": 3.0}, "way_to": "clear"}
+    decision = decide(evidence([0.9, 0.3], **asked), VerdictSettings())
+    assert decision.verdict == "closest"
+    assert decision.reason is not None and "no way to clear" in decision.reason
+    held = [{"clear", "congress"}, {"parti"}]
+    assert decide(evidence([0.9, 0.3], terms=held, **asked), VerdictSettings()).verdict == "answer"
+    said_otherwise = [{"clear": 0.7}, {}]  # "empty" for "clear"
+    said = evidence([0.9, 0.3], stand_ins=said_otherwise, **asked)
+    assert decide(said, VerdictSettings()).verdict == "answer"
+    # only a passage that would answer counts: one below min_coverage holding it does not
+    low = [{"parti", "congress"}, {"clear"}]
+    assert decide(evidence([0.9, 0.3], terms=low, **asked), VerdictSettings()).verdict == "closest"
+
+
+def test_the_verb_of_a_question_asking_for_a_way() -> None:
+    assert way_to("how do i stop the widget from syncing") == "stop"
+    assert way_to("ok so how can we just reset it?") == "reset"
+    assert way_to("How to install the hub") == "install"
+    assert way_to("Who showed how to build the first hub?") is None  # a clause, not the ask
+    assert way_to("why is the widget slow") is None

@@ -5,7 +5,10 @@ the stop word "us"; a capitalised "US" means the same country and maps to the sa
 An identifier is also searchable by its parts, split as code search splits them: on ``_``
 and at the humps of lower camelCase (``pair_device`` -> ``pair_devic``, ``pair``, ``devic``;
 ``addReaction`` -> ``addreact``, ``add``, ``reaction``); dots already part words
-(``hub.pair`` is ``hub`` and ``pair``).
+(``hub.pair`` is ``hub`` and ``pair``). A command-line option is a name too, kept whole and
+unstemmed beside its parts' terms (``--no-root`` -> ``--no-root``, ``root``; ``--with`` ->
+``--with``), so that its stop words still tell ``--with`` from ``--without`` and ``--only``
+from ``--all``, as a reader of the docs tells them apart.
 """
 
 from __future__ import annotations
@@ -21,11 +24,15 @@ import Stemmer
 from retrieval.corpus.text import fold_punctuation
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
+OPTION = "--"  # how a long command-line option begins
 # Runs on text whose quotes are already straightened (same length as the original).
 _TOKEN = re.compile(
     # U.S. / e.g. / U.S.A.; the lookahead first, which fails fast at almost every position
     r"(?=[A-Za-z]\.[A-Za-z]\.)(?<![^\W_])(?P<abbr>(?:[A-Za-z]\.){2,})"
     r"|[^\W_][\w\u0300-\u036f]*(?:'[^\W_][\w\u0300-\u036f]*)*"  # words, with inner apostrophes
+    # a command-line option ("--no-root"), not a dash between words ("the 1990s--a decade");
+    # last, so that only a position no word starts at tries it
+    rf"|{OPTION}(?=[A-Za-z])(?<![\w-]{OPTION})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
 )
 # The same matches as whole strings, for ``findall``: only an abbreviation ends with a dot.
 _SURFACE = re.compile(_TOKEN.pattern.replace("(?P<abbr>", "(?:"))
@@ -191,13 +198,25 @@ class Tokenizer:
             term = self._term(surface, surface.endswith("."))
             if len(self._cache) < 1_000_000:
                 self._cache[surface] = term
-                if "_" in surface or _CAMEL.match(surface):  # an identifier: _is_identifier
+                if surface.startswith(OPTION):
+                    self._parts[surface] = self._option_parts(surface)
+                elif "_" in surface or _CAMEL.match(surface):  # an identifier: _is_identifier
                     self._parts[surface] = self._split(surface, term)
         return term
 
     # One surface's own term, as ``find_surfaces`` finds it ("" for a stop word); an
-    # identifier's parts are ``surface_terms``'.
+    # identifier's or an option's parts are ``surface_terms``'.
     surface_term = _of_surface
+
+    def _option_parts(self, surface: str) -> tuple[Token, ...]:
+        """A command-line option's words that are terms, with their spans in ``surface``: all
+        of them, even one alone ("root" of ``--no-root``), for a reader may name it in words."""
+        found: list[Token] = []
+        for part in _PART.finditer(surface):
+            term = self._term(part.group(), is_abbreviation=False)
+            if term:
+                found.append(Token(term, part.start(), part.end()))
+        return tuple(found)
 
     def _split(self, surface: str, whole: str) -> tuple[Token, ...]:
         """An identifier's parts as terms, with their spans in ``surface`` (see the module)."""
@@ -214,6 +233,8 @@ class Tokenizer:
         if folded in _ACRONYMS:  # "US", and the full-width "US" after NFKC
             return _ACRONYMS[folded]
         word = folded.casefold()
+        if word.startswith(OPTION):  # a name, as written
+            return word[:_MAX_TERM_CHARS]
         if is_abbreviation:
             word = word.rstrip(".")
             return _ACRONYMS.get(word, word)[:_MAX_TERM_CHARS]

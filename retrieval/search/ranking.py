@@ -24,6 +24,7 @@ from retrieval.lexicon import NON_BODY_WORDS
 from retrieval.question.query import Query
 from retrieval.question.weights import phrase_weights
 from retrieval.search.rerank import HEADING_SHARE, closeness, rerank
+from retrieval.search.sections import section_next
 
 MAX_TOP_K = 100
 
@@ -87,6 +88,8 @@ class Search:
             if query.about_articles:
                 order.sort(key=lambda i: head[i][0] < passages.first_card)
             ranked = [head[i] for i in order] + tail
+            if not query.code:  # a section read as one answer (not when code is asked for)
+                ranked = section_next(passages, query, ranked)
         if not self._asks_for_non_body(query):
             ranked = self._body_first(query, ranked[:wanted]) + ranked[wanted:]
         return [

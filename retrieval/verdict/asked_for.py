@@ -9,6 +9,10 @@ in the text (digits, number words, months, weekdays, "... ago", or an event that
 another: "during the storm", "after his death"; for a name, a capitalised word inside a
 sentence that the question does not already hold). What/why questions have no such test and
 pass unchecked.
+
+"How do I clear the cache?" asks for a way to do something, and a way to clear is told with
+the verb "clear" or a word that means it: a passage on the cache that never says so tells
+something else (``way_to``: the verb, which the verdict looks for among the passage's words).
 """
 
 from __future__ import annotations
@@ -37,6 +41,12 @@ _ASKS_TIME = re.compile(
 )
 # "who" opening a question or clause asks for someone; "the soldier who killed" does not.
 _ASKS_NAME = re.compile(rf"{_LEAD}{_FILLER}(?:who|whom|whose)\b", re.IGNORECASE)
+# "how do I clear...", "how can we stop...", "how to install...", opening a question or clause
+_ASKS_WAY = re.compile(
+    rf"{_LEAD}{_FILLER}how\s+(?:(?:do|can|could|should|shall|would|will|does|might|may)"
+    r"\s+(?:i|we|you|one)\s+|to\s+)(?:(?:just|only|even|ever|actually)\s+)?([a-z]+)",
+    re.IGNORECASE,
+)
 _ASKS_QUANTITY = re.compile(
     r"\bhow\s+(?:many|much|long|old|far|big|large|often|tall|high|fast|heavy|wide|deep)\b"
     r"|\b(?:what|which)\s+(?:number|percentage|percent|proportion|amount|population|age)\b"
@@ -82,6 +92,13 @@ def asked_for(question: str) -> Wanted | None:
     if _ASKS_NAME.search(question):
         return "name"
     return None
+
+
+def way_to(question: str) -> str | None:
+    """The verb of a question asking how to do something ("how do I *clear* the cache"), as
+    typed, or None."""
+    found = _ASKS_WAY.search(question)
+    return found.group(1) if found else None
 
 
 # A capitalised word after another word within a sentence: a name. One that opens a sentence

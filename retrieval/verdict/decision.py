@@ -15,6 +15,9 @@ shown. In order:
    (``retrieval.verdict.asked_for``) becomes ``closest`` when no passage reaching
    ``min_coverage`` states one, except a name asked about an article (its author is on its
    card, which quotes the title alone).
+   Likewise an ``answer`` to a question asking how to do something ("how do I clear the
+   cache") becomes ``closest`` when no passage reaching ``min_coverage`` holds its verb, in
+   its words or a stand-in: such passages are on the subject and tell no way to do it.
 4. Quoted: for ``answer`` the hits with at least half ``min_coverage`` (``quoted_floor``), for
    ``closest`` every hit with some support; ``missing`` are the question's heaviest words the
    quoted passages lack (for ``none``, the nearest passage), and ``explain`` says why.
@@ -58,6 +61,7 @@ class Evidence:
     asks: Wanted | None
     about_articles: bool
     states: Callable[[int, Wanted], bool]
+    way_to: str | None = None  # the term of the verb a question asks how to do
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,8 @@ def decide(evidence: Evidence, settings: VerdictSettings) -> Decision:
     )
     verdict = by_support(supports[best], lacking, subject, settings)
     unstated = _unstated(evidence, settings) if verdict == "answer" else None
+    if verdict == "answer" and unstated is None:
+        unstated = _no_way(evidence, settings)
     if unstated is not None:
         verdict = "closest"
     if verdict == "none":
@@ -117,6 +123,20 @@ def _unstated(evidence: Evidence, settings: VerdictSettings) -> str | None:
         if supported >= settings.min_coverage and evidence.states(i, wanted):
             return None
     return LACKING[wanted]
+
+
+def _no_way(evidence: Evidence, settings: VerdictSettings) -> str | None:
+    """ "way to <verb>" when the question asks how to do something and no passage that would
+    answer it holds that verb or a stand-in for it, else None."""
+    verb = evidence.way_to
+    if verb is None:
+        return None
+    for i, supported in enumerate(evidence.supports):
+        if supported >= settings.min_coverage and (
+            verb in evidence.terms[i] or verb in evidence.stand_ins[i]
+        ):
+            return None
+    return f"way to {evidence.surface.get(verb, verb)}"
 
 
 def by_support(

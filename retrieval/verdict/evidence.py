@@ -18,7 +18,7 @@ from retrieval.index.passages import Passages
 from retrieval.question.query import Query
 from retrieval.search.ranking import Hit
 from retrieval.search.rerank import share
-from retrieval.verdict.asked_for import Wanted, asked_for, holds
+from retrieval.verdict.asked_for import Wanted, asked_for, holds, way_to
 from retrieval.verdict.decision import Evidence
 from retrieval.verdict.settings import VerdictSettings
 from retrieval.verdict.support import support, with_meaning
@@ -75,9 +75,17 @@ class Gatherer:
             ),
             topic=lambda: self._topic(query, hits),
             asks=None if "asked_for" in self._off else asked_for(query.text),
+            way_to=None if "asked_for" in self._off else self._way_to(query),
             about_articles=query.about_articles,
             states=states,
         )
+
+    def _way_to(self, query: Query) -> str | None:
+        """The term of the verb a question asks how to do (``asked_for.way_to``), when it is
+        one of the words it searches ("how do I *get* it" may weigh nothing)."""
+        verb = way_to(query.text)
+        terms = self._passages.tokenizer.tokenize(verb) if verb else []
+        return terms[0] if terms and query.weights.get(terms[0], 0.0) > 0 else None
 
     def _similarity(self, query: Query, indices: Sequence[int]) -> list[float]:
         """Closeness in meaning of the question to each passage (0s if the model is missing)."""
