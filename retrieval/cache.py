@@ -19,14 +19,17 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import mmap
 import os
 import pickle
 import stat
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 FORMAT = 1  # bump when what a saved entry holds changes shape
 KEEP = 8  # entries of one kind kept, the most recently used
@@ -139,6 +142,24 @@ class Cache:
             return False
         self.prune(name.split("-", 1)[0])
         return True
+
+    def mapped(
+        self, name: str, chunks: Callable[[], Iterable[bytes]], read: Callable[[mmap.mmap], T]
+    ) -> T | None:
+        """The entry ``name`` mapped from its file and read by ``read``, written from
+        ``chunks()`` first when there is none or it cannot be read (a ValueError from ``read``:
+        truncated), once; None when the cache is not usable or the write fails."""
+        path = self.path(name)
+        for _ in range(2):
+            if path.is_file() and self.usable():
+                try:
+                    with path.open("rb") as file:
+                        return read(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+                except (OSError, ValueError):
+                    pass  # unreadable or truncated: written again below, once
+            if not self.write(name, chunks()):
+                return None
+        return None
 
     def prune(self, kind: str) -> None:
         """Keep the ``KEEP`` most recently used entries whose names start with ``kind-``."""

@@ -171,19 +171,10 @@ def lemminflect_entries() -> dict[str, tuple[bool, list[str]]]:
 @cache
 def _saved_table() -> FormsTable | None:
     """The saved table, written first if there is none; None without a usable cache."""
-    cache_ = Cache(default_folder())
     name = f"forms-{key('lemminflect forms')}.table"
-    path = cache_.path(name)
-    for _ in range(2):
-        if path.is_file() and cache_.usable():
-            try:
-                with path.open("rb") as file:
-                    return FormsTable(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
-            except (OSError, ValueError):
-                pass  # unreadable or truncated: written again below, once
-        if not cache_.write(name, table_bytes(lemminflect_entries())):
-            return None
-    return None
+    return Cache(default_folder()).mapped(
+        name, lambda: table_bytes(lemminflect_entries()), FormsTable
+    )
 
 
 def prepare() -> None:

@@ -90,19 +90,8 @@ def _english() -> dict[str, float]:
 @cache
 def _saved_table() -> FrequencyTable | None:
     """The saved table, written first if there is none; None without a usable cache."""
-    cache_ = Cache(default_folder())
     name = f"english-{key('wordfreq en')}.table"
-    path = cache_.path(name)
-    for _ in range(2):
-        if path.is_file() and cache_.usable():
-            try:
-                with path.open("rb") as file:
-                    return FrequencyTable(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
-            except (OSError, ValueError):
-                pass  # unreadable or truncated: written again below, once
-        if not cache_.write(name, table_bytes(_english())):
-            return None
-    return None
+    return Cache(default_folder()).mapped(name, lambda: table_bytes(_english()), FrequencyTable)
 
 
 class _Lookups:
