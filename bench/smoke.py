@@ -76,7 +76,7 @@ def run(
             _check(failures, f"citebot ROUGE-2 ({budget})", value, 0.25, 1.0)
 
     def speed_job() -> None:
-        from bench import speed, speed_report
+        from bench import speed, speed_tables
 
         result = speed.run(
             squad=squad,
@@ -87,7 +87,7 @@ def run(
             rank_bm25_max=10_000,
         )
         results["speed"] = result
-        texts.append(f"speed ({SPEED_QUERIES} queries)\n\n" + speed_report.tables(result))
+        texts.append(f"speed ({SPEED_QUERIES} queries)\n\n" + speed_tables.tables(result))
         seeds_run = result["runs"]["seeds"]["citebot"]
         _check(
             failures, "seed ask+render median ms", seeds_run["squad"]["ask+render"]["p50_ms"], 0, 50
