@@ -1,7 +1,8 @@
 """Speed: index build, memory and query latency from the seed corpus up to 1M paragraphs.
 
 Each (size, system) runs in its own process (``python -m bench speed-worker``), so that one
-system's memory never counts against another's; see ``bench.speed_worker`` for the method.
+system's memory never counts against another's; see ``bench.speed_worker`` and
+``bench.speed_measure`` for the method.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from typing import Any
 
 from bench import citebot
 from bench.report import command_line, machine_line
-from bench.speed_worker import ARTICLE_PARAGRAPHS, prepare
+from bench.speed_corpora import ARTICLE_PARAGRAPHS
+from bench.speed_worker import prepare
 
 SYSTEMS = ("citebot", "rank-bm25", "bm25s")
 # Synthetic corpora: "grown" replaces words so that the vocabulary grows as real text's does;
-# "copies" repeats the pool with a suffix (``bench.speed_worker``).
+# "copies" repeats the pool with a suffix (``bench.speed_corpora``).
 CORPORA = ("grown", "copies")
 Size = str | int
 

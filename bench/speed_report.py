@@ -165,7 +165,7 @@ def section(result: dict[str, Any], plot: str | None) -> str:
             "main rows (`10k`, `100k`, ...) the vocabulary grows as real text's does: in every "
             "paragraph about 15% of the words are replaced, 80% of them by words drawn from "
             "the pool's word frequencies and 20% by new words whose ids follow a Zipf law "
-            "(exponent 1.5; `bench.speed_worker.grown_paragraphs`). The `copies` rows repeat "
+            "(exponent 1.5; `bench.speed_corpora.grown_paragraphs`). The `copies` rows repeat "
             "the pool past 12,614 with a per-copy suffix token (` copy1`, ` copy2`, ...), so "
             "the vocabulary stops growing and every posting list is the pool's times N. "
             "Consecutive runs of "

@@ -31,14 +31,14 @@ from bench.report import (
     update_report,
 )
 from bench.speed import label, parse_size, parse_sizes
-from bench.speed_worker import (
+from bench.speed_corpora import (
     folder_paragraphs,
     grown_paragraphs,
-    latency,
     synthetic_paragraphs,
     synthetic_specs,
     write_corpus,
 )
+from bench.speed_measure import latency
 from helpers import SEEDS_DIR
 
 
