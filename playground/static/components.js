@@ -1,7 +1,7 @@
 // The components under a bot's message: buttons, select menus, and the forms (modals) a
 // press may open, each sent back to the server as the interaction Discord would send.
 
-import { messageNode } from "./messages.js";
+import { messageNode } from "./message-parts.js";
 import { $, api, el } from "./state.js";
 
 const BUTTON_STYLES = { 1: "primary", 2: "secondary", 3: "success", 4: "danger", 5: "link" };

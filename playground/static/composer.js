@@ -2,7 +2,6 @@
 // sent as the person speaking; Enter sends, as on Discord.
 
 import { displayName } from "./people.js";
-import { addChannel, selectChannel } from "./sidebar.js";
 import {
   closePopup,
   firstOption,
@@ -10,14 +9,10 @@ import {
   refreshChoicesSoon,
   suggestCommands,
 } from "./slash-menu.js";
-import { $, api, el, speakerModerates, state } from "./state.js";
+import { $, api, el, openChannel, showError, speakerModerates, state } from "./state.js";
 
 const ATTACHMENT = 11; // a slash command option that takes a file
 const MAX_UPLOAD = 1000000; // bytes; the playground's own limit on an attached file
-
-export function showError(text) {
-  $("composer-error").textContent = text || "";
-}
 
 export function resetComposer() {
   state.command = null;
@@ -135,11 +130,12 @@ export async function submit() {
   const result = await api("/api/messages", body);
   if (result.channel_id && result.channel_id !== state.channel) {
     // A forum post: its thread is where the conversation, and the answer, are.
+    let thread = null;
     if (!state.channels.has(result.channel_id)) {
       const name = text.replace(/\s+/g, " ").trim().slice(0, 100);
-      addChannel({ id: result.channel_id, name, type: 11, topic: null, parent_id: state.channel });
+      thread = { id: result.channel_id, name, type: 11, topic: null, parent_id: state.channel };
     }
-    selectChannel(result.channel_id);
+    openChannel(result.channel_id, thread);
   }
   if (result.error) {
     input.value = text;

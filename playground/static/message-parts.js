@@ -5,6 +5,11 @@
 import { authorName, avatar, colourOf, names } from "./people.js";
 import { el } from "./state.js";
 
+// The drawn message of this id, if it is on screen.
+export function messageNode(id) {
+  return document.querySelector(`.message[data-id="${CSS.escape(id)}"]`);
+}
+
 export function clock(iso) {
   const date = new Date(iso);
   const node = el("time", "message-time");

@@ -3,19 +3,19 @@
 // person may do with it; and the bot's "is typing".
 
 import { componentsNode } from "./components.js";
-import { showError, startReply } from "./composer.js";
+import { startReply } from "./composer.js";
 import {
   attachmentNode,
   clock,
   embedNode,
+  messageNode,
   replyContext,
   report,
   rich,
   snippet,
 } from "./message-parts.js";
 import { authorName, avatar, displayName } from "./people.js";
-import { addChannel, selectChannel } from "./sidebar.js";
-import { $, api, el, speakerId, state } from "./state.js";
+import { $, api, el, openChannel, showError, speakerId, state } from "./state.js";
 
 const EPHEMERAL = 1 << 6;
 const LOADING = 1 << 7;
@@ -34,10 +34,6 @@ export function drawMessages() {
     const message = state.messages.get(id);
     if (message.channel_id === state.channel) show(message);
   }
-}
-
-export function messageNode(id) {
-  return document.querySelector(`.message[data-id="${CSS.escape(id)}"]`);
 }
 
 function buildMessage(message) {
@@ -107,8 +103,7 @@ function messageActions(message) {
       const name = snippet(message).slice(0, 40) || "Thread";
       const result = await api("/api/threads", { message_id: message.id, name });
       if (result.error) return showError(result.error);
-      addChannel(result.thread);
-      selectChannel(result.thread.id);
+      openChannel(result.thread.id, result.thread);
     });
   }
   for (const name of state.hello?.message_commands || []) {

@@ -4,7 +4,14 @@
 import { clearFile, resetComposer, stopReply } from "./composer.js";
 import { applyVisibility, drawMessages, stopTyping } from "./messages.js";
 import { authorName, avatar } from "./people.js";
-import { $, currentServer, el, loadCommands, state } from "./state.js";
+import { $, currentServer, el, loadCommands, OPEN_CHANNEL, state } from "./state.js";
+
+// A thread started from a message or a forum post (``openChannel`` in state.js).
+document.addEventListener(OPEN_CHANNEL, (event) => {
+  const { id, channel } = event.detail;
+  if (channel) addChannel(channel);
+  selectChannel(id);
+});
 
 // --- channels, threads and the forum ----------------------------------------------
 export function addChannel(channel) {

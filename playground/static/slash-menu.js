@@ -1,8 +1,7 @@
 // The menu above the composer: slash commands as "/" is typed, then the choices for the
 // chosen command's option (its fixed choices, or the bot's autocomplete as one types).
 
-import { showError } from "./composer.js";
-import { $, api, el, state } from "./state.js";
+import { $, api, el, showError, state } from "./state.js";
 
 let choiceTimer = null;
 

@@ -1,8 +1,23 @@
 // What the page knows (the server's hello, the channel shown, who is speaking, the messages
-// seen), what every part of it shares to build nodes, and how it asks the server.
+// seen), what every part of it shares to build nodes, how it asks the server, and what any
+// part may ask of the page: to show an error, to open a channel. The other modules import
+// downwards only (app, sidebar, messages, composer, slash menu, then the parts they draw).
 
 export const { el } = Markdown;
 export const $ = (id) => document.getElementById(id);
+
+// The line under the composer that says what went wrong (empty: nothing did).
+export function showError(text) {
+  $("composer-error").textContent = text || "";
+}
+
+// Showing a channel is the sidebar's, which lists them: a part that starts a thread asks for
+// it with this event (adding ``channel`` first when given), so that none imports the sidebar.
+export const OPEN_CHANNEL = "citebot:open-channel";
+
+export function openChannel(id, channel = null) {
+  document.dispatchEvent(new CustomEvent(OPEN_CHANNEL, { detail: { id, channel } }));
+}
 
 export const state = {
   hello: null,
