@@ -1,0 +1,231 @@
+"""``citebot sources`` and ``citebot check``, and the configuration they read: a bad file or
+setting is one line naming it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from cli_helpers import assert_one_line_error, run, run_json
+
+from bot.cli import main
+from helpers import (
+    BLOOMBERG,
+    CATO,
+    write,
+    write_article,
+)
+
+pytestmark = pytest.mark.usefixtures("no_citebot_environment")
+
+
+# -- sources and check -------------------------------------------------------------------------
+
+
+def test_sources_json_lists_both_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    sources = run_json(capsys, "sources")
+    assert [(a["number"], a["article"], a["paragraphs"]) for a in sources["articles"]] == [
+        (1, CATO, 22),
+        (2, BLOOMBERG, 12),
+    ]
+    assert sources["articles"][1]["title"] == "A Moment to Engage\u00a0North Korea"
+    assert "loaded_at" in sources
+
+
+def test_sources_text_numbers_the_articles(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "sources")
+    assert status == 0
+    assert out.startswith("1. A Spectacular Opportunity to Engage Kim Jong Un")
+    assert f"[{BLOOMBERG}, 12 paragraphs]" in out
+
+
+def test_sources_text_ends_with_the_last_article_not_a_load_time(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(capsys, "sources")
+    assert out.rstrip().endswith(f"[{BLOOMBERG}, 12 paragraphs]")
+    assert "Loaded" not in out and "UTC" not in out
+
+
+def test_check_passes_on_the_seeds(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "check")
+    assert (status, err) == (0, "")
+    assert out.startswith("OK: 2 articles, 34 paragraphs")
+
+
+def test_check_uses_the_seeds_by_default(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check"]) == 0
+    assert "OK: 2 articles" in capsys.readouterr().out
+
+
+def test_check_fails_with_one_line_naming_the_bad_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    write(tmp_path, "bad.txt", "Caf\u00e9\n\nText.".encode("latin-1"))
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path))
+    line = assert_one_line_error(status, out, err)
+    assert "bad.txt" in line and "not UTF-8" in line
+
+
+def test_check_fails_on_a_missing_corpus_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path / "missing"))
+    assert "not found" in assert_one_line_error(status, out, err)
+
+
+def test_check_reports_skipped_files_of_a_lenient_corpus_and_fails(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    write(tmp_path, "empty.txt", b"")
+    config = write(tmp_path / "etc", "citebot.toml", "[corpus]\nstrict = false\n")
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path), "--config", str(config))
+    assert status != 0
+    assert out.startswith("OK: 1 article, 1 paragraph,")
+    assert err.startswith("skipped empty.txt")
+
+
+def test_check_validates_each_servers_own_folder_in_per_server_scope(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    corpus = tmp_path / "corpus"
+    write_article(corpus, "good.txt", "Good", "Text.")
+    write_article(corpus / "servers" / "111", "good.txt", "Good", "Text.")
+    write_article(corpus / "servers" / "111", "more.txt", "More", "Text.")
+    write(corpus / "servers" / "222", "bad.txt", "Caf\u00e9\n\nText.".encode("latin-1"))
+    config = write(tmp_path / "etc", "citebot.toml", '[corpus]\nscope = "per_server"\n')
+    status, out, err = run(capsys, "check", "--corpus", str(corpus), "--config", str(config))
+    assert status == 1
+    assert out.startswith("OK: 1 article, 1 paragraph,") and "server 111: 2 articles" in out
+    assert err.startswith("server 222: bad.txt: not UTF-8")
+
+
+DEEP_ARRAY = "[" * 1000 + "]" * 1000
+
+
+@pytest.mark.parametrize("command", [["check"], ["ask", "who is kim"], ["sources"]])
+def test_front_matter_nested_too_deep_is_one_line_naming_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: list[str]
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Kim text.")
+    write_article(tmp_path, "deep.txt", "Deep", "Text.", front_matter=f"x = {DEEP_ARRAY}\n")
+    status, out, err = run(capsys, *command, "--corpus", str(tmp_path))
+    line = assert_one_line_error(status, out, err)
+    assert status == 1 and "deep.txt" in line and "nested too deeply" in line
+
+
+def test_a_lenient_corpus_skips_front_matter_nested_too_deep(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    write_article(tmp_path, "deep.txt", "Deep", "Text.", front_matter=f"x = {DEEP_ARRAY}\n")
+    config = write(tmp_path / "etc", "citebot.toml", "[corpus]\nstrict = false\n")
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path), "--config", str(config))
+    assert status == 1 and out.startswith("OK: 1 article, 1 paragraph,")
+    assert err.startswith("skipped deep.txt") and err.count("\n") == 1
+
+
+def test_a_config_file_nested_too_deep_is_one_line_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", "a = " + "[" * 2000 + "]" * 2000 + "\n")
+    status, out, err = run(capsys, "check", "--config", str(config))
+    line = assert_one_line_error(status, out, err)
+    assert status == 1 and str(config) in line and "nested too deeply" in line
+
+
+# -- configuration -----------------------------------------------------------------------------
+
+
+def test_a_bad_config_file_exits_non_zero_naming_the_key(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", "[retrieval]\ntop_k = 99\n")
+    status, out, err = run(capsys, "ask", "Kim?", "--config", str(config))
+    line = assert_one_line_error(status, out, err)
+    assert "retrieval.top_k" in line and str(config) in line
+
+
+def test_an_unknown_config_key_exits_non_zero_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", "[summary]\nsentence = 2\n")
+    status, out, err = run(capsys, "check", "--config", str(config))
+    line = assert_one_line_error(status, out, err)
+    assert "summary.sentence: unknown key" in line
+
+
+def test_the_config_file_size_limit_applies_to_the_corpus(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", "[corpus]\nmax_file_bytes = 1000\n")
+    status, out, err = run(capsys, "check", "--config", str(config))
+    line = assert_one_line_error(status, out, err)
+    assert "000-cato-kim-congress.txt" in line and "1,000-byte limit" in line
+
+
+def test_config_settings_change_the_answer(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", "[summary]\nsentences = 2\n")
+    summary = run_json(capsys, "summary", "1", "--config", str(config))
+    assert len(summary["sentences"]) == 2
+
+
+def test_a_token_in_the_config_file_gets_a_warning_from_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    config = write(tmp_path, "citebot.toml", '[discord]\ntoken = "abc"\n')
+    status, out, err = run(capsys, "check", "--config", str(config))
+    assert status == 0 and out.startswith("OK:")
+    assert err == "warning: the Discord token is read from the config file; prefer DISCORD_TOKEN\n"
+
+
+def test_check_names_the_files_that_are_not_articles(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    write(tmp_path, "notes.docx", b"PK")
+    write(tmp_path, "image.png", b"\x89PNG")
+    write(tmp_path, ".gitkeep", b"")
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path))
+    assert status == 0 and out.startswith("OK: 1 article,")
+    assert err == "ignored 2 files that are not .txt or .md: image.png, notes.docx\n"
+
+
+def test_check_names_one_ignored_file_in_the_singular(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    write(tmp_path, "notes.docx", b"PK")
+    status, _, err = run(capsys, "check", "--corpus", str(tmp_path))
+    assert status == 0
+    assert err == "ignored 1 file that is not .txt or .md: notes.docx\n"
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("CITEBOT_DISCORD__MODERATOR_ROLE_IDS", "[123, 456"),
+        ("CITEBOT_RETRIEVAL", "{bad"),
+        ("CITEBOT_RETRIEVAL__SUPPORT_WEIGHTS", "[1]"),
+        ("CITEBOT_DISCORD__API_BASE", "discord.com/api"),
+    ],
+)
+def test_a_bad_configuration_variable_is_one_line_naming_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, variable: str, value: str
+) -> None:
+    monkeypatch.setenv(variable, value)
+    status, out, err = run(capsys, "check")
+    assert assert_one_line_error(status, out, err).startswith(f"citebot: {variable}: ")
+
+
+def test_comma_separated_list_variables_are_accepted(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CITEBOT_DISCORD__MODERATOR_ROLE_IDS", "123,456")
+    monkeypatch.setenv("CITEBOT_RETRIEVAL__SUPPORT_WEIGHTS", "0.5,0.5,0")
+    status, out, err = run(capsys, "check")
+    assert (status, err) == (0, "") and out.startswith("OK:")
