@@ -9,9 +9,9 @@ import sys
 from importlib import metadata
 
 import pytest
-from cli_helpers import CITATION, assert_one_line_error, flat, run, run_json
 
 from bot.cli import main
+from cli_helpers import CITATION, assert_one_line_error, flat, run, run_json
 from helpers import (
     CATO,
     CONVENTIONS_QUESTION,

@@ -6,9 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_helpers import assert_one_line_error, run, run_json
 
 from bot.cli import main
+from cli_helpers import assert_one_line_error, run, run_json
 from helpers import (
     BLOOMBERG,
     CATO,

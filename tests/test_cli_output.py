@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import assert_one_line_error, run, run_json
 
+from cli_helpers import assert_one_line_error, run, run_json
 from helpers import (
     CONVENTIONS_QUESTION,
     REPO_ROOT,

@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from cli_helpers import CITATION, assert_one_line_error, run, run_json
 
+from cli_helpers import CITATION, assert_one_line_error, run, run_json
 from helpers import (
     BLOOMBERG,
     CATO,

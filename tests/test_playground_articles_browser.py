@@ -4,9 +4,9 @@ the picker beside the text box and adds it; the second server does not see it.""
 from __future__ import annotations
 
 import pytest
-from browser_fixtures import ANSWER_WAIT, browser, page, reply_to, send
 from playwright.async_api import Browser, Page, expect
 
+from browser_fixtures import ANSWER_WAIT, browser, page, reply_to, send
 from playground.session import Playground
 from playground_fixtures import needs_chromium, playground
 

@@ -9,9 +9,9 @@ import discord
 import pytest
 import pytest_asyncio
 from aiohttp import web
-from browser_fixtures import ANSWER_WAIT, browser, page, reply_to, send
 from playwright.async_api import Browser, Locator, Page, expect
 
+from browser_fixtures import ANSWER_WAIT, browser, page, reply_to, send
 from playground.session import Playground
 from playground_fixtures import LOGBOOK_URL, needs_chromium, playground
 

@@ -4,10 +4,10 @@ real browser (headless Chromium, Playwright) against the real bot on the fake Di
 from __future__ import annotations
 
 import pytest
-from browser_fixtures import ANSWER_WAIT, browser, page, reply_to, send
 from playwright.async_api import Locator, Page, expect
 from test_playground_browser import speak_as
 
+from browser_fixtures import ANSWER_WAIT, browser, page, reply_to, send
 from playground_fixtures import needs_chromium, playground
 
 __all__ = ["browser", "page", "playground"]  # fixtures shared with the other browser tests
