@@ -1,14 +1,13 @@
-"""A running citebot in a seeded guild of the fake Discord, for the end-to-end test files.
-
-The same pattern as ``test_bot.py``'s ``Harness``/``start``/``settings_for``, with replies
-matched to their command by ``message_reference`` (so concurrent commands cannot be
-confused) and a count of every reply a command got.
+"""A running citebot in a seeded guild of the fake Discord, for the end-to-end test files:
+replies matched to their command by ``message_reference`` (so concurrent commands cannot be
+confused), a count of every reply a command got, and what every reply must be (``assert_safe``).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 import shutil
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -31,7 +30,9 @@ if TYPE_CHECKING:
     from discord_fixtures import SeededGuild
 
 MESSAGES_ROUTE = "POST /channels/{channel_id}/messages"
-ASK = "!ask How lively will the American party conventions be?"
+CONVENTIONS = "How lively will the American party conventions be?"
+ASK = f"!ask {CONVENTIONS}"
+LIVE_MENTION = re.compile(r"@(everyone|here)|<@[!&]?\d+>")
 
 
 def replies_to(posted: PostedMessage) -> Callable[[Sent], bool]:
@@ -165,3 +166,16 @@ def all_text(sent: Sent) -> str:
         parts += [f"{f['name']}\n{f['value']}" for f in embed.get("fields", [])]
         parts.append(embed.get("footer", {}).get("text", ""))
     return "\n".join(parts)
+
+
+def assert_safe(sent: Sent) -> None:
+    """No pings possible, nothing live, and no internals leaked."""
+    assert sent.delivered, sent.error
+    assert sent.allowed_mentions == {"parse": []} or sent.allowed_mentions == {
+        "parse": [],
+        "replied_user": False,
+    }, sent.allowed_mentions
+    assert sent.mentioned_user_ids == []
+    text = all_text(sent)
+    assert not LIVE_MENTION.search(text)
+    assert "Traceback" not in text and "/work/" not in text and "/tmp/" not in text
