@@ -90,15 +90,16 @@ class Passages:
         self._defined = _abbreviations(corpus) if abbreviations else {}
         for i in range(self.first_card):
             self._record(recorder, i)
+        recorded = recorder.finish()
         index = BM25Index.of_ids(
             recorder.vocabulary,
-            recorder.ids(),
-            recorder.paragraph_lengths,
+            recorded.ids,
+            recorded.paragraph_lengths,
             params,
             keep_sequence=True,
         )
         assert index.sequence is not None
-        kept = SentenceTerms(recorder, index.vocabulary, index.sequence, index.doc_len)
+        kept = SentenceTerms(recorded, index.vocabulary, index.sequence, index.doc_len)
         card_index = BM25Index(self.cards.values(), params)
         return _Built(self.cards, self._defined, index, kept, card_index)
 
@@ -136,7 +137,7 @@ class Passages:
         recorder = SentenceRecorder(self.tokenizer)
         self._record(recorder, index)
         words = list(recorder.vocabulary)  # ids are given in first-seen order
-        return [words[i] for i in recorder.ids().tolist()]
+        return [words[i] for i in recorder.finish().ids.tolist()]
 
     def _record(self, recorder: SentenceRecorder, index: int) -> None:
         """Record ``indexed_terms``, tokenised a sentence at a time so that the sentences are

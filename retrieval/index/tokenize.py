@@ -25,7 +25,9 @@ from retrieval.corpus.text import fold_punctuation
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
 OPTION = "--"  # how a long command-line option begins
-# Runs on text whose quotes are already straightened (same length as the original).
+# Runs on text whose quotes are already straightened (same length as the original). No match
+# holds white space, nor looks past it: a text's surfaces are those of its words split at white
+# space, one after the other (``retrieval.index.sentence_terms`` reads a word's terms once).
 _TOKEN = re.compile(
     # U.S. / e.g. / U.S.A.; the lookahead first, which fails fast at almost every position
     r"(?=[A-Za-z]\.[A-Za-z]\.)(?<![^\W_])(?P<abbr>(?:[A-Za-z]\.){2,})"
