@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from retrieval.cache import Cache
-from retrieval.caching import method_cache
+from retrieval.caching import collection_paused, method_cache
 from retrieval.corpus.markdown import CODE
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.corpus.sentences import sentence_spans
@@ -62,7 +62,8 @@ class Passages:
         )
         built = self.saved.load("index") if self.saved else None
         if not isinstance(built, _Built):
-            built = self._build(params, abbreviations)
+            with collection_paused():
+                built = self._build(params, abbreviations)
             if self.saved:
                 self.saved.save("index", built)
         self.cards = built.cards
@@ -144,7 +145,7 @@ class Passages:
         kept."""
         paragraph = self.located[index][1]
         role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.role)
-        headings = section_terms(self.tokenizer, paragraph.section)
+        headings = section_terms(self.tokenizer, paragraph.section) if paragraph.section else []
         carried = self._defined.get(index, ())
         if carried:
             known = set(self.tokenizer.tokenize(paragraph.text))

@@ -10,24 +10,21 @@ are an array slice and a list lookup away, for four bytes per term and per sente
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
 from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import fold_punctuation
-from retrieval.index.tokenize import Tokenizer, find_surfaces
+from retrieval.index.tokenize import Tokenizer
+from retrieval.index.word_codes import WordCodes
 
-MAX_KNOWN = 1_000_000  # words remembered in one build, as many as the tokenizer's cache
-# The codes recorded: a term's id + 1 (a word of one term, or a term given), 0 for a word of no
-# term, these two marks, and ``_MANY - k`` for the ``k``-th word of several terms.
+# Among the codes recorded (``retrieval.index.word_codes``): the end of a sentence, and the end
+# of a paragraph.
 _SENTENCE_END = -1
 _PARAGRAPH_END = -2
-_MANY = -3
 # Put between a paragraph's sentences, as a word of its own that reads as ``_SENTENCE_END``. A
 # text that holds it is read a sentence at a time (a corpus's files never do: the loader refuses
 # a NUL byte).
@@ -38,26 +35,16 @@ class SentenceRecorder:
     """Tokenises paragraphs for the build, straight into term ids, noting where each sentence
     ends.
 
-    No term's surface holds white space (``Tokenizer``), so a text's terms are those of its
-    words split at white space, one after the other: a word seen before is one lookup away from
-    its code, and a paragraph's codes are one ``split`` and one ``map`` away. A paragraph's ids
-    are its whole text's terms, in order: tokens never cross a sentence boundary, so they are
-    what tokenising the paragraph at once gives. Ids are given in the order terms are first
-    seen, as ``BM25Index`` gives them. Words of several terms, and the ends of sentences and
+    A paragraph is read as its words (``retrieval.index.word_codes``), its sentences' words
+    with a mark between them: its ids are its whole text's terms, in order, for tokens never
+    cross a sentence boundary. Words of several terms, and the ends of sentences and
     paragraphs, are read once at the end, for all paragraphs at once (``finish``).
     """
 
     def __init__(self, tokenizer: Tokenizer) -> None:
         self._tokenizer = tokenizer
-        # A new term's id is the vocabulary's size when first seen (as in ``BM25Index``).
-        vocabulary: defaultdict[str, int] = defaultdict()
-        vocabulary.default_factory = vocabulary.__len__
-        self.vocabulary: dict[str, int] = vocabulary
-        self._term_id = vocabulary.__getitem__
-        # Word (text between white space) -> its code; learnt when first looked up.
-        self._words = _Words(self._learn)
-        self._words[_MARK] = _SENTENCE_END
-        self._many: list[list[int]] = []  # the terms' ids + 1 of each word of several
+        self._words = WordCodes(tokenizer, {_MARK: _SENTENCE_END})
+        self.vocabulary = self._words.vocabulary
         # Every paragraph's codes in order, each sentence followed by ``_SENTENCE_END`` and
         # each paragraph by ``_PARAGRAPH_END``.
         self._codes = array("i")
@@ -74,16 +61,16 @@ class SentenceRecorder:
         any); ``inserted`` gives terms read as if written at an offset of ``text`` (at a word's
         start), in order of offset; ``hidden`` terms come last, for BM25 alone: no sentence
         holds them."""
-        codes = self._codes
+        codes, of_terms = self._codes, self._words.of_terms
         folded = fold_punctuation(text)  # one character for one: the offsets hold
         spans = sentence_spans(text)
         if inserted or _MARK in folded:
             self._record_pieces(folded, spans, inserted)
         elif spans:
             marked = f" {_MARK} ".join([folded[start:end] for start, end in spans])
-            codes.fromlist(list(map(self._words.__getitem__, f"{marked} {_MARK}".split())))
-        codes.fromlist(self._of_terms(extra))
-        codes.fromlist(self._of_terms(hidden))
+            codes.fromlist(self._words.of_words(f"{marked} {_MARK}".split()))
+        if extra or hidden:
+            codes.fromlist(of_terms([*extra, *hidden]))
         codes.append(_PARAGRAPH_END)
         self._hidden_counts.append(len(hidden))
 
@@ -94,7 +81,7 @@ class SentenceRecorder:
         inserted: Sequence[tuple[int, Sequence[str]]],
     ) -> None:
         """``record``'s sentences one at a time, cut where terms are inserted."""
-        codes, of_terms, tokenize = self._codes, self._of_terms, self._tokenizer.tokenize
+        codes, of_terms, tokenize = self._codes, self._words.of_terms, self._tokenizer.tokenize
         next_insert = 0
         for start, end in spans:
             while next_insert < len(inserted) and inserted[next_insert][0] < end:
@@ -110,7 +97,7 @@ class SentenceRecorder:
         """What was recorded, read: every id in order, and the lengths. The recorder is
         emptied (its codes would otherwise stay for as long as it does)."""
         recorded, self._codes = self._codes, array("i")
-        codes = _spread(np.frombuffer(recorded, dtype=np.int32), self._many)
+        codes = self._words.spread(np.frombuffer(recorded, dtype=np.int32))
         del recorded
         marks = np.flatnonzero(codes < 0)
         ends_sentence = codes[marks] == _SENTENCE_END
@@ -127,55 +114,6 @@ class SentenceRecorder:
             array("I", since[ends_sentence].astype(np.uint32).tobytes()),
             array("I", self._hidden_counts),
         )
-
-    def _learn(self, word: str) -> int:
-        """A word's code (its terms as ``Tokenizer.tokenize`` reads them), remembered."""
-        terms = self._tokenizer.surface_terms
-        ids = self._of_terms(term for surface in find_surfaces(word) for term in terms(surface))
-        if len(ids) > 1:
-            code = _MANY - len(self._many)
-            self._many.append(ids)
-        else:
-            code = ids[0] if ids else 0
-        if len(self._words) < MAX_KNOWN:
-            self._words[word] = code
-        return code
-
-    def _of_terms(self, terms: Iterable[str]) -> list[int]:
-        term_id = self._term_id
-        return [term_id(term) + 1 for term in terms]
-
-
-def _spread(codes: npt.NDArray[np.int32], many: Sequence[Sequence[int]]) -> npt.NDArray[np.int32]:
-    """``codes`` with each word of several terms replaced by its terms' ids + 1 (``many``), and
-    the words of none left out."""
-    codes = codes[codes != 0]
-    at = np.flatnonzero(codes <= _MANY)
-    if not len(at):
-        return codes
-    sizes = np.fromiter(map(len, many), dtype=np.int64, count=len(many))
-    table = np.fromiter(chain.from_iterable(many), dtype=np.int32, count=int(sizes.sum()))
-    first = np.cumsum(sizes) - sizes  # where each word's ids start in ``table``
-    which = _MANY - codes[at]
-    codes[at] = table[first[which]]
-    # Every id but the first, inserted after the word, in order.
-    rest = sizes[which] - 1
-    within = np.arange(int(rest.sum())) - np.repeat(np.cumsum(rest) - rest, rest)
-    taken = table[np.repeat(first[which] + 1, rest) + within]
-    spread: npt.NDArray[np.int32] = np.insert(codes, np.repeat(at + 1, rest), taken)
-    return spread
-
-
-class _Words(dict[str, int]):
-    """Word -> its code; a word not seen yet is learnt when looked up, so that a paragraph's
-    words are one ``map`` away from their codes."""
-
-    def __init__(self, learn: Callable[[str], int]) -> None:
-        super().__init__()
-        self._learn = learn
-
-    def __missing__(self, word: str) -> int:
-        return self._learn(word)
 
 
 @dataclass(frozen=True)
