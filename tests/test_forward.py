@@ -9,13 +9,14 @@ from hypothesis import strategies as st
 from helpers import examples
 from retrieval import BM25Index
 from retrieval.corpus.sentences import sentence_spans
-from retrieval.index.sentence_terms import SentenceRecorder, SentenceTerms
+from retrieval.index.sentence_terms import Recorded, SentenceRecorder, SentenceTerms
 from retrieval.index.tokenize import Tokenizer
 
 TOKENIZER = Tokenizer()
 
 WORDS = ["Kim", "the", "party", "congress", "U.S.", "Mr.", "said", "42", "“Yes.”", "No!", "Why?"]
-# identifiers (read with their parts), curly apostrophes and a no-break space (folded)
+# identifiers (read with their parts), curly apostrophes and a no-break space (folded), words
+# of several terms, an option and a NUL character
 OTHERS = [
     "pair_device",
     "addReaction",
@@ -25,24 +26,34 @@ OTHERS = [
     "us",
     "\u00a0",
     "caf\u00e9",
+    "U.S.-led",  # words of several terms, one of them a stop word
+    "state-of-the-art",
+    "(KWP)",
+    "--no-root",
+    "a\x00b",  # the mark the recorder puts between sentences, in a text
 ]
 pieces = st.sampled_from([*WORDS, ".", *OTHERS])
 texts = st.lists(pieces, min_size=1, max_size=30).map(" ".join)
 
 
-def recorded(paragraphs: list[tuple[str, list[str]]]) -> tuple[SentenceRecorder, BM25Index]:
+def indexed(recorder: SentenceRecorder) -> tuple[Recorded, BM25Index]:
+    found = recorder.finish()
+    lengths = found.paragraph_lengths
+    index = BM25Index.of_ids(recorder.vocabulary, found.ids, lengths, keep_sequence=True)
+    return found, index
+
+
+def recorded(paragraphs: list[tuple[str, list[str]]]) -> tuple[Recorded, BM25Index]:
     recorder = SentenceRecorder(TOKENIZER)
     for text, extra in paragraphs:
         recorder.record(text, extra)
-    lengths = recorder.paragraph_lengths
-    index = BM25Index.of_ids(recorder.vocabulary, recorder.ids(), lengths, keep_sequence=True)
-    return recorder, index
+    return indexed(recorder)
 
 
 def kept(paragraphs: list[tuple[str, list[str]]]) -> SentenceTerms:
-    recorder, index = recorded(paragraphs)
+    found, index = recorded(paragraphs)
     assert index.sequence is not None
-    return SentenceTerms(recorder, index.vocabulary, index.sequence, index.doc_len)
+    return SentenceTerms(found, index.vocabulary, index.sequence, index.doc_len)
 
 
 def terms(index: BM25Index) -> list[str]:
@@ -94,9 +105,9 @@ def test_a_captions_kind_is_searched_with_its_first_sentence() -> None:
 
 def test_sentence_ids_are_the_sentences_terms_in_the_indexs_vocabulary() -> None:
     paragraphs = [("Kim spoke. The party met.", []), ("A caption here.", ["caption"])]
-    recorder, index = recorded(paragraphs)
+    found, index = recorded(paragraphs)
     assert index.sequence is not None
-    sentences = SentenceTerms(recorder, index.vocabulary, index.sequence, index.doc_len)
+    sentences = SentenceTerms(found, index.vocabulary, index.sequence, index.doc_len)
     for i in range(len(paragraphs)):
         ids = [[index.vocabulary[t] for t in s] for s in sentences.sentences(i)]
         assert sentences.sentence_ids(i) == ids
@@ -106,10 +117,9 @@ def test_inserted_terms_are_read_where_they_are_inserted() -> None:
     text = "The HPA was founded. Then the HPA closed the port."
     recorder = SentenceRecorder(TOKENIZER)
     recorder.record(text, inserted=[(text.rindex("HPA"), ["pilot", "associ"])])
-    lengths = recorder.paragraph_lengths
-    index = BM25Index.of_ids(recorder.vocabulary, recorder.ids(), lengths, keep_sequence=True)
+    found, index = indexed(recorder)
     assert index.sequence is not None
-    sentences = SentenceTerms(recorder, index.vocabulary, index.sequence, index.doc_len)
+    sentences = SentenceTerms(found, index.vocabulary, index.sequence, index.doc_len)
     assert sentences.sentences(0) == [
         ["hpa", "found"],
         ["pilot", "associ", "hpa", "close", "port"],

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from retrieval.cache import Cache
-from retrieval.caching import method_cache
+from retrieval.caching import collection_paused, method_cache
 from retrieval.corpus.markdown import CODE
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.corpus.sentences import sentence_spans
@@ -62,7 +62,8 @@ class Passages:
         )
         built = self.saved.load("index") if self.saved else None
         if not isinstance(built, _Built):
-            built = self._build(params, abbreviations)
+            with collection_paused():
+                built = self._build(params, abbreviations)
             if self.saved:
                 self.saved.save("index", built)
         self.cards = built.cards
@@ -90,15 +91,16 @@ class Passages:
         self._defined = _abbreviations(corpus) if abbreviations else {}
         for i in range(self.first_card):
             self._record(recorder, i)
+        recorded = recorder.finish()
         index = BM25Index.of_ids(
             recorder.vocabulary,
-            recorder.ids(),
-            recorder.paragraph_lengths,
+            recorded.ids,
+            recorded.paragraph_lengths,
             params,
             keep_sequence=True,
         )
         assert index.sequence is not None
-        kept = SentenceTerms(recorder, index.vocabulary, index.sequence, index.doc_len)
+        kept = SentenceTerms(recorded, index.vocabulary, index.sequence, index.doc_len)
         card_index = BM25Index(self.cards.values(), params)
         return _Built(self.cards, self._defined, index, kept, card_index)
 
@@ -136,14 +138,14 @@ class Passages:
         recorder = SentenceRecorder(self.tokenizer)
         self._record(recorder, index)
         words = list(recorder.vocabulary)  # ids are given in first-seen order
-        return [words[i] for i in recorder.ids().tolist()]
+        return [words[i] for i in recorder.finish().ids.tolist()]
 
     def _record(self, recorder: SentenceRecorder, index: int) -> None:
         """Record ``indexed_terms``, tokenised a sentence at a time so that the sentences are
         kept."""
         paragraph = self.located[index][1]
         role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.role)
-        headings = section_terms(self.tokenizer, paragraph.section)
+        headings = section_terms(self.tokenizer, paragraph.section) if paragraph.section else []
         carried = self._defined.get(index, ())
         if carried:
             known = set(self.tokenizer.tokenize(paragraph.text))

@@ -10,44 +10,45 @@ are an array slice and a list lookup away, for four bytes per term and per sente
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import fold_punctuation
-from retrieval.index.tokenize import Tokenizer, find_surfaces
+from retrieval.index.tokenize import Tokenizer
+from retrieval.index.word_codes import WordCodes
 
-MAX_KNOWN = 1_000_000  # surfaces remembered in one build, as many as the tokenizer's cache
+# Among the codes recorded (``retrieval.index.word_codes``): the end of a sentence, and the end
+# of a paragraph.
+_SENTENCE_END = -1
+_PARAGRAPH_END = -2
+# Put between a paragraph's sentences, as a word of its own that reads as ``_SENTENCE_END``. A
+# text that holds it is read a sentence at a time (a corpus's files never do: the loader refuses
+# a NUL byte).
+_MARK = "\x00"
 
 
 class SentenceRecorder:
-    """Tokenises paragraphs a sentence at a time for the build, straight into term ids, noting
-    each sentence's length.
+    """Tokenises paragraphs for the build, straight into term ids, noting where each sentence
+    ends.
 
-    A paragraph's ids are its whole text's terms, in order: tokens never cross a sentence
-    boundary, so they are what tokenising the paragraph at once gives. Ids are given in the
-    order terms are first seen, as ``BM25Index`` gives them. A surface seen before is one
-    lookup away from its id: its term, and that term's id, are found once per build.
+    A paragraph is read as its words (``retrieval.index.word_codes``), its sentences' words
+    with a mark between them: its ids are its whole text's terms, in order, for tokens never
+    cross a sentence boundary. Words of several terms, and the ends of sentences and
+    paragraphs, are read once at the end, for all paragraphs at once (``finish``).
     """
 
     def __init__(self, tokenizer: Tokenizer) -> None:
         self._tokenizer = tokenizer
-        # A new term's id is the vocabulary's size when first seen (as in ``BM25Index``).
-        vocabulary: defaultdict[str, int] = defaultdict()
-        vocabulary.default_factory = vocabulary.__len__
-        self.vocabulary: dict[str, int] = vocabulary
-        self._term_id = vocabulary.__getitem__
-        # Surface -> its term's id + 1, or 0 for a stop word: a surface that gives one term or
-        # none (an identifier, which also gives its parts, is read each time it is seen).
-        self._known = _Known(self._learn_one)
-        self.term_ids = array("q")  # every paragraph's, in order, each id + 1 (``ids``)
-        self.paragraph_lengths = array("q")  # per paragraph, in terms
-        self.sentence_counts = array("I")  # per paragraph
-        self.sentence_lengths = array("I")  # per sentence, in terms
-        self.hidden_counts = array("I")  # per paragraph: its last terms, BM25's alone
+        self._words = WordCodes(tokenizer, {_MARK: _SENTENCE_END})
+        self.vocabulary = self._words.vocabulary
+        # Every paragraph's codes in order, each sentence followed by ``_SENTENCE_END`` and
+        # each paragraph by ``_PARAGRAPH_END``.
+        self._codes = array("i")
+        self._hidden_counts = array("I")  # per paragraph: its last terms, BM25's alone
 
     def record(
         self,
@@ -60,87 +61,72 @@ class SentenceRecorder:
         any); ``inserted`` gives terms read as if written at an offset of ``text`` (at a word's
         start), in order of offset; ``hidden`` terms come last, for BM25 alone: no sentence
         holds them."""
-        ids, of_terms = self.term_ids, self._of_terms
+        codes, of_terms = self._codes, self._words.of_terms
         folded = fold_punctuation(text)  # one character for one: the offsets hold
         spans = sentence_spans(text)
-        before = len(ids)
+        if inserted or _MARK in folded:
+            self._record_pieces(folded, spans, inserted)
+        elif spans:
+            marked = f" {_MARK} ".join([folded[start:end] for start, end in spans])
+            codes.fromlist(self._words.of_words(f"{marked} {_MARK}".split()))
+        if extra or hidden:
+            codes.fromlist(of_terms([*extra, *hidden]))
+        codes.append(_PARAGRAPH_END)
+        self._hidden_counts.append(len(hidden))
+
+    def _record_pieces(
+        self,
+        folded: str,
+        spans: Sequence[tuple[int, int]],
+        inserted: Sequence[tuple[int, Sequence[str]]],
+    ) -> None:
+        """``record``'s sentences one at a time, cut where terms are inserted."""
+        codes, of_terms, tokenize = self._codes, self._words.of_terms, self._tokenizer.tokenize
         next_insert = 0
         for start, end in spans:
-            sentence_start = len(ids)
             while next_insert < len(inserted) and inserted[next_insert][0] < end:
                 offset, words = inserted[next_insert]
                 next_insert += 1
-                self._add(folded[start:offset])
-                ids.extend(of_terms(words))
+                codes.fromlist(of_terms(tokenize(folded[start:offset])))
+                codes.fromlist(of_terms(words))
                 start = max(start, offset)
-            self._add(folded[start:end])
-            self.sentence_lengths.append(len(ids) - sentence_start)
-        self.sentence_counts.append(len(spans))
-        ids.extend(of_terms(extra))
-        ids.extend(of_terms(hidden))
-        self.hidden_counts.append(len(hidden))
-        self.paragraph_lengths.append(len(ids) - before)
+            codes.fromlist(of_terms(tokenize(folded[start:end])))
+            codes.append(_SENTENCE_END)
 
-    def ids(self) -> npt.NDArray[np.int64]:
-        """Every recorded term id, in order (read once the recording is done)."""
-        ids = np.frombuffer(self.term_ids, dtype=np.int64)
+    def finish(self) -> Recorded:
+        """What was recorded, read: every id in order, and the lengths. The recorder is
+        emptied (its codes would otherwise stay for as long as it does)."""
+        recorded, self._codes = self._codes, array("i")
+        codes = self._words.spread(np.frombuffer(recorded, dtype=np.int32))
+        del recorded
+        marks = np.flatnonzero(codes < 0)
+        ends_sentence = codes[marks] == _SENTENCE_END
+        before = marks - np.arange(len(marks))  # the terms recorded before each mark
+        since = np.diff(before, prepend=0)  # ... and since the mark before it
+        ends_paragraph = ~ends_sentence
+        sentences = np.cumsum(ends_sentence)[ends_paragraph]
+        ids = codes[codes > 0].astype(np.int64)
         ids -= 1
-        return ids
-
-    def _add(self, folded: str) -> None:
-        """The ids of the terms of a folded piece of text, as ``Tokenizer.tokenize`` reads
-        it (``surfaces``, then each surface's terms)."""
-        surfaces = find_surfaces(folded)
-        try:  # a surface not seen before is learnt when looked up (``_Known``)
-            found = list(filter(None, map(self._known.__getitem__, surfaces)))
-        except _HasParts:  # an identifier: every surface's ids, one at a time
-            found = []
-            for surface in surfaces:
-                known = self._known.get(surface)
-                if known is None:
-                    found.extend(self._learn(surface))
-                elif known:
-                    found.append(known)
-        self.term_ids.fromlist(found)
-
-    def _learn(self, surface: str) -> list[int]:
-        """A surface's term ids + 1, remembered when it gives one term or none."""
-        ids = self._of_terms(self._tokenizer.surface_terms(surface))
-        if not self._tokenizer.has_parts(surface) and len(self._known) < MAX_KNOWN:
-            self._known[surface] = ids[0] if ids else 0
-        return ids
-
-    def _learn_one(self, surface: str) -> int:
-        """``_learn`` for a surface that gives one term or none: its id + 1, or 0 (an
-        identifier is known to have parts once its term is read)."""
-        tokenizer = self._tokenizer
-        term = tokenizer.surface_term(surface)
-        if tokenizer.has_parts(surface):
-            raise _HasParts
-        known = self._term_id(term) + 1 if term else 0
-        if len(self._known) < MAX_KNOWN:
-            self._known[surface] = known
-        return known
-
-    def _of_terms(self, terms: Iterable[str]) -> list[int]:
-        term_id = self._term_id
-        return [term_id(term) + 1 for term in terms]
+        return Recorded(
+            ids,
+            np.diff(before[ends_paragraph], prepend=0),
+            np.diff(sentences, prepend=0),
+            array("I", since[ends_sentence].astype(np.uint32).tobytes()),
+            array("I", self._hidden_counts),
+        )
 
 
-class _HasParts(Exception):
-    """A surface read as an identifier, which gives its parts' terms too."""
+@dataclass(frozen=True)
+class Recorded:
+    """What a ``SentenceRecorder`` recorded: every paragraph's term ids in order (``ids``), and
+    per paragraph its length in terms, its sentences and its hidden terms; per sentence, its
+    length in terms."""
 
-
-class _Known(dict[str, int]):
-    """Surface -> its term's id + 1 (0 for a stop word); a surface not seen yet is learnt
-    when looked up, so that a piece of text is one ``map`` away from its ids."""
-
-    def __init__(self, learn: Callable[[str], int]) -> None:
-        super().__init__()
-        self._learn = learn
-
-    def __missing__(self, surface: str) -> int:
-        return self._learn(surface)
+    ids: npt.NDArray[np.int64]
+    paragraph_lengths: npt.NDArray[np.int64]
+    sentence_counts: npt.NDArray[np.int64]
+    sentence_lengths: array[int]
+    hidden_counts: array[int]
 
 
 class SentenceTerms:
@@ -148,7 +134,7 @@ class SentenceTerms:
 
     def __init__(
         self,
-        recorder: SentenceRecorder,
+        recorded: Recorded,
         vocabulary: Mapping[str, int],
         sequence: npt.NDArray[np.int32],
         paragraph_lengths: npt.NDArray[np.int64],
@@ -157,10 +143,10 @@ class SentenceTerms:
         self._words = list(vocabulary)  # ids are given in first-seen order
         self._sequence = sequence
         self._term_start = np.concatenate(([0], np.cumsum(paragraph_lengths)))
-        counts = np.frombuffer(recorder.sentence_counts, dtype=np.uint32)
+        counts = recorded.sentence_counts
         self._sentence_start = np.concatenate(([0], np.cumsum(counts, dtype=np.int64)))
-        self._lengths = recorder.sentence_lengths
-        self._hidden = recorder.hidden_counts
+        self._lengths = recorded.sentence_lengths
+        self._hidden = recorded.hidden_counts
 
     def __len__(self) -> int:
         return len(self._term_start) - 1

@@ -1,0 +1,128 @@
+"""Words, as split at white space, read as term ids: what the index build does for each word.
+
+No term's surface holds white space (``retrieval.index.tokenize``), so a text's terms are those
+of its words, one after the other. A word is read once a build, into one code: the id of its
+one term + 1, 0 for a word of none (a stop word, a dash), or a number standing for the ids of a
+word of several ("state-of-the-art", an identifier with its parts), spread out for all words
+at once in the end (``spread``). A text's codes are then one ``split`` and one ``map`` away,
+and a new word is mostly one surface seen before ("Kim", "Kim's", "(Kim").
+Ids are given in the order terms are first seen, as ``BM25Index`` gives them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from itertools import chain
+
+import numpy as np
+import numpy.typing as npt
+
+from retrieval.index.tokenize import Tokenizer, word_surfaces
+
+MAX_KNOWN = 1_000_000  # words remembered in one build, as many as the tokenizer's cache
+MANY = -3  # the code of the first word of several terms; the next is ``MANY - 1``, and so on
+
+Codes = npt.NDArray[np.int32]
+
+
+class WordCodes:
+    """Codes of words for one build, with the vocabulary of the terms they hold."""
+
+    def __init__(self, tokenizer: Tokenizer, marks: dict[str, int]) -> None:
+        """``marks``: words that are no text, with their codes (below 0, above ``MANY``)."""
+        self._tokenizer = tokenizer
+        # A new term's id is the vocabulary's size when first seen (as in ``BM25Index``).
+        vocabulary: defaultdict[str, int] = defaultdict()
+        vocabulary.default_factory = vocabulary.__len__
+        self.vocabulary: dict[str, int] = vocabulary
+        self._term_id = vocabulary.__getitem__
+        self._words = _Words(self._learn)
+        self._words.update(marks)
+        self._surfaces: dict[str, int] = {}  # surface (``word_surfaces``) -> its code
+        self._many: list[list[int]] = []  # the terms' ids + 1 of each word of several
+
+    def of_words(self, words: list[str]) -> list[int]:
+        """The words' codes, in order (a new word is learnt when first looked up)."""
+        return list(map(self._words.__getitem__, words))
+
+    def of_terms(self, terms: Iterable[str]) -> list[int]:
+        """The codes of terms given one by one (a word of one term each)."""
+        term_id = self._term_id
+        return [term_id(term) + 1 for term in terms]
+
+    def spread(self, codes: Codes) -> Codes:
+        """``codes`` with each word of several terms replaced by its terms' codes, and the
+        words of none left out."""
+        codes = codes[codes != 0]
+        at = np.flatnonzero(codes <= MANY)
+        if not len(at):
+            return codes
+        many = self._many
+        sizes = np.fromiter(map(len, many), dtype=np.int64, count=len(many))
+        table = np.fromiter(chain.from_iterable(many), dtype=np.int32, count=int(sizes.sum()))
+        first = np.cumsum(sizes) - sizes  # where each word's codes start in ``table``
+        which = MANY - codes[at]
+        codes[at] = table[first[which]]
+        # Every code but the first, inserted after the word, in order.
+        rest = sizes[which] - 1
+        within = np.arange(int(rest.sum())) - np.repeat(np.cumsum(rest) - rest, rest)
+        taken = table[np.repeat(first[which] + 1, rest) + within]
+        spread: Codes = np.insert(codes, np.repeat(at + 1, rest), taken)
+        return spread
+
+    def _learn(self, word: str) -> int:
+        """A new word's code, remembered. Most words are one surface, many of them seen in
+        another word already ("Kim", "Kim's", "(Kim")."""
+        surfaces = word_surfaces(word)
+        if len(surfaces) == 1:
+            code = self._surfaces.get(surfaces[0])
+            if code is None:
+                code = self._learn_surface(surfaces[0])
+        else:
+            code = self._code([i for s in surfaces for i in self._codes_of(s)])
+        if len(self._words) < MAX_KNOWN:
+            self._words[word] = code
+        return code
+
+    def _learn_surface(self, surface: str) -> int:
+        """A surface's code: its term's, or an identifier's terms' with its parts."""
+        tokenizer = self._tokenizer
+        term = tokenizer.surface_term(surface)  # first: it reads an identifier's parts
+        if term and not tokenizer.has_parts(surface):  # one term, as most surfaces are
+            code = self._term_id(term) + 1
+        else:
+            code = self._code(self.of_terms(tokenizer.surface_terms(surface)))
+        if len(self._surfaces) < MAX_KNOWN:
+            self._surfaces[surface] = code
+        return code
+
+    def _code(self, codes: list[int]) -> int:
+        """The code of a word whose terms' codes are ``codes``."""
+        if len(codes) == 1:
+            return codes[0]
+        if not codes:
+            return 0
+        self._many.append(codes)
+        return MANY - (len(self._many) - 1)
+
+    def _codes_of(self, surface: str) -> list[int]:
+        """The codes of a surface's terms."""
+        code = self._surfaces.get(surface)
+        if code is None:
+            code = self._learn_surface(surface)
+        if code > 0:
+            return [code]
+        return self._many[MANY - code] if code else []
+
+
+class _Words(dict[str, int]):
+    """Word -> its code; a word not seen yet is learnt when looked up, so that a text's words
+    are one ``map`` away from their codes."""
+
+    def __init__(self, learn: Callable[[str], int]) -> None:
+        super().__init__()
+        self._learn: Callable[[str], int] = learn
+
+    def __missing__(self, word: str) -> int:
+        return self._learn(word)
