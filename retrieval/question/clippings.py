@@ -93,7 +93,7 @@ def _combined(word: str, pairs: TermPairs) -> Expansion:
     for at in range(1, len(word) - MIN_TAIL + 1):
         head, tail = word[:at], word[at:]
         for second in pairs.starting(tail):  # few: the tail has three letters at least
-            for first, count in pairs.leaders(second):
+            for first, count in pairs.leaders(second, best[1]):  # none as common is taken
                 if count > best[1] and first.startswith(head):
                     best = ((first, second), count)
     return best

@@ -40,10 +40,15 @@ def split_compound(
     if len(word) < MIN_WORD or not word.isalpha():
         return None
     best, found = pairs.count(term(word)), None
+    vocabulary = pairs.vocabulary
     for at in range(MIN_PART, len(word) - MIN_PART + 1):
-        first, second = word[:at], word[at:]
-        first_term, second_term = term(first), term(second)
-        count = pairs.pair_count(first_term, second_term) if first_term and second_term else 0
+        first = word[:at]
+        first_term = term(first)
+        if first_term not in vocabulary:  # in no pair: the second piece need not be read
+            continue
+        second = word[at:]
+        second_term = term(second)
+        count = pairs.pair_count(first_term, second_term)
         if count > best:
             best, found = count, ((first, first_term), (second, second_term))
     return found

@@ -72,13 +72,17 @@ class TermPairs:
             at += 1
         return found
 
-    def leaders(self, second: str) -> list[tuple[str, int]]:
-        """The terms that ``second`` directly follows, with how often it does."""
+    def leaders(self, second: str, more_than: int = -1) -> list[tuple[str, int]]:
+        """The terms that ``second`` directly follows more than ``more_than`` times, with how
+        often it does, in the order of their ids."""
         second_id = self.vocabulary.get(second)
         if second_id is None:
             return []
         start, end = self._second_start[second_id], self._second_start[second_id + 1]
         at = self._by_second[start:end]
-        firsts = self._pairs[at] // self._size
         counts = self._pair_counts[at]
+        if more_than >= 0:
+            kept = counts > more_than
+            at, counts = at[kept], counts[kept]
+        firsts = self._pairs[at] // self._size
         return [(self._words[k], c) for k, c in zip(firsts.tolist(), counts.tolist(), strict=True)]
