@@ -40,6 +40,8 @@ def split_compound(
     if len(word) < MIN_WORD or not word.isalpha():
         return None
     best, found = pairs.count(term(word)), None
+    if best >= pairs.most:  # written closed as often as any pair is written
+        return None
     vocabulary = pairs.vocabulary
     for at in range(MIN_PART, len(word) - MIN_PART + 1):
         first = word[:at]
