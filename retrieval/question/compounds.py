@@ -17,7 +17,6 @@ shortened "virtual environment", ``retrieval.question.clippings``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from retrieval.index.tokenize import Token
@@ -27,7 +26,7 @@ from retrieval.question.term_pairs import TermPairs
 MIN_PART = 3  # shorter pieces ("re", "un") are affixes, not words
 MIN_WORD = 2 * MIN_PART
 MIN_CLOSED = 2  # times the corpus writes two typed words joined, to read them so
-_BETWEEN = re.compile(r"[ -]")  # what may part the two words of an open compound
+_BETWEEN = (" ", "-")  # what may part the two words of an open compound
 
 Piece = tuple[str, str]  # a piece of the word as typed, and its term
 
@@ -89,7 +88,7 @@ def _closed(
     term: Callable[[str], str],
 ) -> Token | None:
     """The two tokens as one closed word's token, or None."""
-    if not _BETWEEN.fullmatch(text[first.end : second.start]):
+    if text[first.end : second.start] not in _BETWEEN:
         return None
     one, two = text[first.start : first.end], text[second.start : second.end]
     if not (one.isalpha() and two.isalpha()) or min(len(one), len(two)) < MIN_PART:
