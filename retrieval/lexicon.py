@@ -17,6 +17,20 @@ def alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
+def may_hold(text: str, parts: Iterable[str]) -> bool:
+    """Whether ``text`` may hold a match of a case-insensitive pattern whose every match holds
+    one of ``parts`` (lowercase ASCII): False for ASCII text holding none of them.
+
+    A few substring tests in place of a regex search that tries a branch at every position,
+    for the patterns each question is read with. Other text is always searched, since
+    IGNORECASE equates letters ``lower()`` does not (the Kelvin sign and "k").
+    """
+    if not text.isascii():
+        return True
+    lowered = text.lower()
+    return any(map(lowered.__contains__, parts))
+
+
 # -- Words for a text and what it does ----------------------------------------------------------
 
 # Nouns for a text, singular and plural: "the article", "this piece" point at the articles

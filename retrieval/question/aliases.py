@@ -56,6 +56,9 @@ class AliasTable:
         overlapping (an alias does not begin right after a "." or end inside a word)."""
         if not self._size:
             return []
+        root = self._root
+        if text.isascii() and root.keys().isdisjoint(_WORD.findall(text.lower())):
+            return []  # no word of it begins an alias (lowercase ASCII is casefolded)
         tokens = list(_WORD.finditer(text))
         words = [token.group().casefold() for token in tokens]
         found: list[AliasMatch] = []
@@ -64,7 +67,7 @@ class AliasTable:
             start = tokens[i].start()
             longest: tuple[int, str] | None = None
             if not (start and (text[start - 1] == "." or text[start - 1].isalnum())):
-                node = self._root
+                node = root
                 j = i
                 while j < len(words) and words[j] in node:
                     node = node[words[j]]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from retrieval.lexicon import TEXT_NOUNS, alternatives
+from retrieval.lexicon import TEXT_NOUNS, alternatives, may_hold
 
 _ARGUING = re.compile(
     r"\b(?:recommend(?:s|ed|ing|ation|ations)?|argu(?:e|es|ed|ing|ment|ments)"
@@ -33,6 +33,11 @@ _ARGUING = re.compile(
     r"(?:[\w.'\u2019-]+\s+){1,3}?(?:should|must|ought|need|needs|has\s+to|have\s+to|to\s+do)\b)",
     re.IGNORECASE,
 )
+# What every match of ``_ARGUING`` holds, one of its branches' words ("argu" of "argument").
+_ARGUING_PARTS = (
+    "recommend argu urg propos advocat conclu prescri call thesis gist take bottom stance "
+    "point idea message claim think believe say want feel"
+).split()
 _THE_TEXT = re.compile(
     r"\b(?:the|this|that|these|each|both|its|your)\s+"
     rf"(?:{alternatives(TEXT_NOUNS)}|author|authors|writer|writers|columnist|editors?)\b",
@@ -43,6 +48,6 @@ _THE_TEXT = re.compile(
 def asks_for_argument(text: str, names_an_article: bool) -> bool:
     """Whether ``text`` asks what an article argues (see the module's docstring);
     ``names_an_article``: the question names one by its publisher or author."""
-    if _ARGUING.search(text) is None:
+    if not may_hold(text, _ARGUING_PARTS) or _ARGUING.search(text) is None:
         return False
     return names_an_article or _THE_TEXT.search(text) is not None

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 
-from retrieval.lexicon import ACKNOWLEDGING
+from retrieval.lexicon import ACKNOWLEDGING, may_hold
 from retrieval.question.aliases import AliasMatch, AliasTable
 
 # Chat shorthand and casual spellings of English at large (not of any subject).
@@ -184,8 +184,12 @@ def rewrite_naming_aliases(
     An alias is kept as typed: its words are not rewritten, and its phrase is not put in
     (``retrieval.question.query`` adds the phrase's words, within bounds).
     """
-    text = _URL.sub(" ", without_markup(remove_invisible(question)))
+    text = without_markup(remove_invisible(question))
+    if may_hold(text, ("://", "www.")):
+        text = _URL.sub(" ", text)
     named = aliases.find(text) if aliases else []
+    if text.isascii() and _REWRITABLE.isdisjoint(_WORD.findall(text.lower())):
+        return text, named  # no shorthand (lowercase ASCII is casefolded)
     matches = list(_WORD.finditer(text))
     words = [m.group() for m in matches]
     out: list[str] = []

@@ -91,11 +91,13 @@ def _dropped(word: str, pairs: TermPairs) -> Expansion:
 def _combined(word: str, pairs: TermPairs) -> Expansion:
     best: Expansion = ((), 0)
     for at in range(1, len(word) - MIN_TAIL + 1):
-        head, tail = word[:at], word[at:]
-        for second in pairs.starting(tail):  # few: the tail has three letters at least
-            for first, count in pairs.leaders(second):
-                if count > best[1] and first.startswith(head):
-                    best = ((first, second), count)
+        heads = pairs.starting_span(word[:at])  # the terms the first prefix may be of
+        if heads[0] == heads[1]:
+            continue
+        for second in pairs.starting(word[at:]):  # few: the tail has three letters at least
+            found = pairs.best_leader(second, heads, best[1])
+            if found is not None:
+                best = ((found[0], second), found[1])
     return best
 
 

@@ -17,7 +17,6 @@ shortened "virtual environment", ``retrieval.question.clippings``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from retrieval.index.tokenize import Token
@@ -27,7 +26,7 @@ from retrieval.question.term_pairs import TermPairs
 MIN_PART = 3  # shorter pieces ("re", "un") are affixes, not words
 MIN_WORD = 2 * MIN_PART
 MIN_CLOSED = 2  # times the corpus writes two typed words joined, to read them so
-_BETWEEN = re.compile(r"[ -]")  # what may part the two words of an open compound
+_BETWEEN = (" ", "-")  # what may part the two words of an open compound
 
 Piece = tuple[str, str]  # a piece of the word as typed, and its term
 
@@ -40,10 +39,17 @@ def split_compound(
     if len(word) < MIN_WORD or not word.isalpha():
         return None
     best, found = pairs.count(term(word)), None
+    if best >= pairs.most:  # written closed as often as any pair is written
+        return None
+    vocabulary = pairs.vocabulary
     for at in range(MIN_PART, len(word) - MIN_PART + 1):
-        first, second = word[:at], word[at:]
-        first_term, second_term = term(first), term(second)
-        count = pairs.pair_count(first_term, second_term) if first_term and second_term else 0
+        first = word[:at]
+        first_term = term(first)
+        if first_term not in vocabulary:  # in no pair: the second piece need not be read
+            continue
+        second = word[at:]
+        second_term = term(second)
+        count = pairs.pair_count(first_term, second_term)
         if count > best:
             best, found = count, ((first, first_term), (second, second_term))
     return found
@@ -82,7 +88,7 @@ def _closed(
     term: Callable[[str], str],
 ) -> Token | None:
     """The two tokens as one closed word's token, or None."""
-    if not _BETWEEN.fullmatch(text[first.end : second.start]):
+    if text[first.end : second.start] not in _BETWEEN:
         return None
     one, two = text[first.start : first.end], text[second.start : second.end]
     if not (one.isalpha() and two.isalpha()) or min(len(one), len(two)) < MIN_PART:

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from retrieval.lexicon import may_hold
+
 # The lookahead on first letters lets the scan skip most positions: this runs on every question.
 _HEDGES = re.compile(
     r"\b(?=[abcdehlorstu])(?:actually|basically|really|literally|simply|truly|honestly|seriously|totally"
@@ -24,6 +26,11 @@ _HEDGES = re.compile(
     r"|(?:supposed|ought|able|unable)\s+to)\b",
     re.IGNORECASE,
 )
+# What every match of ``_HEDGES`` holds ("able" of "unable to", "supposed" of "supposedly").
+_HEDGE_PARTS = (
+    "actually basically really literally simply truly honestly seriously totally definitely "
+    "certainly surely apparently exactly ever supposed ought able"
+).split()
 _PREFIX = re.compile(
     r"\b(?:pre|post|non|anti|co|ex|mid|semi|quasi|pseudo|neo|proto|ultra|multi|inter|intra|sub)"
     r"-(?=[^\W\d_])",
@@ -35,7 +42,8 @@ def without_fillers(text: str) -> str:
     """``text`` with its hedges, semi-modals and hyphenated prefixes blanked out: spaces in
     their place, so that every other word keeps its position (the aliases a question names are
     known by their spans)."""
-    text = _HEDGES.sub(_blank, text)
+    if may_hold(text, _HEDGE_PARTS):
+        text = _HEDGES.sub(_blank, text)
     return _PREFIX.sub(_blank, text) if "-" in text else text
 
 

@@ -4,9 +4,9 @@ English's, from lemminflect's tables, looked up without loading them.
 Loading lemminflect's lemma and inflection tables cost a process about a third of a second and
 50 MiB (75 MiB with what the speller derived from them), for the few question words a corpus
 lacks. What citebot reads of them is saved once per install in its cache folder
-(``retrieval.cache``) as one table sorted by word, which is mapped into memory and searched by
-halves: every word of the lemma tables with its other forms (``other_forms``), and every lemma
-of the inflection tables and each of its inflections, marked as English words
+(``retrieval.cache``) as one table sorted by word, which is mapped into memory and searched
+(``sorted_words``): every word of the lemma tables with its other forms (``other_forms``), and
+every lemma of the inflection tables and each of its inflections, marked as English words
 (``is_english_word``). Without a usable cache folder, lemminflect's tables are loaded as before.
 
 The file: ``MAGIC``, the word count ``n`` (4 bytes), ``n + 1`` offsets of the words, then
@@ -20,12 +20,12 @@ from __future__ import annotations
 import mmap
 import struct
 import sys
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from retrieval.cache import Cache, default_folder, key
+from retrieval.question.sorted_words import SortedWords
 
 MAGIC = b"citebot-lemminflect-forms\n"
 _HEADER = len(MAGIC) + 4
@@ -107,25 +107,19 @@ class FormsTable:
         if len(data) < words_at:
             raise ValueError("truncated forms table")
         view = memoryview(data)
-        self._words = view[_HEADER : _HEADER + 4 * (count + 1)].cast("I")
+        words = view[_HEADER : _HEADER + 4 * (count + 1)].cast("I")
         self._values = view[_HEADER + 4 * (count + 1) : words_at].cast("I")
         self._data = data
-        self._words_at = words_at
-        self._values_at = words_at + self._words[count]
-        self._count = count
+        self._values_at = words_at + words[count]
         if len(data) != self._values_at + self._values[count]:
             raise ValueError("truncated forms table")
-
-    def _word(self, index: int) -> bytes:
-        start = self._words_at
-        return self._data[start + self._words[index] : start + self._words[index + 1]]
+        self._words = SortedWords(data, words_at, words)
 
     def get(self, word: str) -> tuple[bool, list[str]] | None:
         """Whether ``word`` is an English word, and its other forms; None when the table
         lacks it (no English word, and no other form)."""
-        wanted = word.encode("utf-8", "surrogatepass")
-        at = bisect_left(range(self._count), wanted, key=self._word)
-        if at == self._count or self._word(at) != wanted:
+        at = self._words.find(word.encode("utf-8", "surrogatepass"))
+        if at < 0:
             return None
         start = self._values_at
         value = self._data[start + self._values[at] : start + self._values[at + 1]]

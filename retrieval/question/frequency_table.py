@@ -4,8 +4,7 @@ A question's words are weighed by their frequency in English (``retrieval.questi
 which wordfreq ships as a compressed list of 321,180 words: importing wordfreq and reading that
 list cost a one-off command about a quarter of a second, for the handful of words a question
 holds. The same numbers are saved once in citebot's cache folder (``retrieval.cache``) as a
-table sorted by word, which is mapped into memory and searched by halves: a lookup reads about
-twenty of its words.
+table sorted by word, which is mapped into memory and searched (``sorted_words``).
 
 The file: ``MAGIC``, the word count ``n`` (4 bytes), ``n + 1`` offsets of the words in the text
 that follows (4 bytes each), ``n`` frequencies (8-byte floats, wordfreq's own values, so every
@@ -18,12 +17,12 @@ from __future__ import annotations
 import mmap
 import struct
 import sys
-from bisect import bisect_left
 from collections.abc import Iterator
 from functools import cache
 from typing import ClassVar
 
 from retrieval.cache import Cache, default_folder, key
+from retrieval.question.sorted_words import SortedWords
 
 MAGIC = b"citebot-english-frequencies\n"
 _HEADER = len(MAGIC) + 4
@@ -41,28 +40,19 @@ class FrequencyTable:
         if len(data) < words_at:
             raise ValueError("truncated frequency table")
         view = memoryview(data)
-        self._data = data
-        self._offsets = view[_HEADER : _HEADER + 4 * (count + 1)].cast("I")
+        offsets = view[_HEADER : _HEADER + 4 * (count + 1)].cast("I")
         self._frequencies = view[_HEADER + 4 * (count + 1) : words_at].cast("d")
-        self._words_at = words_at
-        self._count = count
-        if len(data) != words_at + self._offsets[count]:
+        if len(data) != words_at + offsets[count]:
             raise ValueError("truncated frequency table")
+        self._words = SortedWords(data, words_at, offsets)
 
     def __len__(self) -> int:
-        return int(self._count)
-
-    def _word(self, index: int) -> bytes:
-        start = self._words_at
-        return self._data[start + self._offsets[index] : start + self._offsets[index + 1]]
+        return len(self._words)
 
     def get(self, word: str, default: float = 0.0) -> float:
         """The word's frequency, as ``wordfreq.get_frequency_dict("en").get(word, default)``."""
-        wanted = word.encode("utf-8", "surrogatepass")
-        at = bisect_left(range(self._count), wanted, key=self._word)
-        if at < self._count and self._word(at) == wanted:
-            return float(self._frequencies[at])
-        return default
+        at = self._words.find(word.encode("utf-8", "surrogatepass"))
+        return default if at < 0 else float(self._frequencies[at])
 
 
 def table_bytes(frequencies: dict[str, float]) -> Iterator[bytes]:

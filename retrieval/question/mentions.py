@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from retrieval.corpus.models import Article
-from retrieval.lexicon import DOCUMENT_WORDS, FIELD_WORDS, TEXT_NOUNS, alternatives
+from retrieval.lexicon import DOCUMENT_WORDS, FIELD_WORDS, TEXT_NOUNS, alternatives, may_hold
 from retrieval.question.weights import english_weight
 
 # "the article", "this piece", "the op-ed": a determiner before a word for a text points at
@@ -81,7 +81,7 @@ class Mentions:
     @staticmethod
     def points_at_articles(text: str) -> bool:
         """Whether the question speaks of the articles as texts ("why does the article...")."""
-        return _POINTED_AT.search(text) is not None
+        return may_hold(text, TEXT_NOUNS) and _POINTED_AT.search(text) is not None
 
     def speaking_of(self, text: str) -> set[str]:
         """The terms of the phrasal verbs in ``text`` for what a text does with a subject

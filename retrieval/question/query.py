@@ -120,12 +120,13 @@ class QuestionReader:
         if "compounds" not in off and len(tokens) > 1:  # "lock file" for the corpus's "lockfile"
             tokens = join_compounds(searched, tokens, self._term_pairs, self._tokenizer.term)
         for token in tokens:
-            aliases.add_before(token.start, terms, weights, surface)
+            if named:
+                aliases.add_before(token.start, terms, weights, surface)
             typed = searched[token.start : token.end]
             term, confidence = token.term, 1.0
             word = normalize(typed).casefold().removesuffix("'s")  # as English spells it
             known = term in vocabulary or term in cards or "." in term
-            alias = aliases.holding(token.start)
+            alias = aliases.holding(token.start) if named else None
             if alias is not None and not known:  # found only as the phrase the alias names
                 aliases.weigh(alias, english_weight(word), None)
                 continue
@@ -275,6 +276,8 @@ class QuestionReader:
     def _term_pairs(self) -> TermPairs:
         """The corpus's terms and adjacent term pairs (``retrieval.question.term_pairs``),
         built on the first question that needs them."""
+        if self._pairs is not None:
+            return self._pairs
         with self._speller_lock:
             if self._pairs is None:
                 index = self._passages.index
@@ -288,6 +291,8 @@ class QuestionReader:
     def _speller_for_corpus(self) -> Speller:
         """The speller, built once, from the corpus's own words: never from what questions
         brought into the tokenizer's cache, so that no answer depends on earlier ones."""
+        if self._speller is not None:  # built: no lock needed to read it
+            return self._speller
         with self._speller_lock:
             if self._speller is None:
                 passages = self._passages

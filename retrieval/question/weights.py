@@ -31,11 +31,21 @@ ZIPF_COMMON = 7.0  # as frequent as "the" and "of": no information at all
 ZIPF_RARE = 2.0  # rarer than this counts as fully informative (names, jargon, typos)
 
 
+# Each word's zipf, found once: every question word is weighed by it, and most come again.
+_zipfs: dict[str, float] = {}
+MAX_ZIPFS = 100_000
+
+
 def zipf(word: str) -> float:
     """wordfreq's Zipf frequency of a lowercase English word; 0 for words it does not know
     (read from a saved table: ``retrieval.question.frequency_table``)."""
-    frequency = english_frequency(word.casefold())
-    return math.log10(frequency) + 9 if frequency > 0 else 0.0
+    found = _zipfs.get(word)
+    if found is None:
+        frequency = english_frequency(word.casefold())
+        found = math.log10(frequency) + 9 if frequency > 0 else 0.0
+        if len(_zipfs) < MAX_ZIPFS:
+            _zipfs[word] = found
+    return found
 
 
 def english_weight(word: str) -> float:

@@ -97,8 +97,7 @@ class Search:
         ]
 
     def _asks_for_non_body(self, query: Query) -> bool:
-        asked = self._asking_for_roles
-        return any(t in asked for t in self._passages.tokenizer.tokenize(query.text))
+        return not self._asking_for_roles.isdisjoint(self._passages.tokenizer.tokenize(query.text))
 
     def _body_first(self, query: Query, ranked: list[tuple[int, float]]) -> list[tuple[int, float]]:
         """``ranked`` with each non-body paragraph moved after the last body paragraph that

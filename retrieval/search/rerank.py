@@ -99,10 +99,33 @@ def closeness(
     weights: Mapping[Term, float],
     sentences: Sequence[Sequence[Term]],
 ) -> float:
-    """Best single-sentence share of the question, plus the share of its word pairs present."""
-    pairs = pair_share(query, sentences)
-    near = SENTENCE_WEIGHT * best_sentence_share(weights, sentences)
-    return near if pairs is None else near + BIGRAM_WEIGHT * pairs
+    """Best single-sentence share of the question, plus the share of its word pairs present.
+
+    ``best_sentence_share`` and ``pair_share`` (unweighted) in one pass over the sentences,
+    each read once for both (this runs on every candidate of every question): the same sums,
+    in the same order.
+    """
+    total = sum(weights.values())
+    wanted, members = set(weights), set(query)
+    either = wanted | members
+    pairs = set(pairwise(query))
+    present: set[tuple[Term, Term]] = set()
+    best = 0.0
+    for terms in sentences:
+        inside = either.intersection(terms)
+        if not inside:
+            continue
+        held = inside & wanted
+        if held and total:
+            best = max(best, sum(w for term, w in weights.items() if term in held) / total)
+        if len(present) < len(pairs):
+            for pair in pairs - present:
+                if pair[0] in inside and pair[1] in inside and _adjacent(terms, *pair):
+                    present.add(pair)
+    near = SENTENCE_WEIGHT * best
+    if not pairs:
+        return near
+    return near + BIGRAM_WEIGHT * (float(len(present)) / float(len(pairs)))
 
 
 def rerank(bm25: Sequence[float], closeness_scores: Sequence[float]) -> list[int]:
