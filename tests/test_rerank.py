@@ -66,3 +66,14 @@ def test_closeness_reads_term_ids_as_it_reads_terms(
         [[ids[t] for t in s] for s in sentences],
     )
     assert as_ids == closeness(question, weights, sentences)
+
+
+@settings(max_examples=examples(500), deadline=None)
+@given(questions, weights, sentences)
+def test_closeness_is_the_best_sentence_share_plus_half_the_pair_share(
+    question: list[str], weights: dict[str, float], sentences: list[list[str]]
+) -> None:
+    pairs = pair_share(question, sentences)
+    near = best_sentence_share(weights, sentences)
+    expected = near if pairs is None else near + 0.5 * pairs
+    assert closeness(question, weights, sentences) == expected

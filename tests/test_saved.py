@@ -8,6 +8,7 @@ import os
 import random
 import re
 import shutil
+from itertools import product
 from pathlib import Path
 
 import pytest
@@ -122,3 +123,13 @@ def test_a_truncated_frequency_table_is_refused() -> None:
     for cut in (5, len(table) // 2, len(table) - 1):
         with pytest.raises(ValueError):
             frequency_table.FrequencyTable(table[:cut])
+
+
+def test_every_word_of_a_table_is_found_and_no_other() -> None:
+    words = {"".join(letters): float(n) for n, letters in enumerate(product("abc", repeat=5))}
+    words |= {"": 0.5, "\u00e9": 0.25, "ab\u00e9": 0.125}
+    read = frequency_table.FrequencyTable(b"".join(frequency_table.table_bytes(words)))
+    for word, frequency in words.items():  # 246 words: blocks of 32, the first and last partly
+        assert read.get(word, -1.0) == frequency, word
+    for missing in ("a", "abcabc", "aaaa", "ccccd", "\u00e9\u00e9", "b" * 80, "\uffff"):
+        assert read.get(missing, -1.0) == -1.0, missing

@@ -192,3 +192,24 @@ def test_term_pairs_count_each_pair_and_lead_back_to_its_first_terms(ids: list[i
         expected = sorted((f, n) for (f, s), n in counted.items() if s == first)
         assert pairs.leaders(one) == [(words[f], n) for f, n in expected]  # by first term
     assert pairs.leaders("absent") == [] and pairs.pair_count("kim", "absent") == 0
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    st.lists(st.integers(min_value=0, max_value=24), max_size=60),
+    st.text("abc", min_size=1, max_size=3),
+    st.integers(min_value=0, max_value=3),
+)
+def test_the_best_leader_is_the_first_commonest_leader_beginning_with_a_prefix(
+    ids: list[int], prefix: str, more_than: int
+) -> None:
+    words = sorted({a + b for a in "abcde" for b in "abcde"}, key=lambda w: w[::-1])  # ids unsorted
+    pairs = TermPairs({w: i for i, w in enumerate(words)}, np.array(ids, dtype=np.int32))
+    span = pairs.starting_span(prefix)
+    assert pairs._sorted[span[0] : span[1]] == pairs.starting(prefix)
+    for second in words:
+        expected, most = None, more_than
+        for first, count in pairs.leaders(second):
+            if count > most and first.startswith(prefix):
+                expected, most = (first, count), count
+        assert pairs.best_leader(second, span, more_than) == expected

@@ -162,7 +162,7 @@ class Tokenizer:
             term = self._term(word, is_abbreviation=False)
             if len(self._cache) < 1_000_000:
                 self._cache[word] = term
-                if not word.islower() and _is_identifier(word):  # humps are capitals
+                if not word.islower() and _is_identifier(word):  # lowercase has no hump
                     self._parts[word] = self._split(word, term)
         return term
 

@@ -45,7 +45,7 @@ def split_compound(
     for at in range(MIN_PART, len(word) - MIN_PART + 1):
         first = word[:at]
         first_term = term(first)
-        if first_term not in vocabulary:  # in no pair: the second piece need not be read
+        if first_term not in vocabulary:  # no corpus term, so in no pair: skip the second
             continue
         second = word[at:]
         second_term = term(second)

@@ -1,0 +1,80 @@
+"""The patterns every question is read with find what a plain search of them finds, though a
+question is first looked through for a word their matches hold (``lexicon.may_hold``)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from helpers import examples
+from retrieval.question import argument, chat, code, fillers, mentions
+from retrieval.question.aliases import AliasTable
+
+# Pieces of questions: the patterns' words in several cases, code, and letters that
+# IGNORECASE equates with others (the Kelvin sign, the long s, the dotted capital I).
+PIECES = [
+    "the article",
+    "THIS PIECE",
+    "your op-ed",
+    "think we should",
+    "Call for",
+    "main point",
+    "argu",
+    "recommend",
+    "stance",
+    "actually",
+    "supposed to",
+    "Unable to",
+    "pre-war",
+    "ever",
+    "myVar",
+    "iPhone",
+    "x=1",
+    "--with",
+    "pair_device",
+    "a.toml",
+    "`code`",
+    "www.example.com",
+    "https://a.b/c",
+    "\u212aey point",
+    "\u017ftance",
+    "TH\u0130S article",
+    "nk",
+    "NK",
+    "u",
+    " ",
+    "?",
+    "-",
+    ".",
+    "what",
+    "does",
+    "Kim",
+    "sanctions",
+    "\u00e9t\u00e9",
+]
+questions = st.lists(st.sampled_from(PIECES), max_size=8).map("".join)
+
+
+@settings(max_examples=examples(1000), deadline=None)
+@given(questions, st.booleans())
+def test_each_pattern_matches_as_a_plain_search_does(question: str, names: bool) -> None:
+    assert code.writes_code(question) == (code._CODE.search(question) is not None)
+    arguing = argument._ARGUING.search(question) is not None
+    the_text = argument._THE_TEXT.search(question) is not None
+    assert argument.asks_for_argument(question, names) == (arguing and (names or the_text))
+    pointed = mentions._POINTED_AT.search(question) is not None
+    assert mentions.Mentions.points_at_articles(question) == pointed
+    blanked = fillers._HEDGES.sub(fillers._blank, question)
+    if "-" in blanked:
+        blanked = fillers._PREFIX.sub(fillers._blank, blanked)
+    assert fillers.without_fillers(question) == blanked
+    no_links = chat._URL.sub(" ", chat.without_markup(chat.remove_invisible(question)))
+    assert chat.rewrite(question, {"shorthand"}) == no_links
+
+
+def test_an_alias_is_found_in_any_case_and_beside_any_letters() -> None:
+    table = AliasTable({"nk": "north korea", "dprk": "north korea"})
+    for question in ("what about NK?", "what about nk", "\u00e9t\u00e9 in NK", "Dprk and NK"):
+        assert [m.phrase for m in table.find(question)], question
+    assert table.find("what about snk and nkorea?") == []
+    assert chat.rewrite("what abt u") == "what about you"
