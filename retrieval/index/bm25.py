@@ -19,6 +19,7 @@ import numpy.typing as npt
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
+Ids = npt.NDArray[np.int32] | npt.NDArray[np.int64]  # term ids
 
 
 # Up to this many postings in a question, summing them in Python is faster than in numpy.
@@ -63,7 +64,7 @@ class BM25Index:
     def of_ids(
         cls,
         vocabulary: dict[str, int],
-        term_ids: IntArray,
+        term_ids: Ids,
         lengths: IntArray,
         params: BM25Params | None = None,
         *,
@@ -78,7 +79,7 @@ class BM25Index:
     def _index(
         self,
         vocabulary: dict[str, int],
-        ids: IntArray,
+        ids: Ids,
         lengths: IntArray,
         params: BM25Params | None,
         keep_sequence: bool,
@@ -92,12 +93,13 @@ class BM25Index:
         total = int(self.doc_len.sum())
         self.avgdl = total / self.corpus_size if self.corpus_size else 0.0
         self._build_postings(ids)
-        # Copied after the postings are built, so that the copy does not add to their peak.
+        # Copied after the postings are built, so that the copy does not add to their peak;
+        # ids already of 32 bits (``SentenceRecorder``'s) are kept as they are.
         self.sequence: npt.NDArray[np.int32] | None = (
-            ids.astype(np.int32) if keep_sequence else None
+            ids.astype(np.int32, copy=False) if keep_sequence else None
         )
 
-    def _build_postings(self, term_ids: IntArray) -> None:
+    def _build_postings(self, term_ids: Ids) -> None:
         """Postings in order of term, then of paragraph: the tokens sorted by term, stably
         (they are in paragraph order), and each run of one term in one paragraph counted."""
         n_terms, n_docs = len(self.vocabulary), self.corpus_size
@@ -105,19 +107,15 @@ class BM25Index:
         terms = term_ids[order]
         docs = np.repeat(np.arange(n_docs, dtype=np.int32), self.doc_len)[order]
         del order
-        if len(terms):
-            # np.diff(terms) and np.diff(docs), less the copies: where a (term, paragraph) starts
-            starts = np.empty(len(terms), dtype=bool)
-            starts[0] = True
-            np.not_equal(terms[1:], terms[:-1], out=starts[1:])
-            starts[1:] |= docs[1:] != docs[:-1]
-            at = np.flatnonzero(starts)
-            del starts
-            tf = np.diff(np.append(at, len(terms)))
-            terms, docs = terms[at], docs[at]
-            del at
-        else:
-            tf = np.zeros(0, dtype=np.int64)
+        # Where each run starts, and the end: np.diff of the terms and of the paragraphs.
+        edges = np.ones(len(terms) + 1, dtype=bool)
+        np.not_equal(terms[1:], terms[:-1], out=edges[1:-1])
+        edges[1:-1] |= docs[1:] != docs[:-1]
+        at = np.flatnonzero(edges)
+        del edges
+        tf = np.diff(at)
+        terms, docs = terms[at[:-1]], docs[at[:-1]]
+        del at
         df = np.bincount(terms, minlength=n_terms)
         self.idf: FloatArray = _okapi_idf(df, n_docs, self.params.epsilon)
         self.df: IntArray = df
@@ -125,15 +123,19 @@ class BM25Index:
         self.postings_doc: npt.NDArray[np.int32] = docs
         self.postings_weight = self._weights(terms, docs, tf)
 
-    def _weights(self, terms: IntArray, docs: npt.NDArray[np.int32], tf: IntArray) -> FloatArray:
+    def _weights(self, terms: Ids, docs: npt.NDArray[np.int32], tf: IntArray) -> FloatArray:
         """``idf * (tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl)))`` as rank-bm25 does it:
-        its length part once a paragraph, every posting's from the same operations."""
+        its length part once a paragraph, every posting's from the same operations (an addition
+        in either order is the same), in place."""
         k1, b = self.params.k1, self.params.b
         if not len(tf):
             return np.zeros(0)
         length_part = k1 * (1 - b + b * self.doc_len / self.avgdl)
         saturation = tf * (k1 + 1)
-        saturation /= tf + length_part[docs]
+        denominator = length_part[docs]
+        denominator += tf
+        saturation /= denominator
+        del denominator
         weights: FloatArray = self.idf[terms]
         weights *= saturation
         return weights
@@ -220,7 +222,7 @@ def _best(scores: FloatArray, candidates: IntArray, k: int) -> list[tuple[int, f
     return [(int(candidates[i]), float(scores[i])) for i in order]
 
 
-def _by_term(term_ids: IntArray, n_terms: int) -> IntArray:
+def _by_term(term_ids: Ids, n_terms: int) -> IntArray:
     """The tokens' positions in order of term, in their own order within a term: a stable
     sort, made of radix sorts of 16 bits (numpy's stable sort of 16-bit integers), several
     times as fast as a sort of (term, paragraph) keys and without their copies."""

@@ -67,8 +67,12 @@ class SentenceRecorder:
         if inserted or _MARK in folded:
             self._record_pieces(folded, spans, inserted)
         elif spans:
-            marked = f" {_MARK} ".join([folded[start:end] for start, end in spans])
-            codes.fromlist(self._words.of_words(f"{marked} {_MARK}".split()))
+            if spans == [(0, len(folded))]:  # one sentence, the whole text
+                words = folded.split()
+            else:
+                words = f" {_MARK} ".join([folded[start:end] for start, end in spans]).split()
+            words.append(_MARK)
+            codes.fromlist(self._words.of_words(words))
         if extra or hidden:
             codes.fromlist(of_terms([*extra, *hidden]))
         codes.append(_PARAGRAPH_END)
@@ -105,7 +109,7 @@ class SentenceRecorder:
         since = np.diff(before, prepend=0)  # ... and since the mark before it
         ends_paragraph = ~ends_sentence
         sentences = np.cumsum(ends_sentence)[ends_paragraph]
-        ids = codes[codes > 0].astype(np.int64)
+        ids = codes[codes > 0]
         ids -= 1
         return Recorded(
             ids,
@@ -122,7 +126,7 @@ class Recorded:
     per paragraph its length in terms, its sentences and its hidden terms; per sentence, its
     length in terms."""
 
-    ids: npt.NDArray[np.int64]
+    ids: npt.NDArray[np.int32]
     paragraph_lengths: npt.NDArray[np.int64]
     sentence_counts: npt.NDArray[np.int64]
     sentence_lengths: array[int]
