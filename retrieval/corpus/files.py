@@ -72,9 +72,10 @@ def article_files(folder: Path) -> list[Path]:
 
 
 def read_bytes(path: Path, name: str, root: Path | None, max_file_bytes: int) -> bytes:
-    if path.is_symlink() and not path.exists():
+    link = path.is_symlink()
+    if link and not path.exists():
         raise CorpusError(name, "is a link to a file that does not exist; fix or remove the link")
-    if root is not None and path.is_symlink():
+    if root is not None and link:
         target = Path(os.path.realpath(path))
         if not target.is_relative_to(Path(os.path.realpath(root))):
             raise CorpusError(name, "is a link to a file outside the corpus folder; copy it in")
@@ -85,7 +86,11 @@ def read_bytes(path: Path, name: str, root: Path | None, max_file_bytes: int) ->
         if info.st_size > max_file_bytes:
             raise too_large(name, info.st_size, max_file_bytes)
         with path.open("rb") as file:
-            data = file.read(max_file_bytes + 1)
+            # The size seen, and a byte more to tell whether it grew: a read of the limit
+            # would make a buffer of the limit first, for every file.
+            data = file.read(info.st_size + 1)
+            if len(data) > info.st_size:
+                data += file.read(max_file_bytes + 1 - len(data))
         if len(data) > max_file_bytes:  # it grew after the size check
             raise too_large(name, len(data), max_file_bytes)
         return data

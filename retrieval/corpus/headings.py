@@ -46,14 +46,15 @@ _CANNOT_END = frozenset(
 def title_line(text: str) -> bool:
     """A short line of words without final punctuation, opening as a heading does and not
     ending on a function word (a line cut short: "... secured qualification for")."""
-    if "\n" in text:
+    # Its last character first (one line: where ``_ENDS_BARE`` can match): most paragraphs end
+    # with a stop.
+    if "\n" in text or _ENDS_BARE.match(text[-1:]) is None:
         return False
     # Split no further than a word past the limit: a long paragraph is no heading.
     words = text.split(None, MAX_TITLE_WORDS)
     return (
         0 < len(words) <= MAX_TITLE_WORDS
         and _OPENS.match(text) is not None
-        and _ENDS_BARE.search(text) is not None
         and _WORD.search(text) is not None
         and words[-1].casefold() not in _CANNOT_END
     )

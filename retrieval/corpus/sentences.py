@@ -75,7 +75,7 @@ def _sentence_spans(whole: str, begin: int, finish: int) -> list[tuple[int, int]
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        stop_start, stop_end = match.span("stop")
+        stop_start, stop_end = match.span(1)  # the stop
         end = match.end()
         # A single "." that no quote closes ('she said "No." Then' is closed) may only
         # close an abbreviation.
@@ -93,7 +93,11 @@ def _sentence_spans(whole: str, begin: int, finish: int) -> list[tuple[int, int]
             )
         ):
             continue
-        _add_trimmed(spans, text, start, end, begin)
+        # ``_add_trimmed``, inline (once a sentence): the sentence holds its stop, so it is
+        # never all space, and it ends with the stop or what closes it, never with space
+        while text[start].isspace():
+            start += 1
+        spans.append((begin + start, begin + end))
         start = end
     _add_trimmed(spans, text, start, len(text), begin)
     return spans

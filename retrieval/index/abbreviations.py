@@ -87,6 +87,8 @@ def _first_use(text: str, short: str) -> int:
 def defined_abbreviations(paragraphs: Sequence[str]) -> list[list[tuple[int, str]]]:
     """For each paragraph, (offset of a defined abbreviation's first use, its long form),
     for abbreviations an earlier paragraph defined with one long form only."""
+    if _DEFINED.search("\n".join(paragraphs)) is None:  # one search, for most articles
+        return [[] for _ in paragraphs]  # no bracket holds one (none spans a line's end)
     longs: dict[str, set[str]] = {}
     defined_in: dict[str, int] = {}
     for number, short, long in _definitions(paragraphs):

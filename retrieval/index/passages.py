@@ -89,8 +89,12 @@ class Passages:
         }
         recorder = SentenceRecorder(tokenizer)
         self._defined = _abbreviations(corpus) if abbreviations else {}
-        for i in range(self.first_card):
-            self._record(recorder, i)
+        record, defined = recorder.record, self._defined
+        for i, (_, paragraph) in enumerate(self.located[: self.first_card]):
+            if paragraph.is_body and not paragraph.section and i not in defined:
+                record(paragraph.text)  # what ``_record`` does for most paragraphs
+            else:
+                self._record(recorder, i)
         recorded = recorder.finish()
         index = BM25Index.of_ids(
             recorder.vocabulary,
@@ -192,8 +196,8 @@ def _abbreviations(corpus: Corpus) -> dict[int, list[tuple[int, str]]]:
     found: dict[int, list[tuple[int, str]]] = {}
     index = 0
     for article in corpus.articles:
-        for used in defined_abbreviations([p.text for p in article.paragraphs]):
-            if used:
-                found[index] = used
-            index += 1
+        uses = defined_abbreviations([p.text for p in article.paragraphs])
+        if any(uses):
+            found.update((index + i, used) for i, used in enumerate(uses) if used)
+        index += len(uses)
     return found

@@ -46,6 +46,7 @@ _ASCII_SURFACE = re.compile(_SURFACE.pattern, re.ASCII)
 _ACRONYMS: dict[str, str] = {"US": "u.s", "USA": "u.s", "u.s.a": "u.s", "UK": "u.k"}
 
 _MAX_TERM_CHARS = 64
+_MAX_CACHED = 1_000_000  # surfaces a tokenizer remembers
 # An identifier: a word with an underscore, or in lower camelCase, two lower-case letters at
 # least before its first hump ("addReaction"; not "iPhone", "eBay", nor a name such as
 # "PlayStation" or "McDonald", which is written as a name, not as code).
@@ -120,6 +121,8 @@ class Tokenizer:
         self._cache: dict[str, str] = {}
         # An identifier's parts (term, start, end within it), for the surfaces that have some.
         self._parts: dict[str, tuple[Token, ...]] = {}
+        # A plain word's term where it is not its stem (``plain_term``): stop words first.
+        self._not_stems = {**_OVERSTEMMED, **dict.fromkeys(stop_words, "")}
 
     @property
     def stop_words(self) -> frozenset[str]:
@@ -160,7 +163,7 @@ class Tokenizer:
         term = self._cache.get(word)
         if term is None:
             term = self._term(word, is_abbreviation=False)
-            if len(self._cache) < 1_000_000:
+            if len(self._cache) < _MAX_CACHED:
                 self._cache[word] = term
                 if not word.islower() and _is_identifier(word):  # lowercase has no hump
                     self._parts[word] = self._split(word, term)
@@ -192,6 +195,25 @@ class Tokenizer:
         split = self._parts.get(surface, ())
         return [term, *(part.term for part in split)] if term else [p.term for p in split]
 
+    def plain_term(self, surface: str) -> str | None:
+        """``surface_term`` of a surface of ASCII letters and digits, or None for one read with
+        parts (lower camelCase), read as ``_term`` would with fewer steps (no dot, apostrophe,
+        hyphen nor underscore to read)."""
+        term = self._cache.get(surface)
+        if term is None:
+            if len(surface) > _MAX_TERM_CHARS or _CAMEL.match(surface):
+                term = self._of_surface(surface)
+            else:
+                term = _ACRONYMS.get(surface)
+                if term is None:
+                    word = surface.lower()
+                    term = self._not_stems.get(word)
+                    if term is None:
+                        term = self._stemmer.stemWord(word)
+                if len(self._cache) < _MAX_CACHED:
+                    self._cache[surface] = term
+        return None if self._parts and self._parts.get(surface) else term
+
     def has_parts(self, surface: str) -> bool:
         """Whether ``surface`` is read as an identifier with parts (``surface_terms``)."""
         return bool(self._parts.get(surface))
@@ -219,7 +241,7 @@ class Tokenizer:
         term = self._cache.get(surface)
         if term is None:
             term = self._term(surface, surface.endswith("."))
-            if len(self._cache) < 1_000_000:
+            if len(self._cache) < _MAX_CACHED:
                 self._cache[surface] = term
                 if surface.startswith(OPTION):
                     self._parts[surface] = self._option_parts(surface)

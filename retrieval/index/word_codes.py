@@ -74,7 +74,7 @@ class WordCodes:
     def _learn(self, word: str) -> int:
         """A new word's code, remembered. Most words are one surface, many of them seen in
         another word already ("Kim", "Kim's", "(Kim")."""
-        surfaces = word_surfaces(word)
+        surfaces = (word,) if word.isascii() and word.isalnum() else word_surfaces(word)
         if len(surfaces) == 1:
             code = self._surfaces.get(surfaces[0])
             if code is None:
@@ -88,11 +88,15 @@ class WordCodes:
     def _learn_surface(self, surface: str) -> int:
         """A surface's code: its term's, or an identifier's terms' with its parts."""
         tokenizer = self._tokenizer
-        term = tokenizer.surface_term(surface)  # first: it reads an identifier's parts
-        if term and not tokenizer.has_parts(surface):  # one term, as most surfaces are
-            code = self._term_id(term) + 1
+        if surface.isascii() and surface.isalnum():  # letters and digits: the short way
+            term = tokenizer.plain_term(surface)
         else:
+            term = tokenizer.surface_term(surface)  # first: it reads an identifier's parts
+            term = None if tokenizer.has_parts(surface) else term
+        if term is None:
             code = self._code(self.of_terms(tokenizer.surface_terms(surface)))
+        else:  # one term or none, as most surfaces are
+            code = self._term_id(term) + 1 if term else 0
         if len(self._surfaces) < MAX_KNOWN:
             self._surfaces[surface] = code
         return code
