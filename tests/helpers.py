@@ -20,6 +20,11 @@ SEED_FILES = {
     CATO: SEEDS_DIR / "000-cato-kim-congress.txt",
     BLOOMBERG: SEEDS_DIR / "001-bloomberg-engage-north-korea.txt",
 }
+# The seeds' titles as the corpus lists them (Bloomberg's holds a no-break space).
+SEED_TITLES = [
+    "A Spectacular Opportunity to Engage Kim Jong Un",
+    "A Moment to Engage\u00a0North Korea",
+]
 
 FENCE = b"+++\n"
 

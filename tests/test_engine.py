@@ -13,6 +13,7 @@ from helpers import (
     CONVENTIONS_QUESTION,
     NEAR_TOPIC_QUESTIONS,
     OFF_TOPIC_QUESTIONS,
+    SEED_TITLES,
     SEEDS_DIR,
     examples,
 )
@@ -37,10 +38,6 @@ ON_TOPIC_QUESTIONS = (
     "Are sanctions working against the North Korean regime?",
     "What did China do about Kim?",
 )
-TITLES = [
-    "A Spectacular Opportunity to Engage Kim Jong Un",
-    "A Moment to Engage\u00a0North Korea",
-]
 
 
 @pytest.fixture(scope="module")
@@ -117,7 +114,7 @@ def test_off_topic_question_abstains_with_a_reason_and_the_topics(
     answer = engine.ask(question)
     assert answer.abstained
     assert answer.reason and answer.reason.startswith("The articles do not cover this")
-    assert answer.topics == TITLES
+    assert answer.topics == SEED_TITLES
     assert answer.passages == []
     assert answer.summary == []
     assert answer.question == question
@@ -221,7 +218,7 @@ def test_any_question_gets_a_verdict_or_a_question_error(engine: Engine, questio
         return
     assert answer.abstained == (answer.verdict == "none")
     if answer.verdict == "none":
-        assert answer.reason and answer.topics == TITLES and not answer.passages
+        assert answer.reason and answer.topics == SEED_TITLES and not answer.passages
     else:
         assert answer.passages
         assert (answer.verdict == "closest") == (answer.reason is not None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import BLOOMBERG, CATO, SEEDS_DIR
+from helpers import BLOOMBERG, CATO, SEED_TITLES, SEEDS_DIR
 from retrieval import (
     AmbiguousArticle,
     Article,
@@ -15,11 +15,6 @@ from retrieval import (
     Engine,
     load_corpus,
 )
-
-TITLES = [
-    "A Spectacular Opportunity to Engage Kim Jong Un",
-    "A Moment to Engage\u00a0North Korea",
-]
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +57,7 @@ def test_article_summary_is_three_verbatim_body_sentences_in_document_order(
 
 def test_article_summary_carries_the_title_and_byline(engine: Engine) -> None:
     summary = engine.summarize(CATO)
-    assert summary.title == TITLES[0]
+    assert summary.title == SEED_TITLES[0]
     assert (summary.author, summary.publisher) == ("Doug Bandow", "Cato Institute")
 
 
@@ -194,8 +189,8 @@ def test_a_huge_number_is_not_found_rather_than_crashing(engine: Engine) -> None
 def test_sources_number_the_articles_in_corpus_order(engine: Engine) -> None:
     sources = engine.sources()
     assert [(a.number, a.article, a.title) for a in sources.articles] == [
-        (1, CATO, TITLES[0]),
-        (2, BLOOMBERG, TITLES[1]),
+        (1, CATO, SEED_TITLES[0]),
+        (2, BLOOMBERG, SEED_TITLES[1]),
     ]
     assert [(a.paragraphs, a.body_paragraphs) for a in sources.articles] == [(22, 19), (12, 9)]
     assert sources.loaded_at == engine.corpus.loaded_at
