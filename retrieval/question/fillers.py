@@ -19,18 +19,21 @@ import re
 
 from retrieval.lexicon import may_hold
 
+# Hedges and intensifiers, and the semi-modals that take "to" (see the module's docstring).
+_HEDGE_WORDS = (
+    "actually basically really literally simply truly honestly seriously totally definitely "
+    "certainly surely apparently supposedly exactly ever"
+).split()
+_SEMI_MODALS = ("supposed", "ought", "able", "unable")
+# Every match of ``_HEDGES`` holds one of these (``lexicon.may_hold``).
+_HEDGE_PARTS = (*_HEDGE_WORDS, *_SEMI_MODALS)
 # The lookahead on first letters lets the scan skip most positions: this runs on every question.
+_FIRST_LETTERS = "".join(sorted({word[0] for word in _HEDGE_PARTS}))
 _HEDGES = re.compile(
-    r"\b(?=[abcdehlorstu])(?:actually|basically|really|literally|simply|truly|honestly|seriously|totally"
-    r"|definitely|certainly|surely|apparently|supposedly|exactly|ever"
-    r"|(?:supposed|ought|able|unable)\s+to)\b",
+    rf"\b(?=[{_FIRST_LETTERS}])(?:{'|'.join(_HEDGE_WORDS)}"
+    rf"|(?:{'|'.join(_SEMI_MODALS)})\s+to)\b",
     re.IGNORECASE,
 )
-# What every match of ``_HEDGES`` holds ("able" of "unable to", "supposed" of "supposedly").
-_HEDGE_PARTS = (
-    "actually basically really literally simply truly honestly seriously totally definitely "
-    "certainly surely apparently exactly ever supposed ought able"
-).split()
 _PREFIX = re.compile(
     r"\b(?:pre|post|non|anti|co|ex|mid|semi|quasi|pseudo|neo|proto|ultra|multi|inter|intra|sub)"
     r"-(?=[^\W\d_])",
