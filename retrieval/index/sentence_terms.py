@@ -18,8 +18,8 @@ import numpy.typing as npt
 
 from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import fold_punctuation
-from retrieval.index.tokenize import Tokenizer, spaced
-from retrieval.index.word_codes import WordCodes
+from retrieval.index.tokenize import Tokenizer
+from retrieval.index.word_codes import WordCodes, spaced
 
 # Among the codes recorded (``retrieval.index.word_codes``): the end of a sentence, and the end
 # of a paragraph.
