@@ -4,16 +4,13 @@
 object holds the cache, the cache its bound method, the method the object): such an object is
 freed only by a pass of the cyclic garbage collector, which stops every thread while it walks
 the heap. An engine is large and replaced on every reload, so its parts hold their caches this
-way instead, and a replaced engine is freed as soon as nothing uses it. For the same reason,
-no pass runs while a corpus is read and indexed (``collection_paused``).
+way instead, and a replaced engine is freed as soon as nothing uses it.
 """
 
 from __future__ import annotations
 
-import gc
 import weakref
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, TypeVar
 
@@ -32,17 +29,3 @@ def method_cache(method: Callable[..., R], maxsize: int) -> Callable[..., R]:
         return function(*args)
 
     return cached
-
-
-@contextmanager
-def collection_paused() -> Iterator[None]:
-    """No pass of the cyclic garbage collector meanwhile (it is enabled again after, if it
-    was): reading and indexing a corpus makes millions of objects and no reference cycle, and
-    each pass would walk every object made so far, to free nothing."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

@@ -16,7 +16,7 @@ TOKENIZER = Tokenizer()
 
 WORDS = ["Kim", "the", "party", "congress", "U.S.", "Mr.", "said", "42", "“Yes.”", "No!", "Why?"]
 # identifiers (read with their parts), curly apostrophes and a no-break space (folded), words
-# of several terms, an option and a NUL character
+# of several terms, an option, a NUL character and punctuation read as white space
 OTHERS = [
     "pair_device",
     "addReaction",
@@ -31,6 +31,7 @@ OTHERS = [
     "(KWP)",
     "--no-root",
     "a\x00b",  # the mark the recorder puts between sentences, in a text
+    '1,000("Kim"),',  # punctuation read as white space
 ]
 pieces = st.sampled_from([*WORDS, ".", *OTHERS])
 texts = st.lists(pieces, min_size=1, max_size=30).map(" ".join)

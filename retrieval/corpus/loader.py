@@ -13,7 +13,6 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from retrieval.caching import collection_paused
 from retrieval.corpus import headings, layout, markdown
 from retrieval.corpus.files import (
     ARTICLE_SUFFIXES,
@@ -56,16 +55,15 @@ def load_corpus(
     articles: list[Article] = []
     skipped: list[CorpusError] = []
     aliases: set[tuple[str, str]] = set()
-    with collection_paused():
-        for path in article_files(folder):
-            try:
-                article = load_article(path, root=folder, max_file_bytes=max_file_bytes)
-                _count_aliases(article, aliases)
-                articles.append(article)
-            except CorpusError as error:
-                if strict:
-                    raise
-                skipped.append(error)
+    for path in article_files(folder):
+        try:
+            article = load_article(path, root=folder, max_file_bytes=max_file_bytes)
+            _count_aliases(article, aliases)
+            articles.append(article)
+        except CorpusError as error:
+            if strict:
+                raise
+            skipped.append(error)
     if not articles:
         why = f"; skipped: {'; '.join(str(e) for e in skipped)}" if skipped else ""
         raise CorpusError(

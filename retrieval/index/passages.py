@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from retrieval.cache import Cache
-from retrieval.caching import collection_paused, method_cache
+from retrieval.caching import method_cache
 from retrieval.corpus.markdown import CODE
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.corpus.sentences import sentence_spans
@@ -62,8 +62,7 @@ class Passages:
         )
         built = self.saved.load("index") if self.saved else None
         if not isinstance(built, _Built):
-            with collection_paused():
-                built = self._build(params, abbreviations)
+            built = self._build(params, abbreviations)
             if self.saved:
                 self.saved.save("index", built)
         self.cards = built.cards

@@ -19,7 +19,7 @@ import numpy.typing as npt
 from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import fold_punctuation
 from retrieval.index.tokenize import Tokenizer
-from retrieval.index.word_codes import WordCodes
+from retrieval.index.word_codes import WordCodes, spaced
 
 # Among the codes recorded (``retrieval.index.word_codes``): the end of a sentence, and the end
 # of a paragraph.
@@ -68,9 +68,10 @@ class SentenceRecorder:
             self._record_pieces(folded, spans, inserted)
         elif spans:
             if spans == [(0, len(folded))]:  # one sentence, the whole text
-                words = folded.split()
+                words = spaced(folded).split()
             else:
-                words = f" {_MARK} ".join([folded[start:end] for start, end in spans]).split()
+                marked = f" {_MARK} ".join([folded[start:end] for start, end in spans])
+                words = spaced(marked).split()
             words.append(_MARK)
             codes.fromlist(self._words.of_words(words))
         if extra or hidden:

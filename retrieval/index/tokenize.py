@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import NamedTuple
 
@@ -27,7 +27,7 @@ from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 OPTION = "--"  # how a long command-line option begins
 # Runs on text whose quotes are already straightened (same length as the original). No match
 # holds white space, nor looks past it: a text's surfaces are those of its words split at white
-# space, one after the other (``retrieval.index.sentence_terms`` reads a word's terms once).
+# space, one after the other (``retrieval.index.word_codes`` reads a word's terms once).
 _TOKEN = re.compile(
     # U.S. / e.g. / U.S.A.; the lookahead first, which fails fast at almost every position
     r"(?=[A-Za-z]\.[A-Za-z]\.)(?<![^\W_])(?P<abbr>(?:[A-Za-z]\.){2,})"
@@ -73,27 +73,6 @@ def find_surfaces(folded: str) -> list[str]:
     (``fold_punctuation``), in order."""
     found: list[str] = (_ASCII_SURFACE if folded.isascii() else _SURFACE).findall(folded)
     return found
-
-
-# ASCII punctuation that no surface holds, and that reads as white space does: no word
-# character, nor "'", ".", "-" (which abbreviations, words and options hold).
-_SPACE_LIKE = '!"#$%&()*+,/:;<=>?@[\\]^`{|}~'
-_SPACE_OR_STOP = _SPACE_LIKE + "."
-
-
-def word_surfaces(word: str) -> Sequence[str]:
-    """``find_surfaces`` of a word without white space, shaped as most are ("Kim", "(Kim),",
-    "1990s.", "state-of-the-art") read without the regular expression: once such punctuation
-    is taken off its ends (and stops off its end), letters and digits are one surface, and
-    parts of them between single hyphens one each."""
-    body = word.strip(_SPACE_LIKE).rstrip(_SPACE_OR_STOP)
-    if body.isascii():
-        if body.isalnum():
-            return (body,)
-        parts = body.split("-")
-        if len(parts) > 1 and all(part.isalnum() for part in parts):
-            return parts
-    return find_surfaces(word)
 
 
 def _is_identifier(surface: str) -> bool:

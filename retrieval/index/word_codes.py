@@ -12,18 +12,47 @@ Ids are given in the order terms are first seen, as ``BM25Index`` gives them.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.index.tokenize import Tokenizer, word_surfaces
+from retrieval.index.tokenize import Tokenizer, find_surfaces
 
 MAX_KNOWN = 1_000_000  # words remembered in one build, as many as the tokenizer's cache
 MANY = -3  # the code of the first word of several terms; the next is ``MANY - 1``, and so on
 
 Codes = npt.NDArray[np.int32]
+
+# ASCII punctuation that no surface holds, and that reads as white space does: no word
+# character, nor "'", ".", "-" (which abbreviations, words and options hold).
+_SPACE_LIKE = '!"#$%&()*+,/:;<=>?@[\\]^`{|}~'
+_SPACE_OR_STOP = _SPACE_LIKE + "."
+
+
+def spaced(text: str) -> str:
+    """``text`` with its commonest punctuation that reads as white space made white space: the
+    same surfaces, in fewer different words ("Kim," and '"Kim' are "Kim")."""
+    for character in ',"()':
+        if character in text:
+            text = text.replace(character, " ")
+    return text
+
+
+def word_surfaces(word: str) -> Sequence[str]:
+    """``find_surfaces`` of a word without white space, shaped as most are ("Kim", "(Kim),",
+    "1990s.", "state-of-the-art") read without the regular expression: once such punctuation
+    is taken off its ends (and stops off its end), letters and digits are one surface, and
+    parts of them between single hyphens one each."""
+    body = word.strip(_SPACE_LIKE).rstrip(_SPACE_OR_STOP)
+    if body.isascii():
+        if body.isalnum():
+            return (body,)
+        parts = body.split("-")
+        if len(parts) > 1 and all(part.isalnum() for part in parts):
+            return parts
+    return find_surfaces(word)
 
 
 class WordCodes:
