@@ -22,22 +22,46 @@ import re
 
 from retrieval.lexicon import TEXT_NOUNS, alternatives, may_hold
 
+# The words for an argument, each written once: the pattern is made of them, and so are the
+# parts every match holds, which ``may_hold`` tests first (this runs on every question).
+# A verb of recommending or arguing: its stem, and the endings it takes.
+_VERBS = (
+    ("recommend", "(?:s|ed|ing|ation|ations)?"),
+    ("argu", "(?:e|es|ed|ing|ment|ments)"),
+    ("urg", "(?:e|es|ed|ing)"),
+    ("propos", "(?:e|es|ed|ing|al|als)"),
+    ("advocat", "(?:e|es|ed|ing)"),
+    ("conclu", "(?:de|des|ded|ding|sion|sions)"),
+    ("prescri", "(?:be|bes|bed|ption)"),
+    ("call", r"(?:s|ed|ing)?\s+for"),
+)
+# A noun for the point (a space stands for any run of spaces).
+_NOUNS = ("thesis", "gist", "takeaway", "take-away", "bottom line", "stance")
+# "the main point", "the key message"...
+_QUALIFIERS = ("main", "key", "central", "overall", "whole", "basic")
+_POINTS = ("point", "idea", "message", "claim", "argument")
+_OWNERS = ("the", "its", "their", "his", "her")  # "its point"
+# A view of what should be done: "think we should", "believes the U.S. must".
+_VIEW_VERBS = ("think", "believe", "say", "want", "feel")
+_VIEW_FORMS = tuple(form for verb in _VIEW_VERBS for form in (verb, verb + "s"))
 _ARGUING = re.compile(
-    r"\b(?:recommend(?:s|ed|ing|ation|ations)?|argu(?:e|es|ed|ing|ment|ments)"
-    r"|urg(?:e|es|ed|ing)|propos(?:e|es|ed|ing|al|als)|advocat(?:e|es|ed|ing)"
-    r"|conclu(?:de|des|ded|ding|sion|sions)|prescri(?:be|bes|bed|ption)"
-    r"|call(?:s|ed|ing)?\s+for|thesis|gist|takeaway|take-away|bottom\s+line|stance"
-    r"|(?:main|key|central|overall|whole|basic)\s+(?:point|idea|message|claim|argument)s?"
-    r"|(?:the|its|their|his|her)\s+point"
-    r"|(?:think|thinks|believe|believes|say|says|want|wants|feel|feels)\s+"
+    r"\b(?:"
+    + "|".join(stem + endings for stem, endings in _VERBS)
+    + f"|{alternatives(_NOUNS)}"
+    + rf"|(?:{alternatives(_QUALIFIERS)})\s+(?:{alternatives(_POINTS)})s?"
+    + rf"|(?:{alternatives(_OWNERS)})\s+point"
+    + rf"|(?:{alternatives(_VIEW_FORMS)})\s+"
     r"(?:[\w.'\u2019-]+\s+){1,3}?(?:should|must|ought|need|needs|has\s+to|have\s+to|to\s+do)\b)",
     re.IGNORECASE,
 )
-# What every match of ``_ARGUING`` holds, one of its branches' words ("argu" of "argument").
+# What every match of ``_ARGUING`` holds: a verb's stem, a noun's first letters ("take" of
+# "take-away", "bottom" of "bottom line"), a point's noun, or a view's verb.
 _ARGUING_PARTS = (
-    "recommend argu urg propos advocat conclu prescri call thesis gist take bottom stance "
-    "point idea message claim think believe say want feel"
-).split()
+    *(stem for stem, _ in _VERBS),
+    *(re.split(r"[ -]", noun)[0] for noun in _NOUNS),
+    *_POINTS,
+    *_VIEW_VERBS,
+)
 _THE_TEXT = re.compile(
     r"\b(?:the|this|that|these|each|both|its|your)\s+"
     rf"(?:{alternatives(TEXT_NOUNS)}|author|authors|writer|writers|columnist|editors?)\b",
