@@ -37,6 +37,15 @@ def test_invisible_characters_inside_a_word_do_not_break_it(engine: Engine) -> N
     assert engine.query_terms(pasted) == engine.query_terms("nuclear weapons")
 
 
+def test_a_terminal_colour_or_a_control_character_is_no_word_of_the_question(
+    engine: Engine,
+) -> None:
+    coloured = "\x1b[1;31mnuclear\x1b[0m weapons\x07\x1b]0;title\x07\x7f"
+    assert remove_invisible(coloured) == "nuclear weapons"
+    assert engine.query_terms(coloured) == engine.query_terms("nuclear weapons")
+    assert remove_invisible("nuclear\tweapons\n") == "nuclear\tweapons\n"
+
+
 @pytest.mark.parametrize(
     "message",
     [

@@ -9,7 +9,8 @@ First the safety rewrites, which never switch off:
   rendered, never as words the passages must hold;
 * web addresses are dropped: a pasted link is not words an article would hold;
 * invisible characters (zero-width spaces and joiners, direction marks, soft hyphens: Unicode
-  category Cf) are removed, so a word pasted with one inside still matches.
+  category Cf) are removed, so a word pasted with one inside still matches; so are control
+  characters other than white space, and a terminal's escape sequences (ESC "[31m", red).
 
 Then one rewrite of general English, about no topic: the shorthand of chat in English at
 large ("rn", "tho", "govt", "pic") is spelled out. Two more were measured and removed
@@ -156,11 +157,23 @@ _EDGES = "!?.,;:()\"'\u2019\u201c\u201d"
 _PLAIN_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
+# A terminal's escape sequence, pasted from a coloured prompt: ESC [ parameters, final byte
+# ("\x1b[31m"), or ESC ] text ending with BEL or ESC \\ (a window title, a link).
+_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+_WHITE = frozenset("\t\n\r")
+
+
 def remove_invisible(text: str) -> str:
-    """``text`` without format characters (zero-width spaces, direction marks, soft hyphens)."""
-    if text.isascii():
+    """``text`` without format characters (zero-width spaces, direction marks, soft hyphens),
+    terminal escape sequences and other control characters (white space is kept): none is
+    shown, so none may become a word the passages must hold ("[31m" of the colour red)."""
+    if text.isprintable():
         return text
-    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+    if "\x1b" in text:
+        text = _ESCAPE.sub("", text)
+    return "".join(
+        ch for ch in text if ch in _WHITE or unicodedata.category(ch) not in ("Cf", "Cc")
+    )
 
 
 # Every word ``_replacement`` may change, lowercase: the rest of a question is left at once.
