@@ -68,7 +68,7 @@ def _verdicts(engine: Any, questions: Sequence[Question]) -> Counter[str]:
     return counts
 
 
-SIGNALS = ("support", "largest gap", "words share", "topic", "BM25 margin")
+SIGNALS = ("support", "support margin", "largest gap", "words share", "topic", "BM25 margin")
 
 
 def signals(engine: Any, text: str) -> dict[str, float] | None:
@@ -83,8 +83,12 @@ def signals(engine: Any, text: str) -> dict[str, float] | None:
     best = max(range(len(hits)), key=lambda i: (evidence.supports[i], -i))
     first = hits[0].score
     second = hits[1].score if len(hits) > 1 else 0.0
+    others = [s for i, s in enumerate(evidence.supports) if i != best]
     return {
         "support": evidence.supports[best],
+        # how far the best passage stands out: a near-topic question often finds several
+        # passages of its article that each hold part of it
+        "support margin": evidence.supports[best] - max(others, default=0.0),
         "largest gap": -largest_gap(
             evidence.weights, evidence.terms[best], evidence.stand_ins[best]
         ),
@@ -200,4 +204,16 @@ def run(
         "halves": halves,
         "separation": _separations(engine, split),
         "chat separation": _chat_separations(chats),
+        "gates": _gates(engine, split, chats),
     }
+
+
+def _gates(engine: Any, split: Split, chats: Sequence[tuple[str, Path, Path]]) -> dict[str, Any]:
+    """What a verdict fitted on the fit half would do (``bench.verdict_fit``)."""
+    from bench import verdict_fit
+
+    fit, report = (
+        verdict_fit.split_rows(engine, split.answerable[half], split.near_topic[half])
+        for half in HALVES
+    )
+    return verdict_fit.trade(fit, report, verdict_fit.chat_rows(chats), ANSWERED_GOAL)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bench import verdict
+from bench import verdict, verdict_fit
 from bench.report import Goal, markdown_table, pct, report_section
 from bench.verdict import ANSWERED_GOAL, HALVES, NEAR_TOPIC_GOAL, VERDICTS
 
@@ -63,7 +63,49 @@ def tables(result: dict[str, Any]) -> str:
             for name, value in result["separation"].items()
         ],
     )
-    return verdicts + "\n\n" + shares + "\n\n" + separated
+    return verdicts + "\n\n" + shares + "\n\n" + separated + _gates_table(result)
+
+
+def _gates_table(result: dict[str, Any]) -> str:
+    """What each gate fitted on the fit half keeps (``bench.verdict_fit``)."""
+    gates = result.get("gates")
+    if not gates:
+        return ""
+    chats = list(next(iter(gates.values()))["chats"])
+
+    def shares(counts: dict[str, int]) -> list[str]:
+        return [
+            pct(_kept(counts, "answerable")),
+            pct(1 - _kept(counts, "near_topic")),
+        ]
+
+    def chat(counts: dict[str, int]) -> str:
+        near = counts.get("near_topic total", 0)
+        return (
+            f"{counts.get('answerable answer', 0)} / {counts.get('answerable total', 0)}, "
+            f"{near - counts.get('near_topic answer', 0)} / {near}"
+        )
+
+    table = markdown_table(
+        (
+            "gate on `answer` (threshold from the fit half)",
+            "report: answerable `answer`",
+            "report: near-topic not",
+            *(f"{name}: answerable `answer`, near-topic not" for name in chats),
+        ),
+        [
+            [name, *shares(gate["report"]), *(chat(gate["chats"][c]) for c in chats)]
+            for name, gate in gates.items()
+        ],
+    )
+    intro = (verdict_fit.__doc__ or "").split("\n\n", 1)[1].strip().replace("\n", " ")
+    intro = intro.replace("``ANSWERED_GOAL``", pct(ANSWERED_GOAL))
+    return "\n\n" + intro + "\n\n" + table
+
+
+def _kept(counts: dict[str, int], kind: str) -> float:
+    total = counts.get(f"{kind} total", 0)
+    return counts.get(f"{kind} answer", 0) / total if total else 0.0
 
 
 def findings(result: dict[str, Any]) -> list[str]:
@@ -78,7 +120,47 @@ def findings(result: dict[str, Any]) -> list[str]:
         f"answer and {pct(report['not_confident'])} of near-topic ones do not "
         f"(fit half: {pct(fit['answered'])} and {pct(fit['not_confident'])}).",
         *_chat_findings(result, name),
+        *_gate_findings(result),
     ]
+
+
+def _gate_findings(result: dict[str, Any]) -> list[str]:
+    gates = result.get("gates")
+    if not gates:
+        return []
+    today = gates["today's rules"]
+    lines = []
+    for name, gate in gates.items():
+        if gate is today:
+            continue
+        lost = {
+            chat: today["chats"][chat].get("answerable answer", 0)
+            - counts.get("answerable answer", 0)
+            for chat, counts in gate["chats"].items()
+        }
+        gained = {
+            chat: today["chats"][chat].get("near_topic answer", 0)
+            - counts.get("near_topic answer", 0)
+            for chat, counts in gate["chats"].items()
+        }
+        lines.append(
+            f"Gated by {name}, the report half keeps `answer` for "
+            f"{pct(_kept(gate['report'], 'answerable'))} of answerable questions (today "
+            f"{pct(_kept(today['report'], 'answerable'))}) and withholds it from "
+            f"{pct(1 - _kept(gate['report'], 'near_topic'))} of near-topic ones (today "
+            f"{pct(1 - _kept(today['report'], 'near_topic'))})"
+            + (
+                "; on the chat sets it withholds it from "
+                + "; ".join(
+                    f"{gained[c]} more near-topic and {lost[c]} more answerable questions ({c})"
+                    for c in gained
+                )
+                if gained
+                else ""
+            )
+            + "."
+        )
+    return lines
 
 
 def _chat_findings(result: dict[str, Any], name: str) -> list[str]:

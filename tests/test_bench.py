@@ -39,6 +39,7 @@ from bench.speed_corpora import (
     write_corpus,
 )
 from bench.speed_measure import latency
+from bench.verdict_fit import Asked
 from helpers import SEEDS_DIR
 
 
@@ -367,3 +368,42 @@ def test_verdict_signals_are_compared_on_each_chat_set_found(tmp_path: Path) -> 
     assert found["seeds"]["questions"] == {"answerable": 1, "near_topic": 1}
     assert set(found["seeds"]["auc"]) == set(SIGNALS)
     assert all(0.0 <= auc <= 1.0 for auc in found["seeds"]["auc"].values())
+
+
+def _asked(kind: str, support: float, margin: float, verdict: str = "answer") -> Asked:
+    return Asked(kind, verdict, {"support": support, "support margin": margin})
+
+
+def test_a_gate_fitted_on_one_half_keeps_the_share_asked_of_its_answerable_answers() -> None:
+    from bench.verdict_fit import gated, threshold_keeping
+
+    rows = [_asked("answerable", s, 0.0) for s in (0.9, 0.8, 0.7, 0.6)]
+    rows += [_asked("answerable", 0.95, 0.0, verdict="closest")]  # never made an answer
+    rows += [_asked("near_topic", s, 0.0) for s in (0.65, 0.5)]
+
+    def support(signals: dict[str, float]) -> float:
+        return signals["support"]
+
+    threshold = threshold_keeping(rows, support, 0.6)  # 3 of the 5 answerable
+    assert threshold == 0.7
+    assert gated(rows, support, threshold) == {
+        "answerable total": 5,
+        "answerable answer": 3,
+        "near_topic total": 2,
+        "near_topic answer": 0,
+    }
+    assert gated(rows, None, threshold)["near_topic answer"] == 2  # no gate: today's verdicts
+    assert threshold_keeping(rows, support, 1.0) == -math.inf  # more than have an answer
+
+
+def test_the_logistic_gate_scores_what_parts_the_two_kinds_higher_for_answerable() -> None:
+    from bench.verdict_fit import fit_logistic
+
+    rows = [_asked("answerable", 0.5 + 0.01 * i, 0.3) for i in range(20)]
+    rows += [_asked("near_topic", 0.5 + 0.01 * i, 0.05) for i in range(20)]
+    rows += [_asked("near_topic", 0.99, 0.9, verdict="closest")]  # not an answer: not fitted on
+    score = fit_logistic(rows)
+
+    same_support = {"support": 0.6, "support margin": 0.3}
+    assert score(same_support) > score({**same_support, "support margin": 0.05})
+    assert math.isfinite(score(same_support))  # the ridge keeps a perfect split finite
