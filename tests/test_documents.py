@@ -285,6 +285,35 @@ def test_a_question_on_the_first_line_of_its_answer_is_a_heading(tmp_path: Path)
     assert article.paragraphs[1].section == ("Can I swim with it?",)
 
 
+def test_a_short_line_on_the_first_line_of_its_text_is_a_heading(tmp_path: Path) -> None:
+    text = (
+        "Club notes\n\nClaiming land\nUse a golden shovel on two corners of the area you want."
+        "\n\nOpening hours\nThe hall is open from nine until late on weekdays.\n"
+    )
+    article = load_article(write(tmp_path, "notes.txt", text))
+    assert [p.text for p in article.paragraphs] == [
+        "Use a golden shovel on two corners of the area you want.",
+        "The hall is open from nine until late on weekdays.",
+    ]
+    assert [p.section for p in article.paragraphs] == [("Claiming land",), ("Opening hours",)]
+
+
+def test_a_hard_wrapped_paragraph_keeps_its_first_line(tmp_path: Path) -> None:
+    # Each first line is a short capitalised line without a stop, as a heading is; but it is
+    # as long as the lines after it, which go on with its sentence.
+    text = (
+        "Harbour notes\n\nThe harbour opened in 1901 and its ferry\n"
+        "Caledonia crossed to the island twice a day.\n\nThe old ferry was sold in 1950\n"
+        "Northern Lines ran the crossing after it.\n"
+    )
+    article = load_article(write(tmp_path, "harbour.txt", text))
+    assert [p.text.split("\n")[0] for p in article.paragraphs] == [
+        "The harbour opened in 1901 and its ferry",
+        "The old ferry was sold in 1950",
+    ]
+    assert all(p.section == () for p in article.paragraphs)
+
+
 def test_one_short_line_in_a_report_is_not_a_heading(tmp_path: Path) -> None:
     text = (
         "Council raises tax\n\nThe council voted on Monday to raise the tax.\n\n"

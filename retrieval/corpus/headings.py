@@ -10,13 +10,16 @@ the block after it explains, in one of two shapes:
   them ("How do I reset my widget?"), followed by a block that is not itself a question.
 
 and only when the text has at least ``MIN_HEADINGS`` of them: one short line in a news report
-is a caption or a rhetorical question more often than a heading. A question line may also be
-the first line of its answer's block ("How long does a charge last?" and, on the next line, "A
-full charge lasts four days."): it is taken out of the block when that finds more headings
-than the blocks as written. A line the layout rules take for a caption, credit or notice
-(``retrieval.corpus.layout``) is never a heading, nor is the last block (nothing follows it).
-A question line under a title line is a subsection of it; a title line closes the sections
-before it.
+is a caption or a rhetorical question more often than a heading. A heading may also be the
+first line of the block it heads, the text going on at the next line: a question line ("How
+long does a charge last?" and, on the next line, "A full charge lasts four days."), or a title
+line short beside the lines after it (at most ``WRAP_SHARE`` of the longest) over a line that
+opens with a capital ("Claiming land", then "Use a golden shovel..."): a hard-wrapped
+paragraph's first line is about as long as the next, which goes on with its sentence. Such a
+line is taken out of its block when that finds more headings than the blocks as written. A line
+the layout rules take for a caption, credit or notice (``retrieval.corpus.layout``) is never a
+heading, nor is the last block (nothing follows it). A question line under a title line is a
+subsection of it; a title line closes the sections before it.
 
 A file's front matter may list its heading lines instead (``headings = ["Getting started",
 "How do I reset my widget?"]``, compared as the text of the line); ``headings = []`` says it
@@ -33,6 +36,7 @@ from retrieval.corpus.text import identity
 MAX_TITLE_WORDS = 10
 MAX_QUESTION_WORDS = 20
 MIN_HEADINGS = 2
+WRAP_SHARE = 0.6  # a title line opening a block is at most this share of its longest line
 
 _OPENS = re.compile(r"^[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u00de]")
 _ENDS_BARE = re.compile(r"[\w)\]]$")
@@ -86,24 +90,38 @@ def find(blocks: Sequence[str], excluded: Collection[int] = ()) -> list[int]:
     return found if len(found) >= MIN_HEADINGS else []
 
 
-def split_first_lines(blocks: Sequence[str], heads: Callable[[str], bool]) -> list[str]:
-    """``blocks`` with each block whose first line ``heads`` (and that has more lines) split
-    into that line and the rest: FAQs often write the answer on the line after its question,
-    without a blank line between."""
+def split_first_lines(blocks: Sequence[str], heads: Callable[[str, str], bool]) -> list[str]:
+    """``blocks`` with each block whose first line ``heads`` the rest (and that has more lines)
+    split into that line and the rest: FAQs and notes often write the text on the line after
+    its heading, without a blank line between."""
     split: list[str] = []
     for block in blocks:
         first, newline, rest = block.strip().partition("\n")
-        if newline and rest.strip() and heads(first.strip()):
+        if newline and rest.strip() and heads(first.strip(), rest):
             split.extend((first.strip(), rest))
         else:
             split.append(block)
     return split
 
 
-def declared_line(lines: Sequence[str]) -> Callable[[str], bool]:
-    """Whether a line is one of the declared heading ``lines``."""
+def first_line_heads(first: str, rest: str) -> bool:
+    """Whether a block's ``first`` line heads the ``rest`` of it (see the module): a question
+    line, or a title line short beside the lines after it, over a line opening with a capital."""
+    if question_line(first):
+        return True
+    lines = [line.strip() for line in rest.splitlines() if line.strip()]
+    return (
+        bool(lines)
+        and lines[0][:1].isupper()
+        and len(first) <= WRAP_SHARE * max(map(len, lines))
+        and title_line(first)
+    )
+
+
+def declared_line(lines: Sequence[str]) -> Callable[[str, str], bool]:
+    """Whether a block's first line is one of the declared heading ``lines``."""
     wanted = {identity(line) for line in lines}
-    return lambda text: identity(text) in wanted
+    return lambda first, _rest: identity(first) in wanted
 
 
 def declared(blocks: Sequence[str], lines: Sequence[str]) -> list[int]:

@@ -183,7 +183,7 @@ def _plain_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list[ma
         found = headings.find(texts, _declared_non_body(meta, texts))
     else:
         found = headings.find(texts, {number - 1 for number in layout.classified(tuple(texts))})
-        split = headings.split_first_lines(texts, headings.question_line)
+        split = headings.split_first_lines(texts, headings.first_line_heads)
         if split != texts:  # "How do I reset it?" on the first line of its answer's block
             found_split = headings.find(split, {n - 1 for n in layout.classified(tuple(split))})
             if len(found_split) > len(found):
