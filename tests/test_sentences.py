@@ -141,6 +141,18 @@ def test_text_without_a_final_stop_is_one_sentence() -> None:
     assert split_sentences("KCNA/via reuters") == ["KCNA/via reuters"]
 
 
+def test_a_numbered_list_from_its_first_line_leaves_every_marker_out() -> None:
+    listed = "1. Teams of three.\n2. Sign up by Wednesday.\n3. No smurf accounts."
+    assert split_sentences(listed) == [
+        "Teams of three.",
+        "Sign up by Wednesday.",
+        "No smurf accounts.",
+    ]
+    # a number opening a text with no numbered line after it is no marker: it stays quoted
+    assert split_sentences("1. FC Köln won the cup.")[0].startswith("1.")
+    assert split_sentences("\u2022 Red\n\u2022 Blue") == ["Red", "Blue"]
+
+
 def test_empty_and_blank_text_have_no_sentences() -> None:
     assert sentence_spans("") == []
     assert sentence_spans(" \n\t ") == []
@@ -215,9 +227,12 @@ _PIECES = st.sampled_from(
 
 def _in_list_marker(text: str, i: int) -> bool:
     """Whether ``text[i]`` is in a list item's marker, which no sentence holds: a bullet and the
-    space after it starting a line (or the text), or "12. " starting a line after the first."""
+    space after it starting a line (or the text), or "12. " starting a line after the first, or
+    the first when a later line starts so."""
     line_start = text.rfind("\n", 0, i) + 1
-    pattern = r"[ \t]*\u2022[ \t]+" if line_start == 0 else r"[ \t]*(?:\u2022|\d{1,3}\.)[ \t]+"
+    numbered = r"[ \t]*(?:\u2022|\d{1,3}\.)[ \t]+"
+    later = re.search(r"\n[ \t]*\d{1,3}\.[ \t]+", text) if line_start == 0 else None
+    pattern = r"[ \t]*\u2022[ \t]+" if line_start == 0 and later is None else numbered
     marker = re.match(pattern, text[line_start:])
     return marker is not None and i < line_start + marker.end()
 

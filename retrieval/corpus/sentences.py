@@ -32,8 +32,11 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 # A list item's line start and marker: a new line, its indent, "\u2022 " or "12. "; at the
-# very start, only a bullet ("1. FC Köln won" opens a sentence, not a list).
+# very start, a bullet, or a number when a numbered line follows ("1. FC Köln won" alone
+# opens a sentence, not a list; "1. Teams of three." over "2. Sign up by Friday." is one).
 _ITEM = re.compile(r"\n[ \t]*(?:\u2022|\d{1,3}\.)[ \t]+|\A[ \t]*\u2022[ \t]+")
+_NUMBERED_FIRST = re.compile(r"\A[ \t]*\d{1,3}\.[ \t]+")
+_NUMBERED_LINE = re.compile(r"\n[ \t]*\d{1,3}\.[ \t]+")
 
 _ITEM_OPENINGS = frozenset("\u2022 \t")
 
@@ -61,7 +64,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     if ("\n" not in text and text[:1] not in _ITEM_OPENINGS) or _ITEM.search(text) is None:
         return _sentence_spans(text, 0, len(text))
     spans: list[tuple[int, int]] = []
-    start = 0
+    first = _NUMBERED_FIRST.match(text)
+    start = first.end() if first and _NUMBERED_LINE.search(text, first.end()) else 0
     for item in _ITEM.finditer(text):
         spans.extend(_sentence_spans(text, start, item.start()))
         start = item.end()
