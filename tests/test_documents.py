@@ -421,6 +421,38 @@ def test_a_question_its_headings_hold_little_of_keeps_its_order(
     assert engine.search(question, 4) == found
 
 
+INSTALL_PAGE = """\
+# The hub agent
+
+## Installing the agent
+
+The agent runs on every widget hub. Install it from a terminal with:
+
+```
+curl -sSf https://get.example.com | sh
+```
+
+The agent starts each time the hub boots.
+
+## Removing the agent
+
+Remove the agent's package, then restart the hub to finish removing it.
+"""
+
+
+def test_the_command_a_paragraph_introduces_is_quoted_right_after_it(tmp_path: Path) -> None:
+    # "...with:" introduces the code block after it, which holds none of the question's words
+    write(tmp_path, "agent.md", INSTALL_PAGE)
+    engine = Engine(load_corpus(tmp_path))
+    answer = engine.ask("how do I install the agent on a hub")
+    first, second = answer.passages[:2]
+    assert first.text.endswith("Install it from a terminal with:")
+    assert second.kind == CODE and second.text == "curl -sSf https://get.example.com | sh"
+    assert second.support == first.support  # read with the paragraph that introduces it
+    removing = engine.ask("how do I remove the agent")
+    assert all(p.kind != CODE for p in removing.passages)  # not introduced by what is quoted
+
+
 def test_a_question_in_words_gets_prose_before_code(docs: Engine) -> None:
     answer = docs.ask("how long does pairing the hub take")
     assert answer.passages[0].kind != CODE

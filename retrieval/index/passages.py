@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from retrieval.cache import Cache
 from retrieval.caching import method_cache
-from retrieval.corpus.markdown import CODE
+from retrieval.corpus.markdown import CODE, SHOWN_AS_IS
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import normalize
@@ -73,6 +73,7 @@ class Passages:
         self.code = frozenset(
             i for i, (_, paragraph) in enumerate(self.located) if paragraph.role == CODE
         )
+        self.introduces = _introduced(self.located[: self.first_card])
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
         self.sentences = method_cache(self._split_and_tokenize, maxsize=4096)
         # Compared as normalised text, so that a curly and a straight quote mean the same; a
@@ -199,4 +200,22 @@ def _abbreviations(corpus: Corpus) -> dict[int, list[tuple[int, str]]]:
         if any(uses):
             found.update((index + i, used) for i, used in enumerate(uses) if used)
         index += len(uses)
+    return found
+
+
+def _introduced(located: Sequence[tuple[Article, Paragraph]]) -> dict[int, int]:
+    """Each paragraph that introduces the code or table right after it, under the same
+    headings (it ends with a colon: "Install it with:"), and that block."""
+    found: dict[int, int] = {}
+    for at, (article, block) in enumerate(located):
+        if at == 0 or block.role not in SHOWN_AS_IS:
+            continue
+        before_article, before = located[at - 1]
+        if (
+            before_article is article
+            and before.role not in SHOWN_AS_IS
+            and before.section == block.section
+            and before.text.rstrip().endswith(":")
+        ):
+            found[at - 1] = at
     return found

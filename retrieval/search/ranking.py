@@ -4,13 +4,15 @@ BM25Okapi ranks the paragraphs (``retrieval.index.bm25``); the head of that list
 by closeness to the question (``retrieval.search.rerank``); ``rerank_depth = 0`` gives plain
 BM25 order. Cards (``retrieval.index.cards``) take part only when the question asks about
 articles, and then come first; the passages of the articles a question names come before the
-others. A code block (``retrieval.corpus.markdown``) comes after every prose passage unless
-the question writes something as code (``retrieval.question.code``): "how do I pair a device"
-wants the sentence that explains it, "what does pair_device do" the code too. Captions,
-credits, notices and bios come after the body paragraphs that hold every question word they
-hold, unless the question asks for such text ("the caption", "the photo", "the author's bio":
-``lexicon.NON_BODY_WORDS`` or a role's own name): "what should we do about north korea" is
-answered by the argument, not by the photo caption that names the country.
+others. A code block (``retrieval.corpus.markdown``) comes after every prose passage unless the
+question writes something as code (``retrieval.question.code``): "how do I pair a device" wants
+the sentence that explains it, "what does pair_device do" the code too; and a code block or
+table a passage shown introduces ("Install it with:") comes right after that passage
+(``retrieval.search.sections.introduced_next``). Captions, credits, notices and bios come after
+the body paragraphs that hold every question word they hold, unless the question asks for such
+text ("the caption", "the photo", "the author's bio": ``lexicon.NON_BODY_WORDS`` or a role's
+own name): "what should we do about north korea" is answered by the argument, not by the photo
+caption that names the country.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from retrieval.lexicon import NON_BODY_WORDS
 from retrieval.question.query import Query
 from retrieval.question.weights import phrase_weights
 from retrieval.search.rerank import HEADING_SHARE, closeness, rerank
-from retrieval.search.sections import section_next
+from retrieval.search.sections import introduced_next, section_next
 
 MAX_TOP_K = 100
 
@@ -92,6 +94,8 @@ class Search:
                 ranked = section_next(passages, query, ranked)
         if not self._asks_for_non_body(query):
             ranked = self._body_first(query, ranked[:wanted]) + ranked[wanted:]
+        if passages.introduces:  # "Install it with:", then the command
+            ranked = introduced_next(passages, ranked, top_k)
         return [
             Hit(located[i][0].slug, located[i][1].number, score, i) for i, score in ranked[:top_k]
         ]

@@ -1,5 +1,5 @@
 """A section read as one answer: the best paragraph, then the paragraphs beside it under the
-same headings.
+same headings; and the code or table a paragraph introduces, right after it.
 
 A docs page answers "Why is the build slow?" under a heading that asks it, often over several
 paragraphs; the closeness reorder (``retrieval.search.rerank``) puts first the one that
@@ -80,3 +80,20 @@ def _mates(passages: Passages, best: int) -> Sequence[int]:
     while same(end):
         end += 1
     return [i for i in range(start, end) if i != best and located[i][1].role not in SHOWN_AS_IS]
+
+
+def introduced_next(passages: Passages, ranked: Ranked, shown: int) -> Ranked:
+    """``ranked`` with the code or table that a paragraph among the first ``shown`` introduces
+    (``Passages.introduces``: "Install it with:" and the command) right after that paragraph."""
+    introduces = passages.introduces
+    order = list(ranked)
+    at = 0
+    while at < min(shown, len(order)):
+        block = introduces.get(order[at][0])
+        if block is not None:
+            placed = next((n for n, (i, _) in enumerate(order) if i == block), None)
+            if placed is None or placed > at + 1:
+                item = order.pop(placed) if placed is not None else (block, 0.0)
+                order.insert(at + 1, item)
+        at += 1
+    return order

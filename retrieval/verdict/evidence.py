@@ -56,6 +56,7 @@ class Gatherer:
             )
             for hit, near, found in zip(hits, similarity, stand_ins, strict=True)
         ]
+        supports = _read_with_introducer(passages.introduces, hits, supports)
         terms = [passages.terms_of(hit.index) for hit in hits]
         located = [passages.located[hit.index] for hit in hits]
 
@@ -127,3 +128,19 @@ class Gatherer:
             )
         except MeaningUnavailable:
             return 1.0
+
+
+def _read_with_introducer(
+    introduces: dict[int, int], hits: Sequence[Hit], supports: list[float]
+) -> list[float]:
+    """``supports`` with each code or table block read as the hit that introduces it ("Install
+    it with:" and the command: ``Passages.introduces``), which the search put before it: the
+    command is quoted with the paragraph that says what it is for, whatever words it holds."""
+    if not introduces:
+        return supports
+    found = list(supports)
+    for at, hit in enumerate(hits[:-1]):
+        block = introduces.get(hit.index)
+        if block is not None and hits[at + 1].index == block:
+            found[at + 1] = max(found[at + 1], found[at])
+    return found
