@@ -453,6 +453,23 @@ def test_the_command_a_paragraph_introduces_is_quoted_right_after_it(tmp_path: P
     assert all(p.kind != CODE for p in removing.passages)  # not introduced by what is quoted
 
 
+def test_a_page_nested_too_deeply_to_read_whole_is_refused_with_what_to_do(
+    tmp_path: Path,
+) -> None:
+    # markdown-it stops reading a page where its blocks nest too deeply: the rest would be
+    # lost without a word
+    deep = "".join("  " * level + f"- level {level}\n" for level in range(40))
+    write(tmp_path, "deep.md", "# Deep page\n\nIntro.\n\n" + deep + "\nThe end.\n")
+    with pytest.raises(CorpusError, match=r"nest too deeply from '- level .*less deeply"):
+        load_article(tmp_path / "deep.md")
+    quoted = "# Quoted page\n\n" + ">" * 200 + " deep\n\nThe end.\n"
+    with pytest.raises(CorpusError, match="nest too deeply"):
+        load_article(write(tmp_path, "quoted.md", quoted))
+    nested = "".join("  " * level + f"- level {level}\n" for level in range(6))
+    article = load_article(write(tmp_path, "fine.md", "# Fine\n\n" + nested + "\nThe end.\n"))
+    assert article.paragraphs[-1].text == "The end."
+
+
 def test_a_question_in_words_gets_prose_before_code(docs: Engine) -> None:
     answer = docs.ask("how long does pairing the hub take")
     assert answer.passages[0].kind != CODE

@@ -206,7 +206,14 @@ def _declared_non_body(meta: FrontMatter, texts: Sequence[str]) -> set[int]:
 
 def _markdown_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list[markdown.Block]]:
     """A Markdown page's title (front matter, else its first ``#`` heading) and blocks."""
-    page = markdown.read(body)
+    try:
+        page = markdown.read(body)
+    except markdown.NestedTooDeep as deep:
+        raise CorpusError(
+            name,
+            f"lists or block quotes nest too deeply from {_shown(deep.line)} on, and a "
+            "Markdown reader stops reading the page there; nest them less deeply",
+        ) from None
     blocks = list(page.blocks)
     title = meta.title or page.title
     if title is None:  # no heading to name it: its first line, as in plain text
@@ -280,3 +287,8 @@ def _lenient_corpus(articles: list[Article], skipped: list[CorpusError]) -> Corp
         titles.add(title)
         kept.append(article)
     return Corpus(kept, skipped=skipped)
+
+
+def _shown(line: str, most: int = 40) -> str:
+    """A line of a file, quoted in a message: cut to ``most`` characters."""
+    return repr(line if len(line) <= most else line[: most - 1] + "\u2026")

@@ -71,10 +71,30 @@ class Page:
     blocks: tuple[Block, ...]
 
 
+# Blocks open inside each other at most this deep (a list level opens two, a list and its
+# item): markdown-it stops reading a page where they reach it, and the rest of it would be
+# lost without a word, so such a page is refused (``NestedTooDeep``).
+MAX_NESTING = 40
+
+
+class NestedTooDeep(ValueError):
+    """Lists or block quotes nest deeper than ``MAX_NESTING`` allows, from ``line`` on."""
+
+    def __init__(self, line: str) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 def read(source: str) -> Page:
     """Read ``source`` (Markdown; citebot's TOML front matter already taken off, a YAML block
-    left by a site generator skipped) into blocks under their headings."""
-    return _Reader(_parser().parse(_YAML_FRONT_MATTER.sub("", source, count=1))).page()
+    left by a site generator skipped) into blocks under their headings; ``NestedTooDeep``
+    when the parser would stop before the page's end."""
+    text = _YAML_FRONT_MATTER.sub("", source, count=1)
+    tokens = _parser().parse(text)
+    for token in tokens:
+        if token.level >= MAX_NESTING - 1 and token.map:
+            raise NestedTooDeep(text.splitlines()[token.map[0]].strip())
+    return _Reader(tokens).page()
 
 
 @cache
@@ -83,7 +103,7 @@ def _parser() -> MarkdownIt:
     imports markdown-it."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable("table")
+    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 
 
 def inline_text(token: Token) -> str:
