@@ -158,6 +158,22 @@ async def test_help_offers_a_placeholder_when_no_question_answers_well(
     assert plain.content.endswith("Example: `!ask <your question about the articles>`")
 
 
+async def test_an_answer_under_a_heading_of_thousands_of_characters_is_delivered(
+    harness: Harness,
+) -> None:
+    # a Markdown heading has no length limit; Discord refuses a description over 4,096
+    (harness.corpus / "huge.md").write_text(
+        "# Huge page\n\n## " + "Heading words " * 400 + "\n\n"
+        "The ferry to the lighthouse leaves at noon.\n"
+    )
+    await harness.say("!reload", author=harness.guild.owner)
+    reply = await harness.say("!ask where does the ferry go, the lighthouse?")
+    assert_safe(reply)
+    (embed,) = reply.embeds
+    assert embed["fields"][0]["name"].endswith("\u2026 \u00b61 (huge)")
+    assert "The ferry to the lighthouse leaves at noon." in embed["description"]
+
+
 async def test_help_fits_discords_embed_limits(harness: Harness) -> None:
     (embed,) = (await harness.say("!help", author=harness.guild.moderator)).embeds
     fields = embed["fields"]

@@ -18,6 +18,7 @@ from retrieval import (
     Corpus,
     Engine,
     EngineSettings,
+    Paragraph,
     Passage,
     QuestionError,
     RetrievalSettings,
@@ -199,3 +200,19 @@ def test_a_passage_shows_its_section_beside_its_citation() -> None:
     assert formats.source(passage) == (
         "Widget FAQ \u203a How do I reset my widget? \u00b63 (widget-faq)"
     )
+
+
+def test_a_heading_of_thousands_of_characters_is_cut_and_the_citation_kept() -> None:
+    heading = "Heading *words* " * 400  # Markdown headings have no length limit
+    article = Article(
+        "huge",
+        "Huge page",
+        (Paragraph(1, "Body under a huge heading.", section=("Huge page", heading)),),
+    )
+    answer = Engine(Corpus([article])).ask("body under a huge heading")
+    embed = formats.answer_embed(answer)
+    embed_within_limits(embed)
+    assert_inert_and_cited(answer)
+    cite = (embed.description or "").split("\n\u2014 ")[1]
+    assert len(cite) <= formats.CITATION and cite.endswith("\u2026 \u00b61 (huge)")
+    assert len(formats.answer_text(answer)) <= limits.CONTENT
