@@ -211,6 +211,8 @@ def test_a_question_for_a_time_a_quantity_or_a_name_is_told_by_its_words(
         ("The fleet sailed in March.", "time", True),
         ("It sailed three years ago.", "time", True),
         ("It sailed during the storm.", "time", True),
+        ("The ferry leaves at noon.", "time", True),
+        ("The ferry leaves in the early evening.", "time", True),
         ("The fleet sailed from the harbour.", "time", False),
         ("Two ships sank.", "quantity", True),
         ("It cost 4.5 million.", "quantity", True),

@@ -1,14 +1,14 @@
 """What a question asks for (a time, a quantity, a name), and whether a passage states one.
 
-"When did the talks break down?" wants a time, "How many warheads...?" a quantity, "Who won
-the election?" a name. A passage can hold every word of such a question and still not answer
-it: "the Six-Party Talks" and "Clapper ... visitors to Pyongyang" name the subject but give no
-date. Only these three are told apart: each is asked by its own words ("when", "what
-year", "how many", "how long", a question opening with "who"), and each is easy to recognise
-in the text (digits, number words, months, weekdays, "... ago", or an event that dates
-another: "during the storm", "after his death"; for a name, a capitalised word inside a
-sentence that the question does not already hold). What/why questions have no such test and
-pass unchecked.
+"When did the talks break down?" wants a time, "How many warheads...?" a quantity, "Who won the
+election?" a name. A passage can hold every word of such a question and still not answer it:
+"the Six-Party Talks" and "Clapper ... visitors to Pyongyang" name the subject but give no
+date. Only these three are told apart: each is asked by its own words ("when", "what year",
+"how many", "how long", a question opening with "who"), and each is easy to recognise in the
+text (digits, number words, months, weekdays, "... ago", a time of day ("at noon", "in the
+evening"), or an event that dates another: "during the storm", "after his death"; for a name, a
+capitalised word inside a sentence that the question does not already hold). What/why questions
+have no such test and pass unchecked.
 
 "How do I clear the cache?" asks for a way to do something, and a way to clear is told with
 the verb "clear" or a word that means it: a passage on the cache that never says so tells
@@ -78,7 +78,8 @@ _TIME_WORDS = re.compile(
     r"|yesterday|today|tonight|tomorrow|annually|weekly|daily|nightly|centur(?:y|ies)"
     r"|decades?|(?:last|next|this|past|previous|coming|same|that)\s+"
     rf"(?:{alternatives(TIME_DATING)})s?"
-    r"|spring|summer|autumn|winter|christmas|easter|new\s+year)\b",
+    r"|spring|summer|autumn|winter|christmas|easter|new\s+year"
+    r"|noon|midnight|o'clock|mornings?|afternoons?|evenings?|overnight|dawn|dusk)\b",
     re.IGNORECASE,
 )
 
