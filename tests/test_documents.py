@@ -251,11 +251,32 @@ def test_admonition_markers_and_a_yaml_block_are_not_text(tmp_path: Path) -> Non
         ":::tip Good to know\nThe gadget charges in an hour.\n:::\n"
     )
     article = load_article(write(tmp_path, "gadget.md", page))
-    assert article.title == "Gadget notes"
+    assert article.title == "Site title"  # the site generator's title for the page
     assert [p.text for p in article.paragraphs] == [
         "Unplug the gadget first.",
         "The gadget charges in an hour.",
     ]
+
+
+def test_a_site_generators_yaml_title_and_author_name_the_page(tmp_path: Path) -> None:
+    page = (
+        '---\nlayout: page\ntitle: "Joining the server"\nauthor: Mod team # the rota\n---\n\n'
+        "## Bedrock players\n\nJoin through Geyser on port 19132.\n"
+    )
+    article = load_article(write(tmp_path, "join.md", page))
+    assert (article.title, article.author) == ("Joining the server", "Mod team")
+    assert [p.text for p in article.paragraphs] == ["Join through Geyser on port 19132."]
+    # citebot's own front matter wins; what the subset does not read leaves the page's own
+    own = load_article(write(tmp_path, "own.md", '+++\ntitle = "Ours"\n+++\n' + page))
+    assert (own.title, own.author) == ("Ours", "Mod team")
+    block = "---\ntitle: >\n  Folded title\n---\n# Page heading\n\nText.\n"
+    assert load_article(write(tmp_path, "folded.md", block)).title == "Page heading"
+
+
+def test_a_yaml_title_too_long_is_refused_as_citebots_own_would_be(tmp_path: Path) -> None:
+    page = "---\ntitle: " + "Long " * 100 + "\n---\n# Short\n\nText.\n"
+    with pytest.raises(CorpusError, match="YAML front matter's title has 499 characters"):
+        load_article(write(tmp_path, "long.md", page))
 
 
 # -- plain text has headings too -------------------------------------------------------------

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from retrieval.corpus import headings, layout, markdown
+from retrieval.corpus import headings, layout, markdown, site_front_matter
 from retrieval.corpus.files import (
     ARTICLE_SUFFIXES,
     DEFAULT_MAX_FILE_BYTES,
@@ -102,6 +102,7 @@ def load_article(
             name, "the text differs from its source_sha256; restore it or remove that key"
         )
     if path.suffix.lower() == ".md":
+        meta = site_front_matter.merged(meta, body, name)  # a site generator's title, author
         title, blocks = _markdown_blocks(body, meta, name)
     else:
         title, blocks = _plain_blocks(body, meta, name)

@@ -19,7 +19,8 @@ every quote is found word for word in the page a reader opens.
   summarised.
 - Raw HTML and thematic breaks show no text of their own and are left out, and so are an
   admonition's markers (GitHub's ``> [!NOTE]``, Docusaurus's ``:::tip``), its text kept, and
-  a YAML front matter block (``---`` lines) that a site generator reads.
+  a YAML front matter block (``---`` lines) that a site generator reads (its title and author
+  are read apart: ``retrieval.corpus.site_front_matter``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from retrieval.corpus import site_front_matter
 from retrieval.corpus.models import BODY
 
 if TYPE_CHECKING:
@@ -49,8 +51,6 @@ CELL_SEPARATOR = " | "
 
 # An admonition's marker on a line of its own: GitHub's "[!NOTE]", Docusaurus's ":::tip" / ":::".
 _MARKER_LINE = re.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
-# A YAML front matter block, as static site generators write it: metadata, not text.
-_YAML_FRONT_MATTER = re.compile(r"\A---[ \t]*\n.*?\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +89,7 @@ def read(source: str) -> Page:
     """Read ``source`` (Markdown; citebot's TOML front matter already taken off, a YAML block
     left by a site generator skipped) into blocks under their headings; ``NestedTooDeep``
     when the parser would stop before the page's end."""
-    text = _YAML_FRONT_MATTER.sub("", source, count=1)
+    text = site_front_matter.without_block(source)
     tokens = _parser().parse(text)
     for token in tokens:
         if token.level >= MAX_NESTING - 1 and token.map:
