@@ -293,30 +293,28 @@ def test_plain_text_question_lines_and_short_lines_are_headings(tmp_path: Path) 
     ]
 
 
-def test_a_question_on_the_first_line_of_its_answer_is_a_heading(tmp_path: Path) -> None:
-    text = (
-        "Gizmo FAQ\n\nHow long does a charge last?\nA full charge lasts about four days.\n\n"
-        "Can I swim with it?\nYes, it is sealed against water.\n"
-    )
-    article = load_article(write(tmp_path, "faq.txt", text))
-    assert [p.text for p in article.paragraphs] == [
-        "A full charge lasts about four days.",
-        "Yes, it is sealed against water.",
-    ]
-    assert article.paragraphs[1].section == ("Can I swim with it?",)
-
-
-def test_a_short_line_on_the_first_line_of_its_text_is_a_heading(tmp_path: Path) -> None:
-    text = (
-        "Club notes\n\nClaiming land\nUse a golden shovel on two corners of the area you want."
-        "\n\nOpening hours\nThe hall is open from nine until late on weekdays.\n"
-    )
+@pytest.mark.parametrize(
+    ("text", "sections"),
+    [
+        (  # a question line, as FAQs write them, its answer on the next line
+            "Gizmo FAQ\n\nHow long does a charge last?\nA full charge lasts about four days."
+            "\n\nCan I swim with it?\nYes, it is sealed against water.\n",
+            [("How long does a charge last?",), ("Can I swim with it?",)],
+        ),
+        (  # a short title line, short beside the line after it, which opens with a capital
+            "Club notes\n\nClaiming land\nUse a golden shovel on two corners of the area you "
+            "want.\n\nOpening hours\nThe hall is open from nine until late on weekdays.\n",
+            [("Claiming land",), ("Opening hours",)],
+        ),
+    ],
+)
+def test_a_heading_on_the_first_line_of_its_text_is_taken_out_of_it(
+    tmp_path: Path, text: str, sections: list[tuple[str, ...]]
+) -> None:
     article = load_article(write(tmp_path, "notes.txt", text))
-    assert [p.text for p in article.paragraphs] == [
-        "Use a golden shovel on two corners of the area you want.",
-        "The hall is open from nine until late on weekdays.",
-    ]
-    assert [p.section for p in article.paragraphs] == [("Claiming land",), ("Opening hours",)]
+    assert [p.section for p in article.paragraphs] == sections
+    blocks = text.split("\n\n")[1:]
+    assert [p.text for p in article.paragraphs] == [b.split("\n", 1)[1].strip() for b in blocks]
 
 
 def test_a_hard_wrapped_paragraph_keeps_its_first_line(tmp_path: Path) -> None:
