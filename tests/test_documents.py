@@ -489,6 +489,13 @@ def test_a_page_nested_too_deeply_to_read_whole_is_refused_with_what_to_do(
     assert article.paragraphs[-1].text == "The end."
 
 
+def test_a_table_too_long_is_refused_with_advice_for_a_table(tmp_path: Path) -> None:
+    rows = "".join(f"| item {i} | value {i} with some words |\n" for i in range(800))
+    page = f"# Prices\n\nIntro.\n\n| a | b |\n|---|---|\n{rows}\nAfter.\n"
+    with pytest.raises(CorpusError, match=r"the table in paragraph 2 has .* smaller ones"):
+        load_article(write(tmp_path, "prices.md", page))
+
+
 def test_a_question_in_words_gets_prose_before_code(docs: Engine) -> None:
     answer = docs.ask("how long does pairing the hub take")
     assert answer.passages[0].kind != CODE

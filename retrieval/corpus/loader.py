@@ -106,7 +106,7 @@ def load_article(
         title, blocks = _markdown_blocks(body, meta, name)
     else:
         title, blocks = _plain_blocks(body, meta, name)
-    _check_lengths([block.text for block in blocks], name)
+    _check_lengths(blocks, name)
     roles = _non_body_roles(meta, [b.text for b in blocks if b.role == BODY], blocks, name)
     return Article(
         slug=meta.slug or slug_from_filename(path.stem),
@@ -232,13 +232,16 @@ def _markdown_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list
     return title.strip(), blocks
 
 
-def _check_lengths(texts: Sequence[str], name: str) -> None:
-    for number, text in enumerate(texts, start=1):
-        if len(text) > MAX_PARAGRAPH_CHARS:
+def _check_lengths(blocks: Sequence[markdown.Block], name: str) -> None:
+    for number, block in enumerate(blocks, start=1):
+        if len(block.text) > MAX_PARAGRAPH_CHARS:
+            shown_as_is = block.role in markdown.SHOWN_AS_IS  # a table or a code block
+            what = f"the {block.role} in paragraph" if shown_as_is else "paragraph"
+            split = "into smaller ones" if shown_as_is else "with blank lines"
             raise CorpusError(
                 name,
-                f"paragraph {number} has {len(text):,} characters, over the "
-                f"{MAX_PARAGRAPH_CHARS:,}-character limit; split it with blank lines",
+                f"{what} {number} has {len(block.text):,} characters, over the "
+                f"{MAX_PARAGRAPH_CHARS:,}-character limit; split it {split}",
             )
 
 
