@@ -93,7 +93,7 @@ def read(source: str) -> Page:
     tokens = _parser().parse(text)
     for token in tokens:
         if token.level >= MAX_NESTING - 1 and token.map:
-            raise NestedTooDeep(text.splitlines()[token.map[0]].strip())
+            raise NestedTooDeep(text.split("\n")[token.map[0]].strip())
     return _Reader(tokens).page()
 
 

@@ -17,7 +17,10 @@ from retrieval.corpus.models import CorpusError
 
 BLOCK = re.compile(r"\A---[ \t]*\n(?P<fields>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 READ = ("title", "author")
-_FIELD = re.compile(rf"^(?P<key>{'|'.join(READ)}):[ \t]+(?P<value>\S.*?)[ \t]*$", re.MULTILINE)
+# The value runs to the line's end, its trailing space stripped after (a lazy match up to
+# trailing space would try every space of a long line again at each character).
+_FIELD = re.compile(rf"^(?P<key>{'|'.join(READ)}):[ \t]+(?P<value>\S[^\n]*)", re.MULTILINE)
+_COMMENT = re.compile(r"[ \t]#")
 _NOT_A_SCALAR = tuple("|>[{&*!%@`")  # block values, collections, anchors, tags, reserved
 
 
@@ -34,7 +37,7 @@ def fields(source: str) -> dict[str, str]:
         return {}
     found: dict[str, str] = {}
     for line in _FIELD.finditer(block.group("fields")):
-        value = _scalar(line.group("value"))
+        value = _scalar(line.group("value").rstrip(" \t"))
         if value and line.group("key") not in found:
             found[line.group("key")] = value
     return found
@@ -85,4 +88,5 @@ def _scalar(value: str) -> str | None:
         return None if escaped else "".join(text).strip() or None
     if value.startswith(_NOT_A_SCALAR):
         return None
-    return re.sub(r"[ \t]+#.*$", "", value).strip() or None
+    comment = _COMMENT.search(value)  # one space or tab before "#": linear on any line
+    return (value[: comment.start()] if comment else value).strip() or None
