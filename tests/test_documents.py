@@ -279,6 +279,53 @@ def test_a_yaml_title_too_long_is_refused_as_citebots_own_would_be(tmp_path: Pat
         load_article(write(tmp_path, "long.md", page))
 
 
+COLLAPSIBLE_FAQ = """\
+# Widget help
+
+<details>
+<summary>How do I reset the widget?</summary>
+
+Hold the power button for ten seconds.
+
+</details>
+
+<details><summary>How do I pair it?</summary>
+Open the app and tap <b>Pair</b> next to the widget.
+</details>
+
+<div align="center"><img src="hub.png" alt="the hub"><!-- photo: TODO --></div>
+<script>document.write("not text")</script>
+
+Charging takes about an hour.
+"""
+
+
+def test_a_collapsible_faq_entry_is_a_heading_over_its_answer(tmp_path: Path) -> None:
+    # GitHub renders raw HTML: a <details>'s <summary> asks, its content answers
+    article = load_article(write(tmp_path, "help.md", COLLAPSIBLE_FAQ))
+    assert [(p.text, p.section) for p in article.paragraphs] == [
+        ("Hold the power button for ten seconds.", ("Widget help", "How do I reset the widget?")),
+        ("Open the app and tap Pair next to the widget.", ("Widget help", "How do I pair it?")),
+        ("Charging takes about an hour.", ("Widget help",)),
+    ]
+    engine = Engine(load_corpus(tmp_path))
+    assert engine.ask("how do i pair the widget").passages[0].text.startswith("Open the app")
+
+
+def test_raw_html_shows_its_text_and_nothing_else(tmp_path: Path) -> None:
+    page = (
+        "# Roles\n\n<table><tr><th>Role</th><th>Can</th></tr>"
+        "<tr><td>Mod</td><td>kick &amp; ban</td></tr></table>\n\n"
+        '<p>Ask a <a href="https://example.com/x">moderator</a>.<!-- hidden --></p>\n'
+    )
+    article = load_article(write(tmp_path, "roles.md", page))
+    assert [p.text for p in article.paragraphs] == [
+        "Role | Can",
+        "Mod | kick & ban",
+        "Ask a moderator.",
+    ]
+
+
 # -- plain text has headings too -------------------------------------------------------------
 
 
@@ -519,6 +566,8 @@ _PIECES = st.sampled_from(
         "| a | b |\n| --- | --- |\n| c | d |\n\n",
         "> A quoted line.\n\n",
         "<div>raw html</div>\n\n",
+        "<details><summary>Open me?</summary>\nThe hidden answer.\n</details>\n\n",
+        "<script>never text</script>\n\n",
         "---\n\n",
         "Line one\nline two of the same paragraph.\n\n",
         "@everyone <@123> ||spoiler|| __under__\n\n",

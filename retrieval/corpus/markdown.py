@@ -17,7 +17,9 @@ every quote is found word for word in the page a reader opens.
   list item comes right after the list); a table is a ``table`` block, a row a line, its
   cells joined by " | ". Neither is body text: both are searchable and quotable, never
   summarised.
-- Raw HTML and thematic breaks show no text of their own and are left out, and so are an
+- A block of raw HTML shows its text, and a ``<details>``'s ``<summary>`` is a heading over
+  what it holds, below every other heading (``retrieval.corpus.html_text``).
+- Thematic breaks show no text of their own and are left out, and so are an
   admonition's markers (GitHub's ``> [!NOTE]``, Docusaurus's ``:::tip``), its text kept, and
   a YAML front matter block (``---`` lines) that a site generator reads (its title and author
   are read apart: ``retrieval.corpus.site_front_matter``).
@@ -31,8 +33,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from retrieval.corpus import site_front_matter
-from retrieval.corpus.models import BODY
+from retrieval.corpus import html_text, site_front_matter
+from retrieval.corpus.models import BODY, CELL_SEPARATOR
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -46,8 +48,10 @@ BULLET = "\u2022 "
 # (many pages write a minor heading so); a level below any Markdown heading's, so that the
 # next heading of any level, or the next bold one, closes its section.
 BOLD_HEADING_LEVEL = 7
+# A <details>'s <summary> heads what the <details> holds, below every other heading; its
+# </details> closes it.
+DETAILS_LEVEL = 8
 MAX_BOLD_HEADING = 100
-CELL_SEPARATOR = " | "
 
 # An admonition's marker on a line of its own: GitHub's "[!NOTE]", Docusaurus's ":::tip" / ":::".
 _MARKER_LINE = re.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
@@ -195,8 +199,23 @@ class _Reader:
             self._add(token.content.rstrip("\n"), CODE)
         elif kind == "table_open":
             self._add("\n".join(self._table()), TABLE)
-        else:  # blockquote_open/close, hr, html_block: no text of their own
+        elif kind == "html_block":
             self.at += 1
+            self._html(token.content)
+        else:  # blockquote_open/close, hr: no text of their own
+            self.at += 1
+
+    def _html(self, html: str) -> None:
+        """Raw HTML as the page shows it (``retrieval.corpus.html_text``): its text as body
+        blocks, a ``<summary>`` as a heading over what its ``<details>`` holds."""
+        for kind, text in html_text.pieces(html):
+            if kind == "summary":
+                self.path = [(lvl, t) for lvl, t in self.path if lvl < DETAILS_LEVEL]
+                self.path.append((DETAILS_LEVEL, text))
+            elif kind == "end":
+                self.path = [(lvl, t) for lvl, t in self.path if lvl < DETAILS_LEVEL]
+            else:
+                self._add(text, BODY)
 
     def _add(self, text: str, role: str) -> None:
         if text.strip():

@@ -13,6 +13,7 @@ from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import identity
 
 BODY = "body"  # the role of body text; other roles: "caption", "bio"... (``layout``)
+CELL_SEPARATOR = " | "  # between a table row's cells, as citebot writes a table as text
 Genre = Literal["opinion", "news"]  # an article's genre (``retrieval.corpus.genre``)
 GENRES: tuple[Genre, ...] = get_args(Genre)
 

@@ -1,0 +1,90 @@
+"""What a block of raw HTML in a Markdown page shows a reader: its text, and the question that
+a collapsible section's ``<summary>`` asks.
+
+GitHub and most documentation sites render the HTML a Markdown page holds, and FAQs often
+write an entry as ``<details><summary>How do I pair it?</summary>`` with its answer below. Read
+as nothing, such an answer would be lost without a word. So a block of HTML gives, in order:
+
+- ``("summary", text)``: a ``<summary>``'s text, which heads what its ``<details>`` holds;
+- ``("end", "")``: where a ``<details>`` closes;
+- ``("text", text)``: each run of text between block-level tags (a paragraph, a list item, a
+  table row, a line break), its white space read as the page shows it (collapsed), its
+  entities decoded; a row's cells are joined by " | ", as a Markdown table's are.
+
+Nothing of a ``<script>``, ``<style>`` or ``<template>``, of a comment, or of a tag's attributes
+is text. Python's ``html.parser`` reads the markup; nothing in it is run or fetched.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from retrieval.corpus.models import CELL_SEPARATOR
+
+Piece = tuple[str, str]  # ("summary" | "end" | "text", its text)
+
+_HIDDEN = frozenset({"script", "style", "template", "noscript"})
+# Tags that end a run of text: what follows them is shown on a line of its own.
+_BREAKS = frozenset(
+    "address article aside blockquote br dd details div dl dt figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tr ul".split()
+)
+_CELLS = frozenset({"td", "th"})  # a row's cells are one run, joined as Markdown's are
+_SPACE = re.compile(r"\s+")
+
+
+def pieces(html: str) -> list[Piece]:
+    """The summaries, ends of ``<details>`` and runs of text of ``html``, in order."""
+    reader = _Reader()
+    reader.feed(html)
+    reader.close()
+    if reader.summary is not None:  # a <summary> the block leaves open
+        reader.handle_endtag("summary")
+    reader.flush()
+    return reader.found
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[Piece] = []
+        self.text: list[str] = []
+        self.hidden = 0  # depth inside tags whose content is never shown
+        self.summary: list[str] | None = None  # the text of an open <summary>
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _HIDDEN:
+            self.hidden += 1
+        elif tag == "summary":
+            self.flush()
+            self.summary = []
+        elif tag in _BREAKS:
+            self.flush()
+        elif tag in _CELLS and "".join(self.text).strip():
+            self.text.append(CELL_SEPARATOR)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag == "summary" and self.summary is not None:
+            text = _SPACE.sub(" ", "".join(self.summary)).strip()
+            self.summary = None
+            if text:
+                self.found.append(("summary", text))
+        elif tag == "details":
+            self.flush()
+            self.found.append(("end", ""))
+        elif tag in _BREAKS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self.hidden:
+            return
+        (self.summary if self.summary is not None else self.text).append(data)
+
+    def flush(self) -> None:
+        text = _SPACE.sub(" ", "".join(self.text)).strip()
+        self.text = []
+        if text:
+            self.found.append(("text", text))
