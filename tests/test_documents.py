@@ -316,14 +316,17 @@ def test_raw_html_shows_its_text_and_nothing_else(tmp_path: Path) -> None:
     page = (
         "# Roles\n\n<table><tr><th>Role</th><th>Can</th></tr>"
         "<tr><td>Mod</td><td>kick &amp; ban</td></tr></table>\n\n"
-        '<p>Ask a <a href="https://example.com/x">moderator</a>.<!-- hidden --></p>\n'
+        '<p>Ask a <a href="https://example.com/x">moderator</a>.<!-- hidden --></p>\n\n'
+        "<pre>widgetctl  sync --all\n  --quiet</pre>\n"
     )
     article = load_article(write(tmp_path, "roles.md", page))
     assert [p.text for p in article.paragraphs] == [
         "Role | Can",
         "Mod | kick & ban",
         "Ask a moderator.",
+        "widgetctl  sync --all\n  --quiet",  # a <pre> as written: a code block
     ]
+    assert article.paragraphs[-1].role == CODE
 
 
 # -- plain text has headings too -------------------------------------------------------------

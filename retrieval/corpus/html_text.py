@@ -7,6 +7,7 @@ as nothing, such an answer would be lost without a word. So a block of HTML give
 
 - ``("summary", text)``: a ``<summary>``'s text, which heads what its ``<details>`` holds;
 - ``("end", "")``: where a ``<details>`` closes;
+- ``("code", text)``: a ``<pre>``'s text as written, which a page shows as code;
 - ``("text", text)``: each run of text between block-level tags (a paragraph, a list item, a
   table row, a line break), its white space read as the page shows it (collapsed), its
   entities decoded; a row's cells are joined by " | ", as a Markdown table's are.
@@ -22,13 +23,13 @@ from html.parser import HTMLParser
 
 from retrieval.corpus.models import CELL_SEPARATOR
 
-Piece = tuple[str, str]  # ("summary" | "end" | "text", its text)
+Piece = tuple[str, str]  # ("summary" | "end" | "code" | "text", its text)
 
 _HIDDEN = frozenset({"script", "style", "template", "noscript"})
 # Tags that end a run of text: what follows them is shown on a line of its own.
 _BREAKS = frozenset(
     "address article aside blockquote br dd details div dl dt figcaption figure footer form "
-    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tr ul".split()
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p section summary table tr ul".split()
 )
 _CELLS = frozenset({"td", "th"})  # a row's cells are one run, joined as Markdown's are
 _SPACE = re.compile(r"\s+")
@@ -39,8 +40,9 @@ def pieces(html: str) -> list[Piece]:
     reader = _Reader()
     reader.feed(html)
     reader.close()
-    if reader.summary is not None:  # a <summary> the block leaves open
-        reader.handle_endtag("summary")
+    for tag in ("summary", "pre"):  # what the block leaves open
+        if getattr(reader, tag) is not None:
+            reader.handle_endtag(tag)
     reader.flush()
     return reader.found
 
@@ -52,6 +54,7 @@ class _Reader(HTMLParser):
         self.text: list[str] = []
         self.hidden = 0  # depth inside tags whose content is never shown
         self.summary: list[str] | None = None  # the text of an open <summary>
+        self.pre: list[str] | None = None  # the text of an open <pre>, as written
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
@@ -59,6 +62,9 @@ class _Reader(HTMLParser):
         elif tag == "summary":
             self.flush()
             self.summary = []
+        elif tag == "pre" and self.pre is None:
+            self.flush()
+            self.pre = []
         elif tag in _BREAKS:
             self.flush()
         elif tag in _CELLS and "".join(self.text).strip():
@@ -75,13 +81,21 @@ class _Reader(HTMLParser):
         elif tag == "details":
             self.flush()
             self.found.append(("end", ""))
+        elif tag == "pre" and self.pre is not None:
+            code = "".join(self.pre).strip("\n")
+            self.pre = None
+            if code.strip():
+                self.found.append(("code", code))
         elif tag in _BREAKS:
             self.flush()
 
     def handle_data(self, data: str) -> None:
         if self.hidden:
             return
-        (self.summary if self.summary is not None else self.text).append(data)
+        if self.pre is not None:
+            self.pre.append(data)
+        else:
+            (self.summary if self.summary is not None else self.text).append(data)
 
     def flush(self) -> None:
         text = _SPACE.sub(" ", "".join(self.text)).strip()

@@ -215,7 +215,7 @@ class _Reader:
             elif kind == "end":
                 self.path = [(lvl, t) for lvl, t in self.path if lvl < DETAILS_LEVEL]
             else:
-                self._add(text, BODY)
+                self._add(text, CODE if kind == "code" else BODY)
 
     def _add(self, text: str, role: str) -> None:
         if text.strip():
