@@ -21,7 +21,7 @@ from retrieval import (
     Engine,
     QuestionError,
 )
-from retrieval.corpus.files import ARTICLE_SUFFIXES, other_files
+from retrieval.corpus.files import ARTICLE_SUFFIXES, folders_with_articles, other_files
 from retrieval.corpus.loader import load_corpus
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
@@ -141,6 +141,20 @@ def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
             f"{' or '.join(ARTICLE_SUFFIXES)}: {', '.join(ignored)}",
             file=sys.stderr,
         )
+    folder = Path(args.corpus or settings.corpus.directory)
+    inside = folders_with_articles(folder)
+    if inside:
+        from bot.corpora import servers_folder  # per-server folders are read on their own
+
+        servers = servers_folder(settings, folder).resolve()
+        for name, count in inside.items():
+            if (folder / name).resolve() != servers:
+                print(
+                    f"ignored the folder {name}/ with {terminal.plural(count, 'article file')}: "
+                    "citebot reads the files of one folder; move them up, or point --corpus "
+                    "at it",
+                    file=sys.stderr,
+                )
     if discord_token(settings)[1]:
         print(f"warning: {TOKEN_IN_FILE}", file=sys.stderr)
     _print(

@@ -195,6 +195,24 @@ def test_check_names_the_files_that_are_not_articles(
     assert err == "ignored 2 files that are not .txt or .md: image.png, notes.docx\n"
 
 
+def test_check_names_a_folder_of_articles_it_does_not_read(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path, "good.txt", "Good", "Text.")
+    (tmp_path / "guide").mkdir()
+    write_article(tmp_path / "guide", "setup.md", "Setup", "Install it first.")
+    write_article(tmp_path / "guide", "use.md", "Use", "Then use it.")
+    (tmp_path / "images").mkdir()  # no articles: nothing to say
+    (tmp_path / "servers" / "123").mkdir(parents=True)  # per-server folders: read apart
+    write_article(tmp_path / "servers", "stray.md", "Stray", "Not read.")
+    status, out, err = run(capsys, "check", "--corpus", str(tmp_path))
+    assert status == 0 and out.startswith("OK: 1 article,")
+    assert err == (
+        "ignored the folder guide/ with 2 article files: citebot reads the files of one "
+        "folder; move them up, or point --corpus at it\n"
+    )
+
+
 def test_check_names_one_ignored_file_in_the_singular(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -59,6 +59,27 @@ def other_files(directory: Path | str) -> list[str]:
     ]
 
 
+def folders_with_articles(directory: Path | str) -> dict[str, int]:
+    """The folders inside ``directory`` that hold article files themselves, and how many:
+    ``load_corpus`` reads one folder's files, so a docs tree's ``guide/`` is not read, and a
+    moderator should hear so. Hidden folders are left out."""
+    found: dict[str, int] = {}
+    try:
+        entries = sorted(Path(directory).iterdir())
+    except OSError:
+        return found
+    for path in entries:
+        if path.name.startswith(".") or not path.is_dir():
+            continue
+        try:
+            count = len(article_files(path))
+        except CorpusError:
+            continue
+        if count:
+            found[path.name] = count
+    return found
+
+
 def article_files(folder: Path) -> list[Path]:
     try:
         entries = sorted(folder.iterdir())
