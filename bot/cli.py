@@ -12,7 +12,15 @@ from pydantic import BaseModel
 
 from bot import terminal
 from bot.cli_parser import EXIT_USAGE, build_parser
-from bot.config import TOKEN_IN_FILE, ConfigError, Settings, discord_token, load_settings
+from bot.config import (
+    TOKEN_IN_FILE,
+    ConfigError,
+    Settings,
+    discord_token,
+    load_settings,
+    servers_folder,
+    unread_folders,
+)
 from bot.engines import build_engine
 from retrieval import (
     AmbiguousArticle,
@@ -21,7 +29,7 @@ from retrieval import (
     Engine,
     QuestionError,
 )
-from retrieval.corpus.files import ARTICLE_SUFFIXES, folders_with_articles, other_files
+from retrieval.corpus.files import ARTICLE_SUFFIXES, other_files
 from retrieval.corpus.loader import load_corpus
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
@@ -142,19 +150,12 @@ def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     folder = Path(args.corpus or settings.corpus.directory)
-    inside = folders_with_articles(folder)
-    if inside:
-        from bot.corpora import servers_folder  # per-server folders are read on their own
-
-        servers = servers_folder(settings, folder).resolve()
-        for name, count in inside.items():
-            if (folder / name).resolve() != servers:
-                print(
-                    f"ignored the folder {name}/ with {terminal.plural(count, 'article file')}: "
-                    "citebot reads the files of one folder; move them up, or point --corpus "
-                    "at it",
-                    file=sys.stderr,
-                )
+    for name, count in unread_folders(settings, folder).items():
+        print(
+            f"ignored the folder {name}/ with {terminal.plural(count, 'article file')}: "
+            "citebot reads the files of one folder; move them up, or point --corpus at it",
+            file=sys.stderr,
+        )
     if discord_token(settings)[1]:
         print(f"warning: {TOKEN_IN_FILE}", file=sys.stderr)
     _print(
@@ -170,7 +171,7 @@ def _check_servers(settings: Settings, shared: Path) -> int:
     """In per-server scope, each server's own folder validated too; how many cannot serve."""
     if settings.corpus.scope != "per_server":
         return 0
-    from bot.corpora import server_folders, servers_folder  # asyncio and the bot's service
+    from bot.corpora import server_folders  # asyncio and the bot's service
 
     broken = 0
     for folder in server_folders(servers_folder(settings, shared)):

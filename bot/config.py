@@ -25,6 +25,7 @@ from bot.settings import (
     StorageSettings,
 )
 from citebot import shipped_corpus
+from retrieval.corpus.files import folders_with_articles
 
 __all__ = [
     "TOKEN_ENV",
@@ -38,10 +39,31 @@ __all__ = [
     "discord_token",
     "is_shipped",
     "load_settings",
+    "servers_folder",
+    "unread_folders",
 ]
 
 TOKEN_ENV = "DISCORD_TOKEN"
 TOKEN_IN_FILE = f"the Discord token is read from the config file; prefer {TOKEN_ENV}"
+
+
+SERVERS = "servers"
+
+
+def servers_folder(settings: Settings, shared: Path) -> Path:
+    """Where per-server folders are: ``[corpus] servers_directory``, else ``<shared>/servers``."""
+    return settings.corpus.servers_directory or shared / SERVERS
+
+
+def unread_folders(settings: Settings, folder: Path) -> dict[str, int]:
+    """The folders inside a corpus folder that hold articles of their own, which citebot does
+    not read (it reads one folder's files), and how many each holds; the per-server folders,
+    read apart, are not among them."""
+    inside = folders_with_articles(folder)
+    if not inside:
+        return inside
+    servers = servers_folder(settings, folder).resolve()
+    return {name: count for name, count in inside.items() if (folder / name).resolve() != servers}
 
 
 def is_shipped(folder: Path) -> bool:

@@ -14,13 +14,12 @@ import logging
 from pathlib import Path
 
 from bot import article_files
-from bot.config import Settings, is_shipped
+from bot.config import Settings, is_shipped, servers_folder
 from bot.history import DEFAULT_NAME, History
 from bot.service import CorpusService
 from retrieval import CorpusError
 
 log = logging.getLogger(__name__)
-SERVERS = "servers"
 SHARED = "shared"  # the history's name for the shared corpus
 
 
@@ -128,11 +127,6 @@ class Corpora:
         service = await asyncio.to_thread(CorpusService.open, self.settings, folder)
         self._servers[guild_id] = service
         return service
-
-
-def servers_folder(settings: Settings, shared: Path) -> Path:
-    """Where per-server folders are: ``[corpus] servers_directory``, else ``<shared>/servers``."""
-    return settings.corpus.servers_directory or shared / SERVERS
 
 
 def server_folders(servers: Path) -> list[Path]:

@@ -9,10 +9,10 @@ import hashlib
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bot.config import Settings
+from bot.config import Settings, unread_folders
 from bot.engines import build_engine
 from bot.examples import example_question
 from retrieval import Answer, ArticleSummary, Corpus, CorpusError, Engine
@@ -40,6 +40,8 @@ class ReloadReport:
     paragraphs: int
     skipped: tuple[str, ...]
     seconds: float
+    # folders inside the corpus folder holding articles of their own, which are not read
+    unread: tuple[tuple[str, int], ...] = ()
 
     @property
     def unchanged(self) -> bool:
@@ -131,7 +133,9 @@ class CorpusService:
                 self.settings, self.directory, tokenizer=old.tokenizer, prepare=True
             )
             seconds = time.perf_counter() - started
-            return engine, _compare(old.corpus, engine.corpus, seconds)
+            report = _compare(old.corpus, engine.corpus, seconds)
+            unread = tuple(unread_folders(self.settings, self.directory).items())
+            return engine, replace(report, unread=unread)
 
         gc.disable()  # no collector pass stops the loop while the build allocates
         try:

@@ -268,6 +268,17 @@ async def test_moderators_managers_and_the_owner_may_reload(harness: Harness, wh
     assert "Bloomberg" not in sources.content
 
 
+async def test_a_reload_says_which_folder_of_articles_it_did_not_read(harness: Harness) -> None:
+    guide = harness.corpus / "guide"
+    guide.mkdir()
+    (guide / "setup.md").write_text("# Setup\n\nInstall it first.\n")
+    (guide / "use.md").write_text("# Use\n\nThen use it.\n")
+    reply = await harness.say("!reload", author=harness.guild.moderator)
+    assert_safe(reply)
+    assert reply.content.startswith("Reloaded: 2 articles")
+    assert "Not read: the folder guide/ with 2 article file(s)" in reply.content
+
+
 async def test_a_broken_file_leaves_the_old_corpus_serving_and_is_named(harness: Harness) -> None:
     before = await harness.say(f"!ask {CONVENTIONS}")
     (harness.corpus / "002-broken.txt").write_bytes(b"Broken\n\nCaf\xe9 society.\n")

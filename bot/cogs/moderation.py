@@ -122,6 +122,11 @@ def describe_reload(report: ReloadReport) -> str:
     if report.skipped:
         skipped = "; ".join(report.skipped[:5])
         lines.append(f"Skipped {len(report.skipped)} bad file(s): {escape(skipped)}")
+    for name, count in report.unread[:5]:
+        lines.append(
+            f"Not read: the folder {escape(name)}/ with {count} article file(s); citebot reads "
+            "the corpus folder's own files, so move them up to serve them."
+        )
     return "\n".join(lines)[:2000]
 
 
