@@ -35,4 +35,4 @@ _state = tempfile.mkdtemp(prefix="citebot-test-state-")
 os.environ["XDG_STATE_HOME"] = _state
 atexit.register(shutil.rmtree, _state, ignore_errors=True)
 
-pytest_plugins = ["discord_fixtures", "bot_fixtures", "cli_helpers"]
+pytest_plugins = ["discord_fixtures", "bot_fixtures", "cli_helpers", "seed_fixtures"]

@@ -7,15 +7,10 @@ import itertools
 
 import pytest
 
-from helpers import BLOOMBERG, CATO, SEEDS_DIR
-from retrieval import Article, Corpus, Engine, load_corpus
+from helpers import BLOOMBERG, CATO
+from retrieval import Article, Corpus, Engine
 from retrieval.question.argument import asks_for_argument
 from retrieval.summary.coherence import leans_back
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_corpus(SEEDS_DIR))
 
 
 @pytest.mark.parametrize(

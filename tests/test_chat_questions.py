@@ -19,11 +19,6 @@ from retrieval.question.weights import english_weight
 from retrieval.settings import EngineSettings, RetrievalSettings
 
 
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_corpus(SEEDS_DIR))
-
-
 def one_article(*paragraphs: str) -> Engine:
     return Engine(Corpus([Article.from_paragraphs("notes", "Harbour notes", list(paragraphs))]))
 

@@ -13,11 +13,6 @@ from retrieval.question.weights import blend, english_weight, phrase_weights
 from retrieval.verdict.asked_for import asked_for, holds
 
 
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_corpus(SEEDS_DIR))
-
-
 def one_article(*paragraphs: str) -> Engine:
     return Engine(Corpus([Article.from_paragraphs("notes", "Harbour notes", list(paragraphs))]))
 

@@ -45,11 +45,6 @@ def corpus() -> Corpus:
     return load_corpus(SEEDS_DIR)
 
 
-@pytest.fixture(scope="module")
-def engine(corpus: Corpus) -> Engine:
-    return Engine(corpus)
-
-
 def paragraph_documents(engine: Engine) -> list[list[str]]:
     """What the BM25 index holds: every paragraph's terms, in corpus order (cards come after)."""
     return [

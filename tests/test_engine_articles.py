@@ -22,11 +22,6 @@ def corpus() -> Corpus:
     return load_corpus(SEEDS_DIR)
 
 
-@pytest.fixture(scope="module")
-def engine(corpus: Corpus) -> Engine:
-    return Engine(corpus)
-
-
 def assert_summary_is_verbatim_body_text_in_order(engine: Engine, summary: ArticleSummary) -> None:
     article = engine.corpus.by_slug[summary.article]
     positions = []

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import BLOOMBERG, CATO, SEEDS_DIR
-from retrieval import AmbiguousArticle, Article, ArticleNotFound, Corpus, Engine, load_corpus
+from helpers import BLOOMBERG, CATO
+from retrieval import AmbiguousArticle, Article, ArticleNotFound, Corpus, Engine
 from retrieval.corpus.lookup import find_article, matching
 
 
@@ -15,11 +15,6 @@ def article(
     return Article.from_paragraphs(
         slug, title, ["Some body text here."], publisher=publisher, author=author
     )
-
-
-@pytest.fixture(scope="module")
-def engine() -> Engine:
-    return Engine(load_corpus(SEEDS_DIR))
 
 
 @pytest.fixture

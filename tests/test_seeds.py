@@ -33,11 +33,6 @@ def corpus() -> Corpus:
     return load_corpus(SEEDS_DIR)
 
 
-@pytest.fixture(scope="module")
-def engine(corpus: Corpus) -> Engine:
-    return Engine(corpus)
-
-
 def _non_body(article: Article) -> dict[int, str]:
     return {p.number: p.role for p in article.paragraphs if not p.is_body}
 
