@@ -139,9 +139,10 @@ def _sources(engine: Engine, settings: Settings, args: argparse.Namespace) -> in
 
 def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
     corpus = engine.corpus
+    folder = Path(args.corpus or settings.corpus.directory)
     for problem in corpus.skipped:
         print(f"skipped {problem}", file=sys.stderr)
-    ignored = other_files(args.corpus or settings.corpus.directory)
+    ignored = other_files(folder)
     if ignored:
         print(
             f"ignored {terminal.plural(len(ignored), 'file')} that "
@@ -149,7 +150,6 @@ def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
             f"{' or '.join(ARTICLE_SUFFIXES)}: {', '.join(ignored)}",
             file=sys.stderr,
         )
-    folder = Path(args.corpus or settings.corpus.directory)
     for name, count in unread_folders(settings, folder).items():
         print(
             f"ignored the folder {name}/ with {terminal.plural(count, 'article file')}: "
@@ -163,7 +163,7 @@ def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
         f"{terminal.plural(corpus.paragraph_count, 'paragraph')}, "
         f"{terminal.plural(len(engine.index.vocabulary), 'term')}; configuration valid."
     )
-    broken = _check_servers(settings, Path(args.corpus or settings.corpus.directory))
+    broken = _check_servers(settings, folder)
     return EXIT_PROBLEM if corpus.skipped or broken else EXIT_OK
 
 
