@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench import citebot
+from bench import citebot, verdict_fit
 from bench.data import Question, Squad, load_squad
 from bench.report import command_line, machine_line
 
@@ -58,14 +58,6 @@ def near_topic_split(squad: Squad, limit: int | None = None) -> Split:
         {half: tuple(qs[:limit] if limit else qs) for half, qs in answerable.items()},
         {half: tuple(qs[:limit] if limit else qs) for half, qs in near.items()},
     )
-
-
-def _verdicts(engine: Any, questions: Sequence[Question]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    for question in questions:
-        answer = citebot.ask(engine, question.text)
-        counts["refused" if answer is None else citebot.verdict_of(answer)] += 1
-    return counts
 
 
 SIGNALS = ("support", "support margin", "largest gap", "words share", "topic", "BM25 margin")
@@ -127,16 +119,10 @@ def refused_keeping(positive: Sequence[float], negative: Sequence[float], keep: 
     return sum(v < threshold for v in negative) / len(negative) if negative else 0.0
 
 
-def _separations(engine: Any, split: Split) -> dict[str, dict[str, float]]:
+def _separations(rows: Sequence[verdict_fit.Asked]) -> dict[str, dict[str, float]]:
     """Each signal's separation of the report half's answerable and near-topic questions, and
     the near-topic share it alone refuses while keeping ``ANSWERED_GOAL`` of answerable."""
-    found = {
-        label: [s for q in questions if (s := signals(engine, q.text)) is not None]
-        for label, questions in (
-            ("answerable", split.answerable["report"]),
-            ("near_topic", split.near_topic["report"]),
-        )
-    }
+    found = _signals_by_kind(rows)
     figures: dict[str, dict[str, float]] = {}
     for name in SIGNALS:
         positive = [s[name] for s in found["answerable"]]
@@ -148,25 +134,28 @@ def _separations(engine: Any, split: Split) -> dict[str, dict[str, float]]:
     return figures
 
 
-def _chat_separations(chats: Sequence[tuple[str, Path, Path]]) -> dict[str, Any]:
-    """Each signal's separation of a chat set's answerable questions from its near-topic ones
-    (``bench.chat``): whether what parts SQuAD's near-topic questions parts these too."""
-    from bench.chat import load_questions
+def _signals_by_kind(rows: Sequence[verdict_fit.Asked]) -> dict[str, list[dict[str, float]]]:
+    """The signals of the answerable and of the near-topic questions asked (none for a question
+    citebot refused or found nothing for)."""
+    return {
+        kind: [r.signals for r in rows if r.kind == kind and r.signals is not None]
+        for kind in ("answerable", "near_topic")
+    }
 
+
+def _chat_separations(
+    chats: Sequence[tuple[str, Path, Path]],
+    rows: dict[str, list[verdict_fit.Asked]] | None = None,
+) -> dict[str, Any]:
+    """Each signal's separation of a chat set's answerable questions from its near-topic ones
+    (``bench.chat``): whether what parts SQuAD's near-topic questions parts these too.
+    ``rows``: the chat sets already asked (``verdict_fit.chat_rows``), else they are asked."""
+    rows = verdict_fit.chat_rows(chats) if rows is None else rows
     found: dict[str, Any] = {}
     for name, corpus, questions_path in chats:
-        if not (corpus.is_dir() and questions_path.is_file()):
+        if name not in rows:
             continue
-        engine = citebot.load_engine(corpus)
-        questions = load_questions(questions_path)
-        signal = {
-            kind: [
-                s
-                for q in questions
-                if q.kind == kind and (s := signals(engine, q.text)) is not None
-            ]
-            for kind in ("answerable", "near_topic")
-        }
+        signal = _signals_by_kind(rows[name])
         found[name] = {
             "where": f"{corpus} with {questions_path}",
             "questions": {kind: len(values) for kind, values in signal.items()},
@@ -185,10 +174,15 @@ def run(
 ) -> dict[str, Any]:
     split = near_topic_split(load_squad(squad_path), limit)
     engine = citebot.build_engine(split.specs)
+    # Each question asked once: its verdict and its signals serve every figure below.
+    rows = {
+        half: verdict_fit.split_rows(engine, split.answerable[half], split.near_topic[half])
+        for half in HALVES
+    }
     halves: dict[str, Any] = {}
     for half in HALVES:
-        answerable = _verdicts(engine, split.answerable[half])
-        near = _verdicts(engine, split.near_topic[half])
+        answerable = Counter(r.verdict for r in rows[half] if r.kind == "answerable")
+        near = Counter(r.verdict for r in rows[half] if r.kind == "near_topic")
         total_a, total_n = sum(answerable.values()), sum(near.values())
         halves[half] = {
             "answerable": dict(answerable),
@@ -196,24 +190,14 @@ def run(
             "answered": answerable["answer"] / total_a if total_a else 0.0,
             "not_confident": 1 - near["answer"] / total_n if total_n else 0.0,
         }
+    chat_rows = verdict_fit.chat_rows(chats)
     return {
         "command": command_line(),
         "machine": machine_line(citebot.code_digest()),
         "squad": str(squad_path),
         "paragraphs in corpus": sum(len(s.paragraphs) for s in split.specs),
         "halves": halves,
-        "separation": _separations(engine, split),
-        "chat separation": _chat_separations(chats),
-        "gates": _gates(engine, split, chats),
+        "separation": _separations(rows["report"]),
+        "chat separation": _chat_separations(chats, chat_rows),
+        "gates": verdict_fit.trade(rows["fit"], rows["report"], chat_rows, ANSWERED_GOAL),
     }
-
-
-def _gates(engine: Any, split: Split, chats: Sequence[tuple[str, Path, Path]]) -> dict[str, Any]:
-    """What a verdict fitted on the fit half would do (``bench.verdict_fit``)."""
-    from bench import verdict_fit
-
-    fit, report = (
-        verdict_fit.split_rows(engine, split.answerable[half], split.near_topic[half])
-        for half in HALVES
-    )
-    return verdict_fit.trade(fit, report, verdict_fit.chat_rows(chats), ANSWERED_GOAL)
