@@ -23,5 +23,6 @@ Heuristic = Literal[
     "phrase_weights",  # a name among the hits counts once (question.weights)
     "stand_ins",  # a question word said in other words counts as held (verdict.evidence)
     "asked_for",  # a time, number, name or way asked for must be stated (verdict.asked_for)
+    "items",  # "rule 3" finds the third item of a numbered list of rules (search.items)
 ]
 HEURISTICS: tuple[Heuristic, ...] = get_args(Heuristic)

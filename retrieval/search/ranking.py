@@ -25,6 +25,7 @@ from retrieval.index.passages import Passages
 from retrieval.lexicon import NON_BODY_WORDS
 from retrieval.question.query import Query
 from retrieval.question.weights import phrase_weights
+from retrieval.search.items import ItemRead, Items
 from retrieval.search.rerank import HEADING_SHARE, closeness, rerank
 from retrieval.search.sections import introduced_next, section_next
 
@@ -33,12 +34,14 @@ MAX_TOP_K = 100
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A ranked paragraph: ``index`` is its position among all passages."""
+    """A ranked paragraph: ``index`` is its position among all passages; ``item``, the item
+    of its numbered list the question asked for (``retrieval.search.items``)."""
 
     article: str
     paragraph: int
     score: float
     index: int
+    item: ItemRead | None = None
 
 
 class Search:
@@ -50,6 +53,7 @@ class Search:
         self._passages = passages
         self._depth = rerank_depth
         self._names_once = "phrase_weights" not in off  # retrieval.heuristics
+        self._items = None if "items" in off else Items(passages)
         tokenize = passages.tokenizer.tokenize
         roles = {
             p.role
@@ -92,12 +96,16 @@ class Search:
             ranked = [head[i] for i in order] + tail
             if not query.code:  # a section read as one answer (not when code is asked for)
                 ranked = section_next(passages, query, ranked)
+        items: dict[int, ItemRead] = {}
+        if self._items is not None and not query.about_articles:  # "what is rule 3"
+            ranked, items = self._items.first(query, ranked)
         if not self._asks_for_non_body(query):
             ranked = self._body_first(query, ranked[:wanted]) + ranked[wanted:]
         if passages.introduces:  # "Install it with:", then the command
             ranked = introduced_next(passages, ranked, top_k)
         return [
-            Hit(located[i][0].slug, located[i][1].number, score, i) for i, score in ranked[:top_k]
+            Hit(located[i][0].slug, located[i][1].number, score, i, items.get(i))
+            for i, score in ranked[:top_k]
         ]
 
     def _asks_for_non_body(self, query: Query) -> bool:

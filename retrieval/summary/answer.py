@@ -20,6 +20,7 @@ from retrieval.corpus.models import Article, Genre, Paragraph
 from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
 from retrieval.question.query import Query
+from retrieval.search.items import item_spans
 from retrieval.search.ranking import Hit
 from retrieval.summary.coherence import leans_back
 from retrieval.verdict.decision import Decision, Evidence
@@ -147,8 +148,15 @@ def answer_summary(
     ...?" answered by a bio, "who wrote ...?" by a title card) is summarised from those, so
     that every answer has one. The
     chosen sentences read as text (``readable``): one that leans on the sentence before it
-    comes with that sentence or not at all, and a paragraph's sentences keep their order.
+    comes with that sentence or not at all, and a paragraph's sentences keep their order. A
+    question for an item of a numbered list ("what is rule 3") is answered by the item.
     """
+    best = hits[0] if hits else None
+    if best is not None and best.item is not None:
+        article, paragraph = passages.located[best.index]
+        spans = item_spans(passages, best.index, best.item)[:count]
+        if spans:
+            return [sentence_in(article, paragraph, *span) for span in spans]
     for admit in (_body, _any):
         candidates: list[tuple[Article, Paragraph, tuple[int, int]]] = []
         terms: list[list[str]] = []

@@ -16,6 +16,7 @@ from retrieval.corpus.text import normalize
 from retrieval.index.meaning import MeaningUnavailable, WordVectors
 from retrieval.index.passages import Passages
 from retrieval.question.query import Query
+from retrieval.search.items import sentence_terms
 from retrieval.search.ranking import Hit
 from retrieval.search.rerank import share
 from retrieval.verdict.asked_for import Wanted, asked_for, holds, way_to
@@ -41,13 +42,16 @@ class Gatherer:
     def evidence(self, query: Query, hits: Sequence[Hit]) -> Evidence:
         passages, settings = self._passages, self._settings
         similarity = self._similarity(query, [hit.index for hit in hits])
-        stand_ins = [self._stand_ins(query, hit.index) for hit in hits]
+        terms = [_terms_of(passages, hit) for hit in hits]
+        stand_ins = [
+            self._stand_ins(query, hit.index, held) for hit, held in zip(hits, terms, strict=True)
+        ]
         supports = [
             with_meaning(
                 support(
                     query.terms,
                     query.weights,
-                    passages.sentences(hit.index)[2],
+                    sentence_terms(passages, hit.index, hit.item),
                     settings.support_weights,
                     found,
                 ),
@@ -57,7 +61,6 @@ class Gatherer:
             for hit, near, found in zip(hits, similarity, stand_ins, strict=True)
         ]
         supports = _read_with_introducer(passages.introduces, hits, supports)
-        terms = [passages.terms_of(hit.index) for hit in hits]
         located = [passages.located[hit.index] for hit in hits]
 
         def states(i: int, wanted: Wanted) -> bool:
@@ -97,11 +100,11 @@ class Gatherer:
         except MeaningUnavailable:
             return [0.0] * len(indices)
 
-    def _stand_ins(self, query: Query, index: int) -> dict[str, float]:
-        """Question terms a passage lacks but says in other words (``WordVectors``)."""
+    def _stand_ins(self, query: Query, index: int, present: set[str]) -> dict[str, float]:
+        """Question terms a passage lacks (it holds ``present``) but says in other words
+        (``WordVectors``)."""
         if self._settings.meaning_weight == 0 or "stand_ins" in self._off:
             return {}
-        present = self._passages.terms_of(index)
         wanted = [t for t in query.weights if t not in present]
         if not wanted:
             return {}
@@ -128,6 +131,12 @@ class Gatherer:
             )
         except MeaningUnavailable:
             return 1.0
+
+
+def _terms_of(passages: Passages, hit: Hit) -> set[str]:
+    """Every term of a hit's passage, with those that named the item asked for in it."""
+    terms = passages.terms_of(hit.index)
+    return terms | set(hit.item.terms) if hit.item is not None else terms
 
 
 def _read_with_introducer(

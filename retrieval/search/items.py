@@ -1,0 +1,141 @@
+"""The numbered list a question points into, first, read with the item asked for.
+
+"what is rule 3" refers to an item (``retrieval.question.item_reference``) in words the item
+does not hold: "3. Keep content safe for work." When a numbered list of the corpus
+(``retrieval.corpus.numbered``) is a list of what the question names (the noun is a word of
+the headings it sits under, of its article's title or of its introduction; or the search put
+it first on the question's other words: "the third step to get verified") and has the item,
+that list comes first, and is read as if the item were written with the reference's words
+("rule 3: Keep content safe for work."): the verdict weighs it so (``sentence_terms``), and
+the answer's "In short" is the item (``retrieval.summary.answer``). Of several such lists, the
+articles the question names come first, then the one the search ranked best, then BM25's best.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+
+from retrieval.corpus.numbered import NumberedList, numbered_list
+from retrieval.index.passages import Passages
+from retrieval.question.item_reference import LAST, ItemReference, item_references
+from retrieval.question.query import Query
+
+Ranked = list[tuple[int, float]]  # (passage index, BM25 score), best first
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRead:
+    """The item of a hit's list a question asked for: its number, its text's span in the
+    passage, and the question's terms that named it ("rule", "3")."""
+
+    number: int
+    span: tuple[int, int]
+    terms: tuple[str, ...]
+
+
+class Items:
+    """Finds the list item a question refers to, among one corpus's numbered lists."""
+
+    def __init__(self, passages: Passages) -> None:
+        self._passages = passages
+
+    @cached_property
+    def _lists(self) -> dict[int, NumberedList]:
+        """Every body passage that is a numbered list, by passage index (read on the first
+        question that refers to an item: most never do)."""
+        found: dict[int, NumberedList] = {}
+        for i, (_, paragraph) in enumerate(self._passages.located[: self._passages.first_card]):
+            if paragraph.is_body and "\n" in paragraph.text:
+                listed = numbered_list(paragraph.text)
+                if listed is not None:
+                    found[i] = listed
+        return found
+
+    def first(self, query: Query, ranked: Ranked) -> tuple[Ranked, dict[int, ItemRead]]:
+        """``ranked`` with the list holding the item the question refers to first, and that
+        item; ``ranked`` itself and nothing when it refers to none the corpus lists."""
+        for reference in item_references(query.text):
+            found = self._find(reference, query, ranked)
+            if found is not None:
+                index, item = found
+                score = next((s for i, s in ranked if i == index), None)
+                if score is None:
+                    score = float(self._passages.index.get_scores(query.terms, query.scale)[index])
+                rest = [entry for entry in ranked if entry[0] != index]
+                return [(index, score), *rest], {index: item}
+        return ranked, {}
+
+    def _find(
+        self, reference: ItemReference, query: Query, ranked: Ranked
+    ) -> tuple[int, ItemRead] | None:
+        passages = self._passages
+        tokenize = passages.tokenizer.tokenize
+        nouns = tokenize(reference.noun)
+        lists = self._lists
+        if len(nouns) != 1 or not lists:
+            return None
+        noun = nouns[0]
+        noun_id = passages.index.vocabulary.get(noun, -1)
+        named = set(tokenize(reference.phrase))
+        # The search's best passage needs no noun when the question's other words found it:
+        # "the third step to get verified" under "How to get verified".
+        found_by_words = ranked[0][0] if ranked and query.weights.keys() - named else None
+        holding = [
+            i
+            for i, listed in lists.items()
+            if _number(listed, reference.number) in listed.items
+            and (i == found_by_words or self._is_list_of(i, listed, noun, noun_id))
+        ]
+        if not holding:
+            return None
+        place = {i: at for at, (i, _) in enumerate(ranked)}
+        scores = None
+        if not place.keys() & set(holding):
+            scores = passages.index.get_scores(query.terms, query.scale)
+        located = passages.located
+
+        def order(i: int) -> tuple[bool, int, float]:
+            bm25 = 0.0 if scores is None else -float(scores[i])
+            return (located[i][0].slug not in query.articles, place.get(i, len(place)), bm25)
+
+        best = min(holding, key=order)
+        number = _number(lists[best], reference.number)
+        terms = tuple(t for t in tokenize(reference.phrase) if t in query.weights)
+        return best, ItemRead(number, lists[best].items[number], terms)
+
+    def _is_list_of(self, index: int, listed: NumberedList, noun: str, noun_id: int) -> bool:
+        """Whether the list at ``index`` is a list of ``noun``: a word of its headings, its
+        article's title or its introduction."""
+        passages = self._passages
+        if noun_id >= 0 and noun_id in passages.kept.hidden_ids(index):
+            return True
+        tokenize = passages.tokenizer.tokenize
+        article = passages.located[index][0]
+        return noun in tokenize(article.title) or noun in tokenize(listed.introduction)
+
+
+def _number(listed: NumberedList, number: int) -> int:
+    return listed.last if number == LAST else number
+
+
+def sentence_terms(passages: Passages, index: int, item: ItemRead | None) -> list[list[str]]:
+    """A passage's sentence terms (``Passages.sentences``), the first sentence of ``item``
+    read with the words that named it."""
+    spans, _, terms = passages.sentences(index)
+    if item is None:
+        return terms
+    start, end = item.span
+    first = next((n for n, (s, _) in enumerate(spans) if start <= s < end), None)
+    if first is None:
+        return terms
+    found = list(terms)
+    found[first] = [*item.terms, *terms[first]]
+    return found
+
+
+def item_spans(passages: Passages, index: int, item: ItemRead) -> Sequence[tuple[int, int]]:
+    """The spans of the sentences of ``item``, in order."""
+    start, end = item.span
+    return [span for span in passages.sentences(index)[0] if start <= span[0] < end]
