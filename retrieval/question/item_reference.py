@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
+from retrieval.lexicon import may_hold
 
 LAST = -1  # "the last rule": the list's last item, whatever its number
 
@@ -25,6 +26,7 @@ _NUMBERS = {word: n for n, word in enumerate(_CARDINALS, 1)} | {
 }
 _NUMBERS |= {"last": LAST, "final": LAST}
 
+_DIGIT = re.compile(r"\d")
 _NOUN = r"(?P<noun>[^\W\d_]{3,})"
 # "rule 3", "rule #3", "rule no. 3", "rule number 3", "rule three": not "python 3.11", "3%".
 _NOUN_NUMBER = re.compile(
@@ -52,7 +54,7 @@ class ItemReference:
 
 def item_references(text: str) -> list[ItemReference]:
     """The items ``text`` refers to, in the order it names them (see the module)."""
-    if not any(ch.isdigit() for ch in text) and not _may_name_number(text):
+    if _DIGIT.search(text) is None and not may_hold(text, _NUMBERS):
         return []
     found: list[tuple[int, ItemReference]] = []
     for match in _NOUN_NUMBER.finditer(text):
@@ -72,8 +74,3 @@ def item_references(text: str) -> list[ItemReference]:
 
 def _reference(noun: str, number: int, phrase: str) -> ItemReference:
     return ItemReference(noun.casefold(), number, phrase)
-
-
-def _may_name_number(text: str) -> bool:
-    lowered = text.lower()
-    return any(word in lowered for word in _NUMBERS)

@@ -56,6 +56,8 @@ class Items:
     def first(self, query: Query, ranked: Ranked) -> tuple[Ranked, dict[int, ItemRead]]:
         """``ranked`` with the list holding the item the question refers to first, and that
         item; ``ranked`` itself and nothing when it refers to none the corpus lists."""
+        if not self._lists:  # most corpora (news, SQuAD) have no numbered list
+            return ranked, {}
         for reference in item_references(query.text):
             found = self._find(reference, query, ranked)
             if found is not None:
