@@ -21,4 +21,13 @@ ENGLISH_STOP_WORDS: frozenset[str] = frozenset(
     which while who who's whom why why's will with won't would wouldn wouldn't y you you'd
     you'll you're you've your yours yourself yourselves
     """.split()
+) | frozenset(
+    # The same contractions typed without the apostrophe, as chat types them ("whats rule 5",
+    # "im using conda"): those at least ten times as frequent in English with it (wordfreq's
+    # Zipf scale, 1.0 apart), so that "lets", "ill", "id", "well", "shell" and "wed" stay words.
+    """
+    arent cant couldnt didnt doesnt dont hadnt hasnt havent hed hes hows im isnt itll ive
+    shes shouldnt thats theres theyd theyll theyre theyve wasnt werent weve whats whens wheres
+    wont wouldnt youd youll youre youve
+    """.split()
 )
