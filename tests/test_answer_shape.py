@@ -52,6 +52,8 @@ def test_the_author_arguing_without_a_name_gets_the_best_matching_articles_argum
         ("what should we do about north korea", False, False),  # no article as subject
         ("why does the article mention sanctions", False, False),  # no argument asked
         ("what is the point of sanctions", False, False),
+        ("what does the article say about urgent care", False, False),  # "urge"nt is no verb
+        ("what does the faq say about reports", False, False),
         ("what does cato argue", True, True),
     ],
 )

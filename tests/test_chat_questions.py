@@ -135,6 +135,20 @@ def test_chat_shorthand_of_english_is_spelled_out() -> None:
     assert rewrite("RN") == "RN"  # an acronym, not chat shorthand
 
 
+@pytest.mark.parametrize("typed", ["whats", "im", "doesnt", "dont", "youre", "theres", "cant"])
+def test_a_contraction_typed_without_its_apostrophe_is_a_stop_word_as_the_contraction_is(
+    typed: str,
+) -> None:
+    engine = one_article("The ferry leaves the harbour at noon.")
+    assert engine.query(f"{typed} the ferry time").weights.keys() == {"ferri", "time"}
+
+
+@pytest.mark.parametrize("word", ["lets", "ill", "id", "well", "shell", "wed"])
+def test_a_bare_contraction_that_is_a_word_of_its_own_stays_a_word(word: str) -> None:
+    engine = one_article(f"The {word} is here.")
+    assert engine.query(f"where is the {word}").weights
+
+
 # -- misspellings and other forms ---------------------------------------------------------------
 
 

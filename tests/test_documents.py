@@ -466,6 +466,31 @@ def test_an_option_is_found_by_its_name_though_its_word_is_a_stop_word(tmp_path:
     assert answer.passages[0].text.startswith("Given together, --only wins over --all")
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does the faq say about urgent reports",
+        "what does the moderation faq page say about urgent reports",
+        "what do the docs say about urgent reports",
+    ],
+)
+def test_a_question_naming_the_page_it_asks_needs_only_its_subject(
+    tmp_path: Path, question: str
+) -> None:
+    """ "the faq", "the moderation faq page", "the docs" point at the pages, as "the article"
+    does: the words for a page are not what its passages must hold."""
+    write(
+        tmp_path,
+        "faq.md",
+        "# Frequently asked questions\n\n## How do I report someone?\n\n"
+        "Right-click the message and choose Report to Mods.\n\n"
+        "For anything urgent, such as threats, ping the Moderator role.\n",
+    )
+    answer = Engine(load_corpus(tmp_path)).ask(question)
+    assert answer.verdict == "answer"
+    assert answer.passages[0].text.startswith("For anything urgent")
+
+
 def test_a_question_its_section_asks_gets_the_sections_paragraphs_next(tmp_path: Path) -> None:
     # the heading asks the question; the paragraph that repeats its words ranks first, and
     # the one that gives the cause comes right after it, before other sections' paragraphs

@@ -23,7 +23,8 @@ import re
 from retrieval.lexicon import TEXT_NOUNS, alternatives, may_hold
 
 # The words for an argument, each written once: the pattern is made of them, and so are the
-# parts every match holds, which ``may_hold`` tests first (this runs on every question).
+# parts every match holds, which ``may_hold`` tests first (this runs on every question). Each
+# is a whole word: "urge", not the start of "urgent".
 # A verb of recommending or arguing: its stem, and the endings it takes.
 _VERBS = (
     ("recommend", "(?:s|ed|ing|ation|ations)?"),
@@ -32,7 +33,7 @@ _VERBS = (
     ("propos", "(?:e|es|ed|ing|al|als)"),
     ("advocat", "(?:e|es|ed|ing)"),
     ("conclu", "(?:de|des|ded|ding|sion|sions)"),
-    ("prescri", "(?:be|bes|bed|ption)"),
+    ("prescri", "(?:be|bes|bed|ption|ptions)"),
     ("call", r"(?:s|ed|ing)?\s+for"),
 )
 # A noun for the point (a space stands for any run of spaces).
@@ -51,7 +52,7 @@ _ARGUING = re.compile(
     + rf"|(?:{alternatives(_QUALIFIERS)})\s+(?:{alternatives(_POINTS)})s?"
     + rf"|(?:{alternatives(_OWNERS)})\s+point"
     + rf"|(?:{alternatives(_VIEW_FORMS)})\s+"
-    r"(?:[\w.'\u2019-]+\s+){1,3}?(?:should|must|ought|need|needs|has\s+to|have\s+to|to\s+do)\b)",
+    r"(?:[\w.'\u2019-]+\s+){1,3}?(?:should|must|ought|need|needs|has\s+to|have\s+to|to\s+do))\b",
     re.IGNORECASE,
 )
 # What every match of ``_ARGUING`` holds: a verb's stem, a noun's first letters ("take" of

@@ -20,10 +20,12 @@ from retrieval.corpus.models import Article
 from retrieval.lexicon import DOCUMENT_WORDS, FIELD_WORDS, TEXT_NOUNS, alternatives, may_hold
 from retrieval.question.weights import english_weight
 
-# "the article", "this piece", "the op-ed": a determiner before a word for a text points at
-# the articles themselves, as a name would, however many there are.
+# "the article", "this piece", "the op-ed", "the basic usage page": a determiner before a word
+# for a text (a name of up to three words between) points at the articles themselves, as a name
+# would, however many there are.
 _POINTED_AT = re.compile(
     r"\b(?:the|this|that|these|those|both|each|either|your|ur)\s+"
+    r"(?:[\w'\u2019-]+\s+){0,3}?"  # a page's name between: "the basic usage page"
     rf"(?:{alternatives(TEXT_NOUNS)})\b",
     re.IGNORECASE,
 )
