@@ -26,6 +26,8 @@ PIECES = [
     "supposed to",
     "Unable to",
     "pre-war",
+    " happens",
+    "HAPPENED",
     "ever",
     "myVar",
     "iPhone",
@@ -65,6 +67,7 @@ def test_each_pattern_matches_as_a_plain_search_does(question: str, names: bool)
     pointed = mentions._POINTED_AT.search(question) is not None
     assert mentions.Mentions.points_at_articles(question) == pointed
     blanked = fillers._HEDGES.sub(fillers._blank, question)
+    blanked = fillers._EVENT.sub(fillers._blank_verb, blanked)
     if "-" in blanked:
         blanked = fillers._PREFIX.sub(fillers._blank, blanked)
     assert fillers.without_fillers(question) == blanked

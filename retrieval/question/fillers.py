@@ -7,6 +7,9 @@ Two kinds, both closed classes of English, none about any one topic:
   campaign supposed to achieve" asks what the campaign achieves;
 * a bound prefix written with a hyphen ("pre-congress", "non-nuclear", "ex-wife"): "pre" is
   no word of its own, and what follows it is searched alone.
+* the verb of a question about an event, "what happens if I break a rule", "what happened to
+  the coach": "happen" asks for what the passage tells (a warning, a ban) and is seldom its
+  word.
 
 They are left out of the words searched for and weighed, as stop words are; the question's
 meaning (``retrieval.index.meaning``) and what it asks for (``retrieval.verdict.asked_for``)
@@ -34,6 +37,12 @@ _HEDGES = re.compile(
     rf"|(?:{'|'.join(_SEMI_MODALS)})\s+to)\b",
     re.IGNORECASE,
 )
+# "what happens", "what will happen", "what has happened", "what is happening".
+_EVENT = re.compile(
+    r"(?<=\bwhat\s)\s*(?:(?:will|would|could|might|may|can|did|does|do|has|have|had|is|was|"
+    r"are|were)\s+)?(happen(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
 _PREFIX = re.compile(
     r"\b(?:pre|post|non|anti|co|ex|mid|semi|quasi|pseudo|neo|proto|ultra|multi|inter|intra|sub)"
     r"-(?=[^\W\d_])",
@@ -47,8 +56,18 @@ def without_fillers(text: str) -> str:
     known by their spans)."""
     if may_hold(text, _HEDGE_PARTS):
         text = _HEDGES.sub(_blank, text)
+    if may_hold(text, ("happen",)):
+        text = _EVENT.sub(_blank_verb, text)
     return _PREFIX.sub(_blank, text) if "-" in text else text
 
 
 def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
+
+
+def _blank_verb(match: re.Match[str]) -> str:
+    """The match with its verb (group 1) blanked, the auxiliary before it kept."""
+    start, end = match.span(1)
+    whole = match.group()
+    offset = match.start()
+    return whole[: start - offset] + " " * (end - start) + whole[end - offset :]
