@@ -263,3 +263,16 @@ def test_a_passage_without_the_time_number_or_name_asked_for_is_only_the_closest
     assert answer.verdict == "closest"
     assert answer.reason is not None and lacking in answer.reason
     assert one_article(with_it).ask(question).verdict == "answer"
+
+
+def test_what_is_asked_for_must_be_stated_where_the_question_s_words_are() -> None:
+    """A number in another sentence of the passage is not the number asked for."""
+    text = (
+        "Events that break the rules are cancelled by moderators without notice. "
+        "The server opened in 2019."
+    )
+    answer = one_article(text).ask("how many moderators cancel events")
+    assert answer.verdict == "closest"
+    assert answer.reason is not None and "no number" in answer.reason
+    stated = one_article("Events are cancelled by any of the 12 moderators. It opened.")
+    assert stated.ask("how many moderators cancel events").verdict == "answer"

@@ -64,7 +64,17 @@ class Gatherer:
         located = [passages.located[hit.index] for hit in hits]
 
         def states(i: int, wanted: Wanted) -> bool:
-            return holds(wanted, located[i][1].text, query.text)
+            """Whether a sentence of hit ``i`` that holds a word of the question states what it
+            asks for: "How many moderators..." is not answered by "cancelled by moderators"
+            because another sentence of the passage gives a number."""
+            text = located[i][1].text
+            spans = passages.sentences(hits[i].index)[0]
+            per_sentence = sentence_terms(passages, hits[i].index, hits[i].item)
+            return any(
+                holds(wanted, text[start:end], query.text)
+                for (start, end), held in zip(spans, per_sentence, strict=True)
+                if not query.weights.keys().isdisjoint(held)
+            )
 
         return Evidence(
             weights=query.weights,
