@@ -116,7 +116,7 @@ def source_line(passage: Passage) -> str:
     publisher = f", {passage.publisher}" if passage.publisher else ""
     if passage.kind == "title" and passage.author:  # the card answers "who wrote it"
         publisher = f", by {passage.author}{publisher}"
-    place = f"{passage.place}{publisher}"
+    place = passage.placed(publisher)
     if len(place) > PLACE_CHARS:
         place = place[: PLACE_CHARS - 1].rstrip() + "\u2026"
     return visible(f"{place} \u2014 {passage.citation}")

@@ -45,10 +45,15 @@ class Quote(_Model):
         """Where the quote sits, as the bot and the command line show it: the title and the
         headings above it ("Widget FAQ \u203a How do I reset my widget?"), a first heading
         that only repeats the title said once."""
+        return self.placed()
+
+    def placed(self, beside_title: str = "") -> str:
+        """``place`` with ``beside_title`` (", Poetry documentation") right after the title,
+        where it reads as the article's and not as part of the last heading."""
         headings = list(self.section)
         if headings and identity(headings[0]) == identity(self.title):
             headings = headings[1:]
-        return SECTION_SEPARATOR.join([self.title, *headings])
+        return SECTION_SEPARATOR.join([self.title + beside_title, *headings])
 
 
 class SummarySentence(Quote):

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.cogs.utils import formats, limits
+from bot.terminal import source_line
 from fakediscord import markdown
 from helpers import SEEDS_DIR, examples
 from retrieval import (
@@ -216,3 +217,20 @@ def test_a_heading_of_thousands_of_characters_is_cut_and_the_citation_kept() -> 
     cite = (embed.description or "").split("\n\u2014 ")[1]
     assert len(cite) <= formats.CITATION and cite.endswith("\u2026 \u00b61 (huge)")
     assert len(formats.answer_text(answer)) <= limits.CONTENT
+
+
+def test_a_publisher_is_named_after_the_title_not_after_the_last_heading() -> None:
+    article = Article(
+        "groups",
+        "Managing dependencies",
+        (Paragraph(1, "Groups hold optional dependencies.", section=("Dependency groups",)),),
+        publisher="Poetry documentation",
+    )
+    answer = Engine(Corpus([article])).ask("what do groups hold")
+    cite = (formats.answer_embed(answer).description or "").split("\n\u2014 ")[1]
+    assert cite == (
+        "Managing dependencies, Poetry documentation \u203a Dependency groups \u00b61 (groups)"
+    )
+    assert source_line(answer.passages[0]) == (
+        "Managing dependencies, Poetry documentation \u203a Dependency groups \u2014 groups \u00b61"
+    )

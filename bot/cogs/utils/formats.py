@@ -75,7 +75,7 @@ def source(quote: Quote, budget: int = CITATION) -> str:
         byline = f", by {quote.author}" if quote.author else ""
         head, tail = f"{quote.title}{byline}{publisher}", f", title ({quote.article})"
     else:
-        head, tail = f"{quote.place}{publisher}", f" \u00b6{quote.paragraph} ({quote.article})"
+        head, tail = quote.placed(publisher), f" \u00b6{quote.paragraph} ({quote.article})"
     tail = escape(tail, links=False)
     return shorten(escape(head, links=False), budget - len(tail)) + tail
 
