@@ -23,6 +23,7 @@ from retrieval.question.item_reference import LAST, ItemReference, item_referenc
 from retrieval.question.query import Query
 
 Ranked = list[tuple[int, float]]  # (passage index, BM25 score), best first
+MAX_REFERENCES = 3  # "rule 1 one one one ...": a question's first few references are enough
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,23 +43,34 @@ class Items:
         self._passages = passages
 
     @cached_property
-    def _lists(self) -> dict[int, NumberedList]:
-        """Every body passage that is a numbered list, by passage index (read on the first
-        question that refers to an item: most never do)."""
-        found: dict[int, NumberedList] = {}
-        for i, (_, paragraph) in enumerate(self._passages.located[: self._passages.first_card]):
-            if paragraph.is_body and "\n" in paragraph.text:
-                listed = numbered_list(paragraph.text)
-                if listed is not None:
-                    found[i] = listed
+    def _lists(self) -> dict[int, tuple[NumberedList, frozenset[str]]]:
+        """Every body passage that is a numbered list, by passage index, with the terms that
+        say what it is a list of: its headings', its article's title's and its
+        introduction's (read on the first question that refers to an item: most never do)."""
+        passages = self._passages
+        tokenize = passages.tokenizer.tokenize
+        titles: dict[str, frozenset[str]] = {}
+        found: dict[int, tuple[NumberedList, frozenset[str]]] = {}
+        for i, (article, paragraph) in enumerate(passages.located[: passages.first_card]):
+            if not paragraph.is_body or "\n" not in paragraph.text:
+                continue
+            listed = numbered_list(paragraph.text)
+            if listed is None:
+                continue
+            title = titles.get(article.slug)
+            if title is None:
+                title = titles[article.slug] = frozenset(tokenize(article.title))
+            own = tokenize(" ".join([*paragraph.section, listed.introduction]))
+            found[i] = (listed, title | frozenset(own))
         return found
 
     def first(self, query: Query, ranked: Ranked) -> tuple[Ranked, dict[int, ItemRead]]:
         """``ranked`` with the list holding the item the question refers to first, and that
-        item; ``ranked`` itself and nothing when it refers to none the corpus lists."""
+        item; ``ranked`` itself and nothing when it refers to none the corpus lists. Only the
+        question's first ``MAX_REFERENCES`` references are looked for."""
         if not self._lists:  # most corpora (news, SQuAD) have no numbered list
             return ranked, {}
-        for reference in item_references(query.text):
+        for reference in item_references(query.text)[:MAX_REFERENCES]:
             found = self._find(reference, query, ranked)
             if found is not None:
                 index, item = found
@@ -75,20 +87,19 @@ class Items:
         passages = self._passages
         tokenize = passages.tokenizer.tokenize
         nouns = tokenize(reference.noun)
-        lists = self._lists
-        if len(nouns) != 1 or not lists:
+        if len(nouns) != 1:
             return None
         noun = nouns[0]
-        noun_id = passages.index.vocabulary.get(noun, -1)
         named = set(tokenize(reference.phrase))
         # The search's best passage needs no noun when the question's other words found it:
         # "the third step to get verified" under "How to get verified".
         found_by_words = ranked[0][0] if ranked and query.weights.keys() - named else None
+        lists = self._lists
         holding = [
             i
-            for i, listed in lists.items()
+            for i, (listed, of) in lists.items()
             if _number(listed, reference.number) in listed.items
-            and (i == found_by_words or self._is_list_of(i, listed, noun, noun_id))
+            and (i == found_by_words or noun in of)
         ]
         if not holding:
             return None
@@ -103,19 +114,10 @@ class Items:
             return (located[i][0].slug not in query.articles, place.get(i, len(place)), bm25)
 
         best = min(holding, key=order)
-        number = _number(lists[best], reference.number)
+        listed = lists[best][0]
+        number = _number(listed, reference.number)
         terms = tuple(t for t in tokenize(reference.phrase) if t in query.weights)
-        return best, ItemRead(number, lists[best].items[number], terms)
-
-    def _is_list_of(self, index: int, listed: NumberedList, noun: str, noun_id: int) -> bool:
-        """Whether the list at ``index`` is a list of ``noun``: a word of its headings, its
-        article's title or its introduction."""
-        passages = self._passages
-        if noun_id >= 0 and noun_id in passages.kept.hidden_ids(index):
-            return True
-        tokenize = passages.tokenizer.tokenize
-        article = passages.located[index][0]
-        return noun in tokenize(article.title) or noun in tokenize(listed.introduction)
+        return best, ItemRead(number, listed.items[number], terms)
 
 
 def _number(listed: NumberedList, number: int) -> int:
