@@ -148,6 +148,7 @@ ORDER = (
     "chat",
     "chat-corpus-bbc8",
     "chat-corpus-docs",
+    "chat-community-check",
     "summaries",
     "speed",
     "soak",
@@ -164,6 +165,8 @@ COMMANDS = """\
     --questions ../shared/eval/corpus-bbc8-questions.json --report docs/BENCHMARKS.md
 .venv/bin/python -m bench chat --seeds ../shared/eval/corpus-docs \\
     --questions ../shared/eval/corpus-docs-questions.json --report docs/BENCHMARKS.md
+.venv/bin/python -m bench chat --seeds bench/community-check \\
+    --questions bench/community-check-questions.json --report docs/BENCHMARKS.md
 .venv/bin/python -m bench summaries --bbc ../shared/data/bbc-news-summary \\
     --report docs/BENCHMARKS.md
 .venv/bin/python -m bench speed --squad ../shared/data/squad/dev-v1.1.json \\
