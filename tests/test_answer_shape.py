@@ -118,3 +118,10 @@ def test_a_leaning_sentence_that_opens_its_paragraph_is_left_out_of_in_short() -
     answer = engine.ask("what will the harbour levy fund")
     assert answer.verdict == "answer" and answer.summary
     assert "This levy will fund the harbour dredging." not in [s.text for s in answer.summary]
+
+
+def test_a_question_naming_an_article_is_summed_up_from_that_article(engine: Engine) -> None:
+    """ "the bloomberg pic": Cato's caption also shows a picture, but it was not asked about."""
+    answer = engine.ask("whats the caption on the bloomberg pic")
+    assert answer.verdict == "answer" and answer.summary
+    assert {s.article for s in answer.summary} == {"bloomberg-engage-north-korea"}

@@ -79,12 +79,16 @@ class Replies:
                 missing=decision.missing,
             )
         chosen = [hits[i] for i in decision.quoted]
+        named = [hit for hit in chosen if hit.article in query.articles]
         return Answer(
             question=question,
             verdict="answer",
             abstained=False,
             passages=quoted,
-            summary=answer_summary(weights, chosen, passages, self._sentences, self._genre),
+            # A question naming an article ("the bloomberg pic") is summed up from its passages.
+            summary=answer_summary(
+                weights, named or chosen, passages, self._sentences, self._genre
+            ),
         )
 
     def argument(self, question: str, query: Query, summaries: Sequence[ArticleSummary]) -> Answer:
