@@ -1,0 +1,124 @@
+"""Which sentences an answer's "In short" takes, and in what order.
+
+``ranked_sentences`` orders a passage's sentences by the share of the question's weight they
+hold, less ``RANK_PENALTY`` per place their passage stands below the best, with maximal
+marginal relevance so that a second sentence adds something; ``readable`` takes as many as
+asked of them that read as text (``retrieval.summary.coherence``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+
+from retrieval.corpus.genre import article_genre
+from retrieval.corpus.models import Article, Genre, Paragraph
+from retrieval.summary.coherence import leans_back
+
+MMR_LAMBDA = 0.7
+RANK_PENALTY = 0.1  # SQuAD: the answer sentence is mostly in the best passage
+MIN_SHARE = 0.5  # a summary sentence holds at least half what the best one holds...
+ANY_SHARE = 1e-9  # ... unless none of those reads alone: then any that holds something
+
+Candidate = tuple[Article, Paragraph, tuple[int, int]]
+
+
+def readable(
+    ranked: Iterable[int],
+    candidates: Sequence[Candidate],
+    count: int,
+    genre: Callable[[Article], Genre] = article_genre,
+) -> list[int]:
+    """Up to ``count`` of the ``ranked`` sentences (best first) that read as text.
+
+    A sentence that leans on the one before it ("Yet these are also precisely the reasons...",
+    ``retrieval.summary.coherence``) is taken with that sentence, and that one with its own if
+    it leans too; a chain reaching back past its paragraph's start is left out. A group that
+    would pass ``count`` is left out, unless nothing else can be shown, and so is one that
+    stands before a sentence already chosen from its paragraph. ``ranked`` is read only as
+    far as these choices need (it may be a generator). The result keeps the
+    paragraphs in the order their best sentence ranks, and each paragraph's sentences in
+    their order in it: the best sentence first, unless it leans on the one before it.
+    """
+
+    def leans(i: int) -> bool:  # a caption or a bio stands alone: "This article first..."
+        article, paragraph, (start, end) = candidates[i]
+        return paragraph.is_body and leans_back(paragraph.text[start:end], genre(article))
+
+    def same_paragraph(i: int, j: int) -> bool:
+        return candidates[i][0] is candidates[j][0] and candidates[i][1] is candidates[j][1]
+
+    def group_of(i: int) -> list[int]:
+        group = [i]
+        while leans(group[0]):
+            before = group[0] - 1
+            if before < 0 or not same_paragraph(before, group[0]):
+                return []
+            group.insert(0, before)
+        return group
+
+    groups = (group for group in map(group_of, ranked) if group)
+    first: list[int] | None = None
+    chosen: list[int] = []
+    for group in groups:
+        first = first or group
+        new = [i for i in group if i not in chosen]
+        earlier = any(same_paragraph(i, new[0]) and i > new[0] for i in chosen) if new else False
+        # A later pick from a paragraph already quoted must come after what is chosen there,
+        # so that the best sentence stays first and the paragraph keeps its order.
+        if new and not earlier and len(chosen) + len(new) <= count:
+            chosen.extend(new)
+        if len(chosen) >= count:
+            break
+    if not chosen and first:
+        chosen = first
+    first_rank: dict[int, int] = {}
+    for i in chosen:
+        first_rank.setdefault(id(candidates[i][1]), len(first_rank))
+    return sorted(chosen, key=lambda i: (first_rank[id(candidates[i][1])], i))
+
+
+def ranked_sentences(
+    query_weights: Mapping[str, float],
+    sentences: Sequence[Sequence[str]],
+    *,
+    passage_ranks: Sequence[int] | None = None,
+    min_share: float = MIN_SHARE,
+) -> Iterator[int]:
+    """Indices of the sentences that answer the query, best first, each found only when
+    asked for (a long paragraph has hundreds, and a summary wants two or three).
+
+    Relevance is the share of the query's information (idf mass) a sentence contains, less
+    ``RANK_PENALTY`` per place its passage stands below the best one; MMR keeps a second
+    sentence only if it adds something the first did not say.
+    """
+    total = sum(query_weights.values())
+    if total <= 0:
+        return
+    term_sets = [frozenset(s) for s in sentences]
+    ranks = passage_ranks or [0] * len(term_sets)
+    relevance = [
+        # Summed in the question's order: a set's order changes with the hash seed, and so
+        # would the last bits of the sum, and with them which of two tied sentences wins.
+        sum(w for t, w in query_weights.items() if t in terms) / total - RANK_PENALTY * rank
+        for terms, rank in zip(term_sets, ranks, strict=True)
+    ]
+    best = max(relevance, default=0.0)
+    if best <= 0:
+        return
+    chosen: list[int] = []
+    candidates = [i for i, r in enumerate(relevance) if r >= min_share * best]
+    while candidates:
+
+        def mmr(i: int) -> tuple[float, int]:
+            overlap = max((_jaccard(term_sets[i], term_sets[j]) for j in chosen), default=0.0)
+            return (MMR_LAMBDA * relevance[i] - (1 - MMR_LAMBDA) * overlap, -i)
+
+        pick = max(candidates, key=mmr)
+        chosen.append(pick)
+        candidates.remove(pick)
+        yield pick
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
