@@ -6,10 +6,14 @@ of steps, a page whose list is of something else.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from helpers import examples
 from retrieval import Engine, EngineSettings, RetrievalSettings, load_corpus
 from retrieval.corpus.numbered import numbered_list
 from retrieval.question.item_reference import LAST, item_references
@@ -186,3 +190,34 @@ def test_without_the_heuristic_the_item_is_not_what_is_quoted(community: Path) -
     settings = EngineSettings(retrieval=RetrievalSettings(heuristics_off=frozenset({"items"})))
     answer = Engine(load_corpus(community), settings).ask("what is rule 3?")
     assert [s.text for s in answer.summary] != ["Keep content safe for work in every channel."]
+
+
+_ITEM_WORDS = st.sampled_from(["keep", "calm", "post", "memes", "here", "only", "ask", "first"])
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    items=st.lists(st.lists(_ITEM_WORDS, min_size=1, max_size=6), min_size=2, max_size=12),
+    asked=st.integers(min_value=0, max_value=14),
+    start=st.integers(min_value=1, max_value=3),
+)
+def test_any_rule_asked_for_is_that_item_word_for_word_or_no_item(
+    items: list[list[str]], asked: int, start: int
+) -> None:
+    lines = [f"{start + n}. {' '.join(words).capitalize()}." for n, words in enumerate(items)]
+    text = "# House rules\n\n" + "\n".join(lines) + "\n\nMods enforce these.\n"
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "rules.md").write_text(text, encoding="utf-8")
+        engine = Engine(load_corpus(Path(folder)))
+    answer = engine.ask(f"what is rule {asked}?")
+    listed = [p for p in engine.corpus.articles[0].paragraphs if "\n" in p.text]
+    if start <= asked < start + len(items):
+        item = lines[asked - start].split(". ", 1)[1]
+        assert answer.verdict == "answer"
+        assert answer.summary[0].paragraph == listed[0].number
+        assert " ".join(s.text for s in answer.summary) == item
+    else:
+        assert all(s.paragraph != listed[0].number for s in answer.summary)
+    for sentence in answer.summary:  # whatever is shown is the article's own text
+        paragraph = engine.corpus.articles[0].paragraphs[sentence.paragraph - 1]
+        assert paragraph.text[sentence.start : sentence.end] == sentence.text
