@@ -36,11 +36,12 @@ def may_hold(text: str, parts: Iterable[str]) -> bool:
 # Nouns for a text, singular and plural: "the article", "this piece" point at the articles
 # themselves (retrieval.question.mentions); "This article first appeared..." is a notice, not
 # body text (retrieval.corpus.layout). The last are what a community's docs, FAQ or wiki are
-# called: "what does the faq say about reports", "the basic usage page".
+# called: "what does the faq say about reports". Not "page": a site's pages, their titles and
+# addresses are what its docs are about ("where does the page title come from").
 TEXT_NOUNS = (
     "article articles piece pieces editorial editorials essay essays column columns "
     "op-ed op-eds oped opeds story stories post posts commentary text texts "
-    "page pages doc docs documentation guide guides faq faqs wiki readme manual tutorial"
+    "doc docs documentation guide guides faq faqs wiki readme manual tutorial"
 ).split()
 # Words that ask about an article's own fields rather than its content ("who wrote", "the
 # headline"): a title card is searched by them, and a question using them asks about articles.
@@ -55,7 +56,7 @@ FIELD_WORDS = (
 # the nouns lack the plurals TEXT_NOUNS has, which would count twice in a card's BM25 terms.
 DOCUMENT_WORDS = (
     "article articles piece pieces editorial editorials essay column op-ed oped story "
-    "text post commentary page doc docs documentation guide faq wiki readme manual tutorial "
+    "text post commentary doc docs documentation guide faq wiki readme manual tutorial "
     "mention mentions mentioned discuss discusses discussed "
     "say says said think thinks argue argues argued claim claims believe believes "
     "according per"

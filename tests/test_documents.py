@@ -491,6 +491,20 @@ def test_a_question_naming_the_page_it_asks_needs_only_its_subject(
     assert answer.passages[0].text.startswith("For anything urgent")
 
 
+def test_a_page_is_what_a_sites_docs_are_about_not_a_word_for_the_article(
+    tmp_path: Path,
+) -> None:
+    write(
+        tmp_path,
+        "pages.md",
+        "# Writing pages\n\nEach page is a Markdown file in the docs folder.\n\n## Page titles\n\n"
+        "A page's title comes from its first heading.\n",
+    )
+    answer = Engine(load_corpus(tmp_path)).ask("where does the page title come from")
+    assert answer.verdict == "answer"
+    assert answer.passages[0].text == "A page's title comes from its first heading."
+
+
 def test_a_question_its_section_asks_gets_the_sections_paragraphs_next(tmp_path: Path) -> None:
     # the heading asks the question; the paragraph that repeats its words ranks first, and
     # the one that gives the cause comes right after it, before other sections' paragraphs
