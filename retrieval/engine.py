@@ -79,10 +79,11 @@ class Engine:
 
     def prepare(self) -> None:
         """Load now what the first questions would otherwise wait for: the speller (built from
-        the corpus's words) and the meaning model. A server calls this before it says it is
-        ready; a one-off command need not."""
+        the corpus's words), the meaning model, and the corpus's numbered lists. A server calls
+        this before it says it is ready; a one-off command need not."""
         self.questions.prepare()
         self.passages.meaning.prepare()
+        self.searcher.prepare()
 
     # -- questions ---------------------------------------------------------------------------
 

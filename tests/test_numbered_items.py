@@ -221,3 +221,14 @@ def test_any_rule_asked_for_is_that_item_word_for_word_or_no_item(
     for sentence in answer.summary:  # whatever is shown is the article's own text
         paragraph = engine.corpus.articles[0].paragraphs[sentence.paragraph - 1]
         assert paragraph.text[sentence.start : sentence.end] == sentence.text
+
+
+def test_prepare_reads_the_lists_and_changes_no_answer(community: Path) -> None:
+    prepared = Engine(load_corpus(community))
+    prepared.prepare()
+    assert "_lists" in vars(prepared.searcher._items)  # read before the first question
+    for question in ("what is rule 3?", "the last rule?", "what is python 3"):
+        assert (
+            prepared.ask(question).model_dump()
+            == Engine(load_corpus(community)).ask(question).model_dump()
+        )

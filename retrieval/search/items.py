@@ -42,11 +42,15 @@ class Items:
     def __init__(self, passages: Passages) -> None:
         self._passages = passages
 
+    def prepare(self) -> None:
+        """Read the corpus's numbered lists now rather than on the first question."""
+        _ = self._lists
+
     @cached_property
     def _lists(self) -> dict[int, tuple[NumberedList, frozenset[str]]]:
         """Every body passage that is a numbered list, by passage index, with the terms that
         say what it is a list of: its headings', its article's title's and its
-        introduction's (read on the first question that refers to an item: most never do)."""
+        introduction's (read on the first question, or by ``prepare``, not with the index)."""
         passages = self._passages
         tokenize = passages.tokenizer.tokenize
         titles: dict[str, frozenset[str]] = {}

@@ -64,6 +64,11 @@ class Search:
             t for word in (*NON_BODY_WORDS, *roles) for t in tokenize(word)
         )
 
+    def prepare(self) -> None:
+        """Read now what the first question would: the corpus's numbered lists."""
+        if self._items is not None:
+            self._items.prepare()
+
     def hits(self, query: Query, top_k: int) -> list[Hit]:
         """The best ``top_k`` passages (1 to ``MAX_TOP_K``), best first; see the module."""
         passages = self._passages
