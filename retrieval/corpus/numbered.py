@@ -12,7 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_ITEM_LINE = re.compile(r"^(\d{1,3})\.[ \t]+", re.MULTILINE)
+from retrieval.corpus.sentences import NUMBERED_MARKER
+
+_ITEM_LINE = re.compile(rf"^{NUMBERED_MARKER}", re.MULTILINE)  # an item at no indent
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,5 +41,5 @@ def numbered_list(text: str) -> NumberedList | None:
     items: dict[int, tuple[int, int]] = {}
     for marker, following in zip(markers, [*markers[1:], None], strict=True):
         end = following.start() if following is not None else len(text)
-        items.setdefault(int(marker.group(1)), (marker.end(), len(text[:end].rstrip())))
+        items.setdefault(int(marker.group("number")), (marker.end(), len(text[:end].rstrip())))
     return NumberedList(items, text[: markers[0].start()].strip())

@@ -34,9 +34,12 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 # A list item's line start and marker: a new line, its indent, "\u2022 " or "12. "; at the
 # very start, a bullet, or a number when a numbered line follows ("1. FC Köln won" alone
 # opens a sentence, not a list; "1. Teams of three." over "2. Sign up by Friday." is one).
-_ITEM = re.compile(r"\n[ \t]*(?:\u2022|\d{1,3}\.)[ \t]+|\A[ \t]*\u2022[ \t]+")
-_NUMBERED_FIRST = re.compile(r"\A[ \t]*\d{1,3}\.[ \t]+")
-_NUMBERED_LINE = re.compile(r"\n[ \t]*\d{1,3}\.[ \t]+")
+# A numbered item's marker, its number in group "number" (``retrieval.corpus.numbered`` reads
+# a list's items by it).
+NUMBERED_MARKER = r"(?P<number>\d{1,3})\.[ \t]+"
+_ITEM = re.compile(rf"\n[ \t]*(?:\u2022[ \t]+|{NUMBERED_MARKER})|\A[ \t]*\u2022[ \t]+")
+_NUMBERED_FIRST = re.compile(rf"\A[ \t]*{NUMBERED_MARKER}")
+_NUMBERED_LINE = re.compile(rf"\n[ \t]*{NUMBERED_MARKER}")
 
 _ITEM_OPENINGS = frozenset("\u2022 \t")
 
