@@ -77,24 +77,23 @@ class Items:
         for reference in item_references(query.text)[:MAX_REFERENCES]:
             found = self._find(reference, query, ranked)
             if found is not None:
-                index, item = found
-                score = next((s for i, s in ranked if i == index), None)
-                if score is None:
-                    score = float(self._passages.index.get_scores(query.terms, query.scale)[index])
+                index, score, item = found
                 rest = [entry for entry in ranked if entry[0] != index]
                 return [(index, score), *rest], {index: item}
         return ranked, {}
 
     def _find(
         self, reference: ItemReference, query: Query, ranked: Ranked
-    ) -> tuple[int, ItemRead] | None:
+    ) -> tuple[int, float, ItemRead] | None:
+        """The list holding the item ``reference`` asks for, its BM25 score, and the item."""
         passages = self._passages
         tokenize = passages.tokenizer.tokenize
         nouns = tokenize(reference.noun)
         if len(nouns) != 1:
             return None
         noun = nouns[0]
-        named = set(tokenize(reference.phrase))
+        phrase = tokenize(reference.phrase)
+        named = set(phrase)
         # The search's best passage needs no noun when the question's other words found it:
         # "the third step to get verified" under "How to get verified".
         found_by_words = ranked[0][0] if ranked and query.weights.keys() - named else None
@@ -108,7 +107,7 @@ class Items:
         if not holding:
             return None
         place = {i: at for at, (i, _) in enumerate(ranked)}
-        scores = None
+        scores = None  # every passage's BM25 score, asked for once when a list is not ranked
         if not place.keys() & set(holding):
             scores = passages.index.get_scores(query.terms, query.scale)
         located = passages.located
@@ -118,10 +117,16 @@ class Items:
             return (located[i][0].slug not in query.articles, place.get(i, len(place)), bm25)
 
         best = min(holding, key=order)
+        if best in place:
+            score = ranked[place[best]][1]
+        else:
+            if scores is None:
+                scores = passages.index.get_scores(query.terms, query.scale)
+            score = float(scores[best])
         listed = lists[best][0]
         number = _number(listed, reference.number)
-        terms = tuple(t for t in tokenize(reference.phrase) if t in query.weights)
-        return best, ItemRead(number, listed.items[number], terms)
+        terms = tuple(t for t in phrase if t in query.weights)
+        return best, score, ItemRead(number, listed.items[number], terms)
 
 
 def _number(listed: NumberedList, number: int) -> int:
