@@ -176,16 +176,13 @@ class _Reader:
                 self.title = text
             if self.first_heading is None and text:
                 self.first_heading = text
-            self.path = [(lvl, t) for lvl, t in self.path if lvl < level]
-            if text:
-                self.path.append((level, text))
+            self._head(level, text)
         elif kind == "paragraph_open":
             inline = self.tokens[self.at + 1]
             text = inline_text(inline)
             self.at += 3
             if _is_bold_heading(inline, text):  # "**External tools**" on a line of its own
-                self.path = [(lvl, t) for lvl, t in self.path if lvl < BOLD_HEADING_LEVEL]
-                self.path.append((BOLD_HEADING_LEVEL, text))
+                self._head(BOLD_HEADING_LEVEL, text)
             else:
                 self._add(text, BODY)
         elif kind in ("bullet_list_open", "ordered_list_open"):
@@ -209,13 +206,17 @@ class _Reader:
         """Raw HTML as the page shows it (``retrieval.corpus.html_text``): its text as body
         blocks, a ``<summary>`` as a heading over what its ``<details>`` holds."""
         for kind, text in html_text.pieces(html):
-            if kind == "summary":
-                self.path = [(lvl, t) for lvl, t in self.path if lvl < DETAILS_LEVEL]
-                self.path.append((DETAILS_LEVEL, text))
-            elif kind == "end":
-                self.path = [(lvl, t) for lvl, t in self.path if lvl < DETAILS_LEVEL]
+            if kind in ("summary", "end"):  # an end's text is empty: it only closes
+                self._head(DETAILS_LEVEL, text)
             else:
                 self._add(text, CODE if kind == "code" else BODY)
+
+    def _head(self, level: int, text: str) -> None:
+        """Close the sections at ``level`` and below, and open one headed ``text`` there (none
+        for an empty ``text``)."""
+        self.path = [(lvl, t) for lvl, t in self.path if lvl < level]
+        if text:
+            self.path.append((level, text))
 
     def _add(self, text: str, role: str) -> None:
         if text.strip():
