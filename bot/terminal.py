@@ -113,10 +113,7 @@ PLACE_CHARS = 200  # a title and headings longer than this are cut; the citation
 
 def source_line(passage: Passage) -> str:
     """Title and section, publisher and the citation a reader can check."""
-    publisher = f", {passage.publisher}" if passage.publisher else ""
-    if passage.kind == "title" and passage.author:  # the card answers "who wrote it"
-        publisher = f", by {passage.author}{publisher}"
-    place = passage.placed(publisher)
+    place = passage.named
     if len(place) > PLACE_CHARS:
         place = place[: PLACE_CHARS - 1].rstrip() + "\u2026"
     return visible(f"{place} \u2014 {passage.citation}")

@@ -55,6 +55,12 @@ class Quote(_Model):
             headings = headings[1:]
         return SECTION_SEPARATOR.join([self.title + beside_title, *headings])
 
+    @property
+    def named(self) -> str:
+        """``place`` with the publisher after the title, as a source is shown ("Managing
+        dependencies, Poetry documentation \u203a Dependency groups")."""
+        return self.placed(f", {self.publisher}" if self.publisher else "")
+
 
 class SummarySentence(Quote):
     """One sentence of a summary; ``start``/``end`` place it in its paragraph."""
@@ -77,6 +83,15 @@ class Passage(Quote):
     matched_terms: list[str]
     highlights: list[tuple[int, int]]
     support: float
+
+    @property
+    def named(self) -> str:
+        """``Quote.named``; a title card, which answers "who wrote it", names its author too
+        ("A Spectacular Opportunity..., by Doug Bandow, Cato Institute")."""
+        if self.kind == "title" and self.author:
+            publisher = f", {self.publisher}" if self.publisher else ""
+            return self.placed(f", by {self.author}{publisher}")
+        return super().named
 
 
 class Answer(_Model):

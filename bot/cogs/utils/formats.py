@@ -68,16 +68,14 @@ def source(quote: Quote, budget: int = CITATION) -> str:
     """Title, publisher and paragraph: how a reader checks the quote, within ``budget``
     characters (its title and headings cut with "…" if need be; the paragraph and the
     article, what is checked, never)."""
-    publisher = f", {quote.publisher}" if quote.publisher else ""
     # No live URL in a citation: field names and titles do not link them, and a cut
     # ("…") inside one would only leave a broken "<https://…".
     if isinstance(quote, Passage) and quote.kind == "title":  # the card: "who wrote it"
-        byline = f", by {quote.author}" if quote.author else ""
-        head, tail = f"{quote.title}{byline}{publisher}", f", title ({quote.article})"
+        tail = f", title ({quote.article})"
     else:
-        head, tail = quote.placed(publisher), f" \u00b6{quote.paragraph} ({quote.article})"
+        tail = f" \u00b6{quote.paragraph} ({quote.article})"
     tail = escape(tail, links=False)
-    return shorten(escape(head, links=False), budget - len(tail)) + tail
+    return shorten(escape(quote.named, links=False), budget - len(tail)) + tail
 
 
 def code_block(code: str, budget: int) -> str:
