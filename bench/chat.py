@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench.chat_wrapped import wrapped
 from bench.report import command_line, machine_line
 
 VERDICTS = ("answer", "closest", "none", "refused")
@@ -164,6 +165,7 @@ def run(questions_path: Path, seeds: Path) -> dict[str, Any]:
     except ImportError:
         bm25s_ranks = []
     result = _summarise(rows, bm25s_ranks)
+    result["wrapped"] = wrapped(questions, seeds)
     result.update(
         command=command_line(),
         machine=machine_line(citebot.code_digest()),

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.chat import DEFAULT_QUESTIONS_NAME, VERDICTS
+from bench.chat_wrapped import WRAPPERS
 from bench.report import Goal, markdown_table, report_section
 
 
@@ -126,8 +127,23 @@ def tables(result: dict[str, Any]) -> str:
             compare,
             verdicts,
             f"median ask (each question once, after one warm-up): {result['ask_ms_median']:.2f} ms",
+            *_wrapped(result.get("wrapped")),
         ]
     )
+
+
+def _wrapped(found: dict[str, int] | None) -> list[str]:
+    """The line on questions asked as people ask each other (``bench.chat_wrapped``)."""
+    if not found or not found["asked"]:
+        return []
+    wrappers = ", ".join(f'"{w}"' for w in WRAPPERS)
+    return [
+        f"Asked as people ask each other: each answerable question that opens with a question "
+        f"word, asked again inside each of {wrappers}: {found['asked']} questions keep their "
+        f"plain form's verdict for {found['same verdict']} and its first passage for "
+        f"{found['same first']}; {found['wrapped answer']} get a confident answer "
+        f"(plain: {found['plain answer']})."
+    ]
 
 
 def misses(result: dict[str, Any]) -> str:

@@ -13,7 +13,7 @@ from typing import Literal, get_args
 Heuristic = Literal[
     "shorthand",  # chat shorthand spelled out: "rn", "govt" (question.chat)
     "aliases",  # the articles' aliases add the phrases they stand for (question.aliases)
-    "fillers",  # hedges, semi-modals, hyphenated prefixes not searched (question.fillers)
+    "fillers",  # hedges, prefixes, "does anyone know" not searched (question.fillers)
     "compounds",  # a word typed closed that the corpus writes open: "lockfile" (question.compounds)
     "clippings",  # a shortened word read as what it stands for: "venv", "pkg" (question.clippings)
     "speller",  # other forms and misspellings of unseen words (question.spelling)

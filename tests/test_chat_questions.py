@@ -118,6 +118,15 @@ def test_a_question_with_mentions_links_and_emphasis_answers_as_its_plain_words(
         ("what is happening to prices", "what is to prices"),
         ("when did it happen", "when did it happen"),  # asks when, not what happened
         ("the happenings of 1901", "the happenings of 1901"),
+        ("does anyone know when the congress starts", "when the congress starts"),
+        ("hey, can someone tell me why it failed", "hey, why it failed"),
+        ("any idea how to reset it?", "how to reset it?"),
+        ("I was wondering whether it works", "whether it works"),
+        ("i dont get why kim wants markets", "why kim wants markets"),
+        ("Thanks. Do you happen to know where it is?", "Thanks. where it is?"),
+        ("how do you know if it worked", "how do you know if it worked"),  # asks about knowing
+        ("what do you know about kim", "what do you know about kim"),  # no question follows
+        ("tell me about the congress", "tell me about the congress"),
     ],
 )
 def test_hedges_semi_modals_prefixes_and_the_verb_of_what_happens_are_not_searched(
@@ -125,6 +134,21 @@ def test_hedges_semi_modals_prefixes_and_the_verb_of_what_happens_are_not_search
 ) -> None:
     assert without_fillers(typed).split() == searched.split()
     assert len(without_fillers(typed)) == len(typed)  # every other word keeps its place
+
+
+@pytest.mark.parametrize(
+    "wrapper", ["does anyone know", "hey, can someone tell me", "any idea", "i was wondering"]
+)
+def test_a_question_asked_of_people_answers_as_the_plain_question(
+    engine: Engine, wrapper: str
+) -> None:
+    plain = engine.ask("why does kim jong un want economic development")
+    wrapped = engine.ask(f"{wrapper} why kim jong un wants economic development")
+    assert engine.query_terms(f"{wrapper} when the congress starts") == engine.query_terms(
+        "when the congress starts"
+    )
+    assert wrapped.verdict == plain.verdict == "answer"
+    assert [p.citation for p in wrapped.passages] == [p.citation for p in plain.passages]
 
 
 def test_a_hedged_question_searches_the_same_words_as_a_plain_one(engine: Engine) -> None:

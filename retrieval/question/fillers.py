@@ -9,7 +9,10 @@ Two kinds, both closed classes of English, none about any one topic:
   no word of its own, and what follows it is searched alone.
 * the verb of a question about an event, "what happens if I break a rule", "what happened to
   the coach": "happen" asks for what the passage tells (a warning, a ban) and is seldom its
-  word.
+  word;
+* the words that wrap a question asked of people, opening it before its question word: "does
+  anyone know when...", "can someone tell me why...", "any idea how...", "I was wondering
+  whether...". A chat asks so; the answer holds none of them.
 
 They are left out of the words searched for and weighed, as stop words are; the question's
 meaning (``retrieval.index.meaning``) and what it asks for (``retrieval.verdict.asked_for``)
@@ -43,6 +46,26 @@ _EVENT = re.compile(
     r"are|were)\s+)?(happen(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
+# The wrapper opens the message or a clause ("hey, does anyone know..."), and a question word
+# follows it: "how do you know if it worked" asks about knowing, and keeps its words.
+_PEOPLE = r"(?:you|u|ya|we|anyone|anybody|someone|somebody|people|y'all|you\s+guys|they)"
+_WRAPPER = re.compile(
+    r"(?:^|(?<=[.?!,;:]))\s*(?:(?:hey|hi|hello|so|ok|okay|um|uh|yo|also|and|but|guys|quick"
+    r"\s+question)\W+){0,3}("
+    rf"(?:do|does|did)\s+{_PEOPLE}\s+(?:happen\s+to\s+)?(?:know|remember)"
+    rf"|(?:would|will)\s+{_PEOPLE}\s+(?:happen\s+to\s+)?know"
+    r"|(?:anyone|anybody|someone|somebody)\s+(?:knows?|remembers?)"
+    rf"|(?:can|could|would|will)\s+{_PEOPLE}\s+(?:please\s+)?(?:tell|explain|show)"
+    r"(?:\s+(?:to\s+)?(?:me|us))?"
+    r"|(?:please\s+)?(?:tell|explain|show)\s+(?:to\s+)?(?:me|us)"
+    r"|(?:any|no)\s+idea|i\s+(?:was\s+|am\s+|'m\s+|\u2019m\s+)?wonder(?:ing)?"
+    r"|i\s+(?:want|wanna|would\s+like|'d\s+like|\u2019d\s+like|need)\s+to\s+know"
+    r"|i\s+(?:don't|don\u2019t|dont|do\s+not)\s+(?:know|understand|get)"
+    r")(?=\s+(?:what|when|where|who|whom|whose|which|why|how|if|whether)\b)",
+    re.IGNORECASE,
+)
+# Every match of ``_WRAPPER`` holds one of these.
+_WRAPPER_PARTS = ("know", "remember", "tell", "explain", "show", "idea", "wonder", "underst", "get")
 _PREFIX = re.compile(
     r"\b(?:pre|post|non|anti|co|ex|mid|semi|quasi|pseudo|neo|proto|ultra|multi|inter|intra|sub)"
     r"-(?=[^\W\d_])",
@@ -57,7 +80,9 @@ def without_fillers(text: str) -> str:
     if may_hold(text, _HEDGE_PARTS):
         text = _HEDGES.sub(_blank, text)
     if may_hold(text, ("happen",)):
-        text = _EVENT.sub(_blank_verb, text)
+        text = _EVENT.sub(_blank_group, text)
+    if may_hold(text, _WRAPPER_PARTS):
+        text = _WRAPPER.sub(_blank_group, text)
     return _PREFIX.sub(_blank, text) if "-" in text else text
 
 
@@ -65,8 +90,9 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _blank_verb(match: re.Match[str]) -> str:
-    """The match with its verb (group 1) blanked, the auxiliary before it kept."""
+def _blank_group(match: re.Match[str]) -> str:
+    """The match with its group 1 blanked (the verb of an event, a question's wrapper), what
+    comes before and after it kept."""
     start, end = match.span(1)
     whole = match.group()
     offset = match.start()

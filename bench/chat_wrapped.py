@@ -1,0 +1,53 @@
+"""Chat questions asked as people ask each other: "does anyone know when...".
+
+Each answerable question of a chat set that opens with a question word is asked again inside
+each of ``WRAPPERS``, as a member of a server asks the room; citebot should read the wrapped
+question as the plain one (``retrieval.question.fillers``): the same verdict and the same
+first passage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+WRAPPERS = (
+    "does anyone know",
+    "hey can someone tell me",
+    "any idea",
+    "i was wondering",
+    "do you know",
+)
+_OPENS_WITH_QUESTION_WORD = re.compile(r"(?:what|when|where|who|why|how|which)\b", re.IGNORECASE)
+
+
+def wrapped(questions: Sequence[Any], seeds: Path) -> dict[str, int]:
+    """How often a wrapped question gets its plain form's verdict and first passage, and how
+    many of each get a confident answer (``questions``: ``bench.chat.ChatQuestion``)."""
+    from bench import citebot
+
+    engine = citebot.load_engine(seeds)
+    found = {"asked": 0, "same verdict": 0, "same first": 0, "plain answer": 0, "wrapped answer": 0}
+    for question in questions:
+        if question.kind != "answerable" or not _OPENS_WITH_QUESTION_WORD.match(question.text):
+            continue
+        plain = citebot.ask(engine, question.text)
+        for wrapper in WRAPPERS:
+            text = f"{wrapper} {question.text[0].lower()}{question.text[1:]}"
+            asked = citebot.ask(engine, text)
+            found["asked"] += 1
+            found["same verdict"] += _verdict(asked) == _verdict(plain)
+            found["same first"] += _first(asked) == _first(plain)
+            found["plain answer"] += _verdict(plain) == "answer"
+            found["wrapped answer"] += _verdict(asked) == "answer"
+    return found
+
+
+def _verdict(answer: Any) -> str:
+    return "refused" if answer is None else str(answer.verdict)
+
+
+def _first(answer: Any) -> str | None:
+    return answer.passages[0].citation if answer is not None and answer.passages else None
