@@ -1,9 +1,9 @@
-"""Chat questions asked as people ask each other: "does anyone know when...".
+"""Chat questions asked as people ask each other: "does anyone know when...? thx".
 
 Each answerable question of a chat set that opens with a question word is asked again inside
-each of ``WRAPPERS``, as a member of a server asks the room; citebot should read the wrapped
-question as the plain one (``retrieval.question.fillers``): the same verdict and the same
-first passage.
+each of ``WRAPPERS`` and followed by each of ``ASIDES``, as a member of a server asks the room;
+citebot should read it as the plain question (``retrieval.question.fillers``): the same verdict
+and the same first passage.
 """
 
 from __future__ import annotations
@@ -20,6 +20,8 @@ WRAPPERS = (
     "i was wondering",
     "do you know",
 )
+ASIDES = ("pls", "thx", "thanks in advance", "btw", "anyone?")
+ASIDES = ("pls", "thx", "thanks in advance", "btw", "anyone?")
 _OPENS_WITH_QUESTION_WORD = re.compile(r"(?:what|when|where|who|why|how|which)\b", re.IGNORECASE)
 
 
@@ -34,8 +36,7 @@ def wrapped(questions: Sequence[Any], seeds: Path) -> dict[str, int]:
         if question.kind != "answerable" or not _OPENS_WITH_QUESTION_WORD.match(question.text):
             continue
         plain = citebot.ask(engine, question.text)
-        for wrapper in WRAPPERS:
-            text = f"{wrapper} {question.text[0].lower()}{question.text[1:]}"
+        for text in _asked_as_people_ask(question.text):
             asked = citebot.ask(engine, text)
             found["asked"] += 1
             found["same verdict"] += _verdict(asked) == _verdict(plain)
@@ -43,6 +44,13 @@ def wrapped(questions: Sequence[Any], seeds: Path) -> dict[str, int]:
             found["plain answer"] += _verdict(plain) == "answer"
             found["wrapped answer"] += _verdict(asked) == "answer"
     return found
+
+
+def _asked_as_people_ask(question: str) -> list[str]:
+    """``question`` inside each wrapper, then followed by each aside."""
+    lowered = f"{question[0].lower()}{question[1:]}"
+    ended = question if question.endswith(("?", "!", ".")) else f"{question}?"
+    return [f"{w} {lowered}" for w in WRAPPERS] + [f"{ended} {aside}" for aside in ASIDES]
 
 
 def _verdict(answer: Any) -> str:

@@ -123,10 +123,21 @@ def test_a_question_with_mentions_links_and_emphasis_answers_as_its_plain_words(
         ("any idea how to reset it?", "how to reset it?"),
         ("I was wondering whether it works", "whether it works"),
         ("i dont get why kim wants markets", "why kim wants markets"),
-        ("Thanks. Do you happen to know where it is?", "Thanks. where it is?"),
+        ("Thanks. Do you happen to know where it is?", ". where it is?"),
         ("how do you know if it worked", "how do you know if it worked"),  # asks about knowing
         ("what do you know about kim", "what do you know about kim"),  # no question follows
         ("tell me about the congress", "tell me about the congress"),
+        ("when does it start please", "when does it start"),
+        ("when does it start? thanks in advance!", "when does it start? !"),
+        ("thanks to the sanctions, did prices rise", "thanks to the sanctions, did prices rise"),
+        ("the thank-you note", "the thank-you note"),
+        ("quick question: by the way, to be honest, who won", ": , , who won"),
+        ("who won haha xd", "who won"),
+        ("please help me where is it", "where is it"),
+        ("where do i get help", "where do i get help"),
+        ("when does it start?? anyone?", "when does it start? ?"),
+        ("who is someone", "who is someone"),
+        ("what if i dont know", "what if i dont know"),
     ],
 )
 def test_hedges_semi_modals_prefixes_and_the_verb_of_what_happens_are_not_searched(
@@ -134,6 +145,12 @@ def test_hedges_semi_modals_prefixes_and_the_verb_of_what_happens_are_not_search
 ) -> None:
     assert without_fillers(typed).split() == searched.split()
     assert len(without_fillers(typed)) == len(typed)  # every other word keeps its place
+
+
+def test_courtesies_and_asides_are_not_searched(engine: Engine) -> None:
+    plain = "why does kim jong un want economic development"
+    for polite in (f"{plain} pls", f"{plain}? thx", f"{plain}, thanks in advance", f"{plain} btw"):
+        assert engine.query_terms(polite) == engine.query_terms(plain)
 
 
 @pytest.mark.parametrize(

@@ -35,6 +35,13 @@ PIECES = [
     "I was wondering",
     "don't get ",
     " why",
+    "please ",
+    "Thanks to",
+    "thank-you",
+    "by the way",
+    "HAHA",
+    "? anyone",
+    "quick q",
     "\u212anow ",
     "myVar",
     "iPhone",
@@ -76,6 +83,7 @@ def test_each_pattern_matches_as_a_plain_search_does(question: str, names: bool)
     blanked = fillers._HEDGES.sub(fillers._blank, question)
     blanked = fillers._EVENT.sub(fillers._blank_group, blanked)
     blanked = fillers._WRAPPER.sub(fillers._blank_group, blanked)
+    blanked = fillers._COURTESY.sub(fillers._blank, blanked)
     if "-" in blanked:
         blanked = fillers._PREFIX.sub(fillers._blank, blanked)
     assert fillers.without_fillers(question) == blanked

@@ -1,18 +1,24 @@
 """Words of a question that say how it is asked, not what it is about.
 
-Two kinds, both closed classes of English, none about any one topic:
+Closed classes of English, none about any one topic:
 
 * hedges and intensifiers ("actually", "basically", "ever", "exactly") and the semi-modals
   that only bend the verb after them ("supposed to", "ought to", "able to"): "what is the
   campaign supposed to achieve" asks what the campaign achieves;
 * a bound prefix written with a hyphen ("pre-congress", "non-nuclear", "ex-wife"): "pre" is
-  no word of its own, and what follows it is searched alone.
+  no word of its own, and what follows it is searched alone;
 * the verb of a question about an event, "what happens if I break a rule", "what happened to
   the coach": "happen" asks for what the passage tells (a warning, a ban) and is seldom its
   word;
 * the words that wrap a question asked of people, opening it before its question word: "does
   anyone know when...", "can someone tell me why...", "any idea how...", "I was wondering
-  whether...". A chat asks so; the answer holds none of them.
+  whether...". A chat asks so; the answer holds none of them;
+* courtesies and asides of chat, once its shorthand is spelled out (``question.chat``):
+  "please", "thanks (in advance)", "thank you", "by the way", "to be honest", "in my opinion",
+  "as far as I know", "if I remember correctly", "for your information", "let me know",
+  "haha", "xd", "help" beside "please", "quick question" opening the message, and "anyone?" or
+  "I do not know" closing it after a question. "thanks to the sanctions" gives a cause and
+  stays.
 
 They are left out of the words searched for and weighed, as stop words are; the question's
 meaning (``retrieval.index.meaning``) and what it asks for (``retrieval.verdict.asked_for``)
@@ -64,6 +70,36 @@ _WRAPPER = re.compile(
     r")(?=\s+(?:what|when|where|who|whom|whose|which|why|how|if|whether)\b)",
     re.IGNORECASE,
 )
+# Courtesies anywhere, and the asides that only open or close a message ("anyone??").
+_COURTESY = re.compile(
+    r"(?<![\w-])(?:(?:please\s+)?help\s+(?:me\s+)?please|please(?:\s+help(?:\s+me)?)?"
+    r"|thanks?(?:\s+you)?(?:\s+(?:so\s+much|a\s+lot|in\s+advance))?(?!\s+to\b)"
+    r"|by\s+the\s+way|to\s+be\s+honest|in\s+my\s+(?:humble\s+)?opinion"
+    r"|as\s+far\s+as\s+i\s+know|if\s+i\s+remember\s+correctly|for\s+your\s+information"
+    r"|let\s+me\s+know|(?:ha){2,}h?|(?:he){2,}|x+d+)\b(?!-)"
+    r"|^\W*quick\s+(?:question|q)\b"
+    r"|[?!.,;:]\s*(?:anyone|anybody|someone|i\s+(?:do\s+not|don't|don\u2019t|dont)\s+know)"
+    r"(?=\W*$)",
+    re.IGNORECASE,
+)
+_COURTESY_PARTS = (
+    "pleas",
+    "help",
+    "thank",
+    "way",
+    "honest",
+    "opinion",
+    "know",
+    "correctly",
+    "information",
+    "haha",
+    "hehe",
+    "xd",
+    "quick",
+    "anyone",
+    "anybody",
+    "someone",
+)
 # Every match of ``_WRAPPER`` holds one of these.
 _WRAPPER_PARTS = ("know", "remember", "tell", "explain", "show", "idea", "wonder", "underst", "get")
 _PREFIX = re.compile(
@@ -83,6 +119,8 @@ def without_fillers(text: str) -> str:
         text = _EVENT.sub(_blank_group, text)
     if may_hold(text, _WRAPPER_PARTS):
         text = _WRAPPER.sub(_blank_group, text)
+    if may_hold(text, _COURTESY_PARTS):
+        text = _COURTESY.sub(_blank, text)
     return _PREFIX.sub(_blank, text) if "-" in text else text
 
 
