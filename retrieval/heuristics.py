@@ -16,6 +16,7 @@ Heuristic = Literal[
     "fillers",  # hedges, prefixes, "does anyone know" not searched (question.fillers)
     "compounds",  # a word typed closed that the corpus writes open: "lockfile" (question.compounds)
     "clippings",  # a shortened word read as what it stands for: "venv", "pkg" (question.clippings)
+    "initialisms",  # a name's initials read as the name: "totp" (question.initialisms)
     "speller",  # other forms and misspellings of unseen words (question.spelling)
     "mentions",  # words naming an article, and cards for its fields (question.mentions)
     "argument",  # "what does <article> recommend" answered by its summary (question.argument)

@@ -27,16 +27,13 @@ from retrieval.question.alias_words import AliasWords, TermInfo
 from retrieval.question.aliases import AliasTable, alias_table
 from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite_naming_aliases
-from retrieval.question.clippings import expand_clipping
 from retrieval.question.code import writes_code
-from retrieval.question.compounds import join_compounds, split_compound
+from retrieval.question.compounds import join_compounds
 from retrieval.question.fillers import without_fillers
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller
-from retrieval.question.term_pairs import TermPairs
 from retrieval.question.weights import blend, english_weight
-
-TermRead = tuple[str, str, float, float]  # a term, the word shown, its weight, its BM25 share
+from retrieval.question.written_otherwise import WrittenOtherwise
 
 
 class QuestionError(ValueError):
@@ -89,9 +86,7 @@ class QuestionReader:
         self._aliases = AliasTable() if "aliases" in off else alias_table(articles)
         self._speller: Speller | None = None  # built on the first unknown word, or prepare()
         self._speller_lock = threading.Lock()  # asks run in threads; build it once
-        self._pairs: TermPairs | None = None  # built on the first question that needs it
-        # A word's reading by ``_written_otherwise``, found once: it depends on the corpus only.
-        self._otherwise: dict[tuple[str, str], tuple[list[tuple[str, str, str]], float]] = {}
+        self._otherwise = WrittenOtherwise(passages, off)
         self._example = example_question(articles)
 
     def read(self, question: str) -> Query:
@@ -118,7 +113,8 @@ class QuestionReader:
         searched = rewritten if "fillers" in off else without_fillers(rewritten)  # same spans
         tokens = list(self._tokenizer.tokens(searched))
         if "compounds" not in off and len(tokens) > 1:  # "lock file" for the corpus's "lockfile"
-            tokens = join_compounds(searched, tokens, self._term_pairs, self._tokenizer.term)
+            pairs = self._otherwise.term_pairs
+            tokens = join_compounds(searched, tokens, pairs, self._tokenizer.term)
         for token in tokens:
             if named:
                 aliases.add_before(token.start, terms, weights, surface)
@@ -130,13 +126,13 @@ class QuestionReader:
             if alias is not None and not known:  # found only as the phrase the alias names
                 aliases.weigh(alias, english_weight(word), None)
                 continue
-            read = None if alias is not None else self._written_otherwise(typed, word)
+            read = None if alias is not None else self._otherwise.read(typed, word)
             if read is None and "speller" not in off and not known:
                 found = self._respell(word)
                 if found is not None:
                     term, word, confidence = found.term, found.word, found.confidence
                     if alias is None and typed.islower():  # misspelt and shortened: "virtaulenvs"
-                        read = self._written_otherwise(word, word, confidence)
+                        read = self._otherwise.read(word, word, confidence)
             if read is not None:  # a compound typed closed, or a shortened word
                 for piece_term, shown, weight, share in read:
                     terms.append(piece_term)
@@ -227,63 +223,12 @@ class QuestionReader:
         english_weight("the")
         forms.prepare()
         self._speller_for_corpus()
-        self._term_pairs()
+        self._otherwise.prepare()
 
     @property
     def is_prepared(self) -> bool:
         """Whether the speller is built (``prepare``, or a first unknown word)."""
         return self._speller is not None
-
-    def _written_otherwise(
-        self, typed: str, word: str, confidence: float = 1.0
-    ) -> list[TermRead] | None:
-        """A word the corpus writes otherwise, read as the corpus writes it: a compound typed
-        closed as its two words, as if typed open (``retrieval.question.compounds``); a
-        shortened word as the word or words it stands for, together weighing and counting in
-        BM25 what one word does (``retrieval.question.clippings``). None for any other word."""
-        key = (typed, word)
-        known = self._otherwise.get(key)
-        if known is None:
-            known = self._otherwise_found(typed, word)
-            if len(self._otherwise) < 100_000:  # the same words come again and again
-                self._otherwise[key] = known
-        found, share = known
-        if not found:
-            return None
-        index = self._passages.index
-        read: list[TermRead] = []
-        for found_term, read_as, shown in found:
-            term_id = index.vocabulary.get(found_term)
-            df = None if term_id is None else int(index.df[term_id])
-            weight = blend(english_weight(read_as), df, index.corpus_size)
-            read.append((found_term, shown, confidence * weight * share, share))
-        return read
-
-    def _otherwise_found(self, typed: str, word: str) -> tuple[list[tuple[str, str, str]], float]:
-        """``_written_otherwise``'s terms (each with the word it reads and the word shown) and
-        the share of one word each weighs; no terms for a word read as typed."""
-        off, term = self._off, self._tokenizer.term
-        if "compounds" not in off:
-            parts = split_compound(word, self._term_pairs(), term)
-            if parts is not None:
-                return [(t, piece, piece) for piece, t in parts], 1.0
-        if "clippings" not in off:
-            expanded = expand_clipping(typed.removesuffix("'s"), self._term_pairs(), term)
-            if expanded:
-                return [(t, word, typed) for t in expanded], 1 / len(expanded)
-        return [], 1.0
-
-    def _term_pairs(self) -> TermPairs:
-        """The corpus's terms and adjacent term pairs (``retrieval.question.term_pairs``),
-        built on the first question that needs them."""
-        if self._pairs is not None:
-            return self._pairs
-        with self._speller_lock:
-            if self._pairs is None:
-                index = self._passages.index
-                assert index.sequence is not None
-                self._pairs = TermPairs(index.vocabulary, index.sequence)
-            return self._pairs
 
     def _respell(self, word: str) -> Respelling | None:
         return self._speller_for_corpus().respell(word)
