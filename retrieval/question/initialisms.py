@@ -37,27 +37,25 @@ MAX_NAME_WORDS = 6
 NAME_LINKS = ("of", "the", "and", "for", "on", "in", "de", "du", "la", "von", "van", "&")
 _CAPITALISED = r"[A-Z][\w'\u2019.-]*"
 _NAME = re.compile(rf"{_CAPITALISED}(?:\s+(?:(?:{'|'.join(NAME_LINKS)})\s+){{0,2}}{_CAPITALISED})+")
-_WORD = re.compile(r"\S+")
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 class Initialisms:
     """The corpus's names by their initials; one per corpus."""
 
     def __init__(self, texts: Iterable[str]) -> None:
-        found: dict[str, Counter[str]] = defaultdict(Counter)
+        counted: Counter[str] = Counter()
         for text in texts:
-            if not any(c.isupper() for c in text):
-                continue
-            for match in _NAME.finditer(text):
-                words = _WORD.findall(match.group())
-                if words[0] == "The":
-                    words = words[1:]
-                if not MIN_LETTERS <= len(words) <= MAX_NAME_WORDS:
-                    continue
+            if not text.islower():  # some capital letter, or no letter at all
+                counted.update(_NAME.findall(text))
+        found: dict[str, Counter[str]] = defaultdict(Counter)
+        for written, count in counted.items():
+            words = written.split()
+            if words[0] == "The":
+                words = words[1:]
+            if MIN_LETTERS <= len(words) <= MAX_NAME_WORDS:
                 name = " ".join(words)
                 for initials in _initials(words):
-                    found[initials][name] += 1
+                    found[initials][name] += count
         self._names: dict[str, str] = {}
         for initials, names in found.items():
             (best, count), *others = names.most_common()
@@ -66,24 +64,25 @@ class Initialisms:
 
     def name_for(self, typed: str) -> str | None:
         """The name ``typed`` stands for the initials of, or None (see the module)."""
-        word = typed.casefold()
-        if not (MIN_LETTERS <= len(word) <= MAX_LETTERS and word.isalpha()):
-            return None
-        name = self._names.get(word)
-        if name is None or zipf(word) >= MAX_ZIPF or is_english_word(word):
-            return None
-        return name
+        return self._names.get(typed.casefold()) if may_be_initials(typed) else None
 
 
-def _initials(words: list[str]) -> set[str]:
-    """The initials of a name's words: of all of them, and of its capitalised ones alone."""
-    firsts = [
-        (found.group()[0], word[0].isupper())
-        for word in words
-        if (found := _LETTERS.search(word)) is not None
-    ]
-    every = "".join(letter for letter, _ in firsts).casefold()
-    capitals = "".join(letter for letter, upper in firsts if upper).casefold()
-    return {
-        initials for initials in (every, capitals) if MIN_LETTERS <= len(initials) <= MAX_LETTERS
-    }
+def may_be_initials(typed: str) -> bool:
+    """Whether ``typed`` may be a name's initials: two to six letters, and no English word."""
+    word = typed.casefold()
+    return (
+        MIN_LETTERS <= len(word) <= MAX_LETTERS
+        and word.isalpha()
+        and zipf(word) < MAX_ZIPF
+        and not is_english_word(word)
+    )
+
+
+def _initials(words: list[str]) -> tuple[str, ...]:
+    """The initials of a name's words: of all of them, and of its capitalised ones alone (each
+    word of a name opens with a letter, but for "&")."""
+    every = "".join(word[0] for word in words if word[0].isalpha()).casefold()
+    capitals = "".join(word[0] for word in words if word[0].isupper()).casefold()
+    if capitals == every:
+        return (every,) if MIN_LETTERS <= len(every) <= MAX_LETTERS else ()
+    return tuple(i for i in (every, capitals) if MIN_LETTERS <= len(i) <= MAX_LETTERS)

@@ -21,7 +21,7 @@ import threading
 from retrieval.index.passages import Passages
 from retrieval.question.clippings import expand_clipping
 from retrieval.question.compounds import split_compound
-from retrieval.question.initialisms import Initialisms
+from retrieval.question.initialisms import Initialisms, may_be_initials
 from retrieval.question.term_pairs import TermPairs
 from retrieval.question.weights import blend, english_weight
 
@@ -76,8 +76,13 @@ class WrittenOtherwise:
             expanded = expand_clipping(typed.removesuffix("'s"), self.term_pairs(), term)
             if expanded:
                 return [(t, word, typed) for t in expanded], 1 / len(expanded)
-        if "initialisms" not in off and term(word) not in self._passages.index.vocabulary:
-            name = self._initialisms_of_corpus().name_for(typed.removesuffix("'s"))
+        initials = typed.removesuffix("'s")
+        if (
+            "initialisms" not in off
+            and may_be_initials(initials)  # before the table is built, for any unknown word
+            and term(word) not in self._passages.index.vocabulary
+        ):
+            name = self._initialisms_of_corpus().name_for(initials)
             words = self._name_terms(name) if name is not None else []
             if words:
                 return [(t, read_as, typed) for t, read_as in words], 1 / len(words)
