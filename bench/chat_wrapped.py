@@ -19,6 +19,9 @@ WRAPPERS = (
     "any idea",
     "i was wondering",
     "do you know",
+    "hey guys,",
+    "hmm",
+    "ngl",
 )
 ASIDES = ("pls", "thx", "thanks in advance", "btw", "anyone?")
 ASIDES = ("pls", "thx", "thanks in advance", "btw", "anyone?")

@@ -138,6 +138,12 @@ def test_a_question_with_mentions_links_and_emphasis_answers_as_its_plain_words(
         ("when does it start?? anyone?", "when does it start? ?"),
         ("who is someone", "who is someone"),
         ("what if i dont know", "what if i dont know"),
+        ("hmm why does it fail", "why does it fail"),
+        ("umm ok tl;dr why", "ok why"),
+        ("guys when does it start", "when does it start"),
+        ("everyone, when does it start, guys?", ", when does it start ?"),
+        ("everyone is welcome?", "everyone is welcome?"),  # the subject, not a vocative
+        ("who are the guys in the photo", "who are the guys in the photo"),
     ],
 )
 def test_hedges_semi_modals_prefixes_and_the_verb_of_what_happens_are_not_searched(
@@ -151,6 +157,15 @@ def test_courtesies_and_asides_are_not_searched(engine: Engine) -> None:
     plain = "why does kim jong un want economic development"
     for polite in (f"{plain} pls", f"{plain}? thx", f"{plain}, thanks in advance", f"{plain} btw"):
         assert engine.query_terms(polite) == engine.query_terms(plain)
+
+
+@pytest.mark.parametrize(
+    "opener", ["tldr", "tl;dr", "ngl", "hmm", "umm so", "hey guys,", "bruh", "omg", "y'all"]
+)
+def test_interjections_of_chat_leave_the_answer_as_it_was(engine: Engine, opener: str) -> None:
+    plain = "why does kim jong un want economic development"
+    assert engine.query_terms(f"{opener} {plain}") == engine.query_terms(plain)
+    assert engine.ask(f"{opener} {plain}").verdict == "answer"
 
 
 @pytest.mark.parametrize(

@@ -114,6 +114,26 @@ SHORTHAND: Mapping[str, str] = {
     "gimme": "give me",
     "vs": "versus",
     "etc": "",
+    # interjections and asides, which say nothing of the subject
+    "tldr": "",
+    "eli5": "",
+    "ngl": "",
+    "smh": "",
+    "nvm": "",
+    "omg": "",
+    "bruh": "",
+    "ikr": "",
+    "jk": "",
+    "idc": "",
+    "fwiw": "",
+    "tbf": "",
+    "asap": "",
+    "yall": "",
+    "y'all": "",
+    "wdym": "what do you mean",
+    "wtf": "what",
+    "rly": "really",
+    "srsly": "seriously",
 }
 
 _WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w/]*(?:'[^\W_]+)*|[^\w\s]", re.UNICODE)

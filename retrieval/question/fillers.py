@@ -16,8 +16,9 @@ Closed classes of English, none about any one topic:
 * courtesies and asides of chat, once its shorthand is spelled out (``question.chat``):
   "please", "thanks (in advance)", "thank you", "by the way", "to be honest", "in my opinion",
   "as far as I know", "if I remember correctly", "for your information", "let me know",
-  "haha", "xd", "help" beside "please", "quick question" opening the message, and "anyone?" or
-  "I do not know" closing it after a question. "thanks to the sanctions" gives a cause and
+  "haha", "xd", "hmm", "umm", "tl;dr", "help" beside "please", "quick question" or a
+  greeting's "guys" opening the message, and "anyone?", ", guys" or "I do not know" closing it
+  after a question. "thanks to the sanctions" gives a cause and
   stays.
 
 They are left out of the words searched for and weighed, as stop words are; the question's
@@ -70,14 +71,24 @@ _WRAPPER = re.compile(
     r")(?=\s+(?:what|when|where|who|whom|whose|which|why|how|if|whether)\b)",
     re.IGNORECASE,
 )
+# The first word of a question, after which a vocative is no word of it.
+_OPENING = (
+    r"(?:what|when|where|who|why|how|which|is|are|was|were|does|do|did|can|could|should|will"
+    r"|would|has|have|any|anyone|anybody|i)\b"
+)
 # Courtesies anywhere, and the asides that only open or close a message ("anyone??").
 _COURTESY = re.compile(
     r"(?<![\w-])(?:(?:please\s+)?help\s+(?:me\s+)?please|please(?:\s+help(?:\s+me)?)?"
     r"|thanks?(?:\s+you)?(?:\s+(?:so\s+much|a\s+lot|in\s+advance))?(?!\s+to\b)"
     r"|by\s+the\s+way|to\s+be\s+honest|in\s+my\s+(?:humble\s+)?opinion"
     r"|as\s+far\s+as\s+i\s+know|if\s+i\s+remember\s+correctly|for\s+your\s+information"
-    r"|let\s+me\s+know|(?:ha){2,}h?|(?:he){2,}|x+d+)\b(?!-)"
+    r"|let\s+me\s+know|(?:ha){2,}h?|(?:he){2,}|x+d+|h+m{2,}|u+[hm]+|e+r+m+|tl;dr)\b(?!-)"
     r"|^\W*quick\s+(?:question|q)\b"
+    # a greeting's vocative opening the message ("hey guys, ..."; "hey" is spelled out as
+    # nothing first), before a comma or a question's first word
+    rf"|^\W*(?:guys|folks|y'?all|dude|bro)(?=\s*[,!:]|\s+{_OPENING})"
+    r"|^\W*(?:everyone|everybody|friends|team)(?=\s*[,!:])"
+    r"|,\s*(?:guys|folks|everyone|everybody|y'?all|friends|dude|bro|team)(?=\W*$)"
     r"|[?!.,;:]\s*(?:anyone|anybody|someone|i\s+(?:do\s+not|don't|don\u2019t|dont)\s+know)"
     r"(?=\W*$)",
     re.IGNORECASE,
@@ -99,6 +110,19 @@ _COURTESY_PARTS = (
     "anyone",
     "anybody",
     "someone",
+    "hm",
+    "uh",
+    "um",
+    "erm",
+    "tl;dr",
+    "guys",
+    "folks",
+    "every",
+    "all",
+    "friends",
+    "dude",
+    "bro",
+    "team",
 )
 # Every match of ``_WRAPPER`` holds one of these.
 _WRAPPER_PARTS = ("know", "remember", "tell", "explain", "show", "idea", "wonder", "underst", "get")
