@@ -17,6 +17,7 @@ from retrieval.question.fillers import without_fillers
 from retrieval.question.spelling import Speller
 from retrieval.question.weights import english_weight
 from retrieval.settings import EngineSettings, RetrievalSettings
+from retrieval.verdict.asked_for import asked_for
 
 
 def one_article(*paragraphs: str) -> Engine:
@@ -157,6 +158,14 @@ def test_courtesies_and_asides_are_not_searched(engine: Engine) -> None:
     plain = "why does kim jong un want economic development"
     for polite in (f"{plain} pls", f"{plain}? thx", f"{plain}, thanks in advance", f"{plain} btw"):
         assert engine.query_terms(polite) == engine.query_terms(plain)
+
+
+def test_a_wrapped_question_asks_for_what_the_plain_one_does(engine: Engine) -> None:
+    plain = "when does the congress start"
+    for wrapped in (f"any idea {plain}", f"ngl {plain}", f"hey guys, anyone know {plain}? thx"):
+        assert asked_for(engine.query(wrapped).meant) == asked_for(plain) == "time"
+        found, expected = engine.ask(wrapped), engine.ask(plain)
+        assert (found.verdict, found.reason) == (expected.verdict, expected.reason)
 
 
 @pytest.mark.parametrize(

@@ -21,9 +21,10 @@ Closed classes of English, none about any one topic:
   after a question. "thanks to the sanctions" gives a cause and
   stays.
 
-They are left out of the words searched for and weighed, as stop words are; the question's
+They are left out of the words searched for and weighed, as stop words are. The question's
 meaning (``retrieval.index.meaning``) and what it asks for (``retrieval.verdict.asked_for``)
-still read it whole.
+still read its hedges, prefixes and verbs, but not the words around it that a chat adds
+(``without_asides``: the last two kinds).
 """
 
 from __future__ import annotations
@@ -134,18 +135,26 @@ _PREFIX = re.compile(
 
 
 def without_fillers(text: str) -> str:
-    """``text`` with its hedges, semi-modals and hyphenated prefixes blanked out: spaces in
-    their place, so that every other word keeps its position (the aliases a question names are
-    known by their spans)."""
+    """``text`` with its fillers (see the module) blanked out: spaces in their place, so that
+    every other word keeps its position (the aliases a question names are known by their
+    spans)."""
     if may_hold(text, _HEDGE_PARTS):
         text = _HEDGES.sub(_blank, text)
     if may_hold(text, ("happen",)):
         text = _EVENT.sub(_blank_group, text)
+    text = without_asides(text)
+    return _PREFIX.sub(_blank, text) if "-" in text else text
+
+
+def without_asides(text: str) -> str:
+    """``text`` with the words that wrap it as a question asked of people and the courtesies of
+    chat blanked out: what it says of the subject, which the question's meaning is read from
+    too ("does anyone know when..., thx" means what "when...?" does)."""
     if may_hold(text, _WRAPPER_PARTS):
         text = _WRAPPER.sub(_blank_group, text)
     if may_hold(text, _COURTESY_PARTS):
         text = _COURTESY.sub(_blank, text)
-    return _PREFIX.sub(_blank, text) if "-" in text else text
+    return text
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -29,7 +29,7 @@ from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite_naming_aliases
 from retrieval.question.code import writes_code
 from retrieval.question.compounds import join_compounds
-from retrieval.question.fillers import without_fillers
+from retrieval.question.fillers import without_asides, without_fillers
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller
 from retrieval.question.weights import blend, english_weight
@@ -62,6 +62,14 @@ class Query:
     asks_argument: bool = False
     scale: dict[str, float] = field(default_factory=dict)
     code: bool = False  # it writes something as code (``retrieval.question.code``)
+    # ``text`` without the words a chat adds around a question ("does anyone know", "pls":
+    # ``fillers.without_asides``), which its meaning and what it asks for are read from
+    asked: str = ""
+
+    @property
+    def meant(self) -> str:
+        """What the question asks, without the words of how it is asked (``asked``)."""
+        return self.asked or self.text
 
 
 def example_question(articles: Sequence[Article]) -> str:
@@ -162,7 +170,9 @@ class QuestionReader:
         query = self._with_mentions(aliases.text(rewritten), terms, weights, surface)
         scale = {t: s for t, s in shortened.items() if s < 1.0 and t not in aliases.typed}
         scale |= aliases.scale()
-        return replace(query, scale=scale) if scale else query
+        meant = rewritten if "fillers" in off else without_asides(rewritten)
+        asked = " ".join(aliases.text(meant).split()) if meant != rewritten else ""
+        return replace(query, scale=scale, asked=asked) if scale or asked else query
 
     def _phrase_terms(self, phrase: str) -> list[TermInfo]:
         """Each word of an alias's phrase: its term, the word as written, its weight and its

@@ -28,7 +28,7 @@ Wanted = Literal["time", "quantity", "name"]
 LACKING: dict[Wanted, str] = {"time": "date or time", "quantity": "number", "name": "name"}
 
 _LEAD = (
-    r"(?:^|[.?!,;:]\s*"
+    r"(?:^\s*|[.?!,;:]\s*"
     rf"|\b(?:{alternatives(ASKING)})\s+(?:me\s+|us\s+)?)"
 )
 _FILLER = r"(?:(?:so|and|but|ok|okay|hey|um|uh|like|then)\W+){0,3}"

@@ -71,7 +71,7 @@ class Gatherer:
             spans = passages.sentences(hits[i].index)[0]
             per_sentence = sentence_terms(passages, hits[i].index, hits[i].item)
             return any(
-                holds(wanted, text[start:end], query.text)
+                holds(wanted, text[start:end], query.meant)
                 for (start, end), held in zip(spans, per_sentence, strict=True)
                 if not query.weights.keys().isdisjoint(held)
             )
@@ -88,7 +88,7 @@ class Gatherer:
                 default=0.0,
             ),
             topic=lambda: self._topic(query, hits),
-            asks=None if "asked_for" in self._off else asked_for(query.text),
+            asks=None if "asked_for" in self._off else asked_for(query.meant),
             way_to=None if "asked_for" in self._off else self._way_to(query),
             about_articles=query.about_articles,
             states=states,
@@ -97,7 +97,7 @@ class Gatherer:
     def _way_to(self, query: Query) -> str | None:
         """The term of the verb a question asks how to do (``asked_for.way_to``), when it is
         one of the words it searches ("how do I *get* it" may weigh nothing)."""
-        verb = way_to(query.text)
+        verb = way_to(query.meant)
         terms = self._passages.tokenizer.tokenize(verb) if verb else []
         return terms[0] if terms and query.weights.get(terms[0], 0.0) > 0 else None
 
@@ -106,7 +106,7 @@ class Gatherer:
         if self._settings.meaning_weight == 0:
             return [0.0] * len(indices)
         try:
-            return self._passages.meaning.similarity(normalize(query.text), indices)
+            return self._passages.meaning.similarity(normalize(query.meant), indices)
         except MeaningUnavailable:
             return [0.0] * len(indices)
 
@@ -137,7 +137,7 @@ class Gatherer:
             groups.append([passages.paragraph_index(slug, 0), *range(start, start + size)])
         try:
             return passages.meaning.topic(
-                normalize(query.text), [group[:TOPIC_PASSAGES] for group in groups]
+                normalize(query.meant), [group[:TOPIC_PASSAGES] for group in groups]
             )
         except MeaningUnavailable:
             return 1.0
