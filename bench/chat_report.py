@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.chat import DEFAULT_QUESTIONS_NAME, VERDICTS
-from bench.chat_wrapped import ASIDES, WRAPPERS
+from bench.chat_wrapped import ASIDES, TYPINGS, WRAPPERS
 from bench.report import Goal, markdown_table, report_section
 
 
@@ -138,9 +138,11 @@ def _wrapped(found: dict[str, int] | None) -> list[str]:
         return []
     wrappers = ", ".join(f'"{w}"' for w in WRAPPERS)
     asides = ", ".join(f'"{a}"' for a in ASIDES)
+    typings = ", ".join(TYPINGS)
     return [
         f"Asked as people ask each other: each answerable question that opens with a question "
-        f"word, asked again inside each of {wrappers}, and followed by each of {asides}: "
+        f"word, asked again inside each of {wrappers}, followed by each of {asides}, and typed "
+        f"{typings}: "
         f"{found['asked']} questions keep their "
         f"plain form's verdict for {found['same verdict']} and its first passage for "
         f"{found['same first']}; {found['wrapped answer']} get a confident answer "

@@ -1,15 +1,16 @@
 """Chat questions asked as people ask each other: "does anyone know when...? thx".
 
 Each answerable question of a chat set that opens with a question word is asked again inside
-each of ``WRAPPERS`` and followed by each of ``ASIDES``, as a member of a server asks the room;
-citebot should read it as the plain question (``retrieval.question.fillers``): the same verdict
-and the same first passage.
+each of ``WRAPPERS``, followed by each of ``ASIDES`` and typed in each of ``TYPINGS``, as a
+member of a server asks the room; citebot should read it as the plain question
+(``retrieval.question.fillers``, ``retrieval.question.chat``): the same verdict and the same
+first passage.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +24,14 @@ WRAPPERS = (
     "hmm",
     "ngl",
 )
-ASIDES = ("pls", "thx", "thanks in advance", "btw", "anyone?")
-ASIDES = ("pls", "thx", "thanks in advance", "btw", "anyone?")
+ASIDES = ("pls", "thx", "thanks in advance", "btw", "anyone?", "\U0001f64f")
+# Ways of typing the question itself, by name.
+TYPINGS: dict[str, Callable[[str], str]] = {
+    "in capitals": str.upper,
+    "in title case": str.title,
+    "with ???": lambda text: text.rstrip("?") + "???",
+    "as a block quote": lambda text: f"> {text}",
+}
 _OPENS_WITH_QUESTION_WORD = re.compile(r"(?:what|when|where|who|why|how|which)\b", re.IGNORECASE)
 
 
@@ -50,10 +57,14 @@ def wrapped(questions: Sequence[Any], seeds: Path) -> dict[str, int]:
 
 
 def _asked_as_people_ask(question: str) -> list[str]:
-    """``question`` inside each wrapper, then followed by each aside."""
+    """``question`` inside each wrapper, followed by each aside, and typed in each way."""
     lowered = f"{question[0].lower()}{question[1:]}"
     ended = question if question.endswith(("?", "!", ".")) else f"{question}?"
-    return [f"{w} {lowered}" for w in WRAPPERS] + [f"{ended} {aside}" for aside in ASIDES]
+    return [
+        *(f"{w} {lowered}" for w in WRAPPERS),
+        *(f"{ended} {aside}" for aside in ASIDES),
+        *(typed(question) for typed in TYPINGS.values()),
+    ]
 
 
 def _verdict(answer: Any) -> str:

@@ -14,6 +14,7 @@ from helpers import SEEDS_DIR, write_article
 from retrieval import Article, Corpus, CorpusError, Engine, load_corpus
 from retrieval.question.chat import acknowledges, remove_invisible, rewrite
 from retrieval.question.fillers import without_fillers
+from retrieval.question.query import shouted
 from retrieval.question.spelling import Speller
 from retrieval.question.weights import english_weight
 from retrieval.settings import EngineSettings, RetrievalSettings
@@ -166,6 +167,32 @@ def test_a_wrapped_question_asks_for_what_the_plain_one_does(engine: Engine) -> 
         assert asked_for(engine.query(wrapped).meant) == asked_for(plain) == "time"
         found, expected = engine.ask(wrapped), engine.ask(plain)
         assert (found.verdict, found.reason) == (expected.verdict, expected.reason)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "WHY DOES KIM JONG UN WANT ECONOMIC DEVELOPMENT",
+        "Why Does Kim Jong Un Want Economic Development",
+        "why does kim jong un want economic development??? \U0001f64f",
+        "> why does kim jong un want economic development",
+    ],
+)
+def test_a_question_shouted_quoted_or_with_emoji_answers_as_typed_plainly(
+    engine: Engine, typed: str
+) -> None:
+    plain = engine.ask("why does kim jong un want economic development")
+    found = engine.ask(typed)
+    assert (found.verdict, found.reason) == (plain.verdict, plain.reason) == ("answer", None)
+    assert [p.citation for p in found.passages] == [p.citation for p in plain.passages]
+
+
+def test_a_question_in_capitals_reads_its_shorthand_and_title_case_keeps_acronyms(
+    engine: Engine,
+) -> None:
+    assert engine.query_terms("WHATS KIM DOING RN") == engine.query_terms("whats kim doing rn")
+    assert shouted("What Did The US Say") and not shouted("Kim Jong Un")
+    assert engine.query_terms("What Did The US Say") == engine.query_terms("what did the US say")
 
 
 @pytest.mark.parametrize(

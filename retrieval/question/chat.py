@@ -5,8 +5,9 @@ First the safety rewrites, which never switch off:
 * Discord's markup is dropped: mentions (``<@123>``, ``<#123>``, ``<@&123>``, ``@everyone``,
   ``@here``), custom emoji (``<:wave:123>``), timestamps and command mentions, the markers of
   emphasis, strike-through, spoilers and code (``**``, ``__``, ``~~``, ``||``, backticks),
-  and a masked link's address (``[text](https://...)`` keeps its text): the asker sees them
-  rendered, never as words the passages must hold;
+  a block quote's marker ("> " opening a line), and a masked link's address
+  (``[text](https://...)`` keeps its text): the asker sees them rendered, never as words the
+  passages must hold;
 * web addresses are dropped: a pasted link is not words an article would hold;
 * invisible characters (zero-width spaces and joiners, direction marks, soft hyphens: Unicode
   category Cf) are removed, so a word pasted with one inside still matches; so are control
@@ -151,12 +152,16 @@ _MASKED_LINK = re.compile(
 )
 # Emphasis, strike-through, spoiler and code markers; underscores only at a word's edge
 # ("__bold__", "_italic_"), so "snake_case" keeps its own.
+# A block quote's marker opening a line ("> ", ">>> ").
+_QUOTE = re.compile(r"^[ \t]*>{1,3}[ \t]+", re.MULTILINE)
 _MARKERS = re.compile(r"\*+|~~+|\|\|+|`+|(?<!\w)_+|_+(?!\w)")
 
 
 def without_markup(text: str) -> str:
     """``text`` without Discord's markup (mentions, custom emoji, emphasis markers, masked
     links' addresses): what the asker sees rendered is not what they ask about."""
+    if ">" in text:
+        text = _QUOTE.sub("", text)
     if not any(ch in text for ch in "<@[*_~|`"):
         return text
     text = _DISCORD_TOKEN.sub(" ", text)

@@ -16,7 +16,7 @@ Closed classes of English, none about any one topic:
 * courtesies and asides of chat, once its shorthand is spelled out (``question.chat``):
   "please", "thanks (in advance)", "thank you", "by the way", "to be honest", "in my opinion",
   "as far as I know", "if I remember correctly", "for your information", "let me know",
-  "haha", "xd", "hmm", "umm", "tl;dr", "help" beside "please", "quick question" or a
+  "haha", "xd", "hmm", "umm", "tl;dr", emoji, "???", "help" beside "please", "quick question" or a
   greeting's "guys" opening the message, and "anyone?", ", guys" or "I do not know" closing it
   after a question. "thanks to the sanctions" gives a cause and
   stays.
@@ -91,7 +91,9 @@ _COURTESY = re.compile(
     r"|^\W*(?:everyone|everybody|friends|team)(?=\s*[,!:])"
     r"|,\s*(?:guys|folks|everyone|everybody|y'?all|friends|dude|bro|team)(?=\W*$)"
     r"|[?!.,;:]\s*(?:anyone|anybody|someone|i\s+(?:do\s+not|don't|don\u2019t|dont)\s+know)"
-    r"(?=\W*$)",
+    r"(?=\W*$)"
+    # emoji, and the marks after a question's first "?" or "!" ("???", "?!")
+    r"|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+|(?<=[?!])[?!.]+",
     re.IGNORECASE,
 )
 _COURTESY_PARTS = (
@@ -124,6 +126,12 @@ _COURTESY_PARTS = (
     "dude",
     "bro",
     "team",
+    "??",
+    "?!",
+    "!!",
+    "!?",
+    "?.",
+    "!.",
 )
 # Every match of ``_WRAPPER`` holds one of these.
 _WRAPPER_PARTS = ("know", "remember", "tell", "explain", "show", "idea", "wonder", "underst", "get")

@@ -15,6 +15,7 @@ asking what an article argues is told apart (``retrieval.question.argument``).
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -72,6 +73,23 @@ class Query:
         return self.asked or self.text
 
 
+def shouted(text: str) -> bool:
+    """Whether ``text`` is typed in capitals, or with every word capitalised, small words too
+    ("What Is The Plan"): a way of typing, not names, from three words on."""
+    words = [word for word in text.split() if word[:1].isalpha()]
+    if len(words) < 3 or not all(word[0].isupper() for word in words):
+        return False
+    return text.isupper() or any(word.casefold() in _SMALL_WORDS for word in words[1:])
+
+
+_SMALL_WORDS = frozenset("a an the of to in on at for and or is are was were do does did".split())
+_TITLED = re.compile(r"\b[A-Z][a-z]+\b")
+
+
+def _lower(match: re.Match[str]) -> str:
+    return match.group().lower()
+
+
 def example_question(articles: Sequence[Article]) -> str:
     """A question to show someone who asked none, about the corpus loaded: its first article."""
     if not articles:
@@ -109,6 +127,8 @@ class QuestionReader:
                 "Ask it in fewer words."
             )
         off = self._off
+        if shouted(text):  # read as if typed in lowercase, but for the acronyms Title Case keeps
+            text = text.lower() if text.isupper() else _TITLED.sub(_lower, text)
         rewritten, named = rewrite_naming_aliases(text, self._aliases, off)
         terms: list[str] = []
         weights: dict[str, float] = {}
