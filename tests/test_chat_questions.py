@@ -140,6 +140,9 @@ def test_a_question_with_mentions_links_and_emphasis_answers_as_its_plain_words(
         ("when does it start?? anyone?", "when does it start? ?"),
         ("who is someone", "who is someone"),
         ("what if i dont know", "what if i dont know"),
+        ("do i need to be whitelisted", "do i be whitelisted"),
+        ("feel the need to act", "feel the need to act"),  # the noun
+        ("what is needed to start it", "what is needed to start it"),  # what is required
         ("hmm why does it fail", "why does it fail"),
         ("umm ok tl;dr why", "ok why"),
         ("guys when does it start", "when does it start"),

@@ -3,8 +3,9 @@
 Closed classes of English, none about any one topic:
 
 * hedges and intensifiers ("actually", "basically", "ever", "exactly") and the semi-modals
-  that only bend the verb after them ("supposed to", "ought to", "able to"): "what is the
-  campaign supposed to achieve" asks what the campaign achieves;
+  that only bend the verb after them ("supposed to", "ought to", "able to", "need to" but not
+  "the need to"): "what is the campaign supposed to achieve" asks what the campaign achieves,
+  "do I need to be verified" whether one must be;
 * a bound prefix written with a hyphen ("pre-congress", "non-nuclear", "ex-wife"): "pre" is
   no word of its own, and what follows it is searched alone;
 * the verb of a question about an event, "what happens if I break a rule", "what happened to
@@ -38,14 +39,14 @@ _HEDGE_WORDS = (
     "actually basically really literally simply truly honestly seriously totally definitely "
     "certainly surely apparently supposedly exactly ever"
 ).split()
-_SEMI_MODALS = ("supposed", "ought", "able", "unable")
+_SEMI_MODALS = ("supposed", "ought", "able", "unable", "need", "needs")
 # Every match of ``_HEDGES`` holds one of these (``lexicon.may_hold``).
 _HEDGE_PARTS = (*_HEDGE_WORDS, *_SEMI_MODALS)
 # The lookahead on first letters lets the scan skip most positions: this runs on every question.
 _FIRST_LETTERS = "".join(sorted({word[0] for word in _HEDGE_PARTS}))
 _HEDGES = re.compile(
     rf"\b(?=[{_FIRST_LETTERS}])(?:{'|'.join(_HEDGE_WORDS)}"
-    rf"|(?:{'|'.join(_SEMI_MODALS)})\s+to)\b",
+    rf"|(?<!\bthe\s)(?<!\ba\s)(?<!\bno\s)(?<!\bany\s)(?:{'|'.join(_SEMI_MODALS)})\s+to)\b",
     re.IGNORECASE,
 )
 # "what happens", "what will happen", "what has happened", "what is happening".
