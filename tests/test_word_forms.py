@@ -83,6 +83,20 @@ def test_two_words_typed_apart_find_the_text_that_writes_them_as_one(tmp_path: P
     assert "usernam" not in engine_for(tmp_path, "compounds").query("my user name").weights
 
 
+def test_a_word_typed_closed_finds_the_text_that_hyphenates_it_after_a_letter(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "clinic.md").write_text(
+        "# Clinic\n\nAn X-ray is taken on the first visit.\n\n"
+        "Results are sent by e-mail within a week.\n\nParking is free after six.\n",
+        encoding="utf-8",
+    )
+    engine = engine_for(tmp_path)
+    assert {"x", "ray"} <= engine.query("when is the xray taken").weights.keys()
+    assert engine.ask("how are results sent, email?").passages[0].text.startswith("Results")
+    assert "xray" in engine_for(tmp_path, "compounds").query("the xray").weights
+
+
 def test_compounds_can_be_switched_off(tool: Path) -> None:
     assert "lockfil" in engine_for(tool, "compounds", "clippings").query("the lockfile").weights
 

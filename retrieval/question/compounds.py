@@ -5,8 +5,9 @@ the corpus writes as one ("file name" for "filename").
 English writes many compounds open, hyphenated or closed, and a chat question often closes
 what the text keeps open. Snowball stems each form apart, so "lockfile" finds nothing of
 "lock file". A question word is read as two words when it splits into two words of at least
-``MIN_PART`` letters whose terms the corpus holds side by side
-(``retrieval.question.term_pairs``), and that pair is more common in the corpus than the
+``MIN_PART`` letters (the first may be shorter, down to a letter, for a word the corpus never
+writes closed: "xray" for "X-ray", "email" for "e-mail") whose terms the corpus holds side by
+side (``retrieval.question.term_pairs``), and that pair is more common in the corpus than the
 closed word itself: the split whose pair is commonest is read in its place, as if the asker
 had typed it open. A closed word the corpus mostly writes closed stays as it is. Likewise two
 words typed side by side (a space or a hyphen between them) are read as one when the corpus
@@ -24,7 +25,6 @@ from retrieval.question.forms import is_english_word
 from retrieval.question.term_pairs import TermPairs
 
 MIN_PART = 3  # shorter pieces ("re", "un") are affixes, not words
-MIN_WORD = 2 * MIN_PART
 MIN_CLOSED = 2  # times the corpus writes two typed words joined, to read them so
 _BETWEEN = (" ", "-")  # what may part the two words of an open compound
 
@@ -36,13 +36,15 @@ def split_compound(
 ) -> tuple[Piece, Piece] | None:
     """``word`` (lowercase) as two words and their terms, when the corpus writes it so more
     often than closed; None otherwise."""
-    if len(word) < MIN_WORD or not word.isalpha():
+    if len(word) <= MIN_PART or not word.isalpha():
         return None
     best, found = pairs.count(term(word)), None
-    if best >= pairs.most:  # written closed as often as any pair is written
+    # a word the corpus never writes closed may be one it hyphenates after a letter: "xray"
+    shortest = 1 if best == 0 else MIN_PART
+    if len(word) < shortest + MIN_PART or best >= pairs.most:  # "most": no pair is commoner
         return None
     vocabulary = pairs.vocabulary
-    for at in range(MIN_PART, len(word) - MIN_PART + 1):
+    for at in range(shortest, len(word) - MIN_PART + 1):
         first = word[:at]
         first_term = term(first)
         if first_term not in vocabulary:  # no corpus term, so in no pair: skip the second
