@@ -46,6 +46,9 @@ PIECES = [
     "Guys ",
     "tl;dr",
     "Everyone, ",
+    "??",
+    "!",
+    "\U0001f64f",
     "\u212anow ",
     "myVar",
     "iPhone",
@@ -84,10 +87,15 @@ def test_each_pattern_matches_as_a_plain_search_does(question: str, names: bool)
     assert argument.asks_for_argument(question, names) == (arguing and (names or the_text))
     pointed = mentions._POINTED_AT.search(question) is not None
     assert mentions.Mentions.points_at_articles(question) == pointed
-    blanked = fillers._HEDGES.sub(fillers._blank, question)
-    blanked = fillers._EVENT.sub(fillers._blank_group, blanked)
-    blanked = fillers._WRAPPER.sub(fillers._blank_group, blanked)
+    blanked = fillers._WRAPPER.sub(fillers._blank_group, question)
     blanked = fillers._COURTESY.sub(fillers._blank, blanked)
+    opener = fillers._OPENER.match(blanked)
+    if opener:
+        blanked = fillers._blank_group(opener) + blanked[opener.end() :]
+    blanked = fillers._CLOSER.sub(fillers._blank, blanked)
+    blanked = fillers._MARKS.sub(fillers._blank, blanked)
+    blanked = fillers._HEDGES.sub(fillers._blank, blanked)
+    blanked = fillers._EVENT.sub(fillers._blank_group, blanked)
     if "-" in blanked:
         blanked = fillers._PREFIX.sub(fillers._blank, blanked)
     assert fillers.without_fillers(question) == blanked

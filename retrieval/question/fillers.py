@@ -32,8 +32,6 @@ from __future__ import annotations
 
 import re
 
-from retrieval.lexicon import may_hold
-
 # Hedges and intensifiers, and the semi-modals that take "to" (see the module's docstring).
 _HEDGE_WORDS = (
     "actually basically really literally simply truly honestly seriously totally definitely "
@@ -61,7 +59,7 @@ _PEOPLE = r"(?:you|u|ya|we|anyone|anybody|someone|somebody|people|y'all|you\s+gu
 _WRAPPER = re.compile(
     r"(?:^|(?<=[.?!,;:]))\s*(?:(?:hey|hi|hello|so|ok|okay|um|uh|yo|also|and|but|guys|quick"
     r"\s+question)\W+){0,3}("
-    rf"(?:do|does|did)\s+{_PEOPLE}\s+(?:happen\s+to\s+)?(?:know|remember)"
+    rf"(?:do|does|did)\s+{_PEOPLE}\s+(?:happen\s+to\s+|actually\s+|really\s+)?(?:know|remember)"
     rf"|(?:would|will)\s+{_PEOPLE}\s+(?:happen\s+to\s+)?know"
     r"|(?:anyone|anybody|someone|somebody)\s+(?:knows?|remembers?)"
     rf"|(?:can|could|would|will)\s+{_PEOPLE}\s+(?:please\s+)?(?:tell|explain|show)"
@@ -78,61 +76,54 @@ _OPENING = (
     r"(?:what|when|where|who|why|how|which|is|are|was|were|does|do|did|can|could|should|will"
     r"|would|has|have|any|anyone|anybody|i)\b"
 )
-# Courtesies anywhere, and the asides that only open or close a message ("anyone??").
+# Courtesies anywhere. The lookahead on first letters lets the scan skip most word starts.
 _COURTESY = re.compile(
-    r"(?<![\w-])(?:(?:please\s+)?help\s+(?:me\s+)?please|please(?:\s+help(?:\s+me)?)?"
+    r"(?<![\w-])(?=[abefhilptux])(?:(?:please\s+)?help\s+(?:me\s+)?please"
+    r"|please(?:\s+help(?:\s+me)?)?"
     r"|thanks?(?:\s+you)?(?:\s+(?:so\s+much|a\s+lot|in\s+advance))?(?!\s+to\b)"
     r"|by\s+the\s+way|to\s+be\s+honest|in\s+my\s+(?:humble\s+)?opinion"
     r"|as\s+far\s+as\s+i\s+know|if\s+i\s+remember\s+correctly|for\s+your\s+information"
-    r"|let\s+me\s+know|(?:ha){2,}h?|(?:he){2,}|x+d+|h+m{2,}|u+[hm]+|e+r+m+|tl;dr)\b(?!-)"
-    r"|^\W*quick\s+(?:question|q)\b"
-    # a greeting's vocative opening the message ("hey guys, ..."; "hey" is spelled out as
-    # nothing first), before a comma or a question's first word
-    rf"|^\W*(?:guys|folks|y'?all|dude|bro)(?=\s*[,!:]|\s+{_OPENING})"
-    r"|^\W*(?:everyone|everybody|friends|team)(?=\s*[,!:])"
-    r"|,\s*(?:guys|folks|everyone|everybody|y'?all|friends|dude|bro|team)(?=\W*$)"
-    r"|[?!.,;:]\s*(?:anyone|anybody|someone|i\s+(?:do\s+not|don't|don\u2019t|dont)\s+know)"
-    r"(?=\W*$)"
-    # emoji, and the marks after a question's first "?" or "!" ("???", "?!")
-    r"|[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+|(?<=[?!])[?!.]+",
+    r"|let\s+me\s+know|(?:ha){2,}h?|(?:he){2,}|x+d+|h+m{2,}|u+[hm]+|e+r+m+|tl;dr)\b(?!-)",
     re.IGNORECASE,
 )
+# The asides that only open or close a message: "quick question", a greeting's vocative
+# ("hey guys, ..."; "hey" is spelled out as nothing first) before a comma or a question's
+# first word; and ", guys" or "anyone?" closing it after a question. Each is looked for at
+# its end of the message alone.
+_OPENER = re.compile(
+    r"\W*(quick\s+(?:question|q)\b"
+    rf"|(?:guys|folks|y'?all|dude|bro)(?=\s*[,!:]|\s+{_OPENING})"
+    r"|(?:everyone|everybody|friends|team)(?=\s*[,!:]))",
+    re.IGNORECASE,
+)
+_CLOSER = re.compile(
+    r"(?:,\s*(?:guys|folks|everyone|everybody|y'?all|friends|dude|bro|team)"
+    r"|[?!.,;:]\s*(?:anyone|anybody|someone|i\s+(?:do\s+not|don't|don\u2019t|dont)\s+know))"
+    r"(?=\W*$)",
+    re.IGNORECASE,
+)
+_CLOSER_SPAN = 40  # characters at the end of a message a closing aside is looked for in
+# Emoji, and the marks after a question's first "?" or "!" ("???", "?!").
+_MARKS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+|(?<=[?!])[?!.]+")
 _COURTESY_PARTS = (
     "pleas",
     "help",
     "thank",
-    "way",
+    "the way",
     "honest",
     "opinion",
-    "know",
+    "as i know",
     "correctly",
     "information",
+    "let me",
     "haha",
     "hehe",
     "xd",
-    "quick",
-    "anyone",
-    "anybody",
-    "someone",
-    "hm",
+    "hmm",
     "uh",
     "um",
     "erm",
     "tl;dr",
-    "guys",
-    "folks",
-    "every",
-    "all",
-    "friends",
-    "dude",
-    "bro",
-    "team",
-    "??",
-    "?!",
-    "!!",
-    "!?",
-    "?.",
-    "!.",
 )
 # Every match of ``_WRAPPER`` holds one of these.
 _WRAPPER_PARTS = ("know", "remember", "tell", "explain", "show", "idea", "wonder", "underst", "get")
@@ -147,22 +138,37 @@ def without_fillers(text: str) -> str:
     """``text`` with its fillers (see the module) blanked out: spaces in their place, so that
     every other word keeps its position (the aliases a question names are known by their
     spans)."""
-    if may_hold(text, _HEDGE_PARTS):
+    return without_hedges(without_asides(text))
+
+
+def without_hedges(text: str) -> str:
+    """``text`` with its hedges, semi-modals, the verb of an event and hyphenated prefixes
+    blanked out (the first three kinds of the module's)."""
+    lowered = text.lower() if text.isascii() else None  # ``lexicon.may_hold``, lowered once
+    if lowered is None or any(map(lowered.__contains__, _HEDGE_PARTS)):
         text = _HEDGES.sub(_blank, text)
-    if may_hold(text, ("happen",)):
+    if lowered is None or "happen" in lowered:
         text = _EVENT.sub(_blank_group, text)
-    text = without_asides(text)
     return _PREFIX.sub(_blank, text) if "-" in text else text
 
 
 def without_asides(text: str) -> str:
     """``text`` with the words that wrap it as a question asked of people and the courtesies of
-    chat blanked out: what it says of the subject, which the question's meaning is read from
-    too ("does anyone know when..., thx" means what "when...?" does)."""
-    if may_hold(text, _WRAPPER_PARTS):
+    chat blanked out (the last two kinds of the module's): what it says of the subject, which
+    the question's meaning is read from too ("does anyone know when..., thx" means what
+    "when...?" does)."""
+    lowered = text.lower() if text.isascii() else None  # ``lexicon.may_hold``, lowered once
+    if lowered is None or any(map(lowered.__contains__, _WRAPPER_PARTS)):
         text = _WRAPPER.sub(_blank_group, text)
-    if may_hold(text, _COURTESY_PARTS):
+    if lowered is None or any(map(lowered.__contains__, _COURTESY_PARTS)):
         text = _COURTESY.sub(_blank, text)
+    opener = _OPENER.match(text)
+    if opener is not None:
+        text = _blank_group(opener) + text[opener.end() :]
+    cut = max(0, len(text) - _CLOSER_SPAN)
+    text = text[:cut] + _CLOSER.sub(_blank, text[cut:])
+    if lowered is None or "??" in text or "!" in text or "?." in text:
+        text = _MARKS.sub(_blank, text)
     return text
 
 

@@ -30,7 +30,7 @@ from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite_naming_aliases
 from retrieval.question.code import writes_code
 from retrieval.question.compounds import join_compounds
-from retrieval.question.fillers import without_asides, without_fillers
+from retrieval.question.fillers import without_asides, without_hedges
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller
 from retrieval.question.weights import blend, english_weight
@@ -138,7 +138,8 @@ class QuestionReader:
         index = self._passages.index
         vocabulary, df, n = index.vocabulary, index.df, index.corpus_size
         cards = self._passages.card_index.vocabulary
-        searched = rewritten if "fillers" in off else without_fillers(rewritten)  # same spans
+        meant = rewritten if "fillers" in off else without_asides(rewritten)  # same spans
+        searched = meant if "fillers" in off else without_hedges(meant)
         tokens = list(self._tokenizer.tokens(searched))
         if "compounds" not in off and len(tokens) > 1:  # "lock file" for the corpus's "lockfile"
             pairs = self._otherwise.term_pairs
@@ -190,7 +191,6 @@ class QuestionReader:
         query = self._with_mentions(aliases.text(rewritten), terms, weights, surface)
         scale = {t: s for t, s in shortened.items() if s < 1.0 and t not in aliases.typed}
         scale |= aliases.scale()
-        meant = rewritten if "fillers" in off else without_asides(rewritten)
         asked = " ".join(aliases.text(meant).split()) if meant != rewritten else ""
         return replace(query, scale=scale, asked=asked) if scale or asked else query
 
