@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from retrieval import Engine, EngineSettings, RetrievalSettings, load_corpus
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
 SHARED_SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
@@ -121,3 +123,9 @@ def copy_seeds_to(folder: Path) -> Path:
 
     shutil.copytree(SEEDS_DIR, folder)
     return folder
+
+
+def engine_for(folder: Path, *off: str) -> Engine:
+    """An engine over the articles in ``folder``, with the named heuristics switched off."""
+    settings = EngineSettings(retrieval=RetrievalSettings(heuristics_off=frozenset(off)))
+    return Engine(load_corpus(folder), settings)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from retrieval import Engine, EngineSettings, RetrievalSettings, load_corpus
+from helpers import engine_for
 from retrieval.question.initialisms import Initialisms
 
 RADIO = """\
@@ -27,11 +27,6 @@ def radio(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("radio")
     (folder / "radio.md").write_text(RADIO, encoding="utf-8")
     return folder
-
-
-def engine_for(folder: Path, *off: str) -> Engine:
-    settings = EngineSettings(retrieval=RetrievalSettings(heuristics_off=frozenset(off)))
-    return Engine(load_corpus(folder), settings)
 
 
 def test_initials_typed_in_any_case_are_read_as_the_name(radio: Path) -> None:

@@ -16,8 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import examples
-from retrieval import Engine, EngineSettings, RetrievalSettings, load_corpus
+from helpers import engine_for, examples
 from retrieval.index.tokenize import Tokenizer
 from retrieval.question.clippings import expand_clipping
 from retrieval.question.term_pairs import TermPairs
@@ -46,11 +45,6 @@ def tool(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("tool")
     (folder / "crate.md").write_text(TOOL_DOCS, encoding="utf-8")
     return folder
-
-
-def engine_for(folder: Path, *off: str) -> Engine:
-    settings = EngineSettings(retrieval=RetrievalSettings(heuristics_off=frozenset(off)))
-    return Engine(load_corpus(folder), settings)
 
 
 def test_a_compound_typed_closed_finds_the_text_that_writes_it_open(tool: Path) -> None:
