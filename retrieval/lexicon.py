@@ -25,10 +25,18 @@ def may_hold(text: str, parts: Iterable[str]) -> bool:
     for the patterns each question is read with. Other text is always searched, since
     IGNORECASE equates letters ``lower()`` does not (the Kelvin sign and "k").
     """
-    if not text.isascii():
-        return True
-    lowered = text.lower()
-    return any(map(lowered.__contains__, parts))
+    return holds_part(lowered_for_parts(text), parts)
+
+
+def lowered_for_parts(text: str) -> str | None:
+    """``text`` lowered for ``holds_part``, or None when it is not ASCII (it may hold any
+    match): a text checked for several patterns' parts is lowered once."""
+    return text.lower() if text.isascii() else None
+
+
+def holds_part(lowered: str | None, parts: Iterable[str]) -> bool:
+    """``may_hold`` on a text already lowered by ``lowered_for_parts``."""
+    return lowered is None or any(map(lowered.__contains__, parts))
 
 
 # -- Words for a text and what it does ----------------------------------------------------------

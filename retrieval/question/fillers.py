@@ -17,10 +17,9 @@ Closed classes of English, none about any one topic:
 * courtesies and asides of chat, once its shorthand is spelled out (``question.chat``):
   "please", "thanks (in advance)", "thank you", "by the way", "to be honest", "in my opinion",
   "as far as I know", "if I remember correctly", "for your information", "let me know",
-  "haha", "xd", "hmm", "umm", "tl;dr", emoji, "???", "help" beside "please", "quick question" or a
-  greeting's "guys" opening the message, and "anyone?", ", guys" or "I do not know" closing it
-  after a question. "thanks to the sanctions" gives a cause and
-  stays.
+  "haha", "xd", "hmm", "umm", "tl;dr", emoji, "???", "help" beside "please", "quick
+  question" or a greeting's "guys" opening the message, and "anyone?", ", guys" or "I do not
+  know" closing it after a question. "thanks to the sanctions" gives a cause and stays.
 
 They are left out of the words searched for and weighed, as stop words are. The question's
 meaning (``retrieval.index.meaning``) and what it asks for (``retrieval.verdict.asked_for``)
@@ -31,6 +30,8 @@ still read its hedges, prefixes and verbs, but not the words around it that a ch
 from __future__ import annotations
 
 import re
+
+from retrieval.lexicon import holds_part, lowered_for_parts
 
 # Hedges and intensifiers, and the semi-modals that take "to" (see the module's docstring).
 _HEDGE_WORDS = (
@@ -144,10 +145,10 @@ def without_fillers(text: str) -> str:
 def without_hedges(text: str) -> str:
     """``text`` with its hedges, semi-modals, the verb of an event and hyphenated prefixes
     blanked out (the first three kinds of the module's)."""
-    lowered = text.lower() if text.isascii() else None  # ``lexicon.may_hold``, lowered once
-    if lowered is None or any(map(lowered.__contains__, _HEDGE_PARTS)):
+    lowered = lowered_for_parts(text)
+    if holds_part(lowered, _HEDGE_PARTS):
         text = _HEDGES.sub(_blank, text)
-    if lowered is None or "happen" in lowered:
+    if holds_part(lowered, ("happen",)):
         text = _EVENT.sub(_blank_group, text)
     return _PREFIX.sub(_blank, text) if "-" in text else text
 
@@ -157,17 +158,17 @@ def without_asides(text: str) -> str:
     chat blanked out (the last two kinds of the module's): what it says of the subject, which
     the question's meaning is read from too ("does anyone know when..., thx" means what
     "when...?" does)."""
-    lowered = text.lower() if text.isascii() else None  # ``lexicon.may_hold``, lowered once
-    if lowered is None or any(map(lowered.__contains__, _WRAPPER_PARTS)):
+    lowered = lowered_for_parts(text)
+    if holds_part(lowered, _WRAPPER_PARTS):
         text = _WRAPPER.sub(_blank_group, text)
-    if lowered is None or any(map(lowered.__contains__, _COURTESY_PARTS)):
+    if holds_part(lowered, _COURTESY_PARTS):
         text = _COURTESY.sub(_blank, text)
     opener = _OPENER.match(text)
     if opener is not None:
         text = _blank_group(opener) + text[opener.end() :]
     cut = max(0, len(text) - _CLOSER_SPAN)
     text = text[:cut] + _CLOSER.sub(_blank, text[cut:])
-    if lowered is None or "??" in text or "!" in text or "?." in text:
+    if holds_part(lowered, ("??", "!", "?.")):
         text = _MARKS.sub(_blank, text)
     return text
 

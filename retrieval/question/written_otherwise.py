@@ -68,21 +68,21 @@ class WrittenOtherwise:
 
     def _reading(self, typed: str, word: str) -> _Found:
         off, term = self._off, self._term
+        bare = typed.removesuffix("'s")
         if "compounds" not in off:
             parts = split_compound(word, self.term_pairs(), term)
             if parts is not None:
                 return [(t, piece, piece) for piece, t in parts], 1.0
         if "clippings" not in off:
-            expanded = expand_clipping(typed.removesuffix("'s"), self.term_pairs(), term)
+            expanded = expand_clipping(bare, self.term_pairs(), term)
             if expanded:
                 return [(t, word, typed) for t in expanded], 1 / len(expanded)
-        initials = typed.removesuffix("'s")
         if (
             "initialisms" not in off
-            and may_be_initials(initials)  # before the table is built, for any unknown word
+            and may_be_initials(bare)  # before the table is built, for any unknown word
             and term(word) not in self._passages.index.vocabulary
         ):
-            name = self._initialisms_of_corpus().name_for(initials)
+            name = self._initialisms_of_corpus().name_for(bare)
             words = self._name_terms(name) if name is not None else []
             if words:
                 return [(t, read_as, typed) for t, read_as in words], 1 / len(words)
