@@ -19,6 +19,7 @@ Heuristic = Literal[
     "initialisms",  # a name's initials read as the name: "totp" (question.initialisms)
     "speller",  # other forms and misspellings of unseen words (question.spelling)
     "mentions",  # words naming an article, and cards for its fields (question.mentions)
+    "described",  # "the river town article": an article named by its subject (question.described)
     "argument",  # "what does <article> recommend" answered by its summary (question.argument)
     "abbreviations",  # a defined abbreviation indexed with its long form (index.abbreviations)
     "phrase_weights",  # a name among the hits counts once (question.weights)

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from helpers import examples
-from retrieval.question import argument, chat, code, fillers, mentions
+from retrieval.question import argument, chat, code, described, fillers, mentions
 from retrieval.question.aliases import AliasTable
 
 # Pieces of questions: the patterns' words in several cases, code, and letters that
@@ -15,6 +15,9 @@ from retrieval.question.aliases import AliasTable
 PIECES = [
     "the article",
     "THIS PIECE",
+    "the tax Page",
+    " story about ",
+    " say ",
     "your op-ed",
     "think we should",
     "Call for",
@@ -86,6 +89,9 @@ def test_each_pattern_matches_as_a_plain_search_does(question: str, names: bool)
     the_text = argument._THE_TEXT.search(question) is not None
     assert argument.asks_for_argument(question, names) == (arguing and (names or the_text))
     pointed = mentions._POINTED_AT.search(question) is not None
+    spans = [(m.span(1), m.span(2)) for m in described._BEFORE_NOUN.finditer(question)]
+    spans += [(m.span(2), m.span(1)) for m in described._AFTER_NOUN.finditer(question)]
+    assert described.descriptions(question) == sorted(spans)
     assert mentions.Mentions.points_at_articles(question) == pointed
     blanked = fillers._WRAPPER.sub(fillers._blank_group, question)
     blanked = fillers._COURTESY.sub(fillers._blank, blanked)

@@ -58,6 +58,11 @@ class Mentions:
         self._owner = {term: next(iter(s)) for term, s in owners.items() if len(s) == 1}
         self._fields = {t for word in FIELD_WORDS for t in tokenize(word)}
         self._documents = {t for word in DOCUMENT_WORDS for t in tokenize(word)}
+        # each such term's words as listed: "head" is the term of "heading", not its word
+        self._listed: dict[str, list[str]] = {}
+        for word in (*FIELD_WORDS, *DOCUMENT_WORDS):
+            for term in tokenize(word):
+                self._listed.setdefault(term, []).append(word)
         self._tokenize = tokenize
 
     def references(self, terms: Iterable[str]) -> dict[str, str]:
@@ -80,6 +85,24 @@ class Mentions:
         other = sum(w for t, w in weights.items() if t not in references) - about
         return other < about
 
+    def content(
+        self,
+        text: str,
+        weights: Mapping[str, float],
+        surface: Mapping[str, str],
+        naming: Mapping[str, str],
+    ) -> dict[str, float]:
+        """``weights`` without the terms ``naming`` an article and the words for it and for
+        what it does ("writer", "per", "talks about"): what is asked of the article."""
+        speaking = self.speaking_of(text)
+        return {
+            t: w
+            for t, w in weights.items()
+            if t not in naming
+            and t not in speaking
+            and not self.is_document_word(t, surface.get(t))
+        }
+
     @staticmethod
     def points_at_articles(text: str) -> bool:
         """Whether the question speaks of the articles as texts ("why does the article...")."""
@@ -90,6 +113,18 @@ class Mentions:
         ("brings up", "talks about", "refers to"): document words in that question only."""
         return {t for match in _SPEAKING_OF.finditer(text) for t in self._tokenize(match.group())}
 
-    def is_document_word(self, term: str) -> bool:
-        """A word for the article, its parts or what it does, rather than for its content."""
-        return term in self._documents or term in self._fields
+    def is_document_word(self, term: str, typed: str | None = None) -> bool:
+        """A word for the article, its parts or what it does, rather than for its content.
+
+        ``typed``, the word as asked, must be a form of a listed word, not another word of the
+        same stem: "the head of the tribunal" is no "heading".
+        """
+        if term not in self._documents and term not in self._fields:
+            return False
+        if typed is None:
+            return True
+        word = typed.casefold()
+        return any(
+            word.startswith(listed[:-1]) and len(word) >= len(listed) - 1
+            for listed in self._listed.get(term, ())
+        )

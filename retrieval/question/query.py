@@ -30,6 +30,7 @@ from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite_naming_aliases
 from retrieval.question.code import writes_code
 from retrieval.question.compounds import join_compounds
+from retrieval.question.described import ArticleNames, article_of_paragraph
 from retrieval.question.fillers import without_asides, without_hedges
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller
@@ -63,6 +64,9 @@ class Query:
     asks_argument: bool = False
     scale: dict[str, float] = field(default_factory=dict)
     code: bool = False  # it writes something as code (``retrieval.question.code``)
+    # the words that describe the article asked about ("the *greek sprinters* article",
+    # ``retrieval.question.described``), by weight: not searched, and held by its passages
+    described: dict[str, float] = field(default_factory=dict)
     # ``text`` without the words a chat adds around a question ("does anyone know", "pls":
     # ``fillers.without_asides``), which its meaning and what it asks for are read from
     asked: str = ""
@@ -109,6 +113,12 @@ class QuestionReader:
         self._max_chars = max_chars
         articles = passages.corpus.articles
         self._mentions = Mentions(articles, self._tokenizer.tokenize)
+        self._names = ArticleNames(
+            articles,
+            passages.index,
+            article_of_paragraph(passages.corpus.paragraph_offsets),
+            self._tokenizer.tokenize,
+        )
         self._aliases = AliasTable() if "aliases" in off else alias_table(articles)
         self._speller: Speller | None = None  # built on the first unknown word, or prepare()
         self._speller_lock = threading.Lock()  # asks run in threads; build it once
@@ -218,21 +228,23 @@ class QuestionReader:
         "per bandow", "what does the cato writer think", "why does the article mention":
         once a question names an article or points at one, "writer", "think" and "mention" say
         which text is meant; otherwise they may be what is asked ("Who was the author of
-        ...?"), and stay.
+        ...?"), and stay. An article named by its subject ("the greek sprinters article",
+        ``retrieval.question.described``) is named as its author would name it.
         """
         if "mentions" in self._off:
             return Query(text, terms, weights, surface, code=writes_code(text))
         mentions = self._mentions
         references = mentions.references(terms)
         about = mentions.asks_about_articles(terms, weights, references)
-        if (references or mentions.points_at_articles(text)) and not about:
-            speaking = mentions.speaking_of(text)
-            content = {
-                t: w
-                for t, w in weights.items()
-                if t not in references and t not in speaking and not mentions.is_document_word(t)
-            }
+        described = {}
+        if "described" not in self._off and not references:
+            described = self._names.described(text, weights)
+        kept: dict[str, float] = {}  # the described article's words, held by its passages
+        if (references or described or mentions.points_at_articles(text)) and not about:
+            references = {**references, **described}
+            content = mentions.content(text, weights, surface, references)
             if content:
+                kept = {t: w for t, w in weights.items() if t in described and t not in content}
                 weights = content
                 terms = [t for t in terms if t in content]
         return Query(
@@ -244,6 +256,7 @@ class QuestionReader:
             about,
             asks_argument="argument" not in self._off and asks_for_argument(text, bool(references)),
             code=writes_code(text),
+            described=kept,
         )
 
     def prepare(self) -> None:

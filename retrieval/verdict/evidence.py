@@ -46,11 +46,17 @@ class Gatherer:
         stand_ins = [
             self._stand_ins(query, hit.index, held) for hit, held in zip(hits, terms, strict=True)
         ]
+        weights = query.weights
+        if query.described:  # "the greek sprinters article": its passages hold those words
+            weights = {**query.described, **weights}
+            for hit, found in zip(hits, stand_ins, strict=True):
+                if hit.article in query.articles:
+                    found.update(dict.fromkeys(query.described, 1.0))
         supports = [
             with_meaning(
                 support(
                     query.terms,
-                    query.weights,
+                    weights,
                     sentence_terms(passages, hit.index, hit.item),
                     settings.support_weights,
                     found,
@@ -77,14 +83,14 @@ class Gatherer:
             )
 
         return Evidence(
-            weights=query.weights,
+            weights=weights,
             surface=query.surface,
             supports=supports,
             terms=terms,
             stand_ins=stand_ins,
             citations=[article.citation(paragraph.number) for article, paragraph in located],
             words_share=max(
-                (share(query.weights, found & query.weights.keys()) for found in terms),
+                (share(weights, found & weights.keys()) for found in terms),
                 default=0.0,
             ),
             topic=lambda: self._topic(query, hits),

@@ -1,0 +1,149 @@
+"""An article named by what it is about: "in the greek sprinters article", "the basic usage
+page", "the story about Top of the Pops switching to BBC Two".
+
+People point at one article of several by describing it, as they would to a friend, before
+they ask: "In the piece about the $28bn lawsuit against Russia, what did the director warn?".
+The description's words say which article is meant; searched as what is asked, they find the
+paragraph that tells the article's subject (often its first), not the one that answers. So a
+*description* is looked for in two places:
+
+* between a determiner and a word for a text: "the *welsh council tax* article", "this
+  *managing environments* doc", "the *dependency specification* page";
+* after a word for a text and "on", "about"...: "the story about *Yukos losing its US
+  bankruptcy case*, ...", up to a comma, a verb of saying or a question word.
+
+It names an article when that article holds more of its words than any other, counting what
+its title and slug hold and what its paragraphs hold alike (``named_article``), and holds at
+least half of them. The question then favours that article, as a question naming its author
+does (``retrieval.question.mentions``), and its description's words are not what the
+passages must hold, unless nothing else is asked.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable, Mapping, Sequence
+
+from retrieval.corpus.models import Article
+from retrieval.index.bm25 import BM25Index
+from retrieval.lexicon import TEXT_NOUNS, alternatives, may_hold
+
+MIN_SHARE = 0.5  # of a description's weight an article must hold, in title or text
+MAX_NAME_WORDS = 5  # between the determiner and the noun: "the bbc scotland story"
+# The words for a text a description goes with: a docs site's "page" too, though "page" alone
+# is no text noun (``lexicon.TEXT_NOUNS``): a description must name one article to count.
+_NOUN_WORDS = (*TEXT_NOUNS, "page", "pages")
+_NOUNS = alternatives(_NOUN_WORDS)
+_BEFORE_NOUN = re.compile(
+    rf"\b(?:the|this|that|your|ur)\s+((?:[\w$'\u2019.-]+\s+){{1,{MAX_NAME_WORDS}}}?)"
+    rf"({_NOUNS})\b(?!-)",
+    re.IGNORECASE,
+)
+# What ends a description after its noun: a mark, a verb of saying, a question word.
+_END = (
+    r"(?=\s*[,;:?!]|\s*$"
+    r"|\s+(?:say|says|said|mention|mentions|mentioned|claim|claims|claimed|report|reports)\b"
+    r"|\s+(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did"
+    r"|can|could|should|would|will)\b)"
+)
+_AFTER_NOUN = re.compile(
+    rf"\b({_NOUNS})\s+(?:on|about|covering|regarding|discussing)\s+([^,;:?!]+?){_END}",
+    re.IGNORECASE,
+)
+
+Span = tuple[int, int]
+
+
+def descriptions(text: str) -> list[tuple[Span, Span]]:
+    """The descriptions in ``text`` that may name an article (see the module), in order: the
+    span of the words that describe it, and of the word for a text they go with."""
+    if not may_hold(text, _NOUN_WORDS):
+        return []
+    found = [(m.span(1), m.span(2)) for m in _BEFORE_NOUN.finditer(text)]
+    found += [(m.span(2), m.span(1)) for m in _AFTER_NOUN.finditer(text)]
+    return sorted(found)
+
+
+class ArticleNames:
+    """Which article a description's terms name, in one corpus."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        index: BM25Index,
+        article_of: Callable[[int], int],
+        tokenize: Callable[[str], list[str]],
+    ) -> None:
+        self._articles = articles
+        self._index = index
+        self._article_of = article_of  # a paragraph's index -> its article's position
+        self._tokenize = tokenize
+        self._titles: list[frozenset[str]] | None = None  # built on the first description
+
+    def described(self, text: str, weights: Mapping[str, float]) -> dict[str, str]:
+        """The terms of the descriptions in ``text`` that name one article, each to its slug,
+        the word for a text included ("page" is no such word alone); not those the question
+        uses outside them too ("the story on the bloggers says the *bloggers'* lawyer...")."""
+        found: dict[str, str] = {}
+        tokenize = self._tokenize
+        rest = text
+        for (start, end), (noun_start, noun_end) in descriptions(text):
+            words = [t for t in tokenize(text[start:end]) if t in weights]
+            slug = self.named_article(words, weights)
+            if slug is not None:
+                found |= dict.fromkeys([*words, *tokenize(text[noun_start:noun_end])], slug)
+                for a, b in ((start, end), (noun_start, noun_end)):
+                    rest = rest[:a] + " " * (b - a) + rest[b:]
+        if found:
+            for term in tokenize(rest):
+                found.pop(term, None)
+        return found
+
+    def named_article(self, terms: Sequence[str], weights: Mapping[str, float]) -> str | None:
+        """The slug of the one article the description's ``terms`` name, or None.
+
+        Each article scores the share of the terms' weight its title and slug hold plus the
+        share its paragraphs hold; the best must hold ``MIN_SHARE`` of it in one of the two
+        and score above every other.
+        """
+        weighed = {t: weights[t] for t in terms if weights.get(t, 0.0) > 0}
+        total = sum(weighed.values())
+        if total <= 0 or not self._articles:
+            return None
+        titles = self._title_terms()
+        in_text = [0.0] * len(self._articles)
+        for term, weight in weighed.items():
+            for position in self._articles_holding(term):
+                in_text[position] += weight
+        scores = []
+        for position, title in enumerate(titles):
+            in_title = sum(w for t, w in weighed.items() if t in title)
+            best_part = max(in_title, in_text[position]) / total
+            scores.append(((in_title + in_text[position]) / total, best_part, position))
+        scores.sort(reverse=True)
+        (score, best_part, position), *others = scores
+        if best_part < MIN_SHARE or (others and others[0][0] >= score):
+            return None
+        return self._articles[position].slug
+
+    def _articles_holding(self, term: str) -> set[int]:
+        index = self._index
+        term_id = index.vocabulary.get(term)
+        if term_id is None:
+            return set()
+        docs = index.postings_doc[index.indptr[term_id] : index.indptr[term_id + 1]]
+        return {self._article_of(int(doc)) for doc in docs}
+
+    def _title_terms(self) -> list[frozenset[str]]:
+        if self._titles is None:
+            self._titles = [
+                frozenset(self._tokenize(f"{a.title} {a.slug.replace('-', ' ')}"))
+                for a in self._articles
+            ]
+        return self._titles
+
+
+def article_of_paragraph(offsets: Sequence[int]) -> Callable[[int], int]:
+    """A paragraph index's article position, from the articles' first paragraph indices."""
+    return lambda index: bisect_right(offsets, index) - 1
