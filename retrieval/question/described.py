@@ -31,6 +31,7 @@ from retrieval.lexicon import TEXT_NOUNS, alternatives, may_hold
 
 MIN_SHARE = 0.5  # of a description's weight an article must hold, in title or text
 MAX_NAME_WORDS = 5  # between the determiner and the noun: "the bbc scotland story"
+MAX_DESCRIPTIONS = 3  # "the story about the story about...": a question's first few are enough
 # The words for a text a description goes with: a docs site's "page" too, though "page" alone
 # is no text noun (``lexicon.TEXT_NOUNS``): a description must name one article to count.
 _NOUN_WORDS = (*TEXT_NOUNS, "page", "pages")
@@ -79,7 +80,7 @@ class ArticleNames:
         self._index = index
         self._article_of = article_of  # a paragraph's index -> its article's position
         self._tokenize = tokenize
-        self._titles: list[frozenset[str]] | None = None  # built on the first description
+        self._titles: dict[str, set[int]] | None = None  # built on the first description
 
     def described(self, text: str, weights: Mapping[str, float]) -> dict[str, str]:
         """The terms of the descriptions in ``text`` that name one article, each to its slug,
@@ -88,7 +89,7 @@ class ArticleNames:
         found: dict[str, str] = {}
         tokenize = self._tokenize
         rest = text
-        for (start, end), (noun_start, noun_end) in descriptions(text):
+        for (start, end), (noun_start, noun_end) in descriptions(text)[:MAX_DESCRIPTIONS]:
             words = [t for t in tokenize(text[start:end]) if t in weights]
             slug = self.named_article(words, weights)
             if slug is not None:
@@ -105,25 +106,35 @@ class ArticleNames:
 
         Each article scores the share of the terms' weight its title and slug hold plus the
         share its paragraphs hold; the best must hold ``MIN_SHARE`` of it in one of the two
-        and score above every other.
+        and score above every other. Only articles holding one of the terms are scored.
         """
         weighed = {t: weights[t] for t in terms if weights.get(t, 0.0) > 0}
         total = sum(weighed.values())
-        if total <= 0 or not self._articles:
+        if total <= 0:
             return None
-        titles = self._title_terms()
-        in_text = [0.0] * len(self._articles)
+        titles = self._title_index()
+        in_title: dict[int, float] = {}
+        in_text: dict[int, float] = {}
         for term, weight in weighed.items():
+            for position in titles.get(term, ()):
+                in_title[position] = in_title.get(position, 0.0) + weight
             for position in self._articles_holding(term):
-                in_text[position] += weight
-        scores = []
-        for position, title in enumerate(titles):
-            in_title = sum(w for t, w in weighed.items() if t in title)
-            best_part = max(in_title, in_text[position]) / total
-            scores.append(((in_title + in_text[position]) / total, best_part, position))
-        scores.sort(reverse=True)
+                in_text[position] = in_text.get(position, 0.0) + weight
+        scores = sorted(
+            (
+                (
+                    in_title.get(p, 0.0) + in_text.get(p, 0.0),
+                    max(in_title.get(p, 0.0), in_text.get(p, 0.0)),
+                    p,
+                )
+                for p in in_title.keys() | in_text.keys()
+            ),
+            reverse=True,
+        )
+        if not scores:
+            return None
         (score, best_part, position), *others = scores
-        if best_part < MIN_SHARE or (others and others[0][0] >= score):
+        if best_part < MIN_SHARE * total or (others and others[0][0] >= score):
             return None
         return self._articles[position].slug
 
@@ -133,14 +144,16 @@ class ArticleNames:
         if term_id is None:
             return set()
         docs = index.postings_doc[index.indptr[term_id] : index.indptr[term_id + 1]]
-        return {self._article_of(int(doc)) for doc in docs}
+        return {self._article_of(int(doc)) for doc in docs.tolist()}
 
-    def _title_terms(self) -> list[frozenset[str]]:
+    def _title_index(self) -> dict[str, set[int]]:
+        """Each term of the articles' titles and slugs, to the articles that hold it."""
         if self._titles is None:
-            self._titles = [
-                frozenset(self._tokenize(f"{a.title} {a.slug.replace('-', ' ')}"))
-                for a in self._articles
-            ]
+            titles: dict[str, set[int]] = {}
+            for position, article in enumerate(self._articles):
+                for term in self._tokenize(f"{article.title} {article.slug.replace('-', ' ')}"):
+                    titles.setdefault(term, set()).add(position)
+            self._titles = titles
         return self._titles
 
 
