@@ -24,6 +24,7 @@ Heuristic = Literal[
     "abbreviations",  # a defined abbreviation indexed with its long form (index.abbreviations)
     "phrase_weights",  # a name among the hits counts once (question.weights)
     "stand_ins",  # a question word said in other words counts as held (verdict.evidence)
+    "titles",  # a word of a passage's article's title counts half as held (verdict.evidence)
     "asked_for",  # a time, number, name or way asked for must be stated (verdict.asked_for)
     "items",  # "rule 3" finds the third item of a numbered list of rules (search.items)
 ]

@@ -93,6 +93,12 @@ class Article:
         return f"{self.slug} \u00b6{number}"
 
     @property
+    def named_by(self) -> str:
+        """The words the article is known by: its title and its slug's words ("greek sprinters
+        cleared"), which a file name often makes more telling than the headline."""
+        return f"{self.title} {self.slug.replace('-', ' ')}"
+
+    @property
     def body_paragraph_count(self) -> int:
         return sum(1 for paragraph in self.paragraphs if paragraph.is_body)
 

@@ -151,7 +151,7 @@ class ArticleNames:
         if self._titles is None:
             titles: dict[str, set[int]] = {}
             for position, article in enumerate(self._articles):
-                for term in self._tokenize(f"{article.title} {article.slug.replace('-', ' ')}"):
+                for term in self._tokenize(article.named_by):
                     titles.setdefault(term, set()).add(position)
             self._titles = titles
         return self._titles

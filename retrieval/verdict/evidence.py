@@ -25,6 +25,7 @@ from retrieval.verdict.settings import VerdictSettings
 from retrieval.verdict.support import support, with_meaning
 
 TOPIC_PASSAGES = 64  # an article's subject is the mean meaning of its first passages
+TITLE_SHARE = 0.5  # how far a passage holds a word of its article's title it does not repeat
 _WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
@@ -38,6 +39,7 @@ class Gatherer:
         self._settings = settings
         self._off = off  # heuristics switched off (retrieval.heuristics)
         self._words = WordVectors()
+        self._titles: dict[str, frozenset[str]] = {}  # each article's title terms, when asked
 
     def evidence(self, query: Query, hits: Sequence[Hit]) -> Evidence:
         passages, settings = self._passages, self._settings
@@ -46,12 +48,9 @@ class Gatherer:
         stand_ins = [
             self._stand_ins(query, hit.index, held) for hit, held in zip(hits, terms, strict=True)
         ]
-        weights = query.weights
-        if query.described:  # "the greek sprinters article": its passages hold those words
-            weights = {**query.described, **weights}
-            for hit, found in zip(hits, stand_ins, strict=True):
-                if hit.article in query.articles:
-                    found.update(dict.fromkeys(query.described, 1.0))
+        for hit, held, found in zip(hits, terms, stand_ins, strict=True):
+            self._add_context(query, hit, held, found)
+        weights = {**query.described, **query.weights} if query.described else query.weights
         supports = [
             with_meaning(
                 support(
@@ -131,6 +130,32 @@ class Gatherer:
         except MeaningUnavailable:
             return {}
         return {t: v for t, v in zip(wanted, found, strict=True) if v > 0}
+
+    def _add_context(
+        self, query: Query, hit: Hit, held: set[str], stand_ins: dict[str, float]
+    ) -> None:
+        """Credit a passage, in ``stand_ins``, with the question words its article's context
+        says for it. The words that describe the article asked about ("the greek sprinters
+        article", ``Query.described``) count as held by its passages: they say which article.
+        A word of the article's title or slug (``Article.named_by``) counts ``TITLE_SHARE`` as
+        held by each of its passages, which speak of the article's subject without naming it
+        again ("the pair's former coach" in "greek-sprinters-cleared").
+        """
+        if query.described and hit.article in query.articles:
+            stand_ins.update(dict.fromkeys(query.described, 1.0))
+        if "titles" in self._off:
+            return
+        titled = self._title_terms(hit.article) & query.weights.keys()
+        for term in titled - held:
+            stand_ins[term] = max(stand_ins.get(term, 0.0), TITLE_SHARE)
+
+    def _title_terms(self, slug: str) -> frozenset[str]:
+        found = self._titles.get(slug)
+        if found is None:
+            article = self._passages.corpus.by_slug[slug]
+            found = frozenset(self._passages.tokenizer.tokenize(article.named_by))
+            self._titles[slug] = found
+        return found
 
     def _topic(self, query: Query, hits: Sequence[Hit]) -> float:
         """How close in meaning the question is to the subject of the hits' closest article
