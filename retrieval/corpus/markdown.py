@@ -23,6 +23,8 @@ every quote is found word for word in the page a reader opens.
   admonition's markers (GitHub's ``> [!NOTE]``, Docusaurus's ``:::tip``), its text kept, and
   a YAML front matter block (``---`` lines) that a site generator reads (its title and author
   are read apart: ``retrieval.corpus.site_front_matter``).
+- What a site generator adds (MkDocs admonitions and tabs, MyST notes, Hugo shortcodes, Liquid
+  tags) is read as its page shows it first (``retrieval.corpus.site_markup``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from retrieval.corpus import html_text, site_front_matter
+from retrieval.corpus import html_text, site_front_matter, site_markup
 from retrieval.corpus.models import BODY, CELL_SEPARATOR
 
 if TYPE_CHECKING:
@@ -93,7 +95,7 @@ def read(source: str) -> Page:
     """Read ``source`` (Markdown; citebot's TOML front matter already taken off, a YAML block
     left by a site generator skipped) into blocks under their headings; ``NestedTooDeep``
     when the parser would stop before the page's end."""
-    text = site_front_matter.without_block(source)
+    text = site_markup.as_shown(site_front_matter.without_block(source))
     tokens = _parser().parse(text)
     for token in tokens:
         if token.level >= MAX_NESTING - 1 and token.map:

@@ -1,0 +1,189 @@
+"""The block syntax documentation site generators add to Markdown, read as their pages show it.
+
+A project's docs are rarely plain CommonMark. Read as CommonMark, an MkDocs admonition's
+indented text is a code block (never body text, never summarised) or runs into its marker line
+(``!!! note "Before you start" Make sure...``), a content tab's label is a paragraph of its
+own, and a Hugo shortcode or a Liquid tag is quoted as if the page showed it. So, before the
+page is parsed (``retrieval.corpus.markdown``), outside code fences:
+
+* an MkDocs admonition or collapsible block (``!!! note "Title"``, ``??? tip``, ``???+``) and a
+  content tab (``=== "Linux"``), whose content is indented under it, and a block of PyMdown's
+  ``/// note | Title`` ... ``///``, become their content, dedented, headed by their title or
+  label when they have one (written as a ``<details>``'s ``<summary>``, which heads what the
+  ``<details>`` holds, as a collapsible FAQ entry does);
+* a MyST directive fence for an admonition (```` ```{note} ````, ```` ```{admonition} Title
+  ````, ``:::{tip}``) is its content, read as Markdown, not as code; other directives
+  (``{code-block}``, ``{toctree}``...) stay code;
+* a Hugo shortcode (``{{< warning >}}``, ``{{% note %}}``) and a Liquid or Jinja tag
+  (``{% include "footer.md" %}``) show nothing; a line of nothing else is a blank line, so
+  what a shortcode wraps is a paragraph of its own, as its box is on the page.
+
+A default title ("Note" for ``!!! note``) is the theme's, not the page's words, and is not
+kept.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+MAX_DEPTH = 8  # blocks inside blocks read as such; deeper ones are left as written
+# "!!! note", "??? tip inline end", "???+ warning", with an optional "title"
+_ADMONITION = re.compile(
+    r"(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+(?:inline|end))*"
+    r'(?:[ \t]+"(?P<title>[^"\n]*)")?[ \t]*'
+)
+_TAB = re.compile(r'(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"\n]*)"[ \t]*')
+_BLOCK_OPEN = re.compile(
+    r"(?P<indent>[ \t]*)///[ \t]*[\w-]+(?:[ \t]*\|[ \t]*(?P<title>.*\S))?[ \t]*"
+)
+_BLOCK_CLOSE = re.compile(r"[ \t]*///[ \t]*")
+_FENCE = re.compile(r"(?P<indent>[ \t]{0,3})(?P<mark>`{3,}|~{3,}|:{3,})[ \t]*(?P<info>[^\n]*)")
+# MyST's admonition directives: their content is the page's text.
+_MYST_ADMONITIONS = frozenset(
+    "admonition attention caution danger error hint important note seealso tip warning "
+    "versionadded versionchanged deprecated".split()
+)
+_DIRECTIVE = re.compile(r"\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*")
+# No brace inside: a run of "{%" that never closes is read once, not once from each "{".
+_TAGS = re.compile(r"\{\{[<%][^{}\n]*[%>]\}\}|\{%[^{}\n]*%\}")
+_CODE_SPAN = re.compile(r"(`+[^`]*`+)")
+_HAS_SYNTAX = ("!!!", "???", "===", "///", "{", ":::")
+
+
+def as_shown(source: str) -> str:
+    """``source`` with the syntax of the module's docstring read as its page shows it;
+    ``source`` itself when it holds none of it."""
+    if not any(mark in source for mark in _HAS_SYNTAX):
+        return source
+    return "\n".join(_lines(source.split("\n"), 0))
+
+
+def _lines(lines: list[str], depth: int) -> list[str]:
+    out: list[str] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        fence = _FENCE.fullmatch(line)
+        directive = None if fence is None else _directive(fence.group("info"))
+        if fence is not None and (directive is not None or fence.group("mark")[0] != ":"):
+            end = _fence_end(lines, at, fence)  # a colon fence is MyST's only for a directive
+            if directive is not None and depth < MAX_DEPTH:
+                content = _without_options(lines[at + 1 : end])
+                out.extend(_headed(fence.group("indent"), directive, _lines(content, depth + 1)))
+            else:
+                out.extend(lines[at : end + 1])
+            at = end + 1
+            continue
+        opened = _opening(line) if depth < MAX_DEPTH else None
+        if opened is not None:
+            indent, title = opened
+            if _BLOCK_OPEN.fullmatch(line):
+                end = next(
+                    (i for i in range(at + 1, len(lines)) if _BLOCK_CLOSE.fullmatch(lines[i])),
+                    len(lines),
+                )
+                body = lines[at + 1 : end]
+                after = end + 1
+            else:
+                body, after = _indented_under(lines, at + 1, len(indent))
+            out.extend(_headed(indent, title, _lines(body, depth + 1)))
+            at = after
+            continue
+        out.append(_without_tags(line))
+        at += 1
+    return out
+
+
+def _opening(line: str) -> tuple[str, str] | None:
+    """The indent and title of a block opening on ``line`` ("" for none), or None."""
+    for pattern in (_ADMONITION, _TAB, _BLOCK_OPEN):
+        found = pattern.fullmatch(line)
+        if found is not None:
+            return found.group("indent"), (found.group("title") or "").strip()
+    return None
+
+
+def _indented_under(lines: list[str], start: int, indent: int) -> tuple[list[str], int]:
+    """The lines from ``start`` indented four spaces (or a tab) deeper than ``indent``, blank
+    lines between them included, indented as deep as ``indent``; and where the block ends."""
+    body: list[str] = []
+    at = start
+    while at < len(lines):
+        line = lines[at]
+        if line.strip() and _width(line) < indent + 4:
+            break
+        body.append(" " * indent + _dedent(line, indent + 4) if line.strip() else "")
+        at += 1
+    while body and not body[-1].strip():  # the blank lines after it are the page's
+        body.pop()
+        at -= 1
+    return body, at
+
+
+def _headed(indent: str, title: str, body: list[str]) -> list[str]:
+    """``body`` headed by ``title`` as a ``<details>``'s ``<summary>`` (nothing without one)."""
+    if not title:
+        return ["", *body, ""]
+    summary = f"{indent}<details><summary>{html.escape(title)}</summary>"
+    return ["", summary, "", *body, "", f"{indent}</details>", ""]
+
+
+def _fence_end(lines: list[str], start: int, fence: re.Match[str]) -> int:
+    """The line that closes the fence opening at ``start`` (the last line if none does)."""
+    mark = fence.group("mark")
+    closing = re.compile(rf"[ \t]{{0,3}}{re.escape(mark[0])}{{{len(mark)},}}[ \t]*")
+    for at in range(start + 1, len(lines)):
+        if closing.fullmatch(lines[at]):
+            return at
+    return len(lines) - 1
+
+
+def _directive(info: str) -> str | None:
+    """The title of a MyST admonition directive's fence ("" for none), or None for any other
+    fence: code, or a directive whose content is not the page's text."""
+    found = _DIRECTIVE.fullmatch(info.strip())
+    if found is None or found.group("name") not in _MYST_ADMONITIONS:
+        return None
+    return found.group("title")
+
+
+def _without_options(content: list[str]) -> list[str]:
+    """A MyST directive's content without its ``:class: tip`` option lines."""
+    at = 0
+    while at < len(content) and re.fullmatch(r"[ \t]*:[\w-]+:.*", content[at]):
+        at += 1
+    return content[at:]
+
+
+def _without_tags(line: str) -> str:
+    """``line`` without shortcodes and template tags, but in its code spans; a blank line if
+    it held only those."""
+    if "{" not in line:
+        return line
+    parts = _CODE_SPAN.split(line)  # code spans at odd positions, kept as written
+    kept = "".join(part if i % 2 else _TAGS.sub("", part) for i, part in enumerate(parts))
+    return "" if kept != line and not kept.strip() else kept
+
+
+def _width(line: str) -> int:
+    """How far ``line`` is indented, a tab counting to the next multiple of four."""
+    width = 0
+    for char in line:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += 4 - width % 4
+        else:
+            break
+    return width
+
+
+def _dedent(line: str, width: int) -> str:
+    """``line`` with ``width`` columns of its indentation taken off (fewer if it has fewer)."""
+    taken = 0
+    at = 0
+    while at < len(line) and taken < width and line[at] in " \t":
+        taken += 1 if line[at] == " " else 4 - taken % 4
+        at += 1
+    return line[at:]

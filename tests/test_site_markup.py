@@ -1,0 +1,124 @@
+"""Docs written for a site generator read as their pages show them: an MkDocs admonition or
+content tab, a MyST note, a PyMdown block are text under their titles; a Hugo shortcode or a
+Liquid tag shows nothing; code stays code."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from helpers import engine_for
+from retrieval.corpus.loader import load_corpus
+from retrieval.corpus.models import Paragraph
+from retrieval.corpus.site_markup import as_shown
+
+PAGE = """\
+# Installation
+
+Widgetron runs on Python 3.9 and later.
+
+!!! note "Before you start"
+    Make sure pip is up to date. Old versions of pip cannot read the wheel's metadata.
+
+## Install it
+
+=== "Linux"
+
+    Run the installer from a terminal. It places the binary in your home folder.
+
+=== "Windows"
+
+    Run the installer from PowerShell as an administrator.
+
+```{note}
+The cache lives in your home folder.
+```
+
+```{code-block} python
+cache.clear()
+```
+
+/// details | Offline installs
+Download the wheel on another machine and copy it over.
+///
+
+{{< warning >}}
+Never install Widgetron as root on a shared server.
+{{< /warning >}}
+
+{% include "footer.md" %}
+
+Write `{% raw %}` to show a tag, and `{{< ref >}}` for a link.
+
+1. Download the installer.
+
+    !!! tip
+        Check its checksum first.
+
+2. Run it.
+
+```bash
+!!! not an admonition
+```
+"""
+
+
+def paragraphs(tmp_path: Path) -> list[Paragraph]:
+    (tmp_path / "install.md").write_text(PAGE, encoding="utf-8")
+    return list(load_corpus(tmp_path).articles[0].paragraphs)
+
+
+def test_an_admonition_is_text_under_its_title(tmp_path: Path) -> None:
+    found = [p for p in paragraphs(tmp_path) if p.text.startswith("Make sure pip")]
+    assert [(p.role, p.section) for p in found] == [("body", ("Installation", "Before you start"))]
+    assert not any("!!!" in p.text and p.role == "body" for p in paragraphs(tmp_path))
+
+
+def test_a_content_tab_is_text_under_its_label(tmp_path: Path) -> None:
+    by_text = {p.text: p for p in paragraphs(tmp_path)}
+    linux = by_text["Run the installer from a terminal. It places the binary in your home folder."]
+    assert (linux.role, linux.section[-1]) == ("body", "Linux")
+    assert (
+        by_text["Run the installer from PowerShell as an administrator."].section[-1] == "Windows"
+    )
+    assert not any(text.startswith("===") for text in by_text)
+
+
+def test_a_myst_note_is_text_and_other_directives_stay_code(tmp_path: Path) -> None:
+    roles = {p.text: p.role for p in paragraphs(tmp_path)}
+    assert roles["The cache lives in your home folder."] == "body"
+    assert roles["cache.clear()"] == "code"
+    assert roles["!!! not an admonition"] == "code"
+
+
+def test_a_pymdown_block_is_text_under_its_title(tmp_path: Path) -> None:
+    found = [p for p in paragraphs(tmp_path) if p.text.startswith("Download the wheel")]
+    assert [p.section[-1] for p in found] == ["Offline installs"]
+
+
+def test_shortcodes_and_template_tags_show_nothing_but_in_code(tmp_path: Path) -> None:
+    texts = [p.text for p in paragraphs(tmp_path)]
+    assert "Never install Widgetron as root on a shared server." in texts
+    assert not any(("{{<" in t and "warning" in t) or "include" in t for t in texts)
+    assert "Write {% raw %} to show a tag, and {{< ref >}} for a link." in texts
+
+
+def test_an_admonition_in_a_list_item_stays_in_the_list(tmp_path: Path) -> None:
+    lists = [p.text for p in paragraphs(tmp_path) if p.text.startswith("1. ")]
+    assert lists == ["1. Download the installer. Check its checksum first.\n2. Run it."]
+
+
+def test_a_question_is_answered_from_an_admonition(tmp_path: Path) -> None:
+    (tmp_path / "install.md").write_text(PAGE, encoding="utf-8")
+    engine = engine_for(tmp_path)
+    answer = engine.ask("why update pip first")
+    assert answer.verdict == "answer"
+    assert answer.passages[0].text.startswith("Make sure pip is up to date")
+    answer = engine.ask("where does the installer put the binary on linux")
+    assert answer.passages[0].text.startswith("Run the installer from a terminal")
+    assert answer.passages[0].section[-1] == "Linux"
+
+
+def test_plain_markdown_and_a_page_of_unclosed_tags_are_kept_as_written() -> None:
+    plain = "# Title\n\nText with a {brace} and a setext heading below.\n\nHeading\n=======\n"
+    assert as_shown(plain) == plain
+    assert as_shown("{%" * 5000) == "{%" * 5000
