@@ -122,3 +122,18 @@ def test_plain_markdown_and_a_page_of_unclosed_tags_are_kept_as_written() -> Non
     plain = "# Title\n\nText with a {brace} and a setext heading below.\n\nHeading\n=======\n"
     assert as_shown(plain) == plain
     assert as_shown("{%" * 5000) == "{%" * 5000
+
+
+def test_a_block_inside_another_is_headed_by_both(tmp_path: Path) -> None:
+    (tmp_path / "nested.md").write_text(
+        '# Guide\n\n!!! example "Outer"\n    Outer text.\n\n'
+        '    ??? note "Inner"\n        Inner text.\n\n    More outer text.\n\nAfter.\n',
+        encoding="utf-8",
+    )
+    sections = {p.text: p.section for p in load_corpus(tmp_path).articles[0].paragraphs}
+    assert sections == {
+        "Outer text.": ("Guide", "Outer"),
+        "Inner text.": ("Guide", "Outer", "Inner"),
+        "More outer text.": ("Guide", "Outer"),
+        "After.": ("Guide",),
+    }

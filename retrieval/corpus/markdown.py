@@ -50,8 +50,8 @@ BULLET = "\u2022 "
 # (many pages write a minor heading so); a level below any Markdown heading's, so that the
 # next heading of any level, or the next bold one, closes its section.
 BOLD_HEADING_LEVEL = 7
-# A <details>'s <summary> heads what the <details> holds, below every other heading; its
-# </details> closes it.
+# A <details>'s <summary> heads what the <details> holds, below every other heading (one
+# inside another, one level lower again); its </details> closes it.
 DETAILS_LEVEL = 8
 MAX_BOLD_HEADING = 100
 
@@ -154,6 +154,7 @@ class _Reader:
         self.tokens = tokens
         self.at = 0
         self.path: list[tuple[int, str]] = []  # (level, text) of the open headings
+        self.details = 0  # <details> with a <summary> open around what is read
         self.title: str | None = None
         self.first_heading: str | None = None  # the title of a page without a level-1 heading
         self.blocks: list[Block] = []
@@ -208,8 +209,12 @@ class _Reader:
         """Raw HTML as the page shows it (``retrieval.corpus.html_text``): its text as body
         blocks, a ``<summary>`` as a heading over what its ``<details>`` holds."""
         for kind, text in html_text.pieces(html):
-            if kind in ("summary", "end"):  # an end's text is empty: it only closes
-                self._head(DETAILS_LEVEL, text)
+            if kind == "summary":  # a <details> inside another heads below the outer one
+                self._head(DETAILS_LEVEL + self.details, text)
+                self.details += 1
+            elif kind == "end":
+                self.details = max(0, self.details - 1)
+                self._head(DETAILS_LEVEL + self.details, "")
             else:
                 self._add(text, CODE if kind == "code" else BODY)
 
