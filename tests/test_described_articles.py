@@ -61,6 +61,12 @@ def test_descriptions_are_found_before_and_after_the_word_for_a_text() -> None:
     ]
     assert described("what did the piece on River Town say about the bridge") == ["River Town"]
     assert described("what does the ferry timetable page say") == ["ferry timetable "]
+    assert described("in the article 'Harbour City sets its budget', who warned?") == [
+        "Harbour City sets its budget"
+    ]
+    assert described("what does the page titled \u201cFerry timetable\u201d say") == [
+        "Ferry timetable"
+    ]
     assert described("what does the article say about the bridge") == []
     assert described("the first post-war budget") == []  # "post-war" is no post
 

@@ -18,6 +18,12 @@ PIECES = [
     "the tax Page",
     " story about ",
     " say ",
+    " 'Tax",
+    "' ",
+    '"',
+    "\u201c",
+    "\u201d",
+    " titled ",
     "your op-ed",
     "think we should",
     "Call for",
@@ -91,6 +97,9 @@ def test_each_pattern_matches_as_a_plain_search_does(question: str, names: bool)
     pointed = mentions._POINTED_AT.search(question) is not None
     spans = [(m.span(1), m.span(2)) for m in described._BEFORE_NOUN.finditer(question)]
     spans += [(m.span(2), m.span(1)) for m in described._AFTER_NOUN.finditer(question)]
+    for m in described._QUOTED.finditer(question):
+        quoted = next(i for i in range(2, 6) if m.group(i) is not None)
+        spans.append((m.span(quoted), m.span(1)))
     assert described.descriptions(question) == sorted(spans)
     assert mentions.Mentions.points_at_articles(question) == pointed
     blanked = fillers._WRAPPER.sub(fillers._blank_group, question)

@@ -10,7 +10,9 @@ paragraph that tells the article's subject (often its first), not the one that a
 * between a determiner and a word for a text: "the *welsh council tax* article", "this
   *managing environments* doc", "the *dependency specification* page";
 * after a word for a text and "on", "about"...: "the story about *Yukos losing its US
-  bankruptcy case*, ...", up to a comma, a verb of saying or a question word.
+  bankruptcy case*, ...", up to a comma, a verb of saying or a question word;
+* in quotes after a word for a text: "the article *'Council tax rise reasonable'*", "the
+  page titled *“Basic usage”*".
 
 It names an article when that article holds more of its words than any other, counting what
 its title and slug hold and what its paragraphs hold alike (``named_article``), and holds at
@@ -52,6 +54,12 @@ _AFTER_NOUN = re.compile(
     rf"\b({_NOUNS})\s+(?:on|about|covering|regarding|discussing)\s+([^,;:?!]+?){_END}",
     re.IGNORECASE,
 )
+# "the article 'Council tax rise reasonable'", "the page titled “Basic usage”"
+_QUOTED = re.compile(
+    rf"\b({_NOUNS})\s+(?:(?:titled|called|named|headlined|entitled)\s+)?"
+    r"(?:\"([^\"\n]+)\"|\u201c([^\u201d\n]+)\u201d|\u2018([^\u2019\n]+)\u2019|'([^'\n]+)'(?!\w))",
+    re.IGNORECASE,
+)
 
 Span = tuple[int, int]
 
@@ -63,6 +71,9 @@ def descriptions(text: str) -> list[tuple[Span, Span]]:
         return []
     found = [(m.span(1), m.span(2)) for m in _BEFORE_NOUN.finditer(text)]
     found += [(m.span(2), m.span(1)) for m in _AFTER_NOUN.finditer(text)]
+    for m in _QUOTED.finditer(text):
+        quoted = next(i for i in range(2, 6) if m.group(i) is not None)
+        found.append((m.span(quoted), m.span(1)))
     return sorted(found)
 
 
