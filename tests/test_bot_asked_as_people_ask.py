@@ -29,3 +29,16 @@ async def test_a_question_asked_as_people_ask_gets_the_plain_question_s_reply(
     assert_safe(reply)
     assert reply.embeds[0]["description"] == plain.embeds[0]["description"]
     assert "**In short**" in reply.embeds[0]["description"]
+
+
+async def test_a_question_naming_an_article_by_its_subject_is_answered_from_it(
+    harness: Harness,
+) -> None:
+    # the seeds hold two articles; "the story about engaging north korea" is Bloomberg's
+    reply = await harness.say(
+        "!ask in the story about engaging north korea, what should the u.s. do?"
+    )
+    assert_safe(reply)
+    shown = reply.embeds[0]["description"]
+    assert "bloomberg-engage-north-korea" in shown
+    assert "cato-kim-congress" not in shown
