@@ -129,3 +129,11 @@ def engine_for(folder: Path, *off: str) -> Engine:
     """An engine over the articles in ``folder``, with the named heuristics switched off."""
     settings = EngineSettings(retrieval=RetrievalSettings(heuristics_off=frozenset(off)))
     return Engine(load_corpus(folder), settings)
+
+
+def folder_of(tmp_path_factory: pytest.TempPathFactory, name: str, pages: dict[str, str]) -> Path:
+    """A temporary folder holding ``pages`` (file name -> text), for a module's corpus."""
+    folder = tmp_path_factory.mktemp(name)
+    for file_name, text in pages.items():
+        write(folder, file_name, text)
+    return folder

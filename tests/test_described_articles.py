@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import engine_for
+from helpers import engine_for, folder_of
 from retrieval.question.described import descriptions
 
 HARBOUR = """\
@@ -44,11 +44,12 @@ The last ferry leaves at midnight on Fridays and Saturdays, and at ten on other 
 
 @pytest.fixture(scope="module")
 def towns(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("towns")
-    (folder / "harbour-city-budget.md").write_text(HARBOUR, encoding="utf-8")
-    (folder / "river-town-spending.md").write_text(RIVER, encoding="utf-8")
-    (folder / "ferry-timetable.md").write_text(FERRY, encoding="utf-8")
-    return folder
+    pages = {
+        "harbour-city-budget.md": HARBOUR,
+        "river-town-spending.md": RIVER,
+        "ferry-timetable.md": FERRY,
+    }
+    return folder_of(tmp_path_factory, "towns", pages)
 
 
 def test_descriptions_are_found_before_and_after_the_word_for_a_text() -> None:

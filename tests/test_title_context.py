@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import engine_for
+from helpers import engine_for, folder_of
 
 SPRINTERS = """\
 ---
@@ -29,10 +29,8 @@ The harbour market reopened on Saturday with forty stalls and a new roof.
 
 @pytest.fixture(scope="module")
 def news(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("news")
-    (folder / "sprinters-cleared.md").write_text(SPRINTERS, encoding="utf-8")
-    (folder / "harbour-market.md").write_text(MARKET, encoding="utf-8")
-    return folder
+    pages = {"sprinters-cleared.md": SPRINTERS, "harbour-market.md": MARKET}
+    return folder_of(tmp_path_factory, "news", pages)
 
 
 QUESTION = "What happened to the sprinters' former coach?"
