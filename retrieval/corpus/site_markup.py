@@ -44,6 +44,7 @@ _MYST_ADMONITIONS = frozenset(
     "admonition attention caution danger error hint important note seealso tip warning "
     "versionadded versionchanged deprecated".split()
 )
+_OPTION = re.compile(r"[ \t]*:[\w-]+:.*")  # a directive's option line: ":class: tip"
 _DIRECTIVE = re.compile(r"\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*")
 # No brace inside: a run of "{%" that never closes is read once, not once from each "{".
 _TAGS = re.compile(r"\{\{[<%][^{}\n]*[%>]\}\}|\{%[^{}\n]*%\}")
@@ -151,7 +152,7 @@ def _directive(info: str) -> str | None:
 def _without_options(content: list[str]) -> list[str]:
     """A MyST directive's content without its ``:class: tip`` option lines."""
     at = 0
-    while at < len(content) and re.fullmatch(r"[ \t]*:[\w-]+:.*", content[at]):
+    while at < len(content) and _OPTION.fullmatch(content[at]):
         at += 1
     return content[at:]
 

@@ -75,6 +75,7 @@ class Passages:
         )
         self.introduces = _introduced(self.located[: self.first_card])
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
+        self._named: dict[str, frozenset[str]] = {}  # ``named_terms``, as asked
         self.sentences = method_cache(self._split_and_tokenize, maxsize=4096)
         # Compared as normalised text, so that a curly and a straight quote mean the same; a
         # paragraph means what it says under its headings (``retrieval.index.sections``).
@@ -128,6 +129,15 @@ class Passages:
         if number == 0:
             return self.first_card + position
         return self.corpus.paragraph_offsets[position] + number - 1
+
+    def named_terms(self, slug: str) -> frozenset[str]:
+        """The terms of the words an article is known by (``Article.named_by``: its title
+        and slug), read once per article when first asked."""
+        found = self._named.get(slug)
+        if found is None:
+            named_by = self.corpus.by_slug[slug].named_by
+            found = self._named[slug] = frozenset(self.tokenizer.tokenize(named_by))
+        return found
 
     def terms_of(self, index: int) -> set[str]:
         """Every term of a passage."""

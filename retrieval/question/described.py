@@ -24,11 +24,9 @@ passages must hold, unless nothing else is asked.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
-from retrieval.corpus.models import Article
-from retrieval.index.bm25 import BM25Index
+from retrieval.index.passages import Passages
 from retrieval.lexicon import TEXT_NOUNS, alternatives, may_hold
 
 MIN_SHARE = 0.5  # of a description's weight an article must hold, in title or text
@@ -78,27 +76,18 @@ def descriptions(text: str) -> list[tuple[Span, Span]]:
 
 
 class ArticleNames:
-    """Which article a description's terms name, in one corpus."""
+    """Which article a description's terms name, in one corpus's passages."""
 
-    def __init__(
-        self,
-        articles: Sequence[Article],
-        index: BM25Index,
-        article_of: Callable[[int], int],
-        tokenize: Callable[[str], list[str]],
-    ) -> None:
-        self._articles = articles
-        self._index = index
-        self._article_of = article_of  # a paragraph's index -> its article's position
-        self._tokenize = tokenize
-        self._titles: dict[str, set[int]] | None = None  # built on the first description
+    def __init__(self, passages: Passages) -> None:
+        self._passages = passages
+        self._titles: dict[str, set[str]] | None = None  # built on the first description
 
     def described(self, text: str, weights: Mapping[str, float]) -> dict[str, str]:
         """The terms of the descriptions in ``text`` that name one article, each to its slug,
         the word for a text included ("page" is no such word alone); not those the question
         uses outside them too ("the story on the bloggers says the *bloggers'* lawyer...")."""
         found: dict[str, str] = {}
-        tokenize = self._tokenize
+        tokenize = self._passages.tokenizer.tokenize
         rest = text
         for (start, end), (noun_start, noun_end) in descriptions(text)[:MAX_DESCRIPTIONS]:
             words = [t for t in tokenize(text[start:end]) if t in weights]
@@ -124,50 +113,45 @@ class ArticleNames:
         if total <= 0:
             return None
         titles = self._title_index()
-        in_title: dict[int, float] = {}
-        in_text: dict[int, float] = {}
+        in_title: dict[str, float] = {}
+        in_text: dict[str, float] = {}
         for term, weight in weighed.items():
-            for position in titles.get(term, ()):
-                in_title[position] = in_title.get(position, 0.0) + weight
-            for position in self._articles_holding(term):
-                in_text[position] = in_text.get(position, 0.0) + weight
+            for slug in titles.get(term, ()):
+                in_title[slug] = in_title.get(slug, 0.0) + weight
+            for slug in self._articles_holding(term):
+                in_text[slug] = in_text.get(slug, 0.0) + weight
         scores = sorted(
             (
                 (
-                    in_title.get(p, 0.0) + in_text.get(p, 0.0),
-                    max(in_title.get(p, 0.0), in_text.get(p, 0.0)),
-                    p,
+                    in_title.get(slug, 0.0) + in_text.get(slug, 0.0),
+                    max(in_title.get(slug, 0.0), in_text.get(slug, 0.0)),
+                    slug,
                 )
-                for p in in_title.keys() | in_text.keys()
+                for slug in in_title.keys() | in_text.keys()
             ),
             reverse=True,
         )
         if not scores:
             return None
-        (score, best_part, position), *others = scores
+        (score, best_part, slug), *others = scores
         if best_part < MIN_SHARE * total or (others and others[0][0] >= score):
             return None
-        return self._articles[position].slug
+        return slug
 
-    def _articles_holding(self, term: str) -> set[int]:
-        index = self._index
+    def _articles_holding(self, term: str) -> set[str]:
+        index, located = self._passages.index, self._passages.located
         term_id = index.vocabulary.get(term)
         if term_id is None:
             return set()
         docs = index.postings_doc[index.indptr[term_id] : index.indptr[term_id + 1]]
-        return {self._article_of(int(doc)) for doc in docs.tolist()}
+        return {located[doc][0].slug for doc in docs.tolist()}
 
-    def _title_index(self) -> dict[str, set[int]]:
+    def _title_index(self) -> dict[str, set[str]]:
         """Each term of the articles' titles and slugs, to the articles that hold it."""
         if self._titles is None:
-            titles: dict[str, set[int]] = {}
-            for position, article in enumerate(self._articles):
-                for term in self._tokenize(article.named_by):
-                    titles.setdefault(term, set()).add(position)
+            titles: dict[str, set[str]] = {}
+            for article in self._passages.corpus.articles:
+                for term in self._passages.named_terms(article.slug):
+                    titles.setdefault(term, set()).add(article.slug)
             self._titles = titles
         return self._titles
-
-
-def article_of_paragraph(offsets: Sequence[int]) -> Callable[[int], int]:
-    """A paragraph index's article position, from the articles' first paragraph indices."""
-    return lambda index: bisect_right(offsets, index) - 1

@@ -30,7 +30,7 @@ from retrieval.question.argument import asks_for_argument
 from retrieval.question.chat import rewrite_naming_aliases
 from retrieval.question.code import writes_code
 from retrieval.question.compounds import join_compounds
-from retrieval.question.described import ArticleNames, article_of_paragraph
+from retrieval.question.described import ArticleNames
 from retrieval.question.fillers import without_asides, without_hedges
 from retrieval.question.mentions import Mentions
 from retrieval.question.spelling import Respelling, Speller
@@ -113,12 +113,7 @@ class QuestionReader:
         self._max_chars = max_chars
         articles = passages.corpus.articles
         self._mentions = Mentions(articles, self._tokenizer.tokenize)
-        self._names = ArticleNames(
-            articles,
-            passages.index,
-            article_of_paragraph(passages.corpus.paragraph_offsets),
-            self._tokenizer.tokenize,
-        )
+        self._names = ArticleNames(passages)
         self._aliases = AliasTable() if "aliases" in off else alias_table(articles)
         self._speller: Speller | None = None  # built on the first unknown word, or prepare()
         self._speller_lock = threading.Lock()  # asks run in threads; build it once

@@ -39,7 +39,6 @@ class Gatherer:
         self._settings = settings
         self._off = off  # heuristics switched off (retrieval.heuristics)
         self._words = WordVectors()
-        self._titles: dict[str, frozenset[str]] = {}  # each article's title terms, when asked
 
     def evidence(self, query: Query, hits: Sequence[Hit]) -> Evidence:
         passages, settings = self._passages, self._settings
@@ -145,17 +144,9 @@ class Gatherer:
             stand_ins.update(dict.fromkeys(query.described, 1.0))
         if "titles" in self._off:
             return
-        titled = self._title_terms(hit.article) & query.weights.keys()
+        titled = self._passages.named_terms(hit.article) & query.weights.keys()
         for term in titled - held:
             stand_ins[term] = max(stand_ins.get(term, 0.0), TITLE_SHARE)
-
-    def _title_terms(self, slug: str) -> frozenset[str]:
-        found = self._titles.get(slug)
-        if found is None:
-            article = self._passages.corpus.by_slug[slug]
-            found = frozenset(self._passages.tokenizer.tokenize(article.named_by))
-            self._titles[slug] = found
-        return found
 
     def _topic(self, query: Query, hits: Sequence[Hit]) -> float:
         """How close in meaning the question is to the subject of the hits' closest article
