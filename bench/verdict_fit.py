@@ -7,7 +7,8 @@ half's answerable questions keep it; the same gate is then applied, unchanged, t
 half and to each chat set. The gates are a threshold on support alone, and a logistic
 regression over support and the support margin (how far the best passage's support stands
 above the next one's), fitted on the fit half's confident answers, answerable against
-near-topic.
+near-topic, and one over every signal ``bench.verdict.signals`` reads (support, its margin,
+the largest gap, the words' share, closeness in meaning to the subject, the BM25 margin).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from bench import citebot
 from bench.data import Question
 
 FEATURES = ("support", "support margin")
+EVERY_SIGNAL = (*FEATURES, "largest gap", "words share", "topic", "BM25 margin")
 RIDGE = 1e-3  # keeps the fit finite when the two kinds part completely
 
 
@@ -51,11 +53,11 @@ def ask_all(engine: Any, questions: Sequence[tuple[str, str]]) -> list[Asked]:
     return asked
 
 
-def fit_logistic(rows: Sequence[Asked]) -> Score:
-    """A logistic regression over ``FEATURES`` (standardised), answerable against near-topic,
+def fit_logistic(rows: Sequence[Asked], features: Sequence[str] = FEATURES) -> Score:
+    """A logistic regression over ``features`` (standardised), answerable against near-topic,
     fitted by Newton's method with a small ridge: its linear score."""
     confident = [r for r in rows if r.verdict == "answer" and r.signals is not None]
-    x = np.array([[r.signals[f] for f in FEATURES] for r in confident if r.signals])
+    x = np.array([[r.signals[f] for f in features] for r in confident if r.signals])
     y = np.array([r.kind == "answerable" for r in confident], dtype=float)
     mean, spread = x.mean(axis=0), x.std(axis=0) + 1e-12
     design = np.column_stack([(x - mean) / spread, np.ones(len(x))])
@@ -70,7 +72,7 @@ def fit_logistic(rows: Sequence[Asked]) -> Score:
             break
 
     def score(signals: dict[str, float]) -> float:
-        z = (np.array([signals[f] for f in FEATURES]) - mean) / spread
+        z = (np.array([signals[f] for f in features]) - mean) / spread
         return float(z @ weights[:-1] + weights[-1])
 
     return score
@@ -118,6 +120,7 @@ def trade(
         "today's rules": None,
         "support alone": lambda signals: signals["support"],
         "logistic: support and support margin": fit_logistic(fit),
+        "logistic: every signal": fit_logistic(fit, EVERY_SIGNAL),
     }
     found: dict[str, Any] = {}
     for name, score in gates.items():

@@ -407,3 +407,14 @@ def test_the_logistic_gate_scores_what_parts_the_two_kinds_higher_for_answerable
     same_support = {"support": 0.6, "support margin": 0.3}
     assert score(same_support) > score({**same_support, "support margin": 0.05})
     assert math.isfinite(score(same_support))  # the ridge keeps a perfect split finite
+
+
+def test_a_logistic_gate_reads_only_the_signals_it_is_fitted_on() -> None:
+    from bench.verdict_fit import fit_logistic
+
+    rows = [_asked("answerable", 0.6 + 0.01 * i, 0.01 * i) for i in range(20)]
+    rows += [_asked("near_topic", 0.4 + 0.01 * i, 0.01 * i) for i in range(20)]
+    score = fit_logistic(rows, ("support",))
+
+    assert score({"support": 0.7}) > score({"support": 0.45})
+    assert score({"support": 0.7, "support margin": 0.0}) == score({"support": 0.7})
