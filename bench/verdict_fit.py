@@ -24,7 +24,6 @@ from bench import citebot
 from bench.data import Question
 
 FEATURES = ("support", "support margin")
-EVERY_SIGNAL = (*FEATURES, "largest gap", "words share", "topic", "BM25 margin")
 RIDGE = 1e-3  # keeps the fit finite when the two kinds part completely
 
 
@@ -116,11 +115,13 @@ def trade(
     keep: float,
 ) -> dict[str, Any]:
     """Each gate's threshold (chosen on ``fit``) and what it keeps on ``report`` and ``chats``."""
+    from bench.verdict import SIGNALS
+
     gates: dict[str, Score | None] = {
         "today's rules": None,
         "support alone": lambda signals: signals["support"],
         "logistic: support and support margin": fit_logistic(fit),
-        "logistic: every signal": fit_logistic(fit, EVERY_SIGNAL),
+        "logistic: every signal": fit_logistic(fit, SIGNALS),
     }
     found: dict[str, Any] = {}
     for name, score in gates.items():
