@@ -28,11 +28,16 @@ def _common(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _chats(given: Sequence[str] | None) -> Sequence[tuple[str, Path, Path]]:
-    """The chat sets named on the command line, else the shared ones (``bench.chat``)."""
-    from bench.chat import DEFAULT_CHATS, parse_chat
+def _chats(
+    given: Sequence[str] | None, *, checks: bool = False
+) -> Sequence[tuple[str, Path, Path]]:
+    """The chat sets named on the command line, else the shared ones (``bench.chat``), and
+    with ``checks`` the project's own check sets after them."""
+    from bench.chat import CHECK_CHATS, DEFAULT_CHATS, parse_chat
 
-    return [parse_chat(value) for value in given] if given else DEFAULT_CHATS
+    if given:
+        return [parse_chat(value) for value in given]
+    return (*DEFAULT_CHATS, *CHECK_CHATS) if checks else DEFAULT_CHATS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -104,7 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         default=None,
         metavar="NAME=CORPUS_DIR:QUESTIONS_FILE",
-        help="a chat set (repeatable; default: the seeds, corpus-bbc8 and corpus-docs sets)",
+        help=(
+            "a chat set (repeatable; default: the seeds, corpus-bbc8 and corpus-docs sets, then "
+            "bench/community-check and bench/docs-check)"
+        ),
     )
     ablate.add_argument(
         "--only", action="append", default=[], metavar="HEURISTIC", help="ablate only these"
@@ -192,7 +200,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "ablate":
         from bench import ablate
 
-        chats = _chats(args.chat)
+        chats = _chats(args.chat, checks=True)
         result = ablate.run(args.squad, chats, args.limit, args.only)
         _publish(args, "ablate", result, ablate)
         return 0

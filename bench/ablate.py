@@ -9,8 +9,9 @@ this benchmark switches each off alone and measures, beside the defaults:
   spread evenly over the file);
 * the near-topic split of ``bench verdict``, report half: answerable questions answered, and
   near-topic questions not answered;
-* each chat set given (corpus folder and questions file): answering passage first, confident
-  answers, near-topic not confident, off-topic ``none``.
+* each chat set given (corpus folder and questions file; by default the three shared ones and
+  the project's own two checks, ``bench.chat.CHECK_CHATS``): answering passage first,
+  confident answers, near-topic not confident, off-topic ``none``.
 
 A heuristic *helps* a set when switching it off makes that set's score worse; one that helps
 no set besides the seeds is a memorised answer and goes.
@@ -217,13 +218,26 @@ def _signed(value: float, key: str) -> str:
     return f"{value:+.0f}"
 
 
+def unexercised(result: dict[str, Any]) -> list[str]:
+    """The heuristics that change no answer on any set besides the seeds: none of those sets
+    asks what they read, so this table cannot weigh them either way."""
+    return [
+        name
+        for name in deltas(result)
+        if not any(n for key, n in result["rows"][name]["changed"].items() if key != "seeds")
+    ]
+
+
 def findings(result: dict[str, Any]) -> list[str]:
     verdicts = helps(result)
     keep = [n for n, sets in verdicts.items() if len(sets) >= 2]
     weak = [n for n, sets in verdicts.items() if len(sets) < 2]
+    idle = unexercised(result)
     return [
         f"Help at least two sets besides the seeds: {', '.join(keep) or 'none'}.",
         f"Help fewer: {', '.join(weak) or 'none'}.",
+        f"Change no answer outside the seeds (no other set asks what they read): "
+        f"{', '.join(idle) or 'none'}.",
     ]
 
 

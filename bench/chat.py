@@ -33,6 +33,12 @@ DEFAULT_CHATS = (
     ("bbc8", Path("../shared/eval/corpus-bbc8"), Path("../shared/eval/corpus-bbc8-questions.json")),
     ("docs", Path("../shared/eval/corpus-docs"), Path("../shared/eval/corpus-docs-questions.json")),
 )
+# The project's own checks, written apart from the shared sets and before their questions were
+# asked (``bench/*-check``): more held-out questions for ``bench ablate`` to judge a heuristic by.
+CHECK_CHATS = (
+    ("community", Path("bench/community-check"), Path("bench/community-check-questions.json")),
+    ("docs-check", Path("bench/docs-check"), Path("bench/docs-check-questions.json")),
+)
 
 
 def parse_chat(value: str) -> tuple[str, Path, Path]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
@@ -418,3 +419,47 @@ def test_a_logistic_gate_reads_only_the_signals_it_is_fitted_on() -> None:
 
     assert score({"support": 0.7}) > score({"support": 0.45})
     assert score({"support": 0.7, "support margin": 0.0}) == score({"support": 0.7})
+
+
+def _ablation(
+    changed: dict[str, dict[str, int]], scores: dict[str, dict[str, float]]
+) -> dict[str, Any]:
+    base = {"seeds": 10.0, "bbc8": 10.0, "docs": 10.0}
+    rows = {"(none: defaults)": {"score": base, "changed": dict.fromkeys(base, 0)}}
+    rows |= {name: {"score": scores[name], "changed": changed[name]} for name in scores}
+    return {"rows": rows}
+
+
+def test_a_heuristic_helps_the_sets_that_lose_without_it_seeds_aside() -> None:
+    from bench.ablate import findings, helps, unexercised
+
+    result = _ablation(
+        changed={
+            "kept": {"seeds": 1, "bbc8": 2, "docs": 1},
+            "weak": {"seeds": 3, "bbc8": 1, "docs": 0},
+            "idle": {"seeds": 2, "bbc8": 0, "docs": 0},
+        },
+        scores={
+            "kept": {"seeds": 10.0, "bbc8": 8.0, "docs": 9.0},
+            "weak": {"seeds": 7.0, "bbc8": 9.0, "docs": 10.0},
+            "idle": {"seeds": 9.0, "bbc8": 10.0, "docs": 10.0},
+        },
+    )
+    assert helps(result) == {"kept": ["bbc8", "docs"], "weak": ["bbc8"], "idle": []}
+    assert unexercised(result) == ["idle"]
+    assert findings(result) == [
+        "Help at least two sets besides the seeds: kept.",
+        "Help fewer: weak, idle.",
+        "Change no answer outside the seeds (no other set asks what they read): idle.",
+    ]
+
+
+def test_ablate_also_reads_the_projects_own_check_sets_unless_sets_are_named() -> None:
+    from bench.__main__ import _chats
+    from bench.chat import CHECK_CHATS, DEFAULT_CHATS
+
+    assert _chats(None, checks=True) == (*DEFAULT_CHATS, *CHECK_CHATS)
+    assert _chats(None) == DEFAULT_CHATS
+    assert _chats(["x=a:b"], checks=True) == [("x", Path("a"), Path("b"))]
+    for _, corpus, questions in CHECK_CHATS:
+        assert corpus.is_dir() and questions.is_file()
