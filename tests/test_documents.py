@@ -529,6 +529,48 @@ def test_a_question_its_headings_hold_little_of_keeps_its_order(
     assert engine.search(question, 4) == found
 
 
+BACKUP_KEY_PAGE = """\
+# Saving backups
+
+## Keeping the backup key
+
+### As a home user
+
+Home users keep the backup key on a USB stick, away from the laptop.
+
+The stick stays in a drawer, so a stolen laptop does not expose anything.
+
+Server owners cannot do this: they keep the backup key in a vault, as the next section says.
+
+### As a server owner
+
+Server owners have more to plan for.
+
+A vault holds the key, and a second person must approve each use of it.
+
+Rotate it every month.
+"""
+
+
+def test_the_section_whose_headings_hold_most_of_the_question_is_read_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the sentence naming every word of the question is under "As a home user"; the
+    # question is the next section's, whose paragraphs come after it, in their order
+    write(tmp_path, "backups.md", BACKUP_KEY_PAGE)
+    engine = Engine(load_corpus(tmp_path))
+    question = "how should server owners keep the backup key"
+    texts = [p.text for p in engine.ask(question).passages]
+    assert texts[0].startswith("Server owners cannot do this")
+    assert texts[1:3] == [
+        "Server owners have more to plan for.",
+        "A vault holds the key, and a second person must approve each use of it.",
+    ]
+    monkeypatch.setattr(sections, "SECTION_LOOK", 1)  # the best paragraph's section only
+    texts = [p.text for p in engine.ask(question).passages]
+    assert texts[2] != "A vault holds the key, and a second person must approve each use of it."
+
+
 INSTALL_PAGE = """\
 # The hub agent
 

@@ -10,6 +10,16 @@ that section's: its other prose paragraphs come next, the nearest to the best on
 one before it on a tie, which the best one reads on from), and the best one stays first. A
 text without headings, and a question its headings hold less of, keep their order.
 
+Pages often hold parallel sections ("As an application developer", "As a library
+developer"; one per system or per role), and the paragraph naming every word of the question
+may sit in the wrong one ("pip will not use the lock file ... intended for library
+developers" under the application developers' heading). So the section read is the one,
+among the first ``SECTION_LOOK`` paragraphs' sections, whose headings hold the most of the
+question: when that is not the best paragraph's, the best stays first and that section's
+paragraph and its mates come next (the docs chat set: the answering paragraph among the
+first three for one more question, 34 of 40; nothing else moves there, in
+``bench/docs-check`` or in ``bench/community-check``).
+
 Measured on the docs chat set (``python -m bench chat --seeds ../shared/eval/corpus-docs``):
 the answering paragraph among the first three for 34 of 40 questions against 32, none lost,
 the first unchanged (25); the same 34 with any share from 0.3 to 0.5, 33 from 0.6 to 0.8.
@@ -30,23 +40,44 @@ from retrieval.question.query import Query
 from retrieval.search.rerank import share
 
 SECTION_SHARE = 0.5  # of the question's weight, held by the best paragraph's headings
+SECTION_LOOK = 3  # the first candidates whose sections may be the question's (a reply shows 3)
 
 Ranked = list[tuple[int, float]]  # (passage index, BM25 score), best first
 
 
 def section_next(passages: Passages, query: Query, ranked: Ranked) -> Ranked:
-    """``ranked`` with the best paragraph's section mates right after it, when its headings
-    hold ``SECTION_SHARE`` of the question (see the module); else ``ranked`` itself."""
-    if not ranked or passages.is_card(best := ranked[0][0]):
+    """``ranked`` with the question's section read as one answer (see the module): the best
+    paragraph first, then the paragraph of the first ``SECTION_LOOK`` whose headings hold the
+    most of the question, when that is ``SECTION_SHARE`` or more, and its section mates; else
+    ``ranked`` itself."""
+    if (
+        not ranked
+        or passages.is_card(ranked[0][0])
+        or not passages.located[ranked[0][0]][1].section
+    ):
         return ranked
-    section = passages.located[best][1].section
-    if not section:
+    shares = [_heading_share(passages, query, i) for i, _ in ranked[:SECTION_LOOK]]
+    at = max(range(len(shares)), key=lambda n: (shares[n], -n))
+    if shares[at] < SECTION_SHARE:
         return ranked
+    if at:  # another section's headings hold more: it is the question's, after the best
+        ranked = [ranked[0], ranked[at], *ranked[1:at], *ranked[at + 1 :]]
+        return [ranked[0], *_with_mates(passages, query, ranked[1:])]
+    return _with_mates(passages, query, ranked)
+
+
+def _heading_share(passages: Passages, query: Query, index: int) -> float:
+    """The share of the question's weight held by the headings above passage ``index``."""
+    if passages.is_card(index) or not passages.located[index][1].section:
+        return 0.0
     vocabulary = passages.index.vocabulary
-    held = set(passages.kept.hidden_ids(best))
-    found = {term for term in query.weights if vocabulary.get(term, -1) in held}
-    if share(query.weights, found) < SECTION_SHARE:
-        return ranked
+    held = set(passages.kept.hidden_ids(index))
+    return share(query.weights, {t for t in query.weights if vocabulary.get(t, -1) in held})
+
+
+def _with_mates(passages: Passages, query: Query, ranked: Ranked) -> Ranked:
+    """``ranked`` with its first paragraph's section mates right after it, nearest first."""
+    best = ranked[0][0]
     mates = sorted(_mates(passages, best), key=lambda i: (abs(i - best), i > best))
     if not mates:
         return ranked
