@@ -160,10 +160,13 @@ def run(
                 runs[key][system] = _job({**prepared, "system": system}, cwd)
                 if system == "citebot":
                     asked = _job({**prepared, "system": "citebot-ask"}, cwd)
-                    runs[key][system]["ask_build"] = asked["build"]
+                    runs[key][system]["ask_build"] = again = asked["build"]
                     for query_set, figures in asked.items():
                         if isinstance(figures, dict) and "ask" in figures:
                             runs[key][system][query_set].update(figures)
+                else:
+                    again = _job({**prepared, "system": system, "build_only": True}, cwd)["build"]
+                faster_of_two(runs[key][system]["build"], again)
         extras = _job({**prepare({**base, "size": "seeds"}, cwd), "system": "extras"}, cwd)
         extras["processes"] = processes(seeds, cwd)
     result = {
@@ -178,6 +181,15 @@ def run(
     }
     _estimate_skipped(result)
     return result
+
+
+def faster_of_two(build: dict[str, Any], again: dict[str, Any]) -> None:
+    """``build`` (a system's first build) with the faster of its two build times, each taken
+    in a process of its own: a busy moment of a shared machine only adds time, and one build
+    of a second or two is at its mercy. Its memory figures stay the first build's."""
+    samples = [build["build_s"], again["build_s"]]
+    build["build_samples_s"] = samples
+    build["build_s"] = min(samples)
 
 
 # What a person runs, timed as a whole process (``citebot ask`` on the seeds).

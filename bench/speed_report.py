@@ -173,6 +173,8 @@ def section(result: dict[str, Any], plot: str | None) -> str:
             "`.txt` file of a corpus folder, which citebot reads with `load_corpus` and the "
             "others read as plain paragraphs: every system indexes the same paragraph strings. "
             "Each (corpus, system) pair runs in a fresh process; "
+            "build time is the faster of two builds, each in a fresh process (citebot's search "
+            "process and its ask process; another process for the others), memory the first's; "
             "memory is resident set size (VmRSS/VmHWM from /proc, the high-water mark reset "
             "just before the build), not tracemalloc, so it counts numpy buffers too. "
             "Latency covers the whole call for one query: citebot `engine.search(q, top_k=10)` "

@@ -463,3 +463,11 @@ def test_ablate_also_reads_the_projects_own_check_sets_unless_sets_are_named() -
     assert _chats(["x=a:b"], checks=True) == [("x", Path("a"), Path("b"))]
     for _, corpus, questions in CHECK_CHATS:
         assert corpus.is_dir() and questions.is_file()
+
+
+def test_a_build_time_is_the_faster_of_two_and_its_memory_the_first_builds() -> None:
+    from bench.speed import faster_of_two
+
+    build = {"build_s": 0.9, "peak_rss_mib": 40.0}
+    faster_of_two(build, {"build_s": 0.8, "peak_rss_mib": 55.0})
+    assert build == {"build_s": 0.8, "peak_rss_mib": 40.0, "build_samples_s": [0.9, 0.8]}
