@@ -73,15 +73,13 @@ def run(job: dict[str, Any]) -> dict[str, Any]:
     asked = json.loads(Path(job["questions_file"]).read_text())
     questions, warmup = asked["questions"], asked["warmup"]
     result: dict[str, Any] = {"size": size, "system": system}
-    if job.get("build_only"):  # a second build, in a process of its own (``bench.speed``)
-        result.update(_build_only(system, folder, size))
-    elif system in ("citebot", "citebot-ask"):
+    if system in ("citebot", "citebot-ask"):
         asks = system == "citebot-ask"
         result.update(_citebot(size, folder, questions, warmup, count, asks=asks))
-    elif system == "rank-bm25":
-        result.update(_rank_bm25(_texts(folder, size), questions, warmup))
-    elif system == "bm25s":
-        result.update(_bm25s(_texts(folder, size), questions, warmup))
+    elif system in ("rank-bm25", "bm25s"):
+        # with ``build_only``, a second build in a process of its own (``bench.speed``)
+        searched = () if job.get("build_only") else questions
+        result.update(_baseline(system, _texts(folder, size), searched, warmup))
     elif system == "extras":
         result.update(_extras(seeds, citebot.load_specs(seeds), questions, count))
     else:
@@ -93,22 +91,6 @@ def run(job: dict[str, Any]) -> dict[str, Any]:
     # parent that started the process (here the benchmark, holding every corpus's text).
     result["process_peak_mib"] = process_peak_mib()
     return result
-
-
-def _build_only(system: str, folder: Path, size: str | int) -> dict[str, Any]:
-    """One more build of ``system``'s index, timed as its main job times it."""
-    from bench.baselines import Bm25s, RankBM25
-
-    if system == "citebot":
-        import bot.config  # imported before the clock starts, as in ``_citebot``
-
-        del bot
-        _, build = measure_build(lambda: citebot.load_engine(folder))
-        return {"build": build}
-    texts = _texts(folder, size)
-    index_class = {"bm25s": Bm25s, "rank-bm25": RankBM25}[system]
-    _, build = measure_build(lambda: index_class(texts))
-    return {"build": build}
 
 
 def _texts(folder: Path, size: str | int) -> list[str]:
@@ -194,22 +176,16 @@ def _bm25_stage(engine: Engine) -> Callable[[str], object]:
     return stage
 
 
-def _rank_bm25(
-    texts: Sequence[str], questions: Sequence[str], warmup: Sequence[str]
+def _baseline(
+    system: str, texts: Sequence[str], questions: Sequence[str], warmup: Sequence[str]
 ) -> dict[str, Any]:
-    from bench.baselines import RankBM25
+    """rank-bm25's or bm25s's build and search; its build alone when ``questions`` is empty."""
+    from bench.baselines import Bm25s, RankBM25
 
-    index, build = measure_build(lambda: RankBM25(texts))
-    return {
-        "build": build,
-        "squad": {"search": latency(time_each(index.search, questions, warmup))},
-    }
-
-
-def _bm25s(texts: Sequence[str], questions: Sequence[str], warmup: Sequence[str]) -> dict[str, Any]:
-    from bench.baselines import Bm25s
-
-    index, build = measure_build(lambda: Bm25s(texts))
+    index_class = {"rank-bm25": RankBM25, "bm25s": Bm25s}[system]
+    index, build = measure_build(lambda: index_class(texts))
+    if not questions:
+        return {"build": build}
     return {
         "build": build,
         "squad": {"search": latency(time_each(index.search, questions, warmup))},

@@ -61,8 +61,8 @@ def section_next(passages: Passages, query: Query, ranked: Ranked) -> Ranked:
     if shares[at] < SECTION_SHARE:
         return ranked
     if at:  # another section's headings hold more: it is the question's, after the best
-        ranked = [ranked[0], ranked[at], *ranked[1:at], *ranked[at + 1 :]]
-        return [ranked[0], *_with_mates(passages, query, ranked[1:])]
+        rest = [ranked[at], *ranked[1:at], *ranked[at + 1 :]]
+        return [ranked[0], *_with_mates(passages, query, rest)]
     return _with_mates(passages, query, ranked)
 
 
