@@ -164,8 +164,11 @@ class SentenceTerms:
     def hidden_ids(self, index: int) -> list[int]:
         """The hidden terms of a paragraph (``SentenceRecorder.terms``: its headings' words)
         as vocabulary ids."""
+        count = self._hidden[index]
+        if not count:  # most paragraphs: no headings above them
+            return []
         end = int(self._term_start[index + 1])
-        ids: list[int] = self._sequence[end - self._hidden[index] : end].tolist()
+        ids: list[int] = self._sequence[end - count : end].tolist()
         return ids
 
     def sentence_ids(self, index: int, *, hidden: bool = False) -> list[list[int]]:

@@ -106,26 +106,30 @@ def closeness(
     in the same order.
     """
     total = sum(weights.values())
-    wanted, members = set(weights), set(query)
-    either = wanted | members
-    pairs = set(pairwise(query))
-    present: set[tuple[Term, Term]] = set()
+    wanted = weights.keys()
+    either = wanted | set(query)
+    items = tuple(weights.items())
+    pairs = list(dict.fromkeys(pairwise(query)))
+    missing = pairs  # the pairs no sentence has held yet
     best = 0.0
     for terms in sentences:
         inside = either.intersection(terms)
         if not inside:
             continue
-        held = inside & wanted
-        if held and total:
-            best = max(best, sum(w for term, w in weights.items() if term in held) / total)
-        if len(present) < len(pairs):
-            for pair in pairs - present:
-                if pair[0] in inside and pair[1] in inside and _adjacent(terms, *pair):
-                    present.add(pair)
-    near = SENTENCE_WEIGHT * best
+        if total and not wanted.isdisjoint(inside):
+            held = sum([w for term, w in items if term in inside])
+            if held > best:
+                best = held
+        if missing:
+            missing = [
+                (a, b)
+                for a, b in missing
+                if not (a in inside and b in inside and _adjacent(terms, a, b))
+            ]
+    near = SENTENCE_WEIGHT * (best / total if total else 0.0)
     if not pairs:
         return near
-    return near + BIGRAM_WEIGHT * (float(len(present)) / float(len(pairs)))
+    return near + BIGRAM_WEIGHT * (float(len(pairs) - len(missing)) / float(len(pairs)))
 
 
 def rerank(bm25: Sequence[float], closeness_scores: Sequence[float]) -> list[int]:
