@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from retrieval import Article, Corpus, CorpusError
-from retrieval.corpus.files import ARTICLE_SUFFIXES
+from retrieval.corpus.files import ARTICLE_SUFFIXES, suffixes_named
 from retrieval.corpus.loader import load_article, load_corpus
 
 REMOVED = "removed"
@@ -61,8 +61,7 @@ def safe_name(filename: str) -> str:
         raise Refused(f"{shown!r}: control characters in the file name; rename the file")
     stem, dot, suffix = filename.rpartition(".")
     if not dot or f".{suffix.lower()}" not in ARTICLE_SUFFIXES:
-        kinds = " or ".join(ARTICLE_SUFFIXES)
-        raise Refused(f"{shown!r}: not an article file; attach a {kinds} file")
+        raise Refused(f"{shown!r}: not an article file; attach a {suffixes_named()} file")
     ascii_stem = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
     clean = _UNSAFE.sub("-", ascii_stem).strip("-.")[: MAX_NAME_CHARS - 4]
     if not clean:

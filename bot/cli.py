@@ -29,7 +29,7 @@ from retrieval import (
     Engine,
     QuestionError,
 )
-from retrieval.corpus.files import ARTICLE_SUFFIXES, other_files
+from retrieval.corpus.files import other_files, suffixes_named
 from retrieval.corpus.loader import load_corpus
 
 EXIT_OK, EXIT_PROBLEM = 0, 1
@@ -147,7 +147,7 @@ def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
         print(
             f"ignored {terminal.plural(len(ignored), 'file')} that "
             f"{'is' if len(ignored) == 1 else 'are'} not "
-            f"{' or '.join(ARTICLE_SUFFIXES)}: {', '.join(ignored)}",
+            f"{suffixes_named()}: {', '.join(ignored)}",
             file=sys.stderr,
         )
     for name, count in unread_folders(settings, folder).items():

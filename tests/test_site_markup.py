@@ -122,6 +122,8 @@ def test_plain_markdown_and_a_page_of_unclosed_tags_are_kept_as_written() -> Non
     plain = "# Title\n\nText with a {brace} and a setext heading below.\n\nHeading\n=======\n"
     assert as_shown(plain) == plain
     assert as_shown("{%" * 5000) == "{%" * 5000
+    for unclosed in ("{/*", "[^", "[^x"):
+        assert as_shown(unclosed * 5000) == unclosed * 5000
 
 
 def test_a_block_inside_another_is_headed_by_both(tmp_path: Path) -> None:
@@ -137,3 +139,80 @@ def test_a_block_inside_another_is_headed_by_both(tmp_path: Path) -> None:
         "More outer text.": ("Guide", "Outer"),
         "After.": ("Guide",),
     }
+
+
+DOCUSAURUS_PAGE = """\
+---
+title: Vaults
+sidebar_position: 3
+---
+
+import Tabs from '@theme/Tabs';
+import TabItem from '@theme/TabItem';
+export const toc = [
+  {value: 'Backups', id: 'backups'},
+];
+
+A vault keeps your notes encrypted on disk.
+
+:::danger Take care
+Deleting a vault cannot be undone.
+:::
+
+:::info[Before you start]
+Close every other window that has the vault open.
+:::
+
+:::tip
+Export a vault before you upgrade.
+:::
+
+{/* TODO: add a screenshot */}
+
+Vaults sync every five minutes {/* was ten */} over the network[^sync].
+
+[^sync]: Sync stops while the laptop sleeps.
+
+```js
+import Tabs from '@theme/Tabs';
+```
+
+The important thing is to export regularly; imports are slow.
+"""
+
+
+def docusaurus_paragraphs(tmp_path: Path, name: str = "vaults.mdx") -> list[Paragraph]:
+    (tmp_path / name).write_text(DOCUSAURUS_PAGE, encoding="utf-8")
+    return list(load_corpus(tmp_path).articles[0].paragraphs)
+
+
+def test_an_mdx_page_is_read_as_markdown_without_its_imports_and_exports(tmp_path: Path) -> None:
+    found = docusaurus_paragraphs(tmp_path)
+    texts = [p.text for p in found]
+    assert texts[0] == "A vault keeps your notes encrypted on disk."
+    assert not any("@theme" in p.text or "toc" in p.text for p in found if p.role == "body")
+    assert "The important thing is to export regularly; imports are slow." in texts
+    assert load_corpus(tmp_path).articles[0].title == "Vaults"
+
+
+def test_imports_in_a_code_block_or_mid_paragraph_are_the_pages_text(tmp_path: Path) -> None:
+    roles = {p.text: p.role for p in docusaurus_paragraphs(tmp_path, "vaults.md")}
+    assert roles["import Tabs from '@theme/Tabs';"] == "code"
+    assert as_shown("Some text\nimport x from 'y';\n") == "Some text\nimport x from 'y';\n"
+
+
+def test_a_docusaurus_admonition_is_text_under_its_title(tmp_path: Path) -> None:
+    sections = {p.text: p.section for p in docusaurus_paragraphs(tmp_path)}
+    assert sections["Deleting a vault cannot be undone."] == ("Take care",)
+    assert sections["Close every other window that has the vault open."] == ("Before you start",)
+    assert sections["Export a vault before you upgrade."] == ()
+
+
+def test_mdx_comments_and_footnote_marks_show_nothing(tmp_path: Path) -> None:
+    texts = [p.text for p in docusaurus_paragraphs(tmp_path)]
+    assert "Vaults sync every five minutes over the network." in texts
+    assert "Sync stops while the laptop sleeps." in texts
+    assert not any("{/*" in t or "[^" in t for t in texts)
+    assert as_shown("Write `[^1]` and `{/* x */}` as code.") == (
+        "Write `[^1]` and `{/* x */}` as code."
+    )

@@ -63,7 +63,7 @@ def explain(ctx: Context, error: commands.CommandError) -> str | None:
     if isinstance(original, Refused):
         return shorten(f"Not changed: {escape(str(original))}", limits.CONTENT)
     if isinstance(original, commands.MissingRequiredAttachment):
-        return f"Attach the article's .txt or .md file to the `{prefix}article add` message."
+        return f"Attach the article's .txt, .md or .mdx file to the `{prefix}article add` message."
     if _is(error, NotArticleEditor):
         return str(unwrap(error))
     if _is(error, NotModerator):

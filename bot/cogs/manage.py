@@ -51,15 +51,16 @@ class Manage(commands.Cog):
         """Change the articles: add, remove, restore, history."""
         p = ctx.usage_prefix
         await ctx.answer(
-            f"`{p}article add` with a .txt or .md file attached, `{p}article remove <article>`, "
+            f"`{p}article add` with a .txt, .md or .mdx file attached, "
+            f"`{p}article remove <article>`, "
             f"`{p}article restore <article>`, `{p}article history`."
         )
 
     @article.command(name="add")  # type: ignore[arg-type]
-    @app_commands.describe(file="The article: UTF-8 .txt or .md, its title on the first line.")
+    @app_commands.describe(file="The article: UTF-8 .txt, .md or .mdx; its title on top.")
     @article_editors_only()
     async def add(self, ctx: Context, file: discord.Attachment) -> None:
-        """Add an article from an attached .txt or .md file (or replace the one of its slug)."""
+        """Add an article from an attached .txt, .md or .mdx file (or replace its slug's)."""
         who = self._changeable(ctx)
         limit = self.bot.settings.corpus.max_file_bytes
         async with ctx.working():

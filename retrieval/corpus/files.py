@@ -10,7 +10,8 @@ from pathlib import Path
 
 from retrieval.corpus.models import CorpusError
 
-ARTICLE_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = (".txt", ".md", ".mdx")
+MARKDOWN_SUFFIXES = (".md", ".mdx")  # MDX is Markdown with a site's code in it (Docusaurus)
 DEFAULT_MAX_FILE_BYTES = 5_000_000
 
 
@@ -20,6 +21,12 @@ _WIDE_BOMS = (
     (codecs.BOM_UTF16_LE, "UTF-16"),
     (codecs.BOM_UTF16_BE, "UTF-16"),
 )
+
+
+def suffixes_named() -> str:
+    """The article files' suffixes as a sentence says them: ".txt, .md or .mdx"."""
+    *first, last = ARTICLE_SUFFIXES
+    return f"{', '.join(first)} or {last}"
 
 
 def wide_encoding(data: bytes) -> str | None:

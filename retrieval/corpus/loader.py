@@ -2,8 +2,8 @@
 
 A file is UTF-8 text, optionally preceded by a TOML front matter block between two ``+++``
 lines. A ``.txt`` file's first line is the title and its paragraphs are separated by blank
-lines, its heading lines found by ``retrieval.corpus.headings``; a ``.md`` file is read as
-Markdown (``retrieval.corpus.markdown``), its title its first ``#`` heading.
+lines, its heading lines found by ``retrieval.corpus.headings``; a ``.md`` or ``.mdx`` file is
+read as Markdown (``retrieval.corpus.markdown``), its title its first ``#`` heading.
 """
 
 from __future__ import annotations
@@ -15,10 +15,11 @@ from pathlib import Path
 
 from retrieval.corpus import headings, layout, markdown, site_front_matter
 from retrieval.corpus.files import (
-    ARTICLE_SUFFIXES,
     DEFAULT_MAX_FILE_BYTES,
+    MARKDOWN_SUFFIXES,
     article_files,
     read_bytes,
+    suffixes_named,
     wide_encoding,
 )
 from retrieval.corpus.front_matter import (
@@ -68,7 +69,7 @@ def load_corpus(
         why = f"; skipped: {'; '.join(str(e) for e in skipped)}" if skipped else ""
         raise CorpusError(
             str(folder),
-            f"no articles (expected {' or '.join(ARTICLE_SUFFIXES)} files){why}",
+            f"no articles (expected {suffixes_named()} files){why}",
         )
     if strict:
         return Corpus(articles)
@@ -101,7 +102,7 @@ def load_article(
         raise CorpusError(
             name, "the text differs from its source_sha256; restore it or remove that key"
         )
-    if path.suffix.lower() == ".md":
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
         meta = site_front_matter.merged(meta, body, name)  # a site generator's title, author
         title, blocks = _markdown_blocks(body, meta, name)
     else:

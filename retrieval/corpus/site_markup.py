@@ -12,11 +12,18 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
   label when they have one (written as a ``<details>``'s ``<summary>``, which heads what the
   ``<details>`` holds, as a collapsible FAQ entry does);
 * a MyST directive fence for an admonition (```` ```{note} ````, ```` ```{admonition} Title
-  ````, ``:::{tip}``) is its content, read as Markdown, not as code; other directives
-  (``{code-block}``, ``{toctree}``...) stay code;
-* a Hugo shortcode (``{{< warning >}}``, ``{{% note %}}``) and a Liquid or Jinja tag
-  (``{% include "footer.md" %}``) show nothing; a line of nothing else is a blank line, so
-  what a shortcode wraps is a paragraph of its own, as its box is on the page.
+  ````, ``:::{tip}``) and a Docusaurus admonition (``:::tip``, ``:::note Title``,
+  ``:::info[Title]``) are their content, read as Markdown, not as code, headed by their
+  title; other directives (``{code-block}``, ``{toctree}``...) stay code;
+* a Hugo shortcode (``{{< warning >}}``, ``{{% note %}}``), a Liquid or Jinja tag
+  (``{% include "footer.md" %}``) and an MDX comment (``{/* draft */}``) show nothing; a
+  line of nothing else is a blank line, so what a shortcode wraps is a paragraph of its own,
+  as its box is on the page;
+* MDX's ``import``/``export`` statements (``import Tabs from '@theme/Tabs';``), a block of
+  their own at the start of a line, are the page's code, not its text: they show nothing
+  (Docusaurus reads ``.md`` pages as MDX too);
+* a footnote's mark (``[^1]``) shows as a small number, not as written: it is left out, and
+  a footnote's text (``[^1]: The old file...``) is a paragraph without its mark.
 
 A default title ("Note" for ``!!! note``) is the theme's, not the page's words, and is not
 kept.
@@ -44,12 +51,26 @@ _MYST_ADMONITIONS = frozenset(
     "admonition attention caution danger error hint important note seealso tip warning "
     "versionadded versionchanged deprecated".split()
 )
+_ADMONITIONS = _MYST_ADMONITIONS | {"info", "success", "secondary"}  # Docusaurus's own too
 _OPTION = re.compile(r"[ \t]*:[\w-]+:.*")  # a directive's option line: ":class: tip"
 _DIRECTIVE = re.compile(r"\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*")
 # No brace inside: a run of "{%" that never closes is read once, not once from each "{".
-_TAGS = re.compile(r"\{\{[<%][^{}\n]*[%>]\}\}|\{%[^{}\n]*%\}")
+_TAGS = re.compile(
+    r"\{\{[<%][^{}\n]*[%>]\}\}|\{%[^{}\n]*%\}|\{/\*[^{}\n]*\*/\}|\[\^[^\[\]\s]+\](?!:)"
+)
+_SPACED_TAG = re.compile(f" (?:{_TAGS.pattern})(?= )")
+_FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]:[ \t]?")  # a footnote's text begins so
+# The first line of an MDX import or export statement: a block of its own, from its first column.
+_ESM = re.compile(
+    r"import[ \t]+(?:[\w*{},\s]+[ \t]from[ \t]+)?[\"'][^\"'\n]+[\"'];?[ \t]*"
+    r"|export[ \t]+(?:default|const|let|var|function|async|class)\b.*"
+)
+# A Docusaurus admonition's fence: ":::tip", ":::note Title", ":::info[Title]".
+_DOCUSAURUS = re.compile(
+    r"(?P<name>[\w-]+)(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*?))?[ \t]*"
+)
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
-_HAS_SYNTAX = ("!!!", "???", "===", "///", "{", ":::")
+_HAS_SYNTAX = ("!!!", "???", "===", "///", "{", ":::", "[^", "import", "export")
 
 
 def as_shown(source: str) -> str:
@@ -65,8 +86,13 @@ def _lines(lines: list[str], depth: int) -> list[str]:
     at = 0
     while at < len(lines):
         line = lines[at]
+        if depth == 0 and _ESM.fullmatch(line) and (at == 0 or not lines[at - 1].strip()):
+            while at < len(lines) and lines[at].strip():  # the statement, to its blank line
+                out.append("")
+                at += 1
+            continue
         fence = _FENCE.fullmatch(line)
-        directive = None if fence is None else _directive(fence.group("info"))
+        directive = None if fence is None else _directive(fence.group("info"), fence.group("mark"))
         if fence is not None and (directive is not None or fence.group("mark")[0] != ":"):
             end = _fence_end(lines, at, fence)  # a colon fence is MyST's only for a directive
             if directive is not None and depth < MAX_DEPTH:
@@ -140,13 +166,17 @@ def _fence_end(lines: list[str], start: int, fence: re.Match[str]) -> int:
     return len(lines) - 1
 
 
-def _directive(info: str) -> str | None:
-    """The title of a MyST admonition directive's fence ("" for none), or None for any other
-    fence: code, or a directive whose content is not the page's text."""
+def _directive(info: str, mark: str) -> str | None:
+    """The title of a MyST admonition directive's fence, or of a Docusaurus admonition's
+    (``mark`` of colons), "" for none; None for any other fence: code, or a directive whose
+    content is not the page's text."""
     found = _DIRECTIVE.fullmatch(info.strip())
-    if found is None or found.group("name") not in _MYST_ADMONITIONS:
+    if found is not None:
+        return found.group("title") if found.group("name") in _MYST_ADMONITIONS else None
+    found = _DOCUSAURUS.fullmatch(info.strip()) if mark[0] == ":" else None
+    if found is None or found.group("name") not in _ADMONITIONS:
         return None
-    return found.group("title")
+    return (found.group("bracketed") or found.group("title") or "").strip()
 
 
 def _without_options(content: list[str]) -> list[str]:
@@ -158,13 +188,22 @@ def _without_options(content: list[str]) -> list[str]:
 
 
 def _without_tags(line: str) -> str:
-    """``line`` without shortcodes and template tags, but in its code spans; a blank line if
-    it held only those."""
-    if "{" not in line:
+    """``line`` without shortcodes, template tags, MDX comments and footnote marks, but in its
+    code spans; a blank line if it held only those."""
+    footnote = _FOOTNOTE.match(line)
+    if footnote is not None:
+        line = line[footnote.end() :]
+    if "{" not in line and "[^" not in line:
         return line
     parts = _CODE_SPAN.split(line)  # code spans at odd positions, kept as written
-    kept = "".join(part if i % 2 else _TAGS.sub("", part) for i, part in enumerate(parts))
+    kept = "".join(part if i % 2 else _without_marks(part) for i, part in enumerate(parts))
     return "" if kept != line and not kept.strip() else kept
+
+
+def _without_marks(text: str) -> str:
+    """``text`` (no code span) without its tags, comments and footnote marks; a mark between
+    two spaces takes one with it, as the page shows a run of spaces as one."""
+    return _TAGS.sub("", _SPACED_TAG.sub("", text))
 
 
 def _width(line: str) -> int:
