@@ -216,3 +216,33 @@ def test_mdx_comments_and_footnote_marks_show_nothing(tmp_path: Path) -> None:
     assert as_shown("Write `[^1]` and `{/* x */}` as code.") == (
         "Write `[^1]` and `{/* x */}` as code."
     )
+
+
+def test_a_titled_callout_and_a_vitepress_details_block_are_text_under_their_titles(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "guide.md").write_text(
+        "# Guide\n\n> [!NOTE]\n> Updates install themselves.\n\n"
+        "> [!tip]- Pro tip\n> Press Ctrl+K to search everything.\n\n"
+        "::: details How do I reset it?\nHold the button for ten seconds.\n:::\n",
+        encoding="utf-8",
+    )
+    sections = {p.text: p.section for p in load_corpus(tmp_path).articles[0].paragraphs}
+    assert sections == {
+        "Updates install themselves.": ("Guide",),
+        "Press Ctrl+K to search everything.": ("Guide", "Pro tip"),
+        "Hold the button for ten seconds.": ("Guide", "How do I reset it?"),
+    }
+
+
+def test_a_wiki_link_shows_its_label_or_target_and_an_embed_nothing(tmp_path: Path) -> None:
+    (tmp_path / "wiki.md").write_text(
+        "# Wiki\n\nSee [[Getting Started]] and [[install|the install page]]. ![[map.png]]\n\n"
+        "Write `[[tool.poetry.source]]` in the file.\n",
+        encoding="utf-8",
+    )
+    texts = [p.text for p in load_corpus(tmp_path).articles[0].paragraphs]
+    assert texts == [
+        "See Getting Started and the install page.",
+        "Write [[tool.poetry.source]] in the file.",
+    ]

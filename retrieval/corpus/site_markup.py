@@ -19,6 +19,10 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
   (``{% include "footer.md" %}``) and an MDX comment (``{/* draft */}``) show nothing; a
   line of nothing else is a blank line, so what a shortcode wraps is a paragraph of its own,
   as its box is on the page;
+* an Obsidian callout with a title (``> [!tip] Pro tip``) is its content under that title
+  (GitHub's alerts have none: their marker is left out, ``retrieval.corpus.markdown``);
+* a wiki link shows its label or, without one, its target (``[[install|the install page]]``,
+  ``[[Getting Started]]``), and an embed (``![[diagram.png]]``) nothing;
 * MDX's ``import``/``export`` statements (``import Tabs from '@theme/Tabs';``), a block of
   their own at the start of a line, are the page's code, not its text: they show nothing
   (Docusaurus reads ``.md`` pages as MDX too);
@@ -51,7 +55,8 @@ _MYST_ADMONITIONS = frozenset(
     "admonition attention caution danger error hint important note seealso tip warning "
     "versionadded versionchanged deprecated".split()
 )
-_ADMONITIONS = _MYST_ADMONITIONS | {"info", "success", "secondary"}  # Docusaurus's own too
+# Docusaurus's own too, and VitePress's collapsible "::: details Title"
+_ADMONITIONS = _MYST_ADMONITIONS | {"info", "success", "secondary", "details"}
 _OPTION = re.compile(r"[ \t]*:[\w-]+:.*")  # a directive's option line: ":class: tip"
 _DIRECTIVE = re.compile(r"\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*")
 # No brace inside: a run of "{%" that never closes is read once, not once from each "{".
@@ -67,10 +72,16 @@ _ESM = re.compile(
 )
 # A Docusaurus admonition's fence: ":::tip", ":::note Title", ":::info[Title]".
 _DOCUSAURUS = re.compile(
-    r"(?P<name>[\w-]+)(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*?))?[ \t]*"
+    r"(?P<name>[\w-]+)(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*\S))?[ \t]*"
 )
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
-_HAS_SYNTAX = ("!!!", "???", "===", "///", "{", ":::", "[^", "import", "export")
+_HAS_SYNTAX = ("!!!", "???", "===", "///", "{", ":::", "[^", "[[", "[!", "import", "export")
+# An Obsidian callout's first line, with its title; the lines quoted after it are its content.
+_CALLOUT = re.compile(
+    r"(?P<indent>[ \t]{0,3})>[ \t]?\[![\w-]+\][+-]?[ \t]+(?P<title>\S(?:.*\S)?)[ \t]*"
+)
+_QUOTED = re.compile(r"[ \t]{0,3}>[ \t]?")
+_WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 
 
 def as_shown(source: str) -> str:
@@ -101,6 +112,17 @@ def _lines(lines: list[str], depth: int) -> list[str]:
             else:
                 out.extend(lines[at : end + 1])
             at = end + 1
+            continue
+        callout = _CALLOUT.fullmatch(line) if depth < MAX_DEPTH else None
+        if callout is not None:
+            end = at + 1
+            while end < len(lines) and _QUOTED.match(lines[end]):
+                end += 1
+            body = [_QUOTED.sub("", quoted, count=1) for quoted in lines[at + 1 : end]]
+            out.extend(
+                _headed(callout.group("indent"), callout.group("title"), _lines(body, depth + 1))
+            )
+            at = end
             continue
         opened = _opening(line) if depth < MAX_DEPTH else None
         if opened is not None:
@@ -193,7 +215,7 @@ def _without_tags(line: str) -> str:
     footnote = _FOOTNOTE.match(line)
     if footnote is not None:
         line = line[footnote.end() :]
-    if "{" not in line and "[^" not in line:
+    if "{" not in line and "[^" not in line and "[[" not in line:
         return line
     parts = _CODE_SPAN.split(line)  # code spans at odd positions, kept as written
     kept = "".join(part if i % 2 else _without_marks(part) for i, part in enumerate(parts))
@@ -203,7 +225,13 @@ def _without_tags(line: str) -> str:
 def _without_marks(text: str) -> str:
     """``text`` (no code span) without its tags, comments and footnote marks; a mark between
     two spaces takes one with it, as the page shows a run of spaces as one."""
-    return _TAGS.sub("", _SPACED_TAG.sub("", text))
+    return _WIKI_LINK.sub(_wiki_text, _TAGS.sub("", _SPACED_TAG.sub("", text)))
+
+
+def _wiki_text(link: re.Match[str]) -> str:
+    """What a wiki link shows: its label, else its target; an embed (``![[...]]``) nothing."""
+    embed, target, label = link.groups()
+    return "" if embed else (label or target).strip()
 
 
 def _width(line: str) -> int:
