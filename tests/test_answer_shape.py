@@ -125,3 +125,31 @@ def test_a_question_naming_an_article_is_summed_up_from_that_article(engine: Eng
     answer = engine.ask("whats the caption on the bloomberg pic")
     assert answer.verdict == "answer" and answer.summary
     assert {s.article for s in answer.summary} == {"bloomberg-engage-north-korea"}
+
+
+def faq_engine() -> Engine:
+    article = Article.from_paragraphs(
+        "server-faq",
+        "Server FAQ",
+        (
+            "How long do warnings last? Ninety days. After that they no longer count.",
+            "Moderators review every appeal within a week of receiving it.",
+            "Does the server have a karaoke night? Why would anyone ask that?",
+        ),
+    )
+    return Engine(Corpus([article]))
+
+
+def test_a_question_in_the_text_is_answered_by_the_sentence_after_it() -> None:
+    answer = faq_engine().ask("how long do warnings last")
+    assert answer.verdict == "answer"
+    shown = [s.text for s in answer.summary]
+    assert shown[:2] == ["How long do warnings last?", "Ninety days."]
+
+
+def test_a_question_with_no_sentence_after_it_is_in_short_only_when_nothing_else_is() -> None:
+    engine = faq_engine()
+    answer = engine.ask("does the server have a karaoke night")
+    assert [s.text for s in answer.summary][:1] == ["Does the server have a karaoke night?"]
+    answer = engine.ask("karaoke night and appeals reviewed within a week")
+    assert answer.summary and not any(s.text.endswith("?") for s in answer.summary)

@@ -154,7 +154,8 @@ def answer_summary(
         spans = item_spans(passages, best.index, best.item)[:count]
         if spans:
             return [sentence_in(article, paragraph, *span) for span in spans]
-    for admit in (_body, _any):
+    # A question the passages ask and do not answer is shown only if nothing else can be.
+    for unanswered, admit in ((False, _body), (False, _any), (True, _body), (True, _any)):
         candidates: list[tuple[Article, Paragraph, tuple[int, int]]] = []
         terms: list[list[str]] = []
         ranks: list[int] = []
@@ -168,7 +169,7 @@ def answer_summary(
             ranks.extend([rank] * len(spans))
         for floor in (MIN_SHARE, ANY_SHARE):  # the best, else any that holds a question word
             picked = ranked_sentences(weights, terms, passage_ranks=ranks, min_share=floor)
-            chosen = readable(picked, candidates, count, genre)
+            chosen = readable(picked, candidates, count, genre, unanswered=unanswered)
             if chosen:
                 return [sentence_in(*candidates[i][:2], *candidates[i][2]) for i in chosen]
     return []

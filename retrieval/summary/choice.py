@@ -8,6 +8,7 @@ asked of them that read as text (``retrieval.summary.coherence``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from retrieval.corpus.genre import article_genre
@@ -20,6 +21,7 @@ MIN_SHARE = 0.5  # a summary sentence holds at least half what the best one hold
 ANY_SHARE = 1e-9  # ... unless none of those reads alone: then any that holds something
 
 Candidate = tuple[Article, Paragraph, tuple[int, int]]
+_QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)\]]*\s*$")  # "...last?", '"...last?"'
 
 
 def readable(
@@ -27,12 +29,17 @@ def readable(
     candidates: Sequence[Candidate],
     count: int,
     genre: Callable[[Article], Genre] = article_genre,
+    *,
+    unanswered: bool = False,
 ) -> list[int]:
     """Up to ``count`` of the ``ranked`` sentences (best first) that read as text.
 
     A sentence that leans on the one before it ("Yet these are also precisely the reasons...",
     ``retrieval.summary.coherence``) is taken with that sentence, and that one with its own if
-    it leans too; a chain reaching back past its paragraph's start is left out. A group that
+    it leans too; a chain reaching back past its paragraph's start is left out. A question
+    ("How long do warnings last?", as FAQs and opinion pieces ask one and answer it) is taken
+    with the sentence after it, and alone only with ``unanswered`` (when nothing else could be
+    shown): not as a paragraph's last sentence. A group that
     would pass ``count`` is left out, unless nothing else can be shown, and so is one that
     stands before a sentence already chosen from its paragraph. ``ranked`` is read only as
     far as these choices need (it may be a generator). The result keeps the
@@ -44,6 +51,10 @@ def readable(
         article, paragraph, (start, end) = candidates[i]
         return paragraph.is_body and leans_back(paragraph.text[start:end], genre(article))
 
+    def asks(i: int) -> bool:
+        _, paragraph, (start, end) = candidates[i]
+        return paragraph.is_body and _QUESTION_END.search(paragraph.text[start:end]) is not None
+
     def same_paragraph(i: int, j: int) -> bool:
         return candidates[i][0] is candidates[j][0] and candidates[i][1] is candidates[j][1]
 
@@ -54,6 +65,11 @@ def readable(
             if before < 0 or not same_paragraph(before, group[0]):
                 return []
             group.insert(0, before)
+        while asks(group[-1]):  # a question, then what answers it
+            after = group[-1] + 1
+            if after >= len(candidates) or not same_paragraph(after, group[-1]):
+                return group if unanswered else []
+            group.append(after)
         return group
 
     groups = (group for group in map(group_of, ranked) if group)

@@ -70,15 +70,20 @@ class Gatherer:
         def states(i: int, wanted: Wanted) -> bool:
             """Whether a sentence of hit ``i`` that holds a word of the question states what it
             asks for: "How many moderators..." is not answered by "cancelled by moderators"
-            because another sentence of the passage gives a number."""
+            because another sentence of the passage gives a number. A question in the text
+            is answered by the sentence after it, which is read with it ("How long do
+            warnings last? Ninety days.", as FAQs write them)."""
             text = located[i][1].text
             spans = passages.sentences(hits[i].index)[0]
             per_sentence = sentence_terms(passages, hits[i].index, hits[i].item)
-            return any(
-                holds(wanted, text[start:end], query.meant)
-                for (start, end), held in zip(spans, per_sentence, strict=True)
-                if not query.weights.keys().isdisjoint(held)
-            )
+            for at, ((start, end), held) in enumerate(zip(spans, per_sentence, strict=True)):
+                if query.weights.keys().isdisjoint(held):
+                    continue
+                if text[start:end].rstrip().endswith("?") and at + 1 < len(spans):
+                    end = spans[at + 1][1]
+                if holds(wanted, text[start:end], query.meant):
+                    return True
+            return False
 
         return Evidence(
             weights=weights,
