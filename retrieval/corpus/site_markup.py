@@ -210,8 +210,8 @@ def _without_options(content: list[str]) -> list[str]:
 
 
 def _without_tags(line: str) -> str:
-    """``line`` without shortcodes, template tags, MDX comments and footnote marks, but in its
-    code spans; a blank line if it held only those."""
+    """``line`` without shortcodes, template tags, MDX comments and footnote marks, and with
+    its wiki links as they show, but in its code spans; a blank line if it held only those."""
     footnote = _FOOTNOTE.match(line)
     if footnote is not None:
         line = line[footnote.end() :]
