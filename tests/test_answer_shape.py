@@ -135,6 +135,7 @@ def faq_engine() -> Engine:
             "How long do warnings last? Ninety days. After that they no longer count.",
             "Moderators review every appeal within a week of receiving it.",
             "Does the server have a karaoke night? Why would anyone ask that?",
+            '"How many strikes before a ban?" Three, counted over a year.',
         ),
     )
     return Engine(Corpus([article]))
@@ -145,6 +146,13 @@ def test_a_question_in_the_text_is_answered_by_the_sentence_after_it() -> None:
     assert answer.verdict == "answer"
     shown = [s.text for s in answer.summary]
     assert shown[:2] == ["How long do warnings last?", "Ninety days."]
+
+
+def test_a_quoted_question_in_the_text_is_answered_by_the_sentence_after_it() -> None:
+    answer = faq_engine().ask("how many strikes before a ban")
+    assert answer.verdict == "answer"  # the number is in the sentence after the question
+    shown = [s.text for s in answer.summary]
+    assert shown[:2] == ['"How many strikes before a ban?"', "Three, counted over a year."]
 
 
 def test_a_question_with_no_sentence_after_it_is_in_short_only_when_nothing_else_is() -> None:

@@ -158,6 +158,19 @@ def test_empty_and_blank_text_have_no_sentences() -> None:
     assert sentence_spans(" \n\t ") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["How long do warnings last?", '"How long do warnings last?"', "(Why not?)", "Who? \u201cMe?\u201d "],
+)
+def test_a_sentence_ending_in_a_question_mark_asks_inside_its_quotes_or_not(sentence: str) -> None:
+    assert sentences.asks(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["Ninety days.", "Is it? Yes.", "The ? key", "Why?!"])
+def test_a_sentence_that_ends_otherwise_does_not_ask(sentence: str) -> None:
+    assert not sentences.asks(sentence)
+
+
 def test_spans_are_trimmed_of_surrounding_space() -> None:
     text = "  First one.   Second one.  "
     assert [text[s:e] for s, e in sentence_spans(text)] == ["First one.", "Second one."]

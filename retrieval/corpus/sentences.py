@@ -43,6 +43,9 @@ _NUMBERED_LINE = re.compile(rf"\n[ \t]*{NUMBERED_MARKER}")
 
 _ITEM_OPENINGS = frozenset("\u2022 \t")
 
+# A question's mark, with any quotes or brackets that close around it: '"...last?"', "(why?)".
+_ASKS = re.compile(r"\?[\"'\u201d\u2019)\]]*\s*$")
+
 # Abbreviations that may close a sentence (titles such as "Mr." never do).
 _MAY_END = frozenset({"etc"})
 # A stop right after this many letters or digits closes no abbreviation: the word before it
@@ -108,6 +111,13 @@ def _sentence_spans(whole: str, begin: int, finish: int) -> list[tuple[int, int]
         start = end
     _add_trimmed(spans, text, start, len(text), begin)
     return spans
+
+
+def asks(sentence: str) -> bool:
+    """Whether ``sentence`` is a question: it ends with "?", inside its closing quotes or
+    brackets or not. One rule for every stage that reads a question in the text (an FAQ's
+    question is answered by the sentence after it; a summary does not quote it alone)."""
+    return _ASKS.search(sentence) is not None
 
 
 def split_sentences(text: str) -> list[str]:

@@ -8,11 +8,11 @@ asked of them that read as text (``retrieval.summary.coherence``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from retrieval.corpus.genre import article_genre
 from retrieval.corpus.models import Article, Genre, Paragraph
+from retrieval.corpus.sentences import asks as asks_question
 from retrieval.summary.coherence import leans_back
 
 MMR_LAMBDA = 0.7
@@ -21,7 +21,6 @@ MIN_SHARE = 0.5  # a summary sentence holds at least half what the best one hold
 ANY_SHARE = 1e-9  # ... unless none of those reads alone: then any that holds something
 
 Candidate = tuple[Article, Paragraph, tuple[int, int]]
-_QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)\]]*\s*$")  # "...last?", '"...last?"'
 
 
 def readable(
@@ -53,7 +52,7 @@ def readable(
 
     def asks(i: int) -> bool:
         _, paragraph, (start, end) = candidates[i]
-        return paragraph.is_body and _QUESTION_END.search(paragraph.text[start:end]) is not None
+        return paragraph.is_body and asks_question(paragraph.text[start:end])
 
     def same_paragraph(i: int, j: int) -> bool:
         return candidates[i][0] is candidates[j][0] and candidates[i][1] is candidates[j][1]

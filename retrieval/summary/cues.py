@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from retrieval.corpus.genre import recommends
+from retrieval.corpus.sentences import asks as asks_question
 from retrieval.lexicon import QUOTING, alternatives
 
 _STIGMA = re.compile(
@@ -34,9 +35,7 @@ def stigma(sentence: str) -> bool:
     """Whether the sentence hedges, reports someone else's words, or asks, or is an aside."""
     text = sentence.strip()
     aside = text.startswith("(") and text.rstrip("\"'\u201d\u2019").endswith((")", ").", ".)"))
-    return (
-        aside or text.rstrip("\"'\u201d\u2019)").endswith("?") or _STIGMA.search(text) is not None
-    )
+    return aside or asks_question(text) or _STIGMA.search(text) is not None
 
 
 def cue_score(sentence: str) -> float:

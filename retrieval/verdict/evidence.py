@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval.corpus.sentences import asks as asks_question
 from retrieval.corpus.text import normalize
 from retrieval.index.meaning import MeaningUnavailable, WordVectors
 from retrieval.index.passages import Passages
@@ -79,7 +80,7 @@ class Gatherer:
             for at, ((start, end), held) in enumerate(zip(spans, per_sentence, strict=True)):
                 if query.weights.keys().isdisjoint(held):
                     continue
-                if text[start:end].rstrip().endswith("?") and at + 1 < len(spans):
+                if asks_question(text[start:end]) and at + 1 < len(spans):
                     end = spans[at + 1][1]
                 if holds(wanted, text[start:end], query.meant):
                     return True
