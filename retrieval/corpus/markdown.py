@@ -55,7 +55,8 @@ BOLD_HEADING_LEVEL = 7
 DETAILS_LEVEL = 8
 MAX_BOLD_HEADING = 100
 
-# An admonition's marker on a line of its own: GitHub's "[!NOTE]", Docusaurus's ":::tip" / ":::".
+# An admonition's marker on a line of its own: GitHub's "[!NOTE]", and a ":::" fence that
+# ``retrieval.corpus.site_markup`` left (an unknown kind, or a closing fence without its opening).
 _MARKER_LINE = re.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
 
 
