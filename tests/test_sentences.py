@@ -160,7 +160,12 @@ def test_empty_and_blank_text_have_no_sentences() -> None:
 
 @pytest.mark.parametrize(
     "sentence",
-    ["How long do warnings last?", '"How long do warnings last?"', "(Why not?)", "Who? \u201cMe?\u201d "],
+    [
+        "How long do warnings last?",
+        '"How long do warnings last?"',
+        "(Why not?)",
+        "Who? \u201cMe?\u201d ",
+    ],
 )
 def test_a_sentence_ending_in_a_question_mark_asks_inside_its_quotes_or_not(sentence: str) -> None:
     assert sentences.asks(sentence)

@@ -20,9 +20,12 @@ from retrieval.index.passages import Passages
 from retrieval.question.query import Query
 from retrieval.search.items import item_spans
 from retrieval.search.ranking import Hit
-from retrieval.summary.choice import ANY_SHARE, MIN_SHARE, ranked_sentences, readable
+from retrieval.summary.choice import ANY_SHARE, MIN_SHARE, Candidate, ranked_sentences, readable
 from retrieval.verdict.decision import Decision, Evidence
 from retrieval.verdict.support import support
+
+Admit = Callable[[Passages, int], bool]  # which hits' sentences a pass may show
+_Pool = tuple[list[Candidate], list[list[str]], list[int]]  # sentences, their terms, hit ranks
 
 
 class Replies:
@@ -154,25 +157,35 @@ def answer_summary(
         spans = item_spans(passages, best.index, best.item)[:count]
         if spans:
             return [sentence_in(article, paragraph, *span) for span in spans]
+    pools: dict[Admit, _Pool] = {}  # each read once: the later passes are rare
     # A question the passages ask and do not answer is shown only if nothing else can be.
     for unanswered, admit in ((False, _body), (False, _any), (True, _body), (True, _any)):
-        candidates: list[tuple[Article, Paragraph, tuple[int, int]]] = []
-        terms: list[list[str]] = []
-        ranks: list[int] = []
-        for rank, hit in enumerate(hits):
-            article, paragraph = passages.located[hit.index]
-            if not admit(passages, hit.index):
-                continue
-            spans, _, sentence_terms = passages.sentences(hit.index)
-            candidates.extend((article, paragraph, span) for span in spans)
-            terms.extend(sentence_terms)
-            ranks.extend([rank] * len(spans))
+        pool = pools.get(admit)
+        if pool is None:
+            pool = pools[admit] = _pool(hits, passages, admit)
+        candidates, terms, ranks = pool
         for floor in (MIN_SHARE, ANY_SHARE):  # the best, else any that holds a question word
             picked = ranked_sentences(weights, terms, passage_ranks=ranks, min_share=floor)
             chosen = readable(picked, candidates, count, genre, unanswered=unanswered)
             if chosen:
                 return [sentence_in(*candidates[i][:2], *candidates[i][2]) for i in chosen]
     return []
+
+
+def _pool(hits: Sequence[Hit], passages: Passages, admit: Admit) -> _Pool:
+    """The sentences of the hits ``admit`` takes, with their terms and their hit's rank."""
+    candidates: list[Candidate] = []
+    terms: list[list[str]] = []
+    ranks: list[int] = []
+    for rank, hit in enumerate(hits):
+        article, paragraph = passages.located[hit.index]
+        if not admit(passages, hit.index):
+            continue
+        spans, _, sentence_terms = passages.sentences(hit.index)
+        candidates.extend((article, paragraph, span) for span in spans)
+        terms.extend(sentence_terms)
+        ranks.extend([rank] * len(spans))
+    return candidates, terms, ranks
 
 
 def _body(passages: Passages, index: int) -> bool:
