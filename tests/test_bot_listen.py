@@ -156,7 +156,9 @@ async def test_slash_ask_within_one_article_autocompleted(harness: Harness) -> N
 
 async def test_find_in_articles_looks_up_what_a_message_says(harness: Harness) -> None:
     await harness.say("!sync", author=harness.guild.owner)
-    said = await harness.post("Engaging North Korea is pointless, sanctions will topple Kim.")
+    said = await harness.post(
+        "Engaging North Korea means opening a mission in Pyongyang, sanctions will not topple Kim."
+    )
     ran = await harness.server.invoke_message_command(said, harness.guild.bob, "Find in articles")
     reply = await harness.server.wait_for_reply(ran, timeout=10)
     assert reply.embeds and reply.embeds[0]["title"].startswith("Engaging North Korea")

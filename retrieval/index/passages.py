@@ -5,10 +5,10 @@ documents), then one card per article (``retrieval.index.cards``), which has an 
 own. What BM25 indexes for a paragraph is its words, its role when it is not body text
 ("caption", "bio": people ask for the caption), and the long forms of the abbreviations it
 uses that its article defined earlier (``retrieval.index.abbreviations``), then the words of
-the headings above it (``retrieval.index.sections``). Each paragraph's sentence terms are kept
-from the build (``retrieval.index.sentence_terms``), so that a question never tokenises a
-passage again; the headings' words are kept apart from its sentences, for the closeness
-reorder reads what a paragraph itself says.
+the headings above it, then its article's title's (``retrieval.index.sections``). Each
+paragraph's sentence terms are kept from the build (``retrieval.index.sentence_terms``), so
+that a question never tokenises a passage again; the headings' and the title's words are kept
+apart from its sentences, for the closeness reorder reads what a paragraph itself says.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from retrieval.index.bm25 import BM25Index, BM25Params
 from retrieval.index.cards import CARD, card_text
 from retrieval.index.meaning import PassageVectors
 from retrieval.index.saved import SavedCorpus
-from retrieval.index.sections import section_terms, with_headings
+from retrieval.index.sections import section_terms, titled_by_heading, with_headings
 from retrieval.index.sentence_terms import SentenceRecorder, SentenceTerms
 from retrieval.index.tokenize import Tokenizer
 
@@ -53,6 +53,7 @@ class Passages:
         self.located: list[tuple[Article, Paragraph]] = list(corpus.iter_paragraphs())
         self.first_card = len(self.located)
         self.located.extend((a, Paragraph(0, a.title, CARD)) for a in corpus.articles)
+        self._titles: dict[str, list[str]] = {}  # ``_title_terms``, read by the build
         self.saved = SavedCorpus.of(
             cache,
             corpus,
@@ -91,9 +92,9 @@ class Passages:
         recorder = SentenceRecorder(tokenizer)
         self._defined = _abbreviations(corpus) if abbreviations else {}
         record, defined = recorder.record, self._defined
-        for i, (_, paragraph) in enumerate(self.located[: self.first_card]):
+        for i, (article, paragraph) in enumerate(self.located[: self.first_card]):
             if paragraph.is_body and not paragraph.section and i not in defined:
-                record(paragraph.text)  # what ``_record`` does for most paragraphs
+                record(paragraph.text, title=self._title_terms(article))  # as ``_record`` does
             else:
                 self._record(recorder, i)
         recorded = recorder.finish()
@@ -157,15 +158,23 @@ class Passages:
     def _record(self, recorder: SentenceRecorder, index: int) -> None:
         """Record ``indexed_terms``, tokenised a sentence at a time so that the sentences are
         kept."""
-        paragraph = self.located[index][1]
+        article, paragraph = self.located[index]
         role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.role)
         headings = section_terms(self.tokenizer, paragraph.section) if paragraph.section else []
+        title = () if titled_by_heading(article, paragraph) else self._title_terms(article)
         carried = self._defined.get(index, ())
+        inserted: list[tuple[int, list[str]]] = []
         if carried:
-            known = set(self.tokenizer.tokenize(paragraph.text))
-            recorder.record(paragraph.text, role, self._lacking(carried, known), hidden=headings)
-        else:
-            recorder.record(paragraph.text, role, hidden=headings)
+            inserted = self._lacking(carried, set(self.tokenizer.tokenize(paragraph.text)))
+        recorder.record(paragraph.text, role, inserted, hidden=headings, title=title)
+
+    def _title_terms(self, article: Article) -> list[str]:
+        """The terms of an article's title, which BM25 reads as the outermost heading of
+        each of its paragraphs (``retrieval.index.sections``), tokenised once an article."""
+        found = self._titles.get(article.slug)
+        if found is None:
+            found = self._titles[article.slug] = self.tokenizer.tokenize(article.title)
+        return found
 
     def _lacking(
         self, carried: Sequence[tuple[int, str]], terms: set[str]

@@ -48,7 +48,8 @@ class SentenceRecorder:
         # Every paragraph's codes in order, each sentence followed by ``_SENTENCE_END`` and
         # each paragraph by ``_PARAGRAPH_END``.
         self._codes = array("i")
-        self._hidden_counts = array("I")  # per paragraph: its last terms, BM25's alone
+        self._hidden_counts = array("I")  # per paragraph: its headings' terms, before ...
+        self._title_counts = array("I")  # ... its title's, last: BM25's alone
 
     def record(
         self,
@@ -56,11 +57,12 @@ class SentenceRecorder:
         extra: Sequence[str] = (),
         inserted: Sequence[tuple[int, Sequence[str]]] = (),
         hidden: Sequence[str] = (),
+        title: Sequence[str] = (),
     ) -> None:
         """Record ``text``'s terms, then ``extra`` (searchable with the first sentence, if
         any); ``inserted`` gives terms read as if written at an offset of ``text`` (at a word's
-        start), in order of offset; ``hidden`` terms come last, for BM25 alone: no sentence
-        holds them."""
+        start), in order of offset; ``hidden`` terms (its headings') come after, held by no
+        sentence of its own; ``title`` terms last, for BM25 alone."""
         codes, of_terms = self._codes, self._words.of_terms
         folded = fold_punctuation(text)  # one character for one: the offsets hold
         spans = sentence_spans(text)
@@ -74,10 +76,11 @@ class SentenceRecorder:
                 words = spaced(marked).split()
             words.append(_MARK)
             codes.fromlist(self._words.of_words(words))
-        if extra or hidden:
-            codes.fromlist(of_terms([*extra, *hidden]))
+        if extra or hidden or title:
+            codes.fromlist(of_terms([*extra, *hidden, *title]))
         codes.append(_PARAGRAPH_END)
         self._hidden_counts.append(len(hidden))
+        self._title_counts.append(len(title))
 
     def _record_pieces(
         self,
@@ -118,20 +121,22 @@ class SentenceRecorder:
             np.diff(sentences, prepend=0),
             array("I", since[ends_sentence].astype(np.uint32).tobytes()),
             array("I", self._hidden_counts),
+            array("I", self._title_counts),
         )
 
 
 @dataclass(frozen=True)
 class Recorded:
     """What a ``SentenceRecorder`` recorded: every paragraph's term ids in order (``ids``), and
-    per paragraph its length in terms, its sentences and its hidden terms; per sentence, its
-    length in terms."""
+    per paragraph its length in terms, its sentences, its hidden terms and its title's terms;
+    per sentence, its length in terms."""
 
     ids: npt.NDArray[np.int32]
     paragraph_lengths: npt.NDArray[np.int64]
     sentence_counts: npt.NDArray[np.int64]
     sentence_lengths: array[int]
     hidden_counts: array[int]
+    title_counts: array[int]
 
 
 class SentenceTerms:
@@ -152,6 +157,7 @@ class SentenceTerms:
         self._sentence_start = np.concatenate(([0], np.cumsum(counts, dtype=np.int64)))
         self._lengths = recorded.sentence_lengths
         self._hidden = recorded.hidden_counts
+        self._title = recorded.title_counts
 
     def __len__(self) -> int:
         return len(self._term_start) - 1
@@ -162,19 +168,22 @@ class SentenceTerms:
         return [[words[i] for i in ids] for ids in self.sentence_ids(index, hidden=True)]
 
     def hidden_ids(self, index: int) -> list[int]:
-        """The hidden terms of a paragraph (``SentenceRecorder.terms``: its headings' words)
-        as vocabulary ids."""
+        """The hidden terms of a paragraph (``SentenceRecorder.record``'s ``hidden``: its
+        headings' words) as vocabulary ids."""
         count = self._hidden[index]
         if not count:  # most paragraphs: no headings above them
             return []
-        end = int(self._term_start[index + 1])
+        end = int(self._term_start[index + 1]) - self._title[index]
         ids: list[int] = self._sequence[end - count : end].tolist()
         return ids
 
     def sentence_ids(self, index: int, *, hidden: bool = False) -> list[list[int]]:
         """``sentences`` as vocabulary ids: comparing them touches no string. The hidden
-        terms (``SentenceRecorder.terms``) go with the first sentence only if ``hidden``."""
-        end = int(self._term_start[index + 1]) - (0 if hidden else self._hidden[index])
+        terms (``hidden_ids``) go with the first sentence only if ``hidden``; the title's,
+        never."""
+        end = int(self._term_start[index + 1]) - self._title[index]
+        if not hidden:
+            end -= self._hidden[index]
         ids = self._sequence[self._term_start[index] : end].tolist()
         found: list[list[int]] = []
         position = 0
