@@ -58,7 +58,7 @@ def test_a_page_headed_by_its_title_reads_the_title_once(tmp_path: Path) -> None
     assert search.indexed_terms(0).count("widget") == 1
 
 
-def test_a_page_titled_apart_from_its_headings_reads_the_title_outermost(tmp_path: Path) -> None:
+def test_a_page_titled_apart_from_its_headings_is_found_by_its_title_too(tmp_path: Path) -> None:
     page = '+++\ntitle = "Widget FAQ"\n+++\n\n## Resetting\n\nHold the button for ten seconds.\n'
     (tmp_path / "faq.md").write_text(page, encoding="utf-8")
     search = Engine(load_corpus(tmp_path))
