@@ -59,13 +59,7 @@ class Engine:
         retrieval = self.settings.retrieval
         params = BM25Params(k1=retrieval.k1, b=retrieval.b, epsilon=retrieval.epsilon)
         off: frozenset[str] = retrieval.heuristics_off  # for measuring: bench ablate
-        self.passages = Passages(
-            corpus,
-            self.tokenizer,
-            params,
-            abbreviations="abbreviations" not in off,
-            cache=cache,
-        )
+        self.passages = Passages(corpus, self.tokenizer, params, cache=cache)
         self.questions = QuestionReader(self.passages, retrieval.max_question_chars, off)
         self.searcher = Search(self.passages, retrieval.rerank_depth, off)
         self.gatherer = Gatherer(self.passages, retrieval, off)

@@ -21,7 +21,6 @@ Heuristic = Literal[
     "mentions",  # words naming an article, and cards for its fields (question.mentions)
     "described",  # "the river town article": an article named by its subject (question.described)
     "argument",  # "what does <article> recommend" answered by its summary (question.argument)
-    "abbreviations",  # a defined abbreviation indexed with its long form (index.abbreviations)
     "phrase_weights",  # a name among the hits counts once (question.weights)
     "stand_ins",  # a question word said in other words counts as held (verdict.evidence)
     "titles",  # a word of a passage's article's title counts half as held (verdict.evidence)

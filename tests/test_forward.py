@@ -112,16 +112,3 @@ def test_sentence_ids_are_the_sentences_terms_in_the_indexs_vocabulary() -> None
     for i in range(len(paragraphs)):
         ids = [[index.vocabulary[t] for t in s] for s in sentences.sentences(i)]
         assert sentences.sentence_ids(i) == ids
-
-
-def test_inserted_terms_are_read_where_they_are_inserted() -> None:
-    text = "The HPA was founded. Then the HPA closed the port."
-    recorder = SentenceRecorder(TOKENIZER)
-    recorder.record(text, inserted=[(text.rindex("HPA"), ["pilot", "associ"])])
-    found, index = indexed(recorder)
-    assert index.sequence is not None
-    sentences = SentenceTerms(found, index.vocabulary, index.sequence, index.doc_len)
-    assert sentences.sentences(0) == [
-        ["hpa", "found"],
-        ["pilot", "associ", "hpa", "close", "port"],
-    ]

@@ -3,9 +3,8 @@
 Passages are numbered in one sequence: every paragraph in corpus order (the BM25 index's
 documents), then one card per article (``retrieval.index.cards``), which has an index of its
 own. What BM25 indexes for a paragraph is its words, its role when it is not body text
-("caption", "bio": people ask for the caption), and the long forms of the abbreviations it
-uses that its article defined earlier (``retrieval.index.abbreviations``), then the words of
-the headings above it, then its article's title's (``retrieval.index.sections``). Each
+("caption", "bio": people ask for the caption), then the words of the headings above it,
+then its article's title's (``retrieval.index.sections``). Each
 paragraph's sentence terms are kept from the build (``retrieval.index.sentence_terms``), so
 that a question never tokenises a passage again; the headings' and the title's words are kept
 apart from its sentences, for the closeness reorder reads what a paragraph itself says.
@@ -22,7 +21,6 @@ from retrieval.corpus.markdown import CODE, SHOWN_AS_IS
 from retrieval.corpus.models import Article, Corpus, Paragraph
 from retrieval.corpus.sentences import sentence_spans
 from retrieval.corpus.text import normalize
-from retrieval.index.abbreviations import defined_abbreviations
 from retrieval.index.bm25 import BM25Index, BM25Params
 from retrieval.index.cards import CARD, card_text
 from retrieval.index.meaning import PassageVectors
@@ -43,7 +41,6 @@ class Passages:
         tokenizer: Tokenizer,
         params: BM25Params,
         *,
-        abbreviations: bool = True,
         cache: Cache | None = None,
     ) -> None:
         """``cache``: where what is built is saved for the next process, and read from
@@ -58,16 +55,14 @@ class Passages:
             cache,
             corpus,
             f"BM25 {params.k1!r} {params.b!r} {params.epsilon!r}",
-            f"abbreviations {abbreviations}",
             "stop words " + " ".join(sorted(tokenizer.stop_words)),
         )
         built = self.saved.load("index") if self.saved else None
         if not isinstance(built, _Built):
-            built = self._build(params, abbreviations)
+            built = self._build(params)
             if self.saved:
                 self.saved.save("index", built)
         self.cards = built.cards
-        self._defined = built.defined
         self.index = built.index
         self.kept = built.kept
         self.card_index = built.card_index
@@ -83,17 +78,16 @@ class Passages:
         located = self.located  # not self: a passage's text, with no cycle back to here
         self.meaning = PassageVectors(lambda i: normalize(with_headings(located[i][1])))
 
-    def _build(self, params: BM25Params, abbreviations: bool) -> _Built:
+    def _build(self, params: BM25Params) -> _Built:
         tokenizer, corpus = self.tokenizer, self.corpus
         self.cards = {
             self.first_card + i: tokenizer.tokenize(card_text(a))
             for i, a in enumerate(corpus.articles)
         }
         recorder = SentenceRecorder(tokenizer)
-        self._defined = _abbreviations(corpus) if abbreviations else {}
-        record, defined = recorder.record, self._defined
+        record = recorder.record
         for i, (article, paragraph) in enumerate(self.located[: self.first_card]):
-            if paragraph.is_body and not paragraph.section and i not in defined:
+            if paragraph.is_body and not paragraph.section:
                 record(paragraph.text, title=self._title_terms(article))  # as ``_record`` does
             else:
                 self._record(recorder, i)
@@ -108,7 +102,7 @@ class Passages:
         assert index.sequence is not None
         kept = SentenceTerms(recorded, index.vocabulary, index.sequence, index.doc_len)
         card_index = BM25Index(self.cards.values(), params)
-        return _Built(self.cards, self._defined, index, kept, card_index)
+        return _Built(self.cards, index, kept, card_index)
 
     def __len__(self) -> int:
         return len(self.located)
@@ -162,11 +156,7 @@ class Passages:
         role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.role)
         headings = section_terms(self.tokenizer, paragraph.section) if paragraph.section else []
         title = () if titled_by_heading(article, paragraph) else self._title_terms(article)
-        carried = self._defined.get(index, ())
-        inserted: list[tuple[int, list[str]]] = []
-        if carried:
-            inserted = self._lacking(carried, set(self.tokenizer.tokenize(paragraph.text)))
-        recorder.record(paragraph.text, role, inserted, hidden=headings, title=title)
+        recorder.record(paragraph.text, role, hidden=headings, title=title)
 
     def _title_terms(self, article: Article) -> list[str]:
         """The terms of an article's title, which BM25 reads as the outermost heading of
@@ -174,18 +164,6 @@ class Passages:
         found = self._titles.get(article.slug)
         if found is None:
             found = self._titles[article.slug] = self.tokenizer.tokenize(article.title)
-        return found
-
-    def _lacking(
-        self, carried: Sequence[tuple[int, str]], terms: set[str]
-    ) -> list[tuple[int, list[str]]]:
-        """The terms of carried words that a paragraph holding ``terms`` lacks, by offset."""
-        found: list[tuple[int, list[str]]] = []
-        for offset, words in carried:
-            extra = [t for t in dict.fromkeys(self.tokenizer.tokenize(words)) if t not in terms]
-            if extra:
-                found.append((offset, extra))
-                terms = terms | set(extra)
         return found
 
     def _split_and_tokenize(self, index: int) -> tuple[list[Span], list[str], list[list[str]]]:
@@ -203,23 +181,9 @@ class _Built:
     """What ``Passages`` builds from a corpus, as saved (``retrieval.index.saved``)."""
 
     cards: dict[int, list[str]]
-    defined: dict[int, list[tuple[int, str]]]
     index: BM25Index
     kept: SentenceTerms
     card_index: BM25Index
-
-
-def _abbreviations(corpus: Corpus) -> dict[int, list[tuple[int, str]]]:
-    """Paragraph index -> the long forms of the abbreviations it uses that its article
-    defined earlier (``retrieval.index.abbreviations``)."""
-    found: dict[int, list[tuple[int, str]]] = {}
-    index = 0
-    for article in corpus.articles:
-        uses = defined_abbreviations([p.text for p in article.paragraphs])
-        if any(uses):
-            found.update((index + i, used) for i, used in enumerate(uses) if used)
-        index += len(uses)
-    return found
 
 
 def _introduced(located: Sequence[tuple[Article, Paragraph]]) -> dict[int, int]:

@@ -2,7 +2,7 @@
 
 An entry is named by a digest of the corpus's files (each article's file name and the SHA-256
 of its bytes, as the loader read them), of what shapes the build (BM25's parameters, the stop
-words, whether abbreviations are carried) and of citebot's code (``retrieval.cache.code_key``):
+words) and of citebot's code (``retrieval.cache.code_key``):
 an edited article, another setting or another citebot never reads it. It holds the parts
 ``retrieval.index.passages`` builds (``index``), and the speller once one was built for the
 corpus (``speller``). A corpus made in memory, whose articles name no file, is never saved.

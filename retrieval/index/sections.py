@@ -2,10 +2,9 @@
 
 "How do I reset my widget?" above "Hold the power button for ten seconds." is what that
 paragraph answers, in words the paragraph itself does not repeat. So each paragraph is indexed
-with the words of every heading it sits under, outermost first, an expansion as the
-abbreviations' long forms are (``retrieval.index.abbreviations``): found by BM25 as if written
-there and held by the passage when the verdict weighs it, but never quoted, and read by the
-closeness reorder at half weight only (``retrieval.search.rerank``'s ``HEADING_SHARE``),
+with the words of every heading it sits under, outermost first, an expansion: found by BM25
+as if written there and held by the passage when the verdict weighs it, but never quoted, and
+read by the closeness reorder at half weight only (``retrieval.search.rerank``'s ``HEADING_SHARE``),
 which so still prefers the paragraph whose own sentences say what is asked over a short one
 under the same heading ("This might look something like this:"). Its meaning, likewise, is
 that of its text under its headings (``with_headings``), which the verdict compares with the

@@ -55,19 +55,17 @@ class SentenceRecorder:
         self,
         text: str,
         extra: Sequence[str] = (),
-        inserted: Sequence[tuple[int, Sequence[str]]] = (),
         hidden: Sequence[str] = (),
         title: Sequence[str] = (),
     ) -> None:
         """Record ``text``'s terms, then ``extra`` (searchable with the first sentence, if
-        any); ``inserted`` gives terms read as if written at an offset of ``text`` (at a word's
-        start), in order of offset; ``hidden`` terms (its headings') come after, held by no
-        sentence of its own; ``title`` terms last, for BM25 alone."""
+        any); ``hidden`` terms (its headings') come after, held by no sentence of its own;
+        ``title`` terms last, for BM25 alone."""
         codes, of_terms = self._codes, self._words.of_terms
         folded = fold_punctuation(text)  # one character for one: the offsets hold
         spans = sentence_spans(text)
-        if inserted or _MARK in folded:
-            self._record_pieces(folded, spans, inserted)
+        if _MARK in folded:
+            self._record_sentences(folded, spans)
         elif spans:
             if spans == [(0, len(folded))]:  # one sentence, the whole text
                 words = spaced(folded).split()
@@ -82,22 +80,10 @@ class SentenceRecorder:
         self._hidden_counts.append(len(hidden))
         self._title_counts.append(len(title))
 
-    def _record_pieces(
-        self,
-        folded: str,
-        spans: Sequence[tuple[int, int]],
-        inserted: Sequence[tuple[int, Sequence[str]]],
-    ) -> None:
-        """``record``'s sentences one at a time, cut where terms are inserted."""
+    def _record_sentences(self, folded: str, spans: Sequence[tuple[int, int]]) -> None:
+        """``record``'s sentences tokenised one at a time, for a text holding the mark."""
         codes, of_terms, tokenize = self._codes, self._words.of_terms, self._tokenizer.tokenize
-        next_insert = 0
         for start, end in spans:
-            while next_insert < len(inserted) and inserted[next_insert][0] < end:
-                offset, words = inserted[next_insert]
-                next_insert += 1
-                codes.fromlist(of_terms(tokenize(folded[start:offset])))
-                codes.fromlist(of_terms(words))
-                start = max(start, offset)
             codes.fromlist(of_terms(tokenize(folded[start:end])))
             codes.append(_SENTENCE_END)
 

@@ -2,9 +2,8 @@
 Pops", "nk" for "North Korea", "dprk" for "Democratic People's Republic of Korea".
 
 Chat shortens a long name to its initials, with or without its small words ("TOTP", "DPRK"),
-whether or not the article ever does. A defined abbreviation, "the Electronic Frontier
-Foundation (EFF)", is indexed with its long form already (``retrieval.index.abbreviations``);
-this reads the others, from the corpus's own capitalised names:
+whether or not the article ever does. This reads them from the corpus's own capitalised
+names:
 
 * a *name* is a run of two to six capitalised words, which may hold the small words of names
   ("of", "the", "and", "for", "de"...): "Top of the Pops", "University of Vienna";
