@@ -26,7 +26,7 @@ from retrieval.lexicon import NON_BODY_WORDS
 from retrieval.question.query import Query
 from retrieval.question.weights import phrase_weights
 from retrieval.search.items import ItemRead, Items
-from retrieval.search.rerank import HEADING_SHARE, closeness, rerank
+from retrieval.search.rerank import HEADING_SHARE, Closeness, closeness, rerank
 from retrieval.search.sections import introduced_next, section_next
 
 MAX_TOP_K = 100
@@ -156,16 +156,17 @@ class Search:
         terms = [code[t] for t in query.terms]
         weights = {code[t]: w for t, w in query.weights.items()}
         kept = passages.kept
+        of_ids = Closeness(terms, weights)
         found = []
         for i in indices:
             if i in passages.cards:  # a card: one "sentence"
                 found.append(closeness(query.terms, query.weights, [passages.cards[i]]))
                 continue
             own = kept.sentence_ids(i)
-            near = closeness(terms, weights, own)
+            near = of_ids(own)
             heading = kept.hidden_ids(i)
             if heading:  # what it says under its headings counts in part (HEADING_SHARE)
-                under = closeness(terms, weights, [[*heading, *sentence] for sentence in own])
+                under = of_ids([[*heading, *sentence] for sentence in own])
                 near += HEADING_SHARE * (under - near)
             found.append(near)
         return found

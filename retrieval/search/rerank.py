@@ -94,6 +94,44 @@ def _adjacent(terms: Sequence[Term], first: Term, second: Term) -> bool:
             return True
 
 
+class Closeness:
+    """``closeness`` for one question, what it needs of the question read once for all the
+    candidates it is asked of (it runs on every candidate of every question)."""
+
+    __slots__ = ("_either", "_items", "_pairs", "_total", "_wanted")
+
+    def __init__(self, query: Sequence[Term], weights: Mapping[Term, float]) -> None:
+        self._total = sum(weights.values())
+        self._wanted = weights.keys()
+        self._either = self._wanted | set(query)
+        self._items = tuple(weights.items())
+        self._pairs = list(dict.fromkeys(pairwise(query)))
+
+    def __call__(self, sentences: Sequence[Sequence[Term]]) -> float:
+        total, wanted, either, items = self._total, self._wanted, self._either, self._items
+        pairs = self._pairs
+        missing = pairs  # the pairs no sentence has held yet
+        best = 0.0
+        for terms in sentences:
+            inside = either.intersection(terms)
+            if not inside:
+                continue
+            if total and not wanted.isdisjoint(inside):
+                held = sum([w for term, w in items if term in inside])
+                if held > best:
+                    best = held
+            if missing:
+                missing = [
+                    (a, b)
+                    for a, b in missing
+                    if not (a in inside and b in inside and _adjacent(terms, a, b))
+                ]
+        near = SENTENCE_WEIGHT * (best / total if total else 0.0)
+        if not pairs:
+            return near
+        return near + BIGRAM_WEIGHT * (float(len(pairs) - len(missing)) / float(len(pairs)))
+
+
 def closeness(
     query: Sequence[Term],
     weights: Mapping[Term, float],
@@ -102,34 +140,9 @@ def closeness(
     """Best single-sentence share of the question, plus the share of its word pairs present.
 
     ``best_sentence_share`` and ``pair_share`` (unweighted) in one pass over the sentences,
-    each read once for both (this runs on every candidate of every question): the same sums,
-    in the same order.
+    each read once for both: the same sums, in the same order.
     """
-    total = sum(weights.values())
-    wanted = weights.keys()
-    either = wanted | set(query)
-    items = tuple(weights.items())
-    pairs = list(dict.fromkeys(pairwise(query)))
-    missing = pairs  # the pairs no sentence has held yet
-    best = 0.0
-    for terms in sentences:
-        inside = either.intersection(terms)
-        if not inside:
-            continue
-        if total and not wanted.isdisjoint(inside):
-            held = sum([w for term, w in items if term in inside])
-            if held > best:
-                best = held
-        if missing:
-            missing = [
-                (a, b)
-                for a, b in missing
-                if not (a in inside and b in inside and _adjacent(terms, a, b))
-            ]
-    near = SENTENCE_WEIGHT * (best / total if total else 0.0)
-    if not pairs:
-        return near
-    return near + BIGRAM_WEIGHT * (float(len(pairs) - len(missing)) / float(len(pairs)))
+    return Closeness(query, weights)(sentences)
 
 
 def rerank(bm25: Sequence[float], closeness_scores: Sequence[float]) -> list[int]:
