@@ -88,7 +88,7 @@ def build_parser(
         epilog='Quote the question if it holds characters your shell treats specially: ? * ! "',
     )
     ask.add_argument(
-        "question", nargs="+", help='for example: "what do the articles say about elections?"'
+        "question", nargs="+", help='for example, of the shipped articles: "what is juche"'
     )
     top_k = _bounded(RetrievalSettings, "top_k")
     ask.add_argument("--top-k", type=top_k, metavar="N", help="passages to quote (default: 3)")

@@ -1,12 +1,13 @@
 """The example question ``!help`` shows: built from the corpus's own names, kept only if it answers.
 
-A fixed example ("what do the articles say about elections?") suits one corpus and answers
-poorly on the next. Instead, the names an article uses as names (capitalised in mid-sentence,
-never written in lower case, not a month or a day) are ranked, those in a title first, then by
-how many articles and paragraphs use them, and turned into "what do the articles say about
-<name>?". Each is asked of the engine in turn, and the first whose verdict is ``answer``, with
-nothing missing and a body paragraph holding the name quoted first, is the example. When none
-is, the example is a placeholder, not a question that would answer badly.
+A fixed example suits one corpus and answers poorly on the next ("what do the articles say about
+elections?" quoted a line about America's "silly season" from the shipped articles). Instead,
+the names an article uses as names (capitalised in mid-sentence, never written in lower case,
+not a month or a day) are ranked, those in a title first, then by how many articles and
+paragraphs use them, and turned into "what do the articles say about <name>?". Each is asked of
+the engine in turn, and the first whose verdict is ``answer``, with nothing missing and a body
+paragraph holding the name quoted first, is the example. When none is, the example is a
+placeholder, not a question that would answer badly.
 """
 
 from __future__ import annotations
