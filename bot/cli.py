@@ -70,7 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from playground.session import run as run_playground
 
             return run_playground(settings, args.corpus, port=args.port, open_page=args.open)
-        engine = build_engine(settings, args.corpus)
+        read = _every_file_read(settings) if args.command == "check" else settings
+        engine = build_engine(read, args.corpus)
         return int(args.handler(engine, settings, args))
     except (QuestionError, ArticleNotFound, AmbiguousArticle) as error:
         return _fail(str(error), EXIT_USAGE)
@@ -137,11 +138,22 @@ def _sources(engine: Engine, settings: Settings, args: argparse.Namespace) -> in
     return EXIT_OK
 
 
+def _every_file_read(settings: Settings) -> Settings:
+    """``settings`` with a lenient corpus: ``citebot check`` reads every file, so that a
+    moderator sees every problem at once rather than one per run."""
+    corpus = settings.corpus.model_copy(update={"strict": False})
+    return settings.model_copy(update={"corpus": corpus})
+
+
 def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
     corpus = engine.corpus
+    if settings.corpus.strict and corpus.skipped:  # the folder would not load: each reason
+        for problem in corpus.skipped:
+            _fail(str(problem), EXIT_PROBLEM)
+        return EXIT_PROBLEM
     folder = Path(args.corpus or settings.corpus.directory)
     for problem in corpus.skipped:
-        print(f"skipped {problem}", file=sys.stderr)
+        print(f"skipped {terminal.visible(str(problem))}", file=sys.stderr)
     ignored = other_files(folder)
     if ignored:
         print(

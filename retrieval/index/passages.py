@@ -3,11 +3,11 @@
 Passages are numbered in one sequence: every paragraph in corpus order (the BM25 index's
 documents), then one card per article (``retrieval.index.cards``), which has an index of its
 own. What BM25 indexes for a paragraph is its words, its role when it is not body text
-("caption", "bio": people ask for the caption), then the words of the headings above it,
-then its article's title's (``retrieval.index.sections``). Each
-paragraph's sentence terms are kept from the build (``retrieval.index.sentence_terms``), so
-that a question never tokenises a passage again; the headings' and the title's words are kept
-apart from its sentences, for the closeness reorder reads what a paragraph itself says.
+("caption", "bio": people ask for the caption), then the words of the headings above it, then
+its article's title's (``retrieval.index.sections``). Each paragraph's sentence terms are kept
+from the build (``retrieval.index.sentence_terms``), so that a question never tokenises a
+passage again; the headings' and the title's words are kept apart from its sentences, for the
+closeness reorder reads what a paragraph itself says.
 """
 
 from __future__ import annotations

@@ -102,7 +102,7 @@ class Closeness:
 
     def __init__(self, query: Sequence[Term], weights: Mapping[Term, float]) -> None:
         self._total = sum(weights.values())
-        self._wanted = weights.keys()
+        self._wanted = frozenset(weights)  # a snapshot: the caller's dict may change
         self._either = self._wanted | set(query)
         self._items = tuple(weights.items())
         self._pairs = list(dict.fromkeys(pairwise(query)))
