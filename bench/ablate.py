@@ -28,7 +28,15 @@ from bench import citebot
 from bench.chat import load_questions, rank_of
 from bench.data import load_squad
 from bench.metrics import rate
-from bench.report import Goal, command_line, machine_line, markdown_table, pct, report_section
+from bench.report import (
+    Goal,
+    command_line,
+    docstring_markdown,
+    machine_line,
+    markdown_table,
+    pct,
+    report_section,
+)
 from bench.verdict import near_topic_split
 
 BASELINE = "(none: defaults)"
@@ -263,7 +271,7 @@ def plot(result: dict[str, Any], path: Path) -> None:
 
 def section(result: dict[str, Any], plot_name: str | None) -> str:
     method = (
-        (__doc__ or "").split("\n\n", 1)[1].strip().replace("\n", " ")
+        docstring_markdown(__doc__)
         + f" SQuAD: `{result['squad']}`, {result['squad questions']:,} questions. Chat "
         + "sets: "
         + "; ".join(f"{n}: `{where}`" for n, where in result["chats"].items())

@@ -63,6 +63,23 @@ class Goal:
         return {"goal": self.goal, "measured": self.measured, "met": self.met}
 
 
+def docstring_markdown(doc: str | None) -> str:
+    """A module docstring past its first line, as Markdown: its paragraphs and its "* " lists
+    kept (joining every line into one paragraph ran a list's items together)."""
+    blocks = (doc or "").split("\n\n")[1:]
+    out: list[str] = []
+    for block in blocks:
+        items: list[str] = []
+        for line in block.strip().splitlines():
+            text = line.strip()
+            if text.startswith("* ") or not items:
+                items.append(text)
+            else:
+                items[-1] += " " + text
+        out.append("\n".join(items))
+    return "\n\n".join(block for block in out if block)
+
+
 def report_section(
     title: str,
     result: dict[str, Any],

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from bench import verdict, verdict_fit
-from bench.report import Goal, markdown_table, pct, report_section
+from bench.report import Goal, docstring_markdown, markdown_table, pct, report_section
 from bench.verdict import ANSWERED_GOAL, HALVES, NEAR_TOPIC_GOAL, VERDICTS
 
 
@@ -98,7 +98,7 @@ def _gates_table(result: dict[str, Any]) -> str:
             for name, gate in gates.items()
         ],
     )
-    intro = (verdict_fit.__doc__ or "").split("\n\n", 1)[1].strip().replace("\n", " ")
+    intro = docstring_markdown(verdict_fit.__doc__)
     intro = intro.replace("``ANSWERED_GOAL``", pct(ANSWERED_GOAL))
     return "\n\n" + intro + "\n\n" + table
 
@@ -193,7 +193,7 @@ def plot(result: dict[str, Any], path: Path) -> None:
 def section(result: dict[str, Any], plot_name: str | None) -> str:
     method = (
         f"Data: `{result['squad']}`. "
-        + (verdict.__doc__ or "").split("\n\n", 1)[1].strip().replace("\n", " ")
+        + docstring_markdown(verdict.__doc__)
         + f" The corpus holds {result['paragraphs in corpus']:,} paragraphs; default settings."
         + "".join(
             f" Chat set {name}: `{chat['where']}`, {chat['questions']['answerable']} answerable "

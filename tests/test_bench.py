@@ -25,6 +25,7 @@ from bench.metrics import (
 )
 from bench.report import (
     Goal,
+    docstring_markdown,
     embed_data,
     markdown_table,
     replace_section,
@@ -471,3 +472,22 @@ def test_a_build_time_is_the_faster_of_two_and_its_memory_the_first_builds() -> 
     build = {"build_s": 0.9, "peak_rss_mib": 40.0}
     faster_of_two(build, {"build_s": 0.8, "peak_rss_mib": 55.0})
     assert build == {"build_s": 0.8, "peak_rss_mib": 40.0, "build_samples_s": [0.9, 0.8]}
+
+
+def test_a_docstring_in_a_report_keeps_its_paragraphs_and_its_list() -> None:
+    doc = """Title line.
+
+    First paragraph, written
+    over two lines:
+
+    * one item,
+      continued;
+    * another.
+
+    Last paragraph.
+    """
+    assert docstring_markdown(doc) == (
+        "First paragraph, written over two lines:\n\n"
+        "* one item, continued;\n* another.\n\n"
+        "Last paragraph."
+    )
