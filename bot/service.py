@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.config import Settings, unread_folders
-from bot.engines import build_engine
+from bot.engines import build_engine, every_problem
 from bot.examples import example_question
 from retrieval import Answer, ArticleSummary, Corpus, CorpusError, Engine
 
@@ -112,7 +112,8 @@ class CorpusService:
     async def reload(self) -> ReloadReport:
         """Load and index the folder again, then switch; on any error keep serving the old one.
 
-        Raises CorpusError naming the file at fault; the current engine is untouched then.
+        Raises CorpusError naming the file at fault (``CorpusProblems`` when several are); the
+        current engine is untouched then.
         """
         async with self._reload_lock:
             return await self._reload()
@@ -129,9 +130,12 @@ class CorpusService:
         old = self.engine
 
         def build() -> tuple[Engine, ReloadReport]:  # in a thread: all of it grows with N
-            engine = build_engine(
-                self.settings, self.directory, tokenizer=old.tokenizer, prepare=True
-            )
+            try:
+                engine = build_engine(
+                    self.settings, self.directory, tokenizer=old.tokenizer, prepare=True
+                )
+            except CorpusError as error:  # every bad file named, not only the first
+                raise every_problem(error, self.settings, self.directory) from None
             seconds = time.perf_counter() - started
             report = _compare(old.corpus, engine.corpus, seconds)
             unread = tuple(unread_folders(self.settings, self.directory).items())

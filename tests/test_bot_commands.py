@@ -292,6 +292,36 @@ async def test_a_broken_file_leaves_the_old_corpus_serving_and_is_named(harness:
     assert after.embeds == before.embeds
 
 
+async def test_a_refused_reload_names_every_broken_file_not_only_the_first(
+    harness: Harness,
+) -> None:
+    (harness.corpus / "002-broken.txt").write_bytes(b"Broken\n\nCaf\xe9 society.\n")
+    (harness.corpus / "003-empty.txt").write_bytes(b"")
+
+    reply = await harness.say("!reload", author=harness.guild.moderator)
+
+    assert_safe(reply)
+    lines = reply.content.splitlines()
+    assert lines[0].startswith("Reload refused; still serving the corpus loaded")
+    assert lines[1] == "Problems in 2 files:"
+    assert lines[2].startswith("- 002-broken.txt: not UTF-8")
+    assert lines[3].startswith("- 003-empty.txt: the file is empty")
+
+
+async def test_a_refused_reload_with_many_broken_files_names_the_first_few_and_counts_the_rest(
+    harness: Harness,
+) -> None:
+    for n in range(8):
+        (harness.corpus / f"10{n}-empty.txt").write_bytes(b"")
+
+    reply = await harness.say("!reload", author=harness.guild.moderator)
+
+    assert_safe(reply)
+    assert "Problems in 8 files:" in reply.content
+    assert reply.content.count("\n- ") == 5
+    assert reply.content.endswith("\u2026and 3 more: `citebot check` lists every one.")
+
+
 async def test_a_reload_refuses_front_matter_nested_too_deep_and_names_the_file(
     harness: Harness,
 ) -> None:

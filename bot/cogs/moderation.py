@@ -13,6 +13,7 @@ from bot.cogs.utils.checks import moderator_only
 from bot.cogs.utils.context import Context, ReplyFailed
 from bot.cogs.utils.formats import escape
 from bot.corpora import SHARED
+from bot.engines import CorpusProblems
 from bot.service import CorpusService, ReloadReport
 from retrieval import CorpusError
 
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
     from bot.client import Citebot
 
 log = logging.getLogger(__name__)
+
+MAX_PROBLEMS_SHOWN = 5  # bad files named in a refused reload's reply; `citebot check` has all
+MAX_PROBLEMS_CHARS = 1_800  # with the first line, within Discord's 2,000 characters
 
 
 class Moderation(commands.Cog):
@@ -45,8 +49,8 @@ class Moderation(commands.Cog):
                 loaded = discord.utils.format_dt(service.engine.corpus.loaded_at, "R")
                 await _report(
                     ctx,
-                    "Reload refused; still serving the corpus loaded "
-                    f"{loaded}.\nProblem: {escape(service.public_problem(error))}",
+                    f"Reload refused; still serving the corpus loaded {loaded}.\n"
+                    + describe_problems(service, error),
                     "the reload was refused",
                 )
                 return
@@ -100,6 +104,21 @@ async def _report(ctx: Context, text: str, outcome: str) -> None:
         except Exception as again:  # Discord took neither: the log is all that is left
             log.error("command reload: %s, but its report could not be sent: %s", outcome, again)
             ctx.log_outcome(f"{outcome}; report not sent")
+
+
+def describe_problems(service: CorpusService, error: CorpusError) -> str:
+    """Why a reload was refused: its one problem, or each bad file's (the first few)."""
+    every = error.every if isinstance(error, CorpusProblems) else [error]
+    named = [escape(service.public_problem(problem)) for problem in every]
+    if len(named) == 1:
+        return f"Problem: {named[0]}"
+    lines = [f"Problems in {len(named)} files:"]
+    lines += [f"- {problem}" for problem in named[:MAX_PROBLEMS_SHOWN]]
+    if len(named) > MAX_PROBLEMS_SHOWN:
+        lines.append(
+            f"…and {len(named) - MAX_PROBLEMS_SHOWN} more: `citebot check` lists every one."
+        )
+    return "\n".join(lines)[:MAX_PROBLEMS_CHARS]
 
 
 def describe_reload(report: ReloadReport) -> str:
