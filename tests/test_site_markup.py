@@ -246,3 +246,20 @@ def test_a_wiki_link_shows_its_label_or_target_and_an_embed_nothing(tmp_path: Pa
         "See Getting Started and the install page.",
         "Write [[tool.poetry.source]] in the file.",
     ]
+
+
+def test_a_headings_attribute_list_is_not_part_of_its_text(tmp_path: Path) -> None:
+    (tmp_path / "guide.md").write_text(
+        "# Widget Guide {#top}\n\n## Installing {#install .tab}\n\nRun the installer.\n\n"
+        "## Setup {: .note}\n\nOpen the settings.\n\n## Using {name} placeholders\n\nWrite one.\n"
+        "\n## {#only}\n\nKept as written.\n",
+        encoding="utf-8",
+    )
+    article = load_corpus(tmp_path).articles[0]
+    assert article.title == "Widget Guide"
+    assert [p.section for p in article.paragraphs] == [
+        ("Widget Guide", "Installing"),
+        ("Widget Guide", "Setup"),
+        ("Widget Guide", "Using {name} placeholders"),
+        ("Widget Guide", "{#only}"),
+    ]

@@ -24,7 +24,7 @@ every quote is found word for word in the page a reader opens.
   a YAML front matter block (``---`` lines) that a site generator reads (its title and author
   are read apart: ``retrieval.corpus.site_front_matter``).
 - What a site generator adds (MkDocs admonitions and tabs, MyST notes, Hugo shortcodes, Liquid
-  tags) is read as its page shows it first (``retrieval.corpus.site_markup``).
+  tags, a heading's attribute list) is read as its page shows it (``retrieval.corpus.site_markup``).
 """
 
 from __future__ import annotations
@@ -174,7 +174,7 @@ class _Reader:
         kind = token.type
         if kind == "heading_open":
             level = int(token.tag[1:])
-            text = inline_text(self.tokens[self.at + 1])
+            text = site_markup.heading_text(inline_text(self.tokens[self.at + 1]))
             self.at += 3
             if level == 1 and self.title is None and text:
                 self.title = text

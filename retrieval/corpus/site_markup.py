@@ -30,7 +30,9 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
   a footnote's text (``[^1]: The old file...``) is a paragraph without its mark.
 
 A default title ("Note" for ``!!! note``) is the theme's, not the page's words, and is not
-kept.
+kept. Once the page is parsed, a heading's attribute list (``## Install {#install}``, ``{:
+.note}``), which Pandoc, kramdown, Hugo and MkDocs read and the page never shows, is left out
+of its text (``heading_text``).
 """
 
 from __future__ import annotations
@@ -81,7 +83,16 @@ _CALLOUT = re.compile(
     r"(?P<indent>[ \t]{0,3})>[ \t]?\[![\w-]+\][+-]?[ \t]+(?P<title>\S(?:.*\S)?)[ \t]*"
 )
 _QUOTED = re.compile(r"[ \t]{0,3}>[ \t]?")
+# A heading's attribute list: an id or classes, then anything, in braces at its end.
+_ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
 _WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
+
+
+def heading_text(heading: str) -> str:
+    """A heading's text as its page shows it: without the attribute list that ends it ("Install
+    {#install}"). A heading of nothing else stays as written."""
+    kept = _ATTRIBUTES.sub("", heading)
+    return kept or heading
 
 
 def as_shown(source: str) -> str:
