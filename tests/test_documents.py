@@ -244,6 +244,20 @@ def test_a_block_quote_is_read_as_the_pages_text(tmp_path: Path) -> None:
     assert last.section == ("Setting up the hub", "Troubleshooting")
 
 
+def test_a_heading_inside_a_block_quote_heads_only_the_quotes_text(tmp_path: Path) -> None:
+    page = (
+        "# API\n\n## Connecting\n\nOpen a connection first.\n\n"
+        "> ### Deprecated\n> The open call was removed.\n\n"
+        "Close it when you are done.\n"
+    )
+    article = load_article(write(tmp_path, "api.md", page))
+    assert [(p.text, p.section) for p in article.paragraphs] == [
+        ("Open a connection first.", ("API", "Connecting")),
+        ("The open call was removed.", ("API", "Connecting", "Deprecated")),
+        ("Close it when you are done.", ("API", "Connecting")),
+    ]
+
+
 def test_admonition_markers_and_a_yaml_block_are_not_text(tmp_path: Path) -> None:
     page = (
         "---\ntitle: Site title\nweight: 3\n---\n# Gadget notes\n\n"

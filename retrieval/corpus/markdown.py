@@ -12,7 +12,8 @@ every quote is found word for word in the page a reader opens.
 - A list is one block, each item on a line of its own ("• item", "1. item"; a nested item is
   indented), joined to the paragraph just before it when that paragraph introduces it (ends
   with a colon): the sentence and what it introduces are one passage.
-- A block quote's paragraphs and lists are read as the page's own.
+- A block quote's paragraphs and lists are read as the page's own; a heading inside one
+  heads the quote's text only, as its box on the page does.
 - A code fence or indented code block is a ``code`` block, its text as written (one inside a
   list item comes right after the list); a table is a ``table`` block, a row a line, its
   cells joined by " | ". Neither is body text: both are searchable and quotable, never
@@ -29,13 +30,13 @@ every quote is found word for word in the page a reader opens.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from retrieval.corpus import html_text, site_front_matter, site_markup
+from retrieval.corpus.markdown_inline import inline_text, is_bold_heading
 from retrieval.corpus.models import BODY, CELL_SEPARATOR
 
 if TYPE_CHECKING:
@@ -53,11 +54,6 @@ BOLD_HEADING_LEVEL = 7
 # A <details>'s <summary> heads what the <details> holds, below every other heading (one
 # inside another, one level lower again); its </details> closes it.
 DETAILS_LEVEL = 8
-MAX_BOLD_HEADING = 100
-
-# An admonition's marker on a line of its own: GitHub's "[!NOTE]", and a ":::" fence that
-# ``retrieval.corpus.site_markup`` left (an unknown kind, or a closing fence without its opening).
-_MARKER_LINE = re.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,41 +109,6 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
 
 
-def inline_text(token: Token) -> str:
-    """What an ``inline`` token shows: its text, link texts, code spans' contents; soft line
-    breaks as spaces, hard ones as new lines; images and raw HTML as nothing; and a line that
-    is only an admonition's marker (GitHub's ``[!NOTE]``, a ``:::tip`` fence) as nothing."""
-    lines: list[tuple[str, str]] = []  # (a line's text, the break after it)
-    line: list[str] = []
-    for child in token.children or ():  # an image's alt text is its own child: not shown
-        kind = child.type
-        if kind in ("text", "code_inline"):
-            line.append(child.content)
-        elif kind in ("softbreak", "hardbreak"):
-            lines.append(("".join(line), " " if kind == "softbreak" else "\n"))
-            line = []
-    lines.append(("".join(line), ""))
-    kept = [(text, end) for text, end in lines if not _MARKER_LINE.fullmatch(text.strip())]
-    return "".join(text + end for text, end in kept).strip()
-
-
-def _is_bold_heading(inline: Token, text: str) -> bool:
-    """Whether a paragraph is a heading written in bold: one line, all of it strong emphasis,
-    at most ``MAX_BOLD_HEADING`` characters, not ending as a sentence ends or introduces."""
-    children = [
-        c for c in inline.children or () if not (c.type == "text" and not c.content.strip())
-    ]
-    return (
-        len(children) >= 3
-        and children[0].type == "strong_open"
-        and children[-1].type == "strong_close"
-        and not any(c.type in ("strong_open", "strong_close") for c in children[1:-1])
-        and not any(c.type in ("softbreak", "hardbreak") for c in children)
-        and 0 < len(text) <= MAX_BOLD_HEADING
-        and text[-1] not in ".:;,"
-    )
-
-
 class _Reader:
     """One pass over markdown-it's token stream, keeping the heading path as it goes."""
 
@@ -155,6 +116,7 @@ class _Reader:
         self.tokens = tokens
         self.at = 0
         self.path: list[tuple[int, str]] = []  # (level, text) of the open headings
+        self.quoted: list[list[tuple[int, str]]] = []  # the path where each open quote began
         self.details = 0  # <details> with a <summary> open around what is read
         self.title: str | None = None
         self.first_heading: str | None = None  # the title of a page without a level-1 heading
@@ -185,7 +147,7 @@ class _Reader:
             inline = self.tokens[self.at + 1]
             text = inline_text(inline)
             self.at += 3
-            if _is_bold_heading(inline, text):  # "**External tools**" on a line of its own
+            if is_bold_heading(inline, text):  # "**External tools**" on a line of its own
                 self._head(BOLD_HEADING_LEVEL, text)
             else:
                 self._add(text, BODY)
@@ -203,7 +165,13 @@ class _Reader:
         elif kind == "html_block":
             self.at += 1
             self._html(token.content)
-        else:  # blockquote_open/close, hr: no text of their own
+        elif kind == "blockquote_open":  # a heading inside heads the quote's text alone
+            self.quoted.append(self.path)
+            self.at += 1
+        elif kind == "blockquote_close":
+            self.path = self.quoted.pop() if self.quoted else self.path
+            self.at += 1
+        else:  # hr: no text of its own
             self.at += 1
 
     def _html(self, html: str) -> None:
