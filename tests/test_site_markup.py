@@ -263,3 +263,11 @@ def test_a_headings_attribute_list_is_not_part_of_its_text(tmp_path: Path) -> No
         ("Widget Guide", "Using {name} placeholders"),
         ("Widget Guide", "{#only}"),
     ]
+
+
+def test_a_table_of_contents_marker_shows_nothing_but_in_code_or_in_a_sentence() -> None:
+    assert as_shown("# A\n\n[TOC]\n\nText.") == "# A\n\n\n\nText."
+    assert as_shown("# A\n\n* TOC\n{:toc}\n\nText.") == "# A\n\n\n\n\nText."
+    assert as_shown("[[_TOC_]]\nText.") == "\nText."
+    assert as_shown("See [TOC] here.") == "See [TOC] here."
+    assert as_shown("```\n[TOC]\n```") == "```\n[TOC]\n```"

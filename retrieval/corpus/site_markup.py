@@ -27,7 +27,10 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
   their own at the start of a line, are the page's code, not its text: they show nothing
   (Docusaurus reads ``.md`` pages as MDX too);
 * a footnote's mark (``[^1]``) shows as a small number, not as written: it is left out, and
-  a footnote's text (``[^1]: The old file...``) is a paragraph without its mark.
+  a footnote's text (``[^1]: The old file...``) is a paragraph without its mark;
+* a table of contents' marker on a line of its own (``[TOC]``, ``[[_TOC_]]``, kramdown's ``*
+  TOC`` and ``{:toc}``) shows the page's headings, which are read where they are: it shows
+  nothing.
 
 A default title ("Note" for ``!!! note``) is the theme's, not the page's words, and is not
 kept. Once the page is parsed, a heading's attribute list (``## Install {#install}``, ``{:
@@ -77,7 +80,10 @@ _DOCUSAURUS = re.compile(
     r"(?P<name>[\w-]+)(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*\S))?[ \t]*"
 )
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
-_HAS_SYNTAX = ("!!!", "???", "===", "///", "{", ":::", "[^", "[[", "[!", "import", "export")
+_HAS_SYNTAX = (
+    *("!!!", "???", "===", "///", "{", ":::", "[^", "[[", "[!", "import", "export"),
+    *("[TOC]", "[toc]"),
+)
 # An Obsidian callout's first line, with its title; the lines quoted after it are its content.
 _CALLOUT = re.compile(
     r"(?P<indent>[ \t]{0,3})>[ \t]?\[![\w-]+\][+-]?[ \t]+(?P<title>\S(?:.*\S)?)[ \t]*"
@@ -85,6 +91,9 @@ _CALLOUT = re.compile(
 _QUOTED = re.compile(r"[ \t]{0,3}>[ \t]?")
 # A heading's attribute list: an id or classes, then anything, in braces at its end.
 _ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
+# A table of contents' marker on a line of its own (Python-Markdown, GitLab, kramdown).
+_TOC = re.compile(r"[ \t]*(?:\[TOC\]|\[\[_?TOC_?\]\]|\{:[ \t]*toc[ \t]*\})[ \t]*", re.IGNORECASE)
+_TOC_ITEM = re.compile(r"[ \t]*(?:[*+-]|1[.)])[ \t]+TOC[ \t]*", re.IGNORECASE)
 _WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 
 
@@ -149,6 +158,12 @@ def _lines(lines: list[str], depth: int) -> list[str]:
                 body, after = _indented_under(lines, at + 1, len(indent))
             out.extend(_headed(indent, title, _lines(body, depth + 1)))
             at = after
+            continue
+        if _TOC.fullmatch(line):  # the page shows its headings there, not the marker
+            if line.strip().casefold() == "{:toc}" and out and _TOC_ITEM.fullmatch(out[-1]):
+                out[-1] = ""  # kramdown's "* TOC" that "{:toc}" replaces
+            out.append("")
+            at += 1
             continue
         out.append(_without_tags(line))
         at += 1
