@@ -208,6 +208,15 @@ def test_a_table_is_one_passage_a_row_a_line(tmp_path: Path) -> None:
     assert table.text.splitlines() == ["Colour | Finish", "Teal | Matte", "Coral | Gloss"]
 
 
+def test_an_answer_quoting_only_a_table_is_summed_up_by_its_row(tmp_path: Path) -> None:
+    write(tmp_path, "widget-faq.md", WIDGET_FAQ)
+    answer = Engine(load_corpus(tmp_path)).ask("what finish does the coral widget have")
+    assert answer.verdict == "answer" and [p.kind for p in answer.passages] == [TABLE]
+    assert [(s.text, s.citation) for s in answer.summary] == [("Coral | Gloss", "widget-faq ¶4")]
+    row = answer.summary[0]
+    assert answer.passages[0].text[row.start : row.end] == row.text
+
+
 def test_a_list_is_one_passage_with_its_introducing_sentence(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "setup.md", SETUP_PAGE))
     first = article.paragraphs[0]

@@ -13,13 +13,14 @@ from collections.abc import Callable, Mapping, Sequence
 
 from retrieval.answer import Answer, ArticleSummary, Passage, SummarySentence
 from retrieval.corpus.genre import article_genre
-from retrieval.corpus.markdown import SHOWN_AS_IS
+from retrieval.corpus.markdown import SHOWN_AS_IS, TABLE
 from retrieval.corpus.models import Article, Genre, Paragraph
 from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
 from retrieval.question.query import Query
 from retrieval.search.items import item_spans
 from retrieval.search.ranking import Hit
+from retrieval.search.rerank import share
 from retrieval.summary.choice import ANY_SHARE, MIN_SHARE, Candidate, ranked_sentences, readable
 from retrieval.verdict.decision import Decision, Evidence
 from retrieval.verdict.support import support
@@ -145,8 +146,9 @@ def answer_summary(
     """The answer's short summary from the sentences of its quoted passages.
 
     Body sentences are preferred; an answer quoting only captions, bios or cards ("Who is
-    ...?" answered by a bio, "who wrote ...?" by a title card) is summarised from those, so
-    that every answer has one. The
+    ...?" answered by a bio, "who wrote ...?" by a title card) is summarised from those, and
+    one quoting only a table by its row that holds the most of the question, so that every
+    answer has one. The
     chosen sentences read as text (``readable``): one that leans on the sentence before it
     comes with that sentence or not at all, and a paragraph's sentences keep their order. A
     question for an item of a numbered list ("what is rule 3") is answered by the item.
@@ -169,6 +171,28 @@ def answer_summary(
             chosen = readable(picked, candidates, count, genre, unanswered=unanswered)
             if chosen:
                 return [sentence_in(*candidates[i][:2], *candidates[i][2]) for i in chosen]
+    return _table_row(weights, hits, passages)
+
+
+def _table_row(
+    weights: Mapping[str, float], hits: Sequence[Hit], passages: Passages
+) -> list[SummarySentence]:
+    """For an answer that quotes no sentence, only tables: the row of its first table that
+    holds the most of the question ("timeout | seconds before giving up"). A table is never
+    summarised, but one of its rows can be the answer."""
+    tokenize = passages.tokenizer.tokenize
+    for hit in hits:
+        article, paragraph = passages.located[hit.index]
+        if paragraph.role != TABLE:
+            continue
+        best, found, start = 0.0, None, 0
+        for row in paragraph.text.split("\n"):
+            held = share(weights, set(tokenize(row)))
+            if held > best:
+                best, found = held, (start, start + len(row))
+            start += len(row) + 1
+        if found is not None:
+            return [sentence_in(article, paragraph, *found)]
     return []
 
 
