@@ -87,13 +87,18 @@ def test_check_reports_skipped_files_of_a_lenient_corpus_and_fails(
     assert err.startswith("skipped empty.txt")
 
 
+def two_bad_files_beside_a_good_one(folder: Path) -> Path:
+    write_article(folder, "good.txt", "Good", "Text.")
+    write(folder, "a-empty.txt", b"")
+    write(folder, "b-latin.txt", "Caf\u00e9\n\nText.".encode("latin-1"))
+    return folder
+
+
 def test_check_names_every_bad_file_of_a_strict_corpus_not_only_the_first(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    write_article(tmp_path, "good.txt", "Good", "Text.")
-    write(tmp_path, "a-empty.txt", b"")
-    write(tmp_path, "b-latin.txt", "Caf\u00e9\n\nText.".encode("latin-1"))
-    status, out, err = run(capsys, "check", "--corpus", str(tmp_path))
+    folder = two_bad_files_beside_a_good_one(tmp_path)
+    status, out, err = run(capsys, "check", "--corpus", str(folder))
     assert status == 1 and out == ""
     lines = err.splitlines()
     assert len(lines) == 2
@@ -104,10 +109,8 @@ def test_check_names_every_bad_file_of_a_strict_corpus_not_only_the_first(
 def test_other_commands_still_refuse_a_strict_corpus_at_its_first_bad_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    write_article(tmp_path, "good.txt", "Good", "Text.")
-    write(tmp_path, "a-empty.txt", b"")
-    write(tmp_path, "b-latin.txt", "Caf\u00e9\n\nText.".encode("latin-1"))
-    status, out, err = run(capsys, "sources", "--corpus", str(tmp_path))
+    folder = two_bad_files_beside_a_good_one(tmp_path)
+    status, out, err = run(capsys, "sources", "--corpus", str(folder))
     assert "a-empty.txt" in assert_one_line_error(status, out, err)
 
 
