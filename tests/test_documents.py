@@ -267,6 +267,14 @@ def test_a_heading_inside_a_block_quote_heads_only_the_quotes_text(tmp_path: Pat
     ]
 
 
+def test_inline_html_or_an_image_left_out_leaves_one_space_as_the_page_shows(
+    tmp_path: Path,
+) -> None:
+    page = "# Notes\n\nIntro text <!-- draft --> continues, ![logo](l.png) then <b>bold</b> ends.\n"
+    article = load_article(write(tmp_path, "notes.md", page))
+    assert article.paragraphs[0].text == "Intro text continues, then bold ends."
+
+
 def test_admonition_markers_and_a_yaml_block_are_not_text(tmp_path: Path) -> None:
     page = (
         "---\ntitle: Site title\nweight: 3\n---\n# Gadget notes\n\n"

@@ -24,13 +24,21 @@ def inline_text(token: Token) -> str:
     is only an admonition's marker (GitHub's ``[!NOTE]``, a ``:::tip`` fence) as nothing."""
     lines: list[tuple[str, str]] = []  # (a line's text, the break after it)
     line: list[str] = []
+    dropped = False  # an image or raw HTML just left out: the page shows one space, not two
     for child in token.children or ():  # an image's alt text is its own child: not shown
         kind = child.type
         if kind in ("text", "code_inline"):
-            line.append(child.content)
+            content = child.content
+            if dropped and kind == "text" and line and line[-1].endswith(" "):
+                content = content.lstrip(" ")
+            line.append(content)
+            dropped = False
         elif kind in ("softbreak", "hardbreak"):
             lines.append(("".join(line), " " if kind == "softbreak" else "\n"))
             line = []
+            dropped = False
+        elif kind in ("image", "html_inline"):
+            dropped = True
     lines.append(("".join(line), ""))
     kept = [(text, end) for text, end in lines if not _MARKER_LINE.fullmatch(text.strip())]
     return "".join(text + end for text, end in kept).strip()
