@@ -26,6 +26,7 @@ from retrieval import (
     AmbiguousArticle,
     ArticleNotFound,
     CorpusError,
+    CorpusProblems,
     Engine,
     QuestionError,
 )
@@ -70,11 +71,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from playground.session import run as run_playground
 
             return run_playground(settings, args.corpus, port=args.port, open_page=args.open)
-        read = _every_file_read(settings) if args.command == "check" else settings
-        engine = build_engine(read, args.corpus)
+        engine = build_engine(settings, args.corpus)
         return int(args.handler(engine, settings, args))
     except (QuestionError, ArticleNotFound, AmbiguousArticle) as error:
         return _fail(str(error), EXIT_USAGE)
+    except CorpusProblems as error:
+        return _refused(error, every=args.command == "check")
     except (ConfigError, CorpusError, OutputError) as error:
         return _fail(str(error), EXIT_PROBLEM)
     except KeyboardInterrupt:
@@ -138,19 +140,20 @@ def _sources(engine: Engine, settings: Settings, args: argparse.Namespace) -> in
     return EXIT_OK
 
 
-def _every_file_read(settings: Settings) -> Settings:
-    """``settings`` with a lenient corpus: ``citebot check`` reads every file, so that a
-    moderator sees every problem at once rather than one per run."""
-    corpus = settings.corpus.model_copy(update={"strict": False})
-    return settings.model_copy(update={"corpus": corpus})
+def _refused(error: CorpusProblems, *, every: bool) -> int:
+    """A strict folder's refusal: ``check`` names each bad file on its own line, so that a
+    moderator fixes them all in one pass; the other commands name the first, and say more."""
+    if every:
+        for problem in error.every:
+            _fail(str(problem), EXIT_PROBLEM)
+        return EXIT_PROBLEM
+    more = len(error.every) - 1
+    hint = f" (and {more} more: `citebot check` names every one)" if more else ""
+    return _fail(f"{error}{hint}", EXIT_PROBLEM)
 
 
 def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
     corpus = engine.corpus
-    if settings.corpus.strict and corpus.skipped:  # the folder would not load: each reason
-        for problem in corpus.skipped:
-            _fail(str(problem), EXIT_PROBLEM)
-        return EXIT_PROBLEM
     folder = Path(args.corpus or settings.corpus.directory)
     for problem in corpus.skipped:
         print(f"skipped {terminal.visible(str(problem))}", file=sys.stderr)
@@ -193,8 +196,9 @@ def _check_servers(settings: Settings, shared: Path) -> int:
             )
         except CorpusError as error:
             broken += 1
-            problem = error.problem if error.source == str(folder) else str(error)
-            print(f"server {folder.name}: {problem}", file=sys.stderr)
+            for each in error.every if isinstance(error, CorpusProblems) else [error]:
+                problem = each.problem if each.source == str(folder) else str(each)
+                print(f"server {folder.name}: {terminal.visible(problem)}", file=sys.stderr)
             continue
         _print(f"server {folder.name}: {terminal.plural(len(own), 'article')}")
     return broken

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.config import Settings
-from retrieval import CorpusError, Engine, Tokenizer, load_corpus
+from retrieval import Engine, Tokenizer, load_corpus
 from retrieval.cache import Cache
 
 
@@ -22,8 +22,9 @@ def build_engine(
 ) -> Engine:
     """The engine over ``directory`` (default: the configured folder), validated whole first.
 
-    Raises CorpusError naming the file at fault. ``tokenizer`` lets a reload reuse the
-    current engine's (its stemming cache is worth keeping). ``prepare`` builds what the first
+    Raises CorpusError naming the file at fault (``CorpusProblems``: each bad file).
+    ``tokenizer`` lets a reload reuse the current engine's (its stemming cache is worth
+    keeping). ``prepare`` builds what the first
     questions would otherwise wait for (the speller, the meaning model): a server wants its
     first answer as fast as its hundredth; a one-off command does not need it.
     """
@@ -36,31 +37,3 @@ def build_engine(
     if prepare:
         engine.prepare()
     return engine
-
-
-class CorpusProblems(CorpusError):
-    """A folder refused for several bad files: the first, as ``CorpusError`` names it, and
-    ``others``, so that a moderator fixes them all at once rather than one per reload."""
-
-    def __init__(self, first: CorpusError, others: list[CorpusError]) -> None:
-        super().__init__(first.source, first.problem)
-        self.others = others
-
-    @property
-    def every(self) -> list[CorpusError]:
-        return [self, *self.others]
-
-
-def every_problem(first: CorpusError, settings: Settings, directory: Path | None) -> CorpusError:
-    """``first`` (a strict load's refusal), with the other bad files of the folder found by
-    reading it leniently; ``first`` alone when it is the only one, or is the folder's own."""
-    try:
-        corpus = load_corpus(
-            directory or settings.corpus.directory,
-            strict=False,
-            max_file_bytes=settings.corpus.max_file_bytes,
-        )
-    except CorpusError:  # the folder itself, or no good file at all: the first says why
-        return first
-    others = [problem for problem in corpus.skipped if str(problem) != str(first)]
-    return CorpusProblems(first, others) if others else first

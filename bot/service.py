@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bot.config import Settings, unread_folders
-from bot.engines import build_engine, every_problem
+from bot.engines import build_engine
 from bot.examples import example_question
 from retrieval import Answer, ArticleSummary, Corpus, CorpusError, Engine
 
@@ -130,12 +130,9 @@ class CorpusService:
         old = self.engine
 
         def build() -> tuple[Engine, ReloadReport]:  # in a thread: all of it grows with N
-            try:
-                engine = build_engine(
-                    self.settings, self.directory, tokenizer=old.tokenizer, prepare=True
-                )
-            except CorpusError as error:  # every bad file named, not only the first
-                raise every_problem(error, self.settings, self.directory) from None
+            engine = build_engine(
+                self.settings, self.directory, tokenizer=old.tokenizer, prepare=True
+            )
             seconds = time.perf_counter() - started
             report = _compare(old.corpus, engine.corpus, seconds)
             unread = tuple(unread_folders(self.settings, self.directory).items())

@@ -14,7 +14,7 @@ from retrieval.answer import (
 )
 from retrieval.corpus.loader import load_article, load_corpus
 from retrieval.corpus.lookup import AmbiguousArticle, ArticleNotFound
-from retrieval.corpus.models import Article, Corpus, CorpusError, Paragraph
+from retrieval.corpus.models import Article, Corpus, CorpusError, CorpusProblems, Paragraph
 from retrieval.corpus.sentences import sentence_spans, split_sentences
 from retrieval.engine import Engine, Hit, QuestionError
 from retrieval.index.bm25 import BM25Index, BM25Params
@@ -33,6 +33,7 @@ __all__ = [
     "BM25Params",
     "Corpus",
     "CorpusError",
+    "CorpusProblems",
     "Engine",
     "EngineSettings",
     "Hit",

@@ -111,7 +111,9 @@ def test_other_commands_still_refuse_a_strict_corpus_at_its_first_bad_file(
 ) -> None:
     folder = two_bad_files_beside_a_good_one(tmp_path)
     status, out, err = run(capsys, "sources", "--corpus", str(folder))
-    assert "a-empty.txt" in assert_one_line_error(status, out, err)
+    line = assert_one_line_error(status, out, err)
+    assert "a-empty.txt" in line and "b-latin.txt" not in line
+    assert line.endswith("(and 1 more: `citebot check` names every one)")
 
 
 def test_check_validates_each_servers_own_folder_in_per_server_scope(
@@ -189,8 +191,13 @@ def test_the_config_file_size_limit_applies_to_the_corpus(
 ) -> None:
     config = write(tmp_path, "citebot.toml", "[corpus]\nmax_file_bytes = 1000\n")
     status, out, err = run(capsys, "check", "--config", str(config))
-    line = assert_one_line_error(status, out, err)
-    assert "000-cato-kim-congress.txt" in line and "1,000-byte limit" in line
+    assert status == 1 and out == ""
+    both = err.splitlines()
+    assert [line.split(":")[1].strip() for line in both] == [
+        "000-cato-kim-congress.txt",
+        "001-bloomberg-engage-north-korea.txt",
+    ]
+    assert all("1,000-byte limit" in line for line in both)
 
 
 def test_config_settings_change_the_answer(

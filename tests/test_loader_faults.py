@@ -36,7 +36,7 @@ from loader_faults import (
     utf16,
     whitespace_only,
 )
-from retrieval import CorpusError, load_corpus
+from retrieval import CorpusError, CorpusProblems, load_corpus
 
 # -- strict loads: one test per fault ----------------------------------------------------------
 
@@ -290,8 +290,7 @@ def test_a_lenient_load_skips_the_bad_file_and_lists_it(
     assert "A Good Article" in [article.title for article in corpus]
     assert name not in [article.source for article in corpus]
     assert [error.source for error in corpus.skipped] == [name]
-    if fault not in (same_slug, same_title):
-        assert problem in corpus.skipped[0].problem
+    assert problem in corpus.skipped[0].problem
 
 
 @pytest.mark.parametrize(("fault", "problem"), FAULTS, ids=[f.__name__ for f, _ in FAULTS])
@@ -303,6 +302,17 @@ def test_a_strict_load_refuses_the_bad_file_naming_it_and_the_problem(
     error = refused(corpus_dir, **LIMIT)
     assert error.source == name
     assert problem in error.problem
+
+
+def test_a_strict_load_reads_every_file_and_names_each_bad_one(tmp_path: Path) -> None:
+    add_good_article(tmp_path)
+    names = [empty(tmp_path), binary(tmp_path), same_title(tmp_path)]
+    with pytest.raises(CorpusProblems) as raised:
+        load_corpus(tmp_path)
+    every = raised.value.every
+    assert sorted(problem.source for problem in every) == sorted(names)
+    assert (raised.value.source, raised.value.problem) == (every[0].source, every[0].problem)
+    assert "same title" in every[-1].problem  # clashes come after the unreadable files
 
 
 def test_a_lenient_load_with_only_bad_files_is_refused_listing_them(tmp_path: Path) -> None:

@@ -13,9 +13,8 @@ from bot.cogs.utils.checks import moderator_only
 from bot.cogs.utils.context import Context, ReplyFailed
 from bot.cogs.utils.formats import escape
 from bot.corpora import SHARED
-from bot.engines import CorpusProblems
 from bot.service import CorpusService, ReloadReport
-from retrieval import CorpusError
+from retrieval import CorpusError, CorpusProblems
 
 if TYPE_CHECKING:
     from bot.client import Citebot

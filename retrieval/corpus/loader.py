@@ -28,8 +28,16 @@ from retrieval.corpus.front_matter import (
     FrontMatter,
     split_front_matter,
 )
-from retrieval.corpus.models import BODY, Article, Corpus, CorpusError, Paragraph
-from retrieval.corpus.text import identity, normalize
+from retrieval.corpus.models import (
+    BODY,
+    Article,
+    Corpus,
+    CorpusError,
+    CorpusProblems,
+    Paragraph,
+    without_duplicates,
+)
+from retrieval.corpus.text import normalize
 
 # A paragraph is quoted and searched whole; this bounds what one can cost a reply. Articles
 # written for people stay far below it (the longest seed paragraph has 642 characters).
@@ -47,14 +55,15 @@ def load_corpus(
 ) -> Corpus:
     """Load every article file of ``directory``.
 
-    Strict (the default) refuses the whole corpus at the first bad file, so a reload never
-    half-applies; lenient skips bad files and records them in ``Corpus.skipped``.
+    Strict (the default) refuses the whole corpus if any file is bad, so a reload never
+    half-applies; it reads every file first, and ``CorpusProblems.every`` names each bad
+    one. Lenient skips bad files and records them in ``Corpus.skipped``.
     """
     folder = Path(directory)
     if not folder.is_dir():
         raise CorpusError(str(folder), "corpus folder not found; check the path")
     articles: list[Article] = []
-    skipped: list[CorpusError] = []
+    problems: list[CorpusError] = []
     aliases: set[tuple[str, str]] = set()
     for path in article_files(folder):
         try:
@@ -62,18 +71,17 @@ def load_corpus(
             _count_aliases(article, aliases)
             articles.append(article)
         except CorpusError as error:
-            if strict:
-                raise
-            skipped.append(error)
-    if not articles:
-        why = f"; skipped: {'; '.join(str(e) for e in skipped)}" if skipped else ""
+            problems.append(error)
+    kept, clashes = without_duplicates(articles)
+    if strict and (problems or clashes):
+        raise CorpusProblems([*problems, *clashes])
+    if not kept:
+        why = f"; skipped: {'; '.join(str(e) for e in problems)}" if problems else ""
         raise CorpusError(
             str(folder),
             f"no articles (expected {suffixes_named()} files){why}",
         )
-    if strict:
-        return Corpus(articles)
-    return _lenient_corpus(articles, skipped)
+    return Corpus(kept, skipped=[*problems, *clashes])
 
 
 def load_article(
@@ -279,24 +287,6 @@ def _non_body_roles(
             "the file out of the folder",
         )
     return roles
-
-
-def _lenient_corpus(articles: list[Article], skipped: list[CorpusError]) -> Corpus:
-    """Keep the first article of each slug and title; later duplicates are skipped, not fatal."""
-    kept: list[Article] = []
-    slugs: set[str] = set()
-    titles: set[str] = set()
-    for article in articles:
-        title, slug = identity(article.title), identity(article.slug)
-        if slug in slugs or title in titles:
-            skipped.append(
-                CorpusError(article.source or article.slug, "same slug or title as another file")
-            )
-            continue
-        slugs.add(slug)
-        titles.add(title)
-        kept.append(article)
-    return Corpus(kept, skipped=skipped)
 
 
 def _shown(line: str, most: int = 40) -> str:

@@ -27,6 +27,16 @@ class CorpusError(ValueError):
         self.problem = problem
 
 
+class CorpusProblems(CorpusError):
+    """A folder refused for several bad files. It reads as the first (``source``, ``problem``);
+    ``every`` holds them all, so that a moderator fixes them at once rather than one per run."""
+
+    def __init__(self, every: Sequence[CorpusError]) -> None:
+        first = every[0]
+        super().__init__(first.source, first.problem)
+        self.every = tuple(every)
+
+
 @dataclass(frozen=True, slots=True)
 class Paragraph:
     """One paragraph as written; its ``role`` is "body" or what else it is (caption, bio, code,
@@ -162,19 +172,31 @@ class Corpus:
 
 
 def _check_unique(articles: Sequence[Article]) -> None:
-    """Slugs and titles compared as ``identity`` sees them, so look-alikes count as the same."""
-    seen_slugs: dict[str, Article] = {}
-    seen_titles: dict[str, Article] = {}
+    clashes = without_duplicates(articles)[1]
+    if clashes:
+        raise clashes[0]
+
+
+def without_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[CorpusError]]:
+    """The articles kept, and why each other was not: its slug or title is a kept one's, as
+    ``identity`` compares them, so look-alikes count as the same."""
+    kept: list[Article] = []
+    seen: dict[str, dict[str, Article]] = {"slug": {}, "title": {}}
+    clashes: list[CorpusError] = []
     for article in articles:
-        for seen, key, what in (
-            (seen_slugs, identity(article.slug), "slug"),
-            (seen_titles, identity(article.title), "title"),
-        ):
-            other = seen.get(key)
-            if other is not None:
-                raise CorpusError(
-                    article.source or article.slug,
-                    f"same {what} as {other.source or other.slug} ({key!r}); "
-                    f"give each article its own {what}",
-                )
-            seen[key] = article
+        keys = {"slug": identity(article.slug), "title": identity(article.title)}
+        clash = next((what for what, key in keys.items() if key in seen[what]), None)
+        if clash is None:
+            kept.append(article)
+            for what, key in keys.items():
+                seen[what][key] = article
+            continue
+        other = seen[clash][keys[clash]]
+        clashes.append(
+            CorpusError(
+                article.source or article.slug,
+                f"same {clash} as {other.source or other.slug} ({keys[clash]!r}); "
+                f"give each article its own {clash}",
+            )
+        )
+    return kept, clashes
