@@ -269,5 +269,7 @@ def test_a_table_of_contents_marker_shows_nothing_but_in_code_or_in_a_sentence()
     assert as_shown("# A\n\n[TOC]\n\nText.") == "# A\n\n\n\nText."
     assert as_shown("# A\n\n* TOC\n{:toc}\n\nText.") == "# A\n\n\n\n\nText."
     assert as_shown("[[_TOC_]]\nText.") == "\nText."
+    assert as_shown("# A\n\n[Toc]\n\nText.") == "# A\n\n\n\nText."  # any case
+    assert as_shown("* TOC\n{: toc }\nText.") == "\n\nText."  # kramdown's spaced form
     assert as_shown("See [TOC] here.") == "See [TOC] here."
     assert as_shown("```\n[TOC]\n```") == "```\n[TOC]\n```"

@@ -80,10 +80,8 @@ _DOCUSAURUS = re.compile(
     r"(?P<name>[\w-]+)(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*\S))?[ \t]*"
 )
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
-_HAS_SYNTAX = (
-    *("!!!", "???", "===", "///", "{", ":::", "[^", "[[", "[!", "import", "export"),
-    *("[TOC]", "[toc]"),
-)
+_HAS_SYNTAX = (*("!!!", "???", "===", "///", "{", ":::", "[^", "[[", "[!", "import", "export"),)
+_HAS_TOC = re.compile(r"\[toc\]", re.IGNORECASE)  # the one mark above that takes any case
 # An Obsidian callout's first line, with its title; the lines quoted after it are its content.
 _CALLOUT = re.compile(
     r"(?P<indent>[ \t]{0,3})>[ \t]?\[![\w-]+\][+-]?[ \t]+(?P<title>\S(?:.*\S)?)[ \t]*"
@@ -92,7 +90,9 @@ _QUOTED = re.compile(r"[ \t]{0,3}>[ \t]?")
 # A heading's attribute list: an id or classes, then anything, in braces at its end.
 _ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
 # A table of contents' marker on a line of its own (Python-Markdown, GitLab, kramdown).
-_TOC = re.compile(r"[ \t]*(?:\[TOC\]|\[\[_?TOC_?\]\]|\{:[ \t]*toc[ \t]*\})[ \t]*", re.IGNORECASE)
+_TOC = re.compile(
+    r"[ \t]*(?:\[TOC\]|\[\[_?TOC_?\]\]|(?P<kramdown>\{:[ \t]*toc[ \t]*\}))[ \t]*", re.IGNORECASE
+)
 _TOC_ITEM = re.compile(r"[ \t]*(?:[*+-]|1[.)])[ \t]+TOC[ \t]*", re.IGNORECASE)
 _WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 
@@ -107,7 +107,7 @@ def heading_text(heading: str) -> str:
 def as_shown(source: str) -> str:
     """``source`` with the syntax of the module's docstring read as its page shows it;
     ``source`` itself when it holds none of it."""
-    if not any(mark in source for mark in _HAS_SYNTAX):
+    if not any(mark in source for mark in _HAS_SYNTAX) and not _HAS_TOC.search(source):
         return source
     return "\n".join(_lines(source.split("\n"), 0))
 
@@ -159,8 +159,9 @@ def _lines(lines: list[str], depth: int) -> list[str]:
             out.extend(_headed(indent, title, _lines(body, depth + 1)))
             at = after
             continue
-        if _TOC.fullmatch(line):  # the page shows its headings there, not the marker
-            if line.strip().casefold() == "{:toc}" and out and _TOC_ITEM.fullmatch(out[-1]):
+        toc = _TOC.fullmatch(line)
+        if toc:  # the page shows its headings there, not the marker
+            if toc["kramdown"] and out and _TOC_ITEM.fullmatch(out[-1]):
                 out[-1] = ""  # kramdown's "* TOC" that "{:toc}" replaces
             out.append("")
             at += 1
