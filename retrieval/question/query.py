@@ -16,14 +16,11 @@ asking what an article argues is told apart (``retrieval.question.argument``).
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from retrieval.corpus.models import Article
-from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
-from retrieval.question import forms
 from retrieval.question.alias_words import AliasWords, TermInfo
 from retrieval.question.aliases import AliasTable, alias_table
 from retrieval.question.argument import asks_for_argument
@@ -33,9 +30,8 @@ from retrieval.question.compounds import join_compounds
 from retrieval.question.described import ArticleNames
 from retrieval.question.fillers import without_asides, without_hedges
 from retrieval.question.mentions import Mentions
-from retrieval.question.spelling import Respelling, Speller
 from retrieval.question.weights import blend, english_weight
-from retrieval.question.written_otherwise import WrittenOtherwise
+from retrieval.question.words import WordReader, spelled
 
 
 class QuestionError(ValueError):
@@ -115,9 +111,7 @@ class QuestionReader:
         self._mentions = Mentions(articles, self._tokenizer.tokenize)
         self._names = ArticleNames(passages)
         self._aliases = AliasTable() if "aliases" in off else alias_table(articles)
-        self._speller: Speller | None = None  # built on the first unknown word, or prepare()
-        self._speller_lock = threading.Lock()  # asks run in threads; build it once
-        self._otherwise = WrittenOtherwise(passages, off)
+        self._words = WordReader(passages, off)
         self._example = example_question(articles)
 
     def read(self, question: str) -> Query:
@@ -140,54 +134,30 @@ class QuestionReader:
         surface: dict[str, str] = {}
         aliases = AliasWords(named, self._phrase_terms)
         shortened: dict[str, float] = {}
-        index = self._passages.index
-        vocabulary, df, n = index.vocabulary, index.df, index.corpus_size
-        cards = self._passages.card_index.vocabulary
         meant = rewritten if "fillers" in off else without_asides(rewritten)  # same spans
         searched = meant if "fillers" in off else without_hedges(meant)
         tokens = list(self._tokenizer.tokens(searched))
         if "compounds" not in off and len(tokens) > 1:  # "lock file" for the corpus's "lockfile"
-            pairs = self._otherwise.term_pairs
+            pairs = self._words.otherwise.term_pairs
             tokens = join_compounds(searched, tokens, pairs, self._tokenizer.term)
         for token in tokens:
             if named:
                 aliases.add_before(token.start, terms, weights, surface)
             typed = searched[token.start : token.end]
-            term, confidence = token.term, 1.0
-            word = normalize(typed).casefold().removesuffix("'s")  # as English spells it
-            known = term in vocabulary or term in cards or "." in term
             alias = aliases.holding(token.start) if named else None
-            if alias is not None and not known:  # found only as the phrase the alias names
-                aliases.weigh(alias, english_weight(word), None)
+            if alias is not None:  # a word of a phrase an alias names
+                self._alias_word(aliases, alias, typed, token.term, terms, weights, surface)
                 continue
-            read = None if alias is not None else self._otherwise.read(typed, word)
-            if read is None and "speller" not in off and not known:
-                found = self._respell(word)
-                if found is not None:
-                    term, word, confidence = found.term, found.word, found.confidence
-                    if alias is None and typed.islower():  # misspelt and shortened: "virtaulenvs"
-                        read = self._otherwise.read(word, word, confidence)
-            if read is not None:  # a compound typed closed, or a shortened word
-                for piece_term, shown, weight, share in read:
-                    terms.append(piece_term)
-                    if share < 1.0:
-                        shortened[piece_term] = share
-                    if weight >= weights.get(piece_term, -1.0):
-                        weights[piece_term] = weight
-                        surface[piece_term] = shown
-                continue
-            term_id = vocabulary.get(term)
-            weight = confidence * blend(
-                english_weight(word), None if term_id is None else int(df[term_id]), n
-            )
-            if alias is not None:
-                idf = None if term_id is None else float(index.idf[term_id])
-                aliases.weigh(alias, weight, idf)
-            aliases.typed.add(term)
-            terms.append(term)
-            if weight >= weights.get(term, -1.0):
-                weights[term] = weight
-                surface[term] = typed
+            reading = self._words.read(typed, token.term)
+            for term, shown, weight, share in reading.terms:
+                terms.append(term)
+                if share < 1.0:
+                    shortened[term] = share
+                if weight >= weights.get(term, -1.0):
+                    weights[term] = weight
+                    surface[term] = shown
+            if reading.as_typed:
+                aliases.typed.add(reading.terms[0][0])
         aliases.add_before(len(searched), terms, weights, surface)
         if not terms:
             raise QuestionError(
@@ -199,6 +169,32 @@ class QuestionReader:
         asked = " ".join(aliases.text(meant).split()) if meant != rewritten else ""
         return replace(query, scale=scale, asked=asked) if scale or asked else query
 
+    def _alias_word(
+        self,
+        aliases: AliasWords,
+        alias: int,
+        typed: str,
+        term: str,
+        terms: list[str],
+        weights: dict[str, float],
+        surface: dict[str, str],
+    ) -> None:
+        """A word of a phrase an alias names: it weighs for the alias, and is searched only
+        when the corpus holds it as typed (else the alias's phrase is what is searched)."""
+        word = spelled(typed)
+        if not self._words.is_known(term):
+            aliases.weigh(alias, english_weight(word), None)
+            return
+        index = self._passages.index
+        term_id = index.vocabulary.get(term)
+        weight = self._words.weight(term, word)
+        aliases.weigh(alias, weight, None if term_id is None else float(index.idf[term_id]))
+        aliases.typed.add(term)
+        terms.append(term)
+        if weight >= weights.get(term, -1.0):
+            weights[term] = weight
+            surface[term] = typed
+
     def _phrase_terms(self, phrase: str) -> list[TermInfo]:
         """Each word of an alias's phrase: its term, the word as written, its weight and its
         idf in BM25 (0 for a term the paragraphs lack)."""
@@ -207,7 +203,7 @@ class QuestionReader:
         for token in self._tokenizer.tokens(phrase):
             typed = phrase[token.start : token.end]
             term = token.term
-            word = normalize(typed).casefold().removesuffix("'s")
+            word = spelled(typed)
             term_id = index.vocabulary.get(term)
             df = None if term_id is None else int(index.df[term_id])
             weight = blend(english_weight(word), df, index.corpus_size)
@@ -255,39 +251,11 @@ class QuestionReader:
         )
 
     def prepare(self) -> None:
-        """Build now what the first unknown word would otherwise build (the speller), and load
-        what the first question would (English word frequencies, the corpus's term pairs), so
+        """Build now what the first questions would otherwise wait for (``WordReader``), so
         that a server's first question is as fast as its hundredth."""
-        english_weight("the")
-        forms.prepare()
-        self._speller_for_corpus()
-        self._otherwise.prepare()
+        self._words.prepare()
 
     @property
     def is_prepared(self) -> bool:
         """Whether the speller is built (``prepare``, or a first unknown word)."""
-        return self._speller is not None
-
-    def _respell(self, word: str) -> Respelling | None:
-        return self._speller_for_corpus().respell(word)
-
-    def _speller_for_corpus(self) -> Speller:
-        """The speller, built once, from the corpus's own words: never from what questions
-        brought into the tokenizer's cache, so that no answer depends on earlier ones."""
-        if self._speller is not None:  # built: no lock needed to read it
-            return self._speller
-        with self._speller_lock:
-            if self._speller is None:
-                passages = self._passages
-                saved = passages.saved.load("speller") if passages.saved else None
-                if isinstance(saved, Speller):
-                    self._speller = saved.reading_with(self._tokenizer.term)
-                    return self._speller
-                words = self._tokenizer.spellings_in(passages.searchable_texts())
-                vocabulary = passages.index.vocabulary
-                self._speller = Speller(
-                    [(w, t) for w, t in words.items() if t in vocabulary], self._tokenizer.term
-                )
-                if passages.saved:  # the next process loads it (``retrieval.index.saved``)
-                    passages.saved.save("speller", self._speller)
-            return self._speller
+        return self._words.is_prepared
