@@ -267,6 +267,15 @@ def test_a_heading_inside_a_block_quote_heads_only_the_quotes_text(tmp_path: Pat
     ]
 
 
+def test_a_heading_inside_a_block_quote_titles_the_page_only_when_no_other_can(
+    tmp_path: Path,
+) -> None:
+    page = "> # Quoted from elsewhere\n> Their words.\n\n## Our notes\n\nOur text.\n"
+    assert load_article(write(tmp_path, "notes.md", page)).title == "Our notes"
+    alone = "> # Quoted from elsewhere\n> Their words.\n\nOur text.\n"  # the only heading
+    assert load_article(write(tmp_path, "alone.md", alone)).title == "Quoted from elsewhere"
+
+
 def test_inline_html_or_an_image_left_out_leaves_one_space_as_the_page_shows(
     tmp_path: Path,
 ) -> None:

@@ -68,7 +68,8 @@ class Block:
 @dataclass(frozen=True, slots=True)
 class Page:
     """A Markdown page read: its title, the first level-1 heading's text (or, without one, the
-    first heading's; None without any heading), and its blocks."""
+    first heading's; a heading inside a block quote heads the quote, and titles the page only
+    when no other heading can; None without any heading), and its blocks."""
 
     title: str | None
     blocks: tuple[Block, ...]
@@ -120,12 +121,13 @@ class _Reader:
         self.details = 0  # <details> with a <summary> open around what is read
         self.title: str | None = None
         self.first_heading: str | None = None  # the title of a page without a level-1 heading
+        self.quoted_heading: str | None = None  # ... nor one outside a block quote
         self.blocks: list[Block] = []
 
     def page(self) -> Page:
         while self.at < len(self.tokens):
             self._block()
-        return Page(self.title or self.first_heading, tuple(self.blocks))
+        return Page(self.title or self.first_heading or self.quoted_heading, tuple(self.blocks))
 
     @property
     def section(self) -> tuple[str, ...]:
@@ -138,10 +140,13 @@ class _Reader:
             level = int(token.tag[1:])
             text = site_markup.heading_text(inline_text(self.tokens[self.at + 1]))
             self.at += 3
-            if level == 1 and self.title is None and text:
-                self.title = text
-            if self.first_heading is None and text:
-                self.first_heading = text
+            if text and self.quoted:  # it heads the quote: the page's title only if none else
+                self.quoted_heading = self.quoted_heading or text
+            elif text:
+                if level == 1 and self.title is None:
+                    self.title = text
+                if self.first_heading is None:
+                    self.first_heading = text
             self._head(level, text)
         elif kind == "paragraph_open":
             inline = self.tokens[self.at + 1]
