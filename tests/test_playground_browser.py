@@ -388,6 +388,8 @@ async def test_the_slash_menu_offers_reload_only_to_who_may_use_it(page: Page) -
 
 
 async def test_dismiss_message_removes_an_ephemeral_reply_for_good(page: Page) -> None:
+    await send(page, "!sources")  # a message of its own, to tell when the history is back
+    await expect(reply_to(page, "!sources").first).to_be_visible(timeout=ANSWER_WAIT)
     await send(page, "/summary no such article anywhere")
     refused = page.locator(".message", has_text="No article matches 'no such article anywhere'")
     await expect(refused).to_be_visible(timeout=ANSWER_WAIT)
