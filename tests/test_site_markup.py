@@ -265,6 +265,16 @@ def test_a_headings_attribute_list_is_not_part_of_its_text(tmp_path: Path) -> No
     ]
 
 
+def test_a_snippet_shows_nothing_of_the_page_but_in_code() -> None:
+    assert as_shown('Intro.\n\n--8<-- "snippets/common.md"\n\nMore.') == "Intro.\n\n\n\nMore."
+    listed = "Intro.\n\n--8<--\nabbreviations.md\nlinks.md\n--8<--\n\nMore."
+    assert as_shown(listed) == "Intro.\n\n\n\n\n\n\nMore."
+    unclosed = "--8<--\nText."  # no closing marker: not a snippet block
+    assert as_shown(unclosed) == unclosed
+    fenced = '```python\n--8<-- "example.py"\n```'  # code is shown as written
+    assert as_shown(fenced) == fenced
+
+
 def test_a_table_of_contents_marker_shows_nothing_but_in_code_or_in_a_sentence() -> None:
     assert as_shown("# A\n\n[TOC]\n\nText.") == "# A\n\n\n\nText."
     assert as_shown("# A\n\n* TOC\n{:toc}\n\nText.") == "# A\n\n\n\n\nText."

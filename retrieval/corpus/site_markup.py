@@ -28,9 +28,8 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
   (Docusaurus reads ``.md`` pages as MDX too);
 * a footnote's mark (``[^1]``) shows as a small number, not as written: it is left out, and
   a footnote's text (``[^1]: The old file...``) is a paragraph without its mark;
-* a table of contents' marker on a line of its own (``[TOC]``, ``[[_TOC_]]``, kramdown's ``*
-  TOC`` and ``{:toc}``) shows the page's headings, which are read where they are: it shows
-  nothing.
+* a table of contents' marker and a PyMdown snippet show nothing of the page's own
+  (``retrieval.corpus.site_markers``).
 
 A default title ("Note" for ``!!! note``) is the theme's, not the page's words, and is not
 kept. Once the page is parsed, a heading's attribute list (``## Install {#install}``, ``{:
@@ -42,6 +41,8 @@ from __future__ import annotations
 
 import html
 import re
+
+from retrieval.corpus import site_markers
 
 MAX_DEPTH = 8  # blocks inside blocks read as such; deeper ones are left as written
 # "!!! note", "??? tip inline end", "???+ warning", with an optional "title"
@@ -80,8 +81,7 @@ _DOCUSAURUS = re.compile(
     r"(?P<name>[\w-]+)(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*\S))?[ \t]*"
 )
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
-_HAS_SYNTAX = (*("!!!", "???", "===", "///", "{", ":::", "[^", "[[", "[!", "import", "export"),)
-_HAS_TOC = re.compile(r"\[toc\]", re.IGNORECASE)  # the one mark above that takes any case
+_HAS_SYNTAX = ("!!!", "???", "===", "///", "{", ":::", "[^", "[[", "[!", "import", "export", "8<")
 # An Obsidian callout's first line, with its title; the lines quoted after it are its content.
 _CALLOUT = re.compile(
     r"(?P<indent>[ \t]{0,3})>[ \t]?\[![\w-]+\][+-]?[ \t]+(?P<title>\S(?:.*\S)?)[ \t]*"
@@ -89,11 +89,6 @@ _CALLOUT = re.compile(
 _QUOTED = re.compile(r"[ \t]{0,3}>[ \t]?")
 # A heading's attribute list: an id or classes, then anything, in braces at its end.
 _ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
-# A table of contents' marker on a line of its own (Python-Markdown, GitLab, kramdown).
-_TOC = re.compile(
-    r"[ \t]*(?:\[TOC\]|\[\[_?TOC_?\]\]|(?P<kramdown>\{:[ \t]*toc[ \t]*\}))[ \t]*", re.IGNORECASE
-)
-_TOC_ITEM = re.compile(r"[ \t]*(?:[*+-]|1[.)])[ \t]+TOC[ \t]*", re.IGNORECASE)
 _WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 
 
@@ -107,7 +102,7 @@ def heading_text(heading: str) -> str:
 def as_shown(source: str) -> str:
     """``source`` with the syntax of the module's docstring read as its page shows it;
     ``source`` itself when it holds none of it."""
-    if not any(mark in source for mark in _HAS_SYNTAX) and not _HAS_TOC.search(source):
+    if not any(mark in source for mark in _HAS_SYNTAX) and not site_markers.HAS_TOC.search(source):
         return source
     return "\n".join(_lines(source.split("\n"), 0))
 
@@ -159,12 +154,10 @@ def _lines(lines: list[str], depth: int) -> list[str]:
             out.extend(_headed(indent, title, _lines(body, depth + 1)))
             at = after
             continue
-        toc = _TOC.fullmatch(line)
-        if toc:  # the page shows its headings there, not the marker
-            if toc["kramdown"] and out and _TOC_ITEM.fullmatch(out[-1]):
-                out[-1] = ""  # kramdown's "* TOC" that "{:toc}" replaces
-            out.append("")
-            at += 1
+        shown_nothing = site_markers.lines_taken(lines, at, out)
+        if shown_nothing:
+            out.extend([""] * shown_nothing)
+            at += shown_nothing
             continue
         out.append(_without_tags(line))
         at += 1

@@ -1,0 +1,39 @@
+"""Lines of a Markdown page that stand for what the page shows elsewhere or from elsewhere:
+a table of contents' marker (``[TOC]``, ``[[_TOC_]]``, kramdown's ``* TOC`` and ``{:toc}``),
+whose headings are read where they are, and a PyMdown snippet (``--8<-- "common.md"``, or a
+``--8<--`` block listing files), whose text is another file's. Each shows nothing of its own
+(``retrieval.corpus.site_markup`` reads the page around them).
+"""
+
+from __future__ import annotations
+
+import re
+
+HAS_TOC = re.compile(r"\[toc\]", re.IGNORECASE)  # worth a look: the one mark of any case
+# A table of contents' marker on a line of its own (Python-Markdown, GitLab, kramdown).
+_TOC = re.compile(
+    r"[ \t]*(?:\[TOC\]|\[\[_?TOC_?\]\]|(?P<kramdown>\{:[ \t]*toc[ \t]*\}))[ \t]*", re.IGNORECASE
+)
+# PyMdown's snippets: one file named on the marker's line, or a block of file names between
+# two marker lines.
+_SNIPPET = re.compile(r"""[ \t]*-+8<-+[ \t]+(?:"[^"\n]+"|'[^'\n]+')[ \t]*""")
+_SNIPPET_BLOCK = re.compile(r"[ \t]*-+8<-+[ \t]*")
+_TOC_ITEM = re.compile(r"[ \t]*(?:[*+-]|1[.)])[ \t]+TOC[ \t]*", re.IGNORECASE)
+
+
+def lines_taken(lines: list[str], at: int, out: list[str]) -> int:
+    """How many lines from ``at`` a marker that shows nothing of the page takes (0: none): a
+    table of contents' or a snippet's. Kramdown's "* TOC" before "{:toc}" is blanked in
+    ``out``, the lines already read."""
+    line = lines[at]
+    toc = _TOC.fullmatch(line)
+    if toc:  # the page shows its headings there, not the marker
+        if toc["kramdown"] and out and _TOC_ITEM.fullmatch(out[-1]):
+            out[-1] = ""
+        return 1
+    if _SNIPPET.fullmatch(line):  # the file it names shows there
+        return 1
+    if _SNIPPET_BLOCK.fullmatch(line):  # the files named, to the closing marker
+        end = (i for i in range(at + 1, len(lines)) if _SNIPPET_BLOCK.fullmatch(lines[i]))
+        return next(end, at - 1) + 1 - at
+    return 0
