@@ -275,6 +275,12 @@ def test_a_snippet_shows_nothing_of_the_page_but_in_code() -> None:
     assert as_shown(fenced) == fenced
 
 
+def test_an_abbreviations_definition_shows_nothing_but_its_tooltip() -> None:
+    page = "The HTML output.\n\n*[HTML]: Hyper Text Markup Language\n"
+    assert as_shown(page) == "The HTML output.\n\n\n"
+    assert as_shown("A *[note]: here* inline.") == "A *[note]: here* inline."
+
+
 def test_a_table_of_contents_marker_shows_nothing_but_in_code_or_in_a_sentence() -> None:
     assert as_shown("# A\n\n[TOC]\n\nText.") == "# A\n\n\n\nText."
     assert as_shown("# A\n\n* TOC\n{:toc}\n\nText.") == "# A\n\n\n\n\nText."

@@ -1,7 +1,9 @@
 """Lines of a Markdown page that stand for what the page shows elsewhere or from elsewhere:
 a table of contents' marker (``[TOC]``, ``[[_TOC_]]``, kramdown's ``* TOC`` and ``{:toc}``),
-whose headings are read where they are, and a PyMdown snippet (``--8<-- "common.md"``, or a
-``--8<--`` block listing files), whose text is another file's. Each shows nothing of its own
+whose headings are read where they are; a PyMdown snippet (``--8<-- "common.md"``, or a
+``--8<--`` block listing files), whose text is another file's; and an abbreviation's
+definition (``*[HTML]: Hyper Text Markup Language``, PyMdown and PHP Markdown Extra), which
+the page shows only as a tooltip over the word. Each shows nothing of its own
 (``retrieval.corpus.site_markup`` reads the page around them).
 """
 
@@ -18,20 +20,21 @@ _TOC = re.compile(
 # two marker lines.
 _SNIPPET = re.compile(r"""[ \t]*-+8<-+[ \t]+(?:"[^"\n]+"|'[^'\n]+')[ \t]*""")
 _SNIPPET_BLOCK = re.compile(r"[ \t]*-+8<-+[ \t]*")
+_ABBREVIATION = re.compile(r"[ \t]{0,3}\*\[[^\]\n]+\]:.*")
 _TOC_ITEM = re.compile(r"[ \t]*(?:[*+-]|1[.)])[ \t]+TOC[ \t]*", re.IGNORECASE)
 
 
 def lines_taken(lines: list[str], at: int, out: list[str]) -> int:
     """How many lines from ``at`` a marker that shows nothing of the page takes (0: none): a
-    table of contents' or a snippet's. Kramdown's "* TOC" before "{:toc}" is blanked in
-    ``out``, the lines already read."""
+    table of contents', a snippet's or an abbreviation's. Kramdown's "* TOC" before "{:toc}"
+    is blanked in ``out``, the lines already read."""
     line = lines[at]
     toc = _TOC.fullmatch(line)
     if toc:  # the page shows its headings there, not the marker
         if toc["kramdown"] and out and _TOC_ITEM.fullmatch(out[-1]):
             out[-1] = ""
         return 1
-    if _SNIPPET.fullmatch(line):  # the file it names shows there
+    if _SNIPPET.fullmatch(line) or _ABBREVIATION.fullmatch(line):
         return 1
     if _SNIPPET_BLOCK.fullmatch(line):  # the files named, to the closing marker
         end = (i for i in range(at + 1, len(lines)) if _SNIPPET_BLOCK.fullmatch(lines[i]))

@@ -28,8 +28,8 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
   (Docusaurus reads ``.md`` pages as MDX too);
 * a footnote's mark (``[^1]``) shows as a small number, not as written: it is left out, and
   a footnote's text (``[^1]: The old file...``) is a paragraph without its mark;
-* a table of contents' marker and a PyMdown snippet show nothing of the page's own
-  (``retrieval.corpus.site_markers``).
+* a table of contents' marker, a PyMdown snippet and an abbreviation's definition show
+  nothing of the page's own (``retrieval.corpus.site_markers``).
 
 A default title ("Note" for ``!!! note``) is the theme's, not the page's words, and is not
 kept. Once the page is parsed, a heading's attribute list (``## Install {#install}``, ``{:
@@ -81,7 +81,7 @@ _DOCUSAURUS = re.compile(
     r"(?P<name>[\w-]+)(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*\S))?[ \t]*"
 )
 _CODE_SPAN = re.compile(r"(`+[^`]*`+)")
-_HAS_SYNTAX = ("!!!", "???", "===", "///", "{", ":::", "[^", "[[", "[!", "import", "export", "8<")
+_HAS_SYNTAX = tuple("!!! ??? === /// { ::: [^ [[ [! import export 8< *[".split())
 # An Obsidian callout's first line, with its title; the lines quoted after it are its content.
 _CALLOUT = re.compile(
     r"(?P<indent>[ \t]{0,3})>[ \t]?\[![\w-]+\][+-]?[ \t]+(?P<title>\S(?:.*\S)?)[ \t]*"
