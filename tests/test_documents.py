@@ -276,6 +276,23 @@ def test_a_heading_inside_a_block_quote_titles_the_page_only_when_no_other_can(
     assert load_article(write(tmp_path, "alone.md", alone)).title == "Quoted from elsewhere"
 
 
+def test_a_definition_lists_term_heads_its_definitions(tmp_path: Path) -> None:
+    page = (
+        "# Options\n\nEach option below.\n\n"
+        "`--fast`\n:   Skips the slow checks.\n\n    Use it on large projects.\n\n"
+        "`--strict`\n:   Fails on any warning.\n\n"
+        "After the list.\n"
+    )
+    article = load_article(write(tmp_path, "options.md", page))
+    assert [(p.text, p.section) for p in article.paragraphs] == [
+        ("Each option below.", ("Options",)),
+        ("Skips the slow checks.", ("Options", "--fast")),
+        ("Use it on large projects.", ("Options", "--fast")),
+        ("Fails on any warning.", ("Options", "--strict")),
+        ("After the list.", ("Options",)),
+    ]
+
+
 def test_inline_html_or_an_image_left_out_leaves_one_space_as_the_page_shows(
     tmp_path: Path,
 ) -> None:

@@ -1,9 +1,9 @@
 """Markdown read as a reader sees it: blocks of plain text, each under its headings.
 
-markdown-it-py (CommonMark, with GitHub's tables) parses the page. What comes out is what the
-rendered page shows, without the syntax: a link shows its text, emphasis and inline code their
-content, an image nothing; a paragraph's line breaks read as the spaces the page shows. So
-every quote is found word for word in the page a reader opens.
+markdown-it-py (CommonMark, with GitHub's tables and definition lists) parses the page. What
+comes out is what the rendered page shows, without the syntax: a link shows its text, emphasis
+and inline code their content, an image nothing; a paragraph's line breaks read as the spaces
+the page shows. So every quote is found word for word in the page a reader opens.
 
 - A heading opens a section; it is no block of its own, and every block carries its
   heading path (``("Widget FAQ", "How do I reset my widget?")``). A short paragraph all in
@@ -19,7 +19,9 @@ every quote is found word for word in the page a reader opens.
   cells joined by " | ". Neither is body text: both are searchable and quotable, never
   summarised.
 - A block of raw HTML shows its text, and a ``<details>``'s ``<summary>`` is a heading over
-  what it holds, below every other heading (``retrieval.corpus.html_text``).
+  what it holds, below every other heading (``retrieval.corpus.html_text``); so is a
+  definition list's term (``--fast`` then ``:   Skips the slow checks.``, as MkDocs, Pandoc
+  and kramdown write one; mdit-py-plugins' ``deflist``) over its definitions.
 - Thematic breaks show no text of their own and are left out, and so are an
   admonition's markers (GitHub's ``> [!NOTE]``, Docusaurus's ``:::tip``), its text kept, and
   a YAML front matter block (``---`` lines) that a site generator reads (its title and author
@@ -106,8 +108,10 @@ def _parser() -> MarkdownIt:
     """The parser, made when a first ``.md`` file is read: a corpus of plain text never
     imports markdown-it."""
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.deflist import deflist_plugin
 
-    return MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
+    return parser.use(deflist_plugin)
 
 
 class _Reader:
@@ -170,6 +174,13 @@ class _Reader:
         elif kind == "html_block":
             self.at += 1
             self._html(token.content)
+        elif kind == "dt_open":  # a definition list's term heads its definitions
+            text = inline_text(self.tokens[self.at + 1])
+            self.at += 3
+            self._head(DETAILS_LEVEL + self.details, text)
+        elif kind == "dl_close":
+            self._head(DETAILS_LEVEL + self.details, "")
+            self.at += 1
         elif kind == "blockquote_open":  # a heading inside heads the quote's text alone
             self.quoted.append(self.path)
             self.at += 1
