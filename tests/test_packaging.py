@@ -22,6 +22,7 @@ IMPORT_NAMES = {
     "pydantic-settings": "pydantic_settings",
     "PyStemmer": "Stemmer",
     "markdown-it-py": "markdown_it",
+    "mdit-py-plugins": "mdit_py_plugins",
 }
 # Installed for their files, never imported: WordLlama's model is read from its wheel's files
 # with tokenizers and safetensors (retrieval/index/meaning.py), without importing its package.
