@@ -713,6 +713,10 @@ _PIECES = st.sampled_from(
         "Line one\nline two of the same paragraph.\n\n",
         "@everyone <@123> ||spoiler|| __under__\n\n",
         "\\*escaped\\* &amp; entity\n\n",
+        "`--term`\n:   Its definition.\n\n",
+        "Term\n: One\n: Two\n\n",
+        '--8<-- "snippets/common.md"\n\n',
+        "*[HTML]: Hyper Text Markup Language\n\n",
     ]
 )
 
