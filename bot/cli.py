@@ -21,7 +21,7 @@ from bot.config import (
     servers_folder,
     unread_folders,
 )
-from bot.engines import build_engine
+from bot.engines import build_engine, refusal
 from retrieval import (
     AmbiguousArticle,
     ArticleNotFound,
@@ -143,13 +143,9 @@ def _sources(engine: Engine, settings: Settings, args: argparse.Namespace) -> in
 def _refused(error: CorpusProblems, *, every: bool) -> int:
     """A strict folder's refusal: ``check`` names each bad file on its own line, so that a
     moderator fixes them all in one pass; the other commands name the first, and say more."""
-    if every:
-        for problem in error.every:
-            _fail(str(problem), EXIT_PROBLEM)
-        return EXIT_PROBLEM
-    more = len(error.every) - 1
-    hint = f" (and {more} more: `citebot check` names every one)" if more else ""
-    return _fail(f"{error}{hint}", EXIT_PROBLEM)
+    for problem in error.every if every else [refusal(error)]:
+        _fail(str(problem), EXIT_PROBLEM)
+    return EXIT_PROBLEM
 
 
 def _check(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:

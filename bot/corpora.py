@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bot import article_files
 from bot.config import Settings, is_shipped, servers_folder
+from bot.engines import refusal
 from bot.history import DEFAULT_NAME, History
 from bot.service import CorpusService
 from retrieval import CorpusError
@@ -88,7 +89,9 @@ class Corpora:
             try:
                 await self._open(int(folder.name), folder)
             except CorpusError as error:
-                log.error("server %s's own articles cannot be served: %s", folder.name, error)
+                log.error(
+                    "server %s's own articles cannot be served: %s", folder.name, refusal(error)
+                )
 
     async def reloadable(self, guild_id: int | None) -> CorpusService:
         """The corpus ``!reload`` in ``guild_id`` reloads: the server's own folder when it has

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.config import Settings
-from retrieval import Engine, Tokenizer, load_corpus
+from retrieval import CorpusError, CorpusProblems, Engine, Tokenizer, load_corpus
 from retrieval.cache import Cache
 
 
@@ -37,3 +37,9 @@ def build_engine(
     if prepare:
         engine.prepare()
     return engine
+
+
+def refusal(error: CorpusError) -> str:
+    """A refused folder in one line: its first problem, and how many more files are bad."""
+    more = len(error.every) - 1 if isinstance(error, CorpusProblems) else 0
+    return f"{error} (and {more} more: `citebot check` names every one)" if more else str(error)

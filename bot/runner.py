@@ -18,6 +18,7 @@ from bot.client import Citebot
 from bot.config import TOKEN_ENV, TOKEN_IN_FILE, DiscordSettings, Settings, discord_token
 from bot.corpora import Corpora
 from bot.endpoints import use_endpoints
+from bot.engines import refusal
 from bot.gateway_events import StartupEventError
 from bot.reconnects import FIRST_WAIT, LAST_WAIT
 from bot.service import CorpusService
@@ -59,7 +60,7 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
     try:
         service = start_service(settings, corpus)
     except CorpusError as error:
-        return _fail(f"cannot serve the corpus: {error}")
+        return _fail(f"cannot serve the corpus: {refusal(error)}")
     if from_file:
         log.warning(TOKEN_IN_FILE)
     try:

@@ -21,6 +21,7 @@ from aiohttp import web
 from bot.client import Citebot
 from bot.config import Settings
 from bot.corpora import Corpora
+from bot.engines import refusal
 from bot.runner import Unreachable, serve, start_service
 from bot.service import CorpusService
 from fakediscord import FakeDiscord
@@ -203,7 +204,7 @@ def run(settings: Settings, corpus: Path | None = None, *, port: int, open_page:
     try:
         service = start_service(settings, corpus)
     except CorpusError as error:
-        return _fail(f"cannot serve the corpus: {error}")
+        return _fail(f"cannot serve the corpus: {refusal(error)}")
     try:
         asyncio.run(_serve_until_stopped(settings, service, port, open_page))
     except KeyboardInterrupt:

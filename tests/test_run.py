@@ -9,11 +9,12 @@ import sys
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from helpers import REPO_ROOT, environment, run_citebot
+from helpers import REPO_ROOT, environment, run_citebot, write, write_article
 
 if TYPE_CHECKING:
     from discord_fixtures import SeededGuild
@@ -33,6 +34,17 @@ def test_run_with_a_broken_corpus_exits_1_with_one_line() -> None:
         "citebot: cannot serve the corpus: /nonexistent/corpus: "
         "corpus folder not found; check the path\n"
     )
+
+
+def test_run_with_several_bad_files_names_the_first_and_counts_the_rest(tmp_path: Path) -> None:
+    write(tmp_path, "a-empty.txt", b"")
+    write(tmp_path, "b-binary.txt", b"\x00\x01")
+    write_article(tmp_path, "c-good.txt", "Good", "Text.")
+    done = run_citebot("run", "--corpus", str(tmp_path), DISCORD_TOKEN="token")
+    assert done.returncode == 1
+    assert done.stderr.startswith("citebot: cannot serve the corpus: a-empty.txt: ")
+    assert done.stderr.endswith(" (and 1 more: `citebot check` names every one)\n")
+    assert done.stderr.count("\n") == 1
 
 
 def run_against(api_base: str, timeout: float = 1.0) -> subprocess.CompletedProcess[str]:
