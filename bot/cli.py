@@ -192,7 +192,7 @@ def _check_servers(settings: Settings, shared: Path) -> int:
             )
         except CorpusError as error:
             broken += 1
-            for each in error.every if isinstance(error, CorpusProblems) else [error]:
+            for each in error.every:
                 problem = each.problem if each.source == str(folder) else str(each)
                 print(f"server {folder.name}: {terminal.visible(problem)}", file=sys.stderr)
             continue

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.config import Settings
-from retrieval import CorpusError, CorpusProblems, Engine, Tokenizer, load_corpus
+from retrieval import CorpusError, Engine, Tokenizer, load_corpus
 from retrieval.cache import Cache
 
 
@@ -24,9 +24,9 @@ def build_engine(
 
     Raises CorpusError naming the file at fault (``CorpusProblems``: each bad file).
     ``tokenizer`` lets a reload reuse the current engine's (its stemming cache is worth
-    keeping). ``prepare`` builds what the first
-    questions would otherwise wait for (the speller, the meaning model): a server wants its
-    first answer as fast as its hundredth; a one-off command does not need it.
+    keeping). ``prepare`` builds what the first questions would otherwise wait for (the
+    speller, the meaning model): a server wants its first answer as fast as its hundredth; a
+    one-off command does not need it.
     """
     corpus = load_corpus(
         directory or settings.corpus.directory,
@@ -41,5 +41,5 @@ def build_engine(
 
 def refusal(error: CorpusError) -> str:
     """A refused folder in one line: its first problem, and how many more files are bad."""
-    more = len(error.every) - 1 if isinstance(error, CorpusProblems) else 0
+    more = len(error.every) - 1
     return f"{error} (and {more} more: `citebot check` names every one)" if more else str(error)

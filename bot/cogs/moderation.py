@@ -14,7 +14,7 @@ from bot.cogs.utils.context import Context, ReplyFailed
 from bot.cogs.utils.formats import escape
 from bot.corpora import SHARED
 from bot.service import CorpusService, ReloadReport
-from retrieval import CorpusError, CorpusProblems
+from retrieval import CorpusError
 
 if TYPE_CHECKING:
     from bot.client import Citebot
@@ -107,8 +107,7 @@ async def _report(ctx: Context, text: str, outcome: str) -> None:
 
 def describe_problems(service: CorpusService, error: CorpusError) -> str:
     """Why a reload was refused: its one problem, or each bad file's (the first few)."""
-    every = error.every if isinstance(error, CorpusProblems) else [error]
-    named = [escape(service.public_problem(problem)) for problem in every]
+    named = [escape(service.public_problem(problem)) for problem in error.every]
     if len(named) == 1:
         return f"Problem: {named[0]}"
     lines = [f"Problems in {len(named)} files:"]

@@ -26,6 +26,11 @@ class CorpusError(ValueError):
         self.source = source
         self.problem = problem
 
+    @property
+    def every(self) -> tuple[CorpusError, ...]:
+        """Each problem of the refusal: this one (``CorpusProblems``: each bad file's)."""
+        return (self,)
+
 
 class CorpusProblems(CorpusError):
     """A folder refused for several bad files. It reads as the first (``source``, ``problem``);
@@ -34,7 +39,11 @@ class CorpusProblems(CorpusError):
     def __init__(self, every: Sequence[CorpusError]) -> None:
         first = every[0]
         super().__init__(first.source, first.problem)
-        self.every = tuple(every)
+        self._every = tuple(every)
+
+    @property
+    def every(self) -> tuple[CorpusError, ...]:
+        return self._every
 
 
 @dataclass(frozen=True, slots=True)
