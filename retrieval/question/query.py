@@ -30,7 +30,7 @@ from retrieval.question.compounds import join_compounds
 from retrieval.question.described import ArticleNames
 from retrieval.question.fillers import without_asides, without_hedges
 from retrieval.question.mentions import Mentions
-from retrieval.question.weights import blend, english_weight
+from retrieval.question.weights import english_weight, term_weight
 from retrieval.question.words import WordReader, spelled
 
 
@@ -138,7 +138,7 @@ class QuestionReader:
         searched = meant if "fillers" in off else without_hedges(meant)
         tokens = list(self._tokenizer.tokens(searched))
         if "compounds" not in off and len(tokens) > 1:  # "lock file" for the corpus's "lockfile"
-            pairs = self._words.otherwise.term_pairs
+            pairs = self._words.term_pairs
             tokens = join_compounds(searched, tokens, pairs, self._tokenizer.term)
         for token in tokens:
             if named:
@@ -205,8 +205,7 @@ class QuestionReader:
             term = token.term
             word = spelled(typed)
             term_id = index.vocabulary.get(term)
-            df = None if term_id is None else int(index.df[term_id])
-            weight = blend(english_weight(word), df, index.corpus_size)
+            weight = term_weight(word, term, index)
             idf = 0.0 if term_id is None else float(index.idf[term_id])
             found.append((term, typed, weight, idf))
         return found

@@ -24,8 +24,12 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from retrieval.question.frequency_table import frequency as english_frequency
+
+if TYPE_CHECKING:
+    from retrieval.index.bm25 import BM25Index
 
 ZIPF_COMMON = 7.0  # as frequent as "the" and "of": no information at all
 ZIPF_RARE = 2.0  # rarer than this counts as fully informative (names, jargon, typos)
@@ -66,6 +70,14 @@ def blend(english: float, df: int | None, n: int) -> float:
     if df is None or df <= 0:
         return english
     return math.sqrt(english * corpus_weight(df, n))
+
+
+def term_weight(word: str, term: str, index: BM25Index) -> float:
+    """``blend`` of ``word``'s weight in English and of ``term``'s in ``index``: how much a
+    question word (``word`` as English spells it, ``term`` as the index reads it) weighs."""
+    term_id = index.vocabulary.get(term)
+    df = None if term_id is None else int(index.df[term_id])
+    return blend(english_weight(word), df, index.corpus_size)
 
 
 BOUND_SHARE = 0.9  # a word this often right after the one before it adds nothing of its own

@@ -16,7 +16,8 @@ from retrieval.corpus.text import normalize
 from retrieval.index.passages import Passages
 from retrieval.question import forms
 from retrieval.question.spelling import Speller
-from retrieval.question.weights import blend, english_weight
+from retrieval.question.term_pairs import TermPairs
+from retrieval.question.weights import english_weight, term_weight
 from retrieval.question.written_otherwise import TermRead, WrittenOtherwise
 
 
@@ -36,31 +37,32 @@ class WordReader:
         self._passages = passages
         self._off = off  # heuristics switched off (retrieval.heuristics)
         self._tokenizer = passages.tokenizer
-        self.otherwise = WrittenOtherwise(passages, off)
+        self._otherwise = WrittenOtherwise(passages, off)
         self._speller: Speller | None = None  # built on the first unknown word, or prepare()
         self._speller_lock = threading.Lock()  # asks run in threads; build it once
 
     def read(self, typed: str, term: str) -> WordReading:
         """The reading of ``typed``, a word of a question the tokenizer reads as ``term``."""
         word = spelled(typed)
-        read = self.otherwise.read(typed, word)
+        read = self._otherwise.read(typed, word)
         confidence = 1.0
         if read is None and "speller" not in self._off and not self.is_known(term):
             found = self._speller_for_corpus().respell(word)
             if found is not None:
                 term, word, confidence = found.term, found.word, found.confidence
                 if typed.islower():  # misspelt and shortened: "virtaulenvs"
-                    read = self.otherwise.read(word, word, confidence)
+                    read = self._otherwise.read(word, word, confidence)
         if read is not None:  # a compound typed closed, or a shortened word
             return WordReading(tuple(read), as_typed=False)
         return WordReading(((term, typed, self.weight(term, word, confidence), 1.0),), True)
 
     def weight(self, term: str, word: str, confidence: float = 1.0) -> float:
         """How much ``term`` (of ``word`` as English spells it) weighs in a question."""
-        index = self._passages.index
-        term_id = index.vocabulary.get(term)
-        df = None if term_id is None else int(index.df[term_id])
-        return confidence * blend(english_weight(word), df, index.corpus_size)
+        return confidence * term_weight(word, term, self._passages.index)
+
+    def term_pairs(self) -> TermPairs:
+        """The corpus's terms and adjacent term pairs, which join a compound typed open."""
+        return self._otherwise.term_pairs()
 
     def is_known(self, term: str) -> bool:
         """Whether the corpus holds ``term``: in a paragraph, a card, or as a dotted name."""
@@ -77,7 +79,7 @@ class WordReader:
         english_weight("the")
         forms.prepare()
         self._speller_for_corpus()
-        self.otherwise.prepare()
+        self._otherwise.prepare()
 
     @property
     def is_prepared(self) -> bool:

@@ -23,7 +23,7 @@ from retrieval.question.clippings import expand_clipping
 from retrieval.question.compounds import split_compound
 from retrieval.question.initialisms import Initialisms, may_be_initials
 from retrieval.question.term_pairs import TermPairs
-from retrieval.question.weights import blend, english_weight
+from retrieval.question.weights import term_weight
 
 TermRead = tuple[str, str, float, float]  # a term, the word shown, its weight, its BM25 share
 # A reading as found: each term with the word it reads (weighed as) and the word shown, and
@@ -60,9 +60,7 @@ class WrittenOtherwise:
         index = self._passages.index
         read: list[TermRead] = []
         for found_term, read_as, shown in found:
-            term_id = index.vocabulary.get(found_term)
-            df = None if term_id is None else int(index.df[term_id])
-            weight = blend(english_weight(read_as), df, index.corpus_size)
+            weight = term_weight(read_as, found_term, index)
             read.append((found_term, shown, confidence * weight * share, share))
         return read
 
