@@ -22,6 +22,7 @@ from bot.engines import refusal
 from bot.gateway_events import StartupEventError
 from bot.reconnects import FIRST_WAIT, LAST_WAIT
 from bot.service import CorpusService
+from bot.stopping import until_stopped
 from bot.terminal import visible
 from retrieval import CorpusError
 
@@ -53,7 +54,7 @@ class ConnectionLost(Exception):
 
 
 def run(settings: Settings, corpus: Path | None = None) -> int:
-    """Run until interrupted; returns the process exit status."""
+    """Run until stopped (Ctrl-C or SIGTERM, ``bot.stopping``); returns the exit status."""
     token, from_file = discord_token(settings)
     if not token:
         return _fail(NO_TOKEN)
@@ -65,7 +66,7 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
         log.warning(TOKEN_IN_FILE)
     try:
         corpora = Corpora(settings, service)
-        asyncio.run(
+        until_stopped(
             serve(lambda: Citebot(settings, service, corpora=corpora), token, settings.discord)
         )
     except Unreachable as error:
@@ -82,8 +83,6 @@ def run(settings: Settings, corpus: Path | None = None) -> int:
             f"cannot start: {error}; check discord.gateway_url (is it a Discord-compatible "
             "gateway?), or try again later"
         )
-    except KeyboardInterrupt:
-        return 0
     return 0
 
 

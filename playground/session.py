@@ -24,6 +24,7 @@ from bot.corpora import Corpora
 from bot.engines import refusal
 from bot.runner import Unreachable, serve, start_service
 from bot.service import CorpusService
+from bot.stopping import until_stopped
 from fakediscord import FakeDiscord
 from retrieval import CorpusError
 
@@ -200,15 +201,13 @@ async def _ready(first: asyncio.Future[Citebot], serving: asyncio.Task[None]) ->
 
 
 def run(settings: Settings, corpus: Path | None = None, *, port: int, open_page: bool) -> int:
-    """``citebot playground``: serve until Ctrl-C; returns the exit status."""
+    """``citebot playground``: serve until Ctrl-C or SIGTERM; returns the exit status."""
     try:
         service = start_service(settings, corpus)
     except CorpusError as error:
         return _fail(f"cannot serve the corpus: {refusal(error)}")
     try:
-        asyncio.run(_serve_until_stopped(settings, service, port, open_page))
-    except KeyboardInterrupt:
-        pass
+        until_stopped(_serve_until_stopped(settings, service, port, open_page))
     except (PortUnavailable, Unreachable, BotNotReady) as error:
         return _fail(str(error))
     print("citebot playground stopped.")

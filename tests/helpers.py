@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from retrieval import Engine, EngineSettings, RetrievalSettings, load_corpus
 
+T = TypeVar("T")
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
 SHARED_SEEDS_DIR = REPO_ROOT.parent / "shared" / "seeds"
@@ -93,6 +97,16 @@ def environment(**extra: str) -> dict[str, str]:
     for starting citebot in a child process."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CITEBOT_", "DISCORD_"))}
     return env | extra
+
+
+def interruptible(start: Callable[[], T]) -> T:
+    """``start()`` a child process that Ctrl-C (SIGINT) stops, even when this one ignores
+    SIGINT, as a suite started in the background does: the child would inherit that."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return start()
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 def run_citebot(*args: str, **env: str) -> subprocess.CompletedProcess[str]:

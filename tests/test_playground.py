@@ -11,6 +11,7 @@ import subprocess
 import sys
 import urllib.request
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import aiohttp
@@ -20,7 +21,7 @@ import pytest
 
 from bot.config import CorpusSettings, DiscordSettings, Settings
 from bot.service import CorpusService
-from helpers import REPO_ROOT, SEEDS_DIR, environment, run_citebot
+from helpers import REPO_ROOT, SEEDS_DIR, environment, interruptible, run_citebot
 from playground.session import (
     TRYING_COOLDOWN,
     Playground,
@@ -38,14 +39,20 @@ ASYNC = pytest.mark.asyncio(loop_scope="module")
 Event = dict[str, Any]
 
 
-def test_the_playground_prints_its_url_serves_the_page_and_stops_cleanly_on_ctrl_c() -> None:
-    process = subprocess.Popen(
-        [sys.executable, "-m", "bot", "playground", "--port", "0", "--corpus", str(SEEDS_DIR)],
-        env=environment(),
-        cwd=REPO_ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_the_playground_prints_its_url_serves_the_page_and_stops_cleanly(
+    stop: signal.Signals, tmp_path: Path
+) -> None:
+    """Stopped, it leaves nothing behind: its session's files live in a temporary folder."""
+    process = interruptible(
+        lambda: subprocess.Popen(
+            [sys.executable, "-m", "bot", "playground", "--port", "0", "--corpus", str(SEEDS_DIR)],
+            env=environment(TMPDIR=str(tmp_path)),
+            cwd=REPO_ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
     )
     try:
         assert process.stdout is not None
@@ -54,13 +61,15 @@ def test_the_playground_prints_its_url_serves_the_page_and_stops_cleanly_on_ctrl
         url = first.split()[2]
         with urllib.request.urlopen(url, timeout=10) as page:
             assert "citebot playground" in page.read().decode()
-        process.send_signal(signal.SIGINT)
+        assert any(tmp_path.glob("citebot-playground-*"))
+        process.send_signal(stop)
         out, err = process.communicate(timeout=30)
     finally:
         process.kill()
     assert process.returncode == 0
     assert out == "citebot playground stopped.\n"
     assert "Traceback" not in err and "ERROR" not in err
+    assert not any(tmp_path.glob("citebot-playground-*"))
 
 
 def test_a_port_in_use_is_one_line_saying_what_to_do() -> None:

@@ -158,6 +158,25 @@ async def test_run_serves_a_discord_compatible_server_named_by_environment_varia
     assert log[-1].rstrip().endswith(" ms")  # one line per command, with its latency
 
 
+async def test_sigterm_closes_the_gateway_cleanly_and_exits_0(fake_guild: SeededGuild) -> None:
+    """How systemd and ``docker stop`` stop it (in a container it is process 1, which the
+    kernel would leave running): the session is closed as a client closes it, not dropped."""
+    server = fake_guild.server
+    process = await start_bot_process(fake_guild, server.token)
+    try:
+        await server.wait_for_gateway("ready", timeout=30)
+        process.terminate()
+        closed = await server.wait_for_gateway("closed", timeout=30)
+        _, err = await asyncio.wait_for(process.communicate(), timeout=30)
+    finally:
+        if process.returncode is None:
+            process.kill()
+    assert process.returncode == 0
+    assert closed.detail["code"] == 1000 and not closed.detail["by_server"]
+    assert "stopping (SIGTERM)" in err.decode()
+    assert "Traceback" not in err.decode()
+
+
 async def test_run_against_a_server_that_is_not_discords_api_says_so_in_one_line(
     fake_guild: SeededGuild,
 ) -> None:
