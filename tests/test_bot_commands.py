@@ -319,7 +319,7 @@ async def test_a_refused_reload_with_many_broken_files_names_the_first_few_and_c
     assert_safe(reply)
     assert "Problems in 8 files:" in reply.content
     assert reply.content.count("\n- ") == 5
-    assert reply.content.endswith("\u2026and 3 more: `citebot check` lists every one.")
+    assert reply.content.endswith("\u2026and 3 more: `citebot check` names every one.")
 
 
 async def test_a_reload_refuses_front_matter_nested_too_deep_and_names_the_file(

@@ -114,7 +114,7 @@ def describe_problems(service: CorpusService, error: CorpusError) -> str:
     lines += [f"- {problem}" for problem in named[:MAX_PROBLEMS_SHOWN]]
     if len(named) > MAX_PROBLEMS_SHOWN:
         lines.append(
-            f"…and {len(named) - MAX_PROBLEMS_SHOWN} more: `citebot check` lists every one."
+            f"…and {len(named) - MAX_PROBLEMS_SHOWN} more: `citebot check` names every one."
         )
     return "\n".join(lines)[:MAX_PROBLEMS_CHARS]
 
