@@ -4,11 +4,11 @@
 election?" a name. A passage can hold every word of such a question and still not answer it:
 "the Six-Party Talks" and "Clapper ... visitors to Pyongyang" name the subject but give no
 date. Only these three are told apart: each is asked by its own words ("when", "what year",
-"how many", "how long", a question opening with "who" or asking "what is the name"), and each
-is easy to recognise in the text (digits, number words, months, weekdays, "... ago", a time of
-day ("at noon", "in the evening"), or an event that dates another: "during the storm", "after
-his death"; for a name, a capitalised word inside a sentence that the question does not already
-hold). Other what/why questions have no such test and pass unchecked.
+"how many", "how long", a question opening with "who"), and each is easy to recognise in the
+text (digits, number words, months, weekdays, "... ago", a time of day ("at noon", "in the
+evening"), or an event that dates another: "during the storm", "after his death"; for a name, a
+capitalised word inside a sentence that the question does not already hold). What/why questions
+have no such test and pass unchecked.
 
 "How do I clear the cache?" asks for a way to do something, and a way to clear is told with
 the verb "clear" or a word that means it: a passage on the cache that never says so tells
@@ -40,11 +40,7 @@ _ASKS_TIME = re.compile(
     re.IGNORECASE,
 )
 # "who" opening a question or clause asks for someone; "the soldier who killed" does not.
-_ASKS_NAME = re.compile(
-    rf"{_LEAD}{_FILLER}(?:who|whom|whose)\b"
-    r"|\bwhat(?:'s|\s+is|\s+was|\s+are|\s+were)?\s+(?:the|its|his|her|their)\s+names?\b",
-    re.IGNORECASE,
-)
+_ASKS_NAME = re.compile(rf"{_LEAD}{_FILLER}(?:who|whom|whose)\b", re.IGNORECASE)
 # "how do I clear...", "how can we stop...", "how to install...", opening a question or clause
 _ASKS_WAY = re.compile(
     rf"{_LEAD}{_FILLER}how\s+(?:(?:do|can|could|should|shall|would|will|does|might|may)"

@@ -13,9 +13,8 @@ shown. In order:
    below (``by_support``).
 3. An ``answer`` to a question asking for a time, a quantity or a name
    (``retrieval.verdict.asked_for``) becomes ``closest`` when no passage reaching
-   ``min_coverage`` states one in a sentence holding a word of what it asks (not only the
-   names it is about: ``evidence``), except a name asked about an article (its author is on
-   its card, which quotes the title alone).
+   ``min_coverage`` states one in a sentence holding a word of the question, except a name
+   asked about an article (its author is on its card, which quotes the title alone).
    Likewise an ``answer`` to a question asking how to do something ("how do I clear the
    cache") becomes ``closest`` when no passage reaching ``min_coverage`` holds its verb, in
    its words or a stand-in: such passages are on the subject and tell no way to do it.

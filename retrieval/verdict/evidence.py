@@ -27,7 +27,6 @@ from retrieval.verdict.support import support, with_meaning
 
 TOPIC_PASSAGES = 64  # an article's subject is the mean meaning of its first passages
 TITLE_SHARE = 0.5  # how far a passage holds a word of its article's title it does not repeat
-SAID_OTHERWISE = 0.5  # a stand-in this close says the question's word where a sentence must
 _WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
@@ -69,22 +68,17 @@ class Gatherer:
         supports = _read_with_introducer(passages.introduces, hits, supports)
         located = [passages.located[hit.index] for hit in hits]
 
-        asked_about = _asked_about(query)
-
         def states(i: int, wanted: Wanted) -> bool:
-            """Whether a sentence of hit ``i`` that holds a word of what the question asks
-            (``_asked_about``) states what it asks for: "How many moderators..." is not
-            answered by "cancelled by moderators" because another sentence of the passage gives
-            a number. A question in the text is answered by the sentence after it, which is
-            read with it ("How long do warnings last? Ninety days.", as FAQs write them)."""
+            """Whether a sentence of hit ``i`` that holds a word of the question states what it
+            asks for: "How many moderators..." is not answered by "cancelled by moderators"
+            because another sentence of the passage gives a number. A question in the text
+            is answered by the sentence after it, which is read with it ("How long do
+            warnings last? Ninety days.", as FAQs write them)."""
             text = located[i][1].text
             spans = passages.sentences(hits[i].index)[0]
             per_sentence = sentence_terms(passages, hits[i].index, hits[i].item)
-            said = {t for t, v in stand_ins[i].items() if v >= SAID_OTHERWISE}
-            if not asked_about.isdisjoint(said):  # the passage says it in other words
-                per_sentence = [[*held, *said] for held in per_sentence]
             for at, ((start, end), held) in enumerate(zip(spans, per_sentence, strict=True)):
-                if asked_about.isdisjoint(held):
+                if query.weights.keys().isdisjoint(held):
                     continue
                 if asks_question(text[start:end]) and at + 1 < len(spans):
                     end = spans[at + 1][1]
@@ -175,16 +169,6 @@ class Gatherer:
             )
         except MeaningUnavailable:
             return 1.0
-
-
-def _asked_about(query: Query) -> frozenset[str]:
-    """The question's terms that say what it asks, not whom or what about: those typed
-    without a capital. "Who is the chief executive of Cosla?" asks for a name, and a sentence
-    on Cosla that names someone else ("Cosla told BBC Scotland") does not give it; one on its
-    chief executive may. A question typed in lower case, or of names alone, gives every term.
-    """
-    asked = frozenset(t for t in query.weights if not query.surface.get(t, t)[:1].isupper())
-    return asked or frozenset(query.weights)
 
 
 def _terms_of(passages: Passages, hit: Hit) -> set[str]:
