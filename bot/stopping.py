@@ -17,31 +17,42 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 
-def until_stopped(main: Coroutine[Any, Any, None]) -> bool:
-    """Run ``main`` in a new event loop until it ends, Ctrl-C or SIGTERM; whether a signal
-    stopped it. Either signal cancels it, so its ``finally`` blocks and context managers run."""
+def until_stopped(main: Coroutine[Any, Any, None]) -> None:
+    """Run ``main`` in a new event loop until it ends, Ctrl-C or SIGTERM. Either signal
+    cancels it, so its ``finally`` blocks and context managers run; a cancellation no signal
+    asked for still raises."""
+    stop = _Stop()
     try:
-        asyncio.run(_cancelled_on_sigterm(main))
-    except (KeyboardInterrupt, asyncio.CancelledError):
-        return True
-    return False
+        asyncio.run(stop.on_sigterm(main))
+    except KeyboardInterrupt:
+        pass
+    except asyncio.CancelledError:
+        if not stop.asked:
+            raise
 
 
-async def _cancelled_on_sigterm(main: Coroutine[Any, Any, None]) -> None:
-    loop = asyncio.get_running_loop()
-    task = asyncio.current_task()
-    assert task is not None
-    try:
-        loop.add_signal_handler(signal.SIGTERM, _stop, task)
-    except (NotImplementedError, RuntimeError):  # no signal handlers here: Windows, a thread
-        await main
-        return
-    try:
-        await main
-    finally:
-        loop.remove_signal_handler(signal.SIGTERM)
+class _Stop:
+    """Cancels the main task on SIGTERM, and remembers that it did."""
 
+    def __init__(self) -> None:
+        self.asked = False
 
-def _stop(task: asyncio.Task[None]) -> None:
-    log.info("stopping (SIGTERM)")
-    task.cancel()
+    async def on_sigterm(self, main: Coroutine[Any, Any, None]) -> None:
+        loop = asyncio.get_running_loop()
+        task = asyncio.current_task()
+        assert task is not None
+        try:
+            loop.add_signal_handler(signal.SIGTERM, self._stop, task)
+            handled = True
+        except (NotImplementedError, RuntimeError):  # no signal handlers: Windows, a thread
+            handled = False
+        try:
+            await main
+        finally:
+            if handled:
+                loop.remove_signal_handler(signal.SIGTERM)
+
+    def _stop(self, task: asyncio.Task[None]) -> None:
+        log.info("stopping (SIGTERM)")
+        self.asked = True
+        task.cancel()
