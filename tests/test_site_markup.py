@@ -248,6 +248,24 @@ def test_a_wiki_link_shows_its_label_or_target_and_an_embed_nothing(tmp_path: Pa
     ]
 
 
+def test_an_icon_or_emoji_shortcode_shows_nothing_and_leaves_no_double_space(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "icons.md").write_text(
+        "# Icons\n\n:material-check: Supported on Linux.\n\n"
+        "Click :material-plus: to add a row :tada:. Thumbs :+1: up.\n"
+        ":fontawesome-brands-github: Star it\n\n"
+        "At 12:30:45, a:b:c and the role :ref:`install` stay. Type `:smile:` for a smile.\n",
+        encoding="utf-8",
+    )
+    texts = [p.text for p in load_corpus(tmp_path).articles[0].paragraphs]
+    assert texts == [
+        "Supported on Linux.",
+        "Click to add a row. Thumbs up. Star it",
+        "At 12:30:45, a:b:c and the role :ref:install stay. Type :smile: for a smile.",
+    ]
+
+
 def test_a_headings_attribute_list_is_not_part_of_its_text(tmp_path: Path) -> None:
     (tmp_path / "guide.md").write_text(
         "# Widget Guide {#top}\n\n## Installing {#install .tab}\n\nRun the installer.\n\n"

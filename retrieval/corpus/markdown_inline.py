@@ -16,19 +16,53 @@ MAX_BOLD_HEADING = 100
 # An admonition's marker on a line of its own: GitHub's "[!NOTE]", and a ":::" fence that
 # ``retrieval.corpus.site_markup`` left (an unknown kind, or a closing fence without its opening).
 _MARKER_LINE = re.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
+# An icon's or an emoji's shortcode (MkDocs Material's ``:material-check:``, GitHub's and
+# PyMdown's ``:tada:``, ``:+1:``): the page shows a picture, not the name. Only a whole word
+# (white space, "(" or a line's start before it; white space, punctuation or the end after
+# it), so "12:30:45", "a:b:c" and a role such as ":ref:`x`" stay as written.
+_SHORTCODE = re.compile(r"(?<![^\s(]):(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?=[\s.,;!?)]|$)")
+
+
+_BREAKS = ("softbreak", "hardbreak")
+
+
+def _without_shortcodes(text: str, glued: bool = False) -> str:
+    """``text`` without icon and emoji shortcodes, and without the space each leaves doubled;
+    ``glued``: what follows ``text`` on its line (a code span: ":ref:`x`") is not a word's end."""
+    if ":" not in text:
+        return text
+    if glued:
+        return _without_shortcodes(text + "\0")[:-1]
+    out = ""
+    at = 0
+    for found in _SHORTCODE.finditer(text):
+        out += text[at : found.start()]
+        at = found.end()
+        if out[-1:] in (" ", "\t"):  # one space between its neighbours, none before a mark
+            out = out[:-1]
+            if text[at : at + 1] not in (" ", "\t", ".", ",", ";", "!", "?", ")", ""):
+                out += " "
+        elif not out and text[at : at + 1] in (" ", "\t"):
+            at += 1  # a line's start
+    return out + text[at:]
 
 
 def inline_text(token: Token) -> str:
     """What an ``inline`` token shows: its text, link texts, code spans' contents; soft line
-    breaks as spaces, hard ones as new lines; images and raw HTML as nothing; and a line that
-    is only an admonition's marker (GitHub's ``[!NOTE]``, a ``:::tip`` fence) as nothing."""
+    breaks as spaces, hard ones as new lines; images, raw HTML and icon or emoji shortcodes as
+    nothing; and a line that is only an admonition's marker (GitHub's ``[!NOTE]``, a
+    ``:::tip`` fence) as nothing."""
     lines: list[tuple[str, str]] = []  # (a line's text, the break after it)
     line: list[str] = []
     dropped = False  # an image or raw HTML just left out: the page shows one space, not two
-    for child in token.children or ():  # an image's alt text is its own child: not shown
+    children = token.children or []
+    for at, child in enumerate(children):  # an image's alt text is its own child: not shown
         kind = child.type
         if kind in ("text", "code_inline"):
             content = child.content
+            if kind == "text":
+                glued = at + 1 < len(children) and children[at + 1].type not in _BREAKS
+                content = _without_shortcodes(content, glued)
             if dropped and kind == "text" and line and line[-1].endswith(" "):
                 content = content.lstrip(" ")
             line.append(content)
