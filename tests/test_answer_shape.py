@@ -8,7 +8,7 @@ import itertools
 import pytest
 
 from helpers import BLOOMBERG, CATO
-from retrieval import Article, Corpus, Engine
+from retrieval import Article, Corpus, Engine, load_corpus
 from retrieval.question.argument import asks_for_argument
 from retrieval.summary.coherence import leans_back
 
@@ -161,3 +161,33 @@ def test_a_question_with_no_sentence_after_it_is_in_short_only_when_nothing_else
     assert [s.text for s in answer.summary][:1] == ["Does the server have a karaoke night?"]
     answer = engine.ask("karaoke night and appeals reviewed within a week")
     assert answer.summary and not any(s.text.endswith("?") for s in answer.summary)
+
+
+def steps_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
+    folder = tmp_path_factory.mktemp("steps")
+    (folder / "widget.md").write_text(
+        "# Widget guide\n\n## Resetting\n\nTo reset your widget:\n\n"
+        "1. Unplug it for ten seconds.\n2. Hold the button while plugging it back in.\n\n"
+        "## Backups\n\nBack the settings up with:\n\n```\nwidget backup --all\n```\n",
+        encoding="utf-8",
+    )
+    return Engine(load_corpus(folder))
+
+
+def test_a_sentence_introducing_steps_comes_with_the_first_step(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    answer = steps_engine(tmp_path_factory).ask("how do i reset my widget")
+    assert answer.verdict == "answer"
+    assert [s.text for s in answer.summary] == [
+        "To reset your widget:",
+        "Unplug it for ten seconds.",
+    ]
+
+
+def test_a_sentence_introducing_a_command_is_in_short_alone_the_command_follows_it(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    answer = steps_engine(tmp_path_factory).ask("how do i back up the widget settings")
+    assert [s.text for s in answer.summary][:1] == ["Back the settings up with:"]
+    assert [p.kind for p in answer.passages[:2]] == ["body", "code"]

@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from retrieval.corpus import html_text, site_front_matter, site_markup
 from retrieval.corpus.markdown_inline import inline_text, is_bold_heading
 from retrieval.corpus.models import BODY, CELL_SEPARATOR
+from retrieval.corpus.sentences import introduces
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -222,7 +223,7 @@ class _Reader:
             last is not None
             and last.role == BODY
             and last.section == self.section
-            and last.text.rstrip().endswith(":")
+            and introduces(last.text)
         ):
             self.blocks[-1] = Block(f"{last.text}\n{text}", BODY, last.section)
         else:

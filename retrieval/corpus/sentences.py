@@ -120,6 +120,13 @@ def asks(sentence: str) -> bool:
     return _ASKS.search(sentence) is not None
 
 
+def introduces(sentence: str) -> bool:
+    """Whether ``sentence`` introduces what follows it (a list, a command, a quotation): it
+    ends with a colon. One rule for every stage: a list joins the paragraph that introduces
+    it, and a summary does not quote the introduction without what it introduces."""
+    return sentence.rstrip().endswith(":")
+
+
 def split_sentences(text: str) -> list[str]:
     """The sentences of ``text``, each a verbatim substring of it."""
     return [text[start:end] for start, end in sentence_spans(text)]

@@ -18,6 +18,7 @@ import numpy.typing as npt
 from retrieval.answer import ArticleSummary
 from retrieval.corpus.genre import Genre, article_genre
 from retrieval.corpus.models import Paragraph
+from retrieval.corpus.sentences import introduces
 from retrieval.index.passages import Passages
 from retrieval.summary.answer import sentence_in
 from retrieval.summary.coherence import NewsPointers, leans_back
@@ -101,7 +102,7 @@ def summary_sentences(
     long_enough = [len(set(t)) >= MIN_SENTENCE_TERMS for t in terms]
     # A sentence ending on a colon introduces what follows it (a list, a code block, a
     # quotation), which a summary does not show: it is taken only to fill up.
-    complete = [not s.text.rstrip().endswith(":") for s in shown]
+    complete = [not introduces(s.text) for s in shown]
     pointers: Genre = "opinion" if news_pointers == "all" else genre
     leaning = [coherent and leans_back(s.text, pointers) for s in shown]
     groups = [_with_antecedents(i, leaning) for i in range(n)]

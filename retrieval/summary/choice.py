@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from retrieval.corpus.genre import article_genre
 from retrieval.corpus.models import Article, Genre, Paragraph
 from retrieval.corpus.sentences import asks as asks_question
+from retrieval.corpus.sentences import introduces as introduces_next
 from retrieval.summary.coherence import leans_back
 
 MMR_LAMBDA = 0.7
@@ -38,7 +39,9 @@ def readable(
     it leans too; a chain reaching back past its paragraph's start is left out. A question
     ("How long do warnings last?", as FAQs and opinion pieces ask one and answer it) is taken
     with the sentence after it, and alone only with ``unanswered`` (when nothing else could be
-    shown): not as a paragraph's last sentence. A group that
+    shown): not as a paragraph's last sentence. So is a sentence that introduces what follows
+    it in its paragraph ("To reset it:" and the list's first step), and alone when it ends
+    its paragraph (the code or table it introduces is the next passage). A group that
     would pass ``count`` is left out, unless nothing else can be shown, and so is one that
     stands before a sentence already chosen from its paragraph. ``ranked`` is read only as
     far as these choices need (it may be a generator). The result keeps the
@@ -54,6 +57,10 @@ def readable(
         _, paragraph, (start, end) = candidates[i]
         return paragraph.is_body and asks_question(paragraph.text[start:end])
 
+    def introduces(i: int) -> bool:
+        _, paragraph, (start, end) = candidates[i]
+        return paragraph.is_body and introduces_next(paragraph.text[start:end])
+
     def same_paragraph(i: int, j: int) -> bool:
         return candidates[i][0] is candidates[j][0] and candidates[i][1] is candidates[j][1]
 
@@ -64,9 +71,11 @@ def readable(
             if before < 0 or not same_paragraph(before, group[0]):
                 return []
             group.insert(0, before)
-        while asks(group[-1]):  # a question, then what answers it
+        while asks(group[-1]) or introduces(group[-1]):  # then what answers or follows it
             after = group[-1] + 1
             if after >= len(candidates) or not same_paragraph(after, group[-1]):
+                if introduces(group[-1]):  # the block it introduces is the next passage
+                    return group
                 return group if unanswered else []
             group.append(after)
         return group
