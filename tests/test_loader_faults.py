@@ -102,6 +102,17 @@ def test_a_file_whose_first_line_is_blank_is_refused_for_having_no_title(
     assert "no title" in error.problem and "first line" in error.problem
 
 
+def test_a_markdown_page_whose_only_heading_is_a_picture_is_refused_for_having_no_title(
+    tmp_path: Path,
+) -> None:
+    """Its one paragraph would be its title, leaving nothing to quote: say so, not that it
+    "has a title but no paragraphs"."""
+    write(tmp_path, "logo.md", "# ![Widget](logo.png)\n\nWidgets reset in ten seconds.\n")
+    error = refused(tmp_path)
+    assert error.source == "logo.md"
+    assert "no title" in error.problem and "'# Title' heading" in error.problem
+
+
 def test_a_first_line_too_long_to_be_a_title_is_refused(tmp_path: Path) -> None:
     name = overlong_title(tmp_path)
     error = refused(tmp_path)

@@ -255,7 +255,9 @@ def test_an_icon_or_emoji_shortcode_shows_nothing_and_leaves_no_double_space(
         "# Icons\n\n:material-check: Supported on Linux.\n\n"
         "Click :material-plus: to add a row :tada:. Thumbs :+1: up.\n"
         ":fontawesome-brands-github: Star it\n\n"
-        "At 12:30:45, a:b:c and the role :ref:`install` stay. Type `:smile:` for a smile.\n",
+        "At 12:30:45, a:b:c and the role :ref:`install` stay. Type `:smile:` for a smile.\n\n"
+        "Platforms:\n\n- :material-linux: Linux\n- :material-apple:\n\n"
+        "Steps:\n\n1. Install.\n2. :material-check:\n",
         encoding="utf-8",
     )
     texts = [p.text for p in load_corpus(tmp_path).articles[0].paragraphs]
@@ -263,6 +265,8 @@ def test_an_icon_or_emoji_shortcode_shows_nothing_and_leaves_no_double_space(
         "Supported on Linux.",
         "Click to add a row. Thumbs up. Star it",
         "At 12:30:45, a:b:c and the role :ref:install stay. Type :smile: for a smile.",
+        "Platforms:\n\u2022 Linux",  # a bullet showing only an icon is none
+        "Steps:\n1. Install.\n2.",  # a numbered one keeps its number, as the page shows it
     ]
 
 

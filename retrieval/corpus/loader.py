@@ -232,6 +232,12 @@ def _markdown_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list
                 name, "no title: begin with a '# Title' heading, or set title in the front matter"
             )
         title = blocks.pop(0).text
+        if not blocks:  # its one paragraph, read as its title
+            raise CorpusError(
+                name,
+                "no title: its one paragraph would be its title; begin with a '# Title' "
+                "heading, or set title in the front matter",
+            )
     if len(title) > MAX_TITLE_CHARS:
         raise CorpusError(
             name, f"no title: the title has {len(title):,} characters; make it shorter"

@@ -262,7 +262,9 @@ class _Reader:
                 else:
                     self.at += 1
             self.at += 1
-            lines.append(indent + marker + " ".join(part for part in item if part))
+            text = " ".join(part for part in item if part)
+            if text or nested or ordered:  # a bullet showing only a picture is none
+                lines.append((indent + marker + text).rstrip())
             lines.extend(nested)
         self.at += 1
         return lines
