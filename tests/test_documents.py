@@ -169,6 +169,23 @@ def test_markdown_is_quoted_without_its_syntax_word_for_word(tmp_path: Path) -> 
     assert not any(mark in text for text in texts for mark in ("**", "](", "`", "## "))
 
 
+def test_github_breaks_strikethrough_and_task_lists_are_quoted_as_the_page_shows_them(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "# Keys\n\nPress <kbd>Ctrl</kbd>+<kbd>C</kbd> to stop it.<br>Then restart.\n\n"
+        "The ~~old~~ new flag is `--fast`.\n\nTo do:\n\n- [x] Charge it\n- [ ] Pair it\n\n"
+        "| Key | Meaning |\n|---|---|\n| `a` | first<br/>line |\n"
+    )
+    texts = [p.text for p in load_article(write(tmp_path, "keys.md", page)).paragraphs]
+    assert texts == [
+        "Press Ctrl+C to stop it.\nThen restart.",  # not "stop it.Then"
+        "The old new flag is --fast.",
+        "To do:\n\u2022 Charge it\n\u2022 Pair it",  # a checkbox shows no "[x]"
+        "Key | Meaning\na | first line",  # a table's row stays one line
+    ]
+
+
 def test_a_markdown_heading_is_never_a_paragraph(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "widget-faq.md", WIDGET_FAQ))
     texts = [p.text for p in article.paragraphs]

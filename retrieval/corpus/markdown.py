@@ -1,6 +1,7 @@
 """Markdown read as a reader sees it: blocks of plain text, each under its headings.
 
-markdown-it-py (CommonMark, with GitHub's tables and definition lists) parses the page. What
+markdown-it-py (CommonMark, with GitHub's tables, strikethrough and task lists, and definition
+lists) parses the page. What
 comes out is what the rendered page shows, without the syntax: a link shows its text, emphasis
 and inline code their content, an image nothing; a paragraph's line breaks read as the spaces
 the page shows. So every quote is found word for word in the page a reader opens.
@@ -110,9 +111,11 @@ def _parser() -> MarkdownIt:
     imports markdown-it."""
     from markdown_it import MarkdownIt
     from mdit_py_plugins.deflist import deflist_plugin
+    from mdit_py_plugins.tasklists import tasklists_plugin
 
-    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable("table")
-    return parser.use(deflist_plugin)
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    parser.enable(["table", "strikethrough"])
+    return parser.use(deflist_plugin).use(tasklists_plugin)
 
 
 class _Reader:
@@ -276,8 +279,8 @@ class _Reader:
             token = self.tokens[self.at]
             if token.type == "tr_open":
                 cells = []
-            elif token.type == "inline":
-                cells.append(inline_text(token))
+            elif token.type == "inline":  # a row is one line: a cell's <br> is a space
+                cells.append(" ".join(inline_text(token).split("\n")))
             elif token.type == "tr_close":
                 rows.append(CELL_SEPARATOR.join(cells))
             self.at += 1

@@ -24,6 +24,7 @@ _SHORTCODE = re.compile(r"(?<![^\s(]):(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?
 
 
 _BREAKS = ("softbreak", "hardbreak")
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # raw HTML that shows a line break
 
 
 def _without_shortcodes(text: str, glued: bool = False) -> str:
@@ -49,9 +50,9 @@ def _without_shortcodes(text: str, glued: bool = False) -> str:
 
 def inline_text(token: Token) -> str:
     """What an ``inline`` token shows: its text, link texts, code spans' contents; soft line
-    breaks as spaces, hard ones as new lines; images, raw HTML and icon or emoji shortcodes as
-    nothing; and a line that is only an admonition's marker (GitHub's ``[!NOTE]``, a
-    ``:::tip`` fence) as nothing."""
+    breaks as spaces, hard ones (and raw HTML's ``<br>``) as new lines; images, other raw HTML
+    and icon or emoji shortcodes as nothing; and a line that is only an admonition's marker
+    (GitHub's ``[!NOTE]``, a ``:::tip`` fence) as nothing."""
     lines: list[tuple[str, str]] = []  # (a line's text, the break after it)
     line: list[str] = []
     dropped = False  # an image or raw HTML just left out: the page shows one space, not two
@@ -67,7 +68,7 @@ def inline_text(token: Token) -> str:
                 content = content.lstrip(" ")
             line.append(content)
             dropped = False
-        elif kind in ("softbreak", "hardbreak"):
+        elif kind in _BREAKS or (kind == "html_inline" and _LINE_BREAK.fullmatch(child.content)):
             lines.append(("".join(line), " " if kind == "softbreak" else "\n"))
             line = []
             dropped = False
