@@ -1,10 +1,10 @@
 """Markdown read as a reader sees it: blocks of plain text, each under its headings.
 
 markdown-it-py (CommonMark, with GitHub's tables, strikethrough and task lists, and definition
-lists) parses the page. What
-comes out is what the rendered page shows, without the syntax: a link shows its text, emphasis
-and inline code their content, an image nothing; a paragraph's line breaks read as the spaces
-the page shows. So every quote is found word for word in the page a reader opens.
+lists) parses the page. What comes out is what the rendered page shows, without the syntax: a
+link shows its text, emphasis and inline code their content, an image nothing; a paragraph's
+line breaks read as the spaces the page shows. So every quote is found word for word in the
+page a reader opens.
 
 - A heading opens a section; it is no block of its own, and every block carries its
   heading path (``("Widget FAQ", "How do I reset my widget?")``). A short paragraph all in

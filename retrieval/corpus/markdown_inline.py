@@ -20,7 +20,10 @@ _MARKER_LINE = re.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
 # PyMdown's ``:tada:``, ``:+1:``): the page shows a picture, not the name. Only a whole word
 # (white space, "(" or a line's start before it; white space, punctuation or the end after
 # it), so "12:30:45", "a:b:c" and a role such as ":ref:`x`" stay as written.
-_SHORTCODE = re.compile(r"(?<![^\s(]):(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?=[\s.,;!?)]|$)")
+_MARKS = ".,;!?)"  # punctuation that may follow a shortcode, as white space may
+_SHORTCODE = re.compile(
+    rf"(?<![^\s(]):(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?=[\s{re.escape(_MARKS)}]|$)"
+)
 
 
 _BREAKS = ("softbreak", "hardbreak")
@@ -32,18 +35,17 @@ def _without_shortcodes(text: str, glued: bool = False) -> str:
     ``glued``: what follows ``text`` on its line (a code span: ":ref:`x`") is not a word's end."""
     if ":" not in text:
         return text
-    if glued:
-        return _without_shortcodes(text + "\0")[:-1]
     out = ""
     at = 0
     for found in _SHORTCODE.finditer(text):
+        if glued and found.end() == len(text):
+            break
         out += text[at : found.start()]
         at = found.end()
+        after = text[at : at + 1]
         if out[-1:] in (" ", "\t"):  # one space between its neighbours, none before a mark
-            out = out[:-1]
-            if text[at : at + 1] not in (" ", "\t", ".", ",", ";", "!", "?", ")", ""):
-                out += " "
-        elif not out and text[at : at + 1] in (" ", "\t"):
+            out = out[:-1] + ("" if not after or after in " \t" + _MARKS else " ")
+        elif not out and after in (" ", "\t"):
             at += 1  # a line's start
     return out + text[at:]
 
