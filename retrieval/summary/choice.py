@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from retrieval.corpus.genre import article_genre
 from retrieval.corpus.models import Article, Genre, Paragraph
 from retrieval.corpus.sentences import asks as asks_question
-from retrieval.corpus.sentences import introduces as introduces_next
+from retrieval.corpus.sentences import introduces
 from retrieval.summary.coherence import leans_back
 
 MMR_LAMBDA = 0.7
@@ -49,17 +49,13 @@ def readable(
     their order in it: the best sentence first, unless it leans on the one before it.
     """
 
-    def leans(i: int) -> bool:  # a caption or a bio stands alone: "This article first..."
-        article, paragraph, (start, end) = candidates[i]
-        return paragraph.is_body and leans_back(paragraph.text[start:end], genre(article))
-
-    def asks(i: int) -> bool:
+    def body_sentence(i: int) -> str | None:  # a caption or a bio stands alone: "This..."
         _, paragraph, (start, end) = candidates[i]
-        return paragraph.is_body and asks_question(paragraph.text[start:end])
+        return paragraph.text[start:end] if paragraph.is_body else None
 
-    def introduces(i: int) -> bool:
-        _, paragraph, (start, end) = candidates[i]
-        return paragraph.is_body and introduces_next(paragraph.text[start:end])
+    def leans(i: int) -> bool:
+        sentence = body_sentence(i)
+        return sentence is not None and leans_back(sentence, genre(candidates[i][0]))
 
     def same_paragraph(i: int, j: int) -> bool:
         return candidates[i][0] is candidates[j][0] and candidates[i][1] is candidates[j][1]
@@ -71,10 +67,11 @@ def readable(
             if before < 0 or not same_paragraph(before, group[0]):
                 return []
             group.insert(0, before)
-        while asks(group[-1]) or introduces(group[-1]):  # then what answers or follows it
+        # a question, then what answers it; an introduction ("To reset it:"), what follows it
+        while (last := body_sentence(group[-1])) and (asks_question(last) or introduces(last)):
             after = group[-1] + 1
             if after >= len(candidates) or not same_paragraph(after, group[-1]):
-                if introduces(group[-1]):  # the block it introduces is the next passage
+                if introduces(last):  # what it introduces is the next passage
                     return group
                 return group if unanswered else []
             group.append(after)
