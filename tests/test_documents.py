@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from helpers import examples
+from helpers import examples, write
 from retrieval import CorpusError, Engine, load_article, load_corpus
 from retrieval.corpus.markdown import CODE, TABLE
 from retrieval.index.tokenize import Tokenizer
@@ -124,12 +124,6 @@ Can I swim with the gizmo?
 
 Yes, it is sealed against water to a depth of fifty metres.
 """
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -62,9 +62,14 @@ Write `{% raw %}` to show a tag, and `{{< ref >}}` for a link.
 """
 
 
+def page_paragraphs(folder: Path, name: str, page: str) -> list[Paragraph]:
+    """The paragraphs of ``page``, read as the file ``name``, alone in ``folder``."""
+    (folder / name).write_text(page, encoding="utf-8")
+    return list(load_corpus(folder).articles[0].paragraphs)
+
+
 def paragraphs(tmp_path: Path) -> list[Paragraph]:
-    (tmp_path / "install.md").write_text(PAGE, encoding="utf-8")
-    return list(load_corpus(tmp_path).articles[0].paragraphs)
+    return page_paragraphs(tmp_path, "install.md", PAGE)
 
 
 def test_an_admonition_is_text_under_its_title(tmp_path: Path) -> None:
@@ -182,8 +187,7 @@ The important thing is to export regularly; imports are slow.
 
 
 def docusaurus_paragraphs(tmp_path: Path, name: str = "vaults.mdx") -> list[Paragraph]:
-    (tmp_path / name).write_text(DOCUSAURUS_PAGE, encoding="utf-8")
-    return list(load_corpus(tmp_path).articles[0].paragraphs)
+    return page_paragraphs(tmp_path, name, DOCUSAURUS_PAGE)
 
 
 def test_an_mdx_page_is_read_as_markdown_without_its_imports_and_exports(tmp_path: Path) -> None:
@@ -236,13 +240,11 @@ def test_a_titled_callout_and_a_vitepress_details_block_are_text_under_their_tit
 
 
 def test_a_wiki_link_shows_its_label_or_target_and_an_embed_nothing(tmp_path: Path) -> None:
-    (tmp_path / "wiki.md").write_text(
+    page = (
         "# Wiki\n\nSee [[Getting Started]] and [[install|the install page]]. ![[map.png]]\n\n"
-        "Write `[[tool.poetry.source]]` in the file.\n",
-        encoding="utf-8",
+        "Write `[[tool.poetry.source]]` in the file.\n"
     )
-    texts = [p.text for p in load_corpus(tmp_path).articles[0].paragraphs]
-    assert texts == [
+    assert [p.text for p in page_paragraphs(tmp_path, "wiki.md", page)] == [
         "See Getting Started and the install page.",
         "Write [[tool.poetry.source]] in the file.",
     ]
@@ -251,17 +253,15 @@ def test_a_wiki_link_shows_its_label_or_target_and_an_embed_nothing(tmp_path: Pa
 def test_an_icon_or_emoji_shortcode_shows_nothing_and_leaves_no_double_space(
     tmp_path: Path,
 ) -> None:
-    (tmp_path / "icons.md").write_text(
+    page = (
         "# Icons\n\n:material-check: Supported on Linux.\n\n"
         "Click :material-plus: to add a row :tada:. Thumbs :+1: up.\n"
         ":fontawesome-brands-github: Star it\n\n"
         "At 12:30:45, a:b:c and the role :ref:`install` stay. Type `:smile:` for a smile.\n\n"
         "Platforms:\n\n- :material-linux: Linux\n- :material-apple:\n\n"
-        "Steps:\n\n1. Install.\n2. :material-check:\n",
-        encoding="utf-8",
+        "Steps:\n\n1. Install.\n2. :material-check:\n"
     )
-    texts = [p.text for p in load_corpus(tmp_path).articles[0].paragraphs]
-    assert texts == [
+    assert [p.text for p in page_paragraphs(tmp_path, "icons.md", page)] == [
         "Supported on Linux.",
         "Click to add a row. Thumbs up. Star it",
         "At 12:30:45, a:b:c and the role :ref:install stay. Type :smile: for a smile.",
