@@ -151,6 +151,41 @@ def test_a_page_without_a_level_one_heading_is_titled_by_its_first_heading(
     assert article.paragraphs[0].text == "Intro line of text."
 
 
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "# ![Widget](logo.png)",  # a README's logo as its title
+        '<h1 align="center">\n  <img src="logo.png" alt="Widget" width="120">\n</h1>',
+        '# <img src="logo.png" alt="Widget">',
+    ],
+)
+def test_a_title_that_shows_only_a_logo_is_named_by_its_alt_text(
+    tmp_path: Path, heading: str
+) -> None:
+    """A screen reader reads the logo's name; the next heading down is a section, not the
+    page's title."""
+    page = f"{heading}\n\nWidgets reset gadgets.\n\n## Install\n\nRun pip install widget.\n"
+    article = load_article(write(tmp_path, "readme.md", page))
+    assert article.title == "Widget"
+    assert [(p.text, p.section[1:]) for p in article.paragraphs] == [
+        ("Widgets reset gadgets.", ()),
+        ("Run pip install widget.", ("Install",)),
+    ]
+
+
+def test_an_html_heading_is_a_heading_not_a_paragraph(tmp_path: Path) -> None:
+    page = (
+        '<h1 align="center">Gizmo<br><sub>tidy gadgets</sub></h1>\n\n'
+        "Gizmo sorts your gadgets.\n\n<h2>Install &amp; run</h2>\n\nRun pip install gizmo.\n"
+    )
+    article = load_article(write(tmp_path, "readme.md", page))
+    assert article.title == "Gizmo tidy gadgets"
+    assert [(p.text, p.section) for p in article.paragraphs] == [
+        ("Gizmo sorts your gadgets.", ("Gizmo tidy gadgets",)),
+        ("Run pip install gizmo.", ("Gizmo tidy gadgets", "Install & run")),
+    ]
+
+
 def test_markdown_is_quoted_without_its_syntax_word_for_word(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "widget-faq.md", WIDGET_FAQ))
     texts = [p.text for p in article.paragraphs]

@@ -106,8 +106,8 @@ def test_a_markdown_page_whose_only_heading_is_a_picture_is_refused_for_having_n
     tmp_path: Path,
 ) -> None:
     """Its one paragraph would be its title, leaving nothing to quote: say so, not that it
-    "has a title but no paragraphs"."""
-    write(tmp_path, "logo.md", "# ![Widget](logo.png)\n\nWidgets reset in ten seconds.\n")
+    "has a title but no paragraphs". (A picture with alt text names the page.)"""
+    write(tmp_path, "logo.md", "# ![](logo.png)\n\nWidgets reset in ten seconds.\n")
     error = refused(tmp_path)
     assert error.source == "logo.md"
     assert "no title" in error.problem and "'# Title' heading" in error.problem

@@ -6,6 +6,9 @@ write an entry as ``<details><summary>How do I pair it?</summary>`` with its ans
 as nothing, such an answer would be lost without a word. So a block of HTML gives, in order:
 
 - ``("summary", text)``: a ``<summary>``'s text, which heads what its ``<details>`` holds;
+- ``("h1", text)`` to ``("h6", text)``: a heading's text, or the alt text of the pictures it
+  shows when it shows no text (a README's ``<h1 align="center"><img alt="Gizmo"></h1>``, whose
+  name is what a screen reader reads);
 - ``("end", "")``: where a ``<details>`` closes;
 - ``("code", text)``: a ``<pre>``'s text as written, which a page shows as code;
 - ``("text", text)``: each run of text between block-level tags (a paragraph, a list item, a
@@ -23,7 +26,7 @@ from html.parser import HTMLParser
 
 from retrieval.corpus.models import CELL_SEPARATOR
 
-Piece = tuple[str, str]  # ("summary" | "end" | "code" | "text", its text)
+Piece = tuple[str, str]  # ("summary" | "end" | "code" | "text" | "h1"... "h6", its text)
 
 _HIDDEN = frozenset({"script", "style", "template", "noscript"})
 # Tags that end a run of text: what follows them is shown on a line of its own.
@@ -31,6 +34,7 @@ _BREAKS = frozenset(
     "address article aside blockquote br dd details div dl dt figcaption figure footer form "
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p section summary table tr ul".split()
 )
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _CELLS = frozenset({"td", "th"})  # a row's cells are one run, joined as Markdown's are
 _SPACE = re.compile(r"\s+")
 
@@ -43,6 +47,8 @@ def pieces(html: str) -> list[Piece]:
     for tag in ("summary", "pre"):  # what the block leaves open
         if getattr(reader, tag) is not None:
             reader.handle_endtag(tag)
+    if reader.heading is not None:
+        reader.handle_endtag(reader.heading)
     reader.flush()
     return reader.found
 
@@ -55,6 +61,8 @@ class _Reader(HTMLParser):
         self.hidden = 0  # depth inside tags whose content is never shown
         self.summary: list[str] | None = None  # the text of an open <summary>
         self.pre: list[str] | None = None  # the text of an open <pre>, as written
+        self.heading: str | None = None  # the open heading's tag
+        self.pictures: list[str] = []  # the alt texts of the pictures in the open heading
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _HIDDEN:
@@ -65,8 +73,15 @@ class _Reader(HTMLParser):
         elif tag == "pre" and self.pre is None:
             self.flush()
             self.pre = []
-        elif tag in _BREAKS:
+        elif tag in HEADINGS and self.heading is None and self.summary is None:
             self.flush()
+            self.heading, self.pictures = tag, []
+        elif tag == "img" and self.heading is not None:
+            alt = dict(attrs).get("alt")
+            if alt and alt.strip():
+                self.pictures.append(alt)
+        elif tag in _BREAKS:
+            self._break()
         elif tag in _CELLS and "".join(self.text).strip():
             self.text.append(CELL_SEPARATOR)
 
@@ -86,8 +101,22 @@ class _Reader(HTMLParser):
             self.pre = None
             if code.strip():
                 self.found.append(("code", code))
+        elif tag == self.heading:
+            text = _SPACE.sub(" ", "".join(self.text)).strip()
+            self.text, self.heading = [], None
+            text = text or _SPACE.sub(" ", " ".join(self.pictures)).strip()
+            if text:
+                self.found.append((tag, text))
         elif tag in _BREAKS:
+            self._break()
+
+    def _break(self) -> None:
+        """A block-level tag: the run of text ends, but a heading's text goes on past it
+        (``<h1>Gizmo<br>tidy gadgets</h1>`` is one heading)."""
+        if self.heading is None:
             self.flush()
+        else:
+            self.text.append(" ")
 
     def handle_data(self, data: str) -> None:
         if self.hidden:

@@ -39,7 +39,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from retrieval.corpus import html_text, site_front_matter, site_markup
-from retrieval.corpus.markdown_inline import inline_text, is_bold_heading
+from retrieval.corpus.markdown_inline import inline_text, is_bold_heading, picture_names
 from retrieval.corpus.models import BODY, CELL_SEPARATOR
 from retrieval.corpus.sentences import introduces
 
@@ -145,17 +145,10 @@ class _Reader:
         token = self.tokens[self.at]
         kind = token.type
         if kind == "heading_open":
-            level = int(token.tag[1:])
-            text = site_markup.heading_text(inline_text(self.tokens[self.at + 1]))
+            inline = self.tokens[self.at + 1]
+            text = site_markup.heading_text(inline_text(inline)) or picture_names(inline)
             self.at += 3
-            if text and self.quoted:  # it heads the quote: the page's title only if none else
-                self.quoted_heading = self.quoted_heading or text
-            elif text:
-                if level == 1 and self.title is None:
-                    self.title = text
-                if self.first_heading is None:
-                    self.first_heading = text
-            self._head(level, text)
+            self._heading(int(token.tag[1:]), text)
         elif kind == "paragraph_open":
             inline = self.tokens[self.at + 1]
             text = inline_text(inline)
@@ -194,6 +187,18 @@ class _Reader:
         else:  # hr: no text of its own
             self.at += 1
 
+    def _heading(self, level: int, text: str) -> None:
+        """A heading, written in Markdown or in HTML: it opens a section, and the first
+        level-1 one names the page."""
+        if text and self.quoted:  # it heads the quote: the page's title only if none else
+            self.quoted_heading = self.quoted_heading or text
+        elif text:
+            if level == 1 and self.title is None:
+                self.title = text
+            if self.first_heading is None:
+                self.first_heading = text
+        self._head(level, text)
+
     def _html(self, html: str) -> None:
         """Raw HTML as the page shows it (``retrieval.corpus.html_text``): its text as body
         blocks, a ``<summary>`` as a heading over what its ``<details>`` holds."""
@@ -204,6 +209,8 @@ class _Reader:
             elif kind == "end":
                 self.details = max(0, self.details - 1)
                 self._head(DETAILS_LEVEL + self.details, "")
+            elif kind in html_text.HEADINGS:
+                self._heading(int(kind[1:]), text)
             else:
                 self._add(text, CODE if kind == "code" else BODY)
 

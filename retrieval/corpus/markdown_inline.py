@@ -28,6 +28,7 @@ _SHORTCODE = re.compile(
 
 _BREAKS = ("softbreak", "hardbreak")
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # raw HTML that shows a line break
+_ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 def _without_shortcodes(text: str, glued: bool = False) -> str:
@@ -96,3 +97,16 @@ def is_bold_heading(inline: Token, text: str) -> bool:
         and 0 < len(text) <= MAX_BOLD_HEADING
         and text[-1] not in ".:;,"
     )
+
+
+def picture_names(inline: Token) -> str:
+    """The alt texts of the pictures an ``inline`` token shows (``![Gizmo](logo.png)``, an
+    ``<img alt="Gizmo">``): what names a heading that shows a logo and no text, as a screen
+    reader reads it."""
+    names: list[str] = []
+    for child in inline.children or ():
+        if child.type == "image":
+            names.append(child.content)
+        elif child.type == "html_inline":
+            names.extend(a or b for a, b in _ALT.findall(child.content))
+    return " ".join(" ".join(names).split())
