@@ -311,3 +311,57 @@ def test_a_table_of_contents_marker_shows_nothing_but_in_code_or_in_a_sentence()
     assert as_shown("* TOC\n{: toc }\nText.") == "\n\nText."  # kramdown's spaced form
     assert as_shown("See [TOC] here.") == "See [TOC] here."
     assert as_shown("```\n[TOC]\n```") == "```\n[TOC]\n```"
+
+
+MYST_PAGE = """\
+(install)=
+# Installing Widgetron
+
+Press {kbd}`Ctrl+C` to stop it, read {doc}`the usage guide <usage>`, and call
+{py:func}`~widgetron.cache.clear` to empty the cache.
+
+```{toctree}
+:maxdepth: 2
+
+usage
+api
+```
+
+````{tab-set}
+```{tab-item} Linux
+:sync: linux
+
+Run the installer from a terminal.
+```
+````
+
+```{figure} images/parts.png
+---
+alt: The parts
+---
+The widget's parts, labelled.
+```
+
+```{code-block} python
+:linenos:
+
+cache.clear()
+```
+"""
+
+
+def test_myst_roles_targets_and_directives_read_as_a_sphinx_site_shows_them(
+    tmp_path: Path,
+) -> None:
+    found = [(p.text, p.role, p.section) for p in page_paragraphs(tmp_path, "i.md", MYST_PAGE)]
+    title = ("Installing Widgetron",)
+    assert found == [
+        (
+            "Press Ctrl+C to stop it, read the usage guide, and call clear to empty the cache.",
+            "body",
+            title,
+        ),  # the toctree shows links to other pages, not its file names
+        ("Run the installer from a terminal.", "body", (*title, "Linux")),
+        ("The widget's parts, labelled.", "body", title),  # a figure's path is not its text
+        ("cache.clear()", "code", title),
+    ]

@@ -14,7 +14,8 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
 * a MyST directive fence for an admonition (```` ```{note} ````, ```` ```{admonition} Title
   ````, ``:::{tip}``) and a Docusaurus admonition (``:::tip``, ``:::note Title``,
   ``:::info[Title]``) are their content, read as Markdown, not as code, headed by their
-  title; other directives (``{code-block}``, ``{toctree}``...) stay code;
+  title; MyST's other directives, its roles and targets are read by ``retrieval.corpus.myst``
+  (``{toctree}`` shows nothing, ``{code-block}`` stays code, ``{kbd}`Ctrl+C``` its text);
 * a Hugo shortcode (``{{< warning >}}``, ``{{% note %}}``), a Liquid or Jinja tag
   (``{% include "footer.md" %}``) and an MDX comment (``{/* draft */}``) show nothing; a
   line of nothing else is a blank line, so what a shortcode wraps is a paragraph of its own,
@@ -42,7 +43,7 @@ from __future__ import annotations
 import html
 import re
 
-from retrieval.corpus import site_markers
+from retrieval.corpus import myst, site_markers
 
 MAX_DEPTH = 8  # blocks inside blocks read as such; deeper ones are left as written
 # "!!! note", "??? tip inline end", "???+ warning", with an optional "title"
@@ -56,13 +57,9 @@ _BLOCK_OPEN = re.compile(
 )
 _BLOCK_CLOSE = re.compile(r"[ \t]*///[ \t]*")
 _FENCE = re.compile(r"(?P<indent>[ \t]{0,3})(?P<mark>`{3,}|~{3,}|:{3,})[ \t]*(?P<info>[^\n]*)")
-# MyST's admonition directives: their content is the page's text.
-_MYST_ADMONITIONS = frozenset(
-    "admonition attention caution danger error hint important note seealso tip warning "
-    "versionadded versionchanged deprecated".split()
-)
-# Docusaurus's own too, and VitePress's collapsible "::: details Title"
-_ADMONITIONS = _MYST_ADMONITIONS | {"info", "success", "secondary", "details"}
+# Docusaurus's admonitions: MyST's, and VitePress's collapsible "::: details Title"
+_ADMONITIONS = myst.ADMONITIONS | {"info", "success", "secondary", "details"}
+_NOTHING = "\0"  # ``_directive``'s answer for a directive showing nothing of its own
 _OPTION = re.compile(r"[ \t]*:[\w-]+:.*")  # a directive's option line: ":class: tip"
 _DIRECTIVE = re.compile(r"\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*")
 # No brace inside: a run of "{%" that never closes is read once, not once from each "{".
@@ -102,7 +99,11 @@ def heading_text(heading: str) -> str:
 def as_shown(source: str) -> str:
     """``source`` with the syntax of the module's docstring read as its page shows it;
     ``source`` itself when it holds none of it."""
-    if not any(mark in source for mark in _HAS_SYNTAX) and not site_markers.HAS_TOC.search(source):
+    if (
+        not any(mark in source for mark in _HAS_SYNTAX)
+        and not site_markers.HAS_TOC.search(source)
+        and not myst.HAS_TARGET.search(source)
+    ):
         return source
     return "\n".join(_lines(source.split("\n"), 0))
 
@@ -121,9 +122,13 @@ def _lines(lines: list[str], depth: int) -> list[str]:
         directive = None if fence is None else _directive(fence.group("info"), fence.group("mark"))
         if fence is not None and (directive is not None or fence.group("mark")[0] != ":"):
             end = _fence_end(lines, at, fence)  # a colon fence is MyST's only for a directive
-            if directive is not None and depth < MAX_DEPTH:
+            if directive == _NOTHING:
+                out.extend([""] * (end + 1 - at))
+            elif directive is not None and depth < MAX_DEPTH:
                 content = _without_options(lines[at + 1 : end])
                 out.extend(_headed(fence.group("indent"), directive, _lines(content, depth + 1)))
+            elif _DIRECTIVE.fullmatch(fence.group("info").strip()):  # MyST's code, its options out
+                out.extend([line, *_without_options(lines[at + 1 : end + 1])])
             else:
                 out.extend(lines[at : end + 1])
             at = end + 1
@@ -154,7 +159,7 @@ def _lines(lines: list[str], depth: int) -> list[str]:
             out.extend(_headed(indent, title, _lines(body, depth + 1)))
             at = after
             continue
-        shown_nothing = site_markers.lines_taken(lines, at, out)
+        shown_nothing = 1 if myst.is_target(line) else site_markers.lines_taken(lines, at, out)
         if shown_nothing:
             out.extend([""] * shown_nothing)
             at += shown_nothing
@@ -209,12 +214,15 @@ def _fence_end(lines: list[str], start: int, fence: re.Match[str]) -> int:
 
 
 def _directive(info: str, mark: str) -> str | None:
-    """The title of a MyST admonition directive's fence, or of a Docusaurus admonition's
-    (``mark`` of colons), "" for none; None for any other fence: code, or a directive whose
-    content is not the page's text."""
+    """The title of a MyST directive's fence whose content is the page's text, or of a
+    Docusaurus admonition's (``mark`` of colons), "" for none; ``_NOTHING`` for a directive
+    that shows nothing of its own; None for any other fence: code."""
     found = _DIRECTIVE.fullmatch(info.strip())
     if found is not None:
-        return found.group("title") if found.group("name") in _MYST_ADMONITIONS else None
+        shows = myst.kind(found.group("name"))
+        if shows == "nothing":
+            return _NOTHING
+        return {"titled": found.group("title"), "untitled": ""}.get(shows)
     found = _DOCUSAURUS.fullmatch(info.strip()) if mark[0] == ":" else None
     if found is None or found.group("name") not in _ADMONITIONS:
         return None
@@ -222,9 +230,16 @@ def _directive(info: str, mark: str) -> str | None:
 
 
 def _without_options(content: list[str]) -> list[str]:
-    """A MyST directive's content without its ``:class: tip`` option lines."""
+    """A MyST directive's content without its options: ``:class: tip`` lines, or a block of
+    YAML between ``---`` lines."""
+    if content and content[0].strip() == "---":
+        end = next((i for i in range(1, len(content)) if content[i].strip() == "---"), None)
+        if end is not None:
+            return content[end + 1 :]
     at = 0
     while at < len(content) and _OPTION.fullmatch(content[at]):
+        at += 1
+    while 0 < at < len(content) and not content[at].strip():  # the blank line after them
         at += 1
     return content[at:]
 
@@ -237,6 +252,7 @@ def _without_tags(line: str) -> str:
         line = line[footnote.end() :]
     if "{" not in line and "[^" not in line and "[[" not in line:
         return line
+    line = myst.with_roles_shown(line)  # a role is the code span of what it shows
     parts = _CODE_SPAN.split(line)  # code spans at odd positions, kept as written
     kept = "".join(part if i % 2 else _without_marks(part) for i, part in enumerate(parts))
     return "" if kept != line and not kept.strip() else kept
