@@ -365,3 +365,52 @@ def test_myst_roles_targets_and_directives_read_as_a_sphinx_site_shows_them(
         ("The widget's parts, labelled.", "body", title),  # a figure's path is not its text
         ("cache.clear()", "code", title),
     ]
+
+
+COMPONENTS_PAGE = """\
+# Widget help
+
+<Tabs>
+  <TabItem value="pip" label="pip" default>
+
+Run the installer with pip.
+
+  </TabItem>
+  <TabItem value="conda" label="Conda">
+
+Run the installer with conda.
+
+  </TabItem>
+</Tabs>
+
+<AccordionGroup>
+<Accordion title="How do I reset it?">
+Hold the power button for ten seconds.
+</Accordion>
+<Accordion title="Can it get wet?">
+
+Yes, it is sealed against water.
+
+</Accordion>
+</AccordionGroup>
+
+<Card href="/start" />
+
+Charging takes about an hour.
+"""
+
+
+def test_a_components_title_or_label_heads_what_it_holds(tmp_path: Path) -> None:
+    """Docusaurus's tabs and Mintlify's accordions show their label or question above what
+    they hold, as a `<details>`'s summary does; a component without one heads nothing."""
+    found = [(p.text, p.section) for p in page_paragraphs(tmp_path, "help.mdx", COMPONENTS_PAGE)]
+    title = "Widget help"
+    assert found == [
+        ("Run the installer with pip.", (title, "pip")),
+        ("Run the installer with conda.", (title, "Conda")),
+        ("Hold the power button for ten seconds.", (title, "How do I reset it?")),
+        ("Yes, it is sealed against water.", (title, "Can it get wet?")),
+        ("Charging takes about an hour.", (title,)),
+    ]
+    answer = engine_for(tmp_path).ask("how do i reset it")
+    assert answer.passages[0].text == "Hold the power button for ten seconds."

@@ -5,11 +5,14 @@ GitHub and most documentation sites render the HTML a Markdown page holds, and F
 write an entry as ``<details><summary>How do I pair it?</summary>`` with its answer below. Read
 as nothing, such an answer would be lost without a word. So a block of HTML gives, in order:
 
-- ``("summary", text)``: a ``<summary>``'s text, which heads what its ``<details>`` holds;
+- ``("summary", text)``: a ``<summary>``'s text, which heads what its ``<details>`` holds, and
+  likewise the title or label of a documentation site's component that shows one above what it
+  holds (``<TabItem label="Conda">``, ``<Accordion title="How do I reset it?">``: Docusaurus,
+  Starlight, Mintlify), "" for one without;
 - ``("h1", text)`` to ``("h6", text)``: a heading's text, or the alt text of the pictures it
   shows when it shows no text (a README's ``<h1 align="center"><img alt="Gizmo"></h1>``, whose
   name is what a screen reader reads);
-- ``("end", "")``: where a ``<details>`` closes;
+- ``("end", "")``: where a ``<details>`` or such a component closes;
 - ``("code", text)``: a ``<pre>``'s text as written, which a page shows as code;
 - ``("text", text)``: each run of text between block-level tags (a paragraph, a list item, a
   table row, a line break), its white space read as the page shows it (collapsed), its
@@ -35,6 +38,8 @@ _BREAKS = frozenset(
     "h1 h2 h3 h4 h5 h6 header hr li main nav ol p section summary table tr ul".split()
 )
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Components whose title or label heads what they hold (tag names come lowercased).
+_HEADED = frozenset("tabitem tab accordion step card expandable callout aside".split())
 _CELLS = frozenset({"td", "th"})  # a row's cells are one run, joined as Markdown's are
 _SPACE = re.compile(r"\s+")
 
@@ -73,6 +78,11 @@ class _Reader(HTMLParser):
         elif tag == "pre" and self.pre is None:
             self.flush()
             self.pre = []
+        elif tag in _HEADED:
+            self.flush()
+            named = dict(attrs)
+            title = named.get("title") or named.get("label") or ""
+            self.found.append(("summary", _SPACE.sub(" ", title).strip()))
         elif tag in HEADINGS and self.heading is None and self.summary is None:
             self.flush()
             self.heading, self.pictures = tag, []
@@ -93,7 +103,7 @@ class _Reader(HTMLParser):
             self.summary = None
             if text:
                 self.found.append(("summary", text))
-        elif tag == "details":
+        elif tag == "details" or tag in _HEADED:
             self.flush()
             self.found.append(("end", ""))
         elif tag == "pre" and self.pre is not None:
