@@ -414,3 +414,40 @@ def test_a_components_title_or_label_heads_what_it_holds(tmp_path: Path) -> None
     ]
     answer = engine_for(tmp_path).ask("how do i reset it")
     assert answer.passages[0].text == "Hold the power button for ten seconds."
+
+
+TEMPLATE_TABS_PAGE = """\
+# Install
+
+{% tabs %}
+{% tab title="Linux" %}
+Run the installer in a terminal.
+{% endtab %}
+{% tab title="Windows" %}
+Run the installer in PowerShell.
+{% endtab %}
+{% endtabs %}
+
+{{< expand "Offline installs" >}}
+Copy the wheel over.
+{{< /expand >}}
+
+{{< tab >}}
+An untitled tab heads nothing.
+{{< /tab >}}
+
+Done.
+"""
+
+
+def test_a_template_tags_tab_or_collapsible_block_is_text_under_its_title(
+    tmp_path: Path,
+) -> None:
+    found = [(p.text, p.section) for p in page_paragraphs(tmp_path, "i.md", TEMPLATE_TABS_PAGE)]
+    assert found == [
+        ("Run the installer in a terminal.", ("Install", "Linux")),
+        ("Run the installer in PowerShell.", ("Install", "Windows")),
+        ("Copy the wheel over.", ("Install", "Offline installs")),
+        ("An untitled tab heads nothing.", ("Install",)),
+        ("Done.", ("Install",)),
+    ]

@@ -101,8 +101,7 @@ class _Reader(HTMLParser):
         elif tag == "summary" and self.summary is not None:
             text = _SPACE.sub(" ", "".join(self.summary)).strip()
             self.summary = None
-            if text:
-                self.found.append(("summary", text))
+            self.found.append(("summary", text))  # one without text heads nothing
         elif tag == "details" or tag in _HEADED:
             self.flush()
             self.found.append(("end", ""))

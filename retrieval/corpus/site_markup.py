@@ -16,7 +16,10 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
   ``:::info[Title]``) are their content, read as Markdown, not as code, headed by their
   title; MyST's other directives, its roles and targets are read by ``retrieval.corpus.myst``
   (``{toctree}`` shows nothing, ``{code-block}`` stays code, ``{kbd}`Ctrl+C``` its text);
-* a Hugo shortcode (``{{< warning >}}``, ``{{% note %}}``), a Liquid or Jinja tag
+* a tab or a collapsible block written as a template tag (``{% tab title="Windows" %}``,
+  ``{{< expand "Offline installs" >}}``) is its content under its title
+  (``retrieval.corpus.titled_tags``);
+* any other Hugo shortcode (``{{< warning >}}``, ``{{% note %}}``), Liquid or Jinja tag
   (``{% include "footer.md" %}``) and an MDX comment (``{/* draft */}``) show nothing; a
   line of nothing else is a blank line, so what a shortcode wraps is a paragraph of its own,
   as its box is on the page;
@@ -43,7 +46,7 @@ from __future__ import annotations
 import html
 import re
 
-from retrieval.corpus import myst, site_markers
+from retrieval.corpus import myst, site_markers, titled_tags
 
 MAX_DEPTH = 8  # blocks inside blocks read as such; deeper ones are left as written
 # "!!! note", "??? tip inline end", "???+ warning", with an optional "title"
@@ -164,7 +167,8 @@ def _lines(lines: list[str], depth: int) -> list[str]:
             out.extend([""] * shown_nothing)
             at += shown_nothing
             continue
-        out.append(_without_tags(line))
+        details = titled_tags.as_details(line) if "{" in line else None
+        out.extend([_without_tags(line)] if details is None else details)
         at += 1
     return out
 

@@ -1,0 +1,41 @@
+"""Template tags that title what they wrap: a GitBook or Hugo tab, a collapsible block.
+
+``{% tab title="Windows" %}`` ... ``{% endtab %}`` (GitBook, Liquid), ``{{< tab "macOS" >}}`` ...
+``{{< /tab >}}`` (Hugo's Book, Docsy and Learn themes), ``{{% details title="Why?" %}}`` and
+``{{< expand "Offline installs" >}}``: the page shows the title above what the tag wraps, as a
+``<details>``'s summary. ``retrieval.corpus.site_markup`` writes such a tag, on a line of its
+own, as that ``<details>`` and its end, so its content is read under its title; any other tag
+shows nothing.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_KINDS = "tab|details|expand|accordion|collapse|collapsible"
+# Greedy runs only, each followed by what they cannot hold: no line makes them backtrack long.
+_OPENING = re.compile(
+    rf"[ \t]*\{{(?:\{{[<%]|%)-?[ \t]*(?P<kind>{_KINDS})\b(?P<args>[^{{}}\n]*)"
+    r"(?:[%>]\}\}|%\})[ \t]*"
+)
+_CLOSING = re.compile(
+    rf"[ \t]*\{{(?:\{{[<%]|%)-?[ \t]*(?:/|end)(?:{_KINDS})\b[^{{}}\n]*(?:[%>]\}}\}}|%\}})[ \t]*"
+)
+# Its title: a named argument, else the first quoted one ("{{< tab "macOS" >}}").
+_NAMED = re.compile(r"""\b(?:title|header|label|summary)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_QUOTED = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)')""")
+
+
+def as_details(line: str) -> list[str] | None:
+    """The lines that stand for ``line`` when it is such a tag's opening or closing (a
+    ``<details>`` headed by its title, or its end, between blank lines), else None."""
+    opening = _OPENING.fullmatch(line)
+    if opening is not None:
+        args = opening.group("args")
+        found = _NAMED.search(args) or _QUOTED.search(args)
+        title = " ".join(next((g for g in found.groups() if g), "").split()) if found else ""
+        return ["", f"<details><summary>{html.escape(title)}</summary>", ""]
+    if _CLOSING.fullmatch(line):
+        return ["", "</details>", ""]
+    return None
