@@ -173,6 +173,22 @@ def test_a_title_that_shows_only_a_logo_is_named_by_its_alt_text(
     ]
 
 
+def test_a_bold_question_over_its_answer_heads_it_without_a_blank_line_between(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "# Gizmo FAQ\n\n**How do I pair it?**\nOpen the app and tap Pair.\n\n"
+        "**Can it get wet?**  \nYes, it is sealed against water.\n\n"
+        "**Never open the case**\nwhile it charges.\n"  # a sentence begun in bold goes on
+    )
+    article = load_article(write(tmp_path, "gizmo.md", page))
+    assert [(p.text, p.section[1:]) for p in article.paragraphs] == [
+        ("Open the app and tap Pair.", ("How do I pair it?",)),
+        ("Yes, it is sealed against water.", ("Can it get wet?",)),
+        ("Never open the case while it charges.", ("Can it get wet?",)),
+    ]
+
+
 def test_an_html_heading_is_a_heading_not_a_paragraph(tmp_path: Path) -> None:
     page = (
         '<h1 align="center">Gizmo<br><sub>tidy gadgets</sub></h1>\n\n'

@@ -39,7 +39,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from retrieval.corpus import html_text, site_front_matter, site_markup
-from retrieval.corpus.markdown_inline import inline_text, is_bold_heading, picture_names
+from retrieval.corpus.markdown_inline import bold_lead, inline_text, is_bold_heading, picture_names
 from retrieval.corpus.models import BODY, CELL_SEPARATOR
 from retrieval.corpus.sentences import introduces
 
@@ -153,8 +153,12 @@ class _Reader:
             inline = self.tokens[self.at + 1]
             text = inline_text(inline)
             self.at += 3
+            lead = None if "\n" not in inline.content else bold_lead(inline)
             if is_bold_heading(inline, text):  # "**External tools**" on a line of its own
                 self._head(BOLD_HEADING_LEVEL, text)
+            elif lead is not None:  # "**How do I pair it?**" over its answer
+                self._head(BOLD_HEADING_LEVEL, lead[0])
+                self._add(lead[1], BODY)
             else:
                 self._add(text, BODY)
         elif kind in ("bullet_list_open", "ordered_list_open"):

@@ -110,3 +110,20 @@ def picture_names(inline: Token) -> str:
         elif child.type == "html_inline":
             names.extend(a or b for a, b in _ALT.findall(child.content))
     return " ".join(" ".join(names).split())
+
+
+def bold_lead(inline: Token) -> tuple[str, str] | None:
+    """A paragraph whose first line is a heading in bold and whose next lines say more, as
+    FAQs write a question over its answer without a blank line between (``**How do I pair
+    it?**`` then ``Open the app...``): that line's text and the rest's, else None. The rest
+    must not go on in lower case, as a sentence begun in bold does."""
+    children = inline.children or []
+    cut = next((i for i, child in enumerate(children) if child.type in _BREAKS), None)
+    if cut is None:
+        return None
+    head = inline.copy(children=children[:cut])
+    rest = inline.copy(children=children[cut + 1 :])
+    head_text, rest_text = inline_text(head), inline_text(rest)
+    if not rest_text or rest_text[0].islower() or not is_bold_heading(head, head_text):
+        return None
+    return head_text, rest_text
