@@ -451,3 +451,21 @@ def test_a_template_tags_tab_or_collapsible_block_is_text_under_its_title(
         ("An untitled tab heads nothing.", ("Install",)),
         ("Done.", ("Install",)),
     ]
+
+
+def test_a_kramdown_attribute_list_and_a_diagrams_source_show_nothing(tmp_path: Path) -> None:
+    """Jekyll themes write "{: .note }" over a paragraph and after a link; the page styles
+    them and shows no braces. A mermaid fence is drawn as a picture, not shown as code."""
+    page = (
+        "# Setup\n{: .no_toc }\n\n{: .note }\nKeep your config in version control.\n\n"
+        "[Get started](#start){: .btn .btn-primary } now.\n\n"
+        "```mermaid\ngraph TD; Config-->Widget\n```\n\n"
+        "- Steps:\n\n  ```mermaid\n  graph TD; A-->B\n  ```\n\nWrite `{: .note }` to style one.\n"
+    )
+    found = [(p.text, p.role) for p in page_paragraphs(tmp_path, "setup.md", page)]
+    assert found == [
+        ("Keep your config in version control.", "body"),
+        ("Get started now.", "body"),
+        ("• Steps:", "body"),
+        ("Write {: .note } to style one.", "body"),
+    ]

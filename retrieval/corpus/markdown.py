@@ -17,8 +17,9 @@ page a reader opens.
   heads the quote's text only, as its box on the page does.
 - A code fence or indented code block is a ``code`` block, its text as written (one inside a
   list item comes right after the list); a table is a ``table`` block, a row a line, its
-  cells joined by " | ". Neither is body text: both are searchable and quotable, never
-  summarised.
+  cells joined by " | " (``retrieval.corpus.markdown_blocks``). Neither is body text: both
+  are searchable and quotable, never summarised. A diagram's fence (```` ```mermaid ````),
+  which the page draws as a picture, shows nothing.
 - A block of raw HTML shows its text, and a ``<details>``'s ``<summary>`` is a heading over
   what it holds, below every other heading (``retrieval.corpus.html_text``); so is a
   definition list's term (``--fast`` then ``:   Skips the slow checks.``, as MkDocs, Pandoc
@@ -39,8 +40,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from retrieval.corpus import html_text, site_front_matter, site_markup
+from retrieval.corpus.markdown_blocks import is_diagram, list_lines, table_rows
 from retrieval.corpus.markdown_inline import bold_lead, inline_text, is_bold_heading, picture_names
-from retrieval.corpus.models import BODY, CELL_SEPARATOR
+from retrieval.corpus.models import BODY
 from retrieval.corpus.sentences import introduces
 
 if TYPE_CHECKING:
@@ -50,7 +52,6 @@ if TYPE_CHECKING:
 CODE = "code"
 TABLE = "table"
 SHOWN_AS_IS = frozenset({CODE, TABLE})  # content, but never a sentence of a summary
-BULLET = "\u2022 "
 # A paragraph all in bold, short and not a sentence, is a heading under the page's headings
 # (many pages write a minor heading so); a level below any Markdown heading's, so that the
 # next heading of any level, or the next bold one, closes its section.
@@ -163,15 +164,17 @@ class _Reader:
                 self._add(text, BODY)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             code: list[str] = []
-            lines = self._list(0, code)
+            lines, self.at = list_lines(self.tokens, self.at, code)
             self._add_list("\n".join(lines))
             for fence in code:  # after the list: code is never body text
                 self._add(fence, CODE)
         elif kind in ("fence", "code_block"):
             self.at += 1
-            self._add(token.content.rstrip("\n"), CODE)
+            if not is_diagram(token):
+                self._add(token.content.rstrip("\n"), CODE)
         elif kind == "table_open":
-            self._add("\n".join(self._table()), TABLE)
+            rows, self.at = table_rows(self.tokens, self.at)
+            self._add("\n".join(rows), TABLE)
         elif kind == "html_block":
             self.at += 1
             self._html(token.content)
@@ -242,58 +245,3 @@ class _Reader:
             self.blocks[-1] = Block(f"{last.text}\n{text}", BODY, last.section)
         else:
             self.blocks.append(Block(text, BODY, self.section))
-
-    def _list(self, depth: int, code: list[str]) -> list[str]:
-        """The lines of the list opening at ``self.at``, nested ones indented; the code blocks
-        inside its items are added to ``code``."""
-        opening = self.tokens[self.at]
-        ordered = opening.type == "ordered_list_open"
-        number = int(opening.attrs.get("start", 1) or 1) if ordered else 0
-        closing = opening.type.replace("_open", "_close")
-        self.at += 1
-        lines: list[str] = []
-        indent = "  " * depth
-        while self.at < len(self.tokens) and self.tokens[self.at].type != closing:
-            token = self.tokens[self.at]
-            if token.type != "list_item_open":
-                self.at += 1
-                continue
-            self.at += 1
-            marker = f"{number}. " if ordered else BULLET
-            number += 1
-            item: list[str] = []
-            nested: list[str] = []
-            while self.tokens[self.at].type != "list_item_close":
-                inner = self.tokens[self.at]
-                if inner.type == "inline":
-                    item.append(inline_text(inner))
-                    self.at += 1
-                elif inner.type in ("bullet_list_open", "ordered_list_open"):
-                    nested.extend(self._list(depth + 1, code))
-                elif inner.type in ("fence", "code_block"):
-                    code.append(inner.content.rstrip("\n"))
-                    self.at += 1
-                else:
-                    self.at += 1
-            self.at += 1
-            text = " ".join(part for part in item if part)
-            if text or nested or ordered:  # a bullet showing only a picture is none
-                lines.append((indent + marker + text).rstrip())
-            lines.extend(nested)
-        self.at += 1
-        return lines
-
-    def _table(self) -> list[str]:
-        rows: list[str] = []
-        cells: list[str] = []
-        while self.tokens[self.at].type != "table_close":
-            token = self.tokens[self.at]
-            if token.type == "tr_open":
-                cells = []
-            elif token.type == "inline":  # a row is one line: a cell's <br> is a space
-                cells.append(" ".join(inline_text(token).split("\n")))
-            elif token.type == "tr_close":
-                rows.append(CELL_SEPARATOR.join(cells))
-            self.at += 1
-        self.at += 1
-        return rows

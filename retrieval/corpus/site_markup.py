@@ -20,7 +20,8 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
   ``{{< expand "Offline installs" >}}``) is its content under its title
   (``retrieval.corpus.titled_tags``);
 * any other Hugo shortcode (``{{< warning >}}``, ``{{% note %}}``), Liquid or Jinja tag
-  (``{% include "footer.md" %}``) and an MDX comment (``{/* draft */}``) show nothing; a
+  (``{% include "footer.md" %}``), an MDX comment (``{/* draft */}``) and a kramdown
+  attribute list (``{: .note }``, as Jekyll themes write them) show nothing; a
   line of nothing else is a blank line, so what a shortcode wraps is a paragraph of its own,
   as its box is on the page;
 * an Obsidian callout with a title (``> [!tip] Pro tip``) is its content under that title
@@ -68,6 +69,7 @@ _DIRECTIVE = re.compile(r"\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*")
 # No brace inside: a run of "{%" that never closes is read once, not once from each "{".
 _TAGS = re.compile(
     r"\{\{[<%][^{}\n]*[%>]\}\}|\{%[^{}\n]*%\}|\{/\*[^{}\n]*\*/\}|\[\^[^\[\]\s]+\](?!:)"
+    r"|\{:[^{}\n]*\}"  # a kramdown attribute list: "{: .note }", "[Start](#s){: .btn }"
 )
 _SPACED_TAG = re.compile(f" (?:{_TAGS.pattern})(?= )")
 _FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]:[ \t]?")  # a footnote's text begins so
