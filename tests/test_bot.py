@@ -181,6 +181,23 @@ async def test_a_reply_shows_the_section_beside_the_citation(harness: Harness) -
         assert "Hold the power button" in text
 
 
+async def test_an_accordion_faq_in_mdx_is_answered_under_its_question(harness: Harness) -> None:
+    """A docs site's FAQ written as components (Mintlify's accordions, a tab's label): the
+    reply cites the answer under the question it answers, and shows no component's markup."""
+    (harness.corpus / "003-gizmo-help.mdx").write_text(
+        "# Gizmo help\n\n<AccordionGroup>\n"
+        '<Accordion title="Can the gizmo get wet?">\nYes, it is sealed against water.\n'
+        "</Accordion>\n</AccordionGroup>\n"
+    )
+    await harness.say("!reload", author=harness.guild.owner)
+    reply = await harness.say("!ask can the gizmo get wet")
+    assert_safe(reply)
+    text = all_text(reply)
+    assert "Gizmo help \u203a Can the gizmo get wet? \u00b61 (gizmo-help)" in text
+    assert "Yes, it is sealed against water." in text
+    assert "<Accordion" not in text and "title=" not in text
+
+
 async def test_a_code_passage_is_shown_as_one_code_block_nothing_breaking_out(
     harness: Harness,
 ) -> None:
