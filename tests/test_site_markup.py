@@ -469,3 +469,71 @@ def test_a_kramdown_attribute_list_and_a_diagrams_source_show_nothing(tmp_path: 
         ("• Steps:", "body"),
         ("Write {: .note } to style one.", "body"),
     ]
+
+
+SITE_PAGE = """\
+# Request files
+
+Make sure you create a [virtual environment](venv.md){.internal-link target=_blank} first.
+Use [`TypeAdapter`][widgets.TypeAdapter] to check it. Lines `{5-8}`, `{3-10}` and `{x}` stay.
+
+//// tab | Python 3.10+
+
+{* ../../docs_src/request_files/tutorial001.py hl[3] *}
+
+Prefer the annotated version.
+
+////
+
+```Python hl_lines="4"
+{!> ../../docs_src/body_fields/tutorial001.py!}
+```
+
+<<< @/snippets/snippet.js{2}
+
+```rust
+{{#rustdoc_include ../listings/main.rs}}
+```
+
+!!! tip "About `lastmod`"
+    Dates come from the repository.
+
+```mdx-code-block
+<Tabs>
+  <TabItem value="apple" label="Apple">This is an apple.</TabItem>
+</Tabs>
+```
+
+::::{myst-example}
+A colon fence holds text.
+::::
+
+Footnotes are small.[^postfix]
+
+[^postfix]:
+    The footnote's text sits on the lines below its mark.
+"""
+
+
+def test_includes_tab_blocks_references_and_attribute_lists_read_as_their_site_shows_them(
+    tmp_path: Path,
+) -> None:
+    """FastAPI's includes and PyMdown tabs, mkdocstrings' cross-references, Python-Markdown's
+    attribute lists, VitePress and mdBook includes, Docusaurus's mdx-code-block, a MyST colon
+    fence and a footnote written below its mark."""
+    found = [(p.text, p.role, p.section) for p in page_paragraphs(tmp_path, "f.md", SITE_PAGE)]
+    page = ("Request files",)
+    assert found == [
+        (
+            "Make sure you create a virtual environment first. Use TypeAdapter to check it. "
+            "Lines {5-8}, {3-10} and {x} stay.",
+            "body",
+            page,
+        ),
+        ("Prefer the annotated version.", "body", (*page, "Python 3.10+")),
+        ("Dates come from the repository.", "body", (*page, "About lastmod")),
+        ("This is an apple.", "body", (*page, "Apple")),
+        ("A colon fence holds text.", "body", page),
+        ("Footnotes are small.", "body", page),
+        ("The footnote's text sits on the lines below its mark.", "body", page),
+    ]

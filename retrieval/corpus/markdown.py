@@ -39,8 +39,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from retrieval.corpus import html_text, site_front_matter, site_markup
-from retrieval.corpus.markdown_blocks import is_diagram, list_lines, table_rows
+from retrieval.corpus import html_text, site_front_matter, site_inline, site_markup
+from retrieval.corpus.markdown_blocks import list_lines, shows_no_code, table_rows
 from retrieval.corpus.markdown_inline import bold_lead, inline_text, is_bold_heading, picture_names
 from retrieval.corpus.models import BODY
 from retrieval.corpus.sentences import introduces
@@ -147,7 +147,7 @@ class _Reader:
         kind = token.type
         if kind == "heading_open":
             inline = self.tokens[self.at + 1]
-            text = site_markup.heading_text(inline_text(inline)) or picture_names(inline)
+            text = site_inline.heading_text(inline_text(inline)) or picture_names(inline)
             self.at += 3
             self._heading(int(token.tag[1:]), text)
         elif kind == "paragraph_open":
@@ -170,7 +170,7 @@ class _Reader:
                 self._add(fence, CODE)
         elif kind in ("fence", "code_block"):
             self.at += 1
-            if not is_diagram(token):
+            if not shows_no_code(token):
                 self._add(token.content.rstrip("\n"), CODE)
         elif kind == "table_open":
             rows, self.at = table_rows(self.tokens, self.at)

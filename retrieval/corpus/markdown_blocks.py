@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from retrieval.corpus import site_markers
 from retrieval.corpus.markdown_inline import inline_text
 from retrieval.corpus.models import CELL_SEPARATOR
 
@@ -21,11 +22,14 @@ BULLET = "\u2022 "
 DIAGRAMS = frozenset({"mermaid", "plantuml", "puml", "graphviz", "dot", "d2", "wavedrom"})
 
 
-def is_diagram(fence: Token) -> bool:
-    """Whether a code fence is a diagram's source (```` ```mermaid ````), which GitHub and
-    docs sites draw as a picture: the page shows no code there."""
+def shows_no_code(fence: Token) -> bool:
+    """Whether a code block shows none of its lines: a diagram's source (```` ```mermaid ````),
+    which GitHub and docs sites draw as a picture, or only includes of other files, whose
+    code the page shows instead (``retrieval.corpus.site_markers``)."""
     language = fence.info.split()[:1]
-    return bool(language) and language[0].casefold() in DIAGRAMS
+    if language and language[0].casefold() in DIAGRAMS:
+        return True
+    return site_markers.only_includes(fence.content)
 
 
 def list_lines(
@@ -57,7 +61,7 @@ def list_lines(
                 continue
             if inner.type == "inline":
                 item.append(inline_text(inner))
-            elif inner.type in ("fence", "code_block") and not is_diagram(inner):
+            elif inner.type in ("fence", "code_block") and not shows_no_code(inner):
                 code.append(inner.content.rstrip("\n"))
             at += 1
         at += 1

@@ -7,9 +7,11 @@ without its syntax, as a reader sees it.
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 MAX_BOLD_HEADING = 100
@@ -27,6 +29,7 @@ _SHORTCODE = re.compile(
 
 
 _BREAKS = ("softbreak", "hardbreak")
+_INLINE_MARKS = tuple("` * _ ~ [ < \\ & :".split())  # what inline Markdown begins with
 _LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # raw HTML that shows a line break
 _ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
@@ -127,3 +130,19 @@ def bold_lead(inline: Token) -> tuple[str, str] | None:
     if not rest_text or rest_text[0].islower() or not is_bold_heading(head, head_text):
         return None
     return head_text, rest_text
+
+
+def plain_text(markdown: str) -> str:
+    """What a line of inline Markdown shows (an admonition's title, "About `lastmod`"): read
+    as a paragraph's inline content is."""
+    if not any(mark in markdown for mark in _INLINE_MARKS):
+        return markdown
+    tokens = _inline_parser().parseInline(markdown)
+    return inline_text(tokens[0]) if tokens else markdown
+
+
+@cache
+def _inline_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("strikethrough")

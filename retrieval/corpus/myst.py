@@ -43,8 +43,10 @@ _NOTHING = frozenset(
 
 HAS_TARGET = re.compile(r"^[ \t]{0,3}\([^()\s]+\)=[ \t]*$", re.MULTILINE)
 _TARGET = re.compile(HAS_TARGET.pattern.strip("^$"))
-# A role and its content: "{ref}`install`", "{py:func}``a`b``" (as long a run of backticks).
-_ROLE = re.compile(r"\{[\w:.+-]+\}(?P<ticks>`+)(?P<content>.+?)(?P=ticks)(?!`)")
+# A role and its content: "{ref}`install`" (its name begins with a letter; its content holds no
+# backtick, so that no line makes the pattern backtrack long). ``ROLE`` is matched with a
+# text's code spans, which go first.
+ROLE = r"\{[^\W\d_][\w:.+-]*\}(?P<ticks>`{1,2})(?P<content>[^`\n]+)(?P=ticks)(?!`)"
 _LABELLED = re.compile(r"(?P<label>.*\S)\s*<[^<>]+>")
 
 
@@ -62,15 +64,9 @@ def is_target(line: str) -> bool:
     return _TARGET.fullmatch(line) is not None
 
 
-def with_roles_shown(text: str) -> str:
-    """``text`` with each role as the code span of what it shows: a code span keeps its
+def role_shown(role: re.Match[str]) -> str:
+    """A role (a match of ``ROLE``) as the code span of what it shows: a code span keeps its
     words as written, whatever Markdown they would be."""
-    if "}`" not in text:
-        return text
-    return _ROLE.sub(_shown, text)
-
-
-def _shown(role: re.Match[str]) -> str:
     content = role.group("content").strip()
     labelled = _LABELLED.fullmatch(content)
     if labelled is not None:

@@ -1,7 +1,9 @@
 """Lines of a Markdown page that stand for what the page shows elsewhere or from elsewhere:
 a table of contents' marker (``[TOC]``, ``[[_TOC_]]``, kramdown's ``* TOC`` and ``{:toc}``),
 whose headings are read where they are; a PyMdown snippet (``--8<-- "common.md"``, or a
-``--8<--`` block listing files), whose text is another file's; and an abbreviation's
+``--8<--`` block listing files) and any other include of a file (FastAPI's ``{* src/app.py
+hl[3] *}``, markdown-include's ``{!> src/app.py!}``, mdBook's ``{{#include src/main.rs}}``,
+VitePress's ``<<< @/snippets/app.js``), whose text is another file's; and an abbreviation's
 definition (``*[HTML]: Hyper Text Markup Language``, PyMdown and PHP Markdown Extra), which
 the page shows only as a tooltip over the word. Each shows nothing of its own
 (``retrieval.corpus.site_markup`` reads the page around them).
@@ -20,6 +22,12 @@ _TOC = re.compile(
 # two marker lines.
 _SNIPPET = re.compile(r"""[ \t]*-+8<-+[ \t]+(?:"[^"\n]+"|'[^'\n]+')[ \t]*""")
 _SNIPPET_BLOCK = re.compile(r"[ \t]*-+8<-+[ \t]*")
+# An include of another file on a line of its own: FastAPI's, markdown-include's, mdBook's,
+# VitePress's.
+_INCLUDE = re.compile(
+    r"[ \t]*(?:\{\*[^{}\n]*\*\}|\{![^{}\n]*!\}"
+    r"|\{\{#[\w-]+(?:[ \t][^{}\n]*)?\}\}|<<<[ \t]+[^ \t\n].*)[ \t]*"
+)
 _ABBREVIATION = re.compile(r"[ \t]{0,3}\*\[[^\]\n]+\]:.*")
 _TOC_ITEM = re.compile(r"[ \t]*(?:[*+-]|1[.)])[ \t]+TOC[ \t]*", re.IGNORECASE)
 
@@ -34,9 +42,16 @@ def lines_taken(lines: list[str], at: int, out: list[str]) -> int:
         if toc["kramdown"] and out and _TOC_ITEM.fullmatch(out[-1]):
             out[-1] = ""
         return 1
-    if _SNIPPET.fullmatch(line) or _ABBREVIATION.fullmatch(line):
+    if _SNIPPET.fullmatch(line) or _INCLUDE.fullmatch(line) or _ABBREVIATION.fullmatch(line):
         return 1
     if _SNIPPET_BLOCK.fullmatch(line):  # the files named, to the closing marker
         end = (i for i in range(at + 1, len(lines)) if _SNIPPET_BLOCK.fullmatch(lines[i]))
         return next(end, at - 1) + 1 - at
     return 0
+
+
+def only_includes(code: str) -> bool:
+    """Whether a code block holds nothing but includes of other files (a fence around
+    ``{!> src/app.py!}``): the page shows those files' code, not the lines."""
+    lines = [line for line in code.split("\n") if line.strip()]
+    return bool(lines) and all(_INCLUDE.fullmatch(line) for line in lines)

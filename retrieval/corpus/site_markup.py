@@ -14,32 +14,26 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
 * a MyST directive fence for an admonition (```` ```{note} ````, ```` ```{admonition} Title
   ````, ``:::{tip}``) and a Docusaurus admonition (``:::tip``, ``:::note Title``,
   ``:::info[Title]``) are their content, read as Markdown, not as code, headed by their
-  title; MyST's other directives, its roles and targets are read by ``retrieval.corpus.myst``
-  (``{toctree}`` shows nothing, ``{code-block}`` stays code, ``{kbd}`Ctrl+C``` its text);
+  title; MyST's other directives and its targets are read by ``retrieval.corpus.myst``
+  (``{toctree}`` shows nothing, ``{code-block}`` stays code, a colon fence holds text);
+  Docusaurus's ```` ```mdx-code-block ```` is the page's own text, not code;
 * a tab or a collapsible block written as a template tag (``{% tab title="Windows" %}``,
   ``{{< expand "Offline installs" >}}``) is its content under its title
   (``retrieval.corpus.titled_tags``);
-* any other Hugo shortcode (``{{< warning >}}``, ``{{% note %}}``), Liquid or Jinja tag
-  (``{% include "footer.md" %}``), an MDX comment (``{/* draft */}``) and a kramdown
-  attribute list (``{: .note }``, as Jekyll themes write them) show nothing; a
-  line of nothing else is a blank line, so what a shortcode wraps is a paragraph of its own,
-  as its box is on the page;
 * an Obsidian callout with a title (``> [!tip] Pro tip``) is its content under that title
   (GitHub's alerts have none: their marker is left out, ``retrieval.corpus.markdown``);
-* a wiki link shows its label or, without one, its target (``[[install|the install page]]``,
-  ``[[Getting Started]]``), and an embed (``![[diagram.png]]``) nothing;
 * MDX's ``import``/``export`` statements (``import Tabs from '@theme/Tabs';``), a block of
   their own at the start of a line, are the page's code, not its text: they show nothing
   (Docusaurus reads ``.md`` pages as MDX too);
-* a footnote's mark (``[^1]``) shows as a small number, not as written: it is left out, and
-  a footnote's text (``[^1]: The old file...``) is a paragraph without its mark;
-* a table of contents' marker, a PyMdown snippet and an abbreviation's definition show
-  nothing of the page's own (``retrieval.corpus.site_markers``).
+* a footnote's text written on the indented lines below its mark is a paragraph;
+* a table of contents' marker, a PyMdown snippet, another file's include and an
+  abbreviation's definition show nothing of the page's own (``retrieval.corpus.site_markers``);
+* every other line shows what ``retrieval.corpus.site_inline`` reads of it: template tags,
+  attribute lists and footnote marks nothing, wiki links, MyST roles and reference links
+  their text.
 
 A default title ("Note" for ``!!! note``) is the theme's, not the page's words, and is not
-kept. Once the page is parsed, a heading's attribute list (``## Install {#install}``, ``{:
-.note}``), which Pandoc, kramdown, Hugo and MkDocs read and the page never shows, is left out
-of its text (``heading_text``).
+kept; a title's inline Markdown shows as text ("About `lastmod`" is "About lastmod").
 """
 
 from __future__ import annotations
@@ -47,7 +41,8 @@ from __future__ import annotations
 import html
 import re
 
-from retrieval.corpus import myst, site_markers, titled_tags
+from retrieval.corpus import myst, site_inline, site_markers, titled_tags
+from retrieval.corpus.markdown_inline import plain_text
 
 MAX_DEPTH = 8  # blocks inside blocks read as such; deeper ones are left as written
 # "!!! note", "??? tip inline end", "???+ warning", with an optional "title"
@@ -56,23 +51,17 @@ _ADMONITION = re.compile(
     r'(?:[ \t]+"(?P<title>[^"\n]*)")?[ \t]*'
 )
 _TAB = re.compile(r'(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"\n]*)"[ \t]*')
+# PyMdown's blocks: "/// note | Title" to "///"; one holding another has more slashes
+# ("//// tab | Python 3.10+" to "////"), and closes at as many.
 _BLOCK_OPEN = re.compile(
-    r"(?P<indent>[ \t]*)///[ \t]*[\w-]+(?:[ \t]*\|[ \t]*(?P<title>.*\S))?[ \t]*"
+    r"(?P<indent>[ \t]*)(?P<slashes>/{3,})[ \t]*[\w-]+(?:[ \t]*\|[ \t]*(?P<title>.*\S))?[ \t]*"
 )
-_BLOCK_CLOSE = re.compile(r"[ \t]*///[ \t]*")
 _FENCE = re.compile(r"(?P<indent>[ \t]{0,3})(?P<mark>`{3,}|~{3,}|:{3,})[ \t]*(?P<info>[^\n]*)")
 # Docusaurus's admonitions: MyST's, and VitePress's collapsible "::: details Title"
 _ADMONITIONS = myst.ADMONITIONS | {"info", "success", "secondary", "details"}
 _NOTHING = "\0"  # ``_directive``'s answer for a directive showing nothing of its own
 _OPTION = re.compile(r"[ \t]*:[\w-]+:.*")  # a directive's option line: ":class: tip"
 _DIRECTIVE = re.compile(r"\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*")
-# No brace inside: a run of "{%" that never closes is read once, not once from each "{".
-_TAGS = re.compile(
-    r"\{\{[<%][^{}\n]*[%>]\}\}|\{%[^{}\n]*%\}|\{/\*[^{}\n]*\*/\}|\[\^[^\[\]\s]+\](?!:)"
-    r"|\{:[^{}\n]*\}"  # a kramdown attribute list: "{: .note }", "[Start](#s){: .btn }"
-)
-_SPACED_TAG = re.compile(f" (?:{_TAGS.pattern})(?= )")
-_FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]:[ \t]?")  # a footnote's text begins so
 # The first line of an MDX import or export statement: a block of its own, from its first column.
 _ESM = re.compile(
     r"import[ \t]+(?:[\w*{},\s]+[ \t]from[ \t]+)?[\"'][^\"'\n]+[\"'];?[ \t]*"
@@ -82,23 +71,12 @@ _ESM = re.compile(
 _DOCUSAURUS = re.compile(
     r"(?P<name>[\w-]+)(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*\S))?[ \t]*"
 )
-_CODE_SPAN = re.compile(r"(`+[^`]*`+)")
-_HAS_SYNTAX = tuple("!!! ??? === /// { ::: [^ [[ [! import export 8< *[".split())
+_HAS_SYNTAX = tuple("!!! ??? === /// { ::: [^ [[ [! ][ import export 8< *[".split())
 # An Obsidian callout's first line, with its title; the lines quoted after it are its content.
 _CALLOUT = re.compile(
     r"(?P<indent>[ \t]{0,3})>[ \t]?\[![\w-]+\][+-]?[ \t]+(?P<title>\S(?:.*\S)?)[ \t]*"
 )
 _QUOTED = re.compile(r"[ \t]{0,3}>[ \t]?")
-# A heading's attribute list: an id or classes, then anything, in braces at its end.
-_ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
-_WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
-
-
-def heading_text(heading: str) -> str:
-    """A heading's text as its page shows it: without the attribute list that ends it ("Install
-    {#install}"). A heading of nothing else stays as written."""
-    kept = _ATTRIBUTES.sub("", heading)
-    return kept or heading
 
 
 def as_shown(source: str) -> str:
@@ -152,9 +130,11 @@ def _lines(lines: list[str], depth: int) -> list[str]:
         opened = _opening(line) if depth < MAX_DEPTH else None
         if opened is not None:
             indent, title = opened
-            if _BLOCK_OPEN.fullmatch(line):
+            block = _BLOCK_OPEN.fullmatch(line)
+            if block is not None:
+                slashes = block.group("slashes")
                 end = next(
-                    (i for i in range(at + 1, len(lines)) if _BLOCK_CLOSE.fullmatch(lines[i])),
+                    (i for i in range(at + 1, len(lines)) if lines[i].strip() == slashes),
                     len(lines),
                 )
                 body = lines[at + 1 : end]
@@ -169,8 +149,13 @@ def _lines(lines: list[str], depth: int) -> list[str]:
             out.extend([""] * shown_nothing)
             at += shown_nothing
             continue
+        footnote = site_inline.FOOTNOTE.match(line)
+        if footnote is not None and not line[footnote.end() :].strip():
+            body, at = _indented_under(lines, at + 1, 0)  # its text on the lines indented below
+            out.extend(["", *(_lines(body, depth + 1) if depth < MAX_DEPTH else body)])
+            continue
         details = titled_tags.as_details(line) if "{" in line else None
-        out.extend([_without_tags(line)] if details is None else details)
+        out.extend([site_inline.shown(line)] if details is None else details)
         at += 1
     return out
 
@@ -205,7 +190,7 @@ def _headed(indent: str, title: str, body: list[str]) -> list[str]:
     """``body`` headed by ``title`` as a ``<details>``'s ``<summary>`` (nothing without one)."""
     if not title:
         return ["", *body, ""]
-    summary = f"{indent}<details><summary>{html.escape(title)}</summary>"
+    summary = f"{indent}<details><summary>{html.escape(plain_text(title))}</summary>"
     return ["", summary, "", *body, "", f"{indent}</details>", ""]
 
 
@@ -222,12 +207,19 @@ def _fence_end(lines: list[str], start: int, fence: re.Match[str]) -> int:
 def _directive(info: str, mark: str) -> str | None:
     """The title of a MyST directive's fence whose content is the page's text, or of a
     Docusaurus admonition's (``mark`` of colons), "" for none; ``_NOTHING`` for a directive
-    that shows nothing of its own; None for any other fence: code."""
+    that shows nothing of its own; None for any other fence: code.
+
+    A MyST colon fence holds Markdown whatever its directive (``::::{myst-example}``), and
+    Docusaurus's ```` ```mdx-code-block ```` holds the page's own MDX, shown, not as code."""
+    if info.strip() == "mdx-code-block":
+        return ""
     found = _DIRECTIVE.fullmatch(info.strip())
     if found is not None:
         shows = myst.kind(found.group("name"))
         if shows == "nothing":
             return _NOTHING
+        if shows == "code" and mark[0] == ":":
+            shows = "untitled"
         return {"titled": found.group("title"), "untitled": ""}.get(shows)
     found = _DOCUSAURUS.fullmatch(info.strip()) if mark[0] == ":" else None
     if found is None or found.group("name") not in _ADMONITIONS:
@@ -248,32 +240,6 @@ def _without_options(content: list[str]) -> list[str]:
     while 0 < at < len(content) and not content[at].strip():  # the blank line after them
         at += 1
     return content[at:]
-
-
-def _without_tags(line: str) -> str:
-    """``line`` without shortcodes, template tags, MDX comments and footnote marks, and with
-    its wiki links as they show, but in its code spans; a blank line if it held only those."""
-    footnote = _FOOTNOTE.match(line)
-    if footnote is not None:
-        line = line[footnote.end() :]
-    if "{" not in line and "[^" not in line and "[[" not in line:
-        return line
-    line = myst.with_roles_shown(line)  # a role is the code span of what it shows
-    parts = _CODE_SPAN.split(line)  # code spans at odd positions, kept as written
-    kept = "".join(part if i % 2 else _without_marks(part) for i, part in enumerate(parts))
-    return "" if kept != line and not kept.strip() else kept
-
-
-def _without_marks(text: str) -> str:
-    """``text`` (no code span) without its tags, comments and footnote marks; a mark between
-    two spaces takes one with it, as the page shows a run of spaces as one."""
-    return _WIKI_LINK.sub(_wiki_text, _TAGS.sub("", _SPACED_TAG.sub("", text)))
-
-
-def _wiki_text(link: re.Match[str]) -> str:
-    """What a wiki link shows: its label, else its target; an embed (``![[...]]``) nothing."""
-    embed, target, label = link.groups()
-    return "" if embed else (label or target).strip()
 
 
 def _width(line: str) -> int:
