@@ -154,10 +154,10 @@ class _Reader:
             inline = self.tokens[self.at + 1]
             text = inline_text(inline)
             self.at += 3
-            lead = None if "\n" not in inline.content else bold_lead(inline)
             if is_bold_heading(inline, text):  # "**External tools**" on a line of its own
                 self._head(BOLD_HEADING_LEVEL, text)
-            elif lead is not None:  # "**How do I pair it?**" over its answer
+            elif "\n" in inline.content and (lead := bold_lead(inline)) is not None:
+                # "**How do I pair it?**" over its answer
                 self._head(BOLD_HEADING_LEVEL, lead[0])
                 self._add(lead[1], BODY)
             else:

@@ -154,8 +154,12 @@ def _lines(lines: list[str], depth: int) -> list[str]:
             body, at = _indented_under(lines, at + 1, 0)  # its text on the lines indented below
             out.extend(["", *(_lines(body, depth + 1) if depth < MAX_DEPTH else body)])
             continue
-        details = titled_tags.as_details(line) if "{" in line else None
-        out.extend([site_inline.shown(line)] if details is None else details)
+        tag = titled_tags.read(line) if "{" in line else None
+        if tag is None:
+            out.append(site_inline.shown(line))
+        else:  # a tab's opening, even untitled, opens a level that its closing closes
+            opens, title = tag
+            out.extend(_details_open("", title) if opens else _details_close(""))
         at += 1
     return out
 
@@ -190,8 +194,16 @@ def _headed(indent: str, title: str, body: list[str]) -> list[str]:
     """``body`` headed by ``title`` as a ``<details>``'s ``<summary>`` (nothing without one)."""
     if not title:
         return ["", *body, ""]
-    summary = f"{indent}<details><summary>{html.escape(plain_text(title))}</summary>"
-    return ["", summary, "", *body, "", f"{indent}</details>", ""]
+    return [*_details_open(indent, plain_text(title)), *body, *_details_close(indent)]
+
+
+def _details_open(indent: str, title: str) -> list[str]:
+    """The lines opening a ``<details>`` headed by ``title``, between blank lines."""
+    return ["", f"{indent}<details><summary>{html.escape(title)}</summary>", ""]
+
+
+def _details_close(indent: str) -> list[str]:
+    return ["", f"{indent}</details>", ""]
 
 
 def _fence_end(lines: list[str], start: int, fence: re.Match[str]) -> int:

@@ -4,13 +4,12 @@
 ``{{< /tab >}}`` (Hugo's Book, Docsy and Learn themes), ``{{% details title="Why?" %}}`` and
 ``{{< expand "Offline installs" >}}``: the page shows the title above what the tag wraps, as a
 ``<details>``'s summary. ``retrieval.corpus.site_markup`` writes such a tag, on a line of its
-own, as that ``<details>`` and its end, so its content is read under its title; any other tag
-shows nothing.
+own, as that ``<details>`` and its end (``read`` tells which), so its content is read under its
+title; any other tag shows nothing.
 """
 
 from __future__ import annotations
 
-import html
 import re
 
 _KINDS = "tab|details|expand|accordion|collapse|collapsible"
@@ -27,15 +26,12 @@ _NAMED = re.compile(r"""\b(?:title|header|label|summary)\s*=\s*(?:"([^"]*)"|'([^
 _QUOTED = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)')""")
 
 
-def as_details(line: str) -> list[str] | None:
-    """The lines that stand for ``line`` when it is such a tag's opening or closing (a
-    ``<details>`` headed by its title, or its end, between blank lines), else None."""
+def read(line: str) -> tuple[bool, str] | None:
+    """``(True, title)`` when ``line`` is such a tag's opening ("" for one without a title),
+    ``(False, "")`` when it is a closing, else None."""
     opening = _OPENING.fullmatch(line)
     if opening is not None:
-        args = opening.group("args")
-        found = _NAMED.search(args) or _QUOTED.search(args)
+        found = _NAMED.search(opening.group("args")) or _QUOTED.search(opening.group("args"))
         title = " ".join(next((g for g in found.groups() if g), "").split()) if found else ""
-        return ["", f"<details><summary>{html.escape(title)}</summary>", ""]
-    if _CLOSING.fullmatch(line):
-        return ["", "</details>", ""]
-    return None
+        return True, title
+    return (False, "") if _CLOSING.fullmatch(line) else None
