@@ -65,3 +65,11 @@ def test_prepare_changes_no_answer() -> None:
     prepared.prepare()
     for question in QUESTIONS:
         assert prepared.ask(question).model_dump() == _fresh(question)
+
+
+def test_a_prepared_engine_reads_a_name_typed_by_ear_as_a_fresh_one_does() -> None:
+    prepared = Engine(_corpus())
+    prepared.prepare()
+    assert prepared.questions.is_prepared
+    for question in ("who is kim jung un", "what did obamma say"):
+        assert prepared.ask(question).model_dump() == _fresh(question)

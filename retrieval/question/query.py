@@ -256,5 +256,5 @@ class QuestionReader:
 
     @property
     def is_prepared(self) -> bool:
-        """Whether the speller is built (``prepare``, or a first unknown word)."""
+        """Whether the speller is built with its words by sound (``prepare``)."""
         return self._words.is_prepared

@@ -78,13 +78,13 @@ class WordReader:
         what the first question would (English word frequencies, the corpus's term pairs)."""
         english_weight("the")
         forms.prepare()
-        self._speller_for_corpus()
+        self._speller_for_corpus().prepare()
         self._otherwise.prepare()
 
     @property
     def is_prepared(self) -> bool:
-        """Whether the speller is built (``prepare``, or a first unknown word)."""
-        return self._speller is not None
+        """Whether the speller is built with its words by sound (``prepare``)."""
+        return self._speller is not None and self._speller.is_prepared
 
     def _speller_for_corpus(self) -> Speller:
         """The speller, built once, from the corpus's own words: never from what questions
