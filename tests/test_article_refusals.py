@@ -54,7 +54,7 @@ BAD_FILES = {
     "empty": ("empty.txt", b"  \n"),
     "binary": ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00"),
     "UTF-16": ("wide.txt", "Wide\n\nText.\n".encode("utf-16")),
-    "no title": ("untitled.md", b"\n\nA paragraph with no title above it.\n"),
+    "no title": ("untitled.txt", b"\n\nA paragraph with no title above it.\n"),
     "bad front matter": ("fm.txt", b"+++\ntitle = \n+++\nT\n\nBody.\n"),
     "no paragraphs": ("only-title.txt", b"Just A Title\n"),
     "duplicate title": (

@@ -142,13 +142,31 @@ def test_a_markdown_title_is_its_first_level_one_heading(tmp_path: Path) -> None
     assert article.title == "Widget FAQ"
 
 
-def test_a_page_without_a_level_one_heading_is_titled_by_its_first_heading(
+def test_a_page_without_a_level_one_heading_is_titled_by_its_file_name(
     tmp_path: Path,
 ) -> None:
     page = "Intro line of text.\n\n## Charging\n\nCharge it for an hour.\n"
-    article = load_article(write(tmp_path, "notes.md", page))
-    assert article.title == "Charging"
-    assert article.paragraphs[0].text == "Intro line of text."
+    article = load_article(write(tmp_path, "02_charging-notes.md", page))
+    assert article.title == "Charging notes"
+    assert [p.text for p in article.paragraphs] == ["Intro line of text.", "Charge it for an hour."]
+    assert article.paragraphs[1].section == ("Charging",)
+
+
+def test_a_page_without_any_heading_keeps_its_first_line_as_text(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "Getting-Started.md", "Run the installer.\n"))
+    assert article.title == "Getting Started"
+    assert [p.text for p in article.paragraphs] == ["Run the installer."]
+
+
+def test_pages_that_each_open_with_the_same_subheading_load_side_by_side(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "sync.md", "## Overview\n\nThe widget syncs every hour.\n")
+    write(tmp_path, "gadget.md", "## Overview\n\nThe gadget charges in two hours.\n")
+    corpus = load_corpus(tmp_path)
+    assert sorted(a.title for a in corpus.articles) == ["Gadget", "Sync"]
+    answer = Engine(corpus).ask("how long does the gadget take to charge")
+    assert answer.passages[0].text == "The gadget charges in two hours."
 
 
 @pytest.mark.parametrize(
@@ -329,13 +347,9 @@ def test_a_heading_inside_a_block_quote_heads_only_the_quotes_text(tmp_path: Pat
     ]
 
 
-def test_a_heading_inside_a_block_quote_titles_the_page_only_when_no_other_can(
-    tmp_path: Path,
-) -> None:
+def test_a_heading_inside_a_block_quote_never_titles_the_page(tmp_path: Path) -> None:
     page = "> # Quoted from elsewhere\n> Their words.\n\n## Our notes\n\nOur text.\n"
-    assert load_article(write(tmp_path, "notes.md", page)).title == "Our notes"
-    alone = "> # Quoted from elsewhere\n> Their words.\n\nOur text.\n"  # the only heading
-    assert load_article(write(tmp_path, "alone.md", alone)).title == "Quoted from elsewhere"
+    assert load_article(write(tmp_path, "notes.md", page)).title == "Notes"
 
 
 def test_a_definition_lists_term_heads_its_definitions(tmp_path: Path) -> None:

@@ -36,7 +36,7 @@ from loader_faults import (
     utf16,
     whitespace_only,
 )
-from retrieval import CorpusError, CorpusProblems, load_corpus
+from retrieval import CorpusError, CorpusProblems, load_article, load_corpus
 
 # -- strict loads: one test per fault ----------------------------------------------------------
 
@@ -102,15 +102,14 @@ def test_a_file_whose_first_line_is_blank_is_refused_for_having_no_title(
     assert "no title" in error.problem and "first line" in error.problem
 
 
-def test_a_markdown_page_whose_only_heading_is_a_picture_is_refused_for_having_no_title(
+def test_a_markdown_page_whose_only_heading_is_a_picture_is_titled_by_its_file_name(
     tmp_path: Path,
 ) -> None:
-    """Its one paragraph would be its title, leaving nothing to quote: say so, not that it
-    "has a title but no paragraphs". (A picture with alt text names the page.)"""
+    """Its one paragraph stays a paragraph to quote. (A picture with alt text names the page.)"""
     write(tmp_path, "logo.md", "# ![](logo.png)\n\nWidgets reset in ten seconds.\n")
-    error = refused(tmp_path)
-    assert error.source == "logo.md"
-    assert "no title" in error.problem and "'# Title' heading" in error.problem
+    article = load_article(tmp_path / "logo.md")
+    assert article.title == "Logo"
+    assert [p.text for p in article.paragraphs] == ["Widgets reset in ten seconds."]
 
 
 def test_a_first_line_too_long_to_be_a_title_is_refused(tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 A file is UTF-8 text, optionally preceded by a TOML front matter block between two ``+++``
 lines. A ``.txt`` file's first line is the title and its paragraphs are separated by blank
 lines, its heading lines found by ``retrieval.corpus.headings``; a ``.md`` or ``.mdx`` file is
-read as Markdown (``retrieval.corpus.markdown``), its title its first ``#`` heading.
+read as Markdown (``retrieval.corpus.markdown``), its title its first ``#`` heading, else its
+file name (``retrieval.corpus.names``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from retrieval.corpus.models import (
     Paragraph,
     without_duplicates,
 )
+from retrieval.corpus.names import slug_from_filename, title_from_filename
 from retrieval.corpus.text import normalize
 
 # A paragraph is quoted and searched whole; this bounds what one can cost a reply. Articles
@@ -44,7 +46,6 @@ from retrieval.corpus.text import normalize
 MAX_PARAGRAPH_CHARS = 20_000
 
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def load_corpus(
@@ -112,7 +113,7 @@ def load_article(
         )
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         meta = site_front_matter.merged(meta, body, name)  # a site generator's title, author
-        title, blocks = _markdown_blocks(body, meta, name)
+        title, blocks = _markdown_blocks(body, meta, name, title_from_filename(path.stem))
     else:
         title, blocks = _plain_blocks(body, meta, name)
     _check_lengths(blocks, name)
@@ -149,13 +150,6 @@ def _count_aliases(article: Article, seen: set[tuple[str, str]]) -> None:
             "declare; keep the names people really type",
         )
     seen |= declared
-
-
-def slug_from_filename(stem: str) -> str:
-    """``000-Cato Kim congress`` -> ``cato-kim-congress``: numbering prefixes only order files."""
-    slug = _NON_SLUG.sub("-", stem.casefold()).strip("-")
-    slug = re.sub(r"^\d+-(?=[a-z])", "", slug)
-    return slug[:80].strip("-") or "article"
 
 
 def _title_and_paragraphs(body: str, meta: FrontMatter, name: str) -> tuple[str, list[str]]:
@@ -214,8 +208,11 @@ def _declared_non_body(meta: FrontMatter, texts: Sequence[str]) -> set[int]:
     return {number - 1 for number in numbers}
 
 
-def _markdown_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list[markdown.Block]]:
-    """A Markdown page's title (front matter, else its first ``#`` heading) and blocks."""
+def _markdown_blocks(
+    body: str, meta: FrontMatter, name: str, named: str
+) -> tuple[str, list[markdown.Block]]:
+    """A Markdown page's title (front matter, else its first ``#`` heading, else ``named``,
+    from its file name) and blocks."""
     try:
         page = markdown.read(body)
     except markdown.NestedTooDeep as deep:
@@ -225,19 +222,7 @@ def _markdown_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list
             "Markdown reader stops reading the page there; nest them less deeply",
         ) from None
     blocks = list(page.blocks)
-    title = meta.title or page.title
-    if title is None:  # no heading to name it: its first line, as in plain text
-        if not blocks or blocks[0].role != BODY or "\n" in blocks[0].text:
-            raise CorpusError(
-                name, "no title: begin with a '# Title' heading, or set title in the front matter"
-            )
-        title = blocks.pop(0).text
-        if not blocks:  # its one paragraph, read as its title
-            raise CorpusError(
-                name,
-                "no title: its one paragraph would be its title; begin with a '# Title' "
-                "heading, or set title in the front matter",
-            )
+    title = meta.title or page.title or named
     if len(title) > MAX_TITLE_CHARS:
         raise CorpusError(
             name, f"no title: the title has {len(title):,} characters; make it shorter"

@@ -72,9 +72,9 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """A Markdown page read: its title, the first level-1 heading's text (or, without one, the
-    first heading's; a heading inside a block quote heads the quote, and titles the page only
-    when no other heading can; None without any heading), and its blocks."""
+    """A Markdown page read: its title, the first level-1 heading's text outside a block quote
+    (None without one: the loader names the page by its file, ``retrieval.corpus.names``),
+    and its blocks."""
 
     title: str | None
     blocks: tuple[Block, ...]
@@ -129,14 +129,12 @@ class _Reader:
         self.quoted: list[list[tuple[int, str]]] = []  # the path where each open quote began
         self.details = 0  # <details> with a <summary> open around what is read
         self.title: str | None = None
-        self.first_heading: str | None = None  # the title of a page without a level-1 heading
-        self.quoted_heading: str | None = None  # ... nor one outside a block quote
         self.blocks: list[Block] = []
 
     def page(self) -> Page:
         while self.at < len(self.tokens):
             self._block()
-        return Page(self.title or self.first_heading or self.quoted_heading, tuple(self.blocks))
+        return Page(self.title, tuple(self.blocks))
 
     @property
     def section(self) -> tuple[str, ...]:
@@ -197,13 +195,8 @@ class _Reader:
     def _heading(self, level: int, text: str) -> None:
         """A heading, written in Markdown or in HTML: it opens a section, and the first
         level-1 one names the page."""
-        if text and self.quoted:  # it heads the quote: the page's title only if none else
-            self.quoted_heading = self.quoted_heading or text
-        elif text:
-            if level == 1 and self.title is None:
-                self.title = text
-            if self.first_heading is None:
-                self.first_heading = text
+        if text and level == 1 and self.title is None and not self.quoted:
+            self.title = text  # a heading inside a block quote heads the quote alone
         self._head(level, text)
 
     def _html(self, html: str) -> None:
