@@ -86,11 +86,6 @@ def no_title(folder: Path) -> str:
     return "untitled.txt"
 
 
-def overlong_title(folder: Path) -> str:
-    write(folder, "wall.txt", "word " * 100 + "\n\nA paragraph.\n")
-    return "wall.txt"
-
-
 def title_only(folder: Path) -> str:
     write(folder, "title-only.txt", "Only a Title\n")
     return "title-only.txt"
@@ -167,7 +162,6 @@ FAULTS: list[tuple[Fault, str]] = [
     (dangling_link, "link to a file that does not exist"),
     (too_large, "limit"),
     (no_title, "no title"),
-    (overlong_title, "no title"),
     (title_only, "no paragraphs"),
     (same_slug, "same slug"),
     (same_title, "same title"),

@@ -23,7 +23,6 @@ from loader_faults import (
     no_title,
     non_body_out_of_range,
     not_utf8,
-    overlong_title,
     refused,
     same_slug,
     same_title,
@@ -112,11 +111,42 @@ def test_a_markdown_page_whose_only_heading_is_a_picture_is_titled_by_its_file_n
     assert [p.text for p in article.paragraphs] == ["Widgets reset in ten seconds."]
 
 
-def test_a_first_line_too_long_to_be_a_title_is_refused(tmp_path: Path) -> None:
-    name = overlong_title(tmp_path)
-    error = refused(tmp_path)
-    assert error.source == name
-    assert "no title" in error.problem and "characters" in error.problem
+@pytest.mark.parametrize(
+    ("name", "text", "first"),
+    [
+        ("wall.txt", "word " * 100 + "\n\nA paragraph.\n", "word " * 100),
+        ("rules.txt", "1. Be kind to everyone.\n\n2. No spam.\n", "1. Be kind to everyone."),
+        (
+            "welcome.txt",
+            "Welcome to the server. Read on.\n\nAsk away.\n",
+            "Welcome to the server. Read on.",
+        ),
+        (
+            "faq.txt",
+            "How do I reset it?\nHold the button.\n\nHow long?\nTen s.\n",
+            "Hold the button.",
+        ),
+    ],
+)
+def test_a_first_line_that_reads_as_text_stays_text_and_the_file_name_titles_it(
+    tmp_path: Path, name: str, text: str, first: str
+) -> None:
+    """A line too long for a title, a rule, a sentence, a question answered below it."""
+    write(tmp_path, name, text)
+    article = load_article(tmp_path / name)
+    assert article.title == Path(name).stem.capitalize()
+    assert article.paragraphs[0].text == first
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Kim meets Trump in the U.S.", "Why engage North Korea now?", "Top of the Pops moves"],
+)
+def test_a_headline_on_the_first_line_is_the_title(tmp_path: Path, title: str) -> None:
+    write(tmp_path, "story.txt", f"{title}\n\nThe first paragraph.\n")
+    article = load_article(tmp_path / "story.txt")
+    assert article.title == title
+    assert [p.text for p in article.paragraphs] == ["The first paragraph."]
 
 
 def test_a_title_without_paragraphs_is_refused(tmp_path: Path) -> None:

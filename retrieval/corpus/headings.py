@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 
+from retrieval.corpus.front_matter import MAX_TITLE_CHARS
 from retrieval.corpus.text import identity
 
 MAX_TITLE_WORDS = 10
@@ -38,6 +39,8 @@ MAX_QUESTION_WORDS = 20
 MIN_HEADINGS = 2
 WRAP_SHARE = 0.6  # a title line opening a block is at most this share of its longest line
 
+_INITIALISM = re.compile(r"\b(?:[A-Za-z]\.){2,}$")
+_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-*+\u2022])\s")
 _OPENS = re.compile(r"^[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u00de]")
 _ENDS_BARE = re.compile(r"[\w)\]]$")
 _WORD = re.compile(r"[^\W\d_]{2}")
@@ -61,6 +64,21 @@ def title_line(text: str) -> bool:
         and _OPENS.match(text) is not None
         and _WORD.search(text) is not None
         and words[-1].casefold() not in _CANNOT_END
+    )
+
+
+def opens_with_text(first: str, rest: str) -> bool:
+    """Whether a plain text's ``first`` line (``rest``: the lines after it in its block) is
+    text rather than its title: a sentence (a full stop at its end, not an initialism's: "...
+    the U.S."), a list item ("1. Be kind", "- No spam"), a question answered on the lines below
+    it, or a line longer than a title may be. Rules and FAQs pasted into a file open so, and
+    read as a title, their first rule or answer was no longer text."""
+    first = first.strip()
+    return (
+        len(first) > MAX_TITLE_CHARS
+        or (first.endswith(".") and not first.endswith("..") and not _INITIALISM.search(first))
+        or _LIST_ITEM.match(first) is not None
+        or (question_line(first) and bool(rest.strip()))
     )
 
 

@@ -1,7 +1,8 @@
 """Reading a corpus folder: one article a file, validated whole before anything serves it.
 
 A file is UTF-8 text, optionally preceded by a TOML front matter block between two ``+++``
-lines. A ``.txt`` file's first line is the title and its paragraphs are separated by blank
+lines. A ``.txt`` file's first line is the title (unless it reads as text: then its file name
+is) and its paragraphs are separated by blank
 lines, its heading lines found by ``retrieval.corpus.headings``; a ``.md`` or ``.mdx`` file is
 read as Markdown (``retrieval.corpus.markdown``), its title its first ``#`` heading, else its
 file name (``retrieval.corpus.names``).
@@ -115,7 +116,7 @@ def load_article(
         meta = site_front_matter.merged(meta, body, name)  # a site generator's title, author
         title, blocks = _markdown_blocks(body, meta, name, title_from_filename(path.stem))
     else:
-        title, blocks = _plain_blocks(body, meta, name)
+        title, blocks = _plain_blocks(body, meta, name, title_from_filename(path.stem))
     _check_lengths(blocks, name)
     roles = _non_body_roles(meta, [b.text for b in blocks if b.role == BODY], blocks, name)
     return Article(
@@ -152,7 +153,11 @@ def _count_aliases(article: Article, seen: set[tuple[str, str]]) -> None:
     seen |= declared
 
 
-def _title_and_paragraphs(body: str, meta: FrontMatter, name: str) -> tuple[str, list[str]]:
+def _title_and_paragraphs(
+    body: str, meta: FrontMatter, name: str, named: str
+) -> tuple[str, list[str]]:
+    """A plain text's title (front matter, else its first line, else ``named``, from its file
+    name, when that line reads as text: ``headings.opens_with_text``) and paragraphs."""
     blocks = [block for block in _BLANK_LINES.split(body.strip("\n")) if block.strip()]
     if meta.title is not None:
         if blocks and normalize(blocks[0].strip()) == normalize(meta.title):
@@ -164,22 +169,21 @@ def _title_and_paragraphs(body: str, meta: FrontMatter, name: str) -> tuple[str,
                 name, "no title: make the first line the title, or set title in the front matter"
             )
         first_line, _, rest = blocks[0].partition("\n")
-        if len(first_line) > MAX_TITLE_CHARS:
-            raise CorpusError(
-                name,
-                f"no title: the first line has {len(first_line):,} characters; "
-                "put a short title on a line of its own",
-            )
-        title = first_line.strip()
-        blocks = [rest, *blocks[1:]] if rest.strip() else blocks[1:]
+        if headings.opens_with_text(first_line, rest):
+            title = named
+        else:
+            title = first_line.strip()
+            blocks = [rest, *blocks[1:]] if rest.strip() else blocks[1:]
     if not blocks:
         raise CorpusError(name, "has a title but no paragraphs")
     return title, blocks
 
 
-def _plain_blocks(body: str, meta: FrontMatter, name: str) -> tuple[str, list[markdown.Block]]:
+def _plain_blocks(
+    body: str, meta: FrontMatter, name: str, named: str
+) -> tuple[str, list[markdown.Block]]:
     """A plain text's title and paragraphs, its heading lines taken out as their sections."""
-    title, texts = _title_and_paragraphs(body, meta, name)
+    title, texts = _title_and_paragraphs(body, meta, name, named)
     if meta.headings is not None:
         texts = headings.split_first_lines(texts, headings.declared_line(meta.headings))
         found = headings.declared(texts, meta.headings)
