@@ -115,6 +115,13 @@ TIME_ASKED = "year month day date time decade century week season".split()
 # After "last", "next", "this", "that"..., dating an event: "last spring", "that decade"; an
 # "s" may follow (retrieval.verdict.asked_for).
 TIME_DATING = "year month week spring summer autumn winter fall season century decade".split()
+# How often something happens, besides a number ("twice", "3 times"): "every hour", "per
+# week", "daily", "never" (retrieval.verdict.asked_for, for "how often").
+FREQUENCY = (
+    "every each per hourly daily nightly weekly fortnightly monthly quarterly yearly annually "
+    "always never usually often sometimes rarely seldom occasionally regularly constantly "
+    "continuously frequently"
+).split()
 # After "This" or "That" at a sentence's start, a time, not a pointer back: "This year..."
 # (retrieval.summary.coherence).
 TIME_NOUNS = (

@@ -187,6 +187,7 @@ def test_the_embedding_model_loads_from_its_wheel_without_downloading() -> None:
         ("How many ships sank?", "quantity"),
         ("how long has he ruled", "quantity"),
         ("what is the country's growth rate", "quantity"),
+        ("how often does it sync", "frequency"),
         ("what happens when the talks fail", None),
         ("Why did the fleet sail?", None),
         ("Who won the election?", "name"),
@@ -212,6 +213,10 @@ def test_a_question_for_a_time_a_quantity_or_a_name_is_told_by_its_words(
         ("Two ships sank.", "quantity", True),
         ("It cost 4.5 million.", "quantity", True),
         ("No one imagines the ships sank.", "quantity", False),
+        ("The widget syncs every hour.", "frequency", True),
+        ("Backups run nightly.", "frequency", True),
+        ("It syncs twice a day.", "frequency", True),
+        ("The widget syncs your files.", "frequency", False),
         ("Ships may march on.", "time", False),  # lowercase: verbs, not months
     ],
 )
@@ -247,6 +252,12 @@ def test_a_passage_holds_a_name_the_question_lacks(text: str, held: bool) -> Non
             "Four ships of the fleet sank in the storm off the northern islands.",
             "how many ships of the fleet sank in the storm",
             "no number",
+        ),
+        (
+            "The ferry to the northern islands leaves from the harbour.",
+            "The ferry to the northern islands leaves from the harbour every morning.",
+            "how often does the ferry to the northern islands leave the harbour",
+            "no number or frequency",
         ),
         (
             "The November election for the harbour board was close, and turnout was high.",

@@ -1,12 +1,14 @@
-"""What a question asks for (a time, a quantity, a name), and whether a passage states one.
+"""What a question asks for (a time, a quantity, how often, a name), and whether a passage
+states one.
 
 "When did the talks break down?" wants a time, "How many warheads...?" a quantity, "Who won the
 election?" a name. A passage can hold every word of such a question and still not answer it:
 "the Six-Party Talks" and "Clapper ... visitors to Pyongyang" name the subject but give no
-date. Only these three are told apart: each is asked by its own words ("when", "what year",
-"how many", "how long", a question opening with "who"), and each is easy to recognise in the
-text (digits, number words, months, weekdays, "... ago", a time of day ("at noon", "in the
-evening"), or an event that dates another: "during the storm", "after his death"; for a name, a
+date. Only these are told apart: each is asked by its own words ("when", "what year", "how
+many", "how long", "how often", a question opening with "who"), and each is easy to recognise in
+the text (digits, number words, months, weekdays, "... ago", a time of day ("at noon", "in the
+evening"), or an event that dates another: "during the storm", "after his death"; for how often,
+a number or a frequency: "every hour", "weekly", "never"; for a name, a
 capitalised word inside a sentence that the question does not already hold). What/why questions
 have no such test and pass unchecked.
 
@@ -20,12 +22,17 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from retrieval.lexicon import ASKING, TIME_ASKED, TIME_DATING, alternatives
+from retrieval.lexicon import ASKING, FREQUENCY, TIME_ASKED, TIME_DATING, alternatives
 
-Wanted = Literal["time", "quantity", "name"]
+Wanted = Literal["time", "quantity", "frequency", "name"]
 
 # What a reply says the passages lack, by what was asked for.
-LACKING: dict[Wanted, str] = {"time": "date or time", "quantity": "number", "name": "name"}
+LACKING: dict[Wanted, str] = {
+    "time": "date or time",
+    "quantity": "number",
+    "frequency": "number or frequency",
+    "name": "name",
+}
 
 _LEAD = (
     r"(?:^\s*|[.?!,;:]\s*"
@@ -47,8 +54,9 @@ _ASKS_WAY = re.compile(
     r"\s+(?:i|we|you|one)\s+|to\s+)(?:(?:just|only|even|ever|actually)\s+)?([a-z]+)",
     re.IGNORECASE,
 )
+_ASKS_FREQUENCY = re.compile(r"\bhow\s+often\b", re.IGNORECASE)
 _ASKS_QUANTITY = re.compile(
-    r"\bhow\s+(?:many|much|long|old|far|big|large|often|tall|high|fast|heavy|wide|deep)\b"
+    r"\bhow\s+(?:many|much|long|old|far|big|large|tall|high|fast|heavy|wide|deep)\b"
     r"|\b(?:what|which)\s+(?:number|percentage|percent|proportion|amount|population|age)\b"
     r"|\b(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were)?\s+(?:[\w'\u2019-]+\s+){0,4}?"
     r"(?:rate|number|percentage|amount|population|total|count)\s*\??$",
@@ -84,10 +92,15 @@ _TIME_WORDS = re.compile(
 )
 
 
+_FREQUENCY = re.compile(rf"\b(?:{alternatives(FREQUENCY)})\b", re.IGNORECASE)
+
+
 def asked_for(question: str) -> Wanted | None:
     """What ``question`` asks for, when it is a time, a quantity or a name."""
     if _ASKS_TIME.search(question):
         return "time"
+    if _ASKS_FREQUENCY.search(question):
+        return "frequency"
     if _ASKS_QUANTITY.search(question):
         return "quantity"
     if _ASKS_NAME.search(question):
@@ -120,6 +133,8 @@ def holds(wanted: Wanted, text: str, question: str = "") -> bool:
         )
     if _NUMBER.search(text):
         return True
+    if wanted == "frequency":
+        return _FREQUENCY.search(text) is not None
     if wanted == "time":
         return _CALENDAR.search(text) is not None or _TIME_WORDS.search(text) is not None
     return False
