@@ -122,6 +122,12 @@ FREQUENCY = (
     "always never usually often sometimes rarely seldom occasionally regularly constantly "
     "continuously frequently"
 ).split()
+# How long something lasts, besides a number: "until it is lifted", "permanent"
+# (retrieval.verdict.asked_for, for "how long").
+DURATION = "until till forever permanent permanently indefinite indefinitely lifetime".split()
+# What something costs, besides a number: "it is free" (retrieval.verdict.asked_for, for "how
+# much does it cost").
+FREE_OF_CHARGE = ("free", "gratis", "no charge", "no cost", "nothing")
 # After "This" or "That" at a sentence's start, a time, not a pointer back: "This year..."
 # (retrieval.summary.coherence).
 TIME_NOUNS = (

@@ -1,5 +1,5 @@
-"""What a question asks for (a time, a quantity, how often, a name), and whether a passage
-states one.
+"""What a question asks for (a time, a quantity, how often, how long, a price, a name), and
+whether a passage states one.
 
 "When did the talks break down?" wants a time, "How many warheads...?" a quantity, "Who won the
 election?" a name. A passage can hold every word of such a question and still not answer it:
@@ -8,7 +8,8 @@ date. Only these are told apart: each is asked by its own words ("when", "what y
 many", "how long", "how often", a question opening with "who"), and each is easy to recognise in
 the text (digits, number words, months, weekdays, "... ago", a time of day ("at noon", "in the
 evening"), or an event that dates another: "during the storm", "after his death"; for how often,
-a number or a frequency: "every hour", "weekly", "never"; for a name, a
+a number or a frequency: "every hour", "weekly", "never"; for how long, a number or a duration:
+"until it is lifted", "permanent"; for a price, a number or "free"; for a name, a
 capitalised word inside a sentence that the question does not already hold). What/why questions
 have no such test and pass unchecked.
 
@@ -22,15 +23,25 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from retrieval.lexicon import ASKING, FREQUENCY, TIME_ASKED, TIME_DATING, alternatives
+from retrieval.lexicon import (
+    ASKING,
+    DURATION,
+    FREE_OF_CHARGE,
+    FREQUENCY,
+    TIME_ASKED,
+    TIME_DATING,
+    alternatives,
+)
 
-Wanted = Literal["time", "quantity", "frequency", "name"]
+Wanted = Literal["time", "quantity", "frequency", "duration", "cost", "name"]
 
 # What a reply says the passages lack, by what was asked for.
 LACKING: dict[Wanted, str] = {
     "time": "date or time",
     "quantity": "number",
     "frequency": "number or frequency",
+    "duration": "length of time",
+    "cost": "price",
     "name": "name",
 }
 
@@ -55,8 +66,14 @@ _ASKS_WAY = re.compile(
     re.IGNORECASE,
 )
 _ASKS_FREQUENCY = re.compile(r"\bhow\s+often\b", re.IGNORECASE)
+_ASKS_DURATION = re.compile(r"\bhow\s+long\b", re.IGNORECASE)  # after "how long ago": a time
+_ASKS_COST = re.compile(
+    r"\bhow\s+much\b.*\b(?:costs?|charged?|pay|paid|price|fees?)\b"
+    r"|\bwhat\s+(?:does|do|did|will|would)\b.*\bcost\b",
+    re.IGNORECASE,
+)
 _ASKS_QUANTITY = re.compile(
-    r"\bhow\s+(?:many|much|long|old|far|big|large|tall|high|fast|heavy|wide|deep)\b"
+    r"\bhow\s+(?:many|much|old|far|big|large|tall|high|fast|heavy|wide|deep)\b"
     r"|\b(?:what|which)\s+(?:number|percentage|percent|proportion|amount|population|age)\b"
     r"|\b(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were)?\s+(?:[\w'\u2019-]+\s+){0,4}?"
     r"(?:rate|number|percentage|amount|population|total|count)\s*\??$",
@@ -79,7 +96,7 @@ _MONTHS = (
 )
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # Month and day names are capitalised in edited text; "may" and "march" are verbs otherwise.
-_CALENDAR = re.compile(rf"\b(?:{_MONTHS}|{_DAYS})\b")
+_CALENDAR = re.compile(rf"\b(?:{_MONTHS}|(?:{_DAYS})s?)\b")  # "on Fridays" too
 # An event can date another: "during the storm", "after his father's death", "when he ...".
 _TIME_WORDS = re.compile(
     r"\b(?:during|after|before|since|until|till|upon|following|when|while|ago|era|age"
@@ -93,6 +110,8 @@ _TIME_WORDS = re.compile(
 
 
 _FREQUENCY = re.compile(rf"\b(?:{alternatives(FREQUENCY)})\b", re.IGNORECASE)
+_DURATION = re.compile(rf"\b(?:{alternatives(DURATION)})\b", re.IGNORECASE)
+_FREE = re.compile(rf"\b(?:{alternatives(FREE_OF_CHARGE)})\b", re.IGNORECASE)
 
 
 def asked_for(question: str) -> Wanted | None:
@@ -101,6 +120,10 @@ def asked_for(question: str) -> Wanted | None:
         return "time"
     if _ASKS_FREQUENCY.search(question):
         return "frequency"
+    if _ASKS_DURATION.search(question):
+        return "duration"
+    if _ASKS_COST.search(question):
+        return "cost"
     if _ASKS_QUANTITY.search(question):
         return "quantity"
     if _ASKS_NAME.search(question):
@@ -135,6 +158,10 @@ def holds(wanted: Wanted, text: str, question: str = "") -> bool:
         return True
     if wanted == "frequency":
         return _FREQUENCY.search(text) is not None
+    if wanted == "duration":
+        return _DURATION.search(text) is not None
+    if wanted == "cost":
+        return _FREE.search(text) is not None
     if wanted == "time":
         return _CALENDAR.search(text) is not None or _TIME_WORDS.search(text) is not None
     return False
