@@ -83,6 +83,19 @@ async def test_the_owner_adds_an_article_every_server_then_answers_from(
         assert "steel-tariffs" in all_text(answer)
 
 
+async def test_rules_pasted_without_a_title_line_are_added_under_the_file_name(
+    shared: Place, corpus: Path
+) -> None:
+    rules = b"1. Be kind to everyone.\n2. No spam or self-promotion.\n3. Keep voice chat calm.\n"
+    _, added = await shared.send(
+        "!article add", shared.a.owner, files=(Upload("server_rules.txt", rules),)
+    )
+    text = all_text(added)
+    assert "Added article 3" in text and "Server rules" in text and "`server-rules`" in text
+    _, answer = await shared.send("!ask what is rule 1", shared.a.alice)
+    assert "Be kind to everyone." in all_text(answer)
+
+
 async def test_a_moderator_may_not_change_the_shared_articles(shared: Place, corpus: Path) -> None:
     _, refused = await shared.send(
         "!article add", shared.a.moderator, files=(Upload("steel-tariffs.txt", TARIFFS),)

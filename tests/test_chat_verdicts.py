@@ -199,9 +199,7 @@ def test_the_embedding_model_loads_from_its_wheel_without_downloading() -> None:
         ("what was the name of the sailor who sank it", None),
     ],
 )
-def test_what_a_question_asks_for_is_told_by_its_words(
-    question: str, wanted: str | None
-) -> None:
+def test_what_a_question_asks_for_is_told_by_its_words(question: str, wanted: str | None) -> None:
     assert asked_for(question) == wanted
 
 
