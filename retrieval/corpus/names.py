@@ -1,5 +1,6 @@
-"""What a file's name says of its article: its slug, and the title of a Markdown page that
-names itself nowhere else.
+"""What a file's name says of its article: its slug, and the title of an article that names
+itself nowhere else (a Markdown page without a ``#`` heading, a text whose first line is text:
+``retrieval.corpus.headings.opens_with_text``).
 
 Docs sites and wikis often title a page by its file name or their navigation, not by a ``#``
 heading: the page opens with text or with ``## Overview``. Titled by its first heading, every
