@@ -112,11 +112,12 @@ def load_article(
         raise CorpusError(
             name, "the text differs from its source_sha256; restore it or remove that key"
         )
+    named = title_from_filename(path.stem)  # the title when the text gives none
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         meta = site_front_matter.merged(meta, body, name)  # a site generator's title, author
-        title, blocks = _markdown_blocks(body, meta, name, title_from_filename(path.stem))
+        title, blocks = _markdown_blocks(body, meta, name, named)
     else:
-        title, blocks = _plain_blocks(body, meta, name, title_from_filename(path.stem))
+        title, blocks = _plain_blocks(body, meta, name, named)
     _check_lengths(blocks, name)
     roles = _non_body_roles(meta, [b.text for b in blocks if b.role == BODY], blocks, name)
     return Article(

@@ -66,7 +66,7 @@ _ASKS_WAY = re.compile(
     re.IGNORECASE,
 )
 _ASKS_FREQUENCY = re.compile(r"\bhow\s+often\b", re.IGNORECASE)
-_ASKS_DURATION = re.compile(r"\bhow\s+long\b", re.IGNORECASE)  # after "how long ago": a time
+_ASKS_DURATION = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
 _ASKS_COST = re.compile(
     r"\bhow\s+much\b.*\b(?:costs?|charged?|pay|paid|price|fees?)\b"
     r"|\bwhat\s+(?:does|do|did|will|would)\b.*\bcost\b",
@@ -109,26 +109,28 @@ _TIME_WORDS = re.compile(
 )
 
 
-_FREQUENCY = re.compile(rf"\b(?:{alternatives(FREQUENCY)})\b", re.IGNORECASE)
-_DURATION = re.compile(rf"\b(?:{alternatives(DURATION)})\b", re.IGNORECASE)
-_FREE = re.compile(rf"\b(?:{alternatives(FREE_OF_CHARGE)})\b", re.IGNORECASE)
+# What states each kind besides a number; a quantity is stated by a number alone.
+_BESIDES_A_NUMBER: dict[Wanted, tuple[re.Pattern[str], ...]] = {
+    "time": (_CALENDAR, _TIME_WORDS),
+    "frequency": (re.compile(rf"\b(?:{alternatives(FREQUENCY)})\b", re.IGNORECASE),),
+    "duration": (re.compile(rf"\b(?:{alternatives(DURATION)})\b", re.IGNORECASE),),
+    "cost": (re.compile(rf"\b(?:{alternatives(FREE_OF_CHARGE)})\b", re.IGNORECASE),),
+}
+# How each kind is asked, in the order tried: "how long ago" asks a time before "how long" a
+# duration, "how much does it cost" a price before "how much" a quantity.
+_ASKED: tuple[tuple[re.Pattern[str], Wanted], ...] = (
+    (_ASKS_TIME, "time"),
+    (_ASKS_FREQUENCY, "frequency"),
+    (_ASKS_DURATION, "duration"),
+    (_ASKS_COST, "cost"),
+    (_ASKS_QUANTITY, "quantity"),
+    (_ASKS_NAME, "name"),
+)
 
 
 def asked_for(question: str) -> Wanted | None:
-    """What ``question`` asks for, when it is a time, a quantity or a name."""
-    if _ASKS_TIME.search(question):
-        return "time"
-    if _ASKS_FREQUENCY.search(question):
-        return "frequency"
-    if _ASKS_DURATION.search(question):
-        return "duration"
-    if _ASKS_COST.search(question):
-        return "cost"
-    if _ASKS_QUANTITY.search(question):
-        return "quantity"
-    if _ASKS_NAME.search(question):
-        return "name"
-    return None
+    """What ``question`` asks for, when it is one of the kinds above."""
+    return next((wanted for asks, wanted in _ASKED if asks.search(question)), None)
 
 
 def way_to(question: str) -> str | None:
@@ -145,9 +147,9 @@ _QUESTION_WORD = re.compile(r"[\w-]+")
 
 
 def holds(wanted: Wanted, text: str, question: str = "") -> bool:
-    """Whether ``text`` states something ``wanted``: a number for either a time
-    or a quantity; for a name, a capitalised word inside a sentence that ``question`` lacks
-    (the name asked about is not the name asked for)."""
+    """Whether ``text`` states something ``wanted``: a number, or what states that kind
+    besides one (``_BESIDES_A_NUMBER``); for a name, a capitalised word inside a sentence that
+    ``question`` lacks (the name asked about is not the name asked for)."""
     if wanted == "name":
         asked = {word.casefold() for word in _QUESTION_WORD.findall(question)}
         return any(
@@ -156,12 +158,4 @@ def holds(wanted: Wanted, text: str, question: str = "") -> bool:
         )
     if _NUMBER.search(text):
         return True
-    if wanted == "frequency":
-        return _FREQUENCY.search(text) is not None
-    if wanted == "duration":
-        return _DURATION.search(text) is not None
-    if wanted == "cost":
-        return _FREE.search(text) is not None
-    if wanted == "time":
-        return _CALENDAR.search(text) is not None or _TIME_WORDS.search(text) is not None
-    return False
+    return any(pattern.search(text) for pattern in _BESIDES_A_NUMBER.get(wanted, ()))
