@@ -128,6 +128,11 @@ DURATION = "until till forever permanent permanently indefinite indefinitely lif
 # What something costs, besides a number: "it is free" (retrieval.verdict.asked_for, for "how
 # much does it cost").
 FREE_OF_CHARGE = ("free", "gratis", "no charge", "no cost", "nothing")
+# Money, by name: a price is stated in it ("5 dollars", "fifty pence"), or by a sign ("$5").
+CURRENCY = (
+    "dollar dollars pound pounds euro euros yen yuan cent cents pence penny rupee rupees "
+    "franc francs usd gbp eur"
+).split()
 # After "This" or "That" at a sentence's start, a time, not a pointer back: "This year..."
 # (retrieval.summary.coherence).
 TIME_NOUNS = (

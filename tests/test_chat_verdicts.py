@@ -224,12 +224,28 @@ def test_what_a_question_asks_for_is_told_by_its_words(question: str, wanted: st
         ("A ban is a moderator's call.", "duration", False),
         ("The Patron role is free for boosters.", "cost", True),
         ("The Patron role is for boosters.", "cost", False),
+        ("The Patron role costs $5 a month.", "cost", True),
+        ("A ticket costs twenty pounds.", "cost", True),
+        ("About three million people watch it.", "cost", False),  # a price is money
         ("Movie night is on Fridays.", "time", True),
         ("Ships may march on.", "time", False),  # lowercase: verbs, not months
     ],
 )
 def test_a_passage_holds_what_is_asked_for_as_written(text: str, wanted: str, held: bool) -> None:
     assert holds(wanted, text) is held  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("The show moved to BBC Two in 2004.", False),  # the question's own number
+        ("The show moved to BBC Two, where 3 million watched.", True),
+        ("The show moved from BBC One to BBC Two.", False),  # "One" is part of a name
+        ("One of them watched it on BBC Two.", True),  # opening a sentence, a number
+    ],
+)
+def test_a_number_the_question_holds_is_not_the_number_asked_for(text: str, held: bool) -> None:
+    assert holds("quantity", text, "How many viewers did the show get on BBC Two in 2004?") is held
 
 
 @pytest.mark.parametrize(

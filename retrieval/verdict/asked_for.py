@@ -9,9 +9,10 @@ many", "how long", "how often", a question opening with "who"), and each is easy
 the text (digits, number words, months, weekdays, "... ago", a time of day ("at noon", "in the
 evening"), or an event that dates another: "during the storm", "after his death"; for how often,
 a number or a frequency: "every hour", "weekly", "never"; for how long, a number or a duration:
-"until it is lifted", "permanent"; for a price, a number or "free"; for a name, a
-capitalised word inside a sentence that the question does not already hold). What/why questions
-have no such test and pass unchecked.
+"until it is lifted", "permanent"; for a price, money or "free"; for a name, a
+capitalised word inside a sentence that the question does not already hold). A number the
+question holds is not the one asked for, as a name it holds is not. What/why questions have no
+such test and pass unchecked.
 
 "How do I clear the cache?" asks for a way to do something, and a way to clear is told with
 the verb "clear" or a word that means it: a passage on the cache that never says so tells
@@ -21,10 +22,12 @@ something else (``way_to``: the verb, which the verdict looks for among the pass
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Literal
 
 from retrieval.lexicon import (
     ASKING,
+    CURRENCY,
     DURATION,
     FREE_OF_CHARGE,
     FREQUENCY,
@@ -89,7 +92,8 @@ _NUMBER_WORDS = (
 # "one" counts unless it is the pronoun: "no one", "the one", "one another".
 _ONE = "".join(rf"(?<!\b{word} )" for word in "no the this that which each every".split())
 _ONE += r"\bone\b(?! another)"
-_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORDS})\b|{_ONE}", re.IGNORECASE)
+# A number as one token ("2.7", "1,000", "twenty"), to be told apart from the question's own.
+_NUMBER = re.compile(rf"\d+(?:[.,:]\d+)*|\b(?:{_NUMBER_WORDS})\b|{_ONE}", re.IGNORECASE)
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
@@ -114,8 +118,13 @@ _BESIDES_A_NUMBER: dict[Wanted, tuple[re.Pattern[str], ...]] = {
     "time": (_CALENDAR, _TIME_WORDS),
     "frequency": (re.compile(rf"\b(?:{alternatives(FREQUENCY)})\b", re.IGNORECASE),),
     "duration": (re.compile(rf"\b(?:{alternatives(DURATION)})\b", re.IGNORECASE),),
-    "cost": (re.compile(rf"\b(?:{alternatives(FREE_OF_CHARGE)})\b", re.IGNORECASE),),
+    "cost": (
+        re.compile(rf"[$\u00a3\u20ac\u00a5\u20b9]|\b(?:{alternatives(CURRENCY)})\b", re.IGNORECASE),
+        re.compile(rf"\b(?:{alternatives(FREE_OF_CHARGE)})\b", re.IGNORECASE),
+    ),
 }
+# A price is money, not any number: "three million viewers" is no cost.
+_NOT_BY_A_NUMBER: frozenset[Wanted] = frozenset({"cost"})
 # How each kind is asked, in the order tried: "how long ago" asks a time before "how long" a
 # duration, "how much does it cost" a price before "how much" a quantity.
 _ASKED: tuple[tuple[re.Pattern[str], Wanted], ...] = (
@@ -156,6 +165,23 @@ def holds(wanted: Wanted, text: str, question: str = "") -> bool:
             word[0].isupper() and word != "I" and word.casefold() not in asked
             for word in (match.group(1) for match in _NAME.finditer(text))
         )
-    if _NUMBER.search(text):
+    if wanted not in _NOT_BY_A_NUMBER and any(_numbers(text, question)):
         return True
     return any(pattern.search(text) for pattern in _BESIDES_A_NUMBER.get(wanted, ()))
+
+
+def _numbers(text: str, question: str) -> Iterator[str]:
+    """The numbers ``text`` states that ``question`` does not hold: "How many viewers did the
+    show on BBC Two get?" is not answered by "BBC Two", nor "How old was he in 1990?" by "in
+    1990". A number word capitalised after a capitalised word is part of a name ("BBC One",
+    "Formula One"), not a number."""
+    asked = {match.group().casefold() for match in _NUMBER.finditer(question)}
+    for match in _NUMBER.finditer(text):
+        number = match.group()
+        if number.casefold() in asked:
+            continue
+        if number[0].isupper():
+            before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
+            if before and before[0][0].isupper() and before[0][-1].isalpha():
+                continue
+        yield number
