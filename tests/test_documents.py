@@ -158,6 +158,21 @@ def test_a_page_without_any_heading_keeps_its_first_line_as_text(tmp_path: Path)
     assert [p.text for p in article.paragraphs] == ["Run the installer."]
 
 
+@pytest.mark.parametrize(
+    ("file_name", "page", "title"),
+    [
+        ("faq.md", "## Can I sync offline?\n\nNo: this FAQ assumes a network.\n", "FAQ"),
+        ("github-setup.md", "Link your GitHub account first.\n", "GitHub setup"),
+        ("ios-app.md", "The iOS app syncs too.\n", "iOS app"),
+        ("setup-notes.md", "Setup takes a minute.\n", "Setup notes"),  # a sentence's capital
+    ],
+)
+def test_a_file_name_title_writes_a_word_as_the_page_does_when_it_has_inner_capitals(
+    tmp_path: Path, file_name: str, page: str, title: str
+) -> None:
+    assert load_article(write(tmp_path, file_name, page)).title == title
+
+
 def test_pages_that_each_open_with_the_same_subheading_load_side_by_side(
     tmp_path: Path,
 ) -> None:

@@ -112,7 +112,7 @@ def load_article(
         raise CorpusError(
             name, "the text differs from its source_sha256; restore it or remove that key"
         )
-    named = title_from_filename(path.stem)  # the title when the text gives none
+    named = title_from_filename(path.stem, body)  # the title when the text gives none
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         meta = site_front_matter.merged(meta, body, name)  # a site generator's title, author
         title, blocks = _markdown_blocks(body, meta, name, named)

@@ -12,6 +12,7 @@ shows: ``Getting-Started.md`` is "Getting Started", ``02_sync_limits.md`` "Sync 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _NUMBERED = re.compile(r"^\d+[\s_.-]+(?=[^\W\d_])")  # "02-", "10_", "3. ": ordering only
@@ -25,10 +26,30 @@ def slug_from_filename(stem: str) -> str:
     return slug[:80].strip("-") or "article"
 
 
-def title_from_filename(stem: str) -> str:
+def title_from_filename(stem: str, text: str = "") -> str:
     """``02_sync-limits`` -> ``Sync limits``: words apart, a numbering prefix left out, the
-    first letter capitalised; the name's other letters as written ("FAQ", "iOS setup")."""
+    first letter capitalised; the name's other letters as written ("FAQ", "iOS setup"), or as
+    the page's ``text`` writes the word, when that is with a capital inside it or throughout
+    ("faq.md" on FAQs is "FAQ", "github-setup.md" "GitHub setup"): file names are often
+    lowercase only because paths are."""
     words = _SEPARATORS.sub(" ", _NUMBERED.sub("", stem.strip())).strip()
     if not words:
         return stem.strip() or "Untitled"
+    if text:
+        words = " ".join(_as_written(word, text) for word in words.split(" "))
+    first = words.split(" ", 1)[0]
+    if any(letter.isupper() for letter in first[1:]):  # "iOS" stays "iOS"
+        return words
     return words[0].upper() + words[1:]
+
+
+def _as_written(word: str, text: str) -> str:
+    """``word`` as ``text`` most often writes it, when that form has a capital past its first
+    letter ("FAQ", "iOS", "GitHub"); else as it is."""
+    if not word.isalpha() or not word.islower():
+        return word
+    forms = Counter(re.findall(rf"\b{re.escape(word)}\b", text, re.IGNORECASE))
+    if not forms:
+        return word
+    written = forms.most_common(1)[0][0]
+    return written if any(letter.isupper() for letter in written[1:]) else word
