@@ -780,6 +780,19 @@ def test_a_question_in_words_gets_prose_before_code(docs: Engine) -> None:
     assert answer.passages[0].kind != CODE
 
 
+def test_a_command_that_is_all_its_section_shows_answers_that_section(tmp_path: Path) -> None:
+    page = (
+        "# Widget tool\n\n## Install the widget\n\nThe widget installs from the package index "
+        "in a minute.\n\n```console\n$ widget-tool install widget\n```\n\nThe package index "
+        "keeps every widget release.\n\n## Remove the widget\n\n```console\n$ widget-tool "
+        "uninstall widget\n```\n"
+    )
+    write(tmp_path, "tool.md", page)
+    answer = Engine(load_corpus(tmp_path)).ask("how do i uninstall the widget")
+    assert answer.passages[0].text == "$ widget-tool uninstall widget"
+    assert answer.passages[0].section == ["Widget tool", "Remove the widget"]
+
+
 # -- any Markdown ----------------------------------------------------------------------------
 
 _PIECES = st.sampled_from(

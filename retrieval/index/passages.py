@@ -66,10 +66,10 @@ class Passages:
         self.index = built.index
         self.kept = built.kept
         self.card_index = built.card_index
-        self.code = frozenset(
-            i for i, (_, paragraph) in enumerate(self.located) if paragraph.role == CODE
-        )
         self.introduces = _introduced(self.located[: self.first_card])
+        # Code ranks after prose unless a question writes code, but for a section's only
+        # blocks: under "Upgrade a package" a page often shows the command and nothing else.
+        self.code_after_prose = _code_after_prose(self.located[: self.first_card])
         self._positions = {article.slug: i for i, article in enumerate(corpus.articles)}
         self._named: dict[str, frozenset[str]] = {}  # ``named_terms``, as asked
         self.sentences = method_cache(self._split_and_tokenize, maxsize=4096)
@@ -202,3 +202,21 @@ def _introduced(located: Sequence[tuple[Article, Paragraph]]) -> dict[int, int]:
         ):
             found[at - 1] = at
     return found
+
+
+def _code_after_prose(located: Sequence[tuple[Article, Paragraph]]) -> frozenset[int]:
+    """The code blocks whose section has prose too (or that sit under no heading)."""
+    prose: set[tuple[str, tuple[str, ...]]] = set()
+    code: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+    for at, (article, block) in enumerate(located):
+        key = (article.slug, block.section)
+        if block.role == CODE:
+            code.setdefault(key, []).append(at)
+        elif block.section:
+            prose.add(key)
+    return frozenset(
+        at
+        for (slug, section), blocks in code.items()
+        if not section or (slug, section) in prose
+        for at in blocks
+    )

@@ -6,7 +6,9 @@ BM25 order. Cards (``retrieval.index.cards``) take part only when the question a
 articles, and then come first; the passages of the articles a question names come before the
 others. A code block (``retrieval.corpus.markdown``) comes after every prose passage unless the
 question writes something as code (``retrieval.question.code``): "how do I pair a device" wants
-the sentence that explains it, "what does pair_device do" the code too; and a code block or
+the sentence that explains it, "what does pair_device do" the code too; a block that is all
+its section shows ("Upgrade a package" and the command) is that section's answer and keeps its
+place (``Passages.code_after_prose``); and a code block or
 table a passage shown introduces ("Install it with:") comes right after that passage
 (``retrieval.search.sections.introduced_next``). Captions, credits, notices and bios come after
 the body paragraphs that hold every question word they hold, unless the question asks for such
@@ -76,11 +78,13 @@ class Search:
         top_k = max(1, min(top_k, MAX_TOP_K))
         depth = self._depth
         wanted = max(top_k, depth)
-        code_last = bool(passages.code) and not query.code  # code after prose, unless asked
+        # code after prose, unless asked for (``Passages.code_after_prose``)
+        last = passages.code_after_prose if not query.code else frozenset()
+        code_last = bool(last)
         ranked = passages.index.top_k(query.terms, 2 * wanted if code_last else wanted, query.scale)
         if code_last:
-            prose = [(i, sc) for i, sc in ranked if i not in passages.code]
-            ranked = (prose + [(i, sc) for i, sc in ranked if i in passages.code])[:wanted]
+            prose = [(i, sc) for i, sc in ranked if i not in last]
+            ranked = (prose + [(i, sc) for i, sc in ranked if i in last])[:wanted]
         if query.articles:
             named = [(i, sc) for i, sc in ranked if located[i][0].slug in query.articles]
             ranked = named + [(i, sc) for i, sc in ranked if (i, sc) not in named]
@@ -93,7 +97,7 @@ class Search:
             near = self._closeness(query, [i for i, _ in head])
             order = rerank([score for _, score in head], near)
             if code_last:
-                order.sort(key=lambda i: head[i][0] in passages.code)
+                order.sort(key=lambda i: head[i][0] in last)
             if query.articles:
                 order.sort(key=lambda i: located[head[i][0]][0].slug not in query.articles)
             if query.about_articles:
