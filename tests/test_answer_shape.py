@@ -4,6 +4,7 @@ and bios, and an "In short" that reads as text."""
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 import pytest
 
@@ -191,3 +192,15 @@ def test_a_sentence_introducing_a_command_is_in_short_alone_the_command_follows_
     answer = steps_engine(tmp_path_factory).ask("how do i back up the widget settings")
     assert [s.text for s in answer.summary][:1] == ["Back the settings up with:"]
     assert [p.kind for p in answer.passages[:2]] == ["body", "code"]
+
+
+def test_in_short_never_says_the_same_thing_twice(tmp_path: Path) -> None:
+    (tmp_path / "tabs.md").write_text(
+        "# Tabs\n\n## Setup\n\nTabs need the tabs extension. Add the following lines to "
+        "site.yml:\n\n```\ntabs: true\n```\n\n## Linked tabs\n\nLinked tabs switch together. "
+        "Add the following lines to site.yml:\n\n```\nlinked: true\n```\n",
+        encoding="utf-8",
+    )
+    answer = Engine(load_corpus(tmp_path)).ask("what lines do i add to site.yml for tabs")
+    shown = [s.text for s in answer.summary]
+    assert shown and len(shown) == len(set(shown))

@@ -2,8 +2,9 @@
 
 ``ranked_sentences`` orders a passage's sentences by the share of the question's weight they
 hold, less ``RANK_PENALTY`` per place their passage stands below the best, with maximal
-marginal relevance so that a second sentence adds something; ``readable`` takes as many as
-asked of them that read as text (``retrieval.summary.coherence``).
+marginal relevance so that a second sentence adds something (and never one in the same words
+as a sentence chosen: docs repeat "Add the following lines to mkdocs.yml:"); ``readable``
+takes as many as asked of them that read as text (``retrieval.summary.coherence``).
 """
 
 from __future__ import annotations
@@ -129,6 +130,12 @@ def ranked_sentences(
     chosen: list[int] = []
     candidates = [i for i, r in enumerate(relevance) if r >= min_share * best]
     while candidates:
+        # A sentence saying what one chosen says in the same words adds nothing: docs repeat
+        # "Add the following lines to mkdocs.yml:" before every snippet.
+        said = {term_sets[j] for j in chosen}
+        candidates = [i for i in candidates if term_sets[i] not in said]
+        if not candidates:
+            return
 
         def mmr(i: int) -> tuple[float, int]:
             overlap = max((_jaccard(term_sets[i], term_sets[j]) for j in chosen), default=0.0)
