@@ -793,6 +793,36 @@ def test_a_command_that_is_all_its_section_shows_answers_that_section(tmp_path: 
     assert answer.passages[0].section == ["Widget tool", "Remove the widget"]
 
 
+NAVIGATED = (
+    "# Widget API\n\n[Previous: setup](setup.md) | [Index](README.md) | [Next: sync](sync.md)"
+    "\n\n## Contents\n\n- [pairDevice(options)](#pairdevice)\n- [syncNow(options)](#syncnow)"
+    "\n\n## pairDevice(options)\n\nPairs a widget with this device over Bluetooth.\n\n"
+    "## syncNow(options)\n\nSyncs every paired widget at once.\n\nSee also:\n\n"
+    "- [Bluetooth notes](bluetooth.md)\n"
+)
+
+
+def test_links_alone_are_navigation_and_an_introduced_list_of_links_stays_with_its_sentence(
+    tmp_path: Path,
+) -> None:
+    article = load_article(write(tmp_path, "api.md", NAVIGATED))
+    roles = [(p.role, p.text) for p in article.paragraphs]
+    assert roles == [
+        ("navigation", "Previous: setup | Index | Next: sync"),
+        ("navigation", "\u2022 pairDevice(options)\n\u2022 syncNow(options)"),
+        ("body", "Pairs a widget with this device over Bluetooth."),
+        ("body", "Syncs every paired widget at once."),
+        ("body", "See also:\n\u2022 Bluetooth notes"),
+    ]
+
+
+def test_a_table_of_contents_comes_after_the_section_it_names(tmp_path: Path) -> None:
+    write(tmp_path, "api.md", NAVIGATED)
+    answer = Engine(load_corpus(tmp_path)).ask("what does pairDevice do")
+    assert answer.passages[0].text == "Pairs a widget with this device over Bluetooth."
+    assert "Pairs a widget" in answer.summary[0].text
+
+
 # -- any Markdown ----------------------------------------------------------------------------
 
 _PIECES = st.sampled_from(

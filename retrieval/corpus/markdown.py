@@ -12,7 +12,9 @@ page a reader opens.
   is a heading too, below the Markdown headings above it.
 - A list is one block, each item on a line of its own ("• item", "1. item"; a nested item is
   indented), joined to the paragraph just before it when that paragraph introduces it (ends
-  with a colon): the sentence and what it introduces are one passage.
+  with a colon): the sentence and what it introduces are one passage. A list or a paragraph
+  that shows links alone (a table of contents, "Previous | Index | Next") is ``navigation``,
+  not body text: it leads elsewhere and says nothing itself.
 - A block quote's paragraphs and lists are read as the page's own; a heading inside one
   heads the quote's text only, as its box on the page does.
 - A code fence or indented code block is a ``code`` block, its text as written (one inside a
@@ -41,7 +43,13 @@ from typing import TYPE_CHECKING
 
 from retrieval.corpus import html_text, site_front_matter, site_inline, site_markup
 from retrieval.corpus.markdown_blocks import list_lines, shows_no_code, table_rows
-from retrieval.corpus.markdown_inline import bold_lead, inline_text, is_bold_heading, picture_names
+from retrieval.corpus.markdown_inline import (
+    bold_lead,
+    inline_text,
+    is_bold_heading,
+    links_only,
+    picture_names,
+)
 from retrieval.corpus.models import BODY
 from retrieval.corpus.sentences import introduces
 
@@ -52,6 +60,9 @@ if TYPE_CHECKING:
 CODE = "code"
 TABLE = "table"
 SHOWN_AS_IS = frozenset({CODE, TABLE})  # content, but never a sentence of a summary
+# A paragraph or a list of links alone (a table of contents, "Previous | Index | Next"): it
+# leads elsewhere, and ranks after the body text that says what it names.
+NAVIGATION = "navigation"
 # A paragraph all in bold, short and not a sentence, is a heading under the page's headings
 # (many pages write a minor heading so); a level below any Markdown heading's, so that the
 # next heading of any level, or the next bold one, closes its section.
@@ -154,6 +165,8 @@ class _Reader:
             self.at += 3
             if is_bold_heading(inline, text):  # "**External tools**" on a line of its own
                 self._head(BOLD_HEADING_LEVEL, text)
+            elif links_only(inline):
+                self._add(text, NAVIGATION)
             elif "\n" in inline.content and (lead := bold_lead(inline)) is not None:
                 # "**How do I pair it?**" over its answer
                 self._head(BOLD_HEADING_LEVEL, lead[0])
@@ -162,8 +175,10 @@ class _Reader:
                 self._add(text, BODY)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             code: list[str] = []
+            start = self.at
             lines, self.at = list_lines(self.tokens, self.at, code)
-            self._add_list("\n".join(lines))
+            links = _links_alone(self.tokens[start : self.at])
+            self._add_list("\n".join(lines), NAVIGATION if links else BODY)
             for fence in code:  # after the list: code is never body text
                 self._add(fence, CODE)
         elif kind in ("fence", "code_block"):
@@ -225,7 +240,8 @@ class _Reader:
         if text.strip():
             self.blocks.append(Block(text, role, self.section))
 
-    def _add_list(self, text: str) -> None:
+    def _add_list(self, text: str, role: str) -> None:
+        """A list, joined to the paragraph that introduces it, else a block of ``role``."""
         if not text.strip():
             return
         last = self.blocks[-1] if self.blocks else None
@@ -237,4 +253,10 @@ class _Reader:
         ):
             self.blocks[-1] = Block(f"{last.text}\n{text}", BODY, last.section)
         else:
-            self.blocks.append(Block(text, BODY, self.section))
+            self.blocks.append(Block(text, role, self.section))
+
+
+def _links_alone(tokens: Sequence[Token]) -> bool:
+    """Whether every item of a list shows links alone (``links_only``): a table of contents."""
+    inlines = [token for token in tokens if token.type == "inline"]
+    return bool(inlines) and all(links_only(token) for token in inlines)

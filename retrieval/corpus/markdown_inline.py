@@ -146,3 +146,28 @@ def _inline_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark").enable("strikethrough")
+
+
+# What may stand between the links of a navigation line: "Previous | Index | Next", "a · b".
+_BETWEEN_LINKS = frozenset(" \t|\u00b7\u2022/-\u2013\u2014>\u00bb\u00ab<\u2192\u2190,")
+
+
+def links_only(inline: Token) -> bool:
+    """Whether an ``inline`` token shows links and nothing else but separators: a table of
+    contents' item, a "Previous | Index | Next" line. Such text leads elsewhere, and says
+    nothing itself."""
+    depth = 0
+    links = 0
+    for child in inline.children or ():
+        if child.type == "link_open":
+            depth += 1
+            links += 1
+        elif child.type == "link_close":
+            depth -= 1
+        elif depth == 0 and child.type not in _BREAKS and not _between_links(child):
+            return False
+    return links > 0
+
+
+def _between_links(child: Token) -> bool:
+    return child.type == "text" and set(child.content) <= _BETWEEN_LINKS
