@@ -8,7 +8,14 @@ from pydantic import ValidationError
 from retrieval import Answer
 from retrieval.search.rerank import pair_share
 from retrieval.verdict.asked_for import way_to
-from retrieval.verdict.decision import Evidence, by_support, decide, missing_words, on_subject
+from retrieval.verdict.decision import (
+    Evidence,
+    by_support,
+    decide,
+    explain,
+    missing_words,
+    on_subject,
+)
 from retrieval.verdict.settings import VerdictSettings
 from retrieval.verdict.support import largest_gap, support
 
@@ -162,6 +169,12 @@ def test_an_answer_that_states_no_time_asked_for_is_only_the_closest() -> None:
     decision = decide(evidence([0.9], asks="time"), VerdictSettings())
     assert decision.verdict == "closest"
     assert decision.reason is not None and "They give no date or time." in decision.reason
+
+
+def test_a_word_the_reason_names_as_unstated_is_not_named_again_as_missing() -> None:
+    reason = explain("closest", ["reset", "router"], None, "way to reset")
+    assert reason is not None
+    assert reason.endswith("They give no way to reset. They do not mention 'router'.")
 
 
 def test_a_name_asked_about_an_article_needs_no_name_in_the_passages() -> None:

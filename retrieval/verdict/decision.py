@@ -193,7 +193,10 @@ def explain(
     verdict: Verdict, missing: Sequence[str], closest: str | None, unstated: str | None = None
 ) -> str | None:
     """The sentence that goes with a verdict other than ``answer``; ``unstated`` is the kind
-    of thing asked for (``retrieval.verdict.asked_for``) that the passages do not give."""
+    of thing asked for (``retrieval.verdict.asked_for``) that the passages do not give, and
+    a word it names is not named again as missing ("They give no way to reset.")."""
+    if unstated is not None:
+        missing = [word for word in missing if word not in unstated.split()]
     lacking = f" They do not mention {_quoted(missing)}." if missing else ""
     if unstated is not None:
         lacking = f" They give no {unstated}.{lacking}"
