@@ -823,6 +823,19 @@ def test_a_table_of_contents_comes_after_the_section_it_names(tmp_path: Path) ->
     assert "Pairs a widget" in answer.summary[0].text
 
 
+def test_a_page_in_japanese_answers_a_question_in_japanese(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "rules.md",
+        "# サーバーのルール\n\n## 基本ルール\n\n他のメンバーを尊重してください。スパムは禁止です。"
+        "\n\n## 警告\n\n警告は九十日間有効です。三回の警告で追放されます。\n",
+    )
+    answer = Engine(load_corpus(tmp_path)).ask("警告はいつまで有効ですか")
+    assert answer.verdict == "answer"
+    assert answer.summary[0].text == "警告は九十日間有効です。"
+    assert answer.passages[0].section == ["サーバーのルール", "警告"]
+
+
 # -- any Markdown ----------------------------------------------------------------------------
 
 _PIECES = st.sampled_from(

@@ -288,3 +288,14 @@ def test_only_the_word_before_a_stop_is_examined_so_splitting_stays_linear(
     text = "Mr. Kim " * 5000  # one sentence: no stop here ends it
     assert sentences.sentence_spans(text) == [(0, len(text) - 1)]
     assert len(examined) == 5000 and max(examined) <= 64
+
+
+def test_chinese_and_japanese_sentences_end_at_their_own_stops() -> None:
+    bang, ask = "\uff01", "\uff1f"  # full-width "!" and "?"
+    text = f"警告は九十日間有効です。三回で追放されます{bang}本当{ask}はい。"
+    assert split_sentences(text) == [
+        "警告は九十日間有効です。",
+        f"三回で追放されます{bang}",
+        f"本当{ask}",
+        "はい。",
+    ]

@@ -222,3 +222,20 @@ def test_a_command_line_option_is_a_term_of_its_own_beside_its_words() -> None:
     # a dash between words, or a rule of dashes, is no option
     assert TOKENIZER.tokenize("the 1990s--a decade") == ["1990s", "decad"]
     assert TOKENIZER.tokenize("---") == []
+
+
+def test_chinese_and_japanese_are_searched_by_overlapping_pairs_of_characters() -> None:
+    assert terms("这个项目") == ["这个", "个项", "项目"]
+    assert terms("警告は有効") == ["警告", "告は", "は有", "有効"]
+    assert terms("用bilibili时间") == ["用", "bilibili", "时间"]  # a Latin word inside is a word
+
+
+def test_a_pair_of_characters_keeps_its_place_in_the_text() -> None:
+    text = "Rules: 警告は有効"
+    assert [text[t.start : t.end] for t in TOKENIZER.tokens(text)] == [
+        "Rules",
+        "警告",
+        "告は",
+        "は有",
+        "有効",
+    ]

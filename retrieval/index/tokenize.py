@@ -22,6 +22,7 @@ from typing import NamedTuple
 import Stemmer
 
 from retrieval.corpus.text import fold_punctuation
+from retrieval.index.cjk import CJK, bigrams
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
 OPTION = "--"  # how a long command-line option begins
@@ -219,10 +220,13 @@ class Tokenizer:
         """``_of`` for a surface as ``_SURFACE`` finds it (an abbreviation's ends with a dot)."""
         term = self._cache.get(surface)
         if term is None:
-            term = self._term(surface, surface.endswith("."))
+            written_together = not surface.isascii() and CJK.search(surface) is not None
+            term = "" if written_together else self._term(surface, surface.endswith("."))
             if len(self._cache) < _MAX_CACHED:
                 self._cache[surface] = term
-                if surface.startswith(OPTION):
+                if written_together:
+                    self._parts[surface] = self._together_parts(surface)
+                elif surface.startswith(OPTION):
                     self._parts[surface] = self._option_parts(surface)
                 elif "_" in surface or _CAMEL.match(surface):  # an identifier: _is_identifier
                     self._parts[surface] = self._split(surface, term)
@@ -231,6 +235,18 @@ class Tokenizer:
     # One surface's own term, as ``find_surfaces`` finds it ("" for a stop word); an
     # identifier's or an option's parts are ``surface_terms``'.
     surface_term = _of_surface
+
+    def _together_parts(self, surface: str) -> tuple[Token, ...]:
+        """A run of Chinese, Japanese or Korean text, written without spaces between words, as
+        its overlapping pairs of characters (``retrieval.index.cjk``); a word of other letters
+        inside it as the word."""
+        found: list[Token] = []
+        for start, end, together in bigrams(surface):
+            if together:
+                found.append(Token(surface[start:end], start, end))
+            elif term := self._term(surface[start:end], is_abbreviation=False):
+                found.append(Token(term, start, end))
+        return tuple(found)
 
     def _option_parts(self, surface: str) -> tuple[Token, ...]:
         """A command-line option's words that are terms, with their spans in ``surface``: all
