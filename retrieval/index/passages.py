@@ -206,17 +206,17 @@ def _introduced(located: Sequence[tuple[Article, Paragraph]]) -> dict[int, int]:
 
 def _code_after_prose(located: Sequence[tuple[Article, Paragraph]]) -> frozenset[int]:
     """The code blocks whose section has prose too (or that sit under no heading)."""
-    prose: set[tuple[str, tuple[str, ...]]] = set()
-    code: dict[tuple[str, tuple[str, ...]], list[int]] = {}
-    for at, (article, block) in enumerate(located):
-        key = (article.slug, block.section)
-        if block.role == CODE:
-            code.setdefault(key, []).append(at)
-        elif block.section:
-            prose.add(key)
+    code = [at for at, (_, block) in enumerate(located) if block.role == CODE]
+    if not code:
+        return frozenset()
+    with_code = {located[at][0].slug for at in code}
+    prose = {
+        (article.slug, block.section)
+        for article, block in located
+        if block.role != CODE and block.section and article.slug in with_code
+    }
     return frozenset(
         at
-        for (slug, section), blocks in code.items()
-        if not section or (slug, section) in prose
-        for at in blocks
+        for at in code
+        if not located[at][1].section or (located[at][0].slug, located[at][1].section) in prose
     )
