@@ -816,6 +816,12 @@ def test_links_alone_are_navigation_and_an_introduced_list_of_links_stays_with_i
     ]
 
 
+def test_a_page_of_links_alone_is_refused_as_having_no_text(tmp_path: Path) -> None:
+    page = "# Links\n\n- [Setup](setup.md)\n- [Sync](sync.md)\n"
+    with pytest.raises(CorpusError, match="no body paragraphs: each is code, a table, links"):
+        load_article(write(tmp_path, "links.md", page))
+
+
 def test_a_table_of_contents_comes_after_the_section_it_names(tmp_path: Path) -> None:
     write(tmp_path, "api.md", NAVIGATED)
     answer = Engine(load_corpus(tmp_path)).ask("what does pairDevice do")

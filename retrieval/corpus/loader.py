@@ -278,9 +278,9 @@ def _non_body_roles(
     if all(number in roles for number in range(1, len(blocks) + 1)):
         raise CorpusError(
             name,
-            "has no body paragraphs: each is code, a table, a caption, a credit, a notice or a "
-            "bio, or is listed in its front matter's non_body. Add a paragraph of text, or move "
-            "the file out of the folder",
+            "has no body paragraphs: each is code, a table, links alone, a caption, a credit, a "
+            "notice or a bio, or is listed in its front matter's non_body. Add a paragraph of "
+            "text, or move the file out of the folder",
         )
     return roles
 
