@@ -96,6 +96,22 @@ async def test_rules_pasted_without_a_title_line_are_added_under_the_file_name(
     assert "Be kind to everyone." in all_text(answer)
 
 
+async def test_a_page_in_japanese_is_added_and_answers_a_question_in_japanese(
+    shared: Place, corpus: Path
+) -> None:
+    page = (
+        "# サーバーのルール\n\n## 目次\n\n- [基本ルール](#基本ルール)\n- [警告](#警告)\n\n"
+        "## 基本ルール\n\n他のメンバーを尊重してください。\n\n"
+        "## 警告\n\n警告は九十日間有効です。三回の警告で追放されます。\n"
+    ).encode()
+    _, added = await shared.send("!article add", shared.a.owner, files=(Upload("ja.md", page),))
+    assert "Added article 3" in all_text(added)
+    _, answer = await shared.send("!ask 警告はいつまで有効ですか", shared.a.alice)
+    text = all_text(answer)
+    assert "**In short**\n> 警告は九十日間有効です。" in text
+    assert "Best passage 1 of 2: サーバーのルール \u203a 警告 ¶3" in text  # not the contents
+
+
 async def test_a_moderator_may_not_change_the_shared_articles(shared: Place, corpus: Path) -> None:
     _, refused = await shared.send(
         "!article add", shared.a.moderator, files=(Upload("steel-tariffs.txt", TARIFFS),)
