@@ -80,9 +80,8 @@ class Search:
         wanted = max(top_k, depth)
         # code after prose, unless asked for (``Passages.code_after_prose``)
         last = passages.code_after_prose if not query.code else frozenset()
-        code_last = bool(last)
-        ranked = passages.index.top_k(query.terms, 2 * wanted if code_last else wanted, query.scale)
-        if code_last:
+        ranked = passages.index.top_k(query.terms, 2 * wanted if last else wanted, query.scale)
+        if last:
             prose = [(i, sc) for i, sc in ranked if i not in last]
             ranked = (prose + [(i, sc) for i, sc in ranked if i in last])[:wanted]
         if query.articles:
@@ -96,7 +95,7 @@ class Search:
             head, tail = ranked[:depth], ranked[depth:]
             near = self._closeness(query, [i for i, _ in head])
             order = rerank([score for _, score in head], near)
-            if code_last:
+            if last:
                 order.sort(key=lambda i: head[i][0] in last)
             if query.articles:
                 order.sort(key=lambda i: located[head[i][0]][0].slug not in query.articles)

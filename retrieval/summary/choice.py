@@ -130,12 +130,6 @@ def ranked_sentences(
     chosen: list[int] = []
     candidates = [i for i, r in enumerate(relevance) if r >= min_share * best]
     while candidates:
-        # A sentence saying what one chosen says in the same words adds nothing: docs repeat
-        # "Add the following lines to mkdocs.yml:" before every snippet.
-        said = {term_sets[j] for j in chosen}
-        candidates = [i for i in candidates if term_sets[i] not in said]
-        if not candidates:
-            return
 
         def mmr(i: int) -> tuple[float, int]:
             overlap = max((_jaccard(term_sets[i], term_sets[j]) for j in chosen), default=0.0)
@@ -143,7 +137,9 @@ def ranked_sentences(
 
         pick = max(candidates, key=mmr)
         chosen.append(pick)
-        candidates.remove(pick)
+        # A sentence saying what the one chosen says in the same words adds nothing: docs
+        # repeat "Add the following lines to mkdocs.yml:" before every snippet.
+        candidates = [i for i in candidates if term_sets[i] != term_sets[pick]]
         yield pick
 
 

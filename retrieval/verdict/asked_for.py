@@ -113,7 +113,8 @@ _TIME_WORDS = re.compile(
 )
 
 
-# What states each kind besides a number; a quantity is stated by a number alone.
+# What states each kind besides a number (a price: only these, ``_NOT_BY_A_NUMBER``); a
+# quantity is stated by a number alone.
 _BESIDES_A_NUMBER: dict[Wanted, tuple[re.Pattern[str], ...]] = {
     "time": (_CALENDAR, _TIME_WORDS),
     "frequency": (re.compile(rf"\b(?:{alternatives(FREQUENCY)})\b", re.IGNORECASE),),
@@ -156,8 +157,9 @@ _QUESTION_WORD = re.compile(r"[\w-]+")
 
 
 def holds(wanted: Wanted, text: str, question: str = "") -> bool:
-    """Whether ``text`` states something ``wanted``: a number, or what states that kind
-    besides one (``_BESIDES_A_NUMBER``); for a name, a capitalised word inside a sentence that
+    """Whether ``text`` states something ``wanted``: a number the question does not hold (not
+    for a price, which is money), or what states that kind besides one
+    (``_BESIDES_A_NUMBER``); for a name, a capitalised word inside a sentence that
     ``question`` lacks (the name asked about is not the name asked for)."""
     if wanted == "name":
         asked = {word.casefold() for word in _QUESTION_WORD.findall(question)}
