@@ -312,6 +312,40 @@ def test_an_answer_quoting_only_a_table_is_summed_up_by_its_row(tmp_path: Path) 
     assert answer.passages[0].text[row.start : row.end] == row.text
 
 
+PLAYTESTS = """\
+# Playtests
+
+## Dates
+
+| Playtest | Opens | Seats |
+| --- | --- | --- |
+| Alpha Ring | 3 March | 40 |
+| Beta Forge | 14 April | 120 |
+
+## Why are seats limited?
+
+Each playtest server holds at most 120 players at once.
+"""
+
+
+def test_a_table_that_comes_first_is_summed_up_by_its_row_not_a_weaker_sentence(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "playtests.md", PLAYTESTS)
+    engine = Engine(load_corpus(tmp_path))
+    answer = engine.ask("when does the beta forge playtest open")
+    assert answer.verdict == "answer" and answer.passages[0].kind == TABLE
+    assert [s.text for s in answer.summary] == ["Beta Forge | 14 April | 120"]
+    # the header names the columns: a row that holds a word of the question comes before it
+    assert [s.text for s in engine.ask("how many seats does alpha ring have").summary] == [
+        "Alpha Ring | 3 March | 40"
+    ]
+    # a sentence holding more of the question than any row is still the summary
+    assert [s.text for s in engine.ask("why are playtest seats limited").summary] == [
+        "Each playtest server holds at most 120 players at once."
+    ]
+
+
 def test_a_list_is_one_passage_with_its_introducing_sentence(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "setup.md", SETUP_PAGE))
     first = article.paragraphs[0]

@@ -21,7 +21,14 @@ from retrieval.question.query import Query
 from retrieval.search.items import item_spans
 from retrieval.search.ranking import Hit
 from retrieval.search.rerank import share
-from retrieval.summary.choice import ANY_SHARE, MIN_SHARE, Candidate, ranked_sentences, readable
+from retrieval.summary.choice import (
+    ANY_SHARE,
+    MIN_SHARE,
+    RANK_PENALTY,
+    Candidate,
+    ranked_sentences,
+    readable,
+)
 from retrieval.verdict.decision import Decision, Evidence
 from retrieval.verdict.support import support
 
@@ -148,7 +155,9 @@ def answer_summary(
     Body sentences are preferred; an answer quoting only captions, bios or cards ("Who is
     ...?" answered by a bio, "who wrote ...?" by a title card) is summarised from those, and
     one quoting only a table by its row that holds the most of the question, so that every
-    answer has one. The
+    answer has one. A table that comes first is summed up by that row when the row holds more
+    of the question than any sentence does ("when does the beta open" and "Beta | 14 April",
+    not a sentence of the next section that names the beta). The
     chosen sentences read as text (``readable``): one that leans on the sentence before it
     comes with that sentence or not at all, and a paragraph's sentences keep their order. A
     question for an item of a numbered list ("what is rule 3") is answered by the item.
@@ -159,7 +168,12 @@ def answer_summary(
         spans = item_spans(passages, best.index, best.item)[:count]
         if spans:
             return [sentence_in(article, paragraph, *span) for span in spans]
+    row = _best_row(weights, best, passages) if best is not None else None
     pools: dict[Admit, _Pool] = {}  # each read once: the later passes are rare
+    if row is not None:
+        candidates, terms, ranks = pools[_body] = _pool(hits, passages, _body)
+        if row[0] > _best_relevance(weights, terms, ranks):
+            return [row[1]]
     # A question the passages ask and do not answer is shown only if nothing else can be.
     for unanswered, admit in ((False, _body), (False, _any), (True, _body), (True, _any)):
         pool = pools.get(admit)
@@ -180,20 +194,41 @@ def _table_row(
     """For an answer that quotes no sentence, only tables: the row of its first table that
     holds the most of the question ("timeout | seconds before giving up"). A table is never
     summarised, but one of its rows can be the answer."""
-    tokenize = passages.tokenizer.tokenize
     for hit in hits:
-        article, paragraph = passages.located[hit.index]
-        if paragraph.role != TABLE:
-            continue
-        best, found, start = 0.0, None, 0
-        for row in paragraph.text.split("\n"):
-            held = share(weights, set(tokenize(row)))
-            if held > best:
-                best, found = held, (start, start + len(row))
-            start += len(row) + 1
-        if found is not None:
-            return [sentence_in(article, paragraph, *found)]
+        row = _best_row(weights, hit, passages)
+        if row is not None:
+            return [row[1]]
     return []
+
+
+def _best_row(
+    weights: Mapping[str, float], hit: Hit, passages: Passages
+) -> tuple[float, SummarySentence] | None:
+    """The row of a table hit that holds the most of the question, with its share; its
+    header row only when nothing else does (it names the columns, and answers nothing)."""
+    article, paragraph = passages.located[hit.index]
+    if paragraph.role != TABLE:
+        return None
+    tokenize = passages.tokenizer.tokenize
+    rows, start = [], 0
+    for row in paragraph.text.split("\n"):
+        rows.append((share(weights, set(tokenize(row))), start, start + len(row)))
+        start += len(row) + 1
+    held = [row for row in rows[1:] if row[0] > 0] or [row for row in rows[:1] if row[0] > 0]
+    if not held:
+        return None
+    best = max(held, key=lambda row: row[0])  # the first of the best
+    return best[0], sentence_in(article, paragraph, best[1], best[2])
+
+
+def _best_relevance(
+    weights: Mapping[str, float], terms: Sequence[Sequence[str]], ranks: Sequence[int]
+) -> float:
+    """How much of the question the best sentence of a pool holds, as ``ranked_sentences``
+    ranks it (less ``RANK_PENALTY`` a place its passage stands below the first)."""
+    pairs = zip(terms, ranks, strict=True)
+    relevance = (share(weights, set(held)) - RANK_PENALTY * rank for held, rank in pairs)
+    return max(relevance, default=0.0)
 
 
 def _pool(hits: Sequence[Hit], passages: Passages, admit: Admit) -> _Pool:
