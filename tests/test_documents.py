@@ -312,6 +312,45 @@ def test_an_answer_quoting_only_a_table_is_summed_up_by_its_row(tmp_path: Path) 
     assert answer.passages[0].text[row.start : row.end] == row.text
 
 
+LINKING_FAQ = """\
+Lantern Club FAQ
+================
+
+Everything new members ask, in one place.
+
+🔧 Setup
+--------
+
+**Q: How do I link my game account?**
+A: Type `/link` in #bot-commands and follow the private message. Linking takes about a minute.
+
+**Q: Can I link two accounts?**
+A: No. Each Discord account can hold one game account at a time.
+
+## Moderation
+
+Warnings expire after 90 days. Three active warnings mean a ban.
+
+### What happens after a ban?
+
+You can appeal once, by email to appeals@lantern.example, within 30 days.
+"""
+
+
+def test_the_heading_that_asks_the_question_in_its_own_words_answers_it(tmp_path: Path) -> None:
+    write(tmp_path, "faq.md", LINKING_FAQ)
+    engine = Engine(load_corpus(tmp_path))
+    # both headings hold "link" and "account": "how do I" against "can I" tells them apart
+    setup = ["Lantern Club FAQ", "🔧 Setup"]
+    first = engine.ask("how do i link my account").passages[0]
+    assert first.section == [*setup, "Q: How do I link my game account?"]
+    first = engine.ask("can i link two accounts").passages[0]
+    assert first.section == [*setup, "Q: Can I link two accounts?"]
+    # the heading asks it word for word: not the paragraph above it that names a ban
+    first = engine.ask("what happens after a ban").passages[0]
+    assert first.section == ["Lantern Club FAQ", "Moderation", "What happens after a ban?"]
+
+
 PLAYTESTS = """\
 # Playtests
 

@@ -28,10 +28,22 @@ order 33, and in their own order in place of the best paragraph 34 but 24 first 
 answers first lost). On a check written apart (``bench/docs-check``: 31 questions on three
 made-up pages) no figure moves and one answering paragraph rises from third to second. A
 question that writes code keeps the reorder's order, in which code comes first.
+
+An FAQ's headings are questions, and two of them often share their words ("How do I link my
+game account?", "Can I link two accounts?"): BM25 and the headings' share of the question's
+terms cannot tell which one "how do i link my account" asks, for the words that tell them
+apart ("how do I", "can I") are stop words. So of the question headings above the first
+``ASKED_LOOK`` candidates that hold the most of the question's terms, the one worded most like
+the question, stop words included (``ASKED_SHARE`` of the words of both at least), puts its
+section first when the first candidate's heading does not ask it as closely. On the chat
+sets it moves one answer to first ("how do i become a mod" under "How do I become a
+moderator?" in ``bench/community-check``, ahead of a rule that names moderators), and no
+other; a text without headings reads as before.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from retrieval.corpus.markdown import SHOWN_AS_IS
@@ -41,6 +53,9 @@ from retrieval.search.rerank import share
 
 SECTION_SHARE = 0.5  # of the question's weight, held by the best paragraph's headings
 SECTION_LOOK = 3  # the first candidates whose sections may be the question's (a reply shows 3)
+ASKED_SHARE = 0.5  # of the words of the question and of a heading asking it, held by both
+ASKED_LOOK = 5  # the first candidates whose headings may ask the question
+_WORD = re.compile(r"[^\W_]+")
 
 Ranked = list[tuple[int, float]]  # (passage index, BM25 score), best first
 
@@ -56,6 +71,9 @@ def section_next(passages: Passages, query: Query, ranked: Ranked) -> Ranked:
         or not passages.located[ranked[0][0]][1].section
     ):
         return ranked
+    asked = _asked_by_heading(passages, query, ranked)
+    if asked:  # the heading asks the question: its section is the answer
+        return _with_mates(passages, query, [ranked[asked], *ranked[:asked], *ranked[asked + 1 :]])
     shares = [_heading_share(passages, query, i) for i, _ in ranked[:SECTION_LOOK]]
     at = max(range(len(shares)), key=lambda n: (shares[n], -n))
     if shares[at] < SECTION_SHARE:
@@ -64,6 +82,37 @@ def section_next(passages: Passages, query: Query, ranked: Ranked) -> Ranked:
         rest = [ranked[at], *ranked[1:at], *ranked[at + 1 :]]
         return [ranked[0], *_with_mates(passages, query, rest)]
     return _with_mates(passages, query, ranked)
+
+
+def _asked_by_heading(passages: Passages, query: Query, ranked: Ranked) -> int:
+    """The place among the first ``ASKED_LOOK`` of the paragraph under the heading that asks
+    the question: of the question headings holding the most of its terms, the one sharing
+    the most of its words (``ASKED_SHARE`` at least), when the first's does not ask it as
+    closely; else 0."""
+    asked = _form(passages, query.meant)
+    keys = []
+    for index, _ in ranked[:ASKED_LOOK]:
+        form = _heading_form(passages, index)
+        likeness = len(asked & form) / len(asked | form) if form else 0.0
+        keys.append((_heading_share(passages, query, index) if form else 0.0, likeness))
+    at = max(range(len(keys)), key=lambda n: (keys[n], -n), default=0)
+    return at if keys[at][1] >= ASKED_SHARE and keys[at] > keys[0] else 0
+
+
+def _heading_form(passages: Passages, index: int) -> frozenset[str]:
+    """The words of the heading right above a paragraph when it is a question, else none."""
+    if passages.is_card(index) or not passages.located[index][1].section:
+        return frozenset()
+    heading = passages.located[index][1].section[-1]
+    return _form(passages, heading) if heading.rstrip().endswith("?") else frozenset()
+
+
+def _form(passages: Passages, text: str) -> frozenset[str]:
+    """A question's words as it is worded: its terms and its stop words ("how do I", "can
+    I"), which tell "How do I link my account?" from "Can I link two accounts?"."""
+    tokenizer = passages.tokenizer
+    said = {word.casefold() for word in _WORD.findall(text)}
+    return frozenset(tokenizer.tokenize(text)) | (said & tokenizer.stop_words)
 
 
 def _heading_share(passages: Passages, query: Query, index: int) -> float:
