@@ -14,17 +14,15 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
-from . import messages, payloads
+from . import gateway_ready, messages, payloads
 from .gateway_session import (
     DIRECT_MESSAGES,
     GUILD_MESSAGES,
-    GUILD_PRESENCES,
     HEARTBEAT,
     HEARTBEAT_ACK,
     HELLO,
     IDENTIFY,
     INVALID_SESSION,
-    MESSAGE_CONTENT,
     PRESENCE,
     PRIVILEGED,
     RECONNECT,
@@ -35,7 +33,7 @@ from .gateway_session import (
     Session,
 )
 from .journal import GatewayEvent, Records
-from .models import Config, Guild, JsonDict, Member, World
+from .models import Config, JsonDict, World
 
 
 class Gateway:
@@ -139,46 +137,18 @@ class Gateway:
         async with session.lock:
             session.conn, conn.session = conn, session
             guilds = [g for g in self.world.bot_guilds() if session.covers(g.id)]
-            ready, self.ready_patch = self._ready(session, guilds) | self.ready_patch, {}
+            ready = gateway_ready.ready(self.world, self.config, session, guilds)
+            ready, self.ready_patch = ready | self.ready_patch, {}
             await session.emit_locked("READY", ready)
             patch, self.guild_create_patch = self.guild_create_patch, {}
             for guild in guilds:
-                members = self._initial_members(guild, session)
+                members = gateway_ready.initial_members(self.world, guild, session)
                 body = payloads.guild_create(
                     guild, members, large_threshold=session.large_threshold
                 )
                 await session.emit_locked("GUILD_CREATE", body | patch)
             session.ready = True
         self._log("ready", session)
-
-    def _ready(self, session: Session, guilds: list[Guild]) -> JsonDict:
-        app = self.world.application
-        ready: JsonDict = {
-            "v": 10,
-            "user": payloads.self_user(self.world.bot),
-            "guilds": [{"id": str(g.id), "unavailable": True} for g in guilds],
-            "session_id": session.id,
-            "session_type": "normal",
-            "resume_gateway_url": self.config.resume_gateway_url,
-            "application": {"id": str(app.id), "flags": app.flags},
-            "private_channels": [],
-            "relationships": [],
-            "presences": [],
-            "guild_join_requests": [],
-            "geo_ordered_rtc_regions": [],
-            "user_settings": {},
-            "auth": {},
-            "_trace": ["fakediscord"],
-        }
-        if session.shard is not None:
-            ready["shard"] = list(session.shard)
-        return ready
-
-    def _initial_members(self, guild: Guild, session: Session) -> list[Member]:
-        """Without Guild Presences, GUILD_CREATE only lists the bot itself (Discord's rule)."""
-        if session.intents & GUILD_PRESENCES:
-            return list(guild.members.values())
-        return [guild.members[self.world.bot.id]]
 
     async def _resume(self, conn: Connection, data: JsonDict) -> None:
         session = self.sessions.get(str(data.get("session_id")))
@@ -205,34 +175,7 @@ class Gateway:
         if guild is None:
             return
         self._log("request_members", session, **data)
-        members = list(guild.members.values())
-        wanted = data.get("user_ids")
-        not_found: list[str] = []
-        if wanted is not None:
-            ids = {int(i) for i in (wanted if isinstance(wanted, list) else [wanted])}
-            members = [m for m in members if m.id in ids]
-            not_found = [str(i) for i in ids - {m.id for m in members}]
-        elif query := str(data.get("query") or "").lower():
-            members = [
-                m
-                for m in members
-                if m.user.username.lower().startswith(query)
-                or (m.nick or "").lower().startswith(query)
-            ]
-        if limit := int(data.get("limit") or 0):
-            members = members[:limit]
-        chunk: JsonDict = {
-            "guild_id": str(guild.id),
-            "members": [payloads.member(m) for m in members],
-            "chunk_index": 0,
-            "chunk_count": 1,
-            "not_found": not_found,
-        }
-        if data.get("presences"):
-            chunk["presences"] = []
-        if data.get("nonce") is not None:
-            chunk["nonce"] = data["nonce"]
-        await session.dispatch("GUILD_MEMBERS_CHUNK", chunk)
+        await session.dispatch("GUILD_MEMBERS_CHUNK", gateway_ready.member_chunk(guild, data))
 
     # --- dispatches -----------------------------------------------------------------
 
@@ -257,19 +200,7 @@ class Gateway:
             intent = DIRECT_MESSAGES
         for session in sessions:
             if session.intents & intent:
-                await session.dispatch(event, self._visible_to(session, data))
-
-    def _visible_to(self, session: Session, data: JsonDict) -> JsonDict:
-        """Without Message Content, content is blanked, except in DMs, the bot's own
-        messages, and messages that mention the bot."""
-        bot_id = self.world.bot.id
-        if session.intents & MESSAGE_CONTENT or int(data["author"]["id"]) == bot_id:
-            return data
-        if "guild_id" not in data:
-            return data
-        if messages.mentions_user(data, bot_id):
-            return data
-        return {**data, "content": "", "embeds": [], "attachments": [], "components": []}
+                await session.dispatch(event, gateway_ready.visible_to(self.world, session, data))
 
     # --- faults ---------------------------------------------------------------------
 

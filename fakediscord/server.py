@@ -21,6 +21,7 @@ from .backend import KEY, Backend
 from .commands import CommandStore
 from .faults import Faults
 from .gateway import Gateway
+from .interacting import Interacting
 from .journal import Records
 from .models import Channel, Config, Guild, Member, Overwrite, Role, User, World
 from .observing import Observing
@@ -29,7 +30,7 @@ from .scripting import Scripting
 __all__ = ["FakeDiscord", "PostedMessage"]
 
 
-class FakeDiscord(Acting, Observing, Scripting):
+class FakeDiscord(Acting, Interacting, Observing, Scripting):
     """A Discord-compatible REST + gateway server on 127.0.0.1 (a free port).
 
     It answers only its own bot (``token``: a random one unless given, never logged) and
