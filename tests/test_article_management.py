@@ -112,6 +112,34 @@ async def test_a_page_in_japanese_is_added_and_answers_a_question_in_japanese(
     assert "Best passage 1 of 2: サーバーのルール \u203a 警告 ¶3" in text  # not the contents
 
 
+CLUB_FAQ = (
+    b"# Lantern Club FAQ\n\n## Setup\n\n"
+    b"**Q: How do I link my game account?**\n"
+    b"A: Type `/link` in #bot-commands and follow the private message.\n\n"
+    b"**Q: Can I link two accounts?**\n"
+    b"A: No. Each Discord account can hold one game account at a time.\n\n"
+    b"## Playtests\n\n| Playtest | Opens | Seats |\n| --- | --- | --- |\n"
+    b"| Alpha Ring | 3 March | 40 |\n| Beta Forge | 14 April | 120 |\n\n"
+    b"### Why are seats limited?\n\nEach playtest server holds at most 120 players at once.\n"
+)
+
+
+async def test_an_faq_added_over_discord_answers_from_the_heading_that_asks_and_its_table(
+    shared: Place, corpus: Path
+) -> None:
+    _, added = await shared.send(
+        "!article add", shared.a.owner, files=(Upload("club-faq.md", CLUB_FAQ),)
+    )
+    assert "Added article 3" in all_text(added)
+    _, answer = await shared.send("!ask how do i link my account", shared.a.alice)
+    text = all_text(answer)  # both headings hold "link" and "account"
+    assert "Best passage 1 of 3: Lantern Club FAQ \u203a Setup \u203a Q: How do I link" in text
+    assert "**In short**\n> A: Type /link in #bot-commands" in text
+    _, answer = await shared.send("!ask when does the beta forge playtest open", shared.a.alice)
+    # the row, its cells' bars escaped so that Discord shows them as written
+    assert "**In short**\n> Beta Forge \\| 14 April \\| 120\n" in all_text(answer)
+
+
 async def test_a_moderator_may_not_change_the_shared_articles(shared: Place, corpus: Path) -> None:
     _, refused = await shared.send(
         "!article add", shared.a.moderator, files=(Upload("steel-tariffs.txt", TARIFFS),)
