@@ -95,11 +95,12 @@ def _citebot(questions: Sequence[ChatQuestion], seeds: Path) -> tuple[list[dict[
         answer = citebot.ask(engine, question.text)
         timings.append(1000 * (time.perf_counter() - started))
         if answer is None:
-            verdict, texts, quoted = "refused", [], []
+            verdict, texts, quoted, in_short = "refused", [], [], []
         else:
             verdict = citebot.verdict_of(answer)
             texts = [p.text for p in answer.passages]
             quoted = [p.citation for p in answer.passages]
+            in_short = [s.text for s in answer.summary]
         rows.append(
             {
                 "question": question.text,
@@ -107,6 +108,8 @@ def _citebot(questions: Sequence[ChatQuestion], seeds: Path) -> tuple[list[dict[
                 "style": question.style,
                 "verdict": verdict,
                 "rank": rank_of(texts, question.expect) if question.expect else None,
+                # the first "In short" sentence holding the answer (what a reader sees first)
+                "in_short": rank_of(in_short, question.expect) if question.expect else None,
                 "quoted": quoted,
             }
         )
@@ -142,6 +145,8 @@ def _summarise(rows: Sequence[dict[str, Any]], bm25s_ranks: Sequence[int | None]
             "answer and first": sum(
                 1 for r in subset if r["verdict"] == "answer" and r["rank"] == 1
             ),
+            "in short first": sum(1 for r in subset if r.get("in_short") == 1),
+            "in short": sum(1 for r in subset if r.get("in_short") is not None),
         }
 
     by_style = {style: counts([r for r in answerable if r["style"] == style]) for style in styles}

@@ -116,6 +116,10 @@ def tables(result: dict[str, Any]) -> str:
             ("bm25s (paragraphs and titles, top 3)", bm["first"], bm["top3"]),
         ],
     )
+    in_short = markdown_table(
+        ("answerable questions", "In short's first sentence holds the answer", "any of its"),
+        [(a["questions"], a.get("in short first", 0), a.get("in short", 0))],
+    )
     verdict_rows = [
         [kind, *[result["verdicts"][kind].get(v, 0) for v in VERDICTS]]
         for kind in ("answerable", "near_topic", "off_topic")
@@ -125,6 +129,7 @@ def tables(result: dict[str, Any]) -> str:
         [
             styles,
             compare,
+            in_short,
             verdicts,
             f"median ask (each question once, after one warm-up): {result['ask_ms_median']:.2f} ms",
             *_wrapped(result.get("wrapped")),
@@ -194,6 +199,9 @@ def findings(result: dict[str, Any]) -> list[str]:
         f"The answering paragraph is quoted first for {a['first']} of {a['questions']} "
         f"answerable questions and among the first three for {a['top3']}; bm25s ranks it "
         f"first for {bm['first']} and in its first three for {bm['top3']}.",
+        f"The In short (only a confident answer has one) holds the expected words in its "
+        f"first sentence for {a.get('in short first', 0)} of {a['questions']} answerable "
+        f"questions, in one of its sentences for {a.get('in short', 0)}.",
         f"{a['answer']} of {a['questions']} answerable questions get a confident answer; "
         f"{len(closest)} get the closest passages, which quote the answering paragraph for "
         f"{sum(1 for r in closest if r['rank'])} of them.",
@@ -218,9 +226,10 @@ def section(result: dict[str, Any], plot_name: str | None) -> str:
         f"`{result.get('corpus', 'seeds')}`, with the default settings. An answerable "
         "question counts as answered first when the first quoted passage holds one of its "
         "expected verbatim substrings (the title card counts for questions about the "
-        "title); near-topic and off-topic questions count by verdict (`answer` is a "
-        "confident answer, `closest` quotes the nearest passages without claiming they "
-        "answer, `none` says the articles do not cover it)."
+        "title), and its In short as holding the answer when one of its sentences does "
+        "(the first, for what a reader sees first); near-topic and off-topic questions "
+        "count by verdict (`answer` is a confident answer, `closest` quotes the nearest "
+        "passages without claiming they answer, `none` says the articles do not cover it)."
     )
     body = (
         tables(result)
