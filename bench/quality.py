@@ -231,7 +231,16 @@ def abstention_run(squad: Squad, limit: int | None) -> dict[str, Any]:
         dropped = rate(not answered(citebot.ask(engine, q.text)) for q in out_questions)
         return kept, dropped
 
-    kept, dropped = rates()
+    # With the defaults, each question's verdict: an out-of-corpus question's should be
+    # "none" (an off-topic chat question's goal), not merely no confident answer.
+    engine = citebot.build_engine(specs(inside))
+    answers = {
+        name: [citebot.ask(engine, q.text) for q in asked]
+        for name, asked in (("in-corpus", in_questions), ("out-of-corpus", out_questions))
+    }
+    kept = rate(answered(a) for a in answers["in-corpus"])
+    dropped = rate(not answered(a) for a in answers["out-of-corpus"])
+    verdicts = {name: [_verdict(a) for a in got] for name, got in answers.items()}
     sweep = {setting_name(settings): rates(**settings) for settings in SWEEP_ABSTENTION}
     return {
         "corpus": "the 24 even-indexed articles (0, 2, ..., 46 in file order)",
@@ -240,11 +249,22 @@ def abstention_run(squad: Squad, limit: int | None) -> dict[str, Any]:
         "out-of-corpus questions": len(out_questions),
         "answered when in corpus": kept,
         "abstained when not in corpus": dropped,
+        "verdicts": {
+            name: {v: rate(found == v for found in got) for v in VERDICTS}
+            for name, got in verdicts.items()
+        },
         "sweep": {
             name: {"answered when in corpus": k, "abstained when not in corpus": d}
             for name, (k, d) in sweep.items()
         },
     }
+
+
+VERDICTS = ("answer", "closest", "none", "refused")
+
+
+def _verdict(answer: Answer | None) -> str:
+    return "refused" if answer is None else citebot.verdict_of(answer)
 
 
 def setting_name(settings: dict[str, Any]) -> str:

@@ -80,6 +80,14 @@ def tables(result: dict[str, Any]) -> str:
         ),
     ]
     abstention = markdown_table(("abstention, corpus = 24 even-indexed articles", "rate"), brows)
+    found = abst.get("verdicts")
+    if found:  # what each kind of question gets: an off-topic one should get "none"
+        kinds = ("answer", "closest", "none", "refused")
+        vrows = [
+            (f"{name} questions", *(pct(shares.get(kind, 0.0)) for kind in kinds))
+            for name, shares in found.items()
+        ]
+        abstention += "\n\n" + markdown_table(("verdict, default settings", *kinds), vrows)
     crows = [
         (name, pct(f["answered when in corpus"]), pct(f["abstained when not in corpus"]))
         for name, f in abst["sweep"].items()
@@ -129,6 +137,19 @@ def _support_against_words_only(abstention: dict[str, Any]) -> list[str]:
     ]
 
 
+def _off_topic_verdicts(abstention: dict[str, Any]) -> list[str]:
+    """What an out-of-corpus question gets: an off-topic chat question should get "none"."""
+    found = abstention.get("verdicts", {}).get("out-of-corpus")
+    if not found:
+        return []
+    return [
+        f"An out-of-corpus question (its article is not in the corpus: an off-topic question "
+        f"at scale) gets `none` for {pct(found.get('none', 0.0))}, the closest passages for "
+        f"{pct(found.get('closest', 0.0))} and a confident answer for "
+        f"{pct(found.get('answer', 0.0))}; the chat sets' off-topic goal asks `none` of all."
+    ]
+
+
 def _parts_of_the_verdict(abstention: dict[str, Any]) -> list[str]:
     """What meaning and the missing-word rule each change, against the default."""
     kept, dropped = (
@@ -168,6 +189,7 @@ def findings(result: dict[str, Any]) -> list[str]:
             "with some paragraph of another article."
         )
     out.extend(_support_against_words_only(result["abstention"]))
+    out.extend(_off_topic_verdicts(result["abstention"]))
     out.extend(_parts_of_the_verdict(result["abstention"]))
     s = result["answer_sentence"]
     oracle = s["oracle: any sentence of citebot's top passage"]
