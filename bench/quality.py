@@ -33,6 +33,9 @@ SWEEP_ABSTENTION: tuple[dict[str, Any], ...] = (
     {"support_weights": WORDS_ONLY, "min_coverage": 0.6},
     {"meaning_weight": 0.0},  # words alone: what closeness in meaning adds to support
     {"max_gap": 1.0},  # without the rule that the word a question turns on must be there
+    # "none" rather than the closest passages below this support: off-topic questions at scale
+    {"min_relevance": 0.25},
+    {"min_relevance": 0.3},
 )
 SWEEP_RANKING: tuple[dict[str, float], ...] = (
     {"rerank_depth": 0},
@@ -225,11 +228,16 @@ def abstention_run(squad: Squad, limit: int | None) -> dict[str, Any]:
         in_questions, out_questions = in_questions[:limit], out_questions[:limit]
     progress(f"quality: abstention, {len(in_questions)} + {len(out_questions)} questions")
 
-    def rates(**settings: Any) -> tuple[float, float]:
+    def rates(**settings: Any) -> dict[str, float]:
         engine = citebot.build_engine(specs(inside), retrieval=settings)
-        kept = rate(answered(citebot.ask(engine, q.text)) for q in in_questions)
-        dropped = rate(not answered(citebot.ask(engine, q.text)) for q in out_questions)
-        return kept, dropped
+        inner = [citebot.ask(engine, q.text) for q in in_questions]
+        outer = [citebot.ask(engine, q.text) for q in out_questions]
+        return {
+            "answered when in corpus": rate(answered(a) for a in inner),
+            "abstained when not in corpus": rate(not answered(a) for a in outer),
+            "none when in corpus": rate(_verdict(a) == "none" for a in inner),
+            "none when not in corpus": rate(_verdict(a) == "none" for a in outer),
+        }
 
     # With the defaults, each question's verdict: an out-of-corpus question's should be
     # "none" (an off-topic chat question's goal), not merely no confident answer.
@@ -253,10 +261,7 @@ def abstention_run(squad: Squad, limit: int | None) -> dict[str, Any]:
             name: {v: rate(found == v for found in got) for v in VERDICTS}
             for name, got in verdicts.items()
         },
-        "sweep": {
-            name: {"answered when in corpus": k, "abstained when not in corpus": d}
-            for name, (k, d) in sweep.items()
-        },
+        "sweep": sweep,
     }
 
 

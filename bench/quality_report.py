@@ -88,12 +88,34 @@ def tables(result: dict[str, Any]) -> str:
             for name, shares in found.items()
         ]
         abstention += "\n\n" + markdown_table(("verdict, default settings", *kinds), vrows)
+    verdicts = abst.get("verdicts", {})
     crows = [
-        (name, pct(f["answered when in corpus"]), pct(f["abstained when not in corpus"]))
+        (
+            "defaults",
+            pct(abst["answered when in corpus"]),
+            pct(abst["abstained when not in corpus"]),
+            pct(verdicts.get("in-corpus", {}).get("none", 0.0)),
+            pct(verdicts.get("out-of-corpus", {}).get("none", 0.0)),
+        )
+    ]
+    crows += [
+        (
+            name,
+            pct(f["answered when in corpus"]),
+            pct(f["abstained when not in corpus"]),
+            pct(f.get("none when in corpus", 0.0)),
+            pct(f.get("none when not in corpus", 0.0)),
+        )
         for name, f in abst["sweep"].items()
     ]
     coverage = markdown_table(
-        ("citebot setting (EngineSettings.retrieval)", "answered in corpus", "abstained outside"),
+        (
+            "citebot setting (EngineSettings.retrieval)",
+            "answered in corpus",
+            "abstained outside",
+            "none in corpus",
+            "none outside",
+        ),
         crows,
     )
     default = result["retrieval"]["citebot"]
@@ -142,12 +164,20 @@ def _off_topic_verdicts(abstention: dict[str, Any]) -> list[str]:
     found = abstention.get("verdicts", {}).get("out-of-corpus")
     if not found:
         return []
-    return [
+    out = [
         f"An out-of-corpus question (its article is not in the corpus: an off-topic question "
         f"at scale) gets `none` for {pct(found.get('none', 0.0))}, the closest passages for "
         f"{pct(found.get('closest', 0.0))} and a confident answer for "
         f"{pct(found.get('answer', 0.0))}; the chat sets' off-topic goal asks `none` of all."
     ]
+    for name, f in abstention["sweep"].items():
+        if name.startswith("min_relevance=") and "none when not in corpus" in f:
+            out.append(
+                f"With {name}, `none` for {pct(f['none when not in corpus'])} of out-of-corpus "
+                f"questions and {pct(f['none when in corpus'])} of in-corpus ones (answers "
+                "unchanged: only the closest passages turn to none)."
+            )
+    return out
 
 
 def _parts_of_the_verdict(abstention: dict[str, Any]) -> list[str]:
