@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from bench import citebot
 from bench.chat_wrapped import wrapped
 from bench.report import command_line, machine_line
 
-VERDICTS = ("answer", "closest", "none", "refused")
+VERDICTS = citebot.VERDICTS
 DEFAULT_QUESTIONS_NAME = "seed-questions.json"
 
 
@@ -84,8 +85,6 @@ def rank_of(texts: Sequence[str], expect: Sequence[str]) -> int | None:
 
 
 def _citebot(questions: Sequence[ChatQuestion], seeds: Path) -> tuple[list[dict[str, Any]], float]:
-    from bench import citebot
-
     engine = citebot.load_engine(seeds)
     citebot.ask(engine, "warm up: load the word lists and the embedding model")
     rows: list[dict[str, Any]] = []
@@ -117,7 +116,6 @@ def _citebot(questions: Sequence[ChatQuestion], seeds: Path) -> tuple[list[dict[
 
 
 def _bm25s(questions: Sequence[ChatQuestion], seeds: Path) -> list[int | None]:
-    from bench import citebot
     from bench.baselines import Bm25s
 
     specs = citebot.load_specs(seeds)
@@ -145,8 +143,8 @@ def _summarise(rows: Sequence[dict[str, Any]], bm25s_ranks: Sequence[int | None]
             "answer and first": sum(
                 1 for r in subset if r["verdict"] == "answer" and r["rank"] == 1
             ),
-            "in short first": sum(1 for r in subset if r.get("in_short") == 1),
-            "in short": sum(1 for r in subset if r.get("in_short") is not None),
+            "in short first": sum(1 for r in subset if r["in_short"] == 1),
+            "in short": sum(1 for r in subset if r["in_short"] is not None),
         }
 
     by_style = {style: counts([r for r in answerable if r["style"] == style]) for style in styles}
@@ -167,8 +165,6 @@ def _summarise(rows: Sequence[dict[str, Any]], bm25s_ranks: Sequence[int | None]
 
 
 def run(questions_path: Path, seeds: Path) -> dict[str, Any]:
-    from bench import citebot
-
     questions = load_questions(questions_path)
     rows, per_question_ms = _citebot(questions, seeds)
     try:

@@ -118,7 +118,7 @@ def tables(result: dict[str, Any]) -> str:
     )
     in_short = markdown_table(
         ("answerable questions", "In short's first sentence holds the answer", "any of its"),
-        [(a["questions"], a.get("in short first", 0), a.get("in short", 0))],
+        [(a["questions"], a["in short first"], a["in short"])],
     )
     verdict_rows = [
         [kind, *[result["verdicts"][kind].get(v, 0) for v in VERDICTS]]
@@ -200,8 +200,8 @@ def findings(result: dict[str, Any]) -> list[str]:
         f"answerable questions and among the first three for {a['top3']}; bm25s ranks it "
         f"first for {bm['first']} and in its first three for {bm['top3']}.",
         f"The In short (only a confident answer has one) holds the expected words in its "
-        f"first sentence for {a.get('in short first', 0)} of {a['questions']} answerable "
-        f"questions, in one of its sentences for {a.get('in short', 0)}.",
+        f"first sentence for {a['in short first']} of {a['questions']} answerable "
+        f"questions, in one of its sentences for {a['in short']}.",
         f"{a['answer']} of {a['questions']} answerable questions get a confident answer; "
         f"{len(closest)} get the closest passages, which quote the answering paragraph for "
         f"{sum(1 for r in closest if r['rank'])} of them.",

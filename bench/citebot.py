@@ -178,9 +178,15 @@ def evidence(engine: Engine, question: str) -> tuple[list[Hit], Evidence] | None
     return hits, engine.gatherer.evidence(query, hits)
 
 
-def verdict_of(answer: Answer) -> str:
-    """The verdict: "answer", "closest" or "none"; only "answer" is a confident answer."""
-    return answer.verdict
+# What a question can get: a confident answer, the closest passages, none, or a refusal of
+# the question itself (``ask`` gives None).
+VERDICTS = ("answer", "closest", "none", "refused")
+
+
+def verdict_of(answer: Answer | None) -> str:
+    """The verdict: "answer", "closest" or "none" ("refused" for a question ``ask`` refused);
+    only "answer" is a confident answer."""
+    return "refused" if answer is None else answer.verdict
 
 
 def ask(engine: Engine, question: str) -> Answer | None:

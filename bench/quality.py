@@ -228,48 +228,37 @@ def abstention_run(squad: Squad, limit: int | None) -> dict[str, Any]:
         in_questions, out_questions = in_questions[:limit], out_questions[:limit]
     progress(f"quality: abstention, {len(in_questions)} + {len(out_questions)} questions")
 
-    def rates(**settings: Any) -> dict[str, float]:
+    def asked(**settings: Any) -> tuple[list[Answer | None], list[Answer | None]]:
         engine = citebot.build_engine(specs(inside), retrieval=settings)
         inner = [citebot.ask(engine, q.text) for q in in_questions]
-        outer = [citebot.ask(engine, q.text) for q in out_questions]
+        return inner, [citebot.ask(engine, q.text) for q in out_questions]
+
+    def rates(inner: list[Answer | None], outer: list[Answer | None]) -> dict[str, float]:
+        # An out-of-corpus question should get "none" (an off-topic chat question's goal),
+        # not merely no confident answer.
         return {
             "answered when in corpus": rate(answered(a) for a in inner),
             "abstained when not in corpus": rate(not answered(a) for a in outer),
-            "none when in corpus": rate(_verdict(a) == "none" for a in inner),
-            "none when not in corpus": rate(_verdict(a) == "none" for a in outer),
+            "none when in corpus": rate(citebot.verdict_of(a) == "none" for a in inner),
+            "none when not in corpus": rate(citebot.verdict_of(a) == "none" for a in outer),
         }
 
-    # With the defaults, each question's verdict: an out-of-corpus question's should be
-    # "none" (an off-topic chat question's goal), not merely no confident answer.
-    engine = citebot.build_engine(specs(inside))
-    answers = {
-        name: [citebot.ask(engine, q.text) for q in asked]
-        for name, asked in (("in-corpus", in_questions), ("out-of-corpus", out_questions))
-    }
-    kept = rate(answered(a) for a in answers["in-corpus"])
-    dropped = rate(not answered(a) for a in answers["out-of-corpus"])
-    verdicts = {name: [_verdict(a) for a in got] for name, got in answers.items()}
-    sweep = {setting_name(settings): rates(**settings) for settings in SWEEP_ABSTENTION}
+    inner, outer = asked()  # the defaults, whose every verdict is reported
+    defaults = rates(inner, outer)
+    sweep = {setting_name(s): rates(*asked(**s)) for s in SWEEP_ABSTENTION}
     return {
         "corpus": "the 24 even-indexed articles (0, 2, ..., 46 in file order)",
         "articles in corpus": [a.title for a in inside],
         "in-corpus questions": len(in_questions),
         "out-of-corpus questions": len(out_questions),
-        "answered when in corpus": kept,
-        "abstained when not in corpus": dropped,
+        "answered when in corpus": defaults["answered when in corpus"],
+        "abstained when not in corpus": defaults["abstained when not in corpus"],
         "verdicts": {
-            name: {v: rate(found == v for found in got) for v in VERDICTS}
-            for name, got in verdicts.items()
+            name: {v: rate(citebot.verdict_of(a) == v for a in got) for v in citebot.VERDICTS}
+            for name, got in (("in-corpus", inner), ("out-of-corpus", outer))
         },
         "sweep": sweep,
     }
-
-
-VERDICTS = ("answer", "closest", "none", "refused")
-
-
-def _verdict(answer: Answer | None) -> str:
-    return "refused" if answer is None else citebot.verdict_of(answer)
 
 
 def setting_name(settings: dict[str, Any]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from bench import citebot
 from bench.report import Goal, markdown_table, pct, report_section
 
 
@@ -82,7 +83,7 @@ def tables(result: dict[str, Any]) -> str:
     abstention = markdown_table(("abstention, corpus = 24 even-indexed articles", "rate"), brows)
     found = abst.get("verdicts")
     if found:  # what each kind of question gets: an off-topic one should get "none"
-        kinds = ("answer", "closest", "none", "refused")
+        kinds = citebot.VERDICTS
         vrows = [
             (f"{name} questions", *(pct(shares.get(kind, 0.0)) for kind in kinds))
             for name, shares in found.items()

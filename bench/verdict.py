@@ -22,7 +22,7 @@ from bench.data import Question, Squad, load_squad
 from bench.report import command_line, machine_line
 
 HALVES = ("fit", "report")
-VERDICTS = ("answer", "closest", "none", "refused")
+VERDICTS = citebot.VERDICTS
 ANSWERED_GOAL = 0.88
 NEAR_TOPIC_GOAL = 0.85
 

@@ -47,7 +47,7 @@ def ask_all(engine: Any, questions: Sequence[tuple[str, str]]) -> list[Asked]:
     asked = []
     for kind, text in questions:
         answer = citebot.ask(engine, text)
-        verdict = "refused" if answer is None else citebot.verdict_of(answer)
+        verdict = citebot.verdict_of(answer)
         asked.append(Asked(kind, verdict, signals(engine, text)))
     return asked
 
