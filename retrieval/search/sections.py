@@ -44,9 +44,11 @@ other; a text without headings reads as before.
 from __future__ import annotations
 
 import re
+import weakref
 from collections.abc import Sequence
 
 from retrieval.corpus.markdown import SHOWN_AS_IS
+from retrieval.corpus.sentences import asks
 from retrieval.index.passages import Passages
 from retrieval.question.query import Query
 from retrieval.search.rerank import share
@@ -58,6 +60,10 @@ ASKED_LOOK = 5  # the first candidates whose headings may ask the question
 _WORD = re.compile(r"[^\W_]+")
 
 Ranked = list[tuple[int, float]]  # (passage index, BM25 score), best first
+# A corpus's question headings as worded (``_heading_form``), freed with its passages.
+_HEADING_FORMS: weakref.WeakKeyDictionary[Passages, dict[str, frozenset[str]]] = (
+    weakref.WeakKeyDictionary()
+)
 
 
 def section_next(passages: Passages, query: Query, ranked: Ranked) -> Ranked:
@@ -65,11 +71,7 @@ def section_next(passages: Passages, query: Query, ranked: Ranked) -> Ranked:
     paragraph first, then the paragraph of the first ``SECTION_LOOK`` whose headings hold the
     most of the question, when that is ``SECTION_SHARE`` or more, and its section mates; else
     ``ranked`` itself."""
-    if (
-        not ranked
-        or passages.is_card(ranked[0][0])
-        or not passages.located[ranked[0][0]][1].section
-    ):
+    if not ranked or not _section(passages, ranked[0][0]):
         return ranked
     asked = _asked_by_heading(passages, query, ranked)
     if asked:  # the heading asks the question: its section is the answer
@@ -100,11 +102,17 @@ def _asked_by_heading(passages: Passages, query: Query, ranked: Ranked) -> int:
 
 
 def _heading_form(passages: Passages, index: int) -> frozenset[str]:
-    """The words of the heading right above a paragraph when it is a question, else none."""
-    if passages.is_card(index) or not passages.located[index][1].section:
+    """The words of the heading right above a paragraph when it is a question, else none;
+    each heading read once per corpus (a page repeats its headings over its paragraphs)."""
+    section = _section(passages, index)
+    if not section:
         return frozenset()
-    heading = passages.located[index][1].section[-1]
-    return _form(passages, heading) if heading.rstrip().endswith("?") else frozenset()
+    forms = _HEADING_FORMS.setdefault(passages, {})
+    heading = section[-1]
+    form = forms.get(heading)
+    if form is None:
+        form = forms[heading] = _form(passages, heading) if asks(heading) else frozenset()
+    return form
 
 
 def _form(passages: Passages, text: str) -> frozenset[str]:
@@ -117,11 +125,16 @@ def _form(passages: Passages, text: str) -> frozenset[str]:
 
 def _heading_share(passages: Passages, query: Query, index: int) -> float:
     """The share of the question's weight held by the headings above passage ``index``."""
-    if passages.is_card(index) or not passages.located[index][1].section:
+    if not _section(passages, index):
         return 0.0
     vocabulary = passages.index.vocabulary
     held = set(passages.kept.hidden_ids(index))
     return share(query.weights, {t for t in query.weights if vocabulary.get(t, -1) in held})
+
+
+def _section(passages: Passages, index: int) -> tuple[str, ...]:
+    """The headings above passage ``index``, outermost first; none for a card."""
+    return () if passages.is_card(index) else passages.located[index][1].section
 
 
 def _with_mates(passages: Passages, query: Query, ranked: Ranked) -> Ranked:

@@ -24,10 +24,10 @@ from retrieval.search.rerank import share
 from retrieval.summary.choice import (
     ANY_SHARE,
     MIN_SHARE,
-    RANK_PENALTY,
     Candidate,
     ranked_sentences,
     readable,
+    relevances,
 )
 from retrieval.verdict.decision import Decision, Evidence
 from retrieval.verdict.support import support
@@ -171,8 +171,8 @@ def answer_summary(
     row = _best_row(weights, best, passages) if best is not None else None
     pools: dict[Admit, _Pool] = {}  # each read once: the later passes are rare
     if row is not None:
-        candidates, terms, ranks = pools[_body] = _pool(hits, passages, _body)
-        if row[0] > _best_relevance(weights, terms, ranks):
+        _, terms, ranks = pools[_body] = _pool(hits, passages, _body)
+        if row[0] > max(relevances(weights, [frozenset(t) for t in terms], ranks), default=0.0):
             return [row[1]]
     # A question the passages ask and do not answer is shown only if nothing else can be.
     for unanswered, admit in ((False, _body), (False, _any), (True, _body), (True, _any)):
@@ -219,16 +219,6 @@ def _best_row(
         return None
     best = max(held, key=lambda row: row[0])  # the first of the best
     return best[0], sentence_in(article, paragraph, best[1], best[2])
-
-
-def _best_relevance(
-    weights: Mapping[str, float], terms: Sequence[Sequence[str]], ranks: Sequence[int]
-) -> float:
-    """How much of the question the best sentence of a pool holds, as ``ranked_sentences``
-    ranks it (less ``RANK_PENALTY`` a place its passage stands below the first)."""
-    pairs = zip(terms, ranks, strict=True)
-    relevance = (share(weights, set(held)) - RANK_PENALTY * rank for held, rank in pairs)
-    return max(relevance, default=0.0)
 
 
 def _pool(hits: Sequence[Hit], passages: Passages, admit: Admit) -> _Pool:

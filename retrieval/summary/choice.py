@@ -15,6 +15,7 @@ from retrieval.corpus.genre import article_genre
 from retrieval.corpus.models import Article, Genre, Paragraph
 from retrieval.corpus.sentences import asks as asks_question
 from retrieval.corpus.sentences import introduces
+from retrieval.search.rerank import share
 from retrieval.summary.coherence import leans_back
 
 MMR_LAMBDA = 0.7
@@ -113,17 +114,8 @@ def ranked_sentences(
     ``RANK_PENALTY`` per place its passage stands below the best one; MMR keeps a second
     sentence only if it adds something the first did not say.
     """
-    total = sum(query_weights.values())
-    if total <= 0:
-        return
     term_sets = [frozenset(s) for s in sentences]
-    ranks = passage_ranks or [0] * len(term_sets)
-    relevance = [
-        # Summed in the question's order: a set's order changes with the hash seed, and so
-        # would the last bits of the sum, and with them which of two tied sentences wins.
-        sum(w for t, w in query_weights.items() if t in terms) / total - RANK_PENALTY * rank
-        for terms, rank in zip(term_sets, ranks, strict=True)
-    ]
+    relevance = relevances(query_weights, term_sets, passage_ranks)
     best = max(relevance, default=0.0)
     if best <= 0:
         return
@@ -141,6 +133,18 @@ def ranked_sentences(
         # repeat "Add the following lines to mkdocs.yml:" before every snippet.
         candidates = [i for i in candidates if term_sets[i] != term_sets[pick]]
         yield pick
+
+
+def relevances(
+    query_weights: Mapping[str, float],
+    term_sets: Sequence[frozenset[str]],
+    passage_ranks: Sequence[int] | None = None,
+) -> list[float]:
+    """Each sentence's relevance as ``ranked_sentences`` ranks them: its share of the query's
+    information less ``RANK_PENALTY`` per place its passage stands below the best one."""
+    ranks = passage_ranks or [0] * len(term_sets)
+    pairs = zip(term_sets, ranks, strict=True)
+    return [share(query_weights, terms) - RANK_PENALTY * rank for terms, rank in pairs]
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
