@@ -222,6 +222,19 @@ def test_mdx_comments_and_footnote_marks_show_nothing(tmp_path: Path) -> None:
     )
 
 
+def test_footnotes_written_one_per_line_are_paragraphs_of_their_own(tmp_path: Path) -> None:
+    page = (
+        "# Guide\n\nRoles come after you verify[^1]. Boosters get a colour[^boost].\n\n"
+        "[^1]: Verifying can take ten minutes.\n"
+        "[^boost]: Boosting twice unlocks an emoji slot.\n"
+    )
+    assert [p.text for p in page_paragraphs(tmp_path, "guide.md", page)] == [
+        "Roles come after you verify. Boosters get a colour.",
+        "Verifying can take ten minutes.",
+        "Boosting twice unlocks an emoji slot.",
+    ]
+
+
 def test_a_titled_callout_and_a_vitepress_details_block_are_text_under_their_titles(
     tmp_path: Path,
 ) -> None:
@@ -250,7 +263,7 @@ def test_a_wiki_link_shows_its_label_or_target_and_an_embed_nothing(tmp_path: Pa
     ]
 
 
-def test_an_icon_or_emoji_shortcode_shows_nothing_and_leaves_no_double_space(
+def test_an_icon_shortcode_shows_nothing_and_an_emoji_shortcode_its_emoji(
     tmp_path: Path,
 ) -> None:
     page = (
@@ -263,7 +276,7 @@ def test_an_icon_or_emoji_shortcode_shows_nothing_and_leaves_no_double_space(
     )
     assert [p.text for p in page_paragraphs(tmp_path, "icons.md", page)] == [
         "Supported on Linux.",
-        "Click to add a row. Thumbs up. Star it",
+        "Click to add a row \U0001f389. Thumbs \U0001f44d up. Star it",
         "At 12:30:45, a:b:c and the role :ref:install stay. Type :smile: for a smile.",
         "Platforms:\n\u2022 Linux",  # a bullet showing only an icon is none
         "Steps:\n1. Install.\n2.",  # a numbered one keeps its number, as the page shows it

@@ -19,9 +19,10 @@ MAX_BOLD_HEADING = 100
 # ``retrieval.corpus.site_markup`` left (an unknown kind, or a closing fence without its opening).
 _MARKER_LINE = re.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
 # An icon's or an emoji's shortcode (MkDocs Material's ``:material-check:``, GitHub's and
-# PyMdown's ``:tada:``, ``:+1:``): the page shows a picture, not the name. Only a whole word
-# (white space, "(" or a line's start before it; white space, punctuation or the end after
-# it), so "12:30:45", "a:b:c" and a role such as ":ref:`x`" stay as written.
+# PyMdown's ``:tada:``, ``:+1:``): the page shows a picture, not the name: an emoji's is shown as
+# the emoji ("react with :white_check_mark:" reads "react with ✅"), an icon's as nothing. Only a
+# whole word (white space, "(" or a line's start before it; white space, punctuation or the end
+# after it), so "12:30:45", "a:b:c" and a role such as ":ref:`x`" stay as written.
 _MARKS = ".,;!?)"  # punctuation that may follow a shortcode, as white space may
 _SHORTCODE = re.compile(
     rf"(?<![^\s(]):(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?=[\s{re.escape(_MARKS)}]|$)"
@@ -35,8 +36,9 @@ _ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGN
 
 
 def _without_shortcodes(text: str, glued: bool = False) -> str:
-    """``text`` without icon and emoji shortcodes, and without the space each leaves doubled;
-    ``glued``: what follows ``text`` on its line (a code span: ":ref:`x`") is not a word's end."""
+    """``text`` with emoji shortcodes as their emoji, icon shortcodes as nothing, and without
+    the space an icon leaves doubled; ``glued``: what follows ``text`` on its line (a code
+    span: ":ref:`x`") is not a word's end."""
     if ":" not in text:
         return text
     out = ""
@@ -46,12 +48,26 @@ def _without_shortcodes(text: str, glued: bool = False) -> str:
             break
         out += text[at : found.start()]
         at = found.end()
+        picture = emoji_of(found.group())
+        if picture:
+            out += picture
+            continue
         after = text[at : at + 1]
         if out[-1:] in (" ", "\t"):  # one space between its neighbours, none before a mark
             out = out[:-1] + ("" if not after or after in " \t" + _MARKS else " ")
         elif not out and after in (" ", "\t"):
             at += 1  # a line's start
     return out + text[at:]
+
+
+@cache
+def emoji_of(shortcode: str) -> str | None:
+    """The emoji a shortcode stands for (GitHub's and Slack's names: ``:tada:``, ``:+1:``),
+    or None for an icon's (``:material-check:``); the table is read on the first one."""
+    import emoji  # 4 MB of names: only a page with a shortcode needs them
+
+    shown = emoji.emojize(shortcode, language="alias")
+    return shown if shown != shortcode else None
 
 
 def inline_text(token: Token) -> str:

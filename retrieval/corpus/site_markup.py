@@ -25,7 +25,8 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
 * MDX's ``import``/``export`` statements (``import Tabs from '@theme/Tabs';``), a block of
   their own at the start of a line, are the page's code, not its text: they show nothing
   (Docusaurus reads ``.md`` pages as MDX too);
-* a footnote's text written on the indented lines below its mark is a paragraph;
+* a footnote's text is a paragraph of its own, after its mark or on the indented lines below
+  it (footnotes written one per line are so many notes, not one paragraph);
 * a table of contents' marker, a PyMdown snippet, another file's include and an
   abbreviation's definition show nothing of the page's own (``retrieval.corpus.site_markers``);
 * every other line shows what ``retrieval.corpus.site_inline`` reads of it: template tags,
@@ -154,6 +155,8 @@ def _lines(lines: list[str], depth: int) -> list[str]:
             body, at = _indented_under(lines, at + 1, 0)  # its text on the lines indented below
             out.extend(["", *(_lines(body, depth + 1) if depth < MAX_DEPTH else body)])
             continue
+        if footnote is not None and out and out[-1].strip():
+            out.append("")  # each footnote is a note of its own, not the line before's sequel
         tag = titled_tags.read(line) if "{" in line else None
         if tag is None:
             out.append(site_inline.shown(line))
