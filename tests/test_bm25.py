@@ -66,8 +66,20 @@ def test_scores_equal_rank_bm25_exactly_with_any_parameters(
     assert np.array_equal(actual, expected), (params, actual, expected)
 
 
-# Both ways of summing a question's postings: numpy's, and Python's for a few postings.
-CODE_PATHS = {"numpy": -1, "python": 10**9}
+# Every way of summing a question's postings and finding its best paragraphs: numpy's, with
+# the candidates read from the postings whenever it can ("leaders") or never ("every
+# paragraph"), and Python's, for a few postings.
+CODE_PATHS = {
+    "numpy": {"_FEW_POSTINGS": -1},
+    "numpy, leaders": {"_FEW_POSTINGS": -1, "_FEW_LEADERS": 0},
+    "numpy, every paragraph": {"_FEW_POSTINGS": -1, "_FEW_LEADERS": 10**9},
+    "python": {"_FEW_POSTINGS": 10**9},
+}
+
+
+def on_path(patch: pytest.MonkeyPatch, path: str) -> None:
+    for name, value in CODE_PATHS[path].items():
+        patch.setattr(retrieval.index.bm25, name, value)
 
 
 @pytest.mark.parametrize("path", CODE_PATHS)
@@ -78,7 +90,7 @@ def test_top_k_is_a_sort_of_rank_bm25_scores(
 ) -> None:
     expected_scores = okapi(docs).get_scores(query)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(retrieval.index.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
+        on_path(patch, path)
         ranked = BM25Index(docs).top_k(query, k)
     assert [i for i, _ in ranked] == reference_top_k(docs, query, k, BM25Params())
     for i, score in ranked:
@@ -98,7 +110,7 @@ def test_top_k_agrees_with_rank_bm25_with_any_parameters(
 ) -> None:
     expected_scores = okapi(docs, params).get_scores(query)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(retrieval.index.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
+        on_path(patch, path)
         ranked = BM25Index(docs, params).top_k(query, k)
     assert [i for i, _ in ranked] == reference_top_k(docs, query, k, params)
     assert [score for _, score in ranked] == [expected_scores[i] for i, _ in ranked]
@@ -122,7 +134,7 @@ def test_a_term_in_exactly_half_the_documents_has_idf_zero() -> None:
 def test_documents_holding_a_zero_idf_term_are_still_candidates(
     monkeypatch: pytest.MonkeyPatch, path: str
 ) -> None:
-    monkeypatch.setattr(retrieval.index.bm25, "_FEW_POSTINGS", CODE_PATHS[path])
+    on_path(monkeypatch, path)
     docs = [["kim", "party"], ["congress"], ["kim"], ["korea"]]
     assert BM25Index(docs).top_k(["kim"], 10) == [(0, 0.0), (2, 0.0)]
 

@@ -24,6 +24,8 @@ Ids = npt.NDArray[np.int32] | npt.NDArray[np.int64]  # term ids
 
 # Up to this many postings in a question, summing them in Python is faster than in numpy.
 _FEW_POSTINGS = 256
+# Candidates read from the postings when they are at most this fraction of them (``_leaders``).
+_FEW_LEADERS = 8
 
 
 @dataclass(frozen=True)
@@ -190,10 +192,12 @@ class BM25Index:
                 for start, end, share in spans
             ]
         )
-        present = np.zeros(self.corpus_size, dtype=bool)
-        present[docs] = True
-        candidates = np.flatnonzero(present)
         totals = cast(FloatArray, np.bincount(docs, weights, minlength=self.corpus_size))
+        candidates = _leaders(docs, totals, k, len(spans))
+        if candidates is None:  # every paragraph holding a term, found by a pass over all
+            present = np.zeros(self.corpus_size, dtype=bool)
+            present[docs] = True
+            candidates = np.flatnonzero(present)
         return _best(totals[candidates], candidates, k)
 
     def _top_k_of_few(
@@ -209,6 +213,27 @@ class BM25Index:
             for doc, weight in zip(docs, weights, strict=True):
                 totals[doc] = totals.get(doc, 0.0) + weight
         return sorted(totals.items(), key=lambda item: (-item[1], item[0]))[:k]
+
+
+def _leaders(docs: IntArray, totals: FloatArray, k: int, terms: int) -> IntArray | None:
+    """The paragraphs, in corpus order, whose score may be among the ``k`` best: a few, read
+    from the postings alone, else None (then every paragraph holding a term is a candidate).
+
+    A paragraph has one posting per query term, so the postings of paragraphs scoring above
+    the ``k``-th best number at most ``(k - 1) * terms``: the posting ranked one lower scores
+    no more than the ``k``-th best, and every paragraph scoring at least as much as it holds
+    the ``k`` best and their ties. Finding them partitions the postings (a few thousand) where
+    marking every paragraph that holds a term walks the whole corpus (a hundred thousand).
+    """
+    reach = (k - 1) * terms + 1
+    if reach >= len(docs):
+        return None
+    scores = totals[docs]
+    floor = np.partition(scores, len(scores) - reach)[len(scores) - reach]
+    chosen = docs[scores >= floor]
+    if len(chosen) * _FEW_LEADERS > len(docs):  # ties at the floor: the pass is as quick
+        return None
+    return cast(IntArray, np.unique(chosen))
 
 
 def _best(scores: FloatArray, candidates: IntArray, k: int) -> list[tuple[int, float]]:

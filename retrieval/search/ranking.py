@@ -168,7 +168,7 @@ class Search:
             own = kept.sentence_ids(i)
             near = of_ids(own)
             heading = kept.hidden_ids(i)
-            if heading:  # what it says under its headings counts in part (HEADING_SHARE)
+            if of_ids.touches(heading):  # read under its headings, in part (HEADING_SHARE)
                 under = of_ids([[*heading, *sentence] for sentence in own])
                 near += HEADING_SHARE * (under - near)
             found.append(near)

@@ -9,7 +9,7 @@ Measured on SQuAD (``python -m bench quality``); see docs/BENCHMARKS.md.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import TypeVar
 
@@ -106,6 +106,11 @@ class Closeness:
         self._either = self._wanted | set(query)
         self._items = tuple(weights.items())
         self._pairs = list(dict.fromkeys(pairwise(query)))
+
+    def touches(self, terms: Iterable[Term]) -> bool:
+        """Whether ``terms`` hold a word of the question: words that do not, put before each
+        sentence (a paragraph's headings), change neither a sentence's share nor its pairs."""
+        return not self._either.isdisjoint(terms)
 
     def __call__(self, sentences: Sequence[Sequence[Term]]) -> float:
         total, wanted, either, items = self._total, self._wanted, self._either, self._items
