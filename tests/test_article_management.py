@@ -118,13 +118,15 @@ CLUB_FAQ = (
     b"A: Type `/link` in #bot-commands and follow the private message.\n\n"
     b"**Q: Can I link two accounts?**\n"
     b"A: No. Each Discord account can hold one game account at a time.\n\n"
+    b"**Q: How do I get the verified role?**\n"
+    b"A: React with :white_check_mark: to the welcome post.\n\n"
     b"## Playtests\n\n| Playtest | Opens | Seats |\n| --- | --- | --- |\n"
     b"| Alpha Ring | 3 March | 40 |\n| Beta Forge | 14 April | 120 |\n\n"
     b"### Why are seats limited?\n\nEach playtest server holds at most 120 players at once.\n"
 )
 
 
-async def test_an_faq_added_over_discord_answers_from_the_heading_that_asks_and_its_table(
+async def test_an_faq_added_over_discord_answers_from_its_headings_table_and_emoji(
     shared: Place, corpus: Path
 ) -> None:
     _, added = await shared.send(
@@ -138,6 +140,9 @@ async def test_an_faq_added_over_discord_answers_from_the_heading_that_asks_and_
     _, answer = await shared.send("!ask when does the beta forge playtest open", shared.a.alice)
     # the row, its cells' bars escaped so that Discord shows them as written
     assert "**In short**\n> Beta Forge \\| 14 April \\| 120\n" in all_text(answer)
+    _, answer = await shared.send("!ask how do i get verified", shared.a.alice)
+    # an emoji's shortcode shows the emoji the page shows, not a gap
+    assert "**In short**\n> A: React with \u2705 to the welcome post." in all_text(answer)
 
 
 async def test_a_moderator_may_not_change_the_shared_articles(shared: Place, corpus: Path) -> None:
