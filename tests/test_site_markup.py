@@ -6,8 +6,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import emoji
+import pytest
+
 from helpers import engine_for
 from retrieval.corpus.loader import load_corpus
+from retrieval.corpus.markdown_inline import emoji_of
 from retrieval.corpus.models import Paragraph
 from retrieval.corpus.site_markup import as_shown
 
@@ -220,6 +224,30 @@ def test_mdx_comments_and_footnote_marks_show_nothing(tmp_path: Path) -> None:
     assert as_shown("Write `[^1]` and `{/* x */}` as code.") == (
         "Write `[^1]` and `{/* x */}` as code."
     )
+
+
+def test_an_emoji_shortcode_is_the_emoji_the_emoji_package_reads_for_it() -> None:
+    names = {name for data in emoji.EMOJI_DATA.values() for name in data.get("alias", ())}
+    names |= {data["en"] for data in emoji.EMOJI_DATA.values()}
+    # every 20th (emojize takes a millisecond a name), and an alias before an emoji's own name:
+    # GitHub's :cat: is the cat's face
+    for name in [*sorted(names)[::20], ":cat:", ":dog:", ":+1:", ":white_check_mark:"]:
+        assert emoji_of(name) == emoji.emojize(name, language="alias"), name
+    assert emoji_of(":material-check:") is None
+
+
+def test_a_page_of_made_up_shortcodes_is_read_without_asking_the_emoji_package_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``emojize`` takes a millisecond a call: a 5 MB page of names would take minutes."""
+
+    def refused(*args: object, **kwargs: object) -> str:
+        raise AssertionError("emojize called while reading a page")
+
+    emoji_of(":tada:")  # the names are read once, with the package's own table
+    monkeypatch.setattr(emoji, "emojize", refused)
+    page = "# Names\n\n" + " ".join(f":made-up-{n}:" for n in range(2000)) + " :tada: ok\n"
+    assert [p.text for p in page_paragraphs(tmp_path, "names.md", page)] == ["\U0001f389 ok"]
 
 
 def test_footnotes_written_one_per_line_are_paragraphs_of_their_own(tmp_path: Path) -> None:

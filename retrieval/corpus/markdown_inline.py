@@ -60,14 +60,27 @@ def _without_shortcodes(text: str, glued: bool = False) -> str:
     return out + text[at:]
 
 
-@cache
 def emoji_of(shortcode: str) -> str | None:
     """The emoji a shortcode stands for (GitHub's and Slack's names: ``:tada:``, ``:+1:``),
-    or None for an icon's (``:material-check:``); the table is read on the first one."""
+    or None for an icon's (``:material-check:``)."""
+    return _emoji_names().get(shortcode)
+
+
+@cache
+def _emoji_names() -> dict[str, str]:
+    """Every emoji's names, as ``emoji.emojize(name, language="alias")`` reads them (an alias
+    before an emoji's own name: GitHub's ``:cat:`` is the cat's face), read on the first
+    shortcode; a lookup, where ``emojize`` takes a millisecond a call, and a page can hold
+    hundreds of thousands of shortcodes."""
     import emoji  # 4 MB of names: only a page with a shortcode needs them
 
-    shown = emoji.emojize(shortcode, language="alias")
-    return shown if shown != shortcode else None
+    names: dict[str, str] = {}
+    for picture, data in emoji.EMOJI_DATA.items():
+        for name in data.get("alias", ()):
+            names.setdefault(name, picture)
+    for picture, data in emoji.EMOJI_DATA.items():
+        names.setdefault(data["en"], picture)
+    return names
 
 
 def inline_text(token: Token) -> str:
