@@ -24,7 +24,8 @@ Ids = npt.NDArray[np.int32] | npt.NDArray[np.int64]  # term ids
 
 # Up to this many postings in a question, summing them in Python is faster than in numpy.
 _FEW_POSTINGS = 256
-# Candidates read from the postings when they are at most this fraction of them (``_leaders``).
+# Candidates are read from the postings when they number at most one in this many of them
+# (``_leaders``); more, and the pass over every paragraph is as quick.
 _FEW_LEADERS = 8
 
 
