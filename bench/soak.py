@@ -74,7 +74,11 @@ class _ErrorLog(logging.Handler):
         self.tally = tally
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.tally.errors_logged.append(f"{record.name}: {record.getMessage()}")
+        message = f"{record.name}: {record.getMessage()}"
+        if record.exc_info and record.exc_info[1] is not None:
+            error = record.exc_info[1]
+            message += f" ({type(error).__name__}: {error})"
+        self.tally.errors_logged.append(message)
 
 
 @contextlib.contextmanager

@@ -112,7 +112,8 @@ def judge(
         },
         "answers_by_version": dict(versions),
         "clicks": dict(sorted(tally.clicks.items())),
-        "click_failures": tally.click_failures,
+        "click_failures": tally.click_failures[:20],
+        "click_failures_count": len(tally.click_failures),
         "errors_logged": tally.errors_logged[:20],
     }
     result["goals"] = [g.as_dict() for g in goals(result)]
@@ -176,9 +177,9 @@ def goals(result: dict[str, Any]) -> list[Goal]:
         ),
         Goal(
             "every button pressed (explore, 👍/👎 with a reason) is answered, never with an error",
-            f"{sum(result['clicks'].values()) - result['click_failures']} of "
+            f"{sum(result['clicks'].values()) - result['click_failures_count']} of "
             f"{sum(result['clicks'].values())}",
-            result["finished"] and result["click_failures"] == 0,
+            result["finished"] and result["click_failures_count"] == 0,
         ),
         Goal(
             "nothing logged at ERROR",

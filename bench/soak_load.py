@@ -62,7 +62,7 @@ class Tally:
     malformed_events: int = 0
     typing_429s: int = 0
     clicks: Counter[str] = field(default_factory=Counter)  # buttons pressed, by kind
-    click_failures: int = 0  # pressed, and no answer or an error
+    click_failures: list[str] = field(default_factory=list)  # pressed: no answer, or an error
 
 
 class Gate:
@@ -181,6 +181,7 @@ class Load:
         if custom_id is None:
             return
         tally.clicks[kind] += 1
+        started = time.perf_counter()
         try:
             async with gate.posting():
                 pressed = await server.click_button(command.reply, user, custom_id)
@@ -190,9 +191,13 @@ class Load:
                     submitted = await server.submit_modal(pressed, {})
                 answer = await server.wait_for_reply(submitted, timeout=REPLY_TIMEOUT)
         except TimeoutError:
-            tally.click_failures += 1
-            return
-        tally.click_failures += "Something went wrong" in answer.content
+            failed = "no answer"
+        else:
+            if "Something went wrong" not in answer.content:
+                return
+            failed = "an error reply"
+        seconds = time.perf_counter() - started
+        tally.click_failures.append(f"{kind} pressed: {failed} after {seconds:.1f} s")
 
     async def reached(self, count: float) -> None:
         async with self.progress:

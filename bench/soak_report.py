@@ -53,7 +53,13 @@ def tables(result: dict[str, Any]) -> str:
             ("records logged at ERROR", len(result["errors_logged"])),
         ],
     )
-    return f"{load}\n\n{checks}"
+    failures = [
+        *(f"- {failure}" for failure in result["click_failures"]),
+        *(f"- logged at ERROR: {record}" for record in result["errors_logged"]),
+    ]
+    return "\n\n".join(
+        [load, checks, *(["What failed:\n\n" + "\n".join(failures)] if failures else [])]
+    )
 
 
 def _triple(values: dict[str, float]) -> str:

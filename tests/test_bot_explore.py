@@ -111,6 +111,21 @@ async def test_a_click_after_a_reload_that_changed_the_articles_says_so_and_how_
         assert "articles have changed" in said.content and f"`!ask {QUESTION}`" in said.content
 
 
+async def test_a_summary_clicked_as_a_reload_changes_its_article_says_so_and_never_hangs(
+    harness: Harness,
+) -> None:
+    reply = await harness.say(f"!ask {QUESTION}")
+    seed = next(harness.corpus.glob("*bloomberg*"))
+    seed.write_text(seed.read_text().replace("source_sha256", "# source_sha256"))
+    # The click is acknowledged slowly; the reload lands between the click and its summary.
+    harness.server.delay("POST /interactions/{webhook_id}/{webhook_token}/callback", 1.0)
+    clicked = await harness.server.click_button(reply, harness.guild.bob, button(reply, "cb:sum:"))
+    await harness.say("!reload", author=harness.guild.owner)
+    said = await harness.server.wait_for_reply(clicked, timeout=10)
+    assert_private(said)
+    assert "articles have changed" in said.content and f"`!ask {QUESTION}`" in said.content
+
+
 async def test_buttons_still_work_after_a_restart_from_the_question_log(
     fake_guild: SeededGuild, corpus: Path
 ) -> None:

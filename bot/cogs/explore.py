@@ -12,6 +12,7 @@ from discord.ext import commands
 
 from bot.cogs.utils import answer_buttons, asking, formats
 from bot.cogs.utils.answer_pages import in_context
+from bot.service import ArticlesChanged
 from retrieval import Article
 
 if TYPE_CHECKING:
@@ -66,7 +67,14 @@ class Explore(commands.Cog):
         if found is None:
             return
         await interaction.response.defer(ephemeral=True, thinking=True)
-        summarized = await self.bot.corpus_for(interaction.guild).summarize(found.slug)
+        service = self.bot.corpus_for(interaction.guild)
+        try:  # a reload may have switched the articles while the click was acknowledged
+            summarized = await service.summarize_offered(found.slug, found.digest)
+        except ArticlesChanged:
+            message_id = interaction.message.id if interaction.message else 0
+            text = formats.shorten(await self._stale(message_id, CHANGED), 2000)
+            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
+            return
         embed = await asyncio.to_thread(formats.summary_embed, summarized)
         await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NONE)
 
