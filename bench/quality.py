@@ -172,6 +172,8 @@ def answer_sentences(
     oracle_hits: list[bool] = []  # some sentence of that passage holds the answer
     bm25s_hits: list[bool] = []  # best BM25 sentence in bm25s's top passage
     answered_flags: list[bool] = []
+    in_short_hits: list[bool] = []  # answered: some sentence of the In short holds the answer
+    in_short_sizes: list[int] = []
     for question, answer, ranked, alt_ranked in zip(
         questions, answers, cite_ranked, bm25s_ranked, strict=True
     ):
@@ -183,6 +185,10 @@ def answer_sentences(
             and bool(answer.summary)
             and contains_answer(answer.summary[0].text, gold)
         )
+        if answered_now:
+            assert answer is not None
+            in_short_sizes.append(len(answer.summary))
+            in_short_hits.append(any(contains_answer(s.text, gold) for s in answer.summary))
         if answered(answer):
             top: Key | None = (by_slug[answer.passages[0].article], answer.passages[0].paragraph)
         else:
@@ -209,6 +215,8 @@ def answer_sentences(
         "answered share": rate(answered_flags),
         "citebot, answered questions only": rate(c for c, _ in answered_pairs),
         "baseline, same answered questions": rate(b for _, b in answered_pairs),
+        "citebot, any sentence of the In short (answered questions)": rate(in_short_hits),
+        "In short sentences per answered question, mean": f"{mean(in_short_sizes):.2f}",
         "citebot right, baseline wrong": wins,
         "baseline right, citebot wrong": losses,
         "sentences indexed": len(sentence_texts),

@@ -238,6 +238,14 @@ def findings(result: dict[str, Any]) -> list[str]:
         "baseline never abstains, so citebot's abstentions on answerable questions (misses "
         "here) account for the rest of the difference."
     )
+    out.append(
+        "The In short keeps the sentences it takes from one paragraph in the paragraph's "
+        "order, so its first sentence is often the one that introduces the answer: some "
+        "sentence of it holds a gold answer for "
+        f"{pct(s['citebot, any sentence of the In short (answered questions)'])} of the "
+        f"answered questions, with {s['In short sentences per answered question, mean']} "
+        "sentences on average against the baseline's one (not a like-for-like comparison)."
+    )
     default = result["retrieval"]["citebot"]["hit@1"]
     for name, f in result["citebot_settings"].items():
         out.append(
