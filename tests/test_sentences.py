@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 from hypothesis import given, settings
@@ -288,6 +289,18 @@ def test_only_the_word_before_a_stop_is_examined_so_splitting_stays_linear(
     text = "Mr. Kim " * 5000  # one sentence: no stop here ends it
     assert sentences.sentence_spans(text) == [(0, len(text) - 1)]
     assert len(examined) == 5000 and max(examined) <= 64
+
+
+@pytest.mark.parametrize("stop", [".", "?!", "\u2026"])
+def test_a_long_run_of_stops_that_no_sentence_follows_is_read_at_once(stop: str) -> None:
+    # Tried from each stop of the run, 19,000 dots took 19 s to read (a hang on reload);
+    # read from the run's first stop, a run of 100,000 takes milliseconds. The bound is a
+    # hang guard a thousand times the time it takes, not a benchmark.
+    text = "It ends here" + stop * (100_000 // len(stop))
+    started = time.perf_counter()
+    spans = sentences.sentence_spans(text)
+    assert time.perf_counter() - started < 2.0
+    assert spans == [(0, len(text))]
 
 
 def test_chinese_and_japanese_sentences_end_at_their_own_stops() -> None:

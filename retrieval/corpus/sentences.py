@@ -14,8 +14,11 @@ import re
 
 # The stop's first character on its own, so that the search skips to the next one at C speed
 # (a pattern that opens with a repeat is tried at every position of the text).
+# A run of stops is tried from its first only (the look-behind): tried from each of its
+# stops, a long run that no space follows took time in the square of its length.
 _BOUNDARY = re.compile(
-    r"(?P<stop>[.!?\u2026][.!?\u2026]*)[\"'\u201d\u2019)\]]*"  # the stop, what closes around it
+    r"(?P<stop>[.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*)"  # the stop (a run of them) ...
+    r"[\"'\u201d\u2019)\]]*"  # ... and what closes around it
     r"(?=\s+[\"'\u201c\u2018(\[]*(?P<next>[A-Z0-9\u00c0-\u00de][A-Za-z]*))"  # a sentence-like start
 )
 # Chinese and Japanese stops (the ideographic full stop, the full-width "!" and "?"), which no
