@@ -235,7 +235,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         emit(result, hostile.tables(result) + "\n\n" + _goals_text(goals), args.json)
         if args.report:
             _write(args.report, "hostile", hostile.section(result), goals)
-        return 0 if result["failed"] == 0 else 1
+        return 0 if all(goal.met for goal in goals) else 1
     raise AssertionError(args.command)
 
 

@@ -19,6 +19,7 @@ import hypothesis
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench import hostile_pages
 from bench.report import Goal, command_line, machine_line, markdown_table
 from bot.cogs.utils import formats
 from fakediscord.markdown import Parsed, parse, urls_in
@@ -239,9 +240,11 @@ def run(examples: int, seed: int = 0) -> dict[str, Any]:
         )(hypothesis.seed(seed)(given(**strategies)(_counting(check, tally, failures))))
         explore()
         rows.append({"property": name, **tally, "first_failure": failures[:1]})
+    pages = hostile_pages.run()
     return {
         "command": command_line(),
         "machine": machine_line(),
+        "pages": pages,
         "examples": examples,
         "seed": seed,
         "seconds": round(time.perf_counter() - started, 1),
@@ -257,15 +260,20 @@ def goals(result: dict[str, Any]) -> list[Goal]:
             "no hostile string renders markup of its own or a masked link",
             f"{result['failed']} failures in {result['tried']:,} generated inputs",
             result["failed"] == 0,
-        )
+        ),
+        hostile_pages.goal(result["pages"]),
     ]
 
 
 def tables(result: dict[str, Any]) -> str:
-    return markdown_table(
-        ("property", "inputs tried", "failing"),
-        [(r["property"], f"{r['tried']:,}", r["failed"]) for r in result["properties"]]
-        + [("all", f"{result['tried']:,}", result["failed"])],
+    return (
+        markdown_table(
+            ("property", "inputs tried", "failing"),
+            [(r["property"], f"{r['tried']:,}", r["failed"]) for r in result["properties"]]
+            + [("all", f"{result['tried']:,}", result["failed"])],
+        )
+        + "\n\n"
+        + hostile_pages.table(result["pages"])
     )
 
 
@@ -283,7 +291,8 @@ def section(result: dict[str, Any]) -> str:
                 "than Discord. An input fails if the reader would see anything but the input "
                 "itself, any markup but the bot's own bold and block quotes, a masked link, or a "
                 "URL the input did not have. The same checks run in `tests/test_markdown.py`; "
-                "the soak section counts the hostile commands sent to the running bot."
+                "the soak section counts the hostile commands sent to the running bot. "
+                + hostile_pages.text(result["pages"])
             ),
             tables(result),
         ]

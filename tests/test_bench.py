@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from bench.data import read_text, slugify, split_article
+from bench.hostile_pages import page, timed_page
 from bench.metrics import (
     contains_answer,
     count_reference_sentences,
@@ -43,6 +44,7 @@ from bench.speed_corpora import (
 from bench.speed_measure import latency
 from bench.verdict_fit import Asked
 from helpers import SEEDS_DIR
+from retrieval.corpus.loader import MAX_PARAGRAPH_CHARS
 
 
 def test_hit_at_k() -> None:
@@ -493,3 +495,17 @@ def test_a_docstring_in_a_report_keeps_its_paragraphs_and_its_list() -> None:
         "* one item, continued;\n* another.\n\n"
         "Last paragraph."
     )
+
+
+def test_a_pathological_page_is_one_paragraph_of_its_piece_under_a_title() -> None:
+    text = page("[a](b)", 100)
+    title, paragraph = text.strip().split("\n\n")
+    assert title == "Page" and len(paragraph) <= 100 and paragraph.startswith("[a](b)[a](b)")
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".md"])
+def test_a_pathological_page_is_timed_read_asked_and_summarized(suffix: str) -> None:
+    seconds, ended = timed_page(page("U.S. ", 2_000), suffix)
+    assert ended == "answered" and seconds > 0
+    _, refused = timed_page(page("a", MAX_PARAGRAPH_CHARS + 1), suffix)
+    assert refused == "CorpusProblems"  # over the paragraph limit: what a moderator is told
