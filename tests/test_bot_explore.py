@@ -97,33 +97,38 @@ async def test_summary_shows_the_cited_articles_summary_privately(harness: Harne
     assert shown.embeds[0]["footer"]["text"] == "Bloomberg View"
 
 
-async def test_a_click_after_a_reload_that_changed_the_articles_says_so_and_how_to_ask_again(
-    harness: Harness,
-) -> None:
+async def answer_then_change_its_article(harness: Harness) -> Sent:
+    """An answer quoting the Bloomberg piece, whose file then changes (not yet reloaded)."""
     reply = await harness.say(f"!ask {QUESTION}")
     seed = next(harness.corpus.glob("*bloomberg*"))
     seed.write_text(seed.read_text().replace("source_sha256", "# source_sha256"))
+    return reply
+
+
+def assert_told_the_articles_changed(said: Sent) -> None:
+    assert_private(said)
+    assert "articles have changed" in said.content and f"`!ask {QUESTION}`" in said.content
+
+
+async def test_a_click_after_a_reload_that_changed_the_articles_says_so_and_how_to_ask_again(
+    harness: Harness,
+) -> None:
+    reply = await answer_then_change_its_article(harness)
     await harness.say("!reload", author=harness.guild.owner)
     for prefix in ("cb:more:", "cb:ctx:", "cb:sum:"):
         clicked = await harness.server.click_button(reply, harness.guild.bob, button(reply, prefix))
-        said = await harness.server.wait_for_reply(clicked)
-        assert_private(said)
-        assert "articles have changed" in said.content and f"`!ask {QUESTION}`" in said.content
+        assert_told_the_articles_changed(await harness.server.wait_for_reply(clicked))
 
 
 async def test_a_summary_clicked_as_a_reload_changes_its_article_says_so_and_never_hangs(
     harness: Harness,
 ) -> None:
-    reply = await harness.say(f"!ask {QUESTION}")
-    seed = next(harness.corpus.glob("*bloomberg*"))
-    seed.write_text(seed.read_text().replace("source_sha256", "# source_sha256"))
+    reply = await answer_then_change_its_article(harness)
     # The click is acknowledged slowly; the reload lands between the click and its summary.
     harness.server.delay("POST /interactions/{webhook_id}/{webhook_token}/callback", 1.0)
     clicked = await harness.server.click_button(reply, harness.guild.bob, button(reply, "cb:sum:"))
     await harness.say("!reload", author=harness.guild.owner)
-    said = await harness.server.wait_for_reply(clicked, timeout=10)
-    assert_private(said)
-    assert "articles have changed" in said.content and f"`!ask {QUESTION}`" in said.content
+    assert_told_the_articles_changed(await harness.server.wait_for_reply(clicked, timeout=10))
 
 
 async def test_buttons_still_work_after_a_restart_from_the_question_log(
