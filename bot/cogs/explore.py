@@ -71,9 +71,7 @@ class Explore(commands.Cog):
         try:  # a reload may have switched the articles while the click was acknowledged
             summarized = await service.summarize_offered(found.slug, found.digest)
         except ArticlesChanged:
-            message_id = interaction.message.id if interaction.message else 0
-            text = formats.shorten(await self._stale(message_id, CHANGED), 2000)
-            await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
+            await self._tell_changed(interaction)
             return
         embed = await asyncio.to_thread(formats.summary_embed, summarized)
         await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NONE)
@@ -84,8 +82,7 @@ class Explore(commands.Cog):
         service = self.bot.corpus_for(interaction.guild)
         articles = service.engine.corpus.articles
         if version != service.version or not 1 <= number <= len(articles):
-            message_id = interaction.message.id if interaction.message else 0
-            await self._tell(interaction, await self._stale(message_id, CHANGED))
+            await self._tell_changed(interaction)
             return None
         return articles[number - 1]
 
@@ -103,10 +100,17 @@ class Explore(commands.Cog):
         shown = formats.shorten(question.replace("`", "'"), 300)
         return template.format(how=f": `{prefix}ask {shown}`")
 
+    async def _tell_changed(self, interaction: discord.Interaction[Any]) -> None:
+        message_id = interaction.message.id if interaction.message else 0
+        await self._tell(interaction, await self._stale(message_id, CHANGED))
+
     async def _tell(self, interaction: discord.Interaction[Any], text: str) -> None:
-        await interaction.response.send_message(
-            formats.shorten(text, 2000), ephemeral=True, allowed_mentions=NONE
-        )
+        """Tell the clicker alone: the click's answer, or a followup once it was deferred."""
+        shown = formats.shorten(text, 2000)
+        if interaction.response.is_done():
+            await interaction.followup.send(shown, ephemeral=True, allowed_mentions=NONE)
+        else:
+            await interaction.response.send_message(shown, ephemeral=True, allowed_mentions=NONE)
 
 
 async def setup(bot: Citebot) -> None:
