@@ -3,13 +3,14 @@ the real bot on the fake Discord. Skipped only when no Chromium is installed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import AsyncIterator
 
 import discord
 import pytest
 import pytest_asyncio
 from aiohttp import web
-from playwright.async_api import Browser, Locator, Page, expect
+from playwright.async_api import Browser, Locator, Page, WebSocketRoute, expect
 
 from browser_fixtures import ANSWER_WAIT, browser, page, reply_to, send
 from playground.session import Playground
@@ -181,6 +182,65 @@ async def test_a_message_the_renderer_cannot_draw_is_shown_as_plain_text(page: P
     await expect(mine).to_have_text(typed)
     answer = reply_to(page, "What is").last
     await expect(answer.locator(".embed")).to_contain_text("Juche", timeout=ANSWER_WAIT)
+
+
+class HeldEvents:
+    """The page's event socket, the server's words held back until released."""
+
+    def __init__(self) -> None:
+        self.held: list[str | bytes] = []
+        self.page_side: WebSocketRoute | None = None
+        self.released = False
+
+    def route(self, socket: WebSocketRoute) -> None:
+        self.page_side = socket
+        socket.connect_to_server().on_message(lambda words: self._arrived(words))
+
+    def _arrived(self, words: str | bytes) -> None:
+        if self.released and self.page_side is not None:
+            self.page_side.send(words)
+        else:
+            self.held.append(words)
+
+    def release(self) -> None:
+        self.released = True
+        for words in self.held:
+            self._arrived(words)
+
+
+async def test_a_message_sent_before_the_server_said_who_is_who_waits_in_the_composer(
+    browser: Browser, playground: Playground
+) -> None:
+    events = HeldEvents()
+    context = await browser.new_context()
+    await context.route_web_socket(re.compile(r"/api/events$"), events.route)
+    opened = await context.new_page()
+    await opened.goto(playground.url)
+    typed = "!ask sent too early?"
+    await send(opened, typed)
+    await expect(opened.locator("#composer-error")).to_contain_text("Still connecting")
+    await expect(opened.locator("#connection")).not_to_have_text("live")
+
+    events.release()
+    await expect(opened.locator("#connection")).to_have_text("live")
+    await expect(opened.locator("#input")).to_have_value(typed)
+    await opened.locator("#input").press("Enter")
+    mine = opened.locator(".message-content", has_text="sent too early").last
+    await expect(mine).to_have_text(typed)
+    await context.close()
+
+
+async def test_a_draft_stays_in_its_channel_and_another_channel_starts_empty(page: Page) -> None:
+    composer = page.locator("#input")
+    await composer.fill("half a question")
+    await page.locator(".channel-link", has_text="general").click()
+    await expect(composer).to_have_value("half a question")
+    await page.locator(".channel-link", has_text="ask-ai").click()
+    await expect(composer).to_have_value("")
+    await page.locator('#servers .server-icon[data-server="second"]').click()
+    await composer.fill("for the other server")
+    await page.locator('#servers .server-icon[data-server="first"]').click()
+    await expect(composer).to_have_value("")
 
 
 async def test_a_message_that_cannot_be_drawn_at_all_still_shows_its_author_and_text(

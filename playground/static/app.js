@@ -23,7 +23,7 @@ import { $, currentServer, loadCommands, state } from "./state.js";
 
 function connect() {
   const socket = new WebSocket(`ws://${location.host}/api/events`);
-  socket.addEventListener("open", () => setConnection("live"));
+  // Live once the server has said who is who: a message sent before would have no channel.
   socket.addEventListener("message", (raw) => {
     const event = JSON.parse(raw.data);
     if (event.type === "hello") welcome(event);
@@ -49,6 +49,7 @@ function setConnection(value) {
 
 function welcome(hello) {
   state.hello = hello;
+  setConnection("live");
   state.messages.clear();
   state.channels = new Map((hello.channels || [hello.channel]).map((c) => [c.id, c]));
   if (!hello.servers.some((s) => s.key === state.server)) state.server = hello.servers[0].key;

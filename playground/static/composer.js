@@ -25,6 +25,12 @@ export function resetComposer() {
   closePopup();
 }
 
+// The composer of the channel just shown: emptied when the channel changed, kept when redrawn.
+export function composeIn(moved) {
+  if (moved) return resetComposer();
+  if (state.hello) $("input").placeholder = placeholder();
+}
+
 function placeholder() {
   const channel = state.channels.get(state.channel);
   if (!channel) return "Message";
@@ -113,6 +119,7 @@ export async function submit() {
   showError("");
   const input = $("input");
   const text = input.value;
+  if (!state.hello) return showError("Still connecting to the server: send again in a moment.");
   if (state.command) return sendSlash(state.command, text, state.choice);
   const typed = text.match(/^\/(\S+)(?:\s+([\s\S]*))?$/);
   const command = typed && state.commands.find((c) => c.name === typed[1].toLowerCase());

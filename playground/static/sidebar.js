@@ -1,7 +1,7 @@
 // Around the chat: the servers, each with its channels, threads and forum; who is speaking
 // (the page's people switch); the members list; and the cooldown the server keeps.
 
-import { clearFile, resetComposer, stopReply } from "./composer.js";
+import { clearFile, composeIn, resetComposer, stopReply } from "./composer.js";
 import { applyVisibility, drawMessages, stopTyping } from "./messages.js";
 import { authorName, avatar } from "./people.js";
 import { $, currentServer, el, loadCommands, OPEN_CHANNEL, state } from "./state.js";
@@ -46,12 +46,14 @@ function channelLink(channel, mark, extra) {
 export function selectChannel(id) {
   const channel = state.channels.get(id);
   if (!channel) return;
+  const moved = state.channel !== id;
   state.channel = id;
-  stopReply();
   stopTyping();
   $("channel-name").textContent = channel.name;
   $("channel-topic").textContent = channel.topic || "";
-  resetComposer();
+  // Drawn afresh in place (the server's hello, a reconnect), the channel keeps what is being written.
+  if (moved) stopReply();
+  composeIn(moved);
   drawChannels();
   drawMessages();
   const list = $("messages");
@@ -83,19 +85,18 @@ function switchServer(key) {
   if (key === state.server) return;
   state.server = key;
   localStorage.setItem("citebot-playground-server", key);
-  state.channel = currentServer().channel.id;
-  showServer();
+  showServer(currentServer().channel.id);
   loadCommands();
 }
 
 // The server on screen: its icon lit, its name, its channels, and the channel shown.
-export function showServer() {
+export function showServer(channel = state.channel) {
   const server = currentServer();
   for (const icon of document.querySelectorAll(".server-icon")) {
     icon.classList.toggle("active", icon.dataset.server === server.key);
   }
   $("guild-name").textContent = server.name;
-  selectChannel(state.channel);
+  selectChannel(channel);
 }
 
 export function describeCooldown(cooldown) {
