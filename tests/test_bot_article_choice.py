@@ -68,12 +68,37 @@ async def test_picking_from_the_menu_replaces_it_with_that_summary(harness: Harn
     reply = await harness.say("!summary engage")
     picked = await server.select(reply, guild.alice, "choice", [BLOOMBERG])
     update = await server.wait_for_reply(picked)
-    assert update.kind == "update_message"
+    assert [s.kind for s in server.sent.items[picked.mark :]] == [
+        "deferred_update",
+        "edit_original",
+    ]
     assert update.message is not None and reply.message is not None
     assert update.message["id"] == reply.message["id"]
     assert update.components == [] and update.content == ""
     assert update.embeds[0]["title"] == BLOOMBERG_TITLE
     assert "(\u00b6" in update.embeds[0]["description"]
+
+
+async def test_a_pick_is_acknowledged_at_once_so_a_slow_summary_still_lands(
+    harness: Harness,
+) -> None:
+    server, guild = harness.server, harness.guild
+    boats = "harbour ferry pier crane cargo fleet wharf quay mast sail".split()
+    long_article = "\n\n".join(
+        f"On day {n} the {boats[n % 10]} crew asked how to engage the {boats[n * 7 % 10]} "
+        f"board. They met at noon and agreed to meet again on day {n + 1}."
+        for n in range(4000)
+    )
+    (harness.corpus / "harbour-log.txt").write_text(f"Engage the harbour board\n\n{long_article}\n")
+    await harness.say("!reload", author=guild.moderator)
+    reply = await harness.say("!summary engage")
+    (harbour,) = [o["value"] for o in menu_of(reply)["options"] if "harbour" in o["label"]]
+    server.config.interaction_deadline = 0.25  # the long article's summary takes longer
+
+    picked = await server.select(reply, guild.alice, "choice", [harbour])
+    update = await server.wait_for_reply(picked, timeout=10)
+
+    assert update.embeds[0]["title"] == "Engage the harbour board"
 
 
 async def test_only_the_asker_may_pick_others_are_told_privately(harness: Harness) -> None:
@@ -194,7 +219,7 @@ async def test_a_pick_after_a_reload_gave_the_slug_to_another_article_says_the_a
     picked = await server.select(reply, guild.alice, "choice", [CATO])
     update = await server.wait_for_reply(picked)
 
-    assert update.kind == "update_message" and update.components == [] and update.embeds == []
+    assert update.kind == "edit_original" and update.components == [] and update.embeds == []
     assert "Zorblat" not in all_text(update)
     assert update.content.startswith("The articles changed since this menu was offered")
     assert "!summary engage" in update.content
@@ -221,9 +246,9 @@ async def test_two_picks_at_once_are_answered_once(harness: Harness) -> None:
     answers = [await server.wait_for_reply(first), await server.wait_for_reply(second)]
     await harness.say("!sources")  # anything still in flight lands first
 
-    updates = [s for s in server.sent.items if s.kind == "update_message"]
+    updates = [s for s in server.sent.items if s.kind == "edit_original"]
     assert len(updates) == 1
-    (refusal,) = [a for a in answers if a.kind != "update_message"]
+    (refusal,) = [a for a in answers if a.kind != "edit_original"]
     assert refusal.ephemeral and "already been used" in refusal.content
 
 

@@ -78,14 +78,14 @@ class Articles(commands.Cog):
                 service = self.bot.corpus_for(ctx.guild)
                 summary = await service.summarize_offered(slug, offered.get(slug))
             except (ArticlesChanged, ArticleNotFound, AmbiguousArticle):
-                await interaction.response.edit_message(content=changed, embed=None, view=None)
+                await interaction.edit_original_response(content=changed, embed=None, view=None)
                 return
             if embeds:
                 embed = await asyncio.to_thread(formats.summary_embed, summary)
-                await interaction.response.edit_message(content=None, embed=embed, view=None)
+                await interaction.edit_original_response(content=None, embed=embed, view=None)
             else:
                 text = await asyncio.to_thread(formats.summary_text, summary)
-                await interaction.response.edit_message(content=text, view=None)
+                await interaction.edit_original_response(content=text, view=None)
 
         choices = [
             Choice(f"{info.number}. {info.title}", info.article, _byline(info) or info.article)

@@ -37,8 +37,11 @@ class ChoiceView(discord.ui.View):
     Anyone can see the menu, but only ``owner_id`` may pick; others are told so privately.
     ``chosen`` is called once, with one of the values offered: a second pick (two arriving at
     once), none, or a value the menu never listed (a modified client can send anything) gets
-    a private sentence instead. On timeout the menu is disabled in place, so a stale menu
-    cannot be used later. An answer discord.py cannot read goes to ``unreadable``.
+    a private sentence instead. The pick is acknowledged before ``chosen`` runs, as a slash
+    command is (what it does, such as a long article's first summary, may take longer than
+    the 3 s Discord gives an answer), so ``chosen`` answers by editing the menu's message
+    (``interaction.edit_original_response``). On timeout the menu is disabled in place, so a
+    stale menu cannot be used later. An answer discord.py cannot read goes to ``unreadable``.
     """
 
     def __init__(
@@ -93,6 +96,8 @@ class ChoiceView(discord.ui.View):
             return
         self._taken = True
         self.stop()
+        if not await self._acknowledge(interaction):
+            return
         try:
             await self._chosen(interaction, values[0])
         except discord.HTTPException as error:
@@ -100,6 +105,18 @@ class ChoiceView(discord.ui.View):
             await self._tell(interaction, NOT_SHOWN)
         except Exception as error:  # carried out, but its answer could not be read
             self._unreadable.note("a menu pick", error)
+
+    async def _acknowledge(self, interaction: discord.Interaction[Any]) -> bool:
+        """Whether the pick is acknowledged; one whose answer discord.py cannot read is."""
+        try:
+            await interaction.response.defer()
+        except discord.HTTPException as error:
+            log.warning("the acknowledgement of a menu pick was refused: %s", error)
+            await self._tell(interaction, NOT_SHOWN)
+            return False
+        except Exception as error:
+            self._unreadable.note("a menu pick", error)
+        return True
 
     async def _tell(self, interaction: discord.Interaction[Any], text: str) -> None:
         """A private sentence to whoever picked, as the interaction's response or a follow-up."""
