@@ -737,6 +737,25 @@ def test_a_question_its_section_asks_gets_the_sections_paragraphs_next(tmp_path:
     assert texts[2].startswith("A faster sync is planned")
 
 
+@pytest.mark.parametrize(
+    "question", ["when do you meet", "When does the club meet?", "when do we meet"]
+)
+def test_a_question_heading_asks_what_the_question_asks_whoever_it_speaks_for(
+    tmp_path: Path, question: str
+) -> None:
+    # "do you" and "does the club", "we" and "I": the heading asks it, though another
+    # section's answer holds the word ("meeting") and its own does not
+    write(
+        tmp_path,
+        "faq.txt",
+        "Harbour Club FAQ\n\nWhen does the club meet?\nEvery Saturday at 10 am, at the north "
+        "pier.\n\nHow much is membership?\nMembership is 20 euros a year, paid at the first "
+        "meeting.\n",
+    )
+    answer = Engine(load_corpus(tmp_path)).ask(question)
+    assert answer.passages[0].text == "Every Saturday at 10 am, at the north pier."
+
+
 def test_a_question_its_headings_hold_little_of_keeps_its_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

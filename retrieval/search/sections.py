@@ -38,7 +38,9 @@ the question, stop words included (``ASKED_SHARE`` of the words of both at least
 section first when the first candidate's heading does not ask it as closely. On the chat
 sets it moves one answer to first ("how do i become a mod" under "How do I become a
 moderator?" in ``bench/community-check``, ahead of a rule that names moderators), and no
-other; a text without headings reads as before.
+other; a text without headings reads as before. The stop words are compared as one form per
+auxiliary and per person ("when do you meet" is worded as "When does the club meet?" is):
+on the chat sets no figure moves.
 """
 
 from __future__ import annotations
@@ -115,12 +117,26 @@ def _heading_form(passages: Passages, index: int) -> frozenset[str]:
     return form
 
 
+# A question's stop words as a heading asking it may word them: the forms of one auxiliary
+# are one word, and so are the person asking and the one an FAQ speaks for ("when do you
+# meet" asks what "When does the club meet?" does; "how do you reset your widget", what
+# "How do I reset my widget?" does).
+_ONE_FORM = {
+    **dict.fromkeys(("does", "did", "doing", "done"), "do"),
+    **dict.fromkeys(("is", "are", "was", "were", "am", "been", "being"), "be"),
+    **dict.fromkeys(("has", "had", "having"), "have"),
+    **dict.fromkeys(("i", "you", "we", "me", "us"), "(person)"),
+    **dict.fromkeys(("my", "your", "our"), "(person's)"),
+}
+
+
 def _form(passages: Passages, text: str) -> frozenset[str]:
     """A question's words as it is worded: its terms and its stop words ("how do I", "can
     I"), which tell "How do I link my account?" from "Can I link two accounts?"."""
     tokenizer = passages.tokenizer
     said = {word.casefold() for word in _WORD.findall(text)}
-    return frozenset(tokenizer.tokenize(text)) | (said & tokenizer.stop_words)
+    stops = {_ONE_FORM.get(word, word) for word in said & tokenizer.stop_words}
+    return frozenset(tokenizer.tokenize(text)) | stops
 
 
 def _heading_share(passages: Passages, query: Query, index: int) -> float:
