@@ -300,6 +300,17 @@ def test_a_passage_without_the_time_number_or_name_asked_for_is_only_the_closest
     assert one_article(with_it).ask(question).verdict == "answer"
 
 
+def test_a_passage_on_another_place_than_the_one_named_is_only_the_closest() -> None:
+    # every word but the name is in the first paragraph; the name only in the second
+    notes = one_article(
+        "The council tax in Wales was last revalued in 2003, and bands rose by a step.",
+        "Scotland froze its council tax bills for the third year running.",
+    )
+    assert notes.ask("When was Scotland's council tax last revalued?").verdict == "closest"
+    assert notes.ask("When was the council tax in Wales last revalued?").verdict == "answer"
+    assert notes.ask("when was the tax revalued").verdict == "answer"
+
+
 def test_what_is_asked_for_must_be_stated_where_the_question_s_words_are() -> None:
     """A number in another sentence of the passage is not the number asked for."""
     text = (

@@ -182,6 +182,33 @@ def test_a_name_asked_about_an_article_needs_no_name_in_the_passages() -> None:
     assert about.verdict == "answer"
 
 
+def test_an_answer_lacking_a_name_the_question_turns_on_is_only_the_closest() -> None:
+    # "When was Scotland's council tax last revalued?", and a passage on Wales's
+    asked = {
+        "weights": {"scotland": 2.0, "council": 3.0, "tax": 3.0, "revalu": 2.0},
+        "surface": {"scotland": "Scotland's", "council": "council", "tax": "tax"},
+        "terms": [{"council", "tax", "revalu"}],
+        "names": frozenset({"scotland"}),
+    }
+    decision = decide(evidence([0.9], **asked), VerdictSettings())
+    assert decision.verdict == "closest"
+    assert decision.reason is not None and "'Scotland's'" in decision.reason
+    # the same weight on a word typed in lowercase is under max_gap: the passage answers
+    assert decide(
+        evidence([0.9], **{**asked, "names": frozenset()}), VerdictSettings()
+    ).verdict == ("answer")
+    lenient = VerdictSettings(max_name_gap=0.3)
+    assert decide(evidence([0.9], **asked), lenient).verdict == "answer"
+
+
+def test_the_largest_gap_among_names_is_a_share_of_the_whole_question() -> None:
+    question = {"scotland": 2.0, "council": 3.0, "tax": 3.0, "revalu": 2.0}
+    held = {"council", "tax"}
+    assert largest_gap(question, held, {}, among={"scotland"}) == pytest.approx(2 / 10)
+    assert largest_gap(question, held, {"scotland": 0.5}, among={"scotland"}) == pytest.approx(0.1)
+    assert largest_gap(question, held | {"scotland"}, {}, among={"scotland"}) == 0.0
+
+
 def test_the_subject_is_asked_only_when_support_falls_short() -> None:
     def never() -> float:
         raise AssertionError("the topic was asked for")

@@ -10,7 +10,10 @@ shown. In order:
    ``max_gap`` of the question's information (a word said in other words, a stand-in, counts
    as far as it is the same), else ``closest``; ``closest`` when it reaches only
    ``min_relevance`` and the question is on the articles' subject (``on_subject``); ``none``
-   below (``by_support``).
+   below (``by_support``). An ``answer`` whose passage lacks a name the question types
+   carrying ``max_name_gap`` of its information is ``closest`` too: a name says which thing
+   is asked about ("When was Scotland's council tax last revalued?" and a passage on
+   Wales's).
 3. An ``answer`` to a question asking for a time, a quantity or a name
    (``retrieval.verdict.asked_for``) becomes ``closest`` when no passage reaching
    ``min_coverage`` states one in a sentence holding a word of the question, except a name
@@ -62,6 +65,7 @@ class Evidence:
     about_articles: bool
     states: Callable[[int, Wanted], bool]
     way_to: str | None = None  # the term of the verb a question asks how to do
+    names: frozenset[str] = frozenset()  # the terms the question types as names
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ def decide(evidence: Evidence, settings: VerdictSettings) -> Decision:
         evidence.topic(), evidence.words_share, settings
     )
     verdict = by_support(supports[best], lacking, subject, settings)
+    if verdict == "answer" and _lacks_a_name(evidence, best, settings):
+        verdict = "closest"
     unstated = _unstated(evidence, settings) if verdict == "answer" else None
     if verdict == "answer" and unstated is None:
         unstated = _no_way(evidence, settings)
@@ -110,6 +116,14 @@ def _none(evidence: Evidence, nearest: int | None) -> Decision:
         closest, present = evidence.citations[nearest], evidence.terms[nearest]
     missing = missing_words(evidence.weights, present, evidence.surface)
     return Decision("none", [], missing, explain("none", missing, closest))
+
+
+def _lacks_a_name(evidence: Evidence, best: int, settings: VerdictSettings) -> bool:
+    """Whether the best passage lacks a name the question turns on (``max_name_gap``)."""
+    gap = largest_gap(
+        evidence.weights, evidence.terms[best], evidence.stand_ins[best], evidence.names
+    )
+    return gap >= settings.max_name_gap
 
 
 def _unstated(evidence: Evidence, settings: VerdictSettings) -> str | None:

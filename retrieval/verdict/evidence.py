@@ -102,6 +102,7 @@ class Gatherer:
             way_to=None if "asked_for" in self._off else self._way_to(query),
             about_articles=query.about_articles,
             states=states,
+            names=typed_names(query),
         )
 
     def _way_to(self, query: Query) -> str | None:
@@ -191,3 +192,14 @@ def _read_with_introducer(
         if block is not None and hits[at + 1].index == block:
             found[at + 1] = max(found[at + 1], found[at])
     return found
+
+
+def typed_names(query: Query) -> frozenset[str]:
+    """The question's terms typed as names: capitalised, but not as its first word (which
+    any word is). A question typed in lowercase names nothing here."""
+    first = next(iter(_WORDS.findall(query.meant)), None)
+    return frozenset(
+        term
+        for term, typed in query.surface.items()
+        if typed[:1].isupper() and typed != first and term in query.weights
+    )

@@ -46,6 +46,15 @@ class VerdictSettings(BaseModel):
             "information or more is only the closest, however much else it holds."
         ),
     )
+    max_name_gap: float = Field(
+        0.2,
+        gt=0,
+        le=1,
+        description=(
+            "A passage lacking a name the question types (capitalised, not its first word) "
+            "that carries this share of its information or more is only the closest."
+        ),
+    )
     min_topic: float = Field(
         0.2,
         ge=-1,

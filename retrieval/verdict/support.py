@@ -9,7 +9,7 @@ largest share of the question one word it lacks carries (``largest_gap``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 
 from retrieval.search.rerank import best_sentence_share, pair_share, share
 from retrieval.verdict.settings import SUPPORT_WEIGHTS, VerdictSettings
@@ -56,10 +56,14 @@ def with_meaning(words: float, similarity: float, settings: VerdictSettings) -> 
 
 
 def largest_gap(
-    weights: Mapping[str, float], present: set[str], stand_ins: Mapping[str, float]
+    weights: Mapping[str, float],
+    present: set[str],
+    stand_ins: Mapping[str, float],
+    among: Collection[str] | None = None,
 ) -> float:
     """The largest share of the question's information held by one word the passage lacks
-    (a word said in other words counts as held, as far as it is the same)."""
+    (a word said in other words counts as held, as far as it is the same); with ``among``,
+    only those words count (their share is still of the whole question)."""
     total = sum(weights.values())
     if total <= 0:
         return 0.0
@@ -67,7 +71,7 @@ def largest_gap(
         (
             weight * (1 - stand_ins.get(term, 0.0)) / total
             for term, weight in weights.items()
-            if term not in present
+            if term not in present and (among is None or term in among)
         ),
         default=0.0,
     )
