@@ -87,13 +87,13 @@ async def test_a_pick_is_acknowledged_at_once_so_a_slow_summary_still_lands(
     long_article = "\n\n".join(
         f"On day {n} the {boats[n % 10]} crew asked how to engage the {boats[n * 7 % 10]} "
         f"board. They met at noon and agreed to meet again on day {n + 1}."
-        for n in range(4000)
+        for n in range(16000)
     )
     (harness.corpus / "harbour-log.txt").write_text(f"Engage the harbour board\n\n{long_article}\n")
     await harness.say("!reload", author=guild.moderator)
     reply = await harness.say("!summary engage")
     (harbour,) = [o["value"] for o in menu_of(reply)["options"] if "harbour" in o["label"]]
-    server.config.interaction_deadline = 0.25  # the long article's summary takes longer
+    server.config.interaction_deadline = 0.4  # the long article's summary takes longer
 
     picked = await server.select(reply, guild.alice, "choice", [harbour])
     update = await server.wait_for_reply(picked, timeout=10)
