@@ -12,6 +12,7 @@ from discord.ext import commands
 
 from bot.cogs.utils import answer_buttons, asking, formats
 from bot.cogs.utils.answer_pages import in_context
+from bot.cogs.utils.private import tell_privately
 from bot.service import ArticlesChanged
 from retrieval import Article
 
@@ -105,12 +106,7 @@ class Explore(commands.Cog):
         await self._tell(interaction, await self._stale(message_id, CHANGED))
 
     async def _tell(self, interaction: discord.Interaction[Any], text: str) -> None:
-        """Tell the clicker alone: the click's answer, or a followup once it was deferred."""
-        shown = formats.shorten(text, 2000)
-        if interaction.response.is_done():
-            await interaction.followup.send(shown, ephemeral=True, allowed_mentions=NONE)
-        else:
-            await interaction.response.send_message(shown, ephemeral=True, allowed_mentions=NONE)
+        await tell_privately(interaction, formats.shorten(text, 2000))
 
 
 async def setup(bot: Citebot) -> None:

@@ -11,6 +11,7 @@ import discord
 
 from bot.cogs.utils import limits
 from bot.cogs.utils.formats import shorten
+from bot.cogs.utils.private import tell_privately
 from bot.rest_responses import UnreadableResponses
 
 log = logging.getLogger(__name__)
@@ -120,12 +121,8 @@ class ChoiceView(discord.ui.View):
 
     async def _tell(self, interaction: discord.Interaction[Any], text: str) -> None:
         """A private sentence to whoever picked, as the interaction's response or a follow-up."""
-        none = discord.AllowedMentions.none()
         try:
-            if interaction.response.is_done():
-                await interaction.followup.send(text, ephemeral=True, allowed_mentions=none)
-            else:
-                await interaction.response.send_message(text, ephemeral=True, allowed_mentions=none)
+            await tell_privately(interaction, text)
         except discord.HTTPException as error:
             log.warning("could not tell %s about their menu pick: %s", interaction.user.id, error)
         except Exception as error:
