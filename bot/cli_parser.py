@@ -64,21 +64,32 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message}; see `{self.prog} --help`\n")
 
 
+def _add_common(parser: argparse.ArgumentParser, default: object) -> None:
+    """The options every command takes, given before the command (``citebot --corpus faq ask
+    ...``, as git takes ``-C``) or after it."""
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=default,
+        help="folder of articles (default: the articles citebot ships with)",
+    )
+    parser.add_argument("--config", type=Path, default=default, help="TOML configuration file")
+
+
 def build_parser(
     handlers: Mapping[str, Handler],
 ) -> tuple[argparse.ArgumentParser, dict[str, argparse.ArgumentParser]]:
     """The top-level parser, and each command's own (for errors in that command's usage);
     ``handlers`` by command name, for the commands that answer from an engine."""
     common = _Parser(add_help=False)
-    common.add_argument(
-        "--corpus", type=Path, help="folder of articles (default: the articles citebot ships with)"
-    )
-    common.add_argument("--config", type=Path, help="TOML configuration file")
+    _add_common(common, default=argparse.SUPPRESS)  # absent: the one before the command holds
     parser = _Parser(
         prog="citebot",
         description="Answers questions only with verbatim, cited quotes from a set of articles.",
+        epilog="--corpus and --config go before the command or after it, as you like.",
     )
     parser.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    _add_common(parser, default=None)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     ask = commands.add_parser(

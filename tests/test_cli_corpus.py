@@ -58,6 +58,29 @@ def test_check_uses_the_seeds_by_default(capsys: pytest.CaptureFixture[str]) -> 
     assert "OK: 2 articles" in capsys.readouterr().out
 
 
+def test_corpus_and_config_may_come_before_the_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path / "corpus", "widgets.txt", "Widgets", "Reset a widget by holding it.")
+    config = write(tmp_path, "citebot.toml", "[summary]\nsentences = 2\n")
+    corpus = str(tmp_path / "corpus")
+    before = run_json(capsys, "--corpus", corpus, "sources")
+    after = run_json(capsys, "sources", "--corpus", corpus)
+    assert [a["title"] for a in before["articles"]] == [a["title"] for a in after["articles"]]
+    assert [a["title"] for a in before["articles"]] == ["Widgets"]
+    summary = run_json(capsys, "--config", str(config), "summary", "1")
+    assert len(summary["sentences"]) == 2
+
+
+def test_a_corpus_given_after_the_command_wins_over_one_before(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    write_article(tmp_path / "corpus", "widgets.txt", "Widgets", "Reset a widget by holding it.")
+    folder = str(tmp_path / "corpus")
+    sources = run_json(capsys, "--corpus", "no-such-folder", "sources", "--corpus", folder)
+    assert [a["title"] for a in sources["articles"]] == ["Widgets"]
+
+
 def test_check_fails_with_one_line_naming_the_bad_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
