@@ -153,7 +153,16 @@ def test_a_title_without_paragraphs_is_refused(tmp_path: Path) -> None:
     name = title_only(tmp_path)
     error = refused(tmp_path)
     assert error.source == name
-    assert "no paragraphs" in error.problem
+    assert error.problem == "has a title but no paragraphs: add its text below the title"
+
+
+def test_a_markdown_page_of_headings_alone_is_refused_saying_what_to_add(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "faq.md", "# FAQ\n\n## How do I reset it?\n\n## Where is it?\n")
+    error = refused(tmp_path)
+    assert error.source == "faq.md"
+    assert error.problem == "has a title or headings but no paragraphs: add its text under them"
 
 
 def test_two_files_with_the_same_slug_are_refused_naming_both(tmp_path: Path) -> None:

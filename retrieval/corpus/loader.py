@@ -45,6 +45,10 @@ from retrieval.corpus.text import normalize
 # A paragraph is quoted and searched whole; this bounds what one can cost a reply. Articles
 # written for people stay far below it (the longest seed paragraph has 642 characters).
 MAX_PARAGRAPH_CHARS = 20_000
+# A file with nothing to quote, and what its writer can do about it (in a folder or attached).
+NO_PARAGRAPHS = "has a title but no paragraphs: add its text below the title"
+NO_PARAGRAPHS_UNDER_HEADINGS = "has headings but no paragraphs: add its text under them"
+NO_PARAGRAPHS_IN_PAGE = "has a title or headings but no paragraphs: add its text under them"
 
 _BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
 
@@ -176,7 +180,7 @@ def _title_and_paragraphs(
             title = first_line.strip()
             blocks = [rest, *blocks[1:]] if rest.strip() else blocks[1:]
     if not blocks:
-        raise CorpusError(name, "has a title but no paragraphs")
+        raise CorpusError(name, NO_PARAGRAPHS)
     return title, blocks
 
 
@@ -202,7 +206,7 @@ def _plain_blocks(
         for at, section in headings.sections(texts, set(found))
     ]
     if not blocks:
-        raise CorpusError(name, "has headings but no paragraphs")
+        raise CorpusError(name, NO_PARAGRAPHS_UNDER_HEADINGS)
     return title, blocks
 
 
@@ -233,7 +237,7 @@ def _markdown_blocks(
             name, f"no title: the title has {len(title):,} characters; make it shorter"
         )
     if not blocks:
-        raise CorpusError(name, "has a title but no paragraphs")
+        raise CorpusError(name, NO_PARAGRAPHS_IN_PAGE)
     return title.strip(), blocks
 
 
