@@ -374,6 +374,33 @@ def test_an_alias_still_finds_the_phrase_it_names(tmp_path: Path) -> None:
     assert answer.passages[0].citation == "zorblat \u00b61"
 
 
+def test_an_alias_the_text_also_uses_is_held_where_its_phrase_is(tmp_path: Path) -> None:
+    # "Mods" in one paragraph makes "mod" a corpus word, searched as typed: a paragraph on
+    # moderators answers "mod" all the same, as the front matter says it means.
+    write_article(
+        tmp_path,
+        "faq.md",
+        "Server FAQ",
+        "## How do I report someone?\n\nChoose Apps and then Report to Mods.",
+        "## How do I become a moderator?\n\nModerator applications open twice a year.",
+        front_matter='[aliases]\n"moderator" = ["mod"]\n',
+    )
+    engine = Engine(load_corpus(tmp_path))
+    assert {"mod", "moder"} <= set(engine.query_terms("how do i become a mod"))
+    answer = engine.ask("how do i become a mod")
+    assert answer.verdict == "answer"
+    assert answer.passages[0].text == "Moderator applications open twice a year."
+    unaliased = tmp_path / "plain"
+    write_article(
+        unaliased,
+        "faq.md",
+        "Server FAQ",
+        "## How do I report someone?\n\nChoose Apps and then Report to Mods.",
+        "## How do I become a moderator?\n\nModerator applications open twice a year.",
+    )
+    assert Engine(load_corpus(unaliased)).ask("how do i become a mod").verdict != "answer"
+
+
 def test_an_alias_repeated_in_a_question_adds_its_phrase_once(tmp_path: Path) -> None:
     phrase = " ".join(["zorblat harbour policy"] * 4)
     engine = _with_article(tmp_path / "c", f'[aliases]\n"{phrase}" = ["zp", "zq", "zr", "zs"]\n')

@@ -39,6 +39,8 @@ class AliasWords:
         self._phrases: set[str] = set()
         self._shown: set[str] = set()  # the phrases whose words were added
         self.typed: set[str] = set()  # terms the question typed (they count whole)
+        self._typed_of: list[set[str]] = [set() for _ in named]  # each alias's, searched
+        self._said: list[tuple[frozenset[str], frozenset[str]]] = []
 
     def holding(self, position: int) -> int | None:
         """The alias whose span holds ``position``, if any."""
@@ -47,9 +49,12 @@ class AliasWords:
             return at
         return None
 
-    def weigh(self, alias: int, weight: float, idf: float | None) -> None:
-        """Count a typed word of ``alias``: its weight, and its idf if paragraphs hold it."""
+    def weigh(self, alias: int, weight: float, idf: float | None, term: str | None = None) -> None:
+        """Count a typed word of ``alias``: its weight, and its idf if paragraphs hold it;
+        ``term``, when the word is searched as typed."""
         self._budget[alias] = max(self._budget[alias], weight)
+        if term is not None:
+            self._typed_of[alias].add(term)
         self._unknown[alias] = self._unknown[alias] and idf is None
         if idf is not None:
             self._idf[alias] = max(self._idf[alias] or 0.0, idf)
@@ -70,9 +75,13 @@ class AliasWords:
                 continue
             self._phrases.add(phrase)
             new: dict[str, tuple[str, float, float]] = {}
+            said: set[str] = set()
             for term, word, weight, idf in self._phrase_terms(phrase):
+                said.add(term)
                 if term not in weights and term not in new:
                     new[term] = (word, weight, idf)
+            if self._typed_of[at] - said:  # "N. Korea" typed says no word "North Korea" lacks
+                self._said.append((frozenset(self._typed_of[at]), frozenset(said)))
             total = sum(weight for _, weight, _ in new.values())
             if not new or total <= 0 or self._budget[at] <= 0:
                 continue
@@ -98,6 +107,11 @@ class AliasWords:
                 pieces += [rewritten[last : alias.start], alias.phrase]
                 last = alias.end
         return "".join(pieces) + rewritten[last:]
+
+    def said_otherwise(self) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+        """Each alias searched as typed, with its phrase: the terms of one and of the other,
+        which say the same thing ("mod" and "moderator")."""
+        return tuple(self._said)
 
     def scale(self) -> dict[str, float]:
         """BM25's share of each added term the question did not also type."""

@@ -66,6 +66,9 @@ class Query:
     # ``text`` without the words a chat adds around a question ("does anyone know", "pls":
     # ``fillers.without_asides``), which its meaning and what it asks for are read from
     asked: str = ""
+    # each alias typed and searched as typed ("mod"), with its phrase ("moderator"): the terms
+    # of one and of the other say the same thing (``AliasWords.said_otherwise``)
+    aliased: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
 
     @property
     def meant(self) -> str:
@@ -167,7 +170,10 @@ class QuestionReader:
         scale = {t: s for t, s in shortened.items() if s < 1.0 and t not in aliases.typed}
         scale |= aliases.scale()
         asked = " ".join(aliases.text(meant).split()) if meant != rewritten else ""
-        return replace(query, scale=scale, asked=asked) if scale or asked else query
+        said = aliases.said_otherwise()
+        if scale or asked or said:
+            return replace(query, scale=scale, asked=asked, aliased=said)
+        return query
 
     def _alias_word(
         self,
@@ -188,7 +194,7 @@ class QuestionReader:
         index = self._passages.index
         term_id = index.vocabulary.get(term)
         weight = self._words.weight(term, word)
-        aliases.weigh(alias, weight, None if term_id is None else float(index.idf[term_id]))
+        aliases.weigh(alias, weight, None if term_id is None else float(index.idf[term_id]), term)
         aliases.typed.add(term)
         terms.append(term)
         if weight >= weights.get(term, -1.0):

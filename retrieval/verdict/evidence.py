@@ -149,6 +149,10 @@ class Gatherer:
         """
         if query.described and hit.article in query.articles:
             stand_ins.update(dict.fromkeys(query.described, 1.0))
+        for typed, phrase in query.aliased:  # "mod" is held where "moderator" is, and back
+            for one, other in ((typed, phrase), (phrase, typed)):
+                if one <= held:
+                    stand_ins.update((term, 1.0) for term in other - held)
         if "titles" in self._off:
             return
         titled = self._passages.named_terms(hit.article) & query.weights.keys()
