@@ -200,4 +200,5 @@ def run(
         "separation": _separations(rows["report"]),
         "chat separation": _chat_separations(chats, chat_rows),
         "gates": verdict_fit.trade(rows["fit"], rows["report"], chat_rows, ANSWERED_GOAL),
+        "ceiling": verdict_fit.ceiling(rows["report"], ANSWERED_GOAL),
     }

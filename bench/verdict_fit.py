@@ -134,6 +134,16 @@ def trade(
     return found
 
 
+def ceiling(report: Sequence[Asked], keep: float) -> dict[str, int]:
+    """What a logistic gate over every signal keeps when it is fitted, and its threshold
+    chosen, on ``report`` itself: more than any such gate can keep on questions it was not
+    fitted on, so an upper bound for what these signals can do."""
+    from bench.verdict import SIGNALS
+
+    score = fit_logistic(report, SIGNALS)
+    return gated(report, score, threshold_keeping(report, score, keep))
+
+
 def chat_rows(chats: Sequence[tuple[str, Path, Path]]) -> dict[str, list[Asked]]:
     """Each chat set's answerable and near-topic questions, asked of its corpus."""
     from bench.chat import load_questions

@@ -121,6 +121,25 @@ def findings(result: dict[str, Any]) -> list[str]:
         f"(fit half: {pct(fit['answered'])} and {pct(fit['not_confident'])}).",
         *_chat_findings(result, name),
         *_gate_findings(result),
+        *_ceiling_findings(result),
+    ]
+
+
+def _ceiling_findings(result: dict[str, Any]) -> list[str]:
+    ceiling = result.get("ceiling")
+    if not ceiling:
+        return []
+    refused = 1 - _kept(ceiling, "near_topic")
+    verdict = (
+        f"the {pct(NEAR_TOPIC_GOAL)} goal asks for a signal these do not hold"
+        if refused < NEAR_TOPIC_GOAL
+        else f"a gate over these signals could reach the {pct(NEAR_TOPIC_GOAL)} goal"
+    )
+    return [
+        "Fitted and thresholded on the report half itself (`bench.verdict_fit.ceiling`: more "
+        "than a gate can do on questions it was not fitted on), a logistic gate over every "
+        f"signal keeps `answer` for {pct(_kept(ceiling, 'answerable'))} of answerable questions "
+        f"and withholds it from {pct(refused)} of near-topic ones: {verdict}."
     ]
 
 

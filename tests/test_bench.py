@@ -415,6 +415,22 @@ def test_the_logistic_gate_scores_what_parts_the_two_kinds_higher_for_answerable
     assert math.isfinite(score(same_support))  # the ridge keeps a perfect split finite
 
 
+def test_the_ceiling_gate_keeps_the_share_asked_of_the_rows_it_is_fitted_on() -> None:
+    from bench.verdict import SIGNALS
+    from bench.verdict_fit import ceiling
+
+    def asked(kind: str, support: float) -> Asked:
+        return Asked(kind, "answer", dict.fromkeys(SIGNALS, 0.0) | {"support": support})
+
+    rows = [asked("answerable", 0.6 + 0.01 * i) for i in range(20)]
+    rows += [asked("near_topic", 0.4 + 0.01 * i) for i in range(20)]  # 0.40 to 0.59: apart
+
+    kept = ceiling(rows, 0.9)
+
+    assert kept["answerable answer"] == 18  # 90% of the 20
+    assert kept["near_topic answer"] == 0  # the signal parts them: none is kept
+
+
 def test_a_logistic_gate_reads_only_the_signals_it_is_fitted_on() -> None:
     from bench.verdict_fit import fit_logistic
 
