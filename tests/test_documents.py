@@ -756,6 +756,34 @@ def test_a_question_heading_asks_what_the_question_asks_whoever_it_speaks_for(
     assert answer.passages[0].text == "Every Saturday at 10 am, at the north pier."
 
 
+def test_the_in_short_of_an_faq_entry_that_asks_the_question_keeps_to_that_entry(
+    tmp_path: Path,
+) -> None:
+    faq = (
+        "# Club FAQ\n\n## When does the club meet?\n\nThe club meets every Tuesday at 7 pm in "
+        "the library.\n\n## How do I join the club?\n\nCome to a meeting of the club and sign "
+        "the list by the door.\n"
+    )
+    write(tmp_path, "faq.md", faq)
+    answer = Engine(load_corpus(tmp_path)).ask("when does the club meet")
+    assert [s.text for s in answer.summary] == [
+        "The club meets every Tuesday at 7 pm in the library."
+    ]
+    assert len(answer.passages) == 2  # the other entry is still quoted, below
+
+
+def test_an_in_short_under_headings_that_ask_nothing_may_draw_on_other_sections(
+    tmp_path: Path,
+) -> None:
+    page = (
+        "# Club guide\n\n## Meetings\n\nThe club meets every Tuesday at 7 pm in the "
+        "library.\n\n## Joining\n\nCome to a meeting of the club and sign the list by the door.\n"
+    )
+    write(tmp_path, "guide.md", page)
+    answer = Engine(load_corpus(tmp_path)).ask("when does the club meet")
+    assert len(answer.summary) == 2
+
+
 def test_a_question_its_headings_hold_little_of_keeps_its_order(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

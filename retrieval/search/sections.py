@@ -88,6 +88,17 @@ def section_next(passages: Passages, query: Query, ranked: Ranked) -> Ranked:
     return _with_mates(passages, query, ranked)
 
 
+def asked_under(passages: Passages, query: Query, index: int) -> tuple[str, ...]:
+    """The headings above passage ``index`` when the nearest is a question holding at least
+    ``SECTION_SHARE`` of the question's weight (an FAQ entry that asks it), else none: its
+    answer is that section's, and the In short keeps to it (``retrieval.summary.answer``)."""
+    if not _heading_form(passages, index):
+        return ()
+    if _heading_share(passages, query, index) < SECTION_SHARE:
+        return ()
+    return _section(passages, index)
+
+
 def _asked_by_heading(passages: Passages, query: Query, ranked: Ranked) -> int:
     """The place among the first ``ASKED_LOOK`` of the paragraph under the heading that asks
     the question: of the question headings holding the most of its terms, the one sharing

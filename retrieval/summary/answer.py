@@ -21,6 +21,7 @@ from retrieval.question.query import Query
 from retrieval.search.items import item_spans
 from retrieval.search.ranking import Hit
 from retrieval.search.rerank import share
+from retrieval.search.sections import asked_under
 from retrieval.summary.choice import (
     ANY_SHARE,
     MIN_SHARE,
@@ -82,7 +83,7 @@ class Replies:
                 passages=quoted,
                 missing=decision.missing,
             )
-        chosen = [hits[i] for i in decision.quoted]
+        chosen = _within_asked_section(passages, query, [hits[i] for i in decision.quoted])
         named = [hit for hit in chosen if hit.article in query.articles]
         return Answer(
             question=question,
@@ -114,6 +115,22 @@ class Replies:
             passages=quoted,
             summary=[s for summary in summaries for s in summary.sentences],
         )
+
+
+def _within_asked_section(passages: Passages, query: Query, hits: list[Hit]) -> list[Hit]:
+    """``hits`` of the first one's section alone when its heading asks the question (an FAQ
+    entry, ``sections.asked_under``): the In short answers that entry, not the next one that
+    shares a word ("how do i become a mod" and "Report to Mods")."""
+    if not hits:
+        return hits
+    section = asked_under(passages, query, hits[0].index)
+    if not section:
+        return hits
+    return [
+        hit
+        for hit in hits
+        if hit.article == hits[0].article and passages.located[hit.index][1].section == section
+    ]
 
 
 def quote(hit: Hit, weights: Mapping[str, float], support: float, passages: Passages) -> Passage:
