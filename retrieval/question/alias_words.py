@@ -51,10 +51,11 @@ class AliasWords:
 
     def weigh(self, alias: int, weight: float, idf: float | None, term: str | None = None) -> None:
         """Count a typed word of ``alias``: its weight, and its idf if paragraphs hold it;
-        ``term``, when the word is searched as typed."""
+        ``term``, when the word is searched as typed (it counts whole, ``typed``)."""
         self._budget[alias] = max(self._budget[alias], weight)
         if term is not None:
             self._typed_of[alias].add(term)
+            self.typed.add(term)
         self._unknown[alias] = self._unknown[alias] and idf is None
         if idf is not None:
             self._idf[alias] = max(self._idf[alias] or 0.0, idf)

@@ -195,7 +195,6 @@ class QuestionReader:
         term_id = index.vocabulary.get(term)
         weight = self._words.weight(term, word)
         aliases.weigh(alias, weight, None if term_id is None else float(index.idf[term_id]), term)
-        aliases.typed.add(term)
         terms.append(term)
         if weight >= weights.get(term, -1.0):
             weights[term] = weight
