@@ -127,8 +127,19 @@ def test_a_question_with_mentions_links_and_emphasis_answers_as_its_plain_words(
         ("i dont get why kim wants markets", "why kim wants markets"),
         ("Thanks. Do you happen to know where it is?", ". where it is?"),
         ("how do you know if it worked", "how do you know if it worked"),  # asks about knowing
-        ("what do you know about kim", "what do you know about kim"),  # no question follows
-        ("tell me about the congress", "tell me about the congress"),
+        # a request for what is known of a subject: the subject is what is searched
+        ("what do you know about kim", "about kim"),
+        ("tell me about the congress", "about the congress"),
+        ("hey, tell me a bit more about the congress", "hey, a bit more about the congress"),
+        ("what can you tell me about sanctions", "about sanctions"),
+        ("can you explain the sanctions", "the sanctions"),
+        ("describe the congress", "the congress"),
+        ("explain how sanctions work", "how sanctions work"),
+        ("show me the rules", "the rules"),
+        # ... at the start of the message: a text that tells, or a person who knows, is asked of
+        ("what does the article tell us about kim", "what does the article tell us about kim"),
+        ("i know about kim but what about moon", "i know about kim but what about moon"),
+        ("show rules", "show rules"),  # a docs site's command ("poetry show") stays a word
         ("when does it start please", "when does it start"),
         ("when does it start? thanks in advance!", "when does it start? !"),
         ("thanks to the sanctions, did prices rise", "thanks to the sanctions, did prices rise"),
@@ -229,6 +240,21 @@ def test_a_hedged_question_searches_the_same_words_as_a_plain_one(engine: Engine
     assert hedged.weights == plain.weights
 
 
+@pytest.mark.parametrize(
+    "request_",
+    ["tell me about", "can you tell me about", "what do you know about", "please explain"],
+)
+def test_a_request_to_tell_about_a_subject_answers_from_the_subject(
+    tmp_path: Path, request_: str
+) -> None:
+    # "told" elsewhere is a form of "tell": searched, it made a report page the closest
+    write_article(tmp_path, "roles.md", "Roles", "Roles show what you do in the community.")
+    write_article(tmp_path, "faq.md", "FAQ", "The person reported is not told who reported them.")
+    answer = Engine(load_corpus(tmp_path)).ask(f"{request_} the roles")
+    assert answer.verdict == "answer"
+    assert answer.passages[0].citation == "roles ¶1"
+
+
 def test_chat_shorthand_of_english_is_spelled_out() -> None:
     assert rewrite("govt pics rn tho") == "government pictures right now though"
     assert rewrite("wat does the govt want lol") == "what does the government want "
@@ -325,7 +351,7 @@ def test_an_alias_that_is_a_function_word_is_left_out(tmp_path: Path) -> None:
         front_matter='[aliases]\n"United States" = ["US", "USA"]\n',
     )
     engine = Engine(load_corpus(tmp_path))
-    assert engine.query_terms("tell us about the harbour") == ["tell", "harbour"]
+    assert engine.query_terms("did they tell us about the harbour") == ["tell", "harbour"]
     assert {"unit", "state"} <= set(engine.query_terms("did the USA navy visit"))
 
 

@@ -13,7 +13,10 @@ Closed classes of English, none about any one topic:
   word;
 * the words that wrap a question asked of people, opening it before its question word: "does
   anyone know when...", "can someone tell me why...", "any idea how...", "I was wondering
-  whether...". A chat asks so; the answer holds none of them;
+  whether...". A chat asks so; the answer holds none of them. So too a request, opening the
+  message, to tell what is known of a subject: "tell me about the roles", "what can you tell
+  me about appeals", "explain the steps" ("what does the article tell us about..." asks a
+  text, and "show rules" may be a command: both keep their words);
 * courtesies and asides of chat, once its shorthand is spelled out (``question.chat``):
   "please", "thanks (in advance)", "thank you", "by the way", "to be honest", "in my opinion",
   "as far as I know", "if I remember correctly", "for your information", "let me know",
@@ -59,7 +62,7 @@ _EVENT = re.compile(
 _PEOPLE = r"(?:you|u|ya|we|anyone|anybody|someone|somebody|people|y'all|you\s+guys|they)"
 _WRAPPER = re.compile(
     r"(?:^|(?<=[.?!,;:]))\s*(?:(?:hey|hi|hello|so|ok|okay|um|uh|yo|also|and|but|guys|quick"
-    r"\s+question)\W+){0,3}("
+    r"\s+question)\W+){0,3}((?:"
     rf"(?:do|does|did)\s+{_PEOPLE}\s+(?:happen\s+to\s+|actually\s+|really\s+)?(?:know|remember)"
     rf"|(?:would|will)\s+{_PEOPLE}\s+(?:happen\s+to\s+)?know"
     r"|(?:anyone|anybody|someone|somebody)\s+(?:knows?|remembers?)"
@@ -69,7 +72,18 @@ _WRAPPER = re.compile(
     r"|(?:any|no)\s+idea|i\s+(?:was\s+|am\s+|'m\s+|\u2019m\s+)?wonder(?:ing)?"
     r"|i\s+(?:want|wanna|would\s+like|'d\s+like|\u2019d\s+like|need)\s+to\s+know"
     r"|i\s+(?:don't|don\u2019t|dont|do\s+not)\s+(?:know|understand|get)"
-    r")(?=\s+(?:what|when|where|who|whom|whose|which|why|how|if|whether)\b)",
+    r")(?=\s+(?:what|when|where|who|whom|whose|which|why|how|if|whether)\b)"
+    # A request for what is known of a subject: "tell me about the roles", "what can you tell
+    # me about appeals", "what do you know about bans", "explain the verification".
+    rf"|(?:what\s+(?:else\s+)?)?(?:(?:can|could|would|will|do|does)\s+{_PEOPLE}\s+)?"
+    r"(?:please\s+)?(?:"
+    r"(?:(?:tell|show|give)\s+(?:to\s+)?(?:me|us)|(?:explain|describe)(?:\s+(?:to\s+)?(?:me|us))?"
+    r"|(?<=\s)know)(?=\s+(?:(?:a\s+(?:bit|little)\s+|some(?:thing)?\s+|anything\s+)?more\s+)?"
+    r"(?:about|of|on|regarding)\b)"
+    r"|(?:explain|describe|(?:show|give)\s+(?:me|us))"
+    r"(?=\s+(?:the|a|an|this|that|these|those|your|our|all|some|more|what|when|where|who|which"
+    r"|why|how)\b)"
+    r"))",
     re.IGNORECASE,
 )
 # The first word of a question, after which a vocative is no word of it.
@@ -127,7 +141,9 @@ _COURTESY_PARTS = (
     "tl;dr",
 )
 # Every match of ``_WRAPPER`` holds one of these.
-_WRAPPER_PARTS = ("know", "remember", "tell", "explain", "show", "idea", "wonder", "underst", "get")
+_WRAPPER_PARTS = tuple(
+    "know remember tell explain describe show give idea wonder underst get".split()
+)
 _PREFIX = re.compile(
     r"\b(?:pre|post|non|anti|co|ex|mid|semi|quasi|pseudo|neo|proto|ultra|multi|inter|intra|sub)"
     r"-(?=[^\W\d_])",
