@@ -17,6 +17,7 @@ from bot.config import Settings
 from bot.corpora import Corpora
 from bot.gateway_events import MalformedEvents
 from bot.help import CitebotHelp
+from bot.pings import NO_PINGS
 from bot.rest_responses import UnreadableResponses
 from bot.service import CorpusService
 
@@ -64,7 +65,7 @@ class Citebot(commands.AutoShardedBot):
         super().__init__(
             command_prefix=commands.when_mentioned_or(discord_settings.prefix),
             intents=intents(),
-            allowed_mentions=discord.AllowedMentions.none(),
+            allowed_mentions=NO_PINGS,
             owner_ids=set(discord_settings.owner_ids) or None,
             shard_count=discord_settings.shard_count,
             help_command=CitebotHelp(),

@@ -13,6 +13,7 @@ from discord.ext import commands
 from bot.cogs.utils import answer_buttons, asking, formats
 from bot.cogs.utils.answer_pages import in_context
 from bot.cogs.utils.private import tell_privately
+from bot.pings import NO_PINGS
 from bot.service import ArticlesChanged
 from retrieval import Article
 
@@ -20,7 +21,6 @@ if TYPE_CHECKING:
     from bot.client import Citebot
 
 log = logging.getLogger(__name__)
-NONE = discord.AllowedMentions.none()
 CHANGED = (
     "The articles have changed since this answer (they were reloaded), so its buttons no "
     "longer apply. Ask again for an answer from the articles as they are now{how}."
@@ -51,7 +51,7 @@ class Explore(commands.Cog):
             content=content,
             embed=embed,
             view=asking.view_for(self.bot, remembered, interaction.guild),
-            allowed_mentions=NONE,
+            allowed_mentions=NO_PINGS,
         )
 
     async def context(
@@ -75,7 +75,7 @@ class Explore(commands.Cog):
             await self._tell_changed(interaction)
             return
         embed = await asyncio.to_thread(formats.summary_embed, summarized)
-        await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NONE)
+        await interaction.followup.send(embed=embed, ephemeral=True, allowed_mentions=NO_PINGS)
 
     async def _article(
         self, interaction: discord.Interaction[Any], version: str, number: int

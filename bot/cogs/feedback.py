@@ -10,13 +10,13 @@ from typing import TYPE_CHECKING, Any
 import discord
 from discord.ext import commands
 
+from bot.pings import NO_PINGS
 from bot.store.questions import REASON_MAX
 
 if TYPE_CHECKING:
     from bot.client import Citebot
 
 log = logging.getLogger(__name__)
-NONE = discord.AllowedMentions.none()
 RECORDING = 0.2  # seconds an answer's row may take to reach the log after the answer
 THANKS_UP = "Thanks: noted as helpful. Press 👎 instead to change your vote."
 THANKS_DOWN = "Thanks: noted as not helpful; the moderators see it in `!gaps`."
@@ -77,7 +77,7 @@ class Feedback(commands.Cog):
         return False
 
     async def _tell(self, interaction: discord.Interaction[Any], text: str) -> None:
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
 
 
 async def setup(bot: Citebot) -> None:

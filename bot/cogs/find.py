@@ -12,6 +12,7 @@ from discord.ext import commands
 
 from bot.cogs.utils import asking
 from bot.cogs.utils.formats import escape, shorten
+from bot.pings import NO_PINGS
 from retrieval import AmbiguousArticle, ArticleNotFound, QuestionError
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class Find(commands.Cog):
         question = as_question(message.content, limit)
         if not question:
             await interaction.response.send_message(
-                NO_TEXT, ephemeral=True, allowed_mentions=discord.AllowedMentions.none()
+                NO_TEXT, ephemeral=True, allowed_mentions=NO_PINGS
             )
             return
         ctx = await self.bot.get_context(interaction)

@@ -18,6 +18,7 @@ from bot.cogs.utils import formats
 from bot.cogs.utils.answer_buttons import answer_view
 from bot.cogs.utils.answer_pages import page_embed, page_text
 from bot.cogs.utils.memory import Remembered
+from bot.pings import NO_PINGS
 from bot.store import Entry
 from retrieval import Answer
 
@@ -124,7 +125,7 @@ def disable_later(bot: Citebot, message: discord.Message, remembered: Remembered
         await asyncio.sleep(bot.settings.discord.button_timeout)
         view = view_for(bot, remembered, message.guild, explore=False)
         with contextlib.suppress(discord.HTTPException):
-            await message.edit(view=view, allowed_mentions=discord.AllowedMentions.none())
+            await message.edit(view=view, allowed_mentions=NO_PINGS)
 
     task = asyncio.create_task(disable())
     bot.background.add(task)

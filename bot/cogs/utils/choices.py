@@ -12,6 +12,7 @@ import discord
 from bot.cogs.utils import limits
 from bot.cogs.utils.formats import shorten
 from bot.cogs.utils.private import tell_privately
+from bot.pings import NO_PINGS
 from bot.rest_responses import UnreadableResponses
 
 log = logging.getLogger(__name__)
@@ -134,7 +135,7 @@ class ChoiceView(discord.ui.View):
         if self.message is None:
             return
         try:
-            await self.message.edit(view=self, allowed_mentions=discord.AllowedMentions.none())
+            await self.message.edit(view=self, allowed_mentions=NO_PINGS)
         except discord.HTTPException as error:  # deleted, or no longer editable: nothing to do
             log.info("could not disable a timed-out menu: %s", error)
         except Exception as error:  # disabled, but the answer could not be read

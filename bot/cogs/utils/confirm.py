@@ -7,6 +7,8 @@ from typing import Any
 
 import discord
 
+from bot.pings import NO_PINGS
+
 log = logging.getLogger(__name__)
 
 CONFIRM_ID, CANCEL_ID = "confirm", "cancel"
@@ -39,7 +41,7 @@ class ConfirmView(discord.ui.View):
         await interaction.response.send_message(
             "Only the moderator who asked can answer this.",
             ephemeral=True,
-            allowed_mentions=discord.AllowedMentions.none(),
+            allowed_mentions=NO_PINGS,
         )
         return False
 
@@ -68,6 +70,6 @@ class ConfirmView(discord.ui.View):
         if self.message is None:
             return
         try:
-            await self.message.edit(view=self, allowed_mentions=discord.AllowedMentions.none())
+            await self.message.edit(view=self, allowed_mentions=NO_PINGS)
         except discord.HTTPException as error:
             log.info("could not disable timed-out confirm buttons: %s", error)

@@ -13,6 +13,7 @@ import discord
 from discord.ext import commands
 
 from bot import server_errors
+from bot.pings import NO_PINGS
 
 if TYPE_CHECKING:
     from bot.client import Citebot  # noqa: F401  (named in the base class below)
@@ -134,7 +135,7 @@ class Context(commands.Context["Citebot"]):
         gives up after ``reply_timeout`` instead, so a stalled API cannot hold it forever.
         ``ephemeral`` applies to interactions only (a message reply is always public).
         """
-        options: dict[str, Any] = {"allowed_mentions": discord.AllowedMentions.none()}
+        options: dict[str, Any] = {"allowed_mentions": NO_PINGS}
         if embed is not None:
             options["embed"] = embed
         if ephemeral and self.interaction is not None:

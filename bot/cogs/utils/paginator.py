@@ -9,7 +9,7 @@ from typing import Any
 
 import discord
 
-NONE = discord.AllowedMentions.none()
+from bot.pings import NO_PINGS
 
 
 class Pages(discord.ui.View):
@@ -38,7 +38,7 @@ class Pages(discord.ui.View):
         await interaction.response.send_message(
             "Only who asked can turn these pages; run the command yourself.",
             ephemeral=True,
-            allowed_mentions=NONE,
+            allowed_mentions=NO_PINGS,
         )
         return False
 
@@ -46,7 +46,7 @@ class Pages(discord.ui.View):
         self.at = max(0, min(at, len(self.pages) - 1))
         self._update_buttons()
         await interaction.response.edit_message(
-            content=self.page(self.at), view=self, allowed_mentions=NONE
+            content=self.page(self.at), view=self, allowed_mentions=NO_PINGS
         )
 
     @discord.ui.button(label="Previous", custom_id="pages:previous")
@@ -65,4 +65,4 @@ class Pages(discord.ui.View):
         self.previous.disabled = self.next.disabled = True
         if self.message is not None:
             with contextlib.suppress(discord.HTTPException):
-                await self.message.edit(view=self, allowed_mentions=NONE)
+                await self.message.edit(view=self, allowed_mentions=NO_PINGS)

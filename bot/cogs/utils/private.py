@@ -7,12 +7,12 @@ from typing import Any
 
 import discord
 
-NONE = discord.AllowedMentions.none()
+from bot.pings import NO_PINGS
 
 
 async def tell_privately(interaction: discord.Interaction[Any], text: str) -> None:
     """Send ``text`` to the interaction's user alone, as its answer or as a followup."""
     if interaction.response.is_done():
-        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NONE)
+        await interaction.followup.send(text, ephemeral=True, allowed_mentions=NO_PINGS)
     else:
-        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NONE)
+        await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_PINGS)
