@@ -26,5 +26,6 @@ Heuristic = Literal[
     "titles",  # a word of a passage's article's title counts half as held (verdict.evidence)
     "asked_for",  # a time, number, name or way asked for must be stated (verdict.asked_for)
     "items",  # "rule 3" finds the third item of a numbered list of rules (search.items)
+    "openings",  # a question that is an article's title finds its opening (search.leads)
 ]
 HEURISTICS: tuple[Heuristic, ...] = get_args(Heuristic)

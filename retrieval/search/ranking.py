@@ -14,7 +14,8 @@ table a passage shown introduces ("Install it with:") comes right after that pas
 the body paragraphs that hold every question word they hold, unless the question asks for such
 text ("the caption", "the photo", "the author's bio": ``lexicon.NON_BODY_WORDS`` or a role's
 own name): "what should we do about north korea" is answered by the argument, not by the photo
-caption that names the country.
+caption that names the country. A question that is an article's title gets the article's
+opening first (``retrieval.search.leads``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from retrieval.lexicon import NON_BODY_WORDS
 from retrieval.question.query import Query
 from retrieval.question.weights import phrase_weights
 from retrieval.search.items import ItemRead, Items
+from retrieval.search.leads import opening_asked, title_openings
 from retrieval.search.rerank import HEADING_SHARE, Closeness, closeness, rerank
 from retrieval.search.sections import introduced_next, section_next
 
@@ -56,6 +58,7 @@ class Search:
         self._depth = rerank_depth
         self._names_once = "phrase_weights" not in off  # retrieval.heuristics
         self._items = None if "items" in off else Items(passages)
+        self._openings = {} if "openings" in off else title_openings(passages)
         tokenize = passages.tokenizer.tokenize
         roles = {
             p.role
@@ -104,6 +107,9 @@ class Search:
             ranked = [head[i] for i in order] + tail
             if not query.code:  # a section read as one answer (not when code is asked for)
                 ranked = section_next(passages, query, ranked)
+        opening = opening_asked(self._openings, query.weights)[:top_k]
+        if opening and not query.about_articles:  # "weekly events": the article itself
+            ranked = self._opening_first(query, opening, ranked)
         items: dict[int, ItemRead] = {}
         if self._items is not None and not query.about_articles:  # "what is rule 3"
             ranked, items = self._items.first(query, ranked)
@@ -115,6 +121,15 @@ class Search:
             Hit(located[i][0].slug, located[i][1].number, score, i, items.get(i))
             for i, score in ranked[:top_k]
         ]
+
+    def _opening_first(
+        self, query: Query, opening: tuple[int, ...], ranked: list[tuple[int, float]]
+    ) -> list[tuple[int, float]]:
+        """``ranked`` with an article's opening first, in order (``retrieval.search.leads``):
+        a long article's lead may rank below the head BM25 keeps, so it is scored here."""
+        scores = self._passages.index.get_scores(query.terms, query.scale)
+        first = [(index, float(scores[index])) for index in opening]
+        return first + [item for item in ranked if item[0] not in opening]
 
     def _asks_for_non_body(self, query: Query) -> bool:
         return not self._asking_for_roles.isdisjoint(self._passages.tokenizer.tokenize(query.text))
