@@ -164,6 +164,22 @@ def test_a_question_with_no_sentence_after_it_is_in_short_only_when_nothing_else
     assert answer.summary and not any(s.text.endswith("?") for s in answer.summary)
 
 
+def test_a_bare_reply_is_in_short_with_the_sentence_that_says_what_it_means(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "faq.md").write_text(
+        "# Tool FAQ\n\n## Can I use GitLab instead of GitHub?\n\n"
+        "Yes. Any git remote works, including self-hosted ones.\n",
+        encoding="utf-8",
+    )
+    answer = Engine(load_corpus(tmp_path)).ask("can i use gitlab")
+    assert answer.verdict == "answer"
+    assert [s.text for s in answer.summary] == [
+        "Yes.",
+        "Any git remote works, including self-hosted ones.",
+    ]
+
+
 def steps_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:
     folder = tmp_path_factory.mktemp("steps")
     (folder / "widget.md").write_text(

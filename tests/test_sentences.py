@@ -177,6 +177,16 @@ def test_a_sentence_that_ends_otherwise_does_not_ask(sentence: str) -> None:
     assert not sentences.asks(sentence)
 
 
+@pytest.mark.parametrize("sentence", ["Yes.", "No!", "Not yet.", "Of course.", "Yes, always."])
+def test_a_bare_reply_is_a_reply_only(sentence: str) -> None:
+    assert sentences.only_replies(sentence)
+
+
+@pytest.mark.parametrize("sentence", ["Yes, with the /nick command.", "No one knows.", "Ninety."])
+def test_a_reply_that_says_something_is_more_than_a_reply(sentence: str) -> None:
+    assert not sentences.only_replies(sentence)
+
+
 def test_spans_are_trimmed_of_surrounding_space() -> None:
     text = "  First one.   Second one.  "
     assert [text[s:e] for s, e in sentence_spans(text)] == ["First one.", "Second one."]

@@ -72,6 +72,15 @@ SENTENCE_STARTERS: frozenset[str] = frozenset(
 )
 
 
+# The words of a bare reply, a closed class of English: yes and no, how sure, how often.
+REPLY_WORDS = frozenset(
+    "yes no not yet nope yep yeah sure correct right indeed absolutely definitely of course "
+    "never always sometimes usually rarely often certainly".split()
+)
+MAX_REPLY_WORDS = 3
+_REPLY_WORD = re.compile(r"[^\W\d_]+")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``, trimmed of surrounding space.
 
@@ -136,6 +145,16 @@ def introduces(sentence: str) -> bool:
     ends with a colon. One rule for every stage: a list joins the paragraph that introduces
     it, and a summary does not quote the introduction without what it introduces."""
     return sentence.rstrip().endswith(":")
+
+
+def only_replies(sentence: str) -> bool:
+    """Whether ``sentence`` is a bare reply ("Yes.", "No.", "Not yet.", "Of course!"): it
+    answers a question in the words of none, so it says nothing without the sentence after it,
+    which tells what it means ("Yes. Any git remote works.")."""
+    words = _REPLY_WORD.findall(sentence)
+    return 0 < len(words) <= MAX_REPLY_WORDS and all(
+        word.casefold() in REPLY_WORDS for word in words
+    )
 
 
 def split_sentences(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from retrieval.corpus.genre import article_genre
 from retrieval.corpus.models import Article, Genre, Paragraph
 from retrieval.corpus.sentences import asks as asks_question
-from retrieval.corpus.sentences import introduces
+from retrieval.corpus.sentences import introduces, only_replies
 from retrieval.search.rerank import share
 from retrieval.summary.coherence import leans_back
 
@@ -43,7 +43,8 @@ def readable(
     with the sentence after it, and alone only with ``unanswered`` (when nothing else could be
     shown): not as a paragraph's last sentence. So is a sentence that introduces what follows
     it in its paragraph ("To reset it:" and the list's first step), and alone when it ends
-    its paragraph (the code or table it introduces is the next passage). A group that
+    its paragraph (the code or table it introduces is the next passage); and a bare reply
+    ("Yes.") with the sentence that says what it means, if its paragraph has one. A group that
     would pass ``count`` is left out, unless nothing else can be shown, and so is one that
     stands before a sentence already chosen from its paragraph. ``ranked`` is read only as
     far as these choices need (it may be a generator). The result keeps the
@@ -69,11 +70,14 @@ def readable(
             if before < 0 or not same_paragraph(before, group[0]):
                 return []
             group.insert(0, before)
-        # a question, then what answers it; an introduction ("To reset it:"), what follows it
-        while (last := body_sentence(group[-1])) and (asks_question(last) or introduces(last)):
+        # a question, then what answers it; an introduction ("To reset it:"), what follows
+        # it; a bare reply ("Yes."), what it means
+        while (last := body_sentence(group[-1])) and (
+            asks_question(last) or introduces(last) or only_replies(last)
+        ):
             after = group[-1] + 1
             if after >= len(candidates) or not same_paragraph(after, group[-1]):
-                if introduces(last):  # what it introduces is the next passage
+                if introduces(last) or only_replies(last):  # the next passage, or nothing more
                     return group
                 return group if unanswered else []
             group.append(after)
