@@ -57,12 +57,15 @@ def test_a_sub_heading_ends_the_opening(tmp_path: Path) -> None:
     engine = club(tmp_path)
     openings = {
         terms: [f"{engine.located(i)[0].slug} ¶{engine.located(i)[1].number}" for i in found]
-        for terms, found in title_openings(engine.passages).items()
+        for terms, found in title_openings(engine.passages, 10).items()
     }
     assert openings == {
         frozenset(engine.query_terms("weekly events")): ["events ¶1", "events ¶2"],
         frozenset(engine.query_terms("club rules")): ["rules ¶1"],
     }
+    assert (
+        len(title_openings(engine.passages, 1)[frozenset(engine.query_terms("weekly events"))]) == 1
+    )
 
 
 def test_a_question_with_a_word_besides_the_title_is_searched_as_any(tmp_path: Path) -> None:
@@ -74,4 +77,6 @@ def test_a_question_with_a_word_besides_the_title_is_searched_as_any(tmp_path: P
 def test_a_title_two_articles_share_in_their_terms_opens_neither(tmp_path: Path) -> None:
     other = EVENTS.replace("# Weekly events", "# Weekly event").replace("Movie", "Quiz")
     engine = club(tmp_path, **{"a.md": EVENTS, "b.md": other, "rules.md": RULES})
-    assert list(title_openings(engine.passages)) == [frozenset(engine.query_terms("club rules"))]
+    assert list(title_openings(engine.passages, 10)) == [
+        frozenset(engine.query_terms("club rules"))
+    ]

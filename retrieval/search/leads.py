@@ -13,16 +13,17 @@ before the first sub-heading, in order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from itertools import takewhile
+from collections.abc import Iterator, Mapping
+from itertools import islice, takewhile
 
 from retrieval.corpus.models import Article, Paragraph
 from retrieval.index.passages import Passages
 
 
-def title_openings(passages: Passages) -> dict[frozenset[str], tuple[int, ...]]:
-    """Each article's title terms -> the passage indices of its opening (``opening``).
-    Titles two articles share in their terms, or of stop words alone, open nothing."""
+def title_openings(passages: Passages, most: int) -> dict[frozenset[str], tuple[int, ...]]:
+    """Each article's title terms -> the passage indices of its opening (``opening``), its
+    first ``most`` (a search shows no more). Titles two articles share in their terms, or of
+    stop words alone, open nothing."""
     tokenize = passages.tokenizer.tokenize
     offsets = passages.corpus.paragraph_offsets
     openings: dict[frozenset[str], tuple[int, ...]] = {}
@@ -31,21 +32,21 @@ def title_openings(passages: Passages) -> dict[frozenset[str], tuple[int, ...]]:
         terms = frozenset(tokenize(article.title))
         if terms in openings:
             shared.add(terms)
-        openings[terms] = tuple(offsets[position] + p.number - 1 for p in opening(article))
+        first = islice(opening(article), most)
+        openings[terms] = tuple(offsets[position] + p.number - 1 for p in first)
     return {
         terms: found for terms, found in openings.items() if terms and found and terms not in shared
     }
 
 
-def opening(article: Article) -> list[Paragraph]:
+def opening(article: Article) -> Iterator[Paragraph]:
     """An article's first body paragraph and the body paragraphs after it under the same
     headings, in order: its text before its first sub-heading."""
     body = (paragraph for paragraph in article.paragraphs if paragraph.is_body)
     lead = next(body, None)
-    if lead is None:
-        return []
-    section = lead.section
-    return [lead, *takewhile(lambda paragraph: paragraph.section == section, body)]
+    if lead is not None:
+        yield lead
+        yield from takewhile(lambda paragraph: paragraph.section == lead.section, body)
 
 
 def opening_asked(

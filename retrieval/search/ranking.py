@@ -58,7 +58,7 @@ class Search:
         self._depth = rerank_depth
         self._names_once = "phrase_weights" not in off  # retrieval.heuristics
         self._items = None if "items" in off else Items(passages)
-        self._openings = {} if "openings" in off else title_openings(passages)
+        self._openings = {} if "openings" in off else title_openings(passages, MAX_TOP_K)
         tokenize = passages.tokenizer.tokenize
         roles = {
             p.role
