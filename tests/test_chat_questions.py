@@ -136,10 +136,13 @@ def test_a_question_with_mentions_links_and_emphasis_answers_as_its_plain_words(
         ("describe the congress", "the congress"),
         ("explain how sanctions work", "how sanctions work"),
         ("show me the rules", "the rules"),
+        ("any information on the congress?", "on the congress?"),
+        ("can you give me some information about kim", "about kim"),
         # ... at the start of the message: a text that tells, or a person who knows, is asked of
         ("what does the article tell us about kim", "what does the article tell us about kim"),
         ("i know about kim but what about moon", "i know about kim but what about moon"),
         ("show rules", "show rules"),  # a docs site's command ("poetry show") stays a word
+        ("the information on the form", "the information on the form"),
         ("when does it start please", "when does it start"),
         ("when does it start? thanks in advance!", "when does it start? !"),
         ("thanks to the sanctions, did prices rise", "thanks to the sanctions, did prices rise"),
@@ -242,7 +245,13 @@ def test_a_hedged_question_searches_the_same_words_as_a_plain_one(engine: Engine
 
 @pytest.mark.parametrize(
     "request_",
-    ["tell me about", "can you tell me about", "what do you know about", "please explain"],
+    [
+        "tell me about",
+        "can you tell me about",
+        "what do you know about",
+        "please explain",
+        "any info on",
+    ],
 )
 def test_a_request_to_tell_about_a_subject_answers_from_the_subject(
     tmp_path: Path, request_: str
