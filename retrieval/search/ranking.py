@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from retrieval.corpus.markdown import SHOWN_AS_IS
 from retrieval.index.passages import Passages
@@ -58,7 +59,7 @@ class Search:
         self._depth = rerank_depth
         self._names_once = "phrase_weights" not in off  # retrieval.heuristics
         self._items = None if "items" in off else Items(passages)
-        self._openings = {} if "openings" in off else title_openings(passages, MAX_TOP_K)
+        self._opens = "openings" not in off
         tokenize = passages.tokenizer.tokenize
         roles = {
             p.role
@@ -70,9 +71,19 @@ class Search:
         )
 
     def prepare(self) -> None:
-        """Read now what the first question would: the corpus's numbered lists."""
+        """Read now what the first question would: the corpus's numbered lists and its
+        articles' openings."""
         if self._items is not None:
             self._items.prepare()
+        _ = self._openings
+
+    @cached_property
+    def _openings(self) -> dict[frozenset[str], tuple[int, ...]]:
+        """Each title's terms -> its article's opening (``retrieval.search.leads``), read on
+        the first question or by ``prepare``, not when the engine starts: ``citebot sources``
+        and a reload's check never search, and a corpus of many articles tokenises each
+        title."""
+        return title_openings(self._passages, MAX_TOP_K) if self._opens else {}
 
     def hits(self, query: Query, top_k: int) -> list[Hit]:
         """The best ``top_k`` passages (1 to ``MAX_TOP_K``), best first; see the module."""
@@ -126,9 +137,12 @@ class Search:
         self, query: Query, opening: tuple[int, ...], ranked: list[tuple[int, float]]
     ) -> list[tuple[int, float]]:
         """``ranked`` with an article's opening first, in order (``retrieval.search.leads``):
-        a long article's lead may rank below the head BM25 keeps, so it is scored here."""
-        scores = self._passages.index.get_scores(query.terms, query.scale)
-        first = [(index, float(scores[index])) for index in opening]
+        a long article's lead may rank below the head BM25 keeps, and is then scored here."""
+        scored = dict(ranked)
+        if any(index not in scored for index in opening):
+            every = self._passages.index.get_scores(query.terms, query.scale)
+            scored.update((index, float(every[index])) for index in opening)
+        first = [(index, scored[index]) for index in opening]
         return first + [item for item in ranked if item[0] not in opening]
 
     def _asks_for_non_body(self, query: Query) -> bool:
