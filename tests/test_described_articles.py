@@ -52,6 +52,27 @@ def towns(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder_of(tmp_path_factory, "towns", pages)
 
 
+FAQ = """\
+# FAQ
+
+## Can I bring my bike on the ferry?
+
+Bikes travel free on every sailing; leave them on the car deck.
+"""
+
+BIKES = """\
+# Cycling guide
+
+Bike lanes run along the whole harbour front, and bikes can be hired at the north pier.
+"""
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    pages = {"faq.md": FAQ, "cycling.md": BIKES, "ferry-timetable.md": FERRY}
+    return folder_of(tmp_path_factory, "site", pages)
+
+
 def test_descriptions_are_found_before_and_after_the_word_for_a_text() -> None:
     def described(text: str) -> list[str]:
         return [text[start:end] for (start, end), _ in descriptions(text)]
@@ -68,7 +89,8 @@ def test_descriptions_are_found_before_and_after_the_word_for_a_text() -> None:
     assert described("what does the page titled \u201cFerry timetable\u201d say") == [
         "Ferry timetable"
     ]
-    assert described("what does the article say about the bridge") == []
+    # a word for a text alone may be one article's title ("the faq"): its description is empty
+    assert described("what does the article say about the bridge") == [""]
     assert described("the first post-war budget") == []  # "post-war" is no post
 
 
@@ -138,3 +160,22 @@ def test_a_word_used_outside_the_description_too_is_searched(towns: Path) -> Non
     query = engine.query("what did the story on the harbour wall say the harbour needs")
     assert query.articles == {"harbour-city-budget"}
     assert "harbour" in query.terms and "wall" not in query.terms
+
+
+def test_a_word_for_a_text_that_is_one_article_s_title_names_it(site: Path) -> None:
+    """A docs site calls its pages what they are: "the faq" is the page titled FAQ."""
+    engine = engine_for(site)
+    for question in ("what does the faq say about bikes", "does the ferry faq mention bikes"):
+        assert engine.query(question).articles == {"faq"}, question
+        assert engine.ask(question).passages[0].text.startswith("Bikes travel free"), question
+    # without it, the cycling guide says more about bikes
+    assert engine.ask("what about bikes").passages[0].text.startswith("Bike lanes")
+
+
+def test_a_word_for_a_text_names_no_article_when_several_or_none_are_titled_so(
+    site: Path,
+) -> None:
+    engine = engine_for(site)
+    assert engine.query("what does the article say about bikes").articles == frozenset()
+    # the faq holds no "hire": the description does not fit it, and names the guide
+    assert engine.query("what does the bike hire faq say").articles == {"cycling"}

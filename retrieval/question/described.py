@@ -16,9 +16,12 @@ paragraph that tells the article's subject (often its first), not the one that a
 
 It names an article when that article holds more of its words than any other, counting what
 its title and slug hold and what its paragraphs hold alike (``named_article``), and holds at
-least half of them. The question then favours that article, as a question naming its author
-does (``retrieval.question.mentions``), and its description's words are not what the
-passages must hold, unless nothing else is asked.
+least half of them. A docs site calls its pages what they are, so the word for a text names
+the one article whose title or slug holds that word ("the faq", "the poetry faq", "this
+readme") when that article holds every word of the description too (``titled``). The
+question then favours that article, as a question naming its author does
+(``retrieval.question.mentions``), and its description's words are not what the passages
+must hold, unless nothing else is asked.
 """
 
 from __future__ import annotations
@@ -48,6 +51,8 @@ _END = (
     r"|\s+(?:who|whom|whose|what|when|where|why|how|which|is|are|was|were|do|does|did"
     r"|can|could|should|would|will)\b)"
 )
+# "the faq", "this readme": a word for a text alone, which may be one article's title
+_BARE_NOUN = re.compile(rf"\b(?:the|this|that|your|ur)\s+()({_NOUNS})\b(?!-)", re.IGNORECASE)
 _AFTER_NOUN = re.compile(
     rf"\b({_NOUNS})\s+(?:on|about|covering|regarding|discussing)\s+([^,;:?!]+?){_END}",
     re.IGNORECASE,
@@ -64,7 +69,8 @@ Span = tuple[int, int]
 
 def descriptions(text: str) -> list[tuple[Span, Span]]:
     """The descriptions in ``text`` that may name an article (see the module), in order: the
-    span of the words that describe it, and of the word for a text they go with."""
+    span of the words that describe it (empty for a word for a text alone: "the faq"), and
+    of the word for a text they go with."""
     if not may_hold(text, _NOUN_WORDS):
         return []
     found = [(m.span(1), m.span(2)) for m in _BEFORE_NOUN.finditer(text)]
@@ -72,6 +78,10 @@ def descriptions(text: str) -> list[tuple[Span, Span]]:
     for m in _QUOTED.finditer(text):
         quoted = next(i for i in range(2, 6) if m.group(i) is not None)
         found.append((m.span(quoted), m.span(1)))
+    described = {noun for _, noun in found}
+    found += [
+        (m.span(1), m.span(2)) for m in _BARE_NOUN.finditer(text) if m.span(2) not in described
+    ]
     return sorted(found)
 
 
@@ -91,9 +101,10 @@ class ArticleNames:
         rest = text
         for (start, end), (noun_start, noun_end) in descriptions(text)[:MAX_DESCRIPTIONS]:
             words = [t for t in tokenize(text[start:end]) if t in weights]
-            slug = self.named_article(words, weights)
+            noun = tokenize(text[noun_start:noun_end])
+            slug = self.titled(noun, words) or self.named_article(words, weights)
             if slug is not None:
-                found |= dict.fromkeys([*words, *tokenize(text[noun_start:noun_end])], slug)
+                found |= dict.fromkeys([*words, *noun], slug)
                 for a, b in ((start, end), (noun_start, noun_end)):
                     rest = rest[:a] + " " * (b - a) + rest[b:]
         if found:
@@ -137,6 +148,19 @@ class ArticleNames:
         if best_part < MIN_SHARE * total or (others and others[0][0] >= score):
             return None
         return slug
+
+    def titled(self, noun: Sequence[str], terms: Sequence[str]) -> str | None:
+        """The slug of the one article whose title or slug holds the word for a text,
+        ``noun`` ("faq"), and which holds every one of the description's ``terms``, or None."""
+        titles = self._title_index()
+        slugs = {slug for term in noun for slug in titles.get(term, ())}
+        if len(slugs) != 1:
+            return None
+        slug = next(iter(slugs))
+        named = self._passages.named_terms(slug)
+        if all(term in named or slug in self._articles_holding(term) for term in terms):
+            return slug
+        return None
 
     def _articles_holding(self, term: str) -> set[str]:
         index, located = self._passages.index, self._passages.located

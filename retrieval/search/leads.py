@@ -1,4 +1,5 @@
-"""A question that is an article's title asks what the article is: its opening.
+"""A question that is an article's title (or its file's name: "faq") asks what the article
+is: its opening.
 
 "What is the immune system?", "weekly events", "server rules": the question's words are the
 title's, no more and no fewer, so it names the whole article, not one of its details. BM25
@@ -21,19 +22,22 @@ from retrieval.index.passages import Passages
 
 
 def title_openings(passages: Passages, most: int) -> dict[frozenset[str], tuple[int, ...]]:
-    """Each article's title terms -> the passage indices of its opening (``opening``), its
-    first ``most`` (a search shows no more). Titles two articles share in their terms, or of
+    """The terms of each article's title, and of its slug ("faq" for a page titled
+    "Frequently asked questions") -> the passage indices of its opening (``opening``), its
+    first ``most`` (a search shows no more). Names two articles share in their terms, or of
     stop words alone, open nothing."""
     tokenize = passages.tokenizer.tokenize
     offsets = passages.corpus.paragraph_offsets
     openings: dict[frozenset[str], tuple[int, ...]] = {}
     shared: set[frozenset[str]] = set()
     for position, article in enumerate(passages.corpus.articles):
-        terms = frozenset(tokenize(article.title))
-        if terms in openings:
-            shared.add(terms)
-        first = islice(opening(article), most)
-        openings[terms] = tuple(offsets[position] + p.number - 1 for p in first)
+        first = tuple(islice(opening(article), most))
+        found = tuple(offsets[position] + p.number - 1 for p in first)
+        for name in {article.title, article.slug.replace("-", " ")}:
+            terms = frozenset(tokenize(name))
+            if terms in openings and openings[terms] != found:
+                shared.add(terms)
+            openings[terms] = found
     return {
         terms: found for terms, found in openings.items() if terms and found and terms not in shared
     }
