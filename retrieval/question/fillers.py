@@ -11,6 +11,10 @@ Closed classes of English, none about any one topic:
 * the verb of a question about an event, "what happens if I break a rule", "what happened to
   the coach": "happen" asks for what the passage tells (a warning, a ban) and is seldom its
   word;
+* the frame of a question asking how long something goes on, "how long do appeals take":
+  "long" and "take" ask for a duration ("within seven days", ``verdict.asked_for``), which
+  the answer seldom says with either word; "how long is the river" asks a length, and keeps
+  "long";
 * the words that wrap a question asked of people, opening it before its question word: "does
   anyone know when...", "can someone tell me why...", "any idea how...", "I was wondering
   whether...". A chat asks so; the answer holds none of them. So too a request, opening the
@@ -55,6 +59,13 @@ _HEDGES = re.compile(
 _EVENT = re.compile(
     r"(?<=\bwhat\s)\s*(?:(?:will|would|could|might|may|can|did|does|do|has|have|had|is|was|"
     r"are|were)\s+)?(happen(?:s|ed|ing)?)\b",
+    re.IGNORECASE,
+)
+# "how long (does it) take": "long", unless a copula follows it ("how long is the river"), and
+# the verb "take" after it in the same clause.
+_DURATION = re.compile(
+    r"\bhow\s+(long)\b(?!\s+(?:is|was|are|were|'s)\b)"
+    r"(?:[^,;.?!]*?\b(take|takes|took|taken|taking)\b)?",
     re.IGNORECASE,
 )
 # The wrapper opens the message or a clause ("hey, does anyone know..."), and a question word
@@ -161,13 +172,15 @@ def without_fillers(text: str) -> str:
 
 
 def without_hedges(text: str) -> str:
-    """``text`` with its hedges, semi-modals, the verb of an event and hyphenated prefixes
-    blanked out (the first three kinds of the module's)."""
+    """``text`` with its hedges, semi-modals, the verb of an event, the frame of a duration
+    asked and hyphenated prefixes blanked out (the first four kinds of the module's)."""
     lowered = lowered_for_parts(text)
     if holds_part(lowered, _HEDGE_PARTS):
         text = _HEDGES.sub(_blank, text)
     if holds_part(lowered, ("happen",)):
         text = _EVENT.sub(_blank_group, text)
+    if holds_part(lowered, ("how long",)):
+        text = _DURATION.sub(_blank_groups, text)
     return _PREFIX.sub(_blank, text) if "-" in text else text
 
 
@@ -202,3 +215,14 @@ def _blank_group(match: re.Match[str]) -> str:
     whole = match.group()
     offset = match.start()
     return whole[: start - offset] + " " * (end - start) + whole[end - offset :]
+
+
+def _blank_groups(match: re.Match[str]) -> str:
+    """The match with each of its groups that matched blanked, the rest kept."""
+    whole = list(match.group())
+    offset = match.start()
+    for group in range(1, match.re.groups + 1):
+        start, end = match.span(group)
+        if start >= 0:
+            whole[start - offset : end - offset] = " " * (end - start)
+    return "".join(whole)
