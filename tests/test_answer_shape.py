@@ -19,6 +19,8 @@ from retrieval.summary.coherence import leans_back
     [
         ("what does cato recommend", CATO),
         ("what does bandow think we should do", CATO),
+        ("per bandow, what should the us do", CATO),  # searched: the bio that names him
+        ("what must washington do, according to the cato piece", CATO),
         ("what's the main point of the bloomberg piece", BLOOMBERG),
         ("What is the Bloomberg editorial's conclusion?", BLOOMBERG),
     ],
@@ -51,6 +53,9 @@ def test_the_author_arguing_without_a_name_gets_the_best_matching_articles_argum
         ("what does the writer want the us to do", False, True),
         ("What did the commission recommend?", False, False),  # reported, not argued
         ("what should we do about north korea", False, False),  # no article as subject
+        ("what should we do about north korea", True, True),  # "per bandow, what should..."
+        ("what should the article cover", False, False),  # no doing asked
+        ("what does the article say should happen", False, False),
         ("why does the article mention sanctions", False, False),  # no argument asked
         ("what is the point of sanctions", False, False),
         ("what does the article say about urgent care", False, False),  # "urge"nt is no verb

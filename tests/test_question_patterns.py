@@ -26,6 +26,11 @@ PIECES = [
     " titled ",
     "your op-ed",
     "think we should",
+    "what should we ",
+    " do",
+    "How  long ",
+    " take",
+    "the FAQ",
     "Call for",
     "main point",
     "argu",
@@ -100,6 +105,12 @@ def test_each_pattern_matches_as_a_plain_search_does(question: str, names: bool)
     for m in described._QUOTED.finditer(question):
         quoted = next(i for i in range(2, 6) if m.group(i) is not None)
         spans.append((m.span(quoted), m.span(1)))
+    nouns = {noun for _, noun in spans}
+    spans += [
+        (m.span(1), m.span(2))
+        for m in described._BARE_NOUN.finditer(question)
+        if m.span(2) not in nouns
+    ]
     assert described.descriptions(question) == sorted(spans)
     assert mentions.Mentions.points_at_articles(question) == pointed
     blanked = fillers._WRAPPER.sub(fillers._blank_group, question)
@@ -111,6 +122,7 @@ def test_each_pattern_matches_as_a_plain_search_does(question: str, names: bool)
     blanked = fillers._MARKS.sub(fillers._blank, blanked)
     blanked = fillers._HEDGES.sub(fillers._blank, blanked)
     blanked = fillers._EVENT.sub(fillers._blank_group, blanked)
+    blanked = fillers._DURATION.sub(fillers._blank_groups, blanked)
     if "-" in blanked:
         blanked = fillers._PREFIX.sub(fillers._blank, blanked)
     assert fillers.without_fillers(question) == blanked

@@ -8,7 +8,8 @@ Such a question has two parts, both needed:
 * a word for an argument: a verb of recommending or arguing ("recommend", "argue", "urge",
   "propose", "conclude", "advocate", "call for"), a noun for the point ("conclusion",
   "thesis", "gist", "takeaway", "bottom line", "stance", "the main point", "the argument"),
-  or a view of what should be done ("think we should", "believe the U.S. must");
+  or a view of what should be done ("think we should", "believe the U.S. must", "what
+  should we do");
 * an article as its subject: a name of one (its publisher or author:
   ``retrieval.question.mentions``), or the article, the piece, the author, the writer.
 
@@ -52,7 +53,10 @@ _ARGUING = re.compile(
     + rf"|(?:{alternatives(_QUALIFIERS)})\s+(?:{alternatives(_POINTS)})s?"
     + rf"|(?:{alternatives(_OWNERS)})\s+point"
     + rf"|(?:{alternatives(_VIEW_FORMS)})\s+"
-    r"(?:[\w.'\u2019-]+\s+){1,3}?(?:should|must|ought|need|needs|has\s+to|have\s+to|to\s+do))\b",
+    r"(?:[\w.'\u2019-]+\s+){1,3}?(?:should|must|ought|need|needs|has\s+to|have\s+to|to\s+do))\b"
+    # "what should the us do (according to bandow)": asks for what is to be done
+    r"|\bwhat\s+(?:should|must|ought|needs?\s+to|has\s+to|have\s+to)\s+"
+    r"(?:[\w.'\u2019-]+\s+){1,3}?do\b",
     re.IGNORECASE,
 )
 # What every match of ``_ARGUING`` holds: a verb's stem, a noun's first letters ("take" of
@@ -62,6 +66,7 @@ _ARGUING_PARTS = (
     *(re.split(r"[ -]", noun)[0] for noun in _NOUNS),
     *_POINTS,
     *_VIEW_VERBS,
+    "what",
 )
 _THE_TEXT = re.compile(
     r"\b(?:the|this|that|these|each|both|its|your)\s+"

@@ -179,7 +179,7 @@ def without_hedges(text: str) -> str:
         text = _HEDGES.sub(_blank, text)
     if holds_part(lowered, ("happen",)):
         text = _EVENT.sub(_blank_group, text)
-    if holds_part(lowered, ("how long",)):
+    if holds_part(lowered, ("long",)):
         text = _DURATION.sub(_blank_groups, text)
     return _PREFIX.sub(_blank, text) if "-" in text else text
 
