@@ -21,6 +21,10 @@ from retrieval.summary.coherence import leans_back
         ("what does bandow think we should do", CATO),
         ("per bandow, what should the us do", CATO),  # searched: the bio that names him
         ("what must washington do, according to the cato piece", CATO),
+        ("summarize the cato piece", CATO),
+        ("sum up the bloomberg article", BLOOMBERG),
+        ("what's bandow's opinion", CATO),
+        ("what is bloomberg's position", BLOOMBERG),
         ("what's the main point of the bloomberg piece", BLOOMBERG),
         ("What is the Bloomberg editorial's conclusion?", BLOOMBERG),
     ],
@@ -55,6 +59,11 @@ def test_the_author_arguing_without_a_name_gets_the_best_matching_articles_argum
         ("what should we do about north korea", False, False),  # no article as subject
         ("what should we do about north korea", True, True),  # "per bandow, what should..."
         ("what should the article cover", False, False),  # no doing asked
+        ("what is the author's position", False, True),
+        ("what is bandow's view on sanctions", True, False),  # a subject asked: searched
+        ("the points of view in the article", False, False),
+        ("what is the team's position in the league", False, False),  # no article
+        ("give me a summary of the article", False, True),
         ("what does the article say should happen", False, False),
         ("why does the article mention sanctions", False, False),  # no argument asked
         ("what is the point of sanctions", False, False),

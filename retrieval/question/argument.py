@@ -5,11 +5,13 @@ Their answer is no single passage holding their words (an article seldom writes 
 recommend"): it is the article's own point, which its summary finds (``retrieval.summary``).
 Such a question has two parts, both needed:
 
-* a word for an argument: a verb of recommending or arguing ("recommend", "argue", "urge",
-  "propose", "conclude", "advocate", "call for"), a noun for the point ("conclusion",
-  "thesis", "gist", "takeaway", "bottom line", "stance", "the main point", "the argument"),
-  or a view of what should be done ("think we should", "believe the U.S. must", "what
-  should we do");
+* a word for an argument: a verb of recommending, arguing or summing up ("recommend",
+  "argue", "urge", "propose", "conclude", "advocate", "call for", "summarize", "sum up"), a
+  noun for the point ("conclusion", "thesis", "gist", "takeaway", "bottom line", "stance",
+  "summary", "overview", "the main point", "the argument"), a view owned ("bandow's opinion",
+  "the author's position", but not "the author's view on sanctions", which asks about a
+  subject and is searched), or a view of what should be done ("think we should", "believe
+  the U.S. must", "what should we do");
 * an article as its subject: a name of one (its publisher or author:
   ``retrieval.question.mentions``), or the article, the piece, the author, the writer.
 
@@ -36,13 +38,18 @@ _VERBS = (
     ("conclu", "(?:de|des|ded|ding|sion|sions)"),
     ("prescri", "(?:be|bes|bed|ption|ptions)"),
     ("call", r"(?:s|ed|ing)?\s+for"),
+    ("summar", "(?:y|ies|ize|izes|ized|izing|ise|ises|ised|ising)"),
+    ("sum", r"(?:s|med|ming)?\s+up"),
 )
 # A noun for the point (a space stands for any run of spaces).
-_NOUNS = ("thesis", "gist", "takeaway", "take-away", "bottom line", "stance")
+_NOUNS = ("thesis", "gist", "takeaway", "take-away", "bottom line", "stance", "overview")
 # "the main point", "the key message"...
 _QUALIFIERS = ("main", "key", "central", "overall", "whole", "basic")
 _POINTS = ("point", "idea", "message", "claim", "argument")
 _OWNERS = ("the", "its", "their", "his", "her")  # "its point"
+# A view owned ("bandow's opinion", "the author's position"), not one on a subject.
+_VIEWS = ("opinion", "opinions", "position", "view", "views")
+_OWNED = r"(?:(?<=\w)(?:'s|\u2019s|s')|\b(?:its|his|her|their))"
 # A view of what should be done: "think we should", "believes the U.S. must".
 _VIEW_VERBS = ("think", "believe", "say", "want", "feel")
 _VIEW_FORMS = tuple(form for verb in _VIEW_VERBS for form in (verb, verb + "s"))
@@ -52,7 +59,8 @@ _ARGUING = re.compile(
     + f"|{alternatives(_NOUNS)}"
     + rf"|(?:{alternatives(_QUALIFIERS)})\s+(?:{alternatives(_POINTS)})s?"
     + rf"|(?:{alternatives(_OWNERS)})\s+point"
-    + rf"|(?:{alternatives(_VIEW_FORMS)})\s+"
+    + rf"|{_OWNED}\s+(?:{alternatives(_VIEWS)})\b"
+    r"(?!\s+(?:on|about|of|regarding|towards?)\b)" + rf"|(?:{alternatives(_VIEW_FORMS)})\s+"
     r"(?:[\w.'\u2019-]+\s+){1,3}?(?:should|must|ought|need|needs|has\s+to|have\s+to|to\s+do))\b"
     # "what should the us do (according to bandow)": asks for what is to be done
     r"|\bwhat\s+(?:should|must|ought|needs?\s+to|has\s+to|have\s+to)\s+"
@@ -67,6 +75,9 @@ _ARGUING_PARTS = (
     *_POINTS,
     *_VIEW_VERBS,
     "what",
+    "opinion",
+    "position",
+    "view",
 )
 _THE_TEXT = re.compile(
     r"\b(?:the|this|that|these|each|both|its|your)\s+"
