@@ -97,7 +97,7 @@ class Engine:
             query = replace(query, articles=frozenset({slug}))
             hits = [hit for hit in self.searcher.hits(query, MAX_TOP_K) if hit.article == slug]
             hits = hits[:wanted]
-        if query.asks_argument and (query.articles or hits):
+        if query.asks_argument:  # "summarize the article"
             return self._argument(question, query, hits)
         query = self.searcher.names_once(query, hits)
         evidence = self.gatherer.evidence(query, hits)
@@ -107,10 +107,16 @@ class Engine:
     def _argument(self, question: str, query: Query, hits: list[Hit]) -> Answer:
         """What an article argues, asked for ("what does cato recommend"): the article's
         summary, cited, with the paragraphs it quotes. The articles the question names, else
-        the one its best passage is from."""
+        the one its best passage is from, else the corpus's only one; when none of these is
+        known, which article is meant must be asked back."""
         named = [a.slug for a in self.corpus.articles if a.slug in query.articles]
-        summaries = [self.summarize(slug) for slug in named or [hits[0].article]]
-        return self.replies.argument(question, query, summaries)
+        if not named and hits:
+            named = [hits[0].article]
+        if not named and len(self.corpus.articles) == 1:
+            named = [self.corpus.articles[0].slug]
+        if not named:
+            return self.replies.which_article(question)
+        return self.replies.argument(question, query, [self.summarize(s) for s in named])
 
     def query(self, question: str) -> Query:
         """What ``question`` asks in the corpus's terms (``retrieval.question.query``);

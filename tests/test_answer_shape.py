@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BLOOMBERG, CATO
+from helpers import BLOOMBERG, CATO, SEEDS_DIR
 from retrieval import Article, Corpus, Engine, load_corpus
 from retrieval.question.argument import asks_for_argument
 from retrieval.summary.coherence import leans_back
@@ -48,6 +48,25 @@ def test_the_author_arguing_without_a_name_gets_the_best_matching_articles_argum
     answer = engine.ask("what is the author arguing")
     assert answer.verdict == "answer" and answer.summary
     assert all(p.kind == "body" for p in answer.passages)
+
+
+def test_summing_up_an_unnamed_article_of_several_asks_which_one(engine: Engine) -> None:
+    answer = engine.ask("give me a summary of the article")
+    assert answer.verdict == "none" and not answer.passages
+    assert answer.reason is not None and answer.reason.startswith("Which article?")
+    # the example it gives is one that works
+    example = answer.reason.split("for example: ")[1].rstrip(").")
+    assert engine.ask(example).summary
+
+
+def test_summing_up_the_only_article_gives_its_argument(tmp_path: Path) -> None:
+    source = next((SEEDS_DIR).glob(f"*{BLOOMBERG}*"))
+    (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    engine = Engine(load_corpus(tmp_path))
+    answer = engine.ask("give me a summary of the article")
+    assert answer.verdict == "answer"
+    summary = engine.summarize(BLOOMBERG)
+    assert [s.text for s in answer.summary] == [s.text for s in summary.sentences]
 
 
 @pytest.mark.parametrize(

@@ -116,6 +116,25 @@ class Replies:
             summary=[s for summary in summaries for s in summary.sentences],
         )
 
+    def which_article(self, question: str) -> Answer:
+        """``none`` to a question asking what an article argues that names none of several
+        ("summarize the article"): which one is meant, and how to name it."""
+        return Answer(
+            question=question,
+            verdict="none",
+            abstained=True,
+            reason=(
+                "Which article? Name the one to sum up by a word of its title, its publisher "
+                "or its author"
+                + (
+                    f" (for example: summarize the article on {self._topics[0]})."
+                    if self._topics
+                    else "."
+                )
+            ),
+            topics=self._topics,
+        )
+
 
 def _within_asked_section(passages: Passages, query: Query, hits: list[Hit]) -> list[Hit]:
     """``hits`` of the first one's section alone when its heading asks the question (an FAQ
