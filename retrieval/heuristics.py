@@ -27,5 +27,6 @@ Heuristic = Literal[
     "asked_for",  # a time, number, name or way asked for must be stated (verdict.asked_for)
     "items",  # "rule 3" finds the third item of a numbered list of rules (search.items)
     "openings",  # a question that is an article's title finds its opening (search.leads)
+    "symbols",  # a symbol asked about is searched by its name: "^" as "caret" (question.symbols)
 ]
 HEURISTICS: tuple[Heuristic, ...] = get_args(Heuristic)

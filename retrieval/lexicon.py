@@ -70,6 +70,16 @@ DOCUMENT_WORDS = (
     "according per"
 ).split()
 
+# The English names of symbols a docs page writes in words ("Caret requirements", "the pipe
+# operator"): a question asking about the symbol searches its name (retrieval.question.symbols).
+SYMBOL_NAMES = {
+    "^": "caret",
+    "~": "tilde",
+    "|": "pipe",
+    "&": "ampersand",
+    "\\": "backslash",
+}
+
 # Words that ask for text around the body rather than the body itself: a photo's caption or
 # credit, the author's bio, a contact line, a notice (retrieval.search.ranking ranks such
 # paragraphs below the body unless a question uses one of these, or the role's own name).

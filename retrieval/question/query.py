@@ -30,6 +30,7 @@ from retrieval.question.compounds import join_compounds
 from retrieval.question.described import ArticleNames
 from retrieval.question.fillers import without_asides, without_hedges
 from retrieval.question.mentions import Mentions
+from retrieval.question.symbols import symbols_named
 from retrieval.question.weights import english_weight, term_weight
 from retrieval.question.words import WordReader, spelled
 
@@ -162,6 +163,8 @@ class QuestionReader:
             if reading.as_typed:
                 aliases.typed.add(reading.terms[0][0])
         aliases.add_before(len(searched), terms, weights, surface)
+        if "symbols" not in off:
+            self._symbols(searched, terms, weights, surface)
         if not terms:
             raise QuestionError(
                 "That question has only common words; name the topic you want to know about."
@@ -174,6 +177,18 @@ class QuestionReader:
         if scale or asked or said:
             return replace(query, scale=scale, asked=asked, aliased=said)
         return query
+
+    def _symbols(
+        self, text: str, terms: list[str], weights: dict[str, float], surface: dict[str, str]
+    ) -> None:
+        """A symbol asked about searched by its name, when the corpus writes it
+        (``retrieval.question.symbols``): "^" as "caret"."""
+        for symbol, name in symbols_named(text):
+            term = self._tokenizer.term(name)
+            if term and term not in weights and self._words.is_known(term):
+                terms.append(term)
+                weights[term] = self._words.weight(term, name)
+                surface[term] = symbol
 
     def _alias_word(
         self,
