@@ -50,6 +50,29 @@ def test_the_author_arguing_without_a_name_gets_the_best_matching_articles_argum
     assert all(p.kind == "body" for p in answer.passages)
 
 
+@pytest.mark.parametrize(
+    ("question", "article"),
+    [
+        ("what does bandow say", CATO),
+        ("what does the cato piece say", CATO),
+        ("tell me about the bloomberg article", BLOOMBERG),
+    ],
+)
+def test_an_article_named_with_nothing_asked_of_it_gets_its_argument(
+    engine: Engine, question: str, article: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.verdict == "answer"
+    summary = engine.summarize(article)
+    assert [s.text for s in answer.summary] == [s.text for s in summary.sentences]
+
+
+@pytest.mark.parametrize("question", ["who is bandow", "who is doug bandow", "bandow"])
+def test_a_person_asked_about_is_searched_not_summed_up(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.passages[0].text.startswith("Doug Bandow is a senior fellow")
+
+
 def test_summing_up_an_unnamed_article_of_several_asks_which_one(engine: Engine) -> None:
     answer = engine.ask("give me a summary of the article")
     assert answer.verdict == "none" and not answer.passages

@@ -103,6 +103,24 @@ class Mentions:
             and not self.is_document_word(t, surface.get(t))
         }
 
+    def only_names(
+        self,
+        text: str,
+        weights: Mapping[str, float],
+        surface: Mapping[str, str],
+        naming: Mapping[str, str],
+    ) -> bool:
+        """Whether a question that names an article (``naming``) and asks nothing else of it
+        speaks of it as a text: "what does the faq say", "what does bandow say", "the cato
+        piece". Not "who is bandow" (a person asked about), nor "what publication published
+        the article" (a field of it)."""
+        words = [t for t in weights if t not in naming]
+        if any(t in self._fields for t in words):
+            return False
+        return self.points_at_articles(text) or any(
+            self.is_document_word(t, surface.get(t)) for t in words
+        )
+
     @staticmethod
     def points_at_articles(text: str) -> bool:
         """Whether the question speaks of the articles as texts ("why does the article...")."""

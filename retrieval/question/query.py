@@ -250,6 +250,7 @@ class QuestionReader:
         if "described" not in self._off and not references:
             described = self._names.described(text, weights)
         kept: dict[str, float] = {}  # the described article's words, held by its passages
+        only_the_article = False  # "what does the faq say": the article, nothing of it asked
         if (references or described or mentions.points_at_articles(text)) and not about:
             references = {**references, **described}
             content = mentions.content(text, weights, surface, references)
@@ -257,6 +258,8 @@ class QuestionReader:
                 kept = {t: w for t, w in weights.items() if t in described and t not in content}
                 weights = content
                 terms = [t for t in terms if t in content]
+            elif references:
+                only_the_article = mentions.only_names(text, weights, surface, references)
         return Query(
             text,
             terms,
@@ -264,7 +267,8 @@ class QuestionReader:
             surface,
             frozenset(references.values()),
             about,
-            asks_argument="argument" not in self._off and asks_for_argument(text, bool(references)),
+            asks_argument="argument" not in self._off
+            and (only_the_article or asks_for_argument(text, bool(references))),
             code=writes_code(text),
             described=kept,
         )
