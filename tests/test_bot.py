@@ -68,6 +68,18 @@ async def test_an_off_topic_question_gets_an_honest_no_and_the_list_of_articles(
     assert "A Moment to Engage\u00a0North Korea" in reply.content
 
 
+async def test_asking_to_sum_up_the_article_of_several_is_asked_back_which_one(
+    harness: Harness,
+) -> None:
+    reply = await harness.say("!ask summarize the article")
+    assert_safe(reply)
+    assert reply.content.startswith("Which article? Name the one to sum up")
+    example = reply.content.split("for example: ")[1].split(")")[0]
+    summed = await harness.say(f"!ask {example}")
+    assert_safe(summed)
+    assert summed.embeds and summed.embeds[0]["description"].startswith("**In short**")
+
+
 async def test_mentioning_the_bot_works_as_a_prefix(harness: Harness) -> None:
     mention = f"<@{harness.server.bot_user.id}>"
     reply = await harness.say(f"{mention} ask Who is Doug Bandow?")
