@@ -72,11 +72,11 @@ DOCUMENT_WORDS = (
 
 # The English names of symbols a docs page writes in words ("Caret requirements", "the pipe
 # operator"): a question asking about the symbol searches its name (retrieval.question.symbols).
+# Not "&": between words it is "and" ("Standard & Poor", "Cinema & Media studies").
 SYMBOL_NAMES = {
     "^": "caret",
     "~": "tilde",
     "|": "pipe",
-    "&": "ampersand",
     "\\": "backslash",
 }
 

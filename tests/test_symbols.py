@@ -37,6 +37,7 @@ An exact requirement pins one version and allows no updates.
         ("what is a^2", []),  # inside a word
         ("does >= or ~= work", []),  # part of an operator
         ("x | y and ^ ^", [("|", "pipe"), ("^", "caret")]),  # each once
+        ("who founded McKinsey & Company", []),  # "and"
     ],
 )
 def test_a_lone_symbol_is_read_as_its_name(question: str, named: list[tuple[str, str]]) -> None:
@@ -53,7 +54,9 @@ def test_a_question_about_a_symbol_finds_the_section_naming_it(tmp_path: Path) -
     assert engine.ask("what does ~ allow").passages[0].text.startswith("Tilde requirements")
 
 
-def test_a_symbol_whose_name_the_corpus_lacks_is_not_searched(tmp_path: Path) -> None:
-    write(tmp_path, "install.md", "# Install\n\nInstall the tool with pip.\n")
-    engine = Engine(load_corpus(tmp_path))
-    assert engine.query_terms("how do i install with ^") == engine.query_terms("how do i install")
+def test_a_symbol_the_corpus_never_names_is_what_it_lacks(tmp_path: Path) -> None:
+    write(tmp_path, "install.md", "# Install\n\nInstall the tool with pip; it means no setup.\n")
+    write(tmp_path, "faq.md", "# FAQ\n\nAsk in the help channel.\n")
+    answer = Engine(load_corpus(tmp_path)).ask("what does \\ mean")
+    assert answer.verdict != "answer"
+    assert "'\\'" in (answer.reason or "")

@@ -181,11 +181,11 @@ class QuestionReader:
     def _symbols(
         self, text: str, terms: list[str], weights: dict[str, float], surface: dict[str, str]
     ) -> None:
-        """A symbol asked about searched by its name, when the corpus writes it
-        (``retrieval.question.symbols``): "^" as "caret"."""
+        """A symbol asked about searched by its name (``retrieval.question.symbols``): "^"
+        as "caret". A corpus that never names it lacks it, as it would lack a word asked."""
         for symbol, name in symbols_named(text):
             term = self._tokenizer.term(name)
-            if term and term not in weights and self._words.is_known(term):
+            if term and term not in weights:
                 terms.append(term)
                 weights[term] = self._words.weight(term, name)
                 surface[term] = symbol

@@ -3,8 +3,10 @@
 The tokenizer keeps words, so a question about a symbol searched nothing of it, and docs
 name what their symbols do in words ("Caret requirements", "the tilde operator"). A symbol
 standing alone, or opening a version or a path ("^1.2", "~/.config"), is read as its English
-name (``lexicon.SYMBOL_NAMES``), searched only when the corpus holds that name. A symbol inside
-a word or beside another symbol ("a^2", "<=", "~~") is left as it is.
+name (``lexicon.SYMBOL_NAMES``), which the passages must hold as they must any word asked: a
+corpus that never names the symbol does not answer "what does \\ mean" with whatever says
+"mean". A symbol inside a word or beside another symbol ("a^2", "<=", "~~") is left as it
+is.
 """
 
 from __future__ import annotations
