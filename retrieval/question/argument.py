@@ -68,16 +68,15 @@ _ARGUING = re.compile(
     re.IGNORECASE,
 )
 # What every match of ``_ARGUING`` holds: a verb's stem, a noun's first letters ("take" of
-# "take-away", "bottom" of "bottom line"), a point's noun, or a view's verb.
+# "take-away", "bottom" of "bottom line"), a point's noun, a view's verb, the modal of "what
+# should we do", or an owned view's noun ("opinion" of "opinions").
 _ARGUING_PARTS = (
     *(stem for stem, _ in _VERBS),
     *(re.split(r"[ -]", noun)[0] for noun in _NOUNS),
     *_POINTS,
     *_VIEW_VERBS,
-    "what",
-    "opinion",
-    "position",
-    "view",
+    *("should", "must", "ought", "need", "has", "have"),
+    *("opinion", "position", "view"),
 )
 _THE_TEXT = re.compile(
     r"\b(?:the|this|that|these|each|both|its|your)\s+"

@@ -23,6 +23,8 @@ _LONE = re.compile(rf"(?<![\w{_SYMBOLS}<>=!])([{_SYMBOLS}])(?![{_SYMBOLS}<>=])")
 
 def symbols_named(text: str) -> Iterator[tuple[str, str]]:
     """Each lone symbol of ``text`` (see the module), as typed, with its name, once each."""
+    if not any(symbol in text for symbol in SYMBOL_NAMES):
+        return
     seen: set[str] = set()
     for match in _LONE.finditer(text):
         symbol = match.group(1)
