@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import BLOOMBERG, CATO, SEEDS_DIR
-from retrieval import Article, Corpus, Engine, load_corpus
+from retrieval import Article, Corpus, Engine, EngineSettings, load_corpus
 from retrieval.question.argument import asks_for_argument
 from retrieval.summary.coherence import leans_back
 
@@ -234,6 +234,40 @@ def test_a_bare_reply_is_in_short_with_the_sentence_that_says_what_it_means(
         "Yes.",
         "Any git remote works, including self-hosted ones.",
     ]
+
+
+LINKING = """\
+# Getting started
+
+Welcome to Emberline, a survival server. This page walks you through joining.
+
+## Linking your Discord account
+
+1. Join the server once.
+2. Type `/link` in the game chat; you get a six-digit code.
+3. Send the code to the **Ember** bot in `#link-account`.
+
+Linking gives you the *Villager* role and access to the trading channels.
+"""
+
+
+def test_steps_of_a_numbered_list_are_in_short_in_a_row(tmp_path: Path) -> None:
+    """A procedure read with a step left out misleads: step 1 and step 3 of a numbered list
+    come with step 2 between them, or the steps in a row from the best one."""
+    (tmp_path / "start.md").write_text(LINKING, encoding="utf-8")
+    (tmp_path / "rules.md").write_text("# Rules\n\nNo griefing.\n", encoding="utf-8")
+    steps = {
+        "Join the server once.": 1,
+        "Type /link in the game chat; you get a six-digit code.": 2,
+        "Send the code to the Ember bot in #link-account.": 3,
+    }
+    three = EngineSettings.model_validate({"retrieval": {"answer_sentences": 3}})
+    for settings in (EngineSettings(), three):
+        engine = Engine(load_corpus(tmp_path), settings)
+        shown = [s.text for s in engine.ask("how do i link my discord account").summary]
+        numbers = [steps[text] for text in shown if text in steps]
+        assert len(numbers) >= 2, shown
+        assert numbers == list(range(numbers[0], numbers[0] + len(numbers))), shown
 
 
 def steps_engine(tmp_path_factory: pytest.TempPathFactory) -> Engine:

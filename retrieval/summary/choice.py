@@ -9,6 +9,7 @@ takes as many as asked of them that read as text (``retrieval.summary.coherence`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from retrieval.corpus.genre import article_genre
@@ -98,6 +99,7 @@ def readable(
             break
     if not chosen and first:
         chosen = first
+    chosen = _steps_in_a_row(chosen, candidates, count)
     first_rank: dict[int, int] = {}
     for i in chosen:
         first_rank.setdefault(id(candidates[i][1]), len(first_rank))
@@ -154,3 +156,48 @@ def relevances(
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     union = len(a | b)
     return len(a & b) / union if union else 0.0
+
+
+# A numbered list's item opens its line: "1. ", "2) ".
+_NUMBERED = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]", re.MULTILINE)
+
+
+def _steps_in_a_row(chosen: list[int], candidates: Sequence[Candidate], count: int) -> list[int]:
+    """``chosen`` with no step left out between two steps of a numbered list ("Join the
+    server once." and "Send the code to the bot." without "Type /link; you get a code."):
+    the steps between come too when ``count`` allows, else the steps in a row from the best
+    one towards the others, as many as the other picks leave room for."""
+    kept = list(chosen)
+    done: set[int] = set()
+    for i in chosen:
+        paragraph = candidates[i][1]
+        if id(paragraph) in done:
+            continue
+        done.add(id(paragraph))
+        picks = [j for j in kept if candidates[j][1] is paragraph]  # best first
+        low, high = min(picks), max(picks)
+        if high - low + 1 == len(picks) or not _is_numbered(paragraph.text):
+            continue  # already in a row
+        others = [j for j in kept if candidates[j][1] is not paragraph]
+        room = max(1, count - len(others))
+        if high - low + 1 <= room:
+            run = list(range(low, high + 1))
+        elif picks[0] == low:
+            run = list(range(low, low + room))
+        else:
+            start = max(low, picks[0] - room + 1)
+            run = list(range(start, start + room))
+        at = kept.index(picks[0])
+        kept = (
+            [j for j in kept[:at] if j not in picks]
+            + run
+            + [j for j in kept[at:] if j not in picks]
+        )
+    return kept
+
+
+def _is_numbered(text: str) -> bool:
+    """Whether ``text`` is a numbered list, after the line that introduces it if any."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    items = lines[1:] if lines and not _NUMBERED.match(lines[0]) else lines
+    return len(items) > 1 and all(_NUMBERED.match(line) for line in items)
