@@ -82,6 +82,10 @@ def test_summing_up_an_unnamed_article_of_several_asks_which_one(engine: Engine)
     assert engine.ask(example).summary
 
 
+def test_summarize_alone_asks_which_article(engine: Engine) -> None:
+    assert (engine.ask("summarize").reason or "").startswith("Which article?")
+
+
 def test_summing_up_the_only_article_gives_its_argument(tmp_path: Path) -> None:
     source = next((SEEDS_DIR).glob(f"*{BLOOMBERG}*"))
     (tmp_path / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
@@ -106,6 +110,9 @@ def test_summing_up_the_only_article_gives_its_argument(tmp_path: Path) -> None:
         ("the points of view in the article", False, False),
         ("what is the team's position in the league", False, False),  # no article
         ("give me a summary of the article", False, True),
+        ("summarize", False, True),  # nothing else it could be of
+        ("sum it up pls", False, True),
+        ("summarize the sanctions debate", False, False),  # a subject: searched
         ("what does the article say should happen", False, False),
         ("why does the article mention sanctions", False, False),  # no argument asked
         ("what is the point of sanctions", False, False),

@@ -141,6 +141,7 @@ def test_a_question_with_mentions_links_and_emphasis_answers_as_its_plain_words(
         ("what can you tell me about sanctions", "about sanctions"),
         ("can you explain the sanctions", "the sanctions"),
         ("describe the congress", "the congress"),
+        ("summarize the appeals process", "the appeals process"),
         ("explain how sanctions work", "how sanctions work"),
         ("show me the rules", "the rules"),
         ("any information on the congress?", "on the congress?"),

@@ -30,6 +30,8 @@ PIECES = [
     "'s opinion",
     " views on",
     "summarized",
+    "summarize ",
+    "sum it up",
     " sum up",
     " do",
     "How  long ",

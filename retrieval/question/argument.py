@@ -13,7 +13,8 @@ Such a question has two parts, both needed:
   subject and is searched), or a view of what should be done ("think we should", "believe
   the U.S. must", "what should we do");
 * an article as its subject: a name of one (its publisher or author:
-  ``retrieval.question.mentions``), or the article, the piece, the author, the writer.
+  ``retrieval.question.mentions``), or the article, the piece, the author, the writer; or
+  nothing at all, the message asking only to sum up ("summarize", "overview?").
 
 "What did the commission recommend?" has the first part only: it asks what a text reports,
 and is searched as any question is.
@@ -39,7 +40,7 @@ _VERBS = (
     ("prescri", "(?:be|bes|bed|ption|ptions)"),
     ("call", r"(?:s|ed|ing)?\s+for"),
     ("summar", "(?:y|ies|ize|izes|ized|izing|ise|ises|ised|ising)"),
-    ("sum", r"(?:s|med|ming)?\s+up"),
+    ("sum", r"(?:s|med|ming)?\s+(?:it\s+)?up"),
 )
 # A noun for the point (a space stands for any run of spaces).
 _NOUNS = ("thesis", "gist", "takeaway", "take-away", "bottom line", "stance", "overview")
@@ -85,9 +86,22 @@ _THE_TEXT = re.compile(
 )
 
 
+# A message that only asks to sum up ("summarize", "summary pls", "overview?"): of the
+# articles, there being nothing else it could be of.
+_SUMMING_UP_ALONE = re.compile(
+    r"\s*(?:summar(?:y|ize|ise)|sum\s+(?:it\s+)?up|overview|gist)(?:\s+(?:please|pls|plz))?"
+    r"[\s?.!]*",
+    re.IGNORECASE,
+)
+
+
 def asks_for_argument(text: str, names_an_article: bool) -> bool:
     """Whether ``text`` asks what an article argues (see the module's docstring);
     ``names_an_article``: the question names one by its publisher or author."""
     if not may_hold(text, _ARGUING_PARTS) or _ARGUING.search(text) is None:
         return False
-    return names_an_article or _THE_TEXT.search(text) is not None
+    return (
+        names_an_article
+        or _THE_TEXT.search(text) is not None
+        or _SUMMING_UP_ALONE.fullmatch(text) is not None
+    )
