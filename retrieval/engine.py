@@ -107,10 +107,11 @@ class Engine:
     def _argument(self, question: str, query: Query, hits: list[Hit]) -> Answer:
         """What an article argues, asked for ("what does cato recommend"): the article's
         summary, cited, with the paragraphs it quotes. The articles the question names, else
-        the one its best passage is from, else the corpus's only one; when none of these is
-        known, which article is meant must be asked back."""
+        the one its best passage is from (unless its words only speak of texts: "summarize
+        the article"), else the corpus's only one; when none of these is known, which article
+        is meant must be asked back."""
         named = [a.slug for a in self.corpus.articles if a.slug in query.articles]
-        if not named and hits:
+        if not named and hits and not query.of_texts_only:
             named = [hits[0].article]
         if not named and len(self.corpus.articles) == 1:
             named = [self.corpus.articles[0].slug]

@@ -73,8 +73,13 @@ def test_a_person_asked_about_is_searched_not_summed_up(engine: Engine, question
     assert answer.passages[0].text.startswith("Doug Bandow is a senior fellow")
 
 
-def test_summing_up_an_unnamed_article_of_several_asks_which_one(engine: Engine) -> None:
-    answer = engine.ask("give me a summary of the article")
+@pytest.mark.parametrize(
+    "question", ["give me a summary of the article", "summarize the article", "sum it up"]
+)
+def test_summing_up_an_unnamed_article_of_several_asks_which_one(
+    engine: Engine, question: str
+) -> None:
+    answer = engine.ask(question)
     assert answer.verdict == "none" and not answer.passages
     assert answer.reason is not None and answer.reason.startswith("Which article?")
     # the example it gives is one that works

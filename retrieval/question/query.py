@@ -59,6 +59,9 @@ class Query:
     articles: frozenset[str] = frozenset()
     about_articles: bool = False
     asks_argument: bool = False
+    # it speaks of the articles as texts and asks nothing of them ("summarize the article"):
+    # a passage its words find says nothing of which article is meant
+    of_texts_only: bool = False
     scale: dict[str, float] = field(default_factory=dict)
     code: bool = False  # it writes something as code (``retrieval.question.code``)
     # the words that describe the article asked about ("the *greek sprinters* article",
@@ -251,6 +254,7 @@ class QuestionReader:
             described = self._names.described(text, weights)
         kept: dict[str, float] = {}  # the described article's words, held by its passages
         only_the_article = False  # "what does the faq say": the article, nothing of it asked
+        of_texts_only = False
         if (references or described or mentions.points_at_articles(text)) and not about:
             references = {**references, **described}
             content = mentions.content(text, weights, surface, references)
@@ -260,6 +264,8 @@ class QuestionReader:
                 terms = [t for t in terms if t in content]
             elif references:
                 only_the_article = mentions.only_names(text, weights, surface, references)
+            else:
+                of_texts_only = True
         return Query(
             text,
             terms,
@@ -269,6 +275,7 @@ class QuestionReader:
             about,
             asks_argument="argument" not in self._off
             and (only_the_article or asks_for_argument(text, bool(references))),
+            of_texts_only=of_texts_only,
             code=writes_code(text),
             described=kept,
         )
