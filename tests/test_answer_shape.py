@@ -74,7 +74,14 @@ def test_a_person_asked_about_is_searched_not_summed_up(engine: Engine, question
 
 
 @pytest.mark.parametrize(
-    "question", ["give me a summary of the article", "summarize the article", "sum it up"]
+    "question",
+    [
+        "give me a summary of the article",
+        "summarize the article",
+        "sum it up",
+        "what does the article say",  # nothing asked of it: its point, but which one's?
+        "what is the article about",
+    ],
 )
 def test_summing_up_an_unnamed_article_of_several_asks_which_one(
     engine: Engine, question: str
@@ -97,6 +104,7 @@ def test_summing_up_the_only_article_gives_its_argument(tmp_path: Path) -> None:
     engine = Engine(load_corpus(tmp_path))
     answer = engine.ask("give me a summary of the article")
     assert answer.verdict == "answer"
+    assert engine.ask("what is this article about").summary == answer.summary
     summary = engine.summarize(BLOOMBERG)
     assert [s.text for s in answer.summary] == [s.text for s in summary.sentences]
 

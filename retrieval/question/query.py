@@ -274,7 +274,7 @@ class QuestionReader:
             frozenset(references.values()),
             about,
             asks_argument="argument" not in self._off
-            and (only_the_article or asks_for_argument(text, bool(references))),
+            and (only_the_article or of_texts_only or asks_for_argument(text, bool(references))),
             of_texts_only=of_texts_only,
             code=writes_code(text),
             described=kept,
