@@ -120,15 +120,15 @@ def test_each_pattern_matches_as_a_plain_search_does(question: str, names: bool)
     ]
     assert described.descriptions(question) == sorted(spans)
     assert mentions.Mentions.points_at_articles(question) == pointed
-    blanked = fillers._WRAPPER.sub(fillers._blank_group, question)
+    blanked = fillers._WRAPPER.sub(fillers._blank_groups, question)
     blanked = fillers._COURTESY.sub(fillers._blank, blanked)
     opener = fillers._OPENER.match(blanked)
     if opener:
-        blanked = fillers._blank_group(opener) + blanked[opener.end() :]
+        blanked = fillers._blank_groups(opener) + blanked[opener.end() :]
     blanked = fillers._CLOSER.sub(fillers._blank, blanked)
     blanked = fillers._MARKS.sub(fillers._blank, blanked)
     blanked = fillers._HEDGES.sub(fillers._blank, blanked)
-    blanked = fillers._EVENT.sub(fillers._blank_group, blanked)
+    blanked = fillers._EVENT.sub(fillers._blank_groups, blanked)
     blanked = fillers._DURATION.sub(fillers._blank_groups, blanked)
     if "-" in blanked:
         blanked = fillers._PREFIX.sub(fillers._blank, blanked)

@@ -180,7 +180,7 @@ def without_hedges(text: str) -> str:
     if holds_part(lowered, _HEDGE_PARTS):
         text = _HEDGES.sub(_blank, text)
     if holds_part(lowered, ("happen",)):
-        text = _EVENT.sub(_blank_group, text)
+        text = _EVENT.sub(_blank_groups, text)
     if holds_part(lowered, ("long",)):
         text = _DURATION.sub(_blank_groups, text)
     return _PREFIX.sub(_blank, text) if "-" in text else text
@@ -193,12 +193,12 @@ def without_asides(text: str) -> str:
     "when...?" does)."""
     lowered = lowered_for_parts(text)
     if holds_part(lowered, _WRAPPER_PARTS):
-        text = _WRAPPER.sub(_blank_group, text)
+        text = _WRAPPER.sub(_blank_groups, text)
     if holds_part(lowered, _COURTESY_PARTS):
         text = _COURTESY.sub(_blank, text)
     opener = _OPENER.match(text)
     if opener is not None:
-        text = _blank_group(opener) + text[opener.end() :]
+        text = _blank_groups(opener) + text[opener.end() :]
     cut = max(0, len(text) - _CLOSER_SPAN)
     text = text[:cut] + _CLOSER.sub(_blank, text[cut:])
     if holds_part(lowered, ("??", "!", "?.")):
@@ -210,17 +210,9 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group())
 
 
-def _blank_group(match: re.Match[str]) -> str:
-    """The match with its group 1 blanked (the verb of an event, a question's wrapper), what
-    comes before and after it kept."""
-    start, end = match.span(1)
-    whole = match.group()
-    offset = match.start()
-    return whole[: start - offset] + " " * (end - start) + whole[end - offset :]
-
-
 def _blank_groups(match: re.Match[str]) -> str:
-    """The match with each of its groups that matched blanked, the rest kept."""
+    """The match with each of its groups that matched blanked (the verb of an event, a
+    question's wrapper, "long" and "take" of a duration asked), what is around them kept."""
     whole = list(match.group())
     offset = match.start()
     for group in range(1, match.re.groups + 1):
