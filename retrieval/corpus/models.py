@@ -112,10 +112,15 @@ class Article:
         return f"{self.slug} \u00b6{number}"
 
     @property
+    def slug_words(self) -> str:
+        """The slug as words ("greek sprinters cleared"), as a file name reads."""
+        return self.slug.replace("-", " ")
+
+    @property
     def named_by(self) -> str:
-        """The words the article is known by: its title and its slug's words ("greek sprinters
-        cleared"), which a file name often makes more telling than the headline."""
-        return f"{self.title} {self.slug.replace('-', ' ')}"
+        """The words the article is known by: its title and its slug's words, which a file
+        name often makes more telling than the headline."""
+        return f"{self.title} {self.slug_words}"
 
     @property
     def body_paragraph_count(self) -> int:

@@ -17,7 +17,7 @@ CARD = "title"  # a card's paragraph role, shown as the passage's ``kind``
 
 def card_text(article: Article) -> str:
     """What an article's card is searched by (its quoted text is the title alone)."""
-    fields = [article.title, "title headline called named", article.slug.replace("-", " ")]
+    fields = [article.title, "title headline called named", article.slug_words]
     if article.author:
         fields.append(f"{article.author} author wrote written writer byline")
     if article.publisher:

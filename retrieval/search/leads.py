@@ -33,7 +33,7 @@ def title_openings(passages: Passages, most: int) -> dict[frozenset[str], tuple[
     for position, article in enumerate(passages.corpus.articles):
         first = tuple(islice(opening(article), most))
         found = tuple(offsets[position] + p.number - 1 for p in first)
-        for name in {article.title, article.slug.replace("-", " ")}:
+        for name in {article.title, article.slug_words}:
             terms = frozenset(tokenize(name))
             if terms in openings and openings[terms] != found:
                 shared.add(terms)
