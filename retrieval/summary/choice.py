@@ -182,9 +182,7 @@ def _steps_in_a_row(chosen: list[int], candidates: Sequence[Candidate], count: i
         room = max(1, count - len(others))
         if high - low + 1 <= room:
             run = list(range(low, high + 1))
-        elif picks[0] == low:
-            run = list(range(low, low + room))
-        else:
+        else:  # ending at the best step, or from it when it is the first
             start = max(low, picks[0] - room + 1)
             run = list(range(start, start + room))
         at = kept.index(picks[0])
