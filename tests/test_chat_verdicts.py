@@ -222,6 +222,10 @@ def test_what_a_question_asks_for_is_told_by_its_words(question: str, wanted: st
         ("Bans are permanent.", "duration", True),
         ("A ban lasts until a moderator lifts it.", "duration", True),
         ("A ban is a moderator's call.", "duration", False),
+        ("An import can take up to an hour to index.", "duration", True),  # a span, no number
+        ("Reviews take a few days.", "duration", True),
+        ("It lasts a couple of weeks.", "duration", True),
+        ("An hourglass sits on the desk.", "duration", False),
         ("The Patron role is free for boosters.", "cost", True),
         ("The Patron role is for boosters.", "cost", False),
         ("The Patron role costs $5 a month.", "cost", True),

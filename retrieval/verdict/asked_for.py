@@ -33,6 +33,7 @@ from retrieval.lexicon import (
     FREQUENCY,
     TIME_ASKED,
     TIME_DATING,
+    TIME_SPANS,
     alternatives,
 )
 
@@ -113,12 +114,20 @@ _TIME_WORDS = re.compile(
 )
 
 
+# A span of time without a number: "an hour", "a few days", "several weeks".
+_SPAN = re.compile(
+    r"\b(?:an?|a\s+few|a\s+couple\s+of|several|many)\s+(?:[a-z]+\s+)?"
+    rf"(?:{alternatives(TIME_SPANS)})s?\b",
+    re.IGNORECASE,
+)
+
+
 # What states each kind besides a number (a price: only these, ``_NOT_BY_A_NUMBER``); a
 # quantity is stated by a number alone.
 _BESIDES_A_NUMBER: dict[Wanted, tuple[re.Pattern[str], ...]] = {
     "time": (_CALENDAR, _TIME_WORDS),
     "frequency": (re.compile(rf"\b(?:{alternatives(FREQUENCY)})\b", re.IGNORECASE),),
-    "duration": (re.compile(rf"\b(?:{alternatives(DURATION)})\b", re.IGNORECASE),),
+    "duration": (re.compile(rf"\b(?:{alternatives(DURATION)})\b", re.IGNORECASE), _SPAN),
     "cost": (
         re.compile(rf"[$\u00a3\u20ac\u00a5\u20b9]|\b(?:{alternatives(CURRENCY)})\b", re.IGNORECASE),
         re.compile(rf"\b(?:{alternatives(FREE_OF_CHARGE)})\b", re.IGNORECASE),
