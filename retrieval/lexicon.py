@@ -137,7 +137,9 @@ FREQUENCY = (
 DURATION = "until till forever permanent permanently indefinite indefinitely lifetime".split()
 # A span of time stated without a number: "an hour", "a few days", "several weeks", "a couple
 # of months" (retrieval.verdict.asked_for, for "how long"); an "s" may follow.
-TIME_SPANS = "second minute hour day night week fortnight month year decade century centuries".split()
+TIME_SPANS = (
+    "second minute hour day night week fortnight month year decade century centuries"
+).split()
 # What something costs, besides a number: "it is free" (retrieval.verdict.asked_for, for "how
 # much does it cost").
 FREE_OF_CHARGE = ("free", "gratis", "no charge", "no cost", "nothing")

@@ -3,9 +3,11 @@ themselves, how informative a word is, the three verdicts, and the kind of thing
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from helpers import BLOOMBERG, CATO, SEEDS_DIR
+from helpers import BLOOMBERG, CATO, SEEDS_DIR, write
 from retrieval import Article, Corpus, Engine, load_corpus
 from retrieval.index import meaning
 from retrieval.index.tokenize import Tokenizer
@@ -326,3 +328,19 @@ def test_what_is_asked_for_must_be_stated_where_the_question_s_words_are() -> No
     assert answer.reason is not None and "no number" in answer.reason
     stated = one_article("Events are cancelled by any of the 12 moderators. It opened.")
     assert stated.ask("how many moderators cancel events").verdict == "answer"
+
+
+def test_a_date_in_a_heading_dates_what_is_written_under_it(tmp_path: Path) -> None:
+    """Changelogs and minutes date their entries by a heading, not in each sentence."""
+    write(
+        tmp_path,
+        "changelog.md",
+        "# Changelog\n\n## 2.1.0 - 2024-05-02\n\n### Added\n\n"
+        "- The lattice option finds cells by their ruling lines.\n\n"
+        "## Unreleased\n\n### Removed\n\n- The gui command is going away.\n",
+    )
+    engine = Engine(load_corpus(tmp_path))
+    assert engine.ask("when was the lattice option added").verdict == "answer"
+    undated = engine.ask("when will the gui command be removed")
+    assert undated.verdict == "closest"
+    assert undated.reason is not None and "no date or time" in undated.reason

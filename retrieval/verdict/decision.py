@@ -16,7 +16,8 @@ shown. In order:
    Wales's).
 3. An ``answer`` to a question asking for a time, a quantity or a name
    (``retrieval.verdict.asked_for``) becomes ``closest`` when no passage reaching
-   ``min_coverage`` states one in a sentence holding a word of the question, except a name
+   ``min_coverage`` states one in a sentence holding a word of the question (a time: or in
+   a heading over that sentence, as changelogs date their entries), except a name
    asked about an article (its author is on its card, which quotes the title alone).
    Likewise an ``answer`` to a question asking how to do something ("how do I clear the
    cache") becomes ``closest`` when no passage reaching ``min_coverage`` holds its verb, in

@@ -73,8 +73,11 @@ class Gatherer:
             asks for: "How many moderators..." is not answered by "cancelled by moderators"
             because another sentence of the passage gives a number. A question in the text
             is answered by the sentence after it, which is read with it ("How long do
-            warnings last? Ninety days.", as FAQs write them)."""
-            text = located[i][1].text
+            warnings last? Ninety days.", as FAQs write them). A date in a heading over
+            such a sentence dates it ("## [2.1.0] - 2024-05-02" over "### Added" and "The
+            --lattice option...", as changelogs and minutes write them)."""
+            paragraph = located[i][1]
+            text = paragraph.text
             spans = passages.sentences(hits[i].index)[0]
             per_sentence = sentence_terms(passages, hits[i].index, hits[i].item)
             for at, ((start, end), held) in enumerate(zip(spans, per_sentence, strict=True)):
@@ -83,6 +86,10 @@ class Gatherer:
                 if asks_question(text[start:end]) and at + 1 < len(spans):
                     end = spans[at + 1][1]
                 if holds(wanted, text[start:end], query.meant):
+                    return True
+                if wanted == "time" and any(
+                    holds(wanted, heading, query.meant) for heading in paragraph.section
+                ):
                     return True
             return False
 
