@@ -218,6 +218,25 @@ def test_the_subject_is_asked_only_when_support_falls_short() -> None:
     assert (low.verdict, low.quoted, low.missing) == ("none", [], [])
 
 
+def test_none_names_as_missing_only_the_words_no_passage_holds() -> None:
+    # "the difference between lattice and stream mode": "lattice" is in another passage
+    asked = {
+        "weights": {"differ": 1.0, "lattic": 1.0, "stream": 1.0, "mode": 1.0},
+        "surface": {"differ": "difference", "lattic": "lattice"},
+        "terms": [{"stream", "mode"}],
+        "topic": lambda: 0.0,
+        "words_share": 0.2,
+    }
+    known = decide(
+        evidence([0.3], **asked, in_corpus=frozenset({"lattic", "stream", "mode"})),
+        VerdictSettings(),
+    )
+    assert (known.verdict, known.missing) == ("none", ["difference"])
+    assert known.reason is not None and known.reason.endswith("They do not mention 'difference'.")
+    unknown = decide(evidence([0.3], **asked), VerdictSettings())
+    assert unknown.missing == ["difference", "lattice"]
+
+
 def test_no_hit_is_none() -> None:
     assert decide(evidence([]), VerdictSettings()).verdict == "none"
 

@@ -24,7 +24,7 @@ shown. In order:
    its words or a stand-in: such passages are on the subject and tell no way to do it.
 4. Quoted: for ``answer`` the hits with at least half ``min_coverage`` (``quoted_floor``), for
    ``closest`` every hit with some support; ``missing`` are the question's heaviest words the
-   quoted passages lack (for ``none``, the nearest passage), and ``explain`` says why.
+   quoted passages lack (for ``none``, every passage), and ``explain`` says why.
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ class Evidence:
     states: Callable[[int, Wanted], bool]
     way_to: str | None = None  # the term of the verb a question asks how to do
     names: frozenset[str] = frozenset()  # the terms the question types as names
+    in_corpus: frozenset[str] = frozenset()  # the question's terms some passage holds
 
 
 @dataclass(frozen=True)
@@ -111,10 +112,13 @@ def decide(evidence: Evidence, settings: VerdictSettings) -> Decision:
 
 
 def _none(evidence: Evidence, nearest: int | None) -> Decision:
-    """The ``none`` verdict; ``nearest`` is the best-supported hit, if any."""
-    closest, present = None, set[str]()
+    """The ``none`` verdict; ``nearest`` is the best-supported hit, if any. The words named
+    as missing are those no passage holds: "They do not mention" speaks of the articles, and
+    a word the nearest passage lacks may be in another ("the difference between lattice and
+    stream mode", each in a passage of its own)."""
+    closest, present = None, set(evidence.in_corpus)
     if nearest is not None:
-        closest, present = evidence.citations[nearest], evidence.terms[nearest]
+        closest, present = evidence.citations[nearest], present | evidence.terms[nearest]
     missing = missing_words(evidence.weights, present, evidence.surface)
     return Decision("none", [], missing, explain("none", missing, closest))
 

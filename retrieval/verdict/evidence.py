@@ -110,6 +110,7 @@ class Gatherer:
             about_articles=query.about_articles,
             states=states,
             names=typed_names(query),
+            in_corpus=frozenset(t for t in weights if t in passages.index.vocabulary),
         )
 
     def _way_to(self, query: Query) -> str | None:
