@@ -95,10 +95,22 @@ _SUMMING_UP_ALONE = re.compile(
 )
 
 
+# What a text says on a subject ("says about sanctions", "bandow's take on sanctions"): the
+# subject is asked, even of an article summed up ("summarize what bloomberg says about
+# sanctions" asks what "what does bloomberg say about sanctions" asks), and is searched.
+_ON_A_SUBJECT = re.compile(
+    r"\b(?:says?|said|writes?|wrote|thinks?|thought|tells?|told|takes?|views?|opinions?"
+    r"|thoughts)\s+(?:(?:us|me|it)\s+)?(?:about|on|regarding|concerning)\s+[^\W\d_]",
+    re.IGNORECASE,
+)
+
+
 def asks_for_argument(text: str, names_an_article: bool) -> bool:
     """Whether ``text`` asks what an article argues (see the module's docstring);
     ``names_an_article``: the question names one by its publisher or author."""
     if not may_hold(text, _ARGUING_PARTS) or _ARGUING.search(text) is None:
+        return False
+    if _ON_A_SUBJECT.search(text) is not None:
         return False
     return (
         names_an_article
