@@ -588,6 +588,57 @@ def test_a_heading_on_the_first_line_of_its_text_is_taken_out_of_it(
     assert [p.text for p in article.paragraphs] == [b.split("\n", 1)[1].strip() for b in blocks]
 
 
+UNDERLINED_GUIDE = """Server Guide
+============
+
+Welcome to the server, a place for builders.
+
+GETTING STARTED
+===============
+
+Join with the address play.example.org on version 1.20 or newer.
+
+CLAIMING LAND:
+--------------
+
+Use a golden shovel to claim land on two opposite corners.
+
+Sharing a claim
+---------------
+
+Type /trust and a name to let a friend build.
+
+=====
+Rules
+=====
+
+No griefing.
+"""
+
+
+def test_an_underlined_line_is_a_heading_each_mark_a_level(tmp_path: Path) -> None:
+    """As reStructuredText, setext Markdown and plain-text guides write headings: the first
+    mark used is a section, the next a subsection; the underline is never text."""
+    article = load_article(write(tmp_path, "guide.txt", UNDERLINED_GUIDE))
+    assert article.title == "Server Guide"
+    assert [(p.text.split()[0], p.section) for p in article.paragraphs] == [
+        ("Welcome", ()),
+        ("Join", ("GETTING STARTED",)),
+        ("Use", ("GETTING STARTED", "CLAIMING LAND")),  # the label's colon is not shown
+        ("Type", ("GETTING STARTED", "Sharing a claim")),
+        ("No", ("Rules",)),  # over and under: the first mark's level
+    ]
+    answer = Engine(load_corpus(tmp_path)).ask("how do i claim land")
+    assert answer.passages[0].text.startswith("Use a golden shovel")
+    assert all("---" not in s.text for s in answer.summary)
+
+
+def test_one_underlined_heading_is_a_heading_alone(tmp_path: Path) -> None:
+    text = "Notes\n\nThe hall opens at nine.\n\nParking\n-------\n\nPark behind the hall.\n"
+    article = load_article(write(tmp_path, "notes.txt", text))
+    assert [p.section for p in article.paragraphs] == [(), ("Parking",)]
+
+
 def test_a_hard_wrapped_paragraph_keeps_its_first_line(tmp_path: Path) -> None:
     # Each first line is a short capitalised line without a stop, as a heading is; but it is
     # as long as the lines after it, which go on with its sentence.

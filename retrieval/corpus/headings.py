@@ -9,7 +9,14 @@ the block after it explains, in one of two shapes:
 - a *question line*: at most ``MAX_QUESTION_WORDS`` words ending with "?", as FAQs write
   them ("How do I reset my widget?"), followed by a block that is not itself a question.
 
-and only when the text has at least ``MIN_HEADINGS`` of them: one short line in a news report
+- an *underlined line*: a line over a run of one mark ("Getting started" over "======",
+  "CLAIMING LAND:" over "------", or between two such runs), as reStructuredText, Markdown's
+  setext headings and plain-text guides write one; a colon ending it is a label's, not the
+  heading's text. Each mark is a level, in the order the text first uses them (``=`` then
+  ``-``: a section and its subsections),
+
+and only when the text has at least ``MIN_HEADINGS`` of them (an underlined line is a heading
+even alone): one short line in a news report
 is a caption or a rhetorical question more often than a heading. A heading may also be the
 first line of the block it heads, the text going on at the next line: a question line ("How
 long does a charge last?" and, on the next line, "A full charge lasts four days."), or a title
@@ -48,6 +55,25 @@ _WORD = re.compile(r"[^\W\d_]{2}")
 _CANNOT_END = frozenset(
     "a an the and or but nor of for to at by with from as than that into onto via".split()
 )
+
+
+# A run of one mark under (or over and under) a heading's line: "=====", "-----", "~~~~~".
+_UNDERLINE = re.compile(r"([=\-~^*#+_])\1{2,}")
+QUESTION_LEVEL = 100  # a question line heads its answer, below every other heading
+
+
+def underlined(text: str) -> tuple[str, str] | None:
+    """The heading and its mark when ``text`` is a line over its underline (or between two
+    runs of the mark), else None."""
+    lines = [line.strip() for line in text.strip().split("\n")]
+    if len(lines) == 3 and lines[0] == lines[2]:
+        lines = lines[1:]  # "=====", "Title", "=====": over and under
+    if len(lines) != 2 or (mark := _UNDERLINE.fullmatch(lines[1])) is None:
+        return None
+    heading = lines[0].rstrip(":").strip()
+    if _WORD.search(heading) is None or len(heading) > MAX_TITLE_CHARS:
+        return None
+    return heading, mark.group(1)
 
 
 def title_line(text: str) -> bool:
@@ -97,15 +123,19 @@ def find(blocks: Sequence[str], excluded: Collection[int] = ()) -> list[int]:
     stripped = [block.strip() for block in blocks]
     titles = [title_line(text) for text in stripped]  # each block read once, not twice
     questions = [question_line(text) for text in stripped]
+    lined = [underlined(text) is not None for text in stripped]
     found: list[int] = []
     for at in range(len(blocks) - 1):
         if at in excluded:
             continue
-        if (titles[at] and not titles[at + 1]) or (questions[at] and not questions[at + 1]):
+        if lined[at]:
+            found.append(at)  # marked as a heading: whatever follows is under it
+        elif (titles[at] and not titles[at + 1]) or (questions[at] and not questions[at + 1]):
             found.append(at)
         elif titles[at] and at + 2 < len(blocks) and questions[at + 1]:
             found.append(at)  # "Installation", then "How do I install it?", then the answer
-    return found if len(found) >= MIN_HEADINGS else []
+    certain = any(lined[at] for at in found)
+    return found if len(found) >= MIN_HEADINGS or certain else []
 
 
 def split_first_lines(blocks: Sequence[str], heads: Callable[[str, str], bool]) -> list[str]:
@@ -150,17 +180,19 @@ def declared(blocks: Sequence[str], lines: Sequence[str]) -> list[int]:
 
 def sections(blocks: Sequence[str], headings: Collection[int]) -> list[tuple[int, tuple[str, ...]]]:
     """(index of each block that is not a heading, the headings it sits under)."""
-    path: list[str] = []
-    under_title = False
+    path: list[tuple[int, str]] = []  # (level, text) of the open headings
+    marks: list[str] = []  # the underlines' marks, in the order the text first uses them
     found: list[tuple[int, tuple[str, ...]]] = []
     for at, raw in enumerate(blocks):
         if at not in headings:
-            found.append((at, tuple(path)))
+            found.append((at, tuple(text for _, text in path)))
             continue
-        text = raw.strip()
-        if question_line(text) and under_title:
-            path = [path[0], text]
-        else:
-            path = [text]
-            under_title = not question_line(text)
+        text, level = raw.strip(), 0  # a title line: a section of the text
+        if (lined := underlined(text)) is not None:
+            text, mark = lined
+            marks += [] if mark in marks else [mark]
+            level = marks.index(mark)
+        elif question_line(text):
+            level = QUESTION_LEVEL
+        path = [(lvl, head) for lvl, head in path if lvl < level] + [(level, text)]
     return found

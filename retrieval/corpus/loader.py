@@ -174,7 +174,9 @@ def _title_and_paragraphs(
                 name, "no title: make the first line the title, or set title in the front matter"
             )
         first_line, _, rest = blocks[0].partition("\n")
-        if headings.opens_with_text(first_line, rest):
+        if (underlined := headings.underlined(blocks[0])) is not None:
+            title, blocks = underlined[0], blocks[1:]  # "Guide" over "=====": its title
+        elif headings.opens_with_text(first_line, rest):
             title = named
         else:
             title = first_line.strip()
