@@ -639,6 +639,37 @@ def test_one_underlined_heading_is_a_heading_alone(tmp_path: Path) -> None:
     assert [p.section for p in article.paragraphs] == [(), ("Parking",)]
 
 
+RULES_IN_MARKDOWN = """# Server Rules
+
+## Chat
+- Be kind. No slurs, no harassment, no spam.
+- English only in #general.
+
+## Punishments
+Breaking a rule earns a warning first, then a 3-day ban.
+"""
+
+
+def test_a_text_file_that_writes_markdown_headings_is_read_as_markdown(tmp_path: Path) -> None:
+    """Rules pasted from a Discord channel or a wiki into a .txt file: "## Chat" heads its
+    list, it is never quoted, and "#general" is no heading."""
+    article = load_article(write(tmp_path, "rules.txt", RULES_IN_MARKDOWN))
+    assert article.title == "Server Rules"
+    assert [p.section for p in article.paragraphs] == [
+        ("Server Rules", "Chat"),
+        ("Server Rules", "Punishments"),
+    ]
+    assert not any("#" in p.text.replace("#general", "") for p in article.paragraphs)
+    answer = Engine(load_corpus(tmp_path)).ask("what happens if i break a rule")
+    assert answer.summary[0].text.startswith("Breaking a rule")
+
+
+def test_a_text_file_declaring_its_headings_stays_plain_text(tmp_path: Path) -> None:
+    declared = "+++\nheadings = []\n+++\n" + RULES_IN_MARKDOWN
+    article = load_article(write(tmp_path, "rules.txt", declared))
+    assert any(p.text.startswith("## Chat") for p in article.paragraphs)
+
+
 def test_a_hard_wrapped_paragraph_keeps_its_first_line(tmp_path: Path) -> None:
     # Each first line is a short capitalised line without a stop, as a heading is; but it is
     # as long as the lines after it, which go on with its sentence.

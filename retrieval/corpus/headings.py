@@ -57,6 +57,18 @@ _CANNOT_END = frozenset(
 )
 
 
+# A Markdown heading written in a text file: "# Rules", "## Punishments" (not "#general").
+_ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+
+
+def writes_markdown(body: str) -> bool:
+    """Whether a plain text writes Markdown's headings: it opens with "# Title", or holds
+    ``MIN_HEADINGS`` lines like "## Punishments". Rules and FAQs pasted from a Discord channel
+    or a wiki often do, in a ``.txt`` file; read as plain text, each "## Chat" was quoted."""
+    opens = _ATX_HEADING.match(body.lstrip("\n")) is not None
+    return opens or len(_ATX_HEADING.findall(body)) >= MIN_HEADINGS
+
+
 # A run of one mark under (or over and under) a heading's line: "=====", "-----", "~~~~~".
 _UNDERLINE = re.compile(r"([=\-~^*#+_])\1{2,}")
 QUESTION_LEVEL = 100  # a question line heads its answer, below every other heading

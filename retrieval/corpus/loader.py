@@ -120,6 +120,8 @@ def load_article(
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         meta = site_front_matter.merged(meta, body, name)  # a site generator's title, author
         title, blocks = _markdown_blocks(body, meta, name, named)
+    elif meta.headings is None and meta.non_body is None and headings.writes_markdown(body):
+        title, blocks = _markdown_blocks(body, meta, name, named)  # "# Rules" in a .txt
     else:
         title, blocks = _plain_blocks(body, meta, name, named)
     _check_lengths(blocks, name)
