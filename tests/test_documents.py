@@ -633,6 +633,21 @@ def test_an_underlined_line_is_a_heading_each_mark_a_level(tmp_path: Path) -> No
     assert all("---" not in s.text for s in answer.summary)
 
 
+def test_a_label_line_heads_the_text_under_it(tmp_path: Path) -> None:
+    """A few capitalised words and a colon, alone on a line, are a label; "You must:" over a
+    list introduces it and is text."""
+    text = (
+        "Server guide\n\nCLAIMING LAND:\nUse a golden shovel on two corners.\n\n"
+        "PVP RULES:\nPvP is off outside the Arena.\n\nYou must:\n- be kind\n- ask first\n"
+    )
+    article = load_article(write(tmp_path, "guide.txt", text))
+    assert [(p.text.split()[0], p.section) for p in article.paragraphs] == [
+        ("Use", ("CLAIMING LAND",)),
+        ("PvP", ("PVP RULES",)),
+        ("You", ("PVP RULES",)),
+    ]
+
+
 def test_one_underlined_heading_is_a_heading_alone(tmp_path: Path) -> None:
     text = "Notes\n\nThe hall opens at nine.\n\nParking\n-------\n\nPark behind the hall.\n"
     article = load_article(write(tmp_path, "notes.txt", text))

@@ -1,14 +1,16 @@
 """Heading lines in plain text: the sections of a text file that has no Markdown syntax.
 
 A block (the text between blank lines, after the title) is a heading when it is one line that
-the block after it explains, in one of two shapes:
+the block after it explains, in one of these shapes:
 
 - a *title line*: at most ``MAX_TITLE_WORDS`` words, opening with a capital or a digit,
   holding a word, and ending with neither punctuation, a closing quote nor a function word
   ("Getting started", "Step 2"; not "27,595", nor "... secured qualification for");
+- a *label line*: a title line's words, at most ``MAX_LABEL_WORDS`` of them each opening
+  with a capital or a digit, and a colon ("PVP RULES:", "Trading:", "Step 2:"; not "You
+  must:", which introduces what follows);
 - a *question line*: at most ``MAX_QUESTION_WORDS`` words ending with "?", as FAQs write
-  them ("How do I reset my widget?"), followed by a block that is not itself a question.
-
+  them ("How do I reset my widget?"), followed by a block that is not itself a question;
 - an *underlined line*: a line over a run of one mark ("Getting started" over "======",
   "CLAIMING LAND:" over "------", or between two such runs), as reStructuredText, Markdown's
   setext headings and plain-text guides write one; a colon ending it is a label's, not the
@@ -20,13 +22,13 @@ even alone): one short line in a news report
 is a caption or a rhetorical question more often than a heading. A heading may also be the
 first line of the block it heads, the text going on at the next line: a question line ("How
 long does a charge last?" and, on the next line, "A full charge lasts four days."), or a title
-line short beside the lines after it (at most ``WRAP_SHARE`` of the longest) over a line that
-opens with a capital ("Claiming land", then "Use a golden shovel..."): a hard-wrapped
+or label line short beside the lines after it (at most ``WRAP_SHARE`` of the longest) over a
+line that opens with a capital ("Claiming land", then "Use a golden shovel..."): a hard-wrapped
 paragraph's first line is about as long as the next, which goes on with its sentence. Such a
 line is taken out of its block when that finds more headings than the blocks as written. A line
 the layout rules take for a caption, credit or notice (``retrieval.corpus.layout``) is never a
 heading, nor is the last block (nothing follows it). A question line under a title line is a
-subsection of it; a title line closes the sections before it.
+subsection of it; a title or label line closes the sections before it.
 
 A file's front matter may list its heading lines instead (``headings = ["Getting started",
 "How do I reset my widget?"]``, compared as the text of the line); ``headings = []`` says it
@@ -43,6 +45,7 @@ from retrieval.corpus.text import identity
 
 MAX_TITLE_WORDS = 10
 MAX_QUESTION_WORDS = 20
+MAX_LABEL_WORDS = 4
 MIN_HEADINGS = 2
 WRAP_SHARE = 0.6  # a title line opening a block is at most this share of its longest line
 
@@ -105,6 +108,23 @@ def title_line(text: str) -> bool:
     )
 
 
+def label_line(text: str) -> bool:
+    """A few capitalised words and a colon on a line of their own: "PVP RULES:"."""
+    if not text.endswith(":") or "\n" in text:
+        return False
+    words = text[:-1].split()
+    return (
+        0 < len(words) <= MAX_LABEL_WORDS
+        and all(word[:1].isupper() or word[:1].isdigit() for word in words)
+        and title_line(text[:-1])
+    )
+
+
+def heading_line(text: str) -> bool:
+    """A title line or a label line: a heading that is not a question."""
+    return title_line(text) or label_line(text)
+
+
 def opens_with_text(first: str, rest: str) -> bool:
     """Whether a plain text's ``first`` line (``rest``: the lines after it in its block) is
     text rather than its title: a sentence (a full stop at its end, not an initialism's: "...
@@ -133,7 +153,7 @@ def question_line(text: str) -> bool:
 def find(blocks: Sequence[str], excluded: Collection[int] = ()) -> list[int]:
     """Indices (from 0) of the heading blocks by the rules above; ``excluded`` are never."""
     stripped = [block.strip() for block in blocks]
-    titles = [title_line(text) for text in stripped]  # each block read once, not twice
+    titles = [heading_line(text) for text in stripped]  # each block read once, not twice
     questions = [question_line(text) for text in stripped]
     lined = [underlined(text) is not None for text in stripped]
     found: list[int] = []
@@ -174,7 +194,7 @@ def first_line_heads(first: str, rest: str) -> bool:
         bool(lines)
         and lines[0][:1].isupper()
         and len(first) <= WRAP_SHARE * max(map(len, lines))
-        and title_line(first)
+        and heading_line(first)
     )
 
 
@@ -206,5 +226,7 @@ def sections(blocks: Sequence[str], headings: Collection[int]) -> list[tuple[int
             level = marks.index(mark)
         elif question_line(text):
             level = QUESTION_LEVEL
+        elif label_line(text):
+            text = text[:-1]  # "PVP RULES:" heads "PVP RULES"
         path = [(lvl, head) for lvl, head in path if lvl < level] + [(level, text)]
     return found
