@@ -18,6 +18,7 @@ PIECES = [
     "the tax Page",
     " story about ",
     " say ",
+    " says about ",
     " 'Tax",
     "' ",
     '"',
@@ -105,7 +106,10 @@ def test_each_pattern_matches_as_a_plain_search_does(question: str, names: bool)
     arguing = argument._ARGUING.search(question) is not None
     the_text = argument._THE_TEXT.search(question) is not None
     alone = argument._SUMMING_UP_ALONE.fullmatch(question) is not None
-    assert argument.asks_for_argument(question, names) == (arguing and (names or the_text or alone))
+    on_a_subject = argument._ON_A_SUBJECT.search(question) is not None
+    assert argument.asks_for_argument(question, names) == (
+        arguing and not on_a_subject and (names or the_text or alone)
+    )
     pointed = mentions._POINTED_AT.search(question) is not None
     spans = [(m.span(1), m.span(2)) for m in described._BEFORE_NOUN.finditer(question)]
     spans += [(m.span(2), m.span(1)) for m in described._AFTER_NOUN.finditer(question)]
