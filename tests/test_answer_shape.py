@@ -121,7 +121,8 @@ def test_summing_up_the_only_article_gives_its_argument(tmp_path: Path) -> None:
         ("what is the author's position", False, True),
         ("what is bandow's view on sanctions", True, False),  # a subject asked: searched
         ("summarize what bloomberg says about sanctions", True, False),  # as "what ... say"
-        ("sum up bandow's take on sanctions", True, False),
+        ("summarize what the faq says on refunds", False, False),
+        ("sum up bloomberg's views on north korea", True, True),  # a view summed up
         ("summarize what the article says", False, True),  # nothing on a subject
         ("the points of view in the article", False, False),
         ("what is the team's position in the league", False, False),  # no article

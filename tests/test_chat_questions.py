@@ -142,6 +142,8 @@ def test_a_question_with_mentions_links_and_emphasis_answers_as_its_plain_words(
         ("can you explain the sanctions", "the sanctions"),
         ("describe the congress", "the congress"),
         ("summarize the appeals process", "the appeals process"),
+        ("sum up what the faq says about reports", "what the faq says about reports"),
+        ("the sum up to ten", "the sum up to ten"),  # a sum, not a request
         ("explain how sanctions work", "how sanctions work"),
         ("show me the rules", "the rules"),
         ("any information on the congress?", "on the congress?"),

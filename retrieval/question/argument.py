@@ -95,12 +95,13 @@ _SUMMING_UP_ALONE = re.compile(
 )
 
 
-# What a text says on a subject ("says about sanctions", "bandow's take on sanctions"): the
-# subject is asked, even of an article summed up ("summarize what bloomberg says about
-# sanctions" asks what "what does bloomberg say about sanctions" asks), and is searched.
+# What a text says on a subject ("says about sanctions"): the subject is asked, even of an
+# article summed up ("summarize what bloomberg says about sanctions" asks what "what does
+# bloomberg say about sanctions" asks), and is searched. A view summed up ("sum up bloomberg's
+# views on north korea") is the article's argument, as "bloomberg's views" is.
 _ON_A_SUBJECT = re.compile(
-    r"\b(?:says?|said|writes?|wrote|thinks?|thought|tells?|told|takes?|views?|opinions?"
-    r"|thoughts)\s+(?:(?:us|me|it)\s+)?(?:about|on|regarding|concerning)\s+[^\W\d_]",
+    r"\b(?:says?|said|writes?|wrote|tells?|told)\s+(?:(?:us|me)\s+)?"
+    r"(?:about|on|regarding|concerning)\s+[^\W\d_]",
     re.IGNORECASE,
 )
 

@@ -19,8 +19,8 @@ Closed classes of English, none about any one topic:
   anyone know when...", "can someone tell me why...", "any idea how...", "I was wondering
   whether...". A chat asks so; the answer holds none of them. So too a request, opening the
   message, to tell what is known of a subject: "tell me about the roles", "what can you tell
-  me about appeals", "explain the steps", "summarize the appeals process", "any info on
-  roles" ("what does the article tell us about..." asks a text, and "show rules" may be a
+  me about appeals", "explain the steps", "summarize (or sum up) the appeals process", "any
+  info on roles" ("what does the article tell us about..." asks a text, and "show rules" may be a
   command: both keep their words);
 * courtesies and asides of chat, once its shorthand is spelled out (``question.chat``):
   "please", "thanks (in advance)", "thank you", "by the way", "to be honest", "in my opinion",
@@ -94,7 +94,7 @@ _WRAPPER = re.compile(
     r"(?:about|of|on|regarding)\b)"
     r"|(?:(?:give|send|get)\s+(?:me|us)\s+)?(?:(?:any|some|more)\s+)?information"
     r"(?=\s+(?:on|about|regarding)\b)"
-    r"|(?:explain|describe|summari[sz]e|(?:show|give)\s+(?:me|us))"
+    r"|(?:explain|describe|summari[sz]e|sum\s+(?:it\s+)?up|(?:show|give)\s+(?:me|us))"
     r"(?=\s+(?:the|a|an|this|that|these|those|your|our|all|some|more|what|when|where|who|which"
     r"|why|how)\b)"
     r"))",
@@ -156,8 +156,8 @@ _COURTESY_PARTS = (
 )
 # Every match of ``_WRAPPER`` holds one of these.
 _WRAPPER_PARTS = tuple(
-    "know remember tell explain describe summari show give information idea wonder underst "
-    "get".split()
+    "know remember tell explain describe summari sum show give information idea wonder "
+    "underst get".split()
 )
 _PREFIX = re.compile(
     r"\b(?:pre|post|non|anti|co|ex|mid|semi|quasi|pseudo|neo|proto|ultra|multi|inter|intra|sub)"
