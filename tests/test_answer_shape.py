@@ -201,6 +201,25 @@ def test_a_leaning_sentence_that_opens_its_paragraph_is_left_out_of_in_short() -
     assert "This levy will fund the harbour dredging." not in [s.text for s in answer.summary]
 
 
+def test_a_chain_leaning_past_its_paragraph_is_in_short_from_that_paragraph_s_start() -> None:
+    """When the only sentences holding the question lean on the paragraph before theirs, the In
+    short quotes their paragraph from its start: every answer has one."""
+    article = Article.from_paragraphs(
+        "reform",
+        "Reform",
+        (
+            "The council approved the harbour levy on Monday after a long debate.",
+            "This levy was the treasurer's idea. That decision angered the harbour master.",
+        ),
+    )
+    answer = Engine(Corpus([article])).ask("what angered the harbour master")
+    assert answer.verdict == "answer"
+    assert [s.text for s in answer.summary] == [
+        "This levy was the treasurer's idea.",
+        "That decision angered the harbour master.",
+    ]
+
+
 def test_a_question_naming_an_article_is_summed_up_from_that_article(engine: Engine) -> None:
     """ "the bloomberg pic": Cato's caption also shows a picture, but it was not asked about."""
     answer = engine.ask("whats the caption on the bloomberg pic")

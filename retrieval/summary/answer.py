@@ -210,15 +210,19 @@ def answer_summary(
         _, terms, ranks = pools[_body] = _pool(hits, passages, _body)
         if row[0] > max(relevances(weights, [frozenset(t) for t in terms], ranks), default=0.0):
             return [row[1]]
-    # A question the passages ask and do not answer is shown only if nothing else can be.
-    for unanswered, admit in ((False, _body), (False, _any), (True, _body), (True, _any)):
+    # A question the passages ask and do not answer is shown only if nothing else can be, and
+    # a sentence leaning on the paragraph before its own ("Nevertheless, ...", after "Much of
+    # this rhetoric...") with its paragraph's sentences before it: every answer has an In short.
+    for last_resort, admit in ((False, _body), (False, _any), (True, _body), (True, _any)):
         pool = pools.get(admit)
         if pool is None:
             pool = pools[admit] = _pool(hits, passages, admit)
         candidates, terms, ranks = pool
         for floor in (MIN_SHARE, ANY_SHARE):  # the best, else any that holds a question word
             picked = ranked_sentences(weights, terms, passage_ranks=ranks, min_share=floor)
-            chosen = readable(picked, candidates, count, genre, unanswered=unanswered)
+            chosen = readable(
+                picked, candidates, count, genre, unanswered=last_resort, clipped=last_resort
+            )
             if chosen:
                 return [sentence_in(*candidates[i][:2], *candidates[i][2]) for i in chosen]
     return _table_row(weights, hits, passages)

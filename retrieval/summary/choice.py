@@ -34,12 +34,14 @@ def readable(
     genre: Callable[[Article], Genre] = article_genre,
     *,
     unanswered: bool = False,
+    clipped: bool = False,
 ) -> list[int]:
     """Up to ``count`` of the ``ranked`` sentences (best first) that read as text.
 
     A sentence that leans on the one before it ("Yet these are also precisely the reasons...",
     ``retrieval.summary.coherence``) is taken with that sentence, and that one with its own if
-    it leans too; a chain reaching back past its paragraph's start is left out. A question
+    it leans too; a chain reaching back past its paragraph's start is left out, or with
+    ``clipped`` (when nothing else could be shown) taken from that start. A question
     ("How long do warnings last?", as FAQs and opinion pieces ask one and answer it) is taken
     with the sentence after it, and alone only with ``unanswered`` (when nothing else could be
     shown): not as a paragraph's last sentence. So is a sentence that introduces what follows
@@ -69,6 +71,8 @@ def readable(
         while leans(group[0]):
             before = group[0] - 1
             if before < 0 or not same_paragraph(before, group[0]):
+                if clipped:
+                    break
                 return []
             group.insert(0, before)
         # a question, then what answers it; an introduction ("To reset it:"), what follows
