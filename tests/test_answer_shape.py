@@ -220,6 +220,20 @@ def test_a_chain_leaning_past_its_paragraph_is_in_short_from_that_paragraph_s_st
     ]
 
 
+def test_in_short_opens_with_the_sentence_stating_the_number_asked_for() -> None:
+    article = Article.from_paragraphs(
+        "harbour",
+        "Harbour",
+        (
+            "Nobody yet knows when the ferry crews will vote on the new rota.",
+            "The union says more than 300 ferry crews will take part in the vote.",
+        ),
+    )
+    engine = Engine(Corpus([article]))
+    answer = engine.ask("how many ferry crews will vote")
+    assert answer.summary[0].text.startswith("The union says more than 300")
+
+
 def test_a_question_naming_an_article_is_summed_up_from_that_article(engine: Engine) -> None:
     """ "the bloomberg pic": Cato's caption also shows a picture, but it was not asked about."""
     answer = engine.ask("whats the caption on the bloomberg pic")

@@ -25,11 +25,13 @@ from retrieval.search.sections import asked_under
 from retrieval.summary.choice import (
     ANY_SHARE,
     MIN_SHARE,
+    STATES_BONUS,
     Candidate,
     ranked_sentences,
     readable,
     relevances,
 )
+from retrieval.verdict.asked_for import Wanted, holds
 from retrieval.verdict.decision import Decision, Evidence
 from retrieval.verdict.support import support
 
@@ -92,7 +94,14 @@ class Replies:
             passages=quoted,
             # A question naming an article ("the bloomberg pic") is summed up from its passages.
             summary=answer_summary(
-                weights, named or chosen, passages, self._sentences, self._genre
+                weights,
+                named or chosen,
+                passages,
+                self._sentences,
+                self._genre,
+                # a way asked for is told, not counted: "How do I change how many monthly
+                # snapshots are kept?" (docs check) opened with a number, not the way
+                states=None if evidence.way_to else _stating(evidence.asks, query.meant),
             ),
         )
 
@@ -179,12 +188,21 @@ def quote(hit: Hit, weights: Mapping[str, float], support: float, passages: Pass
     )
 
 
+def _stating(wanted: Wanted | None, question: str) -> Callable[[str], bool] | None:
+    """Whether a sentence states what the question asks for (``asked_for.holds``), when it
+    asks for a time, a number or a name."""
+    if wanted is None:
+        return None
+    return lambda text: holds(wanted, text, question)
+
+
 def answer_summary(
     weights: Mapping[str, float],
     hits: Sequence[Hit],
     passages: Passages,
     count: int,
     genre: Callable[[Article], Genre] = article_genre,
+    states: Callable[[str], bool] | None = None,
 ) -> list[SummarySentence]:
     """The answer's short summary from the sentences of its quoted passages.
 
@@ -197,6 +215,8 @@ def answer_summary(
     chosen sentences read as text (``readable``): one that leans on the sentence before it
     comes with that sentence or not at all, and a paragraph's sentences keep their order. A
     question for an item of a numbered list ("what is rule 3") is answered by the item.
+    ``states``: whether a sentence states the time, number or name the question asks for; such
+    a sentence comes first among those holding as much of the question (``STATES_BONUS``).
     """
     best = hits[0] if hits else None
     if best is not None and best.item is not None:
@@ -218,8 +238,13 @@ def answer_summary(
         if pool is None:
             pool = pools[admit] = _pool(hits, passages, admit)
         candidates, terms, ranks = pool
+        extra = None
+        if states is not None:
+            extra = [STATES_BONUS if states(p.text[a:b]) else 0.0 for _, p, (a, b) in candidates]
         for floor in (MIN_SHARE, ANY_SHARE):  # the best, else any that holds a question word
-            picked = ranked_sentences(weights, terms, passage_ranks=ranks, min_share=floor)
+            picked = ranked_sentences(
+                weights, terms, passage_ranks=ranks, min_share=floor, extra=extra
+            )
             chosen = readable(
                 picked, candidates, count, genre, unanswered=last_resort, clipped=last_resort
             )

@@ -23,6 +23,13 @@ MMR_LAMBDA = 0.7
 RANK_PENALTY = 0.1  # SQuAD: the answer sentence is mostly in the best passage
 MIN_SHARE = 0.5  # a summary sentence holds at least half what the best one holds...
 ANY_SHARE = 1e-9  # ... unless none of those reads alone: then any that holds something
+# A question asking for a time, a number or a name ("how many delegates") is answered by a
+# sentence stating one: it counts this much more than the question's words give it ("The more
+# than 3,000 delegates..." before "We still don't know the exact date that delegates will
+# convene"). SQuAD dev, answered questions, In short's first sentence holding the answer: fitted
+# on the even-numbered questions (0.1: +0.3 points, 0.2: +0.5, 0.3 and 0.4: +0.6, 1.0: +0.2),
+# 73.9% -> 74.4% on the odd-numbered ones (asking for a time, number or name: 73.6% -> 75.5%).
+STATES_BONUS = 0.3
 
 Candidate = tuple[Article, Paragraph, tuple[int, int]]
 
@@ -116,9 +123,11 @@ def ranked_sentences(
     *,
     passage_ranks: Sequence[int] | None = None,
     min_share: float = MIN_SHARE,
+    extra: Sequence[float] | None = None,
 ) -> Iterator[int]:
     """Indices of the sentences that answer the query, best first, each found only when
-    asked for (a long paragraph has hundreds, and a summary wants two or three).
+    asked for (a long paragraph has hundreds, and a summary wants two or three). ``extra`` is
+    added to each sentence's relevance that holds something of the query (``STATES_BONUS``).
 
     Relevance is the share of the query's information (idf mass) a sentence contains, less
     ``RANK_PENALTY`` per place its passage stands below the best one; MMR keeps a second
@@ -126,6 +135,8 @@ def ranked_sentences(
     """
     term_sets = [frozenset(s) for s in sentences]
     relevance = relevances(query_weights, term_sets, passage_ranks)
+    if extra is not None:
+        relevance = [r + e if r > 0 else r for r, e in zip(relevance, extra, strict=True)]
     best = max(relevance, default=0.0)
     if best <= 0:
         return
