@@ -186,16 +186,16 @@ def test_in_short_keeps_a_paragraphs_sentences_in_their_order(engine: Engine) ->
                 assert a.start < b.start
 
 
+def harbour_notes(*paragraphs: str) -> Engine:
+    """An engine on one short article of the given paragraphs."""
+    return Engine(Corpus([Article.from_paragraphs("harbour", "Harbour", paragraphs)]))
+
+
+LEVY = "The council approved the harbour levy on Monday after a long debate."
+
+
 def test_a_leaning_sentence_that_opens_its_paragraph_is_left_out_of_in_short() -> None:
-    article = Article.from_paragraphs(
-        "reform",
-        "Reform",
-        (
-            "The council approved the harbour levy on Monday after a long debate.",
-            "This levy will fund the harbour dredging. It starts in May.",
-        ),
-    )
-    engine = Engine(Corpus([article]))
+    engine = harbour_notes(LEVY, "This levy will fund the harbour dredging. It starts in May.")
     answer = engine.ask("what will the harbour levy fund")
     assert answer.verdict == "answer" and answer.summary
     assert "This levy will fund the harbour dredging." not in [s.text for s in answer.summary]
@@ -204,15 +204,10 @@ def test_a_leaning_sentence_that_opens_its_paragraph_is_left_out_of_in_short() -
 def test_a_chain_leaning_past_its_paragraph_is_in_short_from_that_paragraph_s_start() -> None:
     """When the only sentences holding the question lean on the paragraph before theirs, the In
     short quotes their paragraph from its start: every answer has one."""
-    article = Article.from_paragraphs(
-        "reform",
-        "Reform",
-        (
-            "The council approved the harbour levy on Monday after a long debate.",
-            "This levy was the treasurer's idea. That decision angered the harbour master.",
-        ),
+    engine = harbour_notes(
+        LEVY, "This levy was the treasurer's idea. That decision angered the harbour master."
     )
-    answer = Engine(Corpus([article])).ask("what angered the harbour master")
+    answer = engine.ask("what angered the harbour master")
     assert answer.verdict == "answer"
     assert [s.text for s in answer.summary] == [
         "This levy was the treasurer's idea.",
@@ -221,15 +216,10 @@ def test_a_chain_leaning_past_its_paragraph_is_in_short_from_that_paragraph_s_st
 
 
 def test_in_short_opens_with_the_sentence_stating_the_number_asked_for() -> None:
-    article = Article.from_paragraphs(
-        "harbour",
-        "Harbour",
-        (
-            "Nobody yet knows when the ferry crews will vote on the new rota.",
-            "The union says more than 300 ferry crews will take part in the vote.",
-        ),
+    engine = harbour_notes(
+        "Nobody yet knows when the ferry crews will vote on the new rota.",
+        "The union says more than 300 ferry crews will take part in the vote.",
     )
-    engine = Engine(Corpus([article]))
     answer = engine.ask("how many ferry crews will vote")
     assert answer.summary[0].text.startswith("The union says more than 300")
 
