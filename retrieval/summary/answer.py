@@ -226,6 +226,7 @@ def answer_summary(
             return [sentence_in(article, paragraph, *span) for span in spans]
     row = _best_row(weights, best, passages) if best is not None else None
     pools: dict[Admit, _Pool] = {}  # each read once: the later passes are rare
+    extras: dict[Admit, list[float]] = {}  # STATES_BONUS of each pool's sentences
     if row is not None:
         _, terms, ranks = pools[_body] = _pool(hits, passages, _body)
         if row[0] > max(relevances(weights, [frozenset(t) for t in terms], ranks), default=0.0):
@@ -239,8 +240,12 @@ def answer_summary(
             pool = pools[admit] = _pool(hits, passages, admit)
         candidates, terms, ranks = pool
         extra = None
-        if states is not None:
-            extra = [STATES_BONUS if states(p.text[a:b]) else 0.0 for _, p, (a, b) in candidates]
+        if states is not None:  # each pool's read once, as the pool is
+            extra = extras.get(admit)
+            if extra is None:
+                extra = extras[admit] = [
+                    STATES_BONUS if states(p.text[a:b]) else 0.0 for _, p, (a, b) in candidates
+                ]
         for floor in (MIN_SHARE, ANY_SHARE):  # the best, else any that holds a question word
             picked = ranked_sentences(
                 weights, terms, passage_ranks=ranks, min_share=floor, extra=extra

@@ -127,7 +127,7 @@ def ranked_sentences(
 ) -> Iterator[int]:
     """Indices of the sentences that answer the query, best first, each found only when
     asked for (a long paragraph has hundreds, and a summary wants two or three). ``extra`` is
-    added to each sentence's relevance that holds something of the query (``STATES_BONUS``).
+    added to each relevance above 0 (``STATES_BONUS``).
 
     Relevance is the share of the query's information (idf mass) a sentence contains, less
     ``RANK_PENALTY`` per place its passage stands below the best one; MMR keeps a second

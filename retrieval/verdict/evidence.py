@@ -80,18 +80,20 @@ class Gatherer:
             text = paragraph.text
             spans = passages.sentences(hits[i].index)[0]
             per_sentence = sentence_terms(passages, hits[i].index, hits[i].item)
+            asked_about = False  # some sentence holds a word of the question
             for at, ((start, end), held) in enumerate(zip(spans, per_sentence, strict=True)):
                 if query.weights.keys().isdisjoint(held):
                     continue
+                asked_about = True
                 if asks_question(text[start:end]) and at + 1 < len(spans):
                     end = spans[at + 1][1]
                 if holds(wanted, text[start:end], query.meant):
                     return True
-                if wanted == "time" and any(
-                    holds(wanted, heading, query.meant) for heading in paragraph.section
-                ):
-                    return True
-            return False
+            return (
+                asked_about
+                and wanted == "time"
+                and any(holds(wanted, heading, query.meant) for heading in paragraph.section)
+            )
 
         return Evidence(
             weights=weights,
