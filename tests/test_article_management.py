@@ -135,14 +135,14 @@ async def test_an_faq_added_over_discord_answers_from_its_headings_table_and_emo
     assert "Added article 3" in all_text(added)
     _, answer = await shared.send("!ask how do i link my account", shared.a.alice)
     text = all_text(answer)  # both headings hold "link" and "account"
-    assert "Best passage 1 of 3: Lantern Club FAQ \u203a Setup \u203a Q: How do I link" in text
-    assert "**In short**\n> A: Type /link in #bot-commands" in text
+    assert "Best passage 1 of 3: Lantern Club FAQ \u203a Setup \u203a How do I link" in text
+    assert "**In short**\n> Type /link in #bot-commands" in text  # "Q:" and "A:" not quoted
     _, answer = await shared.send("!ask when does the beta forge playtest open", shared.a.alice)
     # the row, its cells' bars escaped so that Discord shows them as written
     assert "**In short**\n> Beta Forge \\| 14 April \\| 120\n" in all_text(answer)
     _, answer = await shared.send("!ask how do i get verified", shared.a.alice)
     # an emoji's shortcode shows the emoji the page shows, not a gap
-    assert "**In short**\n> A: React with \u2705 to the welcome post." in all_text(answer)
+    assert "**In short**\n> React with \u2705 to the welcome post." in all_text(answer)
 
 
 async def test_a_moderator_may_not_change_the_shared_articles(shared: Place, corpus: Path) -> None:

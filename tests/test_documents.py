@@ -343,9 +343,9 @@ def test_the_heading_that_asks_the_question_in_its_own_words_answers_it(tmp_path
     # both headings hold "link" and "account": "how do I" against "can I" tells them apart
     setup = ["Lantern Club FAQ", "🔧 Setup"]
     first = engine.ask("how do i link my account").passages[0]
-    assert first.section == [*setup, "Q: How do I link my game account?"]
+    assert first.section == [*setup, "How do I link my game account?"]
     first = engine.ask("can i link two accounts").passages[0]
-    assert first.section == [*setup, "Q: Can I link two accounts?"]
+    assert first.section == [*setup, "Can I link two accounts?"]
     # the heading asks it word for word: not the paragraph above it that names a ban
     first = engine.ask("what happens after a ban").passages[0]
     assert first.section == ["Lantern Club FAQ", "Moderation", "What happens after a ban?"]
@@ -586,6 +586,64 @@ def test_a_heading_on_the_first_line_of_its_text_is_taken_out_of_it(
     assert [p.section for p in article.paragraphs] == sections
     blocks = text.split("\n\n")[1:]
     assert [p.text for p in article.paragraphs] == [b.split("\n", 1)[1].strip() for b in blocks]
+
+
+BILLING_QA = """\
+Billing questions
+
+Q: How much does Pro cost?
+A: Pro costs 4 dollars a month and lifts the notebook limit.
+Q: Can I pay with PayPal?
+A: Card payments only for now. PayPal support is planned for the spring.
+"""
+
+
+def test_labelled_questions_run_together_are_one_passage_per_answer(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "billing.txt", BILLING_QA))
+    assert [(p.text, p.section) for p in article.paragraphs] == [
+        ("Pro costs 4 dollars a month and lifts the notebook limit.", ("How much does Pro cost?",)),
+        (
+            "Card payments only for now. PayPal support is planned for the spring.",
+            ("Can I pay with PayPal?",),
+        ),
+    ]
+    answer = Engine(load_corpus(tmp_path)).ask("can i pay with paypal")
+    assert answer.verdict == "answer"
+    assert answer.summary[0].text == "Card payments only for now."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Markdown reads lines without a blank between them as one paragraph
+        "# Server FAQ\n\nQuestion: Is there a whitelist?\nAnswer: No, anyone can join.\n\n"
+        "Question: Where do I report a bug?\nAnswer: In #bug-reports, with a screenshot.\n",
+        # a plain text's question line over its answer, blank lines between the pairs
+        "Server FAQ\n\nQ. Is there a whitelist?\nA. No, anyone can join.\n\n"
+        "Q. Where do I report a bug?\nA. In #bug-reports, with a screenshot.\n",
+    ],
+)
+def test_the_labels_of_a_question_and_its_answer_are_not_quoted(tmp_path: Path, text: str) -> None:
+    name = "faq.md" if text.startswith("#") else "faq.txt"
+    article = load_article(write(tmp_path, name, text))
+    assert [p.text for p in article.paragraphs] == [
+        "No, anyone can join.",
+        "In #bug-reports, with a screenshot.",
+    ]
+    assert [p.section[-1] for p in article.paragraphs] == [
+        "Is there a whitelist?",
+        "Where do I report a bug?",
+    ]
+
+
+def test_a_paragraph_holding_more_than_labelled_pairs_stays_whole(tmp_path: Path) -> None:
+    text = (
+        "Interview notes\n\nWe asked the mayor two things.\nQ: Will fares rise?\n"
+        "A: Not this year.\n\nThe council meets again in May to set the budget.\n"
+    )
+    article = load_article(write(tmp_path, "notes.txt", text))
+    assert article.paragraphs[0].text.startswith("We asked the mayor two things.\nQ: Will")
+    assert len(article.paragraphs) == 2
 
 
 UNDERLINED_GUIDE = """Server Guide

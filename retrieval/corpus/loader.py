@@ -5,7 +5,8 @@ lines. A ``.txt`` file's first line is the title (unless it reads as text: then 
 is) and its paragraphs are separated by blank
 lines, its heading lines found by ``retrieval.corpus.headings``; a ``.md`` or ``.mdx`` file is
 read as Markdown (``retrieval.corpus.markdown``), its title its first ``#`` heading, else its
-file name (``retrieval.corpus.names``).
+file name (``retrieval.corpus.names``). In either, questions and answers labelled "Q:" and "A:"
+are read as their questions' sections (``retrieval.corpus.qa_labels``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from retrieval.corpus import headings, layout, markdown, site_front_matter
+from retrieval.corpus import headings, layout, markdown, qa_labels, site_front_matter
 from retrieval.corpus.files import (
     DEFAULT_MAX_FILE_BYTES,
     MARKDOWN_SUFFIXES,
@@ -124,6 +125,8 @@ def load_article(
         title, blocks = _markdown_blocks(body, meta, name, named)  # "# Rules" in a .txt
     else:
         title, blocks = _plain_blocks(body, meta, name, named)
+    if meta.headings is None and meta.non_body is None:  # declared layout is the writer's
+        blocks = qa_labels.split(blocks)  # "Q: ...?" over "A: ...": a question and its answer
     _check_lengths(blocks, name)
     roles = _non_body_roles(meta, [b.text for b in blocks if b.role == BODY], blocks, name)
     return Article(
