@@ -7,7 +7,7 @@ the headings it sits under, of its article's title or of its introduction; or th
 it first on the question's other words: "the third step to get verified") and has the item,
 that list comes first, and is read as if the item were written with the reference's words
 ("rule 3: Keep content safe for work."): the verdict weighs it so (``sentence_terms``), and
-the answer's "In short" is the item (``retrieval.summary.answer``). Of several such lists, the
+the answer's "In short" is the item (``retrieval.summary.in_short``). Of several such lists, the
 articles the question names come first, then the one the search ranked best, then BM25's best.
 """
 

@@ -91,7 +91,7 @@ def section_next(passages: Passages, query: Query, ranked: Ranked) -> Ranked:
 def asked_under(passages: Passages, query: Query, index: int) -> tuple[str, ...]:
     """The headings above passage ``index`` when the nearest is a question holding at least
     ``SECTION_SHARE`` of the question's weight (an FAQ entry that asks it), else none: its
-    answer is that section's, and the In short keeps to it (``retrieval.summary.answer``)."""
+    answer is that section's, and the In short keeps to it (``retrieval.summary.in_short``)."""
     if not _heading_form(passages, index):
         return ()
     if _heading_share(passages, query, index) < SECTION_SHARE:

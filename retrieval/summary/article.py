@@ -20,9 +20,9 @@ from retrieval.corpus.genre import Genre, article_genre
 from retrieval.corpus.models import Paragraph
 from retrieval.corpus.sentences import introduces
 from retrieval.index.passages import Passages
-from retrieval.summary.answer import sentence_in
 from retrieval.summary.coherence import NewsPointers, leans_back
 from retrieval.summary.cues import cue_score
+from retrieval.summary.in_short import sentence_in
 from retrieval.summary.location import location_scores
 from retrieval.summary.settings import SummarySettings
 
