@@ -9,8 +9,8 @@ Each stage is a package of ``retrieval``, in the order the work is done:
 4. ``search``: BM25's best passages, reordered by closeness (``Search``);
 5. ``verdict``: the evidence on the hits (``Gatherer``) and the rule that reads it
    (``decide``): answer, closest or none, and why;
-6. ``summary``: the quoted passages and the answer's summary (``summary.answer``, ``summary.in_short``); an
-   article's summary (``summary.article``).
+6. ``summary``: the quoted passages and the answer's summary (``summary.answer``,
+   ``summary.in_short``); an article's summary (``summary.article``).
 """
 
 from __future__ import annotations

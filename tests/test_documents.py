@@ -397,6 +397,17 @@ def test_a_list_is_one_passage_with_its_introducing_sentence(tmp_path: Path) -> 
     assert first.is_body
 
 
+def test_a_lists_headings_do_not_make_its_first_item_the_answer(tmp_path: Path) -> None:
+    page = (
+        "# Frost Golem\n\nThe Frost Golem is a mini-boss of the Glacier Caves.\n\n## Stats\n\n"
+        "- **Health:** 4,500\n- **Damage:** 120 per hit\n- **Respawn time:** 15 minutes\n"
+    )
+    write(tmp_path, "frost-golem.md", page)
+    answer = Engine(load_corpus(tmp_path)).ask("how often does the frost golem respawn")
+    # "Frost Golem" and "Stats" head every item, not "Health: 4,500" alone
+    assert [s.text for s in answer.summary] == ["Respawn time: 15 minutes"]
+
+
 def test_a_code_fence_is_a_code_passage_in_its_section_as_written(tmp_path: Path) -> None:
     article = load_article(write(tmp_path, "setup.md", SETUP_PAGE))
     code = next(p for p in article.paragraphs if p.role == CODE)

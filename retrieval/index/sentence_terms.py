@@ -148,10 +148,11 @@ class SentenceTerms:
     def __len__(self) -> int:
         return len(self._term_start) - 1
 
-    def sentences(self, index: int) -> list[list[str]]:
-        """Each sentence's terms; a non-body paragraph's role is searched with its first."""
+    def sentences(self, index: int, *, hidden: bool = True) -> list[list[str]]:
+        """Each sentence's terms; a non-body paragraph's role is searched with its first, and
+        its headings' words (``hidden``) go with its first too unless ``hidden`` is False."""
         words = self._words
-        return [[words[i] for i in ids] for ids in self.sentence_ids(index, hidden=True)]
+        return [[words[i] for i in ids] for ids in self.sentence_ids(index, hidden=hidden)]
 
     def hidden_ids(self, index: int) -> list[int]:
         """The hidden terms of a paragraph (``SentenceRecorder.record``'s ``hidden``: its

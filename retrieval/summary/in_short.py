@@ -11,6 +11,7 @@ from retrieval.answer import SummarySentence
 from retrieval.corpus.genre import article_genre
 from retrieval.corpus.markdown import SHOWN_AS_IS, TABLE
 from retrieval.corpus.models import Article, Genre, Paragraph
+from retrieval.corpus.sentences import opens_with_bullet
 from retrieval.index.passages import Passages
 from retrieval.search.items import item_spans
 from retrieval.search.ranking import Hit
@@ -134,7 +135,11 @@ def _best_row(
 
 
 def _pool(hits: Sequence[Hit], passages: Passages, admit: Admit) -> _Pool:
-    """The sentences of the hits ``admit`` takes, with their terms and their hit's rank."""
+    """The sentences of the hits ``admit`` takes, with their terms and their hit's rank. A
+    paragraph's headings count for its first sentence ("How do I reset it?" over "Hold the
+    button..."), but not for a bulleted list's first item (a numbered one's first step starts
+    its procedure): under "Stats", "Health: 4,500" is no more about the frost golem than
+    "Respawn time: 15 minutes", which answers "how often does the frost golem respawn"."""
     candidates: list[Candidate] = []
     terms: list[list[str]] = []
     ranks: list[int] = []
@@ -143,6 +148,9 @@ def _pool(hits: Sequence[Hit], passages: Passages, admit: Admit) -> _Pool:
         if not admit(passages, hit.index):
             continue
         spans, _, sentence_terms = passages.sentences(hit.index)
+        if not passages.is_card(hit.index) and opens_with_bullet(paragraph.text):
+            # the headings say what the whole list is about, not its first item
+            sentence_terms = passages.kept.sentences(hit.index, hidden=False)
         candidates.extend((article, paragraph, span) for span in spans)
         terms.extend(sentence_terms)
         ranks.extend([rank] * len(spans))
