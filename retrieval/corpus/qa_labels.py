@@ -25,9 +25,11 @@ _A = r"(?:A|Answer|ANSWER)[:.]"
 _QUESTION_LABEL = re.compile(rf"{_Q}[ \t]+(?=\S)")
 _ANSWER_LABEL = re.compile(rf"{_A}[ \t]+(?=\S)")
 MAX_QUESTION_CHARS = 300
+# Where a pair may begin: a question's label at the start or after a space. The text is cut
+# there and each piece read alone, anchored, so that no pattern runs over the whole text.
+_PAIR_STARTS = re.compile(rf"(?:^|(?<=\s)){_Q}[ \t]")
 _PAIR = re.compile(
-    rf"{_Q}[ \t]+(?P<question>[^?\n]{{1,{MAX_QUESTION_CHARS}}}\?)\s+{_A}[ \t]+"
-    rf"(?P<answer>\S.*?)(?=\s+{_Q}[ \t]|\s*\Z)",
+    rf"{_Q}[ \t]+(?P<question>[^?\n]{{1,{MAX_QUESTION_CHARS}}}\?)\s+{_A}[ \t]+(?P<answer>\S.*)",
     re.DOTALL,
 )
 
@@ -35,14 +37,17 @@ _PAIR = re.compile(
 def pairs(text: str) -> list[tuple[str, str]]:
     """The (question, answer) pairs ``text`` consists of, labels dropped; [] unless the whole
     text is such pairs."""
+    text = text.strip()
+    starts = [match.start() for match in _PAIR_STARTS.finditer(text)]
+    if not starts or starts[0] != 0:
+        return []
     found: list[tuple[str, str]] = []
-    at = len(text) - len(text.lstrip())
-    for match in _PAIR.finditer(text, at):
-        if text[at : match.start()].strip():
-            return []  # text between two pairs: not a run of pairs
-        found.append((match["question"].strip(), match["answer"].strip()))
-        at = match.end()
-    return found if found and not text[at:].strip() else []
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        pair = _PAIR.fullmatch(text, start, end)
+        if pair is None:
+            return []  # a label inside an answer, or a question without one: not a run
+        found.append((pair["question"].strip(), pair["answer"].strip()))
+    return found
 
 
 def unlabelled(heading: str) -> str:
