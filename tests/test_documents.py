@@ -600,6 +600,56 @@ def test_a_heading_on_the_first_line_of_its_text_is_taken_out_of_it(
     assert [p.text for p in article.paragraphs] == [b.split("\n", 1)[1].strip() for b in blocks]
 
 
+CLUB_EXPORT = """\
+Riverside Chess Club
+When do you meet?
+Every Tuesday at 7 pm in the back room of the Riverside Library.
+How much does it cost?
+Membership costs 20 pounds a year; juniors under 16 play for free.
+Club rules
+Rules for every meeting:
+1. Silence phones.
+2. Shake hands before and after a game.
+"""
+
+
+def test_a_text_written_a_paragraph_a_line_is_read_so(tmp_path: Path) -> None:
+    # as Google Docs and Word export plain text: no blank line between paragraphs
+    article = load_article(write(tmp_path, "club.txt", CLUB_EXPORT))
+    assert [(p.text.split("\n")[0], p.section) for p in article.paragraphs] == [
+        (
+            "Every Tuesday at 7 pm in the back room of the Riverside Library.",
+            ("When do you meet?",),
+        ),
+        (
+            "Membership costs 20 pounds a year; juniors under 16 play for free.",
+            ("How much does it cost?",),
+        ),
+        ("Rules for every meeting:", ("Club rules",)),  # the list with its introducing line
+    ]
+    assert article.paragraphs[-1].text.endswith("2. Shake hands before and after a game.")
+    answer = Engine(load_corpus(tmp_path)).ask("how much does the club cost")
+    assert answer.passages[0].text.startswith("Membership costs 20 pounds")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # hard-wrapped: a line breaks its sentence off
+        "Club notes\nThe club meets every Tuesday at 7 pm in the back room of the\n"
+        "Riverside Library. Membership costs 20 pounds a year.\n",
+        # blank lines between paragraphs: a line a sentence is the writer's way of wrapping
+        "Club notes\n\nThe club meets every Tuesday.\nIt meets in the library.\n\n"
+        "Membership costs 20 pounds a year.\nJuniors play for free.\n",
+    ],
+    ids=["hard-wrapped", "a sentence a line"],
+)
+def test_lines_of_one_paragraph_stay_together(tmp_path: Path, text: str) -> None:
+    article = load_article(write(tmp_path, "notes.txt", text))
+    blocks = [block.strip() for block in text.split("\n", 1)[1].split("\n\n") if block.strip()]
+    assert [p.text for p in article.paragraphs] == blocks
+
+
 BILLING_QA = """\
 Billing questions
 

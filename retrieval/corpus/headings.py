@@ -50,7 +50,7 @@ MIN_HEADINGS = 2
 WRAP_SHARE = 0.6  # a title line opening a block is at most this share of its longest line
 
 _INITIALISM = re.compile(r"\b(?:[A-Za-z]\.){2,}$")
-_LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-*+\u2022])\s")
+LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-*+\u2022])\s")
 _OPENS = re.compile(r"^[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u00de]")
 _ENDS_BARE = re.compile(r"[\w)\]]$")
 _WORD = re.compile(r"[^\W\d_]{2}")
@@ -135,7 +135,7 @@ def opens_with_text(first: str, rest: str) -> bool:
     return (
         len(first) > MAX_TITLE_CHARS
         or (first.endswith(".") and not first.endswith("..") and not _INITIALISM.search(first))
-        or _LIST_ITEM.match(first) is not None
+        or LIST_ITEM.match(first) is not None
         or (question_line(first) and bool(rest.strip()))
     )
 

@@ -16,7 +16,14 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from retrieval.corpus import headings, layout, markdown, qa_labels, site_front_matter
+from retrieval.corpus import (
+    headings,
+    layout,
+    line_paragraphs,
+    markdown,
+    qa_labels,
+    site_front_matter,
+)
 from retrieval.corpus.files import (
     DEFAULT_MAX_FILE_BYTES,
     MARKDOWN_SUFFIXES,
@@ -196,6 +203,8 @@ def _plain_blocks(
 ) -> tuple[str, list[markdown.Block]]:
     """A plain text's title and paragraphs, its heading lines taken out as their sections."""
     title, texts = _title_and_paragraphs(body, meta, name, named)
+    if meta.non_body is None and len(texts) == 1:  # no blank line: maybe a paragraph a line
+        texts = line_paragraphs.split(texts[0])
     if meta.headings is not None:
         texts = headings.split_first_lines(texts, headings.declared_line(meta.headings))
         found = headings.declared(texts, meta.headings)
