@@ -152,6 +152,13 @@ def test_a_numbered_list_from_its_first_line_leaves_every_marker_out() -> None:
     # a number opening a text with no numbered line after it is no marker: it stays quoted
     assert split_sentences("1. FC Köln won the cup.")[0].startswith("1.")
     assert split_sentences("\u2022 Red\n\u2022 Blue") == ["Red", "Blue"]
+    # plain text's bullets before a word; "* | >=1.0", a table's row, is no item
+    assert split_sentences("To claim land:\n- Craft a shovel.\n* Mark two corners.") == [
+        "To claim land:",
+        "Craft a shovel.",
+        "Mark two corners.",
+    ]
+    assert split_sentences("Range | Allowed\n* | any") == ["Range | Allowed\n* | any"]
 
 
 def test_empty_and_blank_text_have_no_sentences() -> None:
@@ -249,19 +256,22 @@ _PIECES = st.sampled_from(
         "B",
         "\u200b",
         "\u2022 ",
+        "- ",
+        "* ",
         "12. ",
     ]
 )
 
 
 def _in_list_marker(text: str, i: int) -> bool:
-    """Whether ``text[i]`` is in a list item's marker, which no sentence holds: a bullet and the
-    space after it starting a line (or the text), or "12. " starting a line after the first, or
-    the first when a later line starts so."""
+    """Whether ``text[i]`` is in a list item's marker, which no sentence holds: a bullet ("- ",
+    "* " or "+ " before a word) and the space after it starting a line (or the text), or "12. "
+    starting a line after the first, or the first when a later line starts so."""
     line_start = text.rfind("\n", 0, i) + 1
-    numbered = r"[ \t]*(?:\u2022|\d{1,3}\.)[ \t]+"
+    bullet = r"(?:\u2022[ \t]+|[*+-][ \t]+(?=[^\W_]))"
+    numbered = rf"[ \t]*(?:{bullet}|\d{{1,3}}\.[ \t]+)"
     later = re.search(r"\n[ \t]*\d{1,3}\.[ \t]+", text) if line_start == 0 else None
-    pattern = r"[ \t]*\u2022[ \t]+" if line_start == 0 and later is None else numbered
+    pattern = rf"[ \t]*{bullet}" if line_start == 0 and later is None else numbered
     marker = re.match(pattern, text[line_start:])
     return marker is not None and i < line_start + marker.end()
 

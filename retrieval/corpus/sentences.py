@@ -41,17 +41,19 @@ ABBREVIATIONS: frozenset[str] = frozenset(
     """.split()
 )
 
-# A list item's line start and marker: a new line, its indent, "\u2022 " or "12. "; at the
-# very start, a bullet, or a number when a numbered line follows ("1. FC Köln won" alone
-# opens a sentence, not a list; "1. Teams of three." over "2. Sign up by Friday." is one).
+# A list item's line start and marker: a new line, its indent, "\u2022 " or "12. " (or "- ",
+# "* ", "+ " before a word, as plain text writes a bullet); at the very start, a bullet, or a
+# number when a numbered line follows ("1. FC Köln won" alone opens a sentence, not a list;
+# "1. Teams of three." over "2. Sign up by Friday." is one).
 # A numbered item's marker, its number in group "number" (``retrieval.corpus.numbered`` reads
 # a list's items by it).
 NUMBERED_MARKER = r"(?P<number>\d{1,3})\.[ \t]+"
-_ITEM = re.compile(rf"\n[ \t]*(?:\u2022[ \t]+|{NUMBERED_MARKER})|\A[ \t]*\u2022[ \t]+")
+_BULLET = r"(?:\u2022[ \t]+|[*+-][ \t]+(?=[^\W_]))"  # "* | >=1.0" is a table's row, not an item
+_ITEM = re.compile(rf"\n[ \t]*(?:{_BULLET}|{NUMBERED_MARKER})|\A[ \t]*{_BULLET}")
 _NUMBERED_FIRST = re.compile(rf"\A[ \t]*{NUMBERED_MARKER}")
 _NUMBERED_LINE = re.compile(rf"\n[ \t]*{NUMBERED_MARKER}")
 
-_ITEM_OPENINGS = frozenset("\u2022 \t")
+_ITEM_OPENINGS = frozenset("\u2022*+- \t")
 
 # A question's mark, with any quotes or brackets that close around it: '"...last?"', "(why?)".
 _ASKS = re.compile(r"[?\uff1f][\"'\u201d\u2019)\]\u300d\u300f\uff09]*\s*$")
@@ -92,7 +94,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in ``text``, trimmed of surrounding space.
 
     A list item on a line of its own ("\u2022 item", "2. step", as ``retrieval.corpus.markdown``
-    writes a list) is a sentence of its own at least, its marker left out."""
+    writes a list, or "- item" as plain text does) is a sentence of its own at least, its
+    marker left out."""
     if ("\n" not in text and text[:1] not in _ITEM_OPENINGS) or _ITEM.search(text) is None:
         return _sentence_spans(text, 0, len(text))
     spans: list[tuple[int, int]] = []
