@@ -21,7 +21,7 @@ from typing import Any
 from bench import citebot
 from bench.report import Goal, markdown_table
 from retrieval import CorpusError, QuestionError
-from retrieval.corpus.loader import MAX_PARAGRAPH_CHARS
+from retrieval.corpus.limits import MAX_PARAGRAPH_CHARS
 
 PIECES = (
     *".,;:!?-_*#=+~`'\"()[]{}<>/\\|@$%^&0aA",

@@ -44,7 +44,7 @@ from bench.speed_corpora import (
 from bench.speed_measure import latency
 from bench.verdict_fit import Asked
 from helpers import SEEDS_DIR
-from retrieval.corpus.loader import MAX_PARAGRAPH_CHARS
+from retrieval.corpus.limits import MAX_PARAGRAPH_CHARS
 
 
 def test_hit_at_k() -> None:

@@ -264,6 +264,19 @@ def test_a_paragraph_over_the_limit_is_refused_naming_file_and_paragraph(tmp_pat
     assert error.problem.startswith("paragraph 2 has 20,005 characters, over the 20,000-character")
 
 
+def test_a_markdown_file_of_too_many_brackets_is_refused_before_it_is_read(
+    tmp_path: Path,
+) -> None:
+    # the Markdown reader looks for the link each "[" may open: 360 KB of them took 16 s,
+    # each paragraph under the paragraph limit
+    pages = "\n\n".join(["See ![" * 2_000] * 11)
+    (tmp_path / "brackets.md").write_text(f"# Brackets\n\n{pages}\n", encoding="utf-8")
+    error = refused(tmp_path)
+    assert error.source == "brackets.md"
+    assert error.problem.startswith("has 22,000 '[' characters, over the 20,000 a Markdown file")
+    assert "split it into smaller files" in error.problem
+
+
 def test_a_paragraph_at_the_limit_loads(tmp_path: Path) -> None:
     write_article(tmp_path, "edge.txt", "Edge", "x" * 20_000)
     assert len(load_corpus(tmp_path)) == 1

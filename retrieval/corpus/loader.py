@@ -19,6 +19,7 @@ from pathlib import Path
 from retrieval.corpus import (
     headings,
     layout,
+    limits,
     line_paragraphs,
     markdown,
     qa_labels,
@@ -33,7 +34,6 @@ from retrieval.corpus.files import (
     wide_encoding,
 )
 from retrieval.corpus.front_matter import (
-    MAX_ALIASES,
     MAX_TITLE_CHARS,
     FrontMatter,
     split_front_matter,
@@ -50,9 +50,6 @@ from retrieval.corpus.models import (
 from retrieval.corpus.names import slug_from_filename, title_from_filename
 from retrieval.corpus.text import normalize
 
-# A paragraph is quoted and searched whole; this bounds what one can cost a reply. Articles
-# written for people stay far below it (the longest seed paragraph has 642 characters).
-MAX_PARAGRAPH_CHARS = 20_000
 # A file with nothing to quote, and what its writer can do about it (in a folder or attached).
 NO_PARAGRAPHS = "has a title but no paragraphs: add its text below the title"
 NO_PARAGRAPHS_UNDER_HEADINGS = "has headings but no paragraphs: add its text under them"
@@ -82,7 +79,7 @@ def load_corpus(
     for path in article_files(folder):
         try:
             article = load_article(path, root=folder, max_file_bytes=max_file_bytes)
-            _count_aliases(article, aliases)
+            limits.count_aliases(article, aliases)
             articles.append(article)
         except CorpusError as error:
             problems.append(error)
@@ -134,7 +131,7 @@ def load_article(
         title, blocks = _plain_blocks(body, meta, name, named)
     if meta.headings is None and meta.non_body is None:  # declared layout is the writer's
         blocks = qa_labels.split(blocks)  # "Q: ...?" over "A: ...": a question and its answer
-    _check_lengths(blocks, name)
+    limits.check_lengths(blocks, name)
     roles = _non_body_roles(meta, [b.text for b in blocks if b.role == BODY], blocks, name)
     return Article(
         slug=meta.slug or slug_from_filename(path.stem),
@@ -150,24 +147,6 @@ def load_article(
         digest=hashlib.sha256(data).hexdigest(),
         genre=meta.kind,
     )
-
-
-def _count_aliases(article: Article, seen: set[tuple[str, str]]) -> None:
-    """Add ``article``'s aliases to ``seen`` (alias, phrase), or refuse the article if the
-    corpus would then declare more than ``MAX_ALIASES`` different ones."""
-    declared = {
-        (alias.casefold(), phrase.casefold())
-        for phrase, names in article.aliases
-        for alias in names
-    }
-    total = len(seen | declared)
-    if total > MAX_ALIASES:
-        raise CorpusError(
-            article.source or article.slug,
-            f"brings the corpus's aliases to {total:,}, over the {MAX_ALIASES:,} a corpus may "
-            "declare; keep the names people really type",
-        )
-    seen |= declared
 
 
 def _title_and_paragraphs(
@@ -238,6 +217,7 @@ def _markdown_blocks(
 ) -> tuple[str, list[markdown.Block]]:
     """A Markdown page's title (front matter, else its first ``#`` heading, else ``named``,
     from its file name) and blocks."""
+    limits.check_brackets(body, name)  # before the Markdown reader spends its time on them
     try:
         page = markdown.read(body)
     except markdown.NestedTooDeep as deep:
@@ -255,19 +235,6 @@ def _markdown_blocks(
     if not blocks:
         raise CorpusError(name, NO_PARAGRAPHS_IN_PAGE)
     return title.strip(), blocks
-
-
-def _check_lengths(blocks: Sequence[markdown.Block], name: str) -> None:
-    for number, block in enumerate(blocks, start=1):
-        if len(block.text) > MAX_PARAGRAPH_CHARS:
-            shown_as_is = block.role in markdown.SHOWN_AS_IS  # a table or a code block
-            what = f"the {block.role} in paragraph" if shown_as_is else "paragraph"
-            split = "into smaller ones" if shown_as_is else "with blank lines"
-            raise CorpusError(
-                name,
-                f"{what} {number} has {len(block.text):,} characters, over the "
-                f"{MAX_PARAGRAPH_CHARS:,}-character limit; split it {split}",
-            )
 
 
 def _non_body_roles(
