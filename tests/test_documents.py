@@ -641,8 +641,10 @@ def test_a_text_written_a_paragraph_a_line_is_read_so(tmp_path: Path) -> None:
         # blank lines between paragraphs: a line a sentence is the writer's way of wrapping
         "Club notes\n\nThe club meets every Tuesday.\nIt meets in the library.\n\n"
         "Membership costs 20 pounds a year.\nJuniors play for free.\n",
+        # a list without markers: nothing says where it ends
+        "Club notes\nRules for every meeting:\nSilence phones.\nShake hands after a game.\n",
     ],
-    ids=["hard-wrapped", "a sentence a line"],
+    ids=["hard-wrapped", "a sentence a line", "unmarked list"],
 )
 def test_lines_of_one_paragraph_stay_together(tmp_path: Path, text: str) -> None:
     article = load_article(write(tmp_path, "notes.txt", text))

@@ -10,8 +10,9 @@ line (``retrieval.corpus.headings``) or ends with ":", and at least ``MIN_ENDED`
 are not list items end as sentences. A hard-wrapped paragraph breaks its sentences across lines
 ("... in the back room of the" over "Riverside Library.") and stays one. A list stays one
 paragraph with the line that introduces it, as a list written with blank lines around it is
-("1. Be kind." and "2. No spam." are one list's items), and a line ending with ":" or a heading
-line goes with the line after it (where the heading rules find a heading on the first line of
+("1. Be kind." and "2. No spam." are one list's items; a line ending with ":" over lines
+without markers keeps the text whole, as nothing says where its list ends), and a heading line
+goes with the line after it (where the heading rules find a heading on the first line of
 its text, ``headings.split_first_lines``). A text that writes blank lines between its
 paragraphs keeps its lines together: some writers break a paragraph's lines at each sentence's
 end, and its paragraph numbers are the ones a reader counts. Front matter declaring
@@ -36,7 +37,9 @@ def split(block: str) -> list[str]:
     if len(lines) < 2 or not all(lines):
         return [block]
     ended = 0
-    for line in lines:
+    for at, line in enumerate(lines):
+        if line.endswith(":") and at + 1 < len(lines) and not LIST_ITEM.match(lines[at + 1]):
+            return [block]  # "Rules:" over lines without markers: where its list ends is unsaid
         if LIST_ITEM.match(line) or _opens(line):
             continue
         if _ENDS_SENTENCE.search(line) is None and not question_line(line):
@@ -55,6 +58,6 @@ def split(block: str) -> list[str]:
 
 
 def _opens(line: str) -> bool:
-    """Whether a line goes with the line after it: it introduces it ("To join:"), or it is a
-    heading line, which the heading rules read on the first line of its text."""
+    """Whether a line goes with the line after it: it introduces it (a list: "To join:"), or it
+    is a heading line, which the heading rules read on the first line of its text."""
     return line.endswith(":") or (heading_line(line) and _ENDS_SENTENCE.search(line) is None)
