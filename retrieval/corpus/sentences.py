@@ -84,9 +84,10 @@ _REPLY_WORD = re.compile(r"[^\W\d_]+")
 
 
 def opens_with_bullet(text: str) -> bool:
-    """Whether ``text`` opens with an item of a bulleted list ("\u2022 Health: 4,500"), not
-    with a sentence introducing its list: its first sentence is one item among the others. (A
-    numbered list's first step is where its procedure starts.)"""
+    """Whether ``text`` opens with an item of a bulleted list ("\u2022 Health: 4,500", or
+    "- Health: 4,500" in plain text), not with a sentence introducing its list: its first
+    sentence is one item among the others. (A numbered list's first step is where its
+    procedure starts.)"""
     return _ITEM.match(text) is not None
 
 

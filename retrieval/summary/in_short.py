@@ -28,7 +28,8 @@ from retrieval.summary.choice import (
 from retrieval.verdict.asked_for import Wanted, holds
 
 Admit = Callable[[Passages, int], bool]  # which hits' sentences a pass may show
-_Pool = tuple[list[Candidate], list[list[str]], list[int]]  # sentences, their terms, hit ranks
+# sentences, their terms, their hits' ranks, and each one's STATES_BONUS (None: none asked)
+_Pool = tuple[list[Candidate], list[list[str]], list[int], list[float] | None]
 
 
 def stating(wanted: Wanted | None, question: str) -> Callable[[str], bool] | None:
@@ -69,9 +70,8 @@ def answer_summary(
             return [sentence_in(article, paragraph, *span) for span in spans]
     row = _best_row(weights, best, passages) if best is not None else None
     pools: dict[Admit, _Pool] = {}  # each read once: the later passes are rare
-    extras: dict[Admit, list[float]] = {}  # STATES_BONUS of each pool's sentences
     if row is not None:
-        _, terms, ranks = pools[_body] = _pool(hits, passages, _body)
+        _, terms, ranks, _ = pools[_body] = _pool(hits, passages, _body, states)
         if row[0] > max(relevances(weights, [frozenset(t) for t in terms], ranks), default=0.0):
             return [row[1]]
     # A question the passages ask and do not answer is shown only if nothing else can be, and
@@ -80,15 +80,8 @@ def answer_summary(
     for last_resort, admit in ((False, _body), (False, _any), (True, _body), (True, _any)):
         pool = pools.get(admit)
         if pool is None:
-            pool = pools[admit] = _pool(hits, passages, admit)
-        candidates, terms, ranks = pool
-        extra = None
-        if states is not None:  # each pool's read once, as the pool is
-            extra = extras.get(admit)
-            if extra is None:
-                extra = extras[admit] = [
-                    STATES_BONUS if states(p.text[a:b]) else 0.0 for _, p, (a, b) in candidates
-                ]
+            pool = pools[admit] = _pool(hits, passages, admit, states)
+        candidates, terms, ranks, extra = pool
         for floor in (MIN_SHARE, ANY_SHARE):  # the best, else any that holds a question word
             picked = ranked_sentences(
                 weights, terms, passage_ranks=ranks, min_share=floor, extra=extra
@@ -134,8 +127,14 @@ def _best_row(
     return best[0], sentence_in(article, paragraph, best[1], best[2])
 
 
-def _pool(hits: Sequence[Hit], passages: Passages, admit: Admit) -> _Pool:
-    """The sentences of the hits ``admit`` takes, with their terms and their hit's rank. A
+def _pool(
+    hits: Sequence[Hit],
+    passages: Passages,
+    admit: Admit,
+    states: Callable[[str], bool] | None,
+) -> _Pool:
+    """The sentences of the hits ``admit`` takes, with their terms, their hit's rank and, when
+    ``states`` is given, ``STATES_BONUS`` for each that states what is asked for. A
     paragraph's headings count for its first sentence ("How do I reset it?" over "Hold the
     button..."), but not for a bulleted list's first item (a numbered one's first step starts
     its procedure): under "Stats", "Health: 4,500" is no more about the frost golem than
@@ -154,7 +153,10 @@ def _pool(hits: Sequence[Hit], passages: Passages, admit: Admit) -> _Pool:
         candidates.extend((article, paragraph, span) for span in spans)
         terms.extend(sentence_terms)
         ranks.extend([rank] * len(spans))
-    return candidates, terms, ranks
+    if states is None:
+        return candidates, terms, ranks, None
+    extra = [STATES_BONUS if states(p.text[a:b]) else 0.0 for _, p, (a, b) in candidates]
+    return candidates, terms, ranks, extra
 
 
 def _body(passages: Passages, index: int) -> bool:
