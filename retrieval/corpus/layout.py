@@ -1,4 +1,5 @@
-"""Recognising lines that are not body text: photo captions and credits, notices, bios, contacts.
+"""Recognising lines that are not body text: photo captions and credits, bylines, notices, bios,
+contacts.
 
 They stay searchable (a question about the author must find the bio) but summaries skip them.
 Files can list them explicitly in their front matter; these rules cover plain text files.
@@ -16,8 +17,10 @@ _CREDIT_LINE = re.compile(
     r"^(?:photo(?:graph)?(?:er)?s?|image|picture|credit|illustration|video|source)\s*:",
     re.IGNORECASE,
 )
+# "... (Photo: Reuters)" and "... [Getty Images]" end captions as well as a bare credit does.
 _TRAILING_CREDIT = re.compile(
-    r"(?:/via \w+|getty images|reuters|associated press|\bAP photo|\bAFP)\.?\s*$", re.IGNORECASE
+    r"(?:/via \w+|getty images|reuters|associated press|\bAP photo|\bAFP)[)\]]?\.?\s*$",
+    re.IGNORECASE,
 )
 # A sentence naming the agency as its source is body text: "an official told Reuters."
 _SOURCED = re.compile(
@@ -30,13 +33,26 @@ _NOTICE = re.compile(
     re.IGNORECASE,
 )
 _CONTACT = re.compile(r"^(?:to contact|contact (?:the )?(?:author|editor|us))\b", re.IGNORECASE)
+# A person's name as bios and bylines write it: two to four capitalised words ("Doug Bandow",
+# "Mary K. O'Neil"), not opening with a determiner ("The Scot was...", "By The Numbers").
+PERSON = (
+    r"(?!(?:The|A|An|Our|This|These|Its|His|Her|Their|THE)\b)"
+    r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}"
+)
 _BIO = re.compile(
-    r"^[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3},? (?:is|was|writes|has been) "
+    rf"^(?P<name>{PERSON}),? (?:is|was|writes|has been) "
     r"(?:an? |the )?(?:[\w-]+ ){0,3}"
     r"(?:fellow|editor|columnist|professor|author|writer|correspondent|director|analyst|"
     r"reporter|contributor|journalist|researcher|scholar|president|founder|chair)",
 )
+# "By Jane Doe", "By Jane Doe and John Roe, Science Correspondent", "By JANE DOE | Reuters": no
+# sentence, names and at most a short description after them.
+_BYLINE = re.compile(
+    rf"^(?:By|BY|by) (?P<name>{PERSON})(?:(?:,| and| &) {PERSON})*"
+    r"(?: ?[,|\u2013\u2014-] [^.!?]{1,60})?$"
+)
 _CAPTION_MAX_WORDS = 15
+_HEAD = 3  # captions, credits and bylines sit at the start of an article
 _TAIL = 2  # bios and contact lines sit at the end of an article
 
 
@@ -59,8 +75,10 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             before = paragraphs[number - 2].strip() if number > 1 else ""
             if before and number - 1 not in roles and len(before.split()) <= _CAPTION_MAX_WORDS:
                 roles[number - 1] = "caption"
-        elif number <= 3 and _trailing_credit(line) and not _SOURCED.search(line):
+        elif number <= _HEAD and _trailing_credit(line) and not _SOURCED.search(line):
             roles[number] = "caption"
+        elif number <= _HEAD and byline_name(line) is not None:
+            roles[number] = "byline"
         elif _NOTICE.match(line):
             roles[number] = "notice"
         elif _CONTACT.match(line):
@@ -70,8 +88,20 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
     return roles
 
 
-# The longest match of ``_TRAILING_CREDIT`` but for "/via ...": "associated press", and a dot.
-_LONGEST_CREDIT = 17
+def byline_name(line: str) -> str | None:
+    """The first name a byline ("By Jane Doe, Science Correspondent") gives, else None."""
+    found = _BYLINE.match(line.strip())
+    return found["name"] if found else None
+
+
+def bio_name(line: str) -> str | None:
+    """The person a bio ("Doug Bandow is a senior fellow at ...") is about, else None."""
+    found = _BIO.match(line.strip())
+    return found["name"] if found else None
+
+
+# The longest match of ``_TRAILING_CREDIT`` but for "/via ...": "associated press)", and a dot.
+_LONGEST_CREDIT = 18
 
 
 def _trailing_credit(line: str) -> bool:

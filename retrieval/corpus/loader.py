@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from retrieval.corpus import (
+    credits,
     headings,
     layout,
     limits,
@@ -133,6 +134,13 @@ def load_article(
         blocks = qa_labels.split(blocks)  # "Q: ...?" over "A: ...": a question and its answer
     limits.check_lengths(blocks, name)
     roles = _non_body_roles(meta, [b.text for b in blocks if b.role == BODY], blocks, name)
+    publisher, author = meta.publisher, meta.author
+    if publisher is None or author is None:  # the article's byline, bio or notice may say
+        told = credits.credited(
+            (roles.get(number, block.role), block.text)
+            for number, block in enumerate(blocks, start=1)
+        )
+        publisher, author = publisher or told[0], author or told[1]
     return Article(
         slug=meta.slug or slug_from_filename(path.stem),
         title=title,
@@ -140,8 +148,8 @@ def load_article(
             Paragraph(number, block.text, roles.get(number, block.role), block.section)
             for number, block in enumerate(blocks, start=1)
         ),
-        publisher=meta.publisher,
-        author=meta.author,
+        publisher=publisher,
+        author=author,
         aliases=tuple((name, tuple(others)) for name, others in (meta.aliases or {}).items()),
         source=name,
         digest=hashlib.sha256(data).hexdigest(),

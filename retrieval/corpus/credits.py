@@ -1,0 +1,74 @@
+"""Who wrote an article and where it ran, as its own lines say when no front matter does.
+
+An article pasted from a site has no front matter, but its byline ("By Jane Doe"), its notice
+("This article first appeared on the Cato Institute site."), its author's bio ("Doug Bandow is a
+senior fellow at ...") and its contact line ("To contact the reporter on this story: Jane Doe in
+London at ...", "To contact the senior editor responsible for Bloomberg View's editorials: ...")
+say what a front matter's ``author`` and ``publisher`` would. Read from those lines alone (the
+roles ``retrieval.corpus.layout`` gives them), they name the article as its card, its source
+line, ``!summary cato`` and "what does the cato writer think" expect. A name the front matter
+gives wins; a line that names no one gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from retrieval.corpus.layout import PERSON, bio_name, byline_name
+
+# An organisation as notices and contact lines write it: capitalised words, with "of", "for",
+# "on", "and", "&" or "the" between them ("Council on Foreign Relations", "The Conversation").
+_ORGANISATION = r"[A-Z][\w&.-]*(?: (?:(?:of|on|for|and|&|the) )?[A-Z][\w&.-]*)*"
+# "... first appeared on the Cato Institute site.", "... originally published in The Atlantic.",
+# "... appeared in the June issue of Foreign Affairs": the last such name of its first sentence.
+_RAN_IN = re.compile(rf"\b(?:on|in|at|by|from|of) (?:the )?(?P<name>{_ORGANISATION})")
+# "... responsible for Bloomberg View's editorials": the outlet whose staff the line names.
+_OUTLETS_OWN = re.compile(rf"(?P<name>{_ORGANISATION})['\u2019]s\b")
+# "... is a climate correspondent for the Desert Ledger": a journalist's bio names the outlet (a
+# fellow's or a professor's names where they work, not where the article ran).
+_WRITES_FOR = re.compile(
+    r"\b(?:correspondent|editor|columnist|reporter|writer|contributor|journalist) "
+    rf"(?:for|at|with|of) (?:the )?(?P<name>{_ORGANISATION})"
+)
+# "To contact the reporter on this story: Jane Doe in London at ...": the writer.
+_WRITER = re.compile(
+    r"\b(?:reporters?|authors?|writers?|correspondents?|columnists?)\b[^:]{0,40}: "
+    rf"(?P<name>{PERSON})"
+)
+
+
+def credited(roles_and_texts: Iterable[tuple[str, str]]) -> tuple[str | None, str | None]:
+    """``(publisher, author)`` as an article's byline, notice, bio and contact lines give them
+    (each ``(role, text)`` of its paragraphs, in order); None where none does."""
+    publisher: str | None = None
+    author: str | None = None
+    outlet: str | None = None  # a bio's: the notice's or the contact line's name wins
+    for role, text in roles_and_texts:
+        line = text.strip()
+        if role == "byline":
+            author = author or byline_name(line)
+        elif role == "bio":
+            author = author or bio_name(line)
+            outlet = _first(_WRITES_FOR, line)
+        elif role == "notice":
+            publisher = publisher or _last(_RAN_IN, _first_sentence(line))
+        elif role == "contact":
+            author = author or _first(_WRITER, line)
+            publisher = publisher or _first(_OUTLETS_OWN, line)
+    return publisher or outlet, author
+
+
+def _first_sentence(line: str) -> str:
+    end = re.search(r"[.!?](?:\s|$)", line)
+    return line[: end.start()] if end else line
+
+
+def _last(pattern: re.Pattern[str], line: str) -> str | None:
+    names = [found["name"] for found in pattern.finditer(line)]
+    return names[-1].rstrip(".") if names else None
+
+
+def _first(pattern: re.Pattern[str], line: str) -> str | None:
+    found = pattern.search(line)
+    return found["name"].rstrip(".") if found else None  # a sentence's end, not the name's

@@ -1,0 +1,124 @@
+"""Who wrote an article and where it ran, read from its own byline, bio, notice and contact
+lines when no front matter says: an article pasted from a site is named as its front matter
+would name it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import BLOOMBERG, CATO, engine_for, seed_body, write, write_article
+from retrieval import load_corpus
+
+HEAT = (
+    "Cities Are Not Ready for the Next Heat Wave",
+    "By Maria Delgado, Climate Correspondent",
+    "A cooling centre in Phoenix, Arizona. (Photo: Reuters)",
+    "Last summer, Phoenix recorded 31 consecutive days above 110 degrees. Emergency rooms "
+    "filled with people suffering heat stroke.",
+    "City planners say the answer is shade. Phoenix plans to plant 10,000 trees a year.",
+    "But trees take decades to grow. Until they do, the city should keep its libraries open "
+    "late as cooling centres.",
+    "Maria Delgado is a climate correspondent for the Desert Ledger.",
+)
+WATER = (
+    "The Colorado River Deal Is a Start",
+    "The seven states that share the Colorado River agreed to cut their use by 13 percent.",
+    "The deal expires in three years. Without a permanent agreement, the reservoirs will fall "
+    "again within a decade.",
+    "Congress should tie future payments to permanent cuts in water rights.",
+    "This article first appeared in the June issue of the Western Water Review.",
+)
+
+
+def named(folder: Path) -> dict[str, tuple[str | None, str | None]]:
+    return {a.slug: (a.publisher, a.author) for a in load_corpus(folder)}
+
+
+def test_the_seeds_without_front_matter_are_named_as_their_front_matter_names_them(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "cato.txt", seed_body(CATO))
+    write(tmp_path, "bloomberg.txt", seed_body(BLOOMBERG))
+    assert named(tmp_path) == {
+        "cato": ("Cato Institute", "Doug Bandow"),  # its notice and its bio
+        "bloomberg": ("Bloomberg View", None),  # its contact line names the editor, no author
+    }
+
+
+def test_a_byline_names_the_author_and_is_not_body_text(tmp_path: Path) -> None:
+    write_article(tmp_path, "heat.txt", *HEAT)
+    (article,) = load_corpus(tmp_path)
+    assert (article.publisher, article.author) == ("Desert Ledger", "Maria Delgado")
+    assert [p.role for p in article.paragraphs] == [
+        "byline",
+        "caption",  # "(Photo: Reuters)" ends it
+        "body",
+        "body",
+        "body",
+        "bio",
+    ]
+
+
+def test_a_notice_names_where_the_article_first_ran(tmp_path: Path) -> None:
+    write_article(tmp_path, "water.md", *WATER)
+    assert named(tmp_path) == {"water": ("Western Water Review", None)}
+
+
+@pytest.mark.parametrize(
+    ("line", "publisher", "author"),
+    [
+        (
+            "To contact the reporter on this story: Jane Doe in London at jdoe@example.com",
+            None,
+            "Jane Doe",
+        ),
+        (
+            "To contact the editor responsible for Example View\u2019s editorials: Sam Roe.",
+            "Example View",
+            None,
+        ),
+    ],
+)
+def test_a_contact_line_names_the_reporter_or_the_outlet_not_the_editor(
+    tmp_path: Path, line: str, publisher: str | None, author: str | None
+) -> None:
+    write_article(tmp_path, "a.txt", "Title", "The council met.", "It agreed a budget.", line)
+    assert named(tmp_path) == {"a": (publisher, author)}
+
+
+def test_a_fellows_bio_names_the_author_but_not_a_publisher(tmp_path: Path) -> None:
+    bio = "Sam Poe is a senior fellow at the Example Institute."
+    write_article(tmp_path, "a.txt", "Title", "Text.", "More text.", bio)
+    assert named(tmp_path) == {"a": (None, "Sam Poe")}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By The Numbers",  # a heading
+        "By Monday, the deal was done.",  # a sentence
+        "The Scot was the chairman's first choice to replace the manager.",  # no bio
+    ],
+)
+def test_lines_that_only_look_like_credits_name_no_one(tmp_path: Path, line: str) -> None:
+    write_article(tmp_path, "a.txt", "Title", line, "Text.", "More text.", line)
+    (article,) = load_corpus(tmp_path)
+    assert (article.publisher, article.author) == (None, None)
+    assert all(p.is_body for p in article.paragraphs)
+
+
+def test_the_front_matter_wins_over_the_text(tmp_path: Path) -> None:
+    write_article(tmp_path, "heat.txt", *HEAT, front_matter='author = "M. Delgado"\n')
+    assert named(tmp_path) == {"heat": ("Desert Ledger", "M. Delgado")}
+
+
+def test_questions_naming_the_outlet_or_the_writer_find_their_article(tmp_path: Path) -> None:
+    write_article(tmp_path, "heat.txt", *HEAT)
+    write_article(tmp_path, "water.txt", *WATER)
+    engine = engine_for(tmp_path)
+    assert engine.ask("who wrote the ledger piece").passages[0].citation == "heat title"
+    recommended = engine.ask("what does the western water review article recommend")
+    assert recommended.passages[0].article == "water"
+    assert engine.summarize("delgado").article == "heat"
