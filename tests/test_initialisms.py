@@ -71,6 +71,16 @@ def test_initials_several_names_share_stand_for_none() -> None:
     assert table.name_for("bl") == "Blue Lake"
 
 
+def test_a_names_other_forms_count_as_the_name() -> None:
+    texts = [
+        "North Korea tested a missile. North Korean officials denied it.",
+        "North Korean state media praised it. North Koreans marched. North Korea's allies spoke.",
+        "Nova Kent reported it.",
+    ]
+    assert Initialisms(texts).name_for("nk") == "North Korea"  # 5 times in its forms, not 2
+    assert Initialisms(texts[2:] * 3 + texts[:1]).name_for("nk") == "Nova Kent"
+
+
 def test_a_leading_the_is_no_initial_and_one_word_is_no_name() -> None:
     table = Initialisms(["The Harbour Board met. Reykjavik is far."])
     assert table.name_for("hb") == "Harbour Board"

@@ -13,7 +13,8 @@ names:
   six of them, and no English word: none of the dictionary's (``forms.is_english_word``: "cat"
   is no initialism) and none as common in writing as ``MAX_ZIPF`` (initials are written too:
   "DPRK" has a Zipf frequency of 2.9, "BT" 3.9); and only when one name has those initials
-  more often than all the others together, since "sc" could stand for too many.
+  more often than all the others together, since "sc" could stand for too many; a name's
+  other forms ("North Korean", "North Korea's") count as the name ("North Korea").
 
 The name's words are then searched in the word's place, together weighing what one word does,
 as a shortened word's are (``retrieval.question.clippings``).
@@ -57,7 +58,7 @@ class Initialisms:
                     found[initials][name] += count
         self._names: dict[str, str] = {}
         for initials, names in found.items():
-            (best, count), *others = names.most_common()
+            (best, count), *others = _forms_together(names).most_common()
             if count > sum(n for _, n in others):
                 self._names[initials] = best
 
@@ -75,6 +76,24 @@ def may_be_initials(typed: str) -> bool:
         and zipf(word) < MAX_ZIPF
         and not is_english_word(word)
     )
+
+
+def _forms_together(names: Counter[str]) -> Counter[str]:
+    """``names`` (of the same initials) with each name's other forms counted as its own: a
+    name whose last word is longer ("North Korean", "North Koreans", "North Korea's") is the
+    shorter one's ("North Korea"), which would otherwise lose to them together."""
+    together: Counter[str] = Counter()
+    for name in sorted(names, key=len):
+        stem = next(
+            (
+                kept
+                for kept in together
+                if name.startswith(kept) and name.count(" ") == kept.count(" ")
+            ),
+            name,
+        )
+        together[stem] += names[name]
+    return together
 
 
 def _initials(words: list[str]) -> tuple[str, ...]:
