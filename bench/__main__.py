@@ -189,7 +189,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from bench import chat, chat_report
 
         result = chat.run(args.questions, args.seeds)
-        _publish(args, chat_report.report_name(args.questions), result, chat_report)
+        _publish(args, chat_report.report_name(args.questions, args.seeds), result, chat_report)
         return 0
     if args.command == "verdict":
         from bench import verdict, verdict_report

@@ -26,11 +26,12 @@ from bench.report import command_line, machine_line
 
 VERDICTS = citebot.VERDICTS
 DEFAULT_QUESTIONS_NAME = "seed-questions.json"
+SEEDS = Path("seeds")  # the articles the project ships, with citebot's front matter
 
 
 # The shared chat sets (name, corpus folder, questions file), as benchmarks find them by default.
 DEFAULT_CHATS = (
-    ("seeds", Path("seeds"), Path("../shared/eval/seed-questions.json")),
+    ("seeds", SEEDS, Path("../shared/eval/seed-questions.json")),
     ("bbc8", Path("../shared/eval/corpus-bbc8"), Path("../shared/eval/corpus-bbc8-questions.json")),
     ("docs", Path("../shared/eval/corpus-docs"), Path("../shared/eval/corpus-docs-questions.json")),
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bench.chat import DEFAULT_QUESTIONS_NAME, VERDICTS
+from bench.chat import DEFAULT_QUESTIONS_NAME, SEEDS, VERDICTS
 from bench.chat_wrapped import ASIDES, TYPINGS, WRAPPERS
 from bench.report import Goal, markdown_table, report_section
 
@@ -211,13 +211,20 @@ def findings(result: dict[str, Any]) -> list[str]:
     ]
 
 
-def report_name(questions: Path) -> str:
+def report_name(questions: Path, corpus: Path = SEEDS) -> str:
     """The report section of a questions file: "chat" for the seeds' own, else named after
-    the file ("chat-corpus-bbc8"), so that several sets stand side by side."""
+    the file ("chat-corpus-bbc8"), so that several sets stand side by side. The seeds'
+    questions asked of another folder (the seeds as published, without citebot's front
+    matter) are named after that folder's last two parts ("chat-shared-seeds")."""
     if questions.name == DEFAULT_QUESTIONS_NAME:
-        return "chat"
-    stem = questions.stem.removesuffix("-questions")
-    return "chat-" + "".join(c if c.isalnum() else "-" for c in stem.casefold())
+        if corpus.resolve() == SEEDS.resolve():
+            return "chat"
+        return "chat-" + _slug("-".join(corpus.resolve().parts[-2:]))
+    return "chat-" + _slug(questions.stem.removesuffix("-questions"))
+
+
+def _slug(text: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in text.casefold())
 
 
 def section(result: dict[str, Any], plot_name: str | None) -> str:
@@ -238,6 +245,8 @@ def section(result: dict[str, Any], plot_name: str | None) -> str:
     )
     name = Path(result["questions_file"]).name
     title = "Chat questions" if name == DEFAULT_QUESTIONS_NAME else f"Chat questions: {name}"
+    if report_name(Path(name), Path(result.get("corpus", SEEDS))) != report_name(Path(name)):
+        title = f"{title} on {result['corpus']}"
     return report_section(
         title,
         result,

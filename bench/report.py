@@ -163,6 +163,7 @@ ORDER = (
     "verdict",
     "ablate",
     "chat",
+    "chat-shared-seeds",
     "chat-corpus-bbc8",
     "chat-corpus-docs",
     "chat-community-check",
@@ -178,6 +179,7 @@ COMMANDS = """\
 .venv/bin/python -m bench verdict --report docs/BENCHMARKS.md
 .venv/bin/python -m bench ablate --report docs/BENCHMARKS.md
 .venv/bin/python -m bench chat --report docs/BENCHMARKS.md
+.venv/bin/python -m bench chat --seeds ../shared/seeds --report docs/BENCHMARKS.md
 .venv/bin/python -m bench chat --seeds ../shared/eval/corpus-bbc8 \\
     --questions ../shared/eval/corpus-bbc8-questions.json --report docs/BENCHMARKS.md
 .venv/bin/python -m bench chat --seeds ../shared/eval/corpus-docs \\

@@ -343,6 +343,8 @@ def test_each_chat_set_has_a_report_section_of_its_own() -> None:
     assert report_name(Path("../shared/eval/seed-questions.json")) == "chat"
     assert report_name(Path("../shared/eval/corpus-bbc8-questions.json")) == "chat-corpus-bbc8"
     assert report_name(Path("x/My Set.json")) == "chat-my-set"
+    asked_of_published = report_name(Path("../shared/eval/seed-questions.json"), Path("x/seeds"))
+    assert asked_of_published == "chat-x-seeds"
 
 
 def test_chat_sets_are_named_on_the_command_line_as_name_corpus_and_questions() -> None:

@@ -37,6 +37,11 @@ _WRITER = re.compile(
     rf"(?P<name>{PERSON})"
 )
 
+# Credit lines are short; a name is read from a line's first characters alone, so that a long
+# paragraph opening "To contact" costs no more than a short one (the patterns backtrack over a
+# run of capitalised words).
+MAX_CREDIT_CHARS = 300
+
 
 def credited(roles_and_texts: Iterable[tuple[str, str]]) -> tuple[str | None, str | None]:
     """``(publisher, author)`` as an article's byline, notice, bio and contact lines give them
@@ -45,7 +50,7 @@ def credited(roles_and_texts: Iterable[tuple[str, str]]) -> tuple[str | None, st
     author: str | None = None
     outlet: str | None = None  # a bio's: the notice's or the contact line's name wins
     for role, text in roles_and_texts:
-        line = text.strip()
+        line = text.strip()[:MAX_CREDIT_CHARS]
         if role == "byline":
             author = author or byline_name(line)
         elif role == "bio":
