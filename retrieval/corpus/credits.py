@@ -19,7 +19,10 @@ from retrieval.corpus.layout import PERSON, bio_name, byline_name
 
 # An organisation as notices and contact lines write it: capitalised words, with "of", "for",
 # "on", "and", "&" or "the" between them ("Council on Foreign Relations", "The Conversation").
-_ORGANISATION = r"[A-Z][\w&.-]*(?: (?:(?:of|on|for|and|&|the) )?[A-Z][\w&.-]*)*"
+# A dot inside a word ("U.S.") is the name's; one ending it ends the sentence ("... for The
+# Ledger. Follow her on X").
+_WORD = r"[A-Z][\w&-]*(?:\.[\w&-]+)*"
+_ORGANISATION = rf"{_WORD}(?: (?:(?:of|on|for|and|&|the) )?{_WORD})*"
 # "... first appeared on the Cato Institute site.", "... originally published in The Atlantic.",
 # "... appeared in the June issue of Foreign Affairs": the last such name of its first sentence.
 _RAN_IN = re.compile(rf"\b(?:on|in|at|by|from|of) (?:the )?(?P<name>{_ORGANISATION})")

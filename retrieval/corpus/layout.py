@@ -1,5 +1,5 @@
-"""Recognising lines that are not body text: photo captions and credits, bylines, notices, bios,
-contacts.
+"""Recognising lines that are not body text: photo captions and credits, bylines, notices (and
+the lines a web page adds: "Advertisement", "Read more: ..."), bios, contacts.
 
 They stay searchable (a question about the author must find the bio) but summaries skip them.
 Files can list them explicitly in their front matter; these rules cover plain text files.
@@ -32,6 +32,19 @@ _NOTICE = re.compile(
     r"(?:was )?(?:first |originally )?(?:appeared|published|ran)",
     re.IGNORECASE,
 )
+# What a web page puts between an article's paragraphs, pasted with them: "Advertisement",
+# "Read more: <another headline>", "Sign up for our Opinion newsletter.", "Share this article".
+_PAGE_FURNITURE = re.compile(
+    r"^(?:advertisement|advertising|sponsored content|skip advertisement"
+    r"|story continues below(?: advertisement)?|continue reading(?: below| the main story)?"
+    r")[.:]?$"
+    r"|^(?:read more|related|see also|also read|recommended|most read|more from [\w ]{1,40}"
+    r"|watch|listen)\s*:"
+    r"|^(?:sign up|subscribe)\b.{0,80}\bnewsletters?\b"
+    r"|^share this (?:article|story|post|page)\b",
+    re.IGNORECASE,
+)
+_FURNITURE_MAX_WORDS = 20
 _CONTACT = re.compile(r"^(?:to contact|contact (?:the )?(?:author|editor|us))\b", re.IGNORECASE)
 # A person's name as bios and bylines write it: two to four capitalised words ("Doug Bandow",
 # "Mary K. O'Neil"), not opening with a determiner ("The Scot was...", "By The Numbers").
@@ -79,13 +92,20 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             roles[number] = "caption"
         elif number <= _HEAD and byline_name(line) is not None:
             roles[number] = "byline"
-        elif _NOTICE.match(line):
+        elif _NOTICE.match(line) or _page_furniture(line):
             roles[number] = "notice"
         elif _CONTACT.match(line):
             roles[number] = "contact"
         elif number > last - _TAIL and _BIO.match(line):
             roles[number] = "bio"
     return roles
+
+
+def _page_furniture(line: str) -> bool:
+    """Whether a short line is a web page's own ("Advertisement", "Read more: ...")."""
+    return len(line.split(maxsplit=_FURNITURE_MAX_WORDS)) <= _FURNITURE_MAX_WORDS and bool(
+        _PAGE_FURNITURE.match(line)
+    )
 
 
 def byline_name(line: str) -> str | None:

@@ -1,6 +1,7 @@
-"""Who wrote an article and where it ran, read from its own byline, bio, notice and contact
-lines when no front matter says: an article pasted from a site is named as its front matter
-would name it."""
+"""An article pasted from a web page, as a moderator brings one: who wrote it and where it ran
+are read from its own byline, bio, notice and contact lines when no front matter says, and
+the lines the page put between its paragraphs ("Advertisement", "Read more: ...") are not
+body text."""
 
 from __future__ import annotations
 
@@ -89,6 +90,12 @@ def test_a_contact_line_names_the_reporter_or_the_outlet_not_the_editor(
     assert named(tmp_path) == {"a": (publisher, author)}
 
 
+def test_a_journalists_bio_names_the_outlet_up_to_the_end_of_its_sentence(tmp_path: Path) -> None:
+    bio = "Ann Lee is an economics columnist for The Ledger. Follow her on X @annlee."
+    write_article(tmp_path, "a.txt", "Title", "Text.", "More text.", bio)
+    assert named(tmp_path) == {"a": ("The Ledger", "Ann Lee")}
+
+
 def test_a_fellows_bio_names_the_author_but_not_a_publisher(tmp_path: Path) -> None:
     bio = "Sam Poe is a senior fellow at the Example Institute."
     write_article(tmp_path, "a.txt", "Title", "Text.", "More text.", bio)
@@ -135,3 +142,47 @@ def test_a_long_contact_paragraph_is_read_for_names_in_its_opening_only(tmp_path
     assert time.perf_counter() - started < 2.0
     assert article.paragraphs[-1].role == "contact"
     assert article.publisher is None  # its outlet is named past MAX_CREDIT_CHARS
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Advertisement",
+        "Story continues below advertisement",
+        "Read more: Why mortgage rates aren't coming down",
+        "Related: The Fed's next move",
+        "Sign up for our Opinion newsletter.",
+        "Share this article",
+    ],
+)
+def test_what_a_web_page_puts_between_paragraphs_is_neither_body_nor_a_heading(
+    tmp_path: Path, line: str
+) -> None:
+    write_article(
+        tmp_path,
+        "a.txt",
+        "Title",
+        "The Fed raised rates eleven times.",
+        line,
+        "Inflation has fallen to 3.2 percent.",
+        "The Fed should hold rates where they are.",
+    )
+    (article,) = load_corpus(tmp_path)
+    assert [p.role for p in article.paragraphs] == ["body", "notice", "body", "body"]
+    assert all(p.section == () for p in article.paragraphs)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Related efforts to cut rates have failed twice this year.",
+        "Sign up on the website to get access to the archive.",
+        "Read more about the Fed's history in chapter two.",
+    ],
+)
+def test_body_sentences_opening_like_page_furniture_stay_body_text(
+    tmp_path: Path, line: str
+) -> None:
+    write_article(tmp_path, "a.txt", "Title", "The Fed raised rates.", line, "It held.")
+    (article,) = load_corpus(tmp_path)
+    assert all(p.is_body for p in article.paragraphs)
