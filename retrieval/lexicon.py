@@ -89,6 +89,13 @@ NON_BODY_WORDS = (
     "contact email notice appeared"
 ).split()
 
+# What people call the lines of each role when they ask for them ("who wrote it" finds the bio
+# that names the author): indexed with the paragraph, beside the role's own name.
+ROLE_WORDS = {
+    "bio": "author authors writer wrote written".split(),
+    "byline": "author authors writer wrote written".split(),
+}
+
 # -- Someone else's words ----------------------------------------------------------------------
 
 # Verbs and phrases that relay someone else's words ("she said", "according to"): a sentence

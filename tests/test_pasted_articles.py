@@ -126,7 +126,9 @@ def test_questions_naming_the_outlet_or_the_writer_find_their_article(tmp_path: 
     write_article(tmp_path, "heat.txt", *HEAT)
     write_article(tmp_path, "water.txt", *WATER)
     engine = engine_for(tmp_path)
-    assert engine.ask("who wrote the ledger piece").passages[0].citation == "heat title"
+    wrote = engine.ask("who wrote the ledger piece")
+    assert wrote.passages[0].citation == "heat title"
+    assert any("Maria Delgado is" in sentence.text for sentence in wrote.summary)  # the bio
     recommended = engine.ask("what does the western water review article recommend")
     assert recommended.passages[0].article == "water"
     assert engine.summarize("delgado").article == "heat"
@@ -178,6 +180,7 @@ def test_what_a_web_page_puts_between_paragraphs_is_neither_body_nor_a_heading(
         "Related efforts to cut rates have failed twice this year.",
         "Sign up on the website to get access to the archive.",
         "Read more about the Fed's history in chapter two.",
+        "Related:\n- Rates in 2023\n- Rates in 2022",  # a list of links the text introduces
     ],
 )
 def test_body_sentences_opening_like_page_furniture_stay_body_text(

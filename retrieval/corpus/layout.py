@@ -38,7 +38,7 @@ _PAGE_FURNITURE = re.compile(
     r"^(?:advertisement|advertising|sponsored content|skip advertisement"
     r"|story continues below(?: advertisement)?|continue reading(?: below| the main story)?"
     r")[.:]?$"
-    r"|^(?:read more|related|see also|also read|recommended|most read|more from [\w ]{1,40}"
+    r"|^(?:read more|related|also read|recommended|most read|more from [\w ]{1,40}"
     r"|watch|listen)\s*:"
     r"|^(?:sign up|subscribe)\b.{0,80}\bnewsletters?\b"
     r"|^share this (?:article|story|post|page)\b",
@@ -102,9 +102,12 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
 
 
 def _page_furniture(line: str) -> bool:
-    """Whether a short line is a web page's own ("Advertisement", "Read more: ...")."""
-    return len(line.split(maxsplit=_FURNITURE_MAX_WORDS)) <= _FURNITURE_MAX_WORDS and bool(
-        _PAGE_FURNITURE.match(line)
+    """Whether a short line is a web page's own ("Advertisement", "Read more: ..."); a label
+    over a list ("Related:" and its links, on the lines after it) is the page's text."""
+    return (
+        "\n" not in line
+        and len(line.split(maxsplit=_FURNITURE_MAX_WORDS)) <= _FURNITURE_MAX_WORDS
+        and bool(_PAGE_FURNITURE.match(line))
     )
 
 

@@ -3,11 +3,12 @@
 Passages are numbered in one sequence: every paragraph in corpus order (the BM25 index's
 documents), then one card per article (``retrieval.index.cards``), which has an index of its
 own. What BM25 indexes for a paragraph is its words, its role when it is not body text
-("caption", "bio": people ask for the caption), then the words of the headings above it, then
-its article's title's (``retrieval.index.sections``). Each paragraph's sentence terms are kept
-from the build (``retrieval.index.sentence_terms``), so that a question never tokenises a
-passage again; the headings' and the title's words are kept apart from its sentences, for the
-closeness reorder reads what a paragraph itself says.
+("caption", "bio": people ask for the caption) with the words for it (``lexicon.ROLE_WORDS``:
+"who wrote it" asks for the bio or byline naming the author), then the words of the headings
+above it, then its article's title's (``retrieval.index.sections``). Each paragraph's
+sentence terms are kept from the build (``retrieval.index.sentence_terms``), so that a question
+never tokenises a passage again; the headings' and the title's words are kept apart from its
+sentences, for the closeness reorder reads what a paragraph itself says.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from retrieval.index.saved import SavedCorpus
 from retrieval.index.sections import section_terms, titled_by_heading, with_headings
 from retrieval.index.sentence_terms import SentenceRecorder, SentenceTerms
 from retrieval.index.tokenize import Tokenizer
+from retrieval.lexicon import ROLE_WORDS
 
 Span = tuple[int, int]
 
@@ -153,7 +155,13 @@ class Passages:
         """Record ``indexed_terms``, tokenised a sentence at a time so that the sentences are
         kept."""
         article, paragraph = self.located[index]
-        role = () if paragraph.is_body else self.tokenizer.tokenize(paragraph.role)
+        role = (
+            ()
+            if paragraph.is_body
+            else self.tokenizer.tokenize(
+                " ".join([paragraph.role, *ROLE_WORDS.get(paragraph.role, ())])
+            )
+        )
         headings = section_terms(self.tokenizer, paragraph.section) if paragraph.section else []
         title = () if titled_by_heading(article, paragraph) else self._title_terms(article)
         recorder.record(paragraph.text, role, hidden=headings, title=title)
