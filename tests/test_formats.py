@@ -205,6 +205,14 @@ def test_a_passage_shows_its_section_beside_its_citation() -> None:
     )
 
 
+def test_an_in_short_quoting_a_title_cites_the_title_not_a_paragraph_0() -> None:
+    answer = SEEDS.ask("who wrote the cato piece")
+    assert answer.summary[0].citation == "cato-kim-congress title"
+    shown = formats.answer_embed(answer).description or ""
+    assert "Cato Institute, title (cato-kim-congress)" in shown
+    assert "\u00b60" not in shown
+
+
 def test_a_heading_of_thousands_of_characters_is_cut_and_the_citation_kept() -> None:
     heading = "Heading *words* " * 400  # Markdown headings have no length limit
     article = Article(

@@ -70,7 +70,7 @@ def source(quote: Quote, budget: int = CITATION) -> str:
     article, what is checked, never)."""
     # No live URL in a citation: field names and titles do not link them, and a cut
     # ("…") inside one would only leave a broken "<https://…".
-    if isinstance(quote, Passage) and quote.kind == "title":  # the card: "who wrote it"
+    if quote.paragraph == 0:  # the title (its card, or an In short quoting it): "who wrote it"
         tail = f", title ({quote.article})"
     else:
         tail = f" \u00b6{quote.paragraph} ({quote.article})"
