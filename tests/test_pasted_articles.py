@@ -69,6 +69,25 @@ def test_a_notice_names_where_the_article_first_ran(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "publisher"),
+    [
+        ("Originally published in The Atlantic.", "The Atlantic"),
+        ("Reprinted with permission from Foreign Affairs.", "Foreign Affairs"),
+        ("\u00a9 2024 The Ledger", "The Ledger"),
+        ("Copyright 2016 Cato Institute. All rights reserved.", "Cato Institute"),
+        ("Copyright \u00a9 2020-2024 by The Daily Courier", "The Daily Courier"),
+    ],
+)
+def test_republishing_and_copyright_lines_are_notices_naming_the_publisher(
+    tmp_path: Path, line: str, publisher: str
+) -> None:
+    write_article(tmp_path, "a.txt", "Title", "The council met.", "It agreed a budget.", line)
+    (article,) = load_corpus(tmp_path)
+    assert article.paragraphs[-1].role == "notice"
+    assert article.publisher == publisher
+
+
+@pytest.mark.parametrize(
     ("line", "publisher", "author"),
     [
         (

@@ -1,13 +1,14 @@
 """Who wrote an article and where it ran, as its own lines say when no front matter does.
 
 An article pasted from a site has no front matter, but its byline ("By Jane Doe"), its notice
-("This article first appeared on the Cato Institute site."), its author's bio ("Doug Bandow is a
-senior fellow at ...") and its contact line ("To contact the reporter on this story: Jane Doe in
-London at ...", "To contact the senior editor responsible for Bloomberg View's editorials: ...")
-say what a front matter's ``author`` and ``publisher`` would. Read from those lines alone (the
-roles ``retrieval.corpus.layout`` gives them), they name the article as its card, its source
-line, ``!summary cato`` and "what does the cato writer think" expect. A name the front matter
-gives wins; a line that names no one gives nothing.
+("This article first appeared on the Cato Institute site.", "\u00a9 2024 The Ledger"), its
+author's bio ("Doug Bandow is a senior fellow at ...") and its contact line ("To contact the
+reporter on this story: Jane Doe in London at ...", "To contact the senior editor responsible
+for Bloomberg View's editorials: ...") say what a front matter's ``author`` and ``publisher``
+would. Read from those lines alone (the roles ``retrieval.corpus.layout`` gives them), they
+name the article as its card, its source line, ``!summary cato`` and "what does the cato
+writer think" expect. A name the front matter gives wins; a line that names no one gives
+nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ _ORGANISATION = rf"{_WORD}(?: (?:(?:of|on|for|and|&|the) )?{_WORD})*"
 # "... first appeared on the Cato Institute site.", "... originally published in The Atlantic.",
 # "... appeared in the June issue of Foreign Affairs": the last such name of its first sentence.
 _RAN_IN = re.compile(rf"\b(?:on|in|at|by|from|of) (?:the )?(?P<name>{_ORGANISATION})")
+# "\u00a9 2024 The Ledger", "Copyright 2016 Cato Institute. All rights reserved.": the holder.
+_COPYRIGHT = re.compile(
+    r"^(?:\u00a9|\([cC]\)|Copyright|COPYRIGHT)\s*\u00a9?\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{2,4})?,?\s+)?"
+    rf"(?:by )?(?P<name>{_ORGANISATION})"
+)
 # "... responsible for Bloomberg View's editorials": the outlet whose staff the line names.
 _OUTLETS_OWN = re.compile(rf"(?P<name>{_ORGANISATION})['\u2019]s\b")
 # "... is a climate correspondent for the Desert Ledger": a journalist's bio names the outlet (a
@@ -60,7 +66,8 @@ def credited(roles_and_texts: Iterable[tuple[str, str]]) -> tuple[str | None, st
             author = author or bio_name(line)
             outlet = _first(_WRITES_FOR, line)
         elif role == "notice":
-            publisher = publisher or _last(_RAN_IN, _first_sentence(line))
+            opening = _first_sentence(line)
+            publisher = publisher or _first(_COPYRIGHT, opening) or _last(_RAN_IN, opening)
         elif role == "contact":
             author = author or _first(_WRITER, line)
             publisher = publisher or _first(_OUTLETS_OWN, line)

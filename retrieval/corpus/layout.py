@@ -27,9 +27,14 @@ _SOURCED = re.compile(
     r"\b(?:told|to|with|said|says)\s+(?:the\s+)?(?:reuters|associated press|AFP|AP)\.?\s*$",
     re.IGNORECASE,
 )
+# "This article first appeared on...", "Originally published in...", "Reprinted with
+# permission from...", "© 2024 The Ledger", "Copyright 2016 Cato Institute. All rights reserved."
 _NOTICE = re.compile(
     rf"^(?:this|the) (?:{alternatives(TEXT_NOUNS)}) "
-    r"(?:was )?(?:first |originally )?(?:appeared|published|ran)",
+    r"(?:was )?(?:first |originally )?(?:appeared|published|ran)"
+    r"|^(?:originally|first) (?:appeared|published|posted) (?:in|on|at|by)\b"
+    r"|^(?:reprinted|republished) (?:with permission )?(?:from|by)\b"
+    r"|^(?:\u00a9|\(c\) |copyright\b)",
     re.IGNORECASE,
 )
 # What a web page puts between an article's paragraphs, pasted with them: "Advertisement",
