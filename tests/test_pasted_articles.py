@@ -208,3 +208,27 @@ def test_body_sentences_opening_like_page_furniture_stay_body_text(
     write_article(tmp_path, "a.txt", "Title", "The Fed raised rates.", line, "It held.")
     (article,) = load_corpus(tmp_path)
     assert all(p.is_body for p in article.paragraphs)
+
+
+BLOG = (
+    "Why Remote Work Is Here to Stay",
+    "Priya Raman",
+    "Follow",
+    "7 min read",
+    "Listen",
+    "Share",
+    "When the pandemic emptied offices in 2020, managers expected a return within a year.",
+    "Workers have voted with their feet, and would take a pay cut to stay home.",
+    "Employers should stop fighting the tide and redesign offices for meetings.",
+    "Written by Priya Raman",
+    "More from Priya Raman",
+)
+
+
+def test_a_blog_posts_buttons_and_name_lines_are_not_body_text(tmp_path: Path) -> None:
+    write_article(tmp_path, "remote.txt", *BLOG)
+    (article,) = load_corpus(tmp_path)
+    assert (article.publisher, article.author) == (None, "Priya Raman")  # "More from" no outlet
+    roles = [p.role for p in article.paragraphs]
+    assert roles == ["byline", *["notice"] * 4, "body", "body", "body", "byline", "notice"]
+    assert all(p.section == () for p in article.paragraphs)  # "Share" headed the post

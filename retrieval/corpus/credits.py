@@ -14,9 +14,10 @@ nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from retrieval.corpus.layout import PERSON, bio_name, byline_name
+from retrieval.corpus.layout import PERSON, bio_name, byline_name, names_its_publication
+from retrieval.corpus.models import BODY
 
 # An organisation as notices and contact lines write it: capitalised words, with "of", "for",
 # "on", "and", "&" or "the" between them ("Council on Foreign Relations", "The Conversation").
@@ -65,13 +66,26 @@ def credited(roles_and_texts: Iterable[tuple[str, str]]) -> tuple[str | None, st
         elif role == "bio":
             author = author or bio_name(line)
             outlet = _first(_WRITES_FOR, line)
-        elif role == "notice":
+        elif role == "notice" and names_its_publication(line):
             opening = _first_sentence(line)
             publisher = publisher or _first(_COPYRIGHT, opening) or _last(_RAN_IN, opening)
         elif role == "contact":
             author = author or _first(_WRITER, line)
             publisher = publisher or _first(_OUTLETS_OWN, line)
     return publisher or outlet, author
+
+
+def name_lines(roles_and_texts: Sequence[tuple[str, str]], author: str) -> list[int]:
+    """The numbers (from 1) of the body paragraphs that are ``author``'s name alone, as a blog
+    writes it over its post: a byline without its "By". None when no other body is left."""
+    wanted = " ".join(author.split()).casefold()
+    named = [
+        number
+        for number, (role, text) in enumerate(roles_and_texts, start=1)
+        if role == BODY and " ".join(text.split()).casefold() == wanted
+    ]
+    body = sum(role == BODY for role, _ in roles_and_texts)
+    return named if len(named) < body else []
 
 
 def _first_sentence(line: str) -> str:

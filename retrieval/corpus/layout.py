@@ -39,9 +39,14 @@ _NOTICE = re.compile(
 )
 # What a web page puts between an article's paragraphs, pasted with them: "Advertisement",
 # "Read more: <another headline>", "Sign up for our Opinion newsletter.", "Share this article".
+# A blog's buttons pasted as lines: "Follow", "Listen", "Share", "7 min read", "Member-only story".
 _PAGE_FURNITURE = re.compile(
     r"^(?:advertisement|advertising|sponsored content|skip advertisement"
     r"|story continues below(?: advertisement)?|continue reading(?: below| the main story)?"
+    r"|follow|following|listen|share|save|like|print|email|comments?|subscribe|subscribed"
+    r"|sign in|sign up|log in|open in app|member-only story|listen to this article"
+    r"|\d+ min(?:ute)?s? read|more from [\w .'\u2019-]{1,60}"
+    r"|(?:published|updated|last updated|posted)(?: on| at)? [\w ,:.]{1,60}"
     r")[.:]?$"
     r"|^(?:read more|related|also read|recommended|most read|more from [\w ]{1,40}"
     r"|watch|listen)\s*:"
@@ -66,7 +71,7 @@ _BIO = re.compile(
 # "By Jane Doe", "By Jane Doe and John Roe, Science Correspondent", "By JANE DOE | Reuters": no
 # sentence, names and at most a short description after them.
 _BYLINE = re.compile(
-    rf"^(?:By|BY|by) (?P<name>{PERSON})(?:(?:,| and| &) {PERSON})*"
+    rf"^(?:By|BY|by|Written by|WRITTEN BY) (?P<name>{PERSON})(?:(?:,| and| &) {PERSON})*"
     r"(?: ?[,|\u2013\u2014-] [^.!?]{1,60})?$"
 )
 _CAPTION_MAX_WORDS = 15
@@ -95,8 +100,8 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
                 roles[number - 1] = "caption"
         elif number <= _HEAD and _trailing_credit(line) and not _SOURCED.search(line):
             roles[number] = "caption"
-        elif number <= _HEAD and byline_name(line) is not None:
-            roles[number] = "byline"
+        elif (number <= _HEAD or line.startswith(("Written", "WRITTEN"))) and byline_name(line):
+            roles[number] = "byline"  # "Written by ..." closes a blog post
         elif _NOTICE.match(line) or _page_furniture(line):
             roles[number] = "notice"
         elif _CONTACT.match(line):
@@ -114,6 +119,12 @@ def _page_furniture(line: str) -> bool:
         and len(line.split(maxsplit=_FURNITURE_MAX_WORDS)) <= _FURNITURE_MAX_WORDS
         and bool(_PAGE_FURNITURE.match(line))
     )
+
+
+def names_its_publication(line: str) -> bool:
+    """Whether a notice says where the article ran ("This article first appeared on ...",
+    "\u00a9 2024 The Ledger"), as a web page's "More from Jane Doe" does not."""
+    return _NOTICE.match(line.strip()) is not None
 
 
 def byline_name(line: str) -> str | None:

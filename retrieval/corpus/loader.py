@@ -135,12 +135,12 @@ def load_article(
     limits.check_lengths(blocks, name)
     roles = _non_body_roles(meta, [b.text for b in blocks if b.role == BODY], blocks, name)
     publisher, author = meta.publisher, meta.author
+    read = [(roles.get(number, block.role), block.text) for number, block in enumerate(blocks, 1)]
     if publisher is None or author is None:  # the article's byline, bio or notice may say
-        told = credits.credited(
-            (roles.get(number, block.role), block.text)
-            for number, block in enumerate(blocks, start=1)
-        )
+        told = credits.credited(read)
         publisher, author = publisher or told[0], author or told[1]
+    if author and meta.non_body is None:  # "Priya Raman" over a blog post's buttons
+        roles.update(dict.fromkeys(credits.name_lines(read, author), "byline"))
     return Article(
         slug=meta.slug or slug_from_filename(path.stem),
         title=title,
