@@ -232,3 +232,23 @@ def test_a_blog_posts_buttons_and_name_lines_are_not_body_text(tmp_path: Path) -
     roles = [p.role for p in article.paragraphs]
     assert roles == ["byline", *["notice"] * 4, "body", "body", "body", "byline", "notice"]
     assert all(p.section == () for p in article.paragraphs)  # "Share" headed the post
+
+
+def test_a_button_word_alone_heads_its_section_as_a_docs_page_writes_it(tmp_path: Path) -> None:
+    write_article(
+        tmp_path,
+        "app.txt",
+        "Using the app",
+        "Share",
+        "To share a document, click the arrow at the top right.",
+        "Save",
+        "The app saves your work every minute.",
+        "Updated rules for 2024",
+        "Posts must now carry a tag.",
+    )
+    (article,) = load_corpus(tmp_path)
+    assert [(p.section, p.role) for p in article.paragraphs] == [
+        (("Share",), "body"),
+        (("Save",), "body"),
+        (("Updated rules for 2024",), "body"),
+    ]

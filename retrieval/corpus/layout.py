@@ -39,19 +39,30 @@ _NOTICE = re.compile(
 )
 # What a web page puts between an article's paragraphs, pasted with them: "Advertisement",
 # "Read more: <another headline>", "Sign up for our Opinion newsletter.", "Share this article".
-# A blog's buttons pasted as lines: "Follow", "Listen", "Share", "7 min read", "Member-only story".
+# A date or a time as a page stamps one: "March 3, 2024", "3 Mar 2024", "2024-03-03", "10:32".
+_DATED = (
+    r"[\w ,:./-]*(?:\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}"
+    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d (?:jan|feb|mar|apr"
+    r"|may|jun|jul|aug|sep|oct|nov|dec))"
+)
 _PAGE_FURNITURE = re.compile(
     r"^(?:advertisement|advertising|sponsored content|skip advertisement"
     r"|story continues below(?: advertisement)?|continue reading(?: below| the main story)?"
-    r"|follow|following|listen|share|save|like|print|email|comments?|subscribe|subscribed"
-    r"|sign in|sign up|log in|open in app|member-only story|listen to this article"
+    r"|open in app|member-only story|listen to this article"
     r"|\d+ min(?:ute)?s? read|more from [\w .'\u2019-]{1,60}"
-    r"|(?:published|updated|last updated|posted)(?: on| at)? [\w ,:.]{1,60}"
+    rf"|(?:published|updated|last updated|posted)(?: on| at)?:? (?={_DATED})[\w ,:./-]{{1,60}}"
     r")[.:]?$"
     r"|^(?:read more|related|also read|recommended|most read|more from [\w ]{1,40}"
     r"|watch|listen)\s*:"
     r"|^(?:sign up|subscribe)\b.{0,80}\bnewsletters?\b"
     r"|^share this (?:article|story|post|page)\b",
+    re.IGNORECASE,
+)
+# A blog's buttons pasted as lines ("Follow", "Listen", "Share"): page furniture only beside
+# other furniture, as a row of buttons sits; alone, "Share" or "Save" may head a docs section.
+_BUTTON = re.compile(
+    r"^(?:follow|following|listen|share|save|like|print|email|comments?|subscribe|subscribed"
+    r"|sign in|sign up|log in|restack)$",
     re.IGNORECASE,
 )
 _FURNITURE_MAX_WORDS = 20
@@ -108,6 +119,10 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             roles[number] = "contact"
         elif number > last - _TAIL and _BIO.match(line):
             roles[number] = "bio"
+    buttons = {n for n, text in enumerate(paragraphs, start=1) if _BUTTON.match(text.strip())}
+    for number in sorted(buttons):
+        if {number - 1, number + 1} & (buttons | roles.keys()):
+            roles[number] = "notice"
     return roles
 
 
