@@ -252,3 +252,26 @@ def test_a_button_word_alone_heads_its_section_as_a_docs_page_writes_it(tmp_path
         (("Save",), "body"),
         (("Updated rules for 2024",), "body"),
     ]
+
+
+def test_a_pdf_exports_page_breaks_and_page_numbers_are_not_its_text(tmp_path: Path) -> None:
+    handbook = (
+        "Chess Club Handbook\n\nMembership\n\n"
+        "Membership costs 40 pounds a year, or 25 pounds for students.\n\n"
+        "Chess Club Handbook    Page 1 of 2\n\x0cTournaments\n\n"
+        "The club championship runs from October to March.\n\n2\n"
+    )
+    write(tmp_path, "handbook.txt", handbook)
+    (article,) = load_corpus(tmp_path)
+    assert [(p.section, p.role, p.text) for p in article.paragraphs] == [
+        (("Membership",), "body", "Membership costs 40 pounds a year, or 25 pounds for students."),
+        (("Membership",), "notice", "Chess Club Handbook    Page 1 of 2"),
+        (("Tournaments",), "body", "The club championship runs from October to March."),
+        (("Tournaments",), "notice", "2"),
+    ]
+
+
+def test_a_number_alone_is_an_faqs_answer_when_the_text_numbers_no_pages(tmp_path: Path) -> None:
+    write_article(tmp_path, "faq.txt", "FAQ", "How many can join a team?", "5", "How old?", "16")
+    (article,) = load_corpus(tmp_path)
+    assert all(p.is_body for p in article.paragraphs)

@@ -7,6 +7,7 @@ Files can list them explicitly in their front matter; these rules cover plain te
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -58,6 +59,11 @@ _PAGE_FURNITURE = re.compile(
     r"|^share this (?:article|story|post|page)\b",
     re.IGNORECASE,
 )
+# A PDF export's page numbers: "Page 3 of 12", "Club Handbook    Page 3"; and "3" or "- 3 -"
+# alone, only in a text that numbers its pages so, or gives two or more, one after the other
+# (an FAQ's answer may be a number alone).
+_PAGE_LINE = re.compile(r"^(?:.{0,80}\s)?page \d{1,4}(?: of \d{1,4})?$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"^[-\u2013\u2014 ]*(\d{1,4})[-\u2013\u2014 ]*$")
 # A blog's buttons pasted as lines ("Follow", "Listen", "Share"): page furniture only beside
 # other furniture, as a row of buttons sits; alone, "Share" or "Save" may head a docs section.
 _BUTTON = re.compile(
@@ -113,17 +119,30 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             roles[number] = "caption"
         elif (number <= _HEAD or line.startswith(("Written", "WRITTEN"))) and byline_name(line):
             roles[number] = "byline"  # "Written by ..." closes a blog post
-        elif _NOTICE.match(line) or _page_furniture(line):
+        elif _NOTICE.match(line) or _page_furniture(line) or _PAGE_LINE.match(line):
             roles[number] = "notice"
         elif _CONTACT.match(line):
             roles[number] = "contact"
         elif number > last - _TAIL and _BIO.match(line):
             roles[number] = "bio"
+    roles.update(dict.fromkeys(_page_numbers(paragraphs), "notice"))
     buttons = {n for n, text in enumerate(paragraphs, start=1) if _BUTTON.match(text.strip())}
     for number in sorted(buttons):
         if {number - 1, number + 1} & (buttons | roles.keys()):
             roles[number] = "notice"
     return roles
+
+
+def _page_numbers(paragraphs: Sequence[str]) -> list[int]:
+    """The paragraphs that are a page's number alone, when the text numbers its pages."""
+    bare = [
+        (number, int(found[1]))
+        for number, text in enumerate(paragraphs, start=1)
+        if (found := _BARE_NUMBER.match(text.strip()))
+    ]
+    paged = any(_PAGE_LINE.match(text.strip()) for text in paragraphs)
+    in_order = len(bare) >= 2 and all(a[1] + 1 == b[1] for a, b in itertools.pairwise(bare))
+    return [number for number, _ in bare] if paged or in_order else []
 
 
 def _page_furniture(line: str) -> bool:

@@ -117,6 +117,7 @@ def load_article(
             "save the file as UTF-8",
         ) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\f", "\n\n")  # a PDF export's page break ends a paragraph
     meta, body = split_front_matter(text, name)
     if meta.source_sha256 and hashlib.sha256(body.encode()).hexdigest() != meta.source_sha256:
         raise CorpusError(
