@@ -72,6 +72,7 @@ def test_a_notice_names_where_the_article_first_ran(tmp_path: Path) -> None:
     ("line", "publisher"),
     [
         ("Originally published in The Atlantic.", "The Atlantic"),
+        ("This article first appeared in U.S. News. Read more there.", "U.S. News"),
         ("Reprinted with permission from Foreign Affairs.", "Foreign Affairs"),
         ("\u00a9 2024 The Ledger", "The Ledger"),
         ("Copyright 2016 Cato Institute. All rights reserved.", "Cato Institute"),

@@ -18,12 +18,13 @@ from collections.abc import Iterable, Sequence
 
 from retrieval.corpus.layout import PERSON, bio_name, byline_name, names_its_publication
 from retrieval.corpus.models import BODY
+from retrieval.corpus.sentences import sentence_spans
 
 # An organisation as notices and contact lines write it: capitalised words, with "of", "for",
 # "on", "and", "&" or "the" between them ("Council on Foreign Relations", "The Conversation").
-# A dot inside a word ("U.S.") is the name's; one ending it ends the sentence ("... for The
-# Ledger. Follow her on X").
-_WORD = r"[A-Z][\w&-]*(?:\.[\w&-]+)*"
+# An initialism's dots ("U.S. News") are the name's; a dot ending another word ends the
+# sentence ("... for The Ledger. Follow her on X").
+_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*(?:\.[\w&-]+)*)"
 _ORGANISATION = rf"{_WORD}(?: (?:(?:of|on|for|and|&|the) )?{_WORD})*"
 # "... first appeared on the Cato Institute site.", "... originally published in The Atlantic.",
 # "... appeared in the June issue of Foreign Affairs": the last such name of its first sentence.
@@ -65,7 +66,7 @@ def credited(roles_and_texts: Iterable[tuple[str, str]]) -> tuple[str | None, st
             author = author or byline_name(line)
         elif role == "bio":
             author = author or bio_name(line)
-            outlet = _first(_WRITES_FOR, line)
+            outlet = outlet or _first(_WRITES_FOR, line)
         elif role == "notice" and names_its_publication(line):
             opening = _first_sentence(line)
             publisher = publisher or _first(_COPYRIGHT, opening) or _last(_RAN_IN, opening)
@@ -89,8 +90,8 @@ def name_lines(roles_and_texts: Sequence[tuple[str, str]], author: str) -> list[
 
 
 def _first_sentence(line: str) -> str:
-    end = re.search(r"[.!?](?:\s|$)", line)
-    return line[: end.start()] if end else line
+    spans = sentence_spans(line)  # "... appeared in U.S. News." ends at "News.", not "U."
+    return line[: spans[0][1]] if spans else line
 
 
 def _last(pattern: re.Pattern[str], line: str) -> str | None:
