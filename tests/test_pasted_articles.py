@@ -276,3 +276,40 @@ def test_a_number_alone_is_an_faqs_answer_when_the_text_numbers_no_pages(tmp_pat
     write_article(tmp_path, "faq.txt", "FAQ", "How many can join a team?", "5", "How old?", "16")
     (article,) = load_corpus(tmp_path)
     assert all(p.is_body for p in article.paragraphs)
+
+
+def test_news_pages_pasted_whole_name_their_writer_and_outlet(tmp_path: Path) -> None:
+    write_article(
+        tmp_path,
+        "wire.txt",
+        "Microplastics found in every placenta tested",
+        "By Sandee Smith, CNN",
+        "Updated 4:12 PM EDT, Tue March 5, 2024",
+        "Link Copied!",
+        "Researchers found microplastics in all 62 placenta samples they tested.",
+        "The most common plastic was polyethylene, used in bags and bottles.",
+        "Get our free Health newsletter",
+    )
+    write_article(
+        tmp_path,
+        "paper.txt",
+        "Heatwave pushes electricity demand to a record",
+        "Jane Whitfield Energy correspondent\nSun 3 Mar 2024 10.32 GMT",
+        "Solar panels on a roof in Kent. Photograph: Gareth Fuller/PA",
+        "Electricity demand hit a record summer high on Tuesday, the grid said.",
+        "Margins were tight, but no blackouts are expected.",
+        "Last modified on Sun 3 Mar 2024 12.00 GMT",
+    )
+    articles = {a.slug: a for a in load_corpus(tmp_path)}
+    wire, paper = articles["wire"], articles["paper"]
+    assert (wire.publisher, wire.author) == ("CNN", "Sandee Smith")
+    assert [p.role for p in wire.paragraphs] == [
+        "byline",
+        "notice",
+        "notice",
+        "body",
+        "body",
+        "notice",
+    ]
+    assert (paper.publisher, paper.author) == (None, "Jane Whitfield")
+    assert [p.role for p in paper.paragraphs] == ["byline", "caption", "body", "body", "notice"]

@@ -16,7 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from retrieval.corpus.layout import PERSON, bio_name, byline_name, names_its_publication
+from retrieval.corpus.layout import (
+    PERSON,
+    bio_name,
+    byline_name,
+    byline_tail,
+    names_its_publication,
+)
 from retrieval.corpus.models import BODY
 from retrieval.corpus.sentences import sentence_spans
 
@@ -42,6 +48,11 @@ _WRITES_FOR = re.compile(
     r"\b(?:correspondent|editor|columnist|reporter|writer|contributor|journalist) "
     rf"(?:for|at|with|of) (?:the )?(?P<name>{_ORGANISATION})"
 )
+_JOB = re.compile(
+    r"\b(?:correspondent|editor|columnist|reporter|writer|contributor|journalist|staff"
+    r"|analyst|producer|chief)s?\b",
+    re.IGNORECASE,
+)
 # "To contact the reporter on this story: Jane Doe in London at ...": the writer.
 _WRITER = re.compile(
     r"\b(?:reporters?|authors?|writers?|correspondents?|columnists?)\b[^:]{0,40}: "
@@ -59,11 +70,12 @@ def credited(roles_and_texts: Iterable[tuple[str, str]]) -> tuple[str | None, st
     (each ``(role, text)`` of its paragraphs, in order); None where none does."""
     publisher: str | None = None
     author: str | None = None
-    outlet: str | None = None  # a bio's: the notice's or the contact line's name wins
+    outlet: str | None = None  # a bio's or a byline's: a notice's or a contact line's name wins
     for role, text in roles_and_texts:
         line = text.strip()[:MAX_CREDIT_CHARS]
         if role == "byline":
             author = author or byline_name(line)
+            outlet = outlet or _outlet(byline_tail(line))
         elif role == "bio":
             author = author or bio_name(line)
             outlet = outlet or _first(_WRITES_FOR, line)
@@ -87,6 +99,14 @@ def name_lines(roles_and_texts: Sequence[tuple[str, str]], author: str) -> list[
     ]
     body = sum(role == BODY for role, _ in roles_and_texts)
     return named if len(named) < body else []
+
+
+def _outlet(tail: str | None) -> str | None:
+    """The outlet a byline names after its writers ("CNN", "BBC News"), not their job
+    ("Science Correspondent")."""
+    if tail is None or _JOB.search(tail) or not re.fullmatch(_ORGANISATION, tail.strip()):
+        return None
+    return tail.strip()
 
 
 def _first_sentence(line: str) -> str:

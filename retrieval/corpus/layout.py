@@ -23,6 +23,10 @@ _TRAILING_CREDIT = re.compile(
     r"(?:/via \w+|getty images|reuters|associated press|\bAP photo|\bAFP)[)\]]?\.?\s*$",
     re.IGNORECASE,
 )
+# "Solar panels on a roof. Photograph: Gareth Fuller/PA": a caption closed by its credit.
+_INLINE_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?|image|illustration|picture|credit)s?:\s*[^.!?:]{1,80}$", re.IGNORECASE
+)
 # A sentence naming the agency as its source is body text: "an official told Reuters."
 _SOURCED = re.compile(
     r"\b(?:told|to|with|said|says)\s+(?:the\s+)?(?:reuters|associated press|AFP|AP)\.?\s*$",
@@ -49,13 +53,14 @@ _DATED = (
 _PAGE_FURNITURE = re.compile(
     r"^(?:advertisement|advertising|sponsored content|skip advertisement"
     r"|story continues below(?: advertisement)?|continue reading(?: below| the main story)?"
-    r"|open in app|member-only story|listen to this article"
+    r"|open in app|member-only story|listen to this article|link copied|copy link"
     r"|\d+ min(?:ute)?s? read|more from [\w .'\u2019-]{1,60}"
-    rf"|(?:published|updated|last updated|posted)(?: on| at)?:? (?={_DATED})[\w ,:./-]{{1,60}}"
-    r")[.:]?$"
+    r"|(?:published|updated|last updated|last modified|posted)(?: on| at)?:? "
+    rf"(?={_DATED})[\w ,:./-]{{1,60}}"
+    r")[.:!]?$"
     r"|^(?:read more|related|also read|recommended|most read|more from [\w ]{1,40}"
     r"|watch|listen)\s*:"
-    r"|^(?:sign up|subscribe)\b.{0,80}\bnewsletters?\b"
+    r"|^(?:sign up|subscribe|get|join|receive)\b.{0,80}\bnewsletters?\b"
     r"|^share this (?:article|story|post|page)\b",
     re.IGNORECASE,
 )
@@ -89,7 +94,13 @@ _BIO = re.compile(
 # sentence, names and at most a short description after them.
 _BYLINE = re.compile(
     rf"^(?:By|BY|by|Written by|WRITTEN BY) (?P<name>{PERSON})(?:(?:,| and| &) {PERSON})*"
-    r"(?: ?[,|\u2013\u2014-] [^.!?]{1,60})?$"
+    r"(?: ?[,|\u2013\u2014-] (?P<tail>[^.!?]{1,60}))?$"
+)
+# "Jane Whitfield Energy correspondent" over the date, as some papers write a byline: the
+# shortest name before at most two words and the writer's job.
+_STAFF_BYLINE = re.compile(
+    r"^(?P<name>(?!(?:The|A|An)\b)[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}?)"
+    r" (?:[\w-]+ ){0,2}(?:correspondent|editor|reporter|writer|columnist)s?$",
 )
 _CAPTION_MAX_WORDS = 15
 _HEAD = 3  # captions, credits and bylines sit at the start of an article
@@ -115,7 +126,7 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             before = paragraphs[number - 2].strip() if number > 1 else ""
             if before and number - 1 not in roles and len(before.split()) <= _CAPTION_MAX_WORDS:
                 roles[number - 1] = "caption"
-        elif number <= _HEAD and _trailing_credit(line) and not _SOURCED.search(line):
+        elif number <= _HEAD and _closing_credit(line) and not _SOURCED.search(line):
             roles[number] = "caption"
         elif (number <= _HEAD or line.startswith(("Written", "WRITTEN"))) and byline_name(line):
             roles[number] = "byline"  # "Written by ..." closes a blog post
@@ -162,9 +173,16 @@ def names_its_publication(line: str) -> bool:
 
 
 def byline_name(line: str) -> str | None:
-    """The first name a byline ("By Jane Doe, Science Correspondent") gives, else None."""
-    found = _BYLINE.match(line.strip())
+    """The first name a byline ("By Jane Doe, Science Correspondent", "Jane Doe Science
+    correspondent" over a date) gives, else None."""
+    found = _BYLINE.match(line.strip()) or _STAFF_BYLINE.match(line.strip().split("\n")[0])
     return found["name"] if found else None
+
+
+def byline_tail(line: str) -> str | None:
+    """What follows a byline's names ("CNN" of "By Jane Doe, CNN"), else None."""
+    found = _BYLINE.match(line.strip())
+    return found["tail"] if found else None
 
 
 def bio_name(line: str) -> str | None:
@@ -175,6 +193,13 @@ def bio_name(line: str) -> str | None:
 
 # The longest match of ``_TRAILING_CREDIT`` but for "/via ...": "associated press)", and a dot.
 _LONGEST_CREDIT = 18
+
+
+def _closing_credit(line: str) -> bool:
+    """Whether a line ends with a photo's credit: an agency's name, or "Photograph: ..."."""
+    return (
+        _trailing_credit(line) or _INLINE_CREDIT.search(line, max(0, len(line) - 100)) is not None
+    )
 
 
 def _trailing_credit(line: str) -> bool:
