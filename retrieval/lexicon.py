@@ -59,7 +59,9 @@ FIELD_WORDS = (
     "publisher published publish publication outlet"
 ).split()
 # Words for the article itself, for what it does and for attributing to it: they say which
-# text is meant, not what is asked ("what does the article say about sanctions", "per bandow").
+# text is meant, not what is asked ("what does the article say about sanctions", "per bandow",
+# "what did the cnn piece find"; not "found" or "report", content as often: "command not found",
+# "web reporters").
 # A card is searched by this list too (retrieval.index.cards), so its members are the index's:
 # the nouns lack the plurals TEXT_NOUNS has, which would count twice in a card's BM25 terms.
 DOCUMENT_WORDS = (
@@ -67,6 +69,7 @@ DOCUMENT_WORDS = (
     "text post commentary doc docs documentation guide faq wiki readme manual tutorial "
     "mention mentions mentioned discuss discusses discussed "
     "say says said think thinks argue argues argued claim claims believe believes "
+    "find finds show shows reveal reveals "
     "according per"
 ).split()
 

@@ -313,3 +313,7 @@ def test_news_pages_pasted_whole_name_their_writer_and_outlet(tmp_path: Path) ->
     ]
     assert (paper.publisher, paper.author) == (None, "Jane Whitfield")
     assert [p.role for p in paper.paragraphs] == ["byline", "caption", "body", "body", "notice"]
+    # what a named article finds is what it reports: its summary, as for "what does it say"
+    found = engine_for(tmp_path).ask("what did the cnn piece find")
+    assert found.verdict == "answer"
+    assert found.summary[0].text.startswith("Researchers found microplastics")
