@@ -317,3 +317,28 @@ def test_news_pages_pasted_whole_name_their_writer_and_outlet(tmp_path: Path) ->
     found = engine_for(tmp_path).ask("what did the cnn piece find")
     assert found.verdict == "answer"
     assert found.summary[0].text.startswith("Researchers found microplastics")
+
+
+def test_a_caption_and_a_bio_are_found_past_the_pages_furniture(tmp_path: Path) -> None:
+    write_article(
+        tmp_path,
+        "post.txt",
+        "Why Remote Work Is Here to Stay",
+        "The data says offices will never be full again.",
+        "Follow",
+        "7 min read",
+        "Share",
+        "Commuters at Waterloo station. (Getty Images)",
+        "Office occupancy sits at half its 2019 level.",
+        "Workers would take a pay cut to stay home.",
+        "Employers should redesign offices for meetings.",
+        "Priya Raman is a columnist for Remote Weekly.",
+        "Share this article",
+        "Read more: The four-day week",
+        "Advertisement",
+    )
+    (article,) = load_corpus(tmp_path)
+    roles = {p.number: p.role for p in article.paragraphs if not p.is_body}
+    assert roles[5] == "caption"
+    assert roles[9] == "bio"
+    assert (article.publisher, article.author) == ("Remote Weekly", "Priya Raman")

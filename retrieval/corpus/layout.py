@@ -118,7 +118,7 @@ def classified(paragraphs: tuple[str, ...]) -> dict[int, str]:
 def classify(paragraphs: Sequence[str]) -> dict[int, str]:
     """Paragraph number (from 1) -> role, for every paragraph that is not body text."""
     roles: dict[int, str] = {}
-    last = len(paragraphs)
+    head, tail = _places(paragraphs)
     for number, text in enumerate(paragraphs, start=1):
         line = text.strip()
         if _CREDIT_LINE.match(line):
@@ -126,15 +126,17 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             before = paragraphs[number - 2].strip() if number > 1 else ""
             if before and number - 1 not in roles and len(before.split()) <= _CAPTION_MAX_WORDS:
                 roles[number - 1] = "caption"
-        elif number <= _HEAD and _closing_credit(line) and not _SOURCED.search(line):
+        elif head[number] <= _HEAD and _closing_credit(line) and not _SOURCED.search(line):
             roles[number] = "caption"
-        elif (number <= _HEAD or line.startswith(("Written", "WRITTEN"))) and byline_name(line):
+        elif (head[number] <= _HEAD or line.startswith(("Written", "WRITTEN"))) and byline_name(
+            line
+        ):
             roles[number] = "byline"  # "Written by ..." closes a blog post
         elif _NOTICE.match(line) or _page_furniture(line) or _PAGE_LINE.match(line):
             roles[number] = "notice"
         elif _CONTACT.match(line):
             roles[number] = "contact"
-        elif number > last - _TAIL and _BIO.match(line):
+        elif tail[number] <= _TAIL and _BIO.match(line):
             roles[number] = "bio"
     roles.update(dict.fromkeys(_page_numbers(paragraphs), "notice"))
     buttons = {n for n, text in enumerate(paragraphs, start=1) if _BUTTON.match(text.strip())}
@@ -142,6 +144,32 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
         if {number - 1, number + 1} & (buttons | roles.keys()):
             roles[number] = "notice"
     return roles
+
+
+def _places(paragraphs: Sequence[str]) -> tuple[dict[int, int], dict[int, int]]:
+    """Each paragraph's place (from 1) counted from the start and from the end, among those
+    that are not a page's furniture, a notice or a contact line: a bio followed by "Share this
+    article" and "Read more: ..." still closes the article, and a caption under a blog's row
+    of buttons still opens it."""
+    aside = [
+        _page_furniture(line)
+        or _PAGE_LINE.match(line) is not None
+        or _BUTTON.match(line) is not None
+        or _NOTICE.match(line) is not None
+        or _CONTACT.match(line) is not None
+        for line in (text.strip() for text in paragraphs)
+    ]
+    head: dict[int, int] = {}
+    tail: dict[int, int] = {}
+    count = 0
+    for number, skipped in enumerate(aside, start=1):
+        count += not skipped
+        head[number] = count + skipped  # a skipped line has the place of the next one
+    count = 0
+    for number in range(len(aside), 0, -1):
+        count += not aside[number - 1]
+        tail[number] = count + aside[number - 1]
+    return head, tail
 
 
 def _page_numbers(paragraphs: Sequence[str]) -> list[int]:
