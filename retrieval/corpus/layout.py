@@ -1,5 +1,5 @@
 """Recognising lines that are not body text: photo captions and credits, bylines, notices (and
-the lines a web page adds: "Advertisement", "Read more: ..."), bios, contacts.
+the lines a page adds: ``retrieval.corpus.page_furniture``), bios, contacts.
 
 They stay searchable (a question about the author must find the bio) but summaries skip them.
 Files can list them explicitly in their front matter; these rules cover plain text files.
@@ -7,11 +7,11 @@ Files can list them explicitly in their front matter; these rules cover plain te
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from retrieval.corpus import page_furniture
 from retrieval.lexicon import TEXT_NOUNS, alternatives
 
 _CREDIT_LINE = re.compile(
@@ -42,41 +42,6 @@ _NOTICE = re.compile(
     r"|^(?:\u00a9|\(c\) |copyright\b)",
     re.IGNORECASE,
 )
-# What a web page puts between an article's paragraphs, pasted with them: "Advertisement",
-# "Read more: <another headline>", "Sign up for our Opinion newsletter.", "Share this article".
-# A date or a time as a page stamps one: "March 3, 2024", "3 Mar 2024", "2024-03-03", "10:32".
-_DATED = (
-    r"[\w ,:./-]*(?:\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}"
-    r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d (?:jan|feb|mar|apr"
-    r"|may|jun|jul|aug|sep|oct|nov|dec))"
-)
-_PAGE_FURNITURE = re.compile(
-    r"^(?:advertisement|advertising|sponsored content|skip advertisement"
-    r"|story continues below(?: advertisement)?|continue reading(?: below| the main story)?"
-    r"|open in app|member-only story|listen to this article|link copied|copy link"
-    r"|\d+ min(?:ute)?s? read|more from [\w .'\u2019-]{1,60}"
-    r"|(?:published|updated|last updated|last modified|posted)(?: on| at)?:? "
-    rf"(?={_DATED})[\w ,:./-]{{1,60}}"
-    r")[.:!]?$"
-    r"|^(?:read more|related|also read|recommended|most read|more from [\w ]{1,40}"
-    r"|watch|listen)\s*:"
-    r"|^(?:sign up|subscribe|get|join|receive)\b.{0,80}\bnewsletters?\b"
-    r"|^share this (?:article|story|post|page)\b",
-    re.IGNORECASE,
-)
-# A PDF export's page numbers: "Page 3 of 12", "Club Handbook    Page 3"; and "3" or "- 3 -"
-# alone, only in a text that numbers its pages so, or gives two or more, one after the other
-# (an FAQ's answer may be a number alone).
-_PAGE_LINE = re.compile(r"^(?:.{0,80}\s)?page \d{1,4}(?: of \d{1,4})?$", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"^[-\u2013\u2014 ]*(\d{1,4})[-\u2013\u2014 ]*$")
-# A blog's buttons pasted as lines ("Follow", "Listen", "Share"): page furniture only beside
-# other furniture, as a row of buttons sits; alone, "Share" or "Save" may head a docs section.
-_BUTTON = re.compile(
-    r"^(?:follow|following|listen|share|save|like|print|email|comments?|subscribe|subscribed"
-    r"|sign in|sign up|log in|restack)$",
-    re.IGNORECASE,
-)
-_FURNITURE_MAX_WORDS = 20
 _CONTACT = re.compile(r"^(?:to contact|contact (?:the )?(?:author|editor|us))\b", re.IGNORECASE)
 # A person's name as bios and bylines write it: two to four capitalised words ("Doug Bandow",
 # "Mary K. O'Neil"), not opening with a determiner ("The Scot was...", "By The Numbers").
@@ -132,17 +97,14 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             line
         ):
             roles[number] = "byline"  # "Written by ..." closes a blog post
-        elif _NOTICE.match(line) or _page_furniture(line) or _PAGE_LINE.match(line):
+        elif _NOTICE.match(line) or page_furniture.is_furniture(line):
             roles[number] = "notice"
         elif _CONTACT.match(line):
             roles[number] = "contact"
         elif tail[number] <= _TAIL and _BIO.match(line):
             roles[number] = "bio"
-    roles.update(dict.fromkeys(_page_numbers(paragraphs), "notice"))
-    buttons = {n for n, text in enumerate(paragraphs, start=1) if _BUTTON.match(text.strip())}
-    for number in sorted(buttons):
-        if {number - 1, number + 1} & (buttons | roles.keys()):
-            roles[number] = "notice"
+    roles.update(dict.fromkeys(page_furniture.page_numbers(paragraphs), "notice"))
+    roles.update(dict.fromkeys(page_furniture.buttons(paragraphs, roles.keys()), "notice"))
     return roles
 
 
@@ -152,9 +114,8 @@ def _places(paragraphs: Sequence[str]) -> tuple[dict[int, int], dict[int, int]]:
     article" and "Read more: ..." still closes the article, and a caption under a blog's row
     of buttons still opens it."""
     aside = [
-        _page_furniture(line)
-        or _PAGE_LINE.match(line) is not None
-        or _BUTTON.match(line) is not None
+        page_furniture.is_furniture(line)
+        or page_furniture.is_button(line)
         or _NOTICE.match(line) is not None
         or _CONTACT.match(line) is not None
         for line in (text.strip() for text in paragraphs)
@@ -170,28 +131,6 @@ def _places(paragraphs: Sequence[str]) -> tuple[dict[int, int], dict[int, int]]:
         count += not aside[number - 1]
         tail[number] = count + aside[number - 1]
     return head, tail
-
-
-def _page_numbers(paragraphs: Sequence[str]) -> list[int]:
-    """The paragraphs that are a page's number alone, when the text numbers its pages."""
-    bare = [
-        (number, int(found[1]))
-        for number, text in enumerate(paragraphs, start=1)
-        if (found := _BARE_NUMBER.match(text.strip()))
-    ]
-    paged = any(_PAGE_LINE.match(text.strip()) for text in paragraphs)
-    in_order = len(bare) >= 2 and all(a[1] + 1 == b[1] for a, b in itertools.pairwise(bare))
-    return [number for number, _ in bare] if paged or in_order else []
-
-
-def _page_furniture(line: str) -> bool:
-    """Whether a short line is a web page's own ("Advertisement", "Read more: ..."); a label
-    over a list ("Related:" and its links, on the lines after it) is the page's text."""
-    return (
-        "\n" not in line
-        and len(line.split(maxsplit=_FURNITURE_MAX_WORDS)) <= _FURNITURE_MAX_WORDS
-        and bool(_PAGE_FURNITURE.match(line))
-    )
 
 
 def names_its_publication(line: str) -> bool:
