@@ -332,3 +332,13 @@ def test_chinese_and_japanese_sentences_end_at_their_own_stops() -> None:
         f"本当{ask}",
         "はい。",
     ]
+
+
+def test_a_wikis_footnote_marks_close_the_sentence_they_follow() -> None:
+    text = "Built in 1775.[2] It stood on oak legs.[3][4] Waves passed.[citation needed] Next."
+    assert [text[start:end] for start, end in sentence_spans(text)] == [
+        "Built in 1775.[2]",
+        "It stood on oak legs.[3][4]",
+        "Waves passed.[citation needed]",
+        "Next.",
+    ]

@@ -19,6 +19,7 @@ import re
 _BOUNDARY = re.compile(
     r"(?P<stop>[.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*)"  # the stop (a run of them) ...
     r"[\"'\u201d\u2019)\]]*"  # ... and what closes around it
+    r"(?:\[(?:\d{1,3}|[a-z]|citation needed)\])*"  # ... and a wiki's footnote marks: ".[2]"
     r"(?=\s+[\"'\u201c\u2018(\[]*(?P<next>[A-Z0-9\u00c0-\u00de][A-Za-z]*))"  # a sentence-like start
 )
 # Chinese and Japanese stops (the ideographic full stop, the full-width "!" and "?"), which no
