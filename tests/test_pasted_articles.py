@@ -342,3 +342,31 @@ def test_a_caption_and_a_bio_are_found_past_the_pages_furniture(tmp_path: Path) 
     assert roles[5] == "caption"
     assert roles[9] == "bio"
     assert (article.publisher, article.author) == ("Remote Weekly", "Priya Raman")
+
+
+def test_a_wikipedia_page_pasted_reads_its_sections_without_their_edit_links(
+    tmp_path: Path,
+) -> None:
+    write_article(
+        tmp_path,
+        "lighthouse.txt",
+        "Smalls Lighthouse",
+        "From Wikipedia, the free encyclopedia",
+        "The Smalls Lighthouse stands on the largest of the Smalls rocks, off Wales.[1]",
+        "History[edit]",
+        "The first lighthouse on the rock was built in 1775.[2]",
+        "See also[edit]",
+        "List of lighthouses in Wales",
+        "References[edit]",
+        '^ "Smalls Lighthouse". Trinity House. Retrieved 3 March 2024.',
+    )
+    (article,) = load_corpus(tmp_path)
+    assert [(p.section, p.role) for p in article.paragraphs] == [
+        ((), "notice"),
+        ((), "body"),
+        (("History",), "body"),
+        (("See also",), "references"),  # a page's back matter: searchable, never summarised
+        (("References",), "references"),
+    ]
+    answer = engine_for(tmp_path).ask("when was the first lighthouse built")
+    assert answer.passages[0].section == ["History"]

@@ -11,14 +11,16 @@ the block after it explains, in one of these shapes:
   must:", which introduces what follows);
 - a *question line*: at most ``MAX_QUESTION_WORDS`` words ending with "?", as FAQs write
   them ("How do I reset my widget?"), followed by a block that is not itself a question;
+- an *edit-marked line*: a title line with a wiki's edit link ("History[edit]", pasted from a
+  wiki page), the link left out of the heading;
 - an *underlined line*: a line over a run of one mark ("Getting started" over "======",
   "CLAIMING LAND:" over "------", or between two such runs), as reStructuredText, Markdown's
   setext headings and plain-text guides write one; a colon ending it is a label's, not the
   heading's text. Each mark is a level, in the order the text first uses them (``=`` then
   ``-``: a section and its subsections),
 
-and only when the text has at least ``MIN_HEADINGS`` of them (an underlined line is a heading
-even alone): one short line in a news report
+and only when the text has at least ``MIN_HEADINGS`` of them (an underlined or edit-marked line
+is a heading even alone): one short line in a news report
 is a caption or a rhetorical question more often than a heading. A heading may also be the
 first line of the block it heads, the text going on at the next line: a question line ("How
 long does a charge last?" and, on the next line, "A full charge lasts four days."), or a title
@@ -74,6 +76,8 @@ def writes_markdown(body: str) -> bool:
 
 # A run of one mark under (or over and under) a heading's line: "=====", "-----", "~~~~~".
 _UNDERLINE = re.compile(r"([=\-~^*#+_])\1{2,}")
+# A wiki's section heading pasted with its edit link: "History[edit]", "Early life [edit]".
+_EDIT_LINK = re.compile(r"\s*\[edit\]$")
 QUESTION_LEVEL = 100  # a question line heads its answer, below every other heading
 
 
@@ -89,6 +93,13 @@ def underlined(text: str) -> tuple[str, str] | None:
     if _WORD.search(heading) is None or len(heading) > MAX_TITLE_CHARS:
         return None
     return heading, mark.group(1)
+
+
+def edit_marked(text: str) -> str | None:
+    """The heading a wiki writes with its edit link ("History" of "History[edit]"), else None."""
+    found = _EDIT_LINK.search(text) if "\n" not in text else None
+    heading = text[: found.start()] if found else ""
+    return heading if heading and title_line(heading) else None
 
 
 def title_line(text: str) -> bool:
@@ -155,7 +166,7 @@ def find(blocks: Sequence[str], excluded: Collection[int] = ()) -> list[int]:
     stripped = [block.strip() for block in blocks]
     titles = [heading_line(text) for text in stripped]  # each block read once, not twice
     questions = [question_line(text) for text in stripped]
-    lined = [underlined(text) is not None for text in stripped]
+    lined = [underlined(text) is not None or edit_marked(text) is not None for text in stripped]
     found: list[int] = []
     for at in range(len(blocks) - 1):
         if at in excluded:
@@ -224,6 +235,8 @@ def sections(blocks: Sequence[str], headings: Collection[int]) -> list[tuple[int
             text, mark = lined
             marks += [] if mark in marks else [mark]
             level = marks.index(mark)
+        elif (edited := edit_marked(text)) is not None:
+            text = edited  # "History[edit]" heads "History"
         elif question_line(text):
             level = QUESTION_LEVEL
         elif label_line(text):

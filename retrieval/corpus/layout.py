@@ -67,6 +67,12 @@ _STAFF_BYLINE = re.compile(
     r"^(?P<name>(?!(?:The|A|An)\b)[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}?)"
     r" (?:[\w-]+ ){0,2}(?:correspondent|editor|reporter|writer|columnist)s?$",
 )
+# The sections closing a wiki or an encyclopedia page: its sources and links, not its text
+# ("Notes" and "Sources" head text in docs: "## Sources" configures a package index).
+_BACK_MATTER = re.compile(
+    r"(?:references|citations|bibliography|external links|further reading|footnotes|see also)",
+    re.IGNORECASE,
+)
 _CAPTION_MAX_WORDS = 15
 _HEAD = 3  # captions, credits and bylines sit at the start of an article
 _TAIL = 2  # bios and contact lines sit at the end of an article
@@ -131,6 +137,12 @@ def _places(paragraphs: Sequence[str]) -> tuple[dict[int, int], dict[int, int]]:
         count += not aside[number - 1]
         tail[number] = count + aside[number - 1]
     return head, tail
+
+
+def in_back_matter(section: Sequence[str]) -> bool:
+    """Whether a paragraph under these headings is a page's back matter ("References",
+    "External links", "See also"): searchable, never summarised, as a notice is."""
+    return bool(section) and _BACK_MATTER.fullmatch(section[-1].strip()) is not None
 
 
 def names_its_publication(line: str) -> bool:

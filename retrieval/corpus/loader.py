@@ -257,6 +257,9 @@ def _non_body_roles(
     if meta.non_body is None:
         found = layout.classified(tuple(texts))
         roles.update({body_numbers[number - 1]: role for number, role in found.items()})
+        for number in body_numbers:  # "References", "External links": a page's back matter
+            if number not in roles and layout.in_back_matter(blocks[number - 1].section):
+                roles[number] = "references"
     else:
         declared = (
             dict.fromkeys(meta.non_body, "non-body")

@@ -23,6 +23,7 @@ _PAGE_FURNITURE = re.compile(
     r"^(?:advertisement|advertising|sponsored content|skip advertisement"
     r"|story continues below(?: advertisement)?|continue reading(?: below| the main story)?"
     r"|open in app|member-only story|listen to this article|link copied|copy link"
+    r"|from wikipedia, the free encyclopedia|jump to (?:navigation|search|content)"
     r"|\d+ min(?:ute)?s? read|more from [\w .'\u2019-]{1,60}"
     r"|(?:published|updated|last updated|last modified|posted)(?: on| at)?:? "
     rf"(?={_DATED})[\w ,:./-]{{1,60}}"
