@@ -213,6 +213,23 @@ def test_an_in_short_quoting_a_title_cites_the_title_not_a_paragraph_0() -> None
     assert "\u00b60" not in shown
 
 
+def test_a_hard_wrapped_sentence_is_quoted_whole_in_one_block_quote() -> None:
+    article = Article(
+        "fees",
+        "Club handbook",
+        (
+            Paragraph(
+                1, "Membership costs 40 pounds a year, or 25 pounds for students and\nunder-18s."
+            ),
+        ),
+    )
+    answer = Engine(Corpus([article])).ask("how much is membership for students")
+    assert "\n" in answer.summary[0].text  # the paragraph as written
+    for shown in (formats.answer_embed(answer).description or "", formats.answer_text(answer)):
+        quote = next(line for line in shown.split("\n") if line.startswith("> "))
+        assert quote.endswith("25 pounds for students and under-18s.")
+
+
 def test_a_heading_of_thousands_of_characters_is_cut_and_the_citation_kept() -> None:
     heading = "Heading *words* " * 400  # Markdown headings have no length limit
     article = Article(

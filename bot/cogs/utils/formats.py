@@ -22,6 +22,7 @@ COLOUR = discord.Colour.blurple()
 CLOSEST_COLOUR = discord.Colour.gold()  # the closest passages, not an answer
 CLOSEST = "The articles don't say this exactly; the closest passages are below."
 _WORD_END = re.compile(r"\S(?=\s)")
+_LINE_BREAK = re.compile(r"[ \t]*\n\s*")
 _MENTION_LIKE = re.compile(r"<[@#:!&]|@(?=everyone|here)")
 
 
@@ -33,6 +34,12 @@ def escape(text: str, *, links: bool = True) -> str:
 def quoted(text: str, spans: Sequence[tuple[int, int]] = ()) -> str:
     """``text`` escaped, with the given spans in bold."""
     return markdown.render(text, spans).text
+
+
+def flowing(text: str) -> str:
+    """A sentence's line breaks as spaces, for a block quote: a hard-wrapped paragraph's
+    ("25 pounds for students and" over "under-18s.") would end the quote at its first line."""
+    return _LINE_BREAK.sub(" ", text)
 
 
 def fit_quote(text: str, spans: Sequence[tuple[int, int]], budget: int) -> str:
@@ -139,7 +146,7 @@ def answer_embed(answer: Answer) -> discord.Embed:
     budget = limits.EMBED_DESCRIPTION // max(1, len(answer.summary))
     for sentence in answer.summary:
         cite = f"\n\u2014 {source(sentence)}"
-        lines.append("> " + fit_quote(sentence.text, (), budget - len(cite) - 4) + cite)
+        lines.append("> " + fit_quote(flowing(sentence.text), (), budget - len(cite) - 4) + cite)
     embed.description = "\n".join(lines)
     used += len(embed.description)
     footer = "Verbatim quotes from the corpus; \u00b6 numbers count paragraphs after the title."
@@ -161,12 +168,12 @@ def answer_text(answer: Answer) -> str:
     head = f"**{shorten(escape(answer.question, links=False), 200)}**\n"
     if answer.verdict == "closest":
         head += shorten(escape(answer.reason or CLOSEST, links=False), 400) + "\n"
-    summary = "".join(f"> {escape(s.text)}\n\u2014 {source(s)}\n" for s in answer.summary)
+    summary = "".join(f"> {escape(flowing(s.text))}\n\u2014 {source(s)}\n" for s in answer.summary)
     if len(head) + len(summary) > limits.CONTENT // 2:
         summary = ""
         for s in answer.summary:
             cite = f"\n\u2014 {source(s)}\n"
-            summary += "> " + fit_quote(s.text, (), limits.CONTENT // 4 - len(cite)) + cite
+            summary += "> " + fit_quote(flowing(s.text), (), limits.CONTENT // 4 - len(cite)) + cite
     body = head + summary
     for number, passage in enumerate(answer.passages, start=1):
         label = f"\n[{number}] {source(passage)}\n"
