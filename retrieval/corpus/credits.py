@@ -19,8 +19,7 @@ from collections.abc import Iterable, Sequence
 from retrieval.corpus.layout import (
     PERSON,
     bio_name,
-    byline_name,
-    byline_tail,
+    byline,
     names_its_publication,
 )
 from retrieval.corpus.models import BODY
@@ -44,15 +43,12 @@ _COPYRIGHT = re.compile(
 _OUTLETS_OWN = re.compile(rf"(?P<name>{_ORGANISATION})['\u2019]s\b")
 # "... is a climate correspondent for the Desert Ledger": a journalist's bio names the outlet (a
 # fellow's or a professor's names where they work, not where the article ran).
+_NEWSROOM_JOBS = "correspondent|editor|columnist|reporter|writer|contributor|journalist"
 _WRITES_FOR = re.compile(
-    r"\b(?:correspondent|editor|columnist|reporter|writer|contributor|journalist) "
-    rf"(?:for|at|with|of) (?:the )?(?P<name>{_ORGANISATION})"
+    rf"\b(?:{_NEWSROOM_JOBS}) (?:for|at|with|of) (?:the )?(?P<name>{_ORGANISATION})"
 )
-_JOB = re.compile(
-    r"\b(?:correspondent|editor|columnist|reporter|writer|contributor|journalist|staff"
-    r"|analyst|producer|chief)s?\b",
-    re.IGNORECASE,
-)
+# "..., Science Correspondent", "..., Staff Writer": a byline's job, not its outlet.
+_JOB = re.compile(rf"\b(?:{_NEWSROOM_JOBS}|staff|analyst|producer|chief)s?\b", re.IGNORECASE)
 # "To contact the reporter on this story: Jane Doe in London at ...": the writer.
 _WRITER = re.compile(
     r"\b(?:reporters?|authors?|writers?|correspondents?|columnists?)\b[^:]{0,40}: "
@@ -73,9 +69,9 @@ def credited(roles_and_texts: Iterable[tuple[str, str]]) -> tuple[str | None, st
     outlet: str | None = None  # a bio's or a byline's: a notice's or a contact line's name wins
     for role, text in roles_and_texts:
         line = text.strip()[:MAX_CREDIT_CHARS]
-        if role == "byline":
-            author = author or byline_name(line)
-            outlet = outlet or _outlet(byline_tail(line))
+        if role == "byline" and (found := byline(line)):
+            author = author or found[0]
+            outlet = outlet or _outlet(found[1])
         elif role == "bio":
             author = author or bio_name(line)
             outlet = outlet or _first(_WRITES_FOR, line)

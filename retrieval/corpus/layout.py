@@ -45,9 +45,9 @@ _NOTICE = re.compile(
 _CONTACT = re.compile(r"^(?:to contact|contact (?:the )?(?:author|editor|us))\b", re.IGNORECASE)
 # A person's name as bios and bylines write it: two to four capitalised words ("Doug Bandow",
 # "Mary K. O'Neil"), not opening with a determiner ("The Scot was...", "By The Numbers").
+_NAME_WORD = r"[A-Z][\w.'\u2019-]*"
 PERSON = (
-    r"(?!(?:The|A|An|Our|This|These|Its|His|Her|Their|THE)\b)"
-    r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}"
+    rf"(?!(?:The|A|An|Our|This|These|Its|His|Her|Their|THE)\b){_NAME_WORD}(?: {_NAME_WORD}){{1,3}}"
 )
 _BIO = re.compile(
     rf"^(?P<name>{PERSON}),? (?:is|was|writes|has been) "
@@ -64,7 +64,7 @@ _BYLINE = re.compile(
 # "Jane Whitfield Energy correspondent" over the date, as some papers write a byline: the
 # shortest name before at most two words and the writer's job.
 _STAFF_BYLINE = re.compile(
-    r"^(?P<name>(?!(?:The|A|An)\b)[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*){1,3}?)"
+    rf"^(?P<name>(?!(?:The|A|An)\b){_NAME_WORD}(?: {_NAME_WORD}){{1,3}}?)"
     r" (?:[\w-]+ ){0,2}(?:correspondent|editor|reporter|writer|columnist)s?$",
 )
 # The sections closing a wiki or an encyclopedia page: its sources and links, not its text
@@ -89,43 +89,45 @@ def classified(paragraphs: tuple[str, ...]) -> dict[int, str]:
 def classify(paragraphs: Sequence[str]) -> dict[int, str]:
     """Paragraph number (from 1) -> role, for every paragraph that is not body text."""
     roles: dict[int, str] = {}
-    head, tail = _places(paragraphs)
-    for number, text in enumerate(paragraphs, start=1):
-        line = text.strip()
+    lines = [text.strip() for text in paragraphs]
+    asides = [_aside(line) for line in lines]
+    head, tail = _places(asides)
+    for number, (line, aside) in enumerate(zip(lines, asides, strict=True), start=1):
         if _CREDIT_LINE.match(line):
             roles[number] = "credit"
-            before = paragraphs[number - 2].strip() if number > 1 else ""
+            before = lines[number - 2] if number > 1 else ""
             if before and number - 1 not in roles and len(before.split()) <= _CAPTION_MAX_WORDS:
                 roles[number - 1] = "caption"
         elif head[number] <= _HEAD and _closing_credit(line) and not _SOURCED.search(line):
             roles[number] = "caption"
-        elif (head[number] <= _HEAD or line.startswith(("Written", "WRITTEN"))) and byline_name(
-            line
-        ):
+        elif (head[number] <= _HEAD or line.startswith(("Written", "WRITTEN"))) and byline(line):
             roles[number] = "byline"  # "Written by ..." closes a blog post
-        elif _NOTICE.match(line) or page_furniture.is_furniture(line):
-            roles[number] = "notice"
-        elif _CONTACT.match(line):
-            roles[number] = "contact"
+        elif aside in ("notice", "contact"):
+            roles[number] = aside
         elif tail[number] <= _TAIL and _BIO.match(line):
             roles[number] = "bio"
     roles.update(dict.fromkeys(page_furniture.page_numbers(paragraphs), "notice"))
-    roles.update(dict.fromkeys(page_furniture.buttons(paragraphs, roles.keys()), "notice"))
+    buttons = [number for number, aside in enumerate(asides, start=1) if aside == "button"]
+    roles.update(dict.fromkeys(page_furniture.beside_furniture(buttons, roles.keys()), "notice"))
     return roles
 
 
-def _places(paragraphs: Sequence[str]) -> tuple[dict[int, int], dict[int, int]]:
+def _aside(line: str) -> str | None:
+    """What a stripped paragraph is when it stands aside from the text: a notice (a publication
+    notice or a page's furniture), a contact line, or a button's word alone; else None."""
+    if _NOTICE.match(line) or page_furniture.is_furniture(line):
+        return "notice"
+    if _CONTACT.match(line):
+        return "contact"
+    return "button" if page_furniture.is_button(line) else None
+
+
+def _places(asides: Sequence[str | None]) -> tuple[dict[int, int], dict[int, int]]:
     """Each paragraph's place (from 1) counted from the start and from the end, among those
-    that are not a page's furniture, a notice or a contact line: a bio followed by "Share this
-    article" and "Read more: ..." still closes the article, and a caption under a blog's row
-    of buttons still opens it."""
-    aside = [
-        page_furniture.is_furniture(line)
-        or page_furniture.is_button(line)
-        or _NOTICE.match(line) is not None
-        or _CONTACT.match(line) is not None
-        for line in (text.strip() for text in paragraphs)
-    ]
+    that are not a page's furniture, a notice or a contact line (``_aside``): a bio followed
+    by "Share this article" and "Read more: ..." still closes the article, and a caption under
+    a blog's row of buttons still opens it."""
+    aside = [kind is not None for kind in asides]
     head: dict[int, int] = {}
     tail: dict[int, int] = {}
     count = 0
@@ -151,17 +153,15 @@ def names_its_publication(line: str) -> bool:
     return _NOTICE.match(line.strip()) is not None
 
 
-def byline_name(line: str) -> str | None:
-    """The first name a byline ("By Jane Doe, Science Correspondent", "Jane Doe Science
-    correspondent" over a date) gives, else None."""
-    found = _BYLINE.match(line.strip()) or _STAFF_BYLINE.match(line.strip().split("\n")[0])
-    return found["name"] if found else None
-
-
-def byline_tail(line: str) -> str | None:
-    """What follows a byline's names ("CNN" of "By Jane Doe, CNN"), else None."""
+def byline(line: str) -> tuple[str, str | None] | None:
+    """The first name a byline gives and what follows its names, if anything ("Jane Doe" and
+    "CNN" of "By Jane Doe, CNN"; "Jane Doe" alone of "Jane Doe Science correspondent" over a
+    date), else None."""
     found = _BYLINE.match(line.strip())
-    return found["tail"] if found else None
+    if found:
+        return found["name"], found["tail"]
+    staff = _STAFF_BYLINE.match(line.strip().split("\n")[0])
+    return (staff["name"], None) if staff else None
 
 
 def bio_name(line: str) -> str | None:

@@ -64,15 +64,15 @@ def is_furniture(line: str) -> bool:
 
 def is_button(line: str) -> bool:
     """Whether a stripped paragraph is a button's word alone ("Share"): furniture only beside
-    other furniture (``buttons``)."""
+    other furniture (``beside_furniture``)."""
     return _BUTTON.match(line) is not None
 
 
-def buttons(paragraphs: Sequence[str], aside: Collection[int]) -> list[int]:
-    """The paragraphs (numbered from 1) that are a button's word beside another button or
-    one of ``aside``, the paragraphs already found not to be body text."""
-    found = {n for n, text in enumerate(paragraphs, start=1) if is_button(text.strip())}
-    return sorted(n for n in found if {n - 1, n + 1} & (found | set(aside)))
+def beside_furniture(buttons: Collection[int], aside: Collection[int]) -> list[int]:
+    """Those of ``buttons`` (paragraph numbers) beside another button or one of ``aside``, the
+    paragraphs already found not to be body text: a row of buttons, not a section's heading."""
+    around = set(buttons) | set(aside)
+    return sorted(n for n in buttons if {n - 1, n + 1} & around)
 
 
 def page_numbers(paragraphs: Sequence[str]) -> list[int]:

@@ -14,9 +14,9 @@ from bot.cogs.utils.formats import (
     CLOSEST,
     CLOSEST_COLOUR,
     COLOUR,
+    block_quote,
     escape,
     fit_quote,
-    flowing,
     passage_value,
     shorten,
     source,
@@ -36,7 +36,7 @@ def _head(answer: Answer, budget: int) -> list[str]:
         share = (budget - 420) // len(answer.summary)
         for sentence in answer.summary:
             cite = f"\n\u2014 {source(sentence)}"
-            lines.append("> " + fit_quote(flowing(sentence.text), (), share - len(cite) - 4) + cite)
+            lines.append(block_quote(sentence.text, share - len(cite) - 4) + cite)
     return lines
 
 

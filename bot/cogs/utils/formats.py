@@ -42,6 +42,12 @@ def flowing(text: str) -> str:
     return _LINE_BREAK.sub(" ", text)
 
 
+def block_quote(text: str, budget: int) -> str:
+    """An In short sentence as a Discord block quote ("> ..."), its text ``flowing`` and cut to
+    fit ``budget`` characters (``fit_quote``)."""
+    return "> " + fit_quote(flowing(text), (), budget)
+
+
 def fit_quote(text: str, spans: Sequence[tuple[int, int]], budget: int) -> str:
     """The longest rendered prefix of ``text`` within ``budget`` characters.
 
@@ -146,7 +152,7 @@ def answer_embed(answer: Answer) -> discord.Embed:
     budget = limits.EMBED_DESCRIPTION // max(1, len(answer.summary))
     for sentence in answer.summary:
         cite = f"\n\u2014 {source(sentence)}"
-        lines.append("> " + fit_quote(flowing(sentence.text), (), budget - len(cite) - 4) + cite)
+        lines.append(block_quote(sentence.text, budget - len(cite) - 4) + cite)
     embed.description = "\n".join(lines)
     used += len(embed.description)
     footer = "Verbatim quotes from the corpus; \u00b6 numbers count paragraphs after the title."
@@ -173,7 +179,7 @@ def answer_text(answer: Answer) -> str:
         summary = ""
         for s in answer.summary:
             cite = f"\n\u2014 {source(s)}\n"
-            summary += "> " + fit_quote(flowing(s.text), (), limits.CONTENT // 4 - len(cite)) + cite
+            summary += block_quote(s.text, limits.CONTENT // 4 - len(cite)) + cite
     body = head + summary
     for number, passage in enumerate(answer.passages, start=1):
         label = f"\n[{number}] {source(passage)}\n"
