@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from helpers import BLOOMBERG, CATO, engine_for, seed_body, write, write_article
-from retrieval import load_corpus
+from retrieval import CorpusError, load_corpus
+from retrieval.corpus.layout import byline
 
 HEAT = (
     "Cities Are Not Ready for the Next Heat Wave",
@@ -370,3 +371,72 @@ def test_a_wikipedia_page_pasted_reads_its_sections_without_their_edit_links(
     ]
     answer = engine_for(tmp_path).ask("when was the first lighthouse built")
     assert answer.passages[0].section == ["History"]
+
+
+# -- a file named by a number or a hash ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "file_name",
+    ["000_5c8dd65fb8a023d2.txt", "3.txt", "2024-05-01.txt", "550e8400-e29b-41d4-a716.txt"],
+)
+def test_a_file_named_by_a_number_or_a_hash_is_cited_by_its_title(
+    tmp_path: Path, file_name: str
+) -> None:
+    write_article(tmp_path, file_name, *WATER)
+    (article,) = load_corpus(tmp_path)
+    assert article.slug == "the-colorado-river-deal-is-a-start"
+
+
+@pytest.mark.parametrize(
+    ("file_name", "slug"),
+    [
+        ("colorado-deal.txt", "colorado-deal"),  # a name that says something is kept
+        ("02_water.txt", "water"),  # a numbering prefix only orders the files
+        ("decade.txt", "decade"),  # a word of hexadecimal letters is a word
+    ],
+)
+def test_a_file_name_that_says_something_stays_the_slug(
+    tmp_path: Path, file_name: str, slug: str
+) -> None:
+    write_article(tmp_path, file_name, *WATER)
+    assert load_corpus(tmp_path).articles[0].slug == slug
+
+
+def test_a_slug_made_from_a_long_title_stops_between_two_words(tmp_path: Path) -> None:
+    title = "A Spectacular Opportunity to Engage Kim Jong Un at the Party Congress This Spring"
+    write_article(tmp_path, "5c8dd65f.txt", title, *WATER[1:])
+    (article,) = load_corpus(tmp_path)
+    assert article.slug == "a-spectacular-opportunity-to-engage-kim-jong-un"
+    assert engine_for(tmp_path).find_article("spectacular").slug == article.slug
+
+
+def test_a_declared_slug_wins_over_the_title(tmp_path: Path) -> None:
+    write_article(tmp_path, "3.txt", *WATER, front_matter='slug = "river"\n')
+    assert load_corpus(tmp_path).articles[0].slug == "river"
+
+
+def test_a_title_without_latin_letters_leaves_the_file_name_as_the_slug(tmp_path: Path) -> None:
+    write_article(tmp_path, "7.txt", "这个项目是做什么的", "它把文章变成答案。")
+    assert load_corpus(tmp_path).articles[0].slug == "7"
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Our Energy correspondent", "The Energy correspondent", "This Week's Guest editor"],
+)
+def test_a_staff_line_opening_with_a_determiner_names_no_writer(line: str) -> None:
+    assert byline(line) is None
+
+
+def test_a_staff_byline_names_its_writer() -> None:
+    assert byline("Jane Whitfield Energy correspondent") == ("Jane Whitfield", None)
+
+
+def test_two_files_named_by_numbers_with_one_title_are_refused_for_their_title(
+    tmp_path: Path,
+) -> None:
+    write_article(tmp_path, "1.txt", *WATER)
+    write_article(tmp_path, "2.txt", *WATER)
+    with pytest.raises(CorpusError, match=r"2\.txt: same title as 1\.txt"):
+        load_corpus(tmp_path)

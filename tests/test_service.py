@@ -42,7 +42,7 @@ def _symlink_outside(folder: Path) -> None:
     (folder / "linked.txt").symlink_to(outside)
 
 
-def _duplicate_slug(folder: Path) -> None:
+def _duplicate_article(folder: Path) -> None:
     shutil.copy(folder / "000-cato-kim-congress.txt", folder / "002-copy.txt")
 
 
@@ -54,7 +54,7 @@ FAULTS: dict[str, tuple[Callable[[Path], None], str]] = {
     "no title": (write("untitled.txt", b"\n\nA paragraph with no title above it.\n"), "title"),
     "front matter syntax": (write("fm.txt", b"+++\ntitle = \n+++\nT\n\nBody.\n"), "TOML"),
     "no body paragraphs": (write("only-title.txt", b"Just A Title\n"), "no paragraphs"),
-    "duplicate slug": (_duplicate_slug, "same slug"),
+    "a copy of an article": (_duplicate_article, "same title"),
     "link outside": (_symlink_outside, "outside the corpus folder"),
 }
 

@@ -44,11 +44,11 @@ _NOTICE = re.compile(
 )
 _CONTACT = re.compile(r"^(?:to contact|contact (?:the )?(?:author|editor|us))\b", re.IGNORECASE)
 # A person's name as bios and bylines write it: two to four capitalised words ("Doug Bandow",
-# "Mary K. O'Neil"), not opening with a determiner ("The Scot was...", "By The Numbers").
+# "Mary K. O'Neil"), not opening with a determiner ("The Scot was...", "By The Numbers",
+# "Our Energy correspondent").
 _NAME_WORD = r"[A-Z][\w.'\u2019-]*"
-PERSON = (
-    rf"(?!(?:The|A|An|Our|This|These|Its|His|Her|Their|THE)\b){_NAME_WORD}(?: {_NAME_WORD}){{1,3}}"
-)
+_NOT_A_NAME = r"(?!(?:The|A|An|Our|This|These|Its|His|Her|Their|THE)\b)"
+PERSON = rf"{_NOT_A_NAME}{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}"
 _BIO = re.compile(
     rf"^(?P<name>{PERSON}),? (?:is|was|writes|has been) "
     r"(?:an? |the )?(?:[\w-]+ ){0,3}"
@@ -64,7 +64,7 @@ _BYLINE = re.compile(
 # "Jane Whitfield Energy correspondent" over the date, as some papers write a byline: the
 # shortest name before at most two words and the writer's job.
 _STAFF_BYLINE = re.compile(
-    rf"^(?P<name>(?!(?:The|A|An)\b){_NAME_WORD}(?: {_NAME_WORD}){{1,3}}?)"
+    rf"^(?P<name>{_NOT_A_NAME}{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}?)"
     r" (?:[\w-]+ ){0,2}(?:correspondent|editor|reporter|writer|columnist)s?$",
 )
 # The sections closing a wiki or an encyclopedia page: its sources and links, not its text

@@ -48,7 +48,12 @@ from retrieval.corpus.models import (
     Paragraph,
     without_duplicates,
 )
-from retrieval.corpus.names import slug_from_filename, title_from_filename
+from retrieval.corpus.names import (
+    names_nothing,
+    slug_from_filename,
+    slug_from_title,
+    title_from_filename,
+)
 from retrieval.corpus.text import normalize
 
 # A file with nothing to quote, and what its writer can do about it (in a folder or attached).
@@ -142,8 +147,11 @@ def load_article(
         publisher, author = publisher or told[0], author or told[1]
     if author and meta.non_body is None:  # "Priya Raman" over a blog post's buttons
         roles.update(dict.fromkeys(credits.name_lines(read, author), "byline"))
+    slug = meta.slug or slug_from_filename(path.stem)
+    if not meta.slug and names_nothing(path.stem):  # "000_5c8dd65f.txt": say what it is
+        slug = slug_from_title(title) or slug
     return Article(
-        slug=meta.slug or slug_from_filename(path.stem),
+        slug=slug,
         title=title,
         paragraphs=tuple(
             Paragraph(number, block.text, roles.get(number, block.role), block.section)

@@ -192,13 +192,14 @@ def _check_unique(articles: Sequence[Article]) -> None:
 
 
 def without_duplicates(articles: Sequence[Article]) -> tuple[list[Article], list[CorpusError]]:
-    """The articles kept, and why each other was not: its slug or title is a kept one's, as
-    ``identity`` compares them, so look-alikes count as the same."""
+    """The articles kept, and why each other was not: its title or slug is a kept one's, as
+    ``identity`` compares them, so look-alikes count as the same. The title is named first: a
+    slug made from the title (``retrieval.corpus.names``) clashes because the titles do."""
     kept: list[Article] = []
-    seen: dict[str, dict[str, Article]] = {"slug": {}, "title": {}}
+    seen: dict[str, dict[str, Article]] = {"title": {}, "slug": {}}
     clashes: list[CorpusError] = []
     for article in articles:
-        keys = {"slug": identity(article.slug), "title": identity(article.title)}
+        keys = {"title": identity(article.title), "slug": identity(article.slug)}
         clash = next((what for what, key in keys.items() if key in seen[what]), None)
         if clash is None:
             kept.append(article)

@@ -7,6 +7,11 @@ heading: the page opens with text or with ``## Overview``. Titled by its first h
 such page of a folder was "Overview" (and the folder refused, two articles with one title);
 titled by its first line, it lost that line to the title. Its file name is what the site
 shows: ``Getting-Started.md`` is "Getting Started", ``02_sync_limits.md`` "Sync limits".
+
+A file name can also say nothing: an export or a scraper names a file by a number, a hash or
+an id (``000_5c8dd65fb8a023d2.txt``, ``3.txt``). Its slug, which every citation shows
+("5c8dd65fb8a023d2 ¶6"), is then made from the article's title, as a site makes a page's
+address ("a-moment-to-engage-north-korea ¶6"): its first words, ``TITLE_SLUG_CHARS`` at most.
 """
 
 from __future__ import annotations
@@ -17,6 +22,10 @@ from collections import Counter
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
 _NUMBERED = re.compile(r"^\d+[\s_.-]+(?=[^\W\d_])")  # "02-", "10_", "3. ": ordering only
 _SEPARATORS = re.compile(r"[\s_-]+")
+# A name of numbers and hexadecimal ids only, each id with a digit ("5c8dd65f"; "decade" and
+# "facade" are words): it names no article.
+_NAMELESS = re.compile(r"(?:\d+|[0-9a-f]*\d[0-9a-f]*)(?:-(?:\d+|[0-9a-f]*\d[0-9a-f]*))*")
+TITLE_SLUG_CHARS = 48  # a citation stays short: "a-spectacular-opportunity-to-engage-kim-jong-un"
 
 
 def slug_from_filename(stem: str) -> str:
@@ -24,6 +33,23 @@ def slug_from_filename(stem: str) -> str:
     slug = _NON_SLUG.sub("-", stem.casefold()).strip("-")
     slug = re.sub(r"^\d+-(?=[a-z])", "", slug)
     return slug[:80].strip("-") or "article"
+
+
+def names_nothing(stem: str) -> bool:
+    """Whether a file name is numbers and ids only (``000_5c8dd65fb8a023d2``, ``3``,
+    ``2024-05-01``): a slug is then made from the article's title (``slug_from_title``)."""
+    return _NAMELESS.fullmatch(slug_from_filename(stem)) is not None
+
+
+def slug_from_title(title: str) -> str:
+    """``A Moment to Engage North Korea`` -> ``a-moment-to-engage-north-korea``: its words up
+    to ``TITLE_SLUG_CHARS``, cut between two; "" when it has no letter or digit a slug keeps
+    (a title in another script)."""
+    slug = _NON_SLUG.sub("-", title.casefold()).strip("-")
+    if len(slug) > TITLE_SLUG_CHARS:
+        cut = slug[: TITLE_SLUG_CHARS + 1]
+        slug = cut[: cut.rfind("-")] if "-" in cut else cut[:TITLE_SLUG_CHARS]
+    return slug.strip("-")
 
 
 def title_from_filename(stem: str, text: str = "") -> str:
