@@ -93,10 +93,13 @@ NON_BODY_WORDS = (
 ).split()
 
 # What people call the lines of each role when they ask for them ("who wrote it" finds the bio
-# that names the author): indexed with the paragraph, beside the role's own name.
+# that names the author, "what does the picture show" the caption): indexed with the paragraph,
+# beside the role's own name.
 ROLE_WORDS = {
     "bio": "author authors writer wrote written".split(),
     "byline": "author authors writer wrote written".split(),
+    "caption": "photo picture image photograph".split(),
+    "credit": "photo picture image photograph photographer".split(),
 }
 
 # -- Someone else's words ----------------------------------------------------------------------

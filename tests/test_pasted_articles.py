@@ -440,3 +440,13 @@ def test_two_files_named_by_numbers_with_one_title_are_refused_for_their_title(
     write_article(tmp_path, "2.txt", *WATER)
     with pytest.raises(CorpusError, match=r"2\.txt: same title as 1\.txt"):
         load_corpus(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "question", ["what does the picture show", "where was the image taken", "whose photograph"]
+)
+def test_a_question_about_the_photo_finds_its_caption(tmp_path: Path, question: str) -> None:
+    write_article(tmp_path, "heat.txt", *HEAT)
+    write_article(tmp_path, "water.txt", *WATER)
+    first = engine_for(tmp_path).ask(question).passages[0]
+    assert first.text == "A cooling centre in Phoenix, Arizona. (Photo: Reuters)"
