@@ -450,3 +450,37 @@ def test_a_question_about_the_photo_finds_its_caption(tmp_path: Path, question: 
     write_article(tmp_path, "water.txt", *WATER)
     first = engine_for(tmp_path).ask(question).passages[0]
     assert first.text == "A cooling centre in Phoenix, Arizona. (Photo: Reuters)"
+
+
+# -- a press release -------------------------------------------------------------------------
+
+RELEASE = (
+    "FOR IMMEDIATE RELEASE\n\n"
+    "Northwind Energy Opens Largest Battery Storage Site in the Midwest\n\n"
+    "DAYTON, Ohio, March 12, 2025 -- Northwind Energy today opened a 400-megawatt battery "
+    "storage site on a former coal plant.\n\n"
+    "Construction began in 2023 and employed 450 workers at its peak.\n\n"
+    "###\n"
+)
+
+
+def test_a_press_release_is_titled_by_its_headline_not_its_label(tmp_path: Path) -> None:
+    write(tmp_path, "release.txt", RELEASE)
+    (article,) = load_corpus(tmp_path)
+    assert article.title == "Northwind Energy Opens Largest Battery Storage Site in the Midwest"
+    assert [(p.role, p.section) for p in article.paragraphs] == [
+        ("notice", ()),  # FOR IMMEDIATE RELEASE
+        ("body", ()),
+        ("body", ()),
+        ("notice", ()),  # ###, the release's end mark
+    ]
+
+
+@pytest.mark.parametrize(
+    "label", ["Press release", "Embargoed until 00:01 GMT, 12 March 2025", "Advertisement"]
+)
+def test_a_page_line_over_the_headline_is_no_title(tmp_path: Path, label: str) -> None:
+    write(tmp_path, "release.txt", RELEASE.replace("FOR IMMEDIATE RELEASE", label))
+    (article,) = load_corpus(tmp_path)
+    assert article.title.startswith("Northwind Energy Opens")
+    assert article.paragraphs[0].text == label and article.paragraphs[0].role == "notice"

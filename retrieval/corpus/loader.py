@@ -23,6 +23,7 @@ from retrieval.corpus import (
     limits,
     line_paragraphs,
     markdown,
+    page_furniture,
     qa_labels,
     site_front_matter,
 )
@@ -181,6 +182,12 @@ def _title_and_paragraphs(
             raise CorpusError(
                 name, "no title: make the first line the title, or set title in the front matter"
             )
+        furniture = 0  # "FOR IMMEDIATE RELEASE" over a release's headline: not its title
+        while furniture + 1 < len(blocks) and page_furniture.is_furniture(
+            blocks[furniture].strip()
+        ):
+            furniture += 1
+        above, blocks = blocks[:furniture], blocks[furniture:]
         first_line, _, rest = blocks[0].partition("\n")
         if (underlined := headings.underlined(blocks[0])) is not None:
             title, blocks = underlined[0], blocks[1:]  # "Guide" over "=====": its title
@@ -189,6 +196,7 @@ def _title_and_paragraphs(
         else:
             title = first_line.strip()
             blocks = [rest, *blocks[1:]] if rest.strip() else blocks[1:]
+        blocks = [*above, *blocks]
     if not blocks:
         raise CorpusError(name, NO_PARAGRAPHS)
     return title, blocks

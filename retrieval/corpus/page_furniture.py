@@ -1,6 +1,8 @@
 """The lines a page adds around an article's text, pasted with it: a web page's
 ("Advertisement", "Read more: ...", "Updated 10:32 AM EST, March 3, 2024"), a blog's row of
-buttons ("Follow", "Listen", "Share") and a PDF export's page numbers ("Page 3 of 12").
+buttons ("Follow", "Listen", "Share"), a PDF export's page numbers ("Page 3 of 12") and a
+press release's label and end mark ("FOR IMMEDIATE RELEASE" over the headline, "###" under
+the media contact).
 
 ``retrieval.corpus.layout`` makes them notices: searchable, never summarised, never headings.
 """
@@ -25,6 +27,9 @@ _PAGE_FURNITURE = re.compile(
     r"|open in app|member-only story|listen to this article|link copied|copy link"
     r"|from wikipedia, the free encyclopedia|jump to (?:navigation|search|content)"
     r"|\d+ min(?:ute)?s? read|more from [\w .'\u2019-]{1,60}"
+    # a press release's own lines: its label over the headline and its end mark
+    r"|for immediate release|(?:press|news|media) release|embargoed (?:until|till|for) .{1,60}"
+    r"|#{3}|-+ ?30 ?-+|-* ?ends ?-*"
     r"|(?:published|updated|last updated|last modified|posted)(?: on| at)?:? "
     rf"(?={_DATED})[\w ,:./-]{{1,60}}"
     r")[.:!]?$"
