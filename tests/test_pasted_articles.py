@@ -484,3 +484,48 @@ def test_a_page_line_over_the_headline_is_no_title(tmp_path: Path, label: str) -
     (article,) = load_corpus(tmp_path)
     assert article.title.startswith("Northwind Energy Opens")
     assert article.paragraphs[0].text == label and article.paragraphs[0].role == "notice"
+
+
+# -- a news site's page, pasted whole --------------------------------------------------------
+
+NEWS_PAGE = (
+    "Supported by\n\n"
+    "The Bridge That Took 40 Years to Build\n\n"
+    "A new crossing over the Hudson opens this week, four decades after it was proposed.\n\n"
+    "Workers on the new span in Kingston, N.Y., last month.\n"
+    "Credit...Hilary Swift for The New York Times\n\n"
+    "By Jane Morrow\nReporting from Kingston, N.Y.\n\n"
+    "Published Nov. 3, 2025\nUpdated Nov. 4, 2025, 9:12 a.m. ET\n\n"
+    "Give this article\nRead in app\n\n"
+    "The relief span opens to traffic on Friday. It cost $1.2 billion.\n\n"
+    "A version of this article appears in print on Nov. 4, 2025, Section A, Page 18 of the "
+    "New York edition with the headline: A Bridge 40 Years in the Making.\n\n"
+    "Explore more on these topics\nReuse this content\n"
+)
+
+
+def test_a_news_sites_tools_credits_and_print_notice_are_not_body_text(tmp_path: Path) -> None:
+    write(tmp_path, "bridge.txt", NEWS_PAGE)
+    (article,) = load_corpus(tmp_path)
+    assert article.title == "The Bridge That Took 40 Years to Build"
+    assert [p.role for p in article.paragraphs] == [
+        "notice",  # Supported by
+        "body",  # the standfirst
+        "caption",  # closed by "Credit...Hilary Swift for The New York Times"
+        "byline",  # over "Reporting from Kingston, N.Y."
+        "notice",  # Published ... / Updated ...
+        "notice",  # Give this article / Read in app
+        "body",
+        "notice",  # the print edition's notice
+        "notice",  # Explore more on these topics / Reuse this content
+    ]
+    assert all(not p.section for p in article.paragraphs)  # no tool heads a section
+    # the print notice names an edition and a headline, not where the article ran
+    assert (article.author, article.publisher) == ("Jane Morrow", None)
+
+
+def test_a_label_over_a_list_of_links_stays_text(tmp_path: Path) -> None:
+    links = "Related:\nHow bridges are inspected\nThe Tappan Zee's replacement"
+    write(tmp_path, "bridge.txt", NEWS_PAGE.replace("Give this article\nRead in app", links))
+    roles = [p.role for p in load_corpus(tmp_path).articles[0].paragraphs]
+    assert roles[5] == "body"  # the links are the page's text, not its tools

@@ -24,8 +24,11 @@ _TRAILING_CREDIT = re.compile(
     re.IGNORECASE,
 )
 # "Solar panels on a roof. Photograph: Gareth Fuller/PA": a caption closed by its credit.
+# "Workers on the span. Credit...Hilary Swift for The New York Times" likewise.
 _INLINE_CREDIT = re.compile(
-    r"\b(?:photo(?:graph)?|image|illustration|picture|credit)s?:\s*[^.!?:]{1,80}$", re.IGNORECASE
+    r"\b(?:photo(?:graph)?|image|illustration|picture|credit)s?:\s*[^.!?:]{1,80}$"
+    r"|\bcredit(?:\.{2,}|\u2026)\s*[^!?:]{1,80}$",
+    re.IGNORECASE,
 )
 # A sentence naming the agency as its source is body text: "an official told Reuters."
 _SOURCED = re.compile(
@@ -40,6 +43,11 @@ _NOTICE = re.compile(
     r"|^(?:originally|first) (?:appeared|published|posted) (?:in|on|at|by)\b"
     r"|^(?:reprinted|republished) (?:with permission )?(?:from|by)\b"
     r"|^(?:\u00a9|\(c\) |copyright\b)",
+    re.IGNORECASE,
+)
+# A print edition's notice names an edition and a headline, not where the article ran.
+_PRINT_NOTICE = re.compile(
+    rf"^an? (?:version|edition) of this (?:{alternatives(TEXT_NOUNS)}) (?:appears|appeared|ran)\b",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(r"^(?:to contact|contact (?:the )?(?:author|editor|us))\b", re.IGNORECASE)
@@ -115,7 +123,7 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
 def _aside(line: str) -> str | None:
     """What a stripped paragraph is when it stands aside from the text: a notice (a publication
     notice or a page's furniture), a contact line, or a button's word alone; else None."""
-    if _NOTICE.match(line) or page_furniture.is_furniture(line):
+    if _NOTICE.match(line) or _PRINT_NOTICE.match(line) or page_furniture.is_furniture(line):
         return "notice"
     if _CONTACT.match(line):
         return "contact"
@@ -157,7 +165,10 @@ def byline(line: str) -> tuple[str, str | None] | None:
     """The first name a byline gives and what follows its names, if anything ("Jane Doe" and
     "CNN" of "By Jane Doe, CNN"; "Jane Doe" alone of "Jane Doe Science correspondent" over a
     date), else None."""
-    found = _BYLINE.match(line.strip())
+    first, _, rest = line.strip().partition("\n")
+    if rest and not page_furniture.is_furniture(rest.strip()):
+        first = line.strip()  # "By Jane Doe" over "Reporting from Kingston": its first line
+    found = _BYLINE.match(first)
     if found:
         return found["name"], found["tail"]
     staff = _STAFF_BYLINE.match(line.strip().split("\n")[0])

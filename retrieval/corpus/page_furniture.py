@@ -27,6 +27,10 @@ _PAGE_FURNITURE = re.compile(
     r"|open in app|member-only story|listen to this article|link copied|copy link"
     r"|from wikipedia, the free encyclopedia|jump to (?:navigation|search|content)"
     r"|\d+ min(?:ute)?s? read|more from [\w .'\u2019-]{1,60}"
+    # a news site's tools and labels: "Supported by" over an ad, its share and gift buttons
+    r"|supported by|send any friend a story|give this article|read in app|share full article"
+    r"|explore more on these topics|reuse this content|most (?:viewed|popular|read)"
+    r"|reporting from [\w .,'\u2019-]{1,60}"
     # a press release's own lines: its label over the headline and its end mark
     r"|for immediate release|(?:press|news|media) release|embargoed (?:until|till|for) .{1,60}"
     r"|#{3}|-+ ?30 ?-+|-* ?ends ?-*"
@@ -55,15 +59,16 @@ _MAX_WORDS = 20
 
 
 def is_furniture(line: str) -> bool:
-    """Whether a short line (a stripped paragraph) is a page's own ("Advertisement", "Read
-    more: ...", "Page 3 of 12"); a label over a list ("Related:" and its links, on the lines
+    """Whether a stripped paragraph is a page's own ("Advertisement", "Read more: ...", "Page 3
+    of 12"), each of its lines short and the page's ("Published Nov. 3, 2025" over "Updated
+    Nov. 4, 2025, 9:12 a.m. ET"); a label over a list ("Related:" and its links, on the lines
     after it) is the page's text."""
     if _PAGE_LINE.match(line):
         return True
-    return (
-        "\n" not in line
-        and len(line.split(maxsplit=_MAX_WORDS)) <= _MAX_WORDS
-        and bool(_PAGE_FURNITURE.match(line))
+    return all(
+        len(part.split(maxsplit=_MAX_WORDS)) <= _MAX_WORDS
+        and _PAGE_FURNITURE.match(part.strip()) is not None
+        for part in line.split("\n")
     )
 
 
