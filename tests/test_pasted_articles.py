@@ -529,3 +529,114 @@ def test_a_label_over_a_list_of_links_stays_text(tmp_path: Path) -> None:
     write(tmp_path, "bridge.txt", NEWS_PAGE.replace("Give this article\nRead in app", links))
     roles = [p.role for p in load_corpus(tmp_path).articles[0].paragraphs]
     assert roles[5] == "body"  # the links are the page's text, not its tools
+
+
+# -- an op-ed pasted from a newspaper's site --------------------------------------------------
+
+COLUMN = (
+    "Opinion\nCycling\n\n"
+    "Our cities were built for cars. It's time to rebuild them for people\nPriya Raman\n\n"
+    "Protected bike lanes cost less than a motorway junction, and they save lives\n\n"
+    "Wed 14 May 2025 07.00 BST\nShare\n\n"
+    "Cyclists in central London. Photograph: Guy Bell/Rex/Shutterstock\n\n"
+    "When Paris built 300km of protected bike lanes, cycling doubled in a year.\n\n"
+    "London could do the same for the price of one road junction.\n\n"
+    "Priya Raman is a Guardian columnist\n\n"
+    "Do you have an opinion on the issues raised in this article? If you would like to submit "
+    "a response of up to 300 words by email, please click here.\n\n"
+    "This article was amended on 15 May 2025. An earlier version gave the wrong length for "
+    "the Paris network.\n"
+)
+OP_ED = (
+    "Opinion\nCongress should stop pretending the debt ceiling is a plan\n\n"
+    "It is a hostage note that Washington keeps writing to itself.\n\n"
+    "By Marcus Hale\nContributing columnist\nJune 3, 2025 at 6:45 a.m. EDT\n\n"
+    "Gift Article\nShare\nComment\nSave\n\n"
+    "A man walks past the U.S. Capitol on May 30. (Kevin Dietsch/Getty Images)\n\n"
+    "Every two years, Congress threatens to default on debts it has already incurred.\n\n"
+    "The better path is to tie the ceiling to the budget Congress passes.\n"
+)
+
+
+def test_a_column_is_titled_by_its_headline_under_its_label_and_topic(tmp_path: Path) -> None:
+    write(tmp_path, "column.txt", COLUMN)
+    (article,) = load_corpus(tmp_path)
+    assert article.title == "Our cities were built for cars. It's time to rebuild them for people"
+    assert (article.author, article.publisher) == ("Priya Raman", "Guardian")
+    assert [p.role for p in article.paragraphs] == [
+        "notice",  # Opinion / Cycling
+        "byline",  # the writer's name under the headline
+        "body",  # the standfirst
+        "notice",  # the date over a button
+        "caption",
+        "body",
+        "body",
+        "bio",  # "... is a Guardian columnist"
+        "notice",  # the call for letters
+        "notice",  # the correction
+    ]
+    assert all(not p.section for p in article.paragraphs)
+
+
+def test_an_op_ed_is_titled_by_the_headline_under_its_label(tmp_path: Path) -> None:
+    write(tmp_path, "op-ed.txt", OP_ED)
+    (article,) = load_corpus(tmp_path)
+    assert article.title == "Congress should stop pretending the debt ceiling is a plan"
+    assert article.author == "Marcus Hale"
+    assert [p.role for p in article.paragraphs] == [
+        "notice",  # Opinion
+        "body",
+        "byline",  # over the writer's job and the date
+        "notice",  # a row of buttons
+        "caption",
+        "body",
+        "body",
+    ]
+
+
+def test_a_date_alone_is_the_texts_unless_beside_the_pages_lines(tmp_path: Path) -> None:
+    faq = "Meetups\n\nWhen is the next meetup?\n\nSat 14 June 2025\n\nBring a laptop.\n"
+    write(tmp_path, "meetups.txt", faq)
+    roles = [p.role for p in load_corpus(tmp_path).articles[0].paragraphs]
+    assert "notice" not in roles
+
+
+@pytest.mark.parametrize(
+    ("bio", "publisher"),
+    [
+        ("Priya Raman is a Bloomberg Opinion columnist covering cities.", "Bloomberg Opinion"),
+        ("Priya Raman is a Pulitzer Prize-winning columnist.", None),  # an award, no outlet
+        ("Priya Raman is a senior fellow at the Urban Institute.", None),  # where she works
+    ],
+)
+def test_a_columnists_bio_names_the_outlet_before_the_job(
+    tmp_path: Path, bio: str, publisher: str | None
+) -> None:
+    write_article(tmp_path, "column.txt", *WATER[:3], bio)
+    (article,) = load_corpus(tmp_path)
+    assert (article.author, article.publisher) == ("Priya Raman", publisher)
+
+
+@pytest.mark.parametrize(("label", "genre"), [("Opinion", "opinion"), ("Analysis", None)])
+def test_a_label_over_the_headline_tells_an_opinion_piece(
+    tmp_path: Path, label: str, genre: str | None
+) -> None:
+    write(tmp_path, "op-ed.txt", OP_ED.replace("Opinion", label, 1))
+    assert load_corpus(tmp_path).articles[0].genre == genre
+
+
+@pytest.mark.parametrize(("label", "recommended"), [("Opinion", True), ("Analysis", False)])
+def test_an_op_eds_summary_gives_what_it_recommends(
+    tmp_path: Path, label: str, recommended: bool
+) -> None:
+    body = [
+        "Every two years, Congress threatens to default on debts it has already incurred.",
+        "The threat has never produced a lasting deal, and markets shrug it off less each time.",
+        "Treasury officials spent weeks last spring drafting plans for a missed payment.",
+        "The better path is to tie the ceiling to the budget Congress passes.",
+        "Denmark has had a nominal debt limit since 1993 and has never come close to it.",
+        "Rating agencies cited the standoffs when they downgraded the country's debt.",
+    ]
+    write(tmp_path, "op-ed.txt", f"{label}\nThe debt ceiling is no plan\n\n" + "\n\n".join(body))
+    summary = engine_for(tmp_path).summarize("op-ed", sentences=2)
+    assert (body[3] in [s.text for s in summary.sentences]) is recommended

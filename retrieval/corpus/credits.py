@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Sequence
 
 from retrieval.corpus.layout import (
+    NEWSROOM_JOBS,
     PERSON,
     bio_name,
     byline,
@@ -43,12 +44,13 @@ _COPYRIGHT = re.compile(
 _OUTLETS_OWN = re.compile(rf"(?P<name>{_ORGANISATION})['\u2019]s\b")
 # "... is a climate correspondent for the Desert Ledger": a journalist's bio names the outlet (a
 # fellow's or a professor's names where they work, not where the article ran).
-_NEWSROOM_JOBS = "correspondent|editor|columnist|reporter|writer|contributor|journalist"
 _WRITES_FOR = re.compile(
-    rf"\b(?:{_NEWSROOM_JOBS}) (?:for|at|with|of) (?:the )?(?P<name>{_ORGANISATION})"
+    rf"\b(?:{NEWSROOM_JOBS}) (?:for|at|with|of) (?:the )?(?P<name>{_ORGANISATION})"
 )
+# "... is a Guardian columnist", "... is a Bloomberg Opinion columnist": the outlet before the job.
+_OUTLETS_WRITER = re.compile(rf"\b(?:is|was) an? (?P<name>{_ORGANISATION}) (?:{NEWSROOM_JOBS})\b")
 # "..., Science Correspondent", "..., Staff Writer": a byline's job, not its outlet.
-_JOB = re.compile(rf"\b(?:{_NEWSROOM_JOBS}|staff|analyst|producer|chief)s?\b", re.IGNORECASE)
+_JOB = re.compile(rf"\b(?:{NEWSROOM_JOBS}|staff|analyst|producer|chief)s?\b", re.IGNORECASE)
 # "To contact the reporter on this story: Jane Doe in London at ...": the writer.
 _WRITER = re.compile(
     r"\b(?:reporters?|authors?|writers?|correspondents?|columnists?)\b[^:]{0,40}: "
@@ -74,7 +76,7 @@ def credited(roles_and_texts: Iterable[tuple[str, str]]) -> tuple[str | None, st
             outlet = outlet or _outlet(found[1])
         elif role == "bio":
             author = author or bio_name(line)
-            outlet = outlet or _first(_WRITES_FOR, line)
+            outlet = outlet or _first(_WRITES_FOR, line) or _outlet_before_job(line)
         elif role == "notice" and names_its_publication(line):
             opening = _first_sentence(line)
             publisher = publisher or _first(_COPYRIGHT, opening) or _last(_RAN_IN, opening)
@@ -103,6 +105,13 @@ def _outlet(tail: str | None) -> str | None:
     if tail is None or _JOB.search(tail) or not re.fullmatch(_ORGANISATION, tail.strip()):
         return None
     return tail.strip()
+
+
+def _outlet_before_job(bio: str) -> str | None:
+    """The outlet a bio names before the writer's job ("a Guardian columnist"); not an award
+    ("a Pulitzer Prize-winning columnist")."""
+    name = _first(_OUTLETS_WRITER, bio)
+    return None if name is None or re.search(r"-[a-z]", name) else name
 
 
 def _first_sentence(line: str) -> str:

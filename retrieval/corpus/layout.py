@@ -45,9 +45,14 @@ _NOTICE = re.compile(
     r"|^(?:\u00a9|\(c\) |copyright\b)",
     re.IGNORECASE,
 )
-# A print edition's notice names an edition and a headline, not where the article ran.
-_PRINT_NOTICE = re.compile(
-    rf"^an? (?:version|edition) of this (?:{alternatives(TEXT_NOUNS)}) (?:appears|appeared|ran)\b",
+# Notices that name no publication: a print edition's ("A version of this article appears in
+# print on ..."), a correction ("This article was amended on 15 May 2025."), a call for letters.
+_OTHER_NOTICE = re.compile(
+    rf"^an? (?:version|edition) of this (?:{alternatives(TEXT_NOUNS)}) (?:appears|appeared|ran)\b"
+    rf"|^(?:this|the|an earlier version of this) (?:{alternatives(TEXT_NOUNS)}) "
+    r"(?:was|has been|had been|is being) (?:amended|corrected|updated|edited|changed)\b"
+    r"|^(?:correction|clarification|editor['\u2019]s note)\s*:"
+    rf"|^do you have an opinion on the issues raised in this (?:{alternatives(TEXT_NOUNS)})\b",
     re.IGNORECASE,
 )
 _CONTACT = re.compile(r"^(?:to contact|contact (?:the )?(?:author|editor|us))\b", re.IGNORECASE)
@@ -75,6 +80,9 @@ _STAFF_BYLINE = re.compile(
     rf"^(?P<name>{_NOT_A_NAME}{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}?)"
     r" (?:[\w-]+ ){0,2}(?:correspondent|editor|reporter|writer|columnist)s?$",
 )
+NEWSROOM_JOBS = "correspondent|editor|columnist|reporter|writer|contributor|journalist"
+# A writer's job on the line under a byline: "Contributing columnist", "Science correspondent".
+_JOB_LINE = re.compile(rf"^(?:[\w'\u2019-]+ ){{0,3}}(?:{NEWSROOM_JOBS}|critic)s?$", re.IGNORECASE)
 # The sections closing a wiki or an encyclopedia page: its sources and links, not its text
 # ("Notes" and "Sources" head text in docs: "## Sources" configures a package index).
 _BACK_MATTER = re.compile(
@@ -99,6 +107,11 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
     roles: dict[int, str] = {}
     lines = [text.strip() for text in paragraphs]
     asides = [_aside(line) for line in lines]
+    for at, line in enumerate(lines):  # "Opinion" over the headline, with the page's lines
+        if page_furniture.is_label(line):
+            asides[at] = "notice"
+        elif asides[at] is None:
+            break
     head, tail = _places(asides)
     for number, (line, aside) in enumerate(zip(lines, asides, strict=True), start=1):
         if _CREDIT_LINE.match(line):
@@ -123,11 +136,13 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
 def _aside(line: str) -> str | None:
     """What a stripped paragraph is when it stands aside from the text: a notice (a publication
     notice or a page's furniture), a contact line, or a button's word alone; else None."""
-    if _NOTICE.match(line) or _PRINT_NOTICE.match(line) or page_furniture.is_furniture(line):
+    if _NOTICE.match(line) or _OTHER_NOTICE.match(line) or page_furniture.is_furniture(line):
         return "notice"
     if _CONTACT.match(line):
         return "contact"
-    return "button" if page_furniture.is_button(line) else None
+    if page_furniture.is_button(line) or page_furniture.is_stamp(line):
+        return "button"  # the page's only beside the page's lines ("Share", "June 3, 2025")
+    return None
 
 
 def _places(asides: Sequence[str | None]) -> tuple[dict[int, int], dict[int, int]]:
@@ -166,13 +181,23 @@ def byline(line: str) -> tuple[str, str | None] | None:
     "CNN" of "By Jane Doe, CNN"; "Jane Doe" alone of "Jane Doe Science correspondent" over a
     date), else None."""
     first, _, rest = line.strip().partition("\n")
-    if rest and not page_furniture.is_furniture(rest.strip()):
+    if rest and not all(_under_a_byline(part.strip()) for part in rest.split("\n")):
         first = line.strip()  # "By Jane Doe" over "Reporting from Kingston": its first line
     found = _BYLINE.match(first)
     if found:
         return found["name"], found["tail"]
     staff = _STAFF_BYLINE.match(line.strip().split("\n")[0])
     return (staff["name"], None) if staff else None
+
+
+def _under_a_byline(line: str) -> bool:
+    """Whether a line under a byline is the writer's job or the page's: "Contributing
+    columnist", "Reporting from Kingston, N.Y.", "June 3, 2025 at 6:45 a.m. EDT"."""
+    return (
+        _JOB_LINE.match(line) is not None
+        or page_furniture.is_furniture(line)
+        or page_furniture.is_stamp(line)
+    )
 
 
 def bio_name(line: str) -> str | None:

@@ -46,6 +46,7 @@ from retrieval.corpus.models import (
     Corpus,
     CorpusError,
     CorpusProblems,
+    Genre,
     Paragraph,
     without_duplicates,
 )
@@ -163,8 +164,19 @@ def load_article(
         aliases=tuple((name, tuple(others)) for name, others in (meta.aliases or {}).items()),
         source=name,
         digest=hashlib.sha256(data).hexdigest(),
-        genre=meta.kind,
+        genre=meta.kind or _labelled_genre(read),
     )
+
+
+def _labelled_genre(read: Sequence[tuple[str, str]]) -> Genre | None:
+    """The genre "opinion" when the page labels the piece so over its headline ("Opinion"), as
+    a news site does; else None, for its sentences to tell (``retrieval.corpus.genre``)."""
+    for role, text in read:
+        if role == BODY:
+            return None
+        if page_furniture.labels_opinion(text.strip()):
+            return "opinion"
+    return None
 
 
 def _title_and_paragraphs(
@@ -182,12 +194,7 @@ def _title_and_paragraphs(
             raise CorpusError(
                 name, "no title: make the first line the title, or set title in the front matter"
             )
-        furniture = 0  # "FOR IMMEDIATE RELEASE" over a release's headline: not its title
-        while furniture + 1 < len(blocks) and page_furniture.is_furniture(
-            blocks[furniture].strip()
-        ):
-            furniture += 1
-        above, blocks = blocks[:furniture], blocks[furniture:]
+        above, blocks = _above_the_title(blocks)
         first_line, _, rest = blocks[0].partition("\n")
         if (underlined := headings.underlined(blocks[0])) is not None:
             title, blocks = underlined[0], blocks[1:]  # "Guide" over "=====": its title
@@ -200,6 +207,24 @@ def _title_and_paragraphs(
     if not blocks:
         raise CorpusError(name, NO_PARAGRAPHS)
     return title, blocks
+
+
+def _above_the_title(blocks: list[str]) -> tuple[list[str], list[str]]:
+    """The page's lines over a text's title, and the blocks from its title on: a release's
+    "FOR IMMEDIATE RELEASE", a news site's "Supported by" and its label over the headline
+    ("Opinion", alone or over the headline's line). They stay paragraphs, the page's own
+    (``retrieval.corpus.layout``); a text of nothing else keeps its first line as its title."""
+    above = []
+    at = 0
+    while at + 1 < len(blocks) and (
+        page_furniture.is_furniture(line := blocks[at].strip()) or page_furniture.is_label(line)
+    ):
+        at += 1
+    above, blocks = blocks[:at], blocks[at:]
+    label, _, rest = blocks[0].partition("\n")
+    if rest.strip() and page_furniture.is_label(label.strip()):  # "Opinion" over the headline
+        above, blocks = [*above, label], [rest, *blocks[1:]]
+    return above, blocks
 
 
 def _plain_blocks(

@@ -76,7 +76,8 @@ class Article:
     aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()
     source: str | None = None  # the file it came from, for error messages and reload reports
     digest: str = ""
-    genre: Genre | None = None  # the front matter's ``kind``; None: told from the text
+    # the front matter's ``kind``, or "opinion" as a page's label says it; None: from the text
+    genre: Genre | None = None
 
     @classmethod
     def from_paragraphs(

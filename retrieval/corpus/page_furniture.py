@@ -2,7 +2,7 @@
 ("Advertisement", "Read more: ...", "Updated 10:32 AM EST, March 3, 2024"), a blog's row of
 buttons ("Follow", "Listen", "Share"), a PDF export's page numbers ("Page 3 of 12") and a
 press release's label and end mark ("FOR IMMEDIATE RELEASE" over the headline, "###" under
-the media contact).
+the media contact); and a news site's label over a headline ("Opinion").
 
 ``retrieval.corpus.layout`` makes them notices: searchable, never summarised, never headings.
 """
@@ -28,7 +28,8 @@ _PAGE_FURNITURE = re.compile(
     r"|from wikipedia, the free encyclopedia|jump to (?:navigation|search|content)"
     r"|\d+ min(?:ute)?s? read|more from [\w .'\u2019-]{1,60}"
     # a news site's tools and labels: "Supported by" over an ad, its share and gift buttons
-    r"|supported by|send any friend a story|give this article|read in app|share full article"
+    r"|supported by|send any friend a story|give this article|gift (?:this )?article|read in app"
+    r"|share full article"
     r"|explore more on these topics|reuse this content|most (?:viewed|popular|read)"
     r"|reporting from [\w .,'\u2019-]{1,60}"
     # a press release's own lines: its label over the headline and its end mark
@@ -56,6 +57,28 @@ _BUTTON = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 20
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A date or a time alone, as a page stamps an article: "Wed 14 May 2025 07.00 BST", "June 3,
+# 2025 at 6:45 a.m. EDT". Alone it may answer an FAQ's question ("When is the meetup?" over
+# "Sat 14 June 2025"), so like a button it is the page's only among the page's lines.
+_STAMP = re.compile(
+    r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
+    rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:,? (?:at )?\d{1,2}[.:]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?)?$",
+    re.IGNORECASE,
+)
+# What a news site prints over a headline: the kind of piece ("Opinion", "Analysis"). A title
+# is never one; over a headline it is a notice (``retrieval.corpus.layout``).
+_OPINION_LABELS = (
+    r"opinion|commentary|op-ed|editorial|perspective|column|guest essay|guest opinion|letters?"
+)
+_LABEL = re.compile(
+    rf"^(?:{_OPINION_LABELS}|analysis|news analysis|explainer|interview|exclusive"
+    r"|breaking news)[.:]?$",
+    re.IGNORECASE,
+)
+_OPINION_LABEL = re.compile(rf"^(?:{_OPINION_LABELS})[.:]?$", re.IGNORECASE)
+_LABEL_TAG_WORDS = 3  # "Opinion" over "Cycling": a topic tag under the label is a few words
 
 
 def is_furniture(line: str) -> bool:
@@ -65,10 +88,48 @@ def is_furniture(line: str) -> bool:
     after it) is the page's text."""
     if _PAGE_LINE.match(line):
         return True
-    return all(
-        len(part.split(maxsplit=_MAX_WORDS)) <= _MAX_WORDS
-        and _PAGE_FURNITURE.match(part.strip()) is not None
-        for part in line.split("\n")
+    parts = [part.strip() for part in line.split("\n")]
+    if len(parts) == 1:
+        return _furniture_line(parts[0])
+    dated_only = True  # "Wed 14 May 2025 07.00 BST" over "Share"; dates alone are the text's
+    for part in parts:
+        kind = _kind(part)
+        if kind is None:
+            return False
+        dated_only = dated_only and kind == "stamp"
+    return not dated_only
+
+
+def _furniture_line(line: str) -> bool:
+    return len(line.split(maxsplit=_MAX_WORDS)) <= _MAX_WORDS and bool(_PAGE_FURNITURE.match(line))
+
+
+def _kind(line: str) -> str | None:
+    """What one line of a block is, as the page's: "furniture", a "button", a date "stamp"."""
+    if _furniture_line(line):
+        return "furniture"
+    if _BUTTON.match(line):
+        return "button"
+    return "stamp" if _STAMP.match(line) else None
+
+
+def is_stamp(line: str) -> bool:
+    """Whether a stripped line is a date or a time alone ("June 3, 2025 at 6:45 a.m. EDT")."""
+    return _STAMP.match(line) is not None
+
+
+def labels_opinion(block: str) -> bool:
+    """Whether a label (``is_label``) says the piece is opinion: "Opinion", "Op-Ed", "Column"."""
+    label = block.strip().split("\n")[0].strip()
+    return is_label(block) and _OPINION_LABEL.match(label) is not None
+
+
+def is_label(block: str) -> bool:
+    """Whether a stripped paragraph is what a news site prints over a headline: the kind of
+    piece ("Opinion"), alone or over a topic tag of a few words ("Opinion" over "Cycling")."""
+    first, *rest = [part.strip() for part in block.split("\n")]
+    return _LABEL.match(first) is not None and all(
+        len(part.split()) <= _LABEL_TAG_WORDS for part in rest
     )
 
 
