@@ -640,3 +640,71 @@ def test_an_op_eds_summary_gives_what_it_recommends(
     write(tmp_path, "op-ed.txt", f"{label}\nThe debt ceiling is no plan\n\n" + "\n\n".join(body))
     summary = engine_for(tmp_path).summarize("op-ed", sentences=2)
     assert (body[3] in [s.text for s in summary.sentences]) is recommended
+
+
+# -- a newsletter post and a think tank's commentary -----------------------------------------
+
+NEWSLETTER = (
+    "The Quiet Collapse of Local News\n\n"
+    "Why your town's paper disappeared, and what replaced it\n\n"
+    "Ellen Park\nMar 04, 2025\n142\n18\nShare\n\n"
+    "Subscribe\n\n"
+    "In 2005 there were 8,900 newspapers in the United States. Today there are fewer than "
+    "6,000.\n\n"
+    "Most of the closures were weeklies in small towns.\n\n"
+    "Thanks for reading The Local Ledger! Subscribe for free to receive new posts and support "
+    "my work.\n\n"
+    "142 Likes\n\u00b7\n12 Restacks\n\n"
+    "Discussion about this post\n"
+)
+THINK_TANK = (
+    "Commentary\nWhy a carbon border tax will not protect American steel\n\n"
+    "Jordan Ellis\nSenior Fellow - Economic Studies\n@jordanellis\n\n"
+    "February 12, 2025\n\n"
+    "Share\nPrint\n\n"
+    "A border tax would raise the price of imported steel by about 8 percent.\n\n"
+    "Congress should instead fund upgrades at existing mills.\n\n"
+    "Get daily updates from Brookings\n"
+)
+
+
+def test_a_newsletter_post_names_its_writer_over_the_date_and_counts(tmp_path: Path) -> None:
+    write(tmp_path, "post.txt", NEWSLETTER)
+    (article,) = load_corpus(tmp_path)
+    assert article.author == "Ellen Park"
+    assert [p.role for p in article.paragraphs] == [
+        "body",  # the subtitle
+        "byline",  # the name over the date, the likes, the comments and "Share"
+        "notice",  # "Subscribe", beside the byline
+        "body",
+        "body",
+        "notice",  # the call to subscribe
+        "notice",  # the likes and restacks
+        "notice",  # "Discussion about this post"
+    ]
+
+
+def test_a_think_tanks_commentary_names_its_writer_over_the_job(tmp_path: Path) -> None:
+    write(tmp_path, "steel.txt", THINK_TANK)
+    (article,) = load_corpus(tmp_path)
+    assert (article.title, article.author) == (
+        "Why a carbon border tax will not protect American steel",
+        "Jordan Ellis",
+    )
+    assert [p.role for p in article.paragraphs] == [
+        "notice",  # Commentary
+        "byline",
+        "notice",  # the date, beside the byline
+        "notice",  # Share / Print
+        "body",
+        "body",
+        "notice",  # the call to sign up
+    ]
+    assert article.genre == "opinion"
+
+
+def test_two_capitalised_words_over_a_date_are_no_byline(tmp_path: Path) -> None:
+    write(tmp_path, "news.txt", "Club News\n\nSpring Update\nMarch 3, 2025\n\nCourts reopen.\n")
+    (article,) = load_corpus(tmp_path)
+    assert article.author is None
+    assert article.paragraphs[0].role == "body"

@@ -81,12 +81,22 @@ _STAFF_BYLINE = re.compile(
     r" (?:[\w-]+ ){0,2}(?:correspondent|editor|reporter|writer|columnist)s?$",
 )
 NEWSROOM_JOBS = "correspondent|editor|columnist|reporter|writer|contributor|journalist"
-# A writer's job on the line under a byline: "Contributing columnist", "Science correspondent".
-_JOB_LINE = re.compile(rf"^(?:[\w'\u2019-]+ ){{0,3}}(?:{NEWSROOM_JOBS}|critic)s?$", re.IGNORECASE)
+# A writer's job on the line under a byline: "Contributing columnist", "Science correspondent",
+# "Senior Fellow - Economic Studies".
+_JOB_LINE = re.compile(
+    rf"^(?:[\w'\u2019-]+ ){{0,3}}(?:{NEWSROOM_JOBS}|critic|fellow|scholar|professor|director"
+    r"|analyst|researcher|economist)s?(?: *[-\u2013\u2014,|] *[\w .&'\u2019-]{1,40})?$",
+    re.IGNORECASE,
+)
+# Under a byline a page also prints the writer's handle, and counts of likes and comments.
+_HANDLE = re.compile(r"^@\w{1,30}$")
+_COUNT = re.compile(r"^(?:[\d,.]+k?|[\u00b7\u2022|])$")
+_NAME_ALONE = re.compile(PERSON)
 # The sections closing a wiki or an encyclopedia page: its sources and links, not its text
 # ("Notes" and "Sources" head text in docs: "## Sources" configures a package index).
 _BACK_MATTER = re.compile(
-    r"(?:references|citations|bibliography|external links|further reading|footnotes|see also)",
+    r"(?:references|citations|bibliography|external links|further reading|footnotes|see also"
+    r"|related (?:content|articles|stories|topics|reading|posts|links))",
     re.IGNORECASE,
 )
 _CAPTION_MAX_WORDS = 15
@@ -123,6 +133,8 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             roles[number] = "caption"
         elif (head[number] <= _HEAD or line.startswith(("Written", "WRITTEN"))) and byline(line):
             roles[number] = "byline"  # "Written by ..." closes a blog post
+        elif head[number] <= _HEAD and number not in roles and _name_over_job(lines, number - 1):
+            roles[number] = roles[number + 1] = "byline"  # "Jordan Ellis" over "Senior Fellow"
         elif aside in ("notice", "contact"):
             roles[number] = aside
         elif tail[number] <= _TAIL and _BIO.match(line):
@@ -186,17 +198,46 @@ def byline(line: str) -> tuple[str, str | None] | None:
     found = _BYLINE.match(first)
     if found:
         return found["name"], found["tail"]
+    under = [part.strip() for part in rest.split("\n")] if rest else []
+    if under and _NAME_ALONE.fullmatch(first) and _says_who_and_when(under):
+        return first, None  # "Ellen Park" over "Mar 04, 2025", the likes and "Share"
     staff = _STAFF_BYLINE.match(line.strip().split("\n")[0])
     return (staff["name"], None) if staff else None
 
 
 def _under_a_byline(line: str) -> bool:
     """Whether a line under a byline is the writer's job or the page's: "Contributing
-    columnist", "Reporting from Kingston, N.Y.", "June 3, 2025 at 6:45 a.m. EDT"."""
+    columnist", "Reporting from Kingston, N.Y.", "June 3, 2025 at 6:45 a.m. EDT", "@handle",
+    "142" likes, "Share"."""
     return (
         _JOB_LINE.match(line) is not None
         or page_furniture.is_furniture(line)
         or page_furniture.is_stamp(line)
+        or page_furniture.is_button(line)
+        or _HANDLE.match(line) is not None
+        or _COUNT.match(line) is not None
+    )
+
+
+def _says_who_and_when(lines: Sequence[str]) -> bool:
+    """Whether the lines under a name alone are the page's and give the writer's job, or the
+    date with more of the page's lines, as a think tank and a blog print them under a writer's
+    name ("Jordan Ellis" over "Senior Fellow - Economic Studies"; "Ellen Park" over "Mar 04,
+    2025", the likes and "Share"). A date alone under two capitalised words is no byline: a
+    text may open "Spring Update" over "March 3, 2025"."""
+    if not all(_under_a_byline(line) for line in lines):
+        return False
+    dated = [page_furniture.is_stamp(line) for line in lines]
+    return any(_JOB_LINE.match(line) for line in lines) or (any(dated) and not all(dated))
+
+
+def _name_over_job(lines: Sequence[str], at: int) -> bool:
+    """Whether paragraph ``at`` (from 0) is a name alone and the next one the writer's job or
+    the date (``_says_who_and_when``): the two are the byline."""
+    return (
+        at + 1 < len(lines)
+        and _NAME_ALONE.fullmatch(lines[at]) is not None
+        and _says_who_and_when([line.strip() for line in lines[at + 1].split("\n")])
     )
 
 

@@ -32,6 +32,10 @@ _PAGE_FURNITURE = re.compile(
     r"|share full article"
     r"|explore more on these topics|reuse this content|most (?:viewed|popular|read)"
     r"|reporting from [\w .,'\u2019-]{1,60}"
+    # a blog's and a newsletter's: its counts and the call to subscribe under a post
+    r"|\d[\d,.]*k? (?:likes?|restacks?|comments?|shares?|views?|reposts?)"
+    r"|discussion about this (?:post|article)|thanks for reading\b.{0,100}\bsubscribe\b.*"
+    r"|get (?:daily|weekly|the latest) updates from .{1,60}"
     # a press release's own lines: its label over the headline and its end mark
     r"|for immediate release|(?:press|news|media) release|embargoed (?:until|till|for) .{1,60}"
     r"|#{3}|-+ ?30 ?-+|-* ?ends ?-*"
@@ -78,6 +82,7 @@ _LABEL = re.compile(
     re.IGNORECASE,
 )
 _OPINION_LABEL = re.compile(rf"^(?:{_OPINION_LABELS})[.:]?$", re.IGNORECASE)
+_SEPARATORS = frozenset("\u00b7\u2022|")  # "142 Likes" over "\u00b7" over "12 Restacks"
 _LABEL_TAG_WORDS = 3  # "Opinion" over "Cycling": a topic tag under the label is a few words
 
 
@@ -105,12 +110,13 @@ def _furniture_line(line: str) -> bool:
 
 
 def _kind(line: str) -> str | None:
-    """What one line of a block is, as the page's: "furniture", a "button", a date "stamp"."""
+    """What one line of a block is, as the page's: "furniture", a "button", a date "stamp" (or
+    a separator between the page's lines, which alone is no more the page's than a date)."""
     if _furniture_line(line):
         return "furniture"
     if _BUTTON.match(line):
         return "button"
-    return "stamp" if _STAMP.match(line) else None
+    return "stamp" if _STAMP.match(line) or line in _SEPARATORS else None
 
 
 def is_stamp(line: str) -> bool:
