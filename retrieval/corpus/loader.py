@@ -1,9 +1,9 @@
 """Reading a corpus folder: one article a file, validated whole before anything serves it.
 
 A file is UTF-8 text, optionally preceded by a TOML front matter block between two ``+++``
-lines. A ``.txt`` file's first line is the title (unless it reads as text: then its file name
-is) and its paragraphs are separated by blank
-lines, its heading lines found by ``retrieval.corpus.headings``; a ``.md`` or ``.mdx`` file is
+lines. A ``.txt`` file is read as plain text (``retrieval.corpus.plain_text``: its first line
+the title, its paragraphs separated by blank lines, its heading lines taken out as their
+sections); a ``.md`` or ``.mdx`` file is
 read as Markdown (``retrieval.corpus.markdown``), its title its first ``#`` heading, else its
 file name (``retrieval.corpus.names``). In either, questions and answers labelled "Q:" and "A:"
 are read as their questions' sections (``retrieval.corpus.qa_labels``).
@@ -12,7 +12,6 @@ are read as their questions' sections (``retrieval.corpus.qa_labels``).
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,9 +20,9 @@ from retrieval.corpus import (
     headings,
     layout,
     limits,
-    line_paragraphs,
     markdown,
     page_furniture,
+    plain_text,
     qa_labels,
     site_front_matter,
 )
@@ -56,14 +55,9 @@ from retrieval.corpus.names import (
     slug_from_title,
     title_from_filename,
 )
-from retrieval.corpus.text import normalize
 
 # A file with nothing to quote, and what its writer can do about it (in a folder or attached).
-NO_PARAGRAPHS = "has a title but no paragraphs: add its text below the title"
-NO_PARAGRAPHS_UNDER_HEADINGS = "has headings but no paragraphs: add its text under them"
 NO_PARAGRAPHS_IN_PAGE = "has a title or headings but no paragraphs: add its text under them"
-
-_BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
 
 
 def load_corpus(
@@ -137,7 +131,7 @@ def load_article(
     elif meta.headings is None and meta.non_body is None and headings.writes_markdown(body):
         title, blocks = _markdown_blocks(body, meta, name, named)  # "# Rules" in a .txt
     else:
-        title, blocks = _plain_blocks(body, meta, name, named)
+        title, blocks = plain_text.blocks(body, meta, name, named)
     if meta.headings is None and meta.non_body is None:  # declared layout is the writer's
         blocks = qa_labels.split(blocks)  # "Q: ...?" over "A: ...": a question and its answer
     limits.check_lengths(blocks, name)
@@ -177,89 +171,6 @@ def _labelled_genre(read: Sequence[tuple[str, str]]) -> Genre | None:
         if page_furniture.labels_opinion(text.strip()):
             return "opinion"
     return None
-
-
-def _title_and_paragraphs(
-    body: str, meta: FrontMatter, name: str, named: str
-) -> tuple[str, list[str]]:
-    """A plain text's title (front matter, else its first line, else ``named``, from its file
-    name, when that line reads as text: ``headings.opens_with_text``) and paragraphs."""
-    blocks = [block for block in _BLANK_LINES.split(body.strip("\n")) if block.strip()]
-    if meta.title is not None:
-        if blocks and normalize(blocks[0].strip()) == normalize(meta.title):
-            blocks = blocks[1:]  # the text repeats its title on the first line
-        title = meta.title
-    else:
-        if not body.strip() or body[:1].isspace():
-            raise CorpusError(
-                name, "no title: make the first line the title, or set title in the front matter"
-            )
-        above, blocks = _above_the_title(blocks)
-        first_line, _, rest = blocks[0].partition("\n")
-        if (underlined := headings.underlined(blocks[0])) is not None:
-            title, blocks = underlined[0], blocks[1:]  # "Guide" over "=====": its title
-        elif headings.opens_with_text(first_line, rest):
-            title = named
-        else:
-            title = first_line.strip()
-            blocks = [rest, *blocks[1:]] if rest.strip() else blocks[1:]
-        blocks = [*above, *blocks]
-    if not blocks:
-        raise CorpusError(name, NO_PARAGRAPHS)
-    return title, blocks
-
-
-def _above_the_title(blocks: list[str]) -> tuple[list[str], list[str]]:
-    """The page's lines over a text's title, and the blocks from its title on: a release's
-    "FOR IMMEDIATE RELEASE", a news site's "Supported by" and its label over the headline
-    ("Opinion", alone or over the headline's line). They stay paragraphs, the page's own
-    (``retrieval.corpus.layout``); a text of nothing else keeps its first line as its title."""
-    above = []
-    at = 0
-    while at + 1 < len(blocks) and (
-        page_furniture.is_furniture(line := blocks[at].strip()) or page_furniture.is_label(line)
-    ):
-        at += 1
-    above, blocks = blocks[:at], blocks[at:]
-    label, _, rest = blocks[0].partition("\n")
-    if rest.strip() and page_furniture.is_label(label.strip()):  # "Opinion" over the headline
-        above, blocks = [*above, label], [rest, *blocks[1:]]
-    return above, blocks
-
-
-def _plain_blocks(
-    body: str, meta: FrontMatter, name: str, named: str
-) -> tuple[str, list[markdown.Block]]:
-    """A plain text's title and paragraphs, its heading lines taken out as their sections."""
-    title, texts = _title_and_paragraphs(body, meta, name, named)
-    if meta.non_body is None and len(texts) == 1:  # no blank line: maybe a paragraph a line
-        texts = line_paragraphs.split(texts[0])
-    if meta.headings is not None:
-        texts = headings.split_first_lines(texts, headings.declared_line(meta.headings))
-        found = headings.declared(texts, meta.headings)
-    elif meta.non_body is not None:  # declared non-body lines are no headings either
-        found = headings.find(texts, _declared_non_body(meta, texts))
-    else:
-        found = headings.find(texts, {number - 1 for number in layout.classified(tuple(texts))})
-        split = headings.split_first_lines(texts, headings.first_line_heads)
-        if split != texts:  # "How do I reset it?" on the first line of its answer's block
-            found_split = headings.find(split, {n - 1 for n in layout.classified(tuple(split))})
-            if len(found_split) > len(found):
-                texts, found = split, found_split
-    blocks = [
-        markdown.Block(texts[at], BODY, section)
-        for at, section in headings.sections(texts, set(found))
-    ]
-    if not blocks:
-        raise CorpusError(name, NO_PARAGRAPHS_UNDER_HEADINGS)
-    return title, blocks
-
-
-def _declared_non_body(meta: FrontMatter, texts: Sequence[str]) -> set[int]:
-    """Indices of the lines front matter declares non-body, counted before headings leave:
-    a declared caption must never become a heading and shift the numbers it was given by."""
-    numbers = meta.non_body if isinstance(meta.non_body, list) else list(meta.non_body or {})
-    return {number - 1 for number in numbers}
 
 
 def _markdown_blocks(
