@@ -512,7 +512,8 @@ def test_a_news_sites_tools_credits_and_print_notice_are_not_body_text(tmp_path:
         "notice",  # Supported by
         "body",  # the standfirst
         "caption",  # closed by "Credit...Hilary Swift for The New York Times"
-        "byline",  # over "Reporting from Kingston, N.Y."
+        "byline",
+        "notice",  # "Reporting from Kingston, N.Y.", under the byline in its block
         "notice",  # Published ... / Updated ...
         "notice",  # Give this article / Read in app
         "body",
@@ -527,8 +528,8 @@ def test_a_news_sites_tools_credits_and_print_notice_are_not_body_text(tmp_path:
 def test_a_label_over_a_list_of_links_stays_text(tmp_path: Path) -> None:
     links = "Related:\nHow bridges are inspected\nThe Tappan Zee's replacement"
     write(tmp_path, "bridge.txt", NEWS_PAGE.replace("Give this article\nRead in app", links))
-    roles = [p.role for p in load_corpus(tmp_path).articles[0].paragraphs]
-    assert roles[5] == "body"  # the links are the page's text, not its tools
+    (listed,) = [p for p in load_corpus(tmp_path).articles[0].paragraphs if "Tappan" in p.text]
+    assert listed.text == links and listed.role == "body"  # the page's text, not its tools
 
 
 # -- an op-ed pasted from a newspaper's site --------------------------------------------------
@@ -708,3 +709,41 @@ def test_two_capitalised_words_over_a_date_are_no_byline(tmp_path: Path) -> None
     (article,) = load_corpus(tmp_path)
     assert article.author is None
     assert article.paragraphs[0].role == "body"
+
+
+# -- a game wiki's page, copied from its site --------------------------------------------------
+
+WIKI_PAGE = (
+    "Frost Golem\n"
+    "Sign in to edit\nHistory\nTalk (0)\n"
+    "Frost Golem\nType\tBoss\nHealth\t4,500\nRespawn\t15 minutes\n\n"
+    "The Frost Golem is a boss found in Glacier Pass.\n\n"
+    "Contents\n1\tStrategy\n2\tDrops\n"
+    "Strategy[edit | edit source]\n"
+    "Stay out of its ground slam radius. Fire deals double damage to it.\n\n"
+    "Drops[edit | edit source]\n"
+    "Frozen Core (100%)\nGolem Shard (25%)\n"
+    "Categories: Bosses | Glacier Pass\n"
+    "Community content is available under CC-BY-SA unless otherwise noted.\n"
+)
+
+
+def test_a_wiki_page_copied_from_its_site_keeps_its_sections_without_its_tools(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "golem.txt", WIKI_PAGE)
+    (article,) = load_corpus(tmp_path)
+    read = [(p.role, p.section[-1:], p.text.split("\n")[0]) for p in article.paragraphs]
+    assert read == [
+        ("notice", (), "Sign in to edit"),  # the wiki's tools, over the infobox
+        ("body", (), "Frost Golem"),  # the infobox, under the title repeated
+        ("body", (), "The Frost Golem is a boss found in Glacier Pass."),
+        ("notice", (), "Contents"),  # the table of contents
+        (
+            "body",
+            ("Strategy",),
+            "Stay out of its ground slam radius. Fire deals double damage to it.",
+        ),
+        ("body", ("Drops",), "Frozen Core (100%)"),
+        ("notice", ("Drops",), "Categories: Bosses | Glacier Pass"),  # and the licence
+    ]

@@ -77,7 +77,9 @@ def writes_markdown(body: str) -> bool:
 # A run of one mark under (or over and under) a heading's line: "=====", "-----", "~~~~~".
 _UNDERLINE = re.compile(r"([=\-~^*#+_])\1{2,}")
 # A wiki's section heading pasted with its edit link: "History[edit]", "Early life [edit]".
-_EDIT_LINK = re.compile(r"\s*\[edit\]$")
+# A wiki's edit link after a heading: "History[edit]", "Drops[edit | edit source]" (Fandom).
+_EDIT_LINK = re.compile(r"\s*\[(?:edit|edit source|edit \| edit source)\]$")
+_EDIT_LINK_CHARS = 40  # the longest link and the spaces before it that are searched
 QUESTION_LEVEL = 100  # a question line heads its answer, below every other heading
 
 
@@ -97,9 +99,33 @@ def underlined(text: str) -> tuple[str, str] | None:
 
 def edit_marked(text: str) -> str | None:
     """The heading a wiki writes with its edit link ("History" of "History[edit]"), else None."""
-    found = _EDIT_LINK.search(text) if "\n" not in text else None
-    heading = text[: found.start()] if found else ""
+    if "\n" in text or not text.endswith("]"):
+        return None
+    found = _EDIT_LINK.search(text, max(0, len(text) - _EDIT_LINK_CHARS))  # not a long line whole
+    heading = text[: found.start()].rstrip() if found else ""
     return heading if heading and title_line(heading) else None
+
+
+def split_at_edit_marks(texts: Sequence[str]) -> list[str]:
+    """``texts`` with each heading line a wiki marks with its edit link made a block of its
+    own: a page copied from a wiki's site writes no blank line around them ("Drops[edit | edit
+    source]" between the contents and "Frozen Core (100%)"). Other texts are as they were."""
+    found: list[str] = []
+    for text in texts:
+        lines = text.split("\n")
+        if len(lines) == 1 or not any(edit_marked(line.strip()) for line in lines):
+            found.append(text)
+            continue
+        run: list[str] = []
+        for line in lines:
+            if edit_marked(line.strip()):
+                found.extend(["\n".join(run)] if "".join(run).strip() else [])
+                found.append(line)
+                run = []
+            else:
+                run.append(line)
+        found.extend(["\n".join(run)] if "".join(run).strip() else [])
+    return found
 
 
 def title_line(text: str) -> bool:
@@ -173,6 +199,9 @@ def find(blocks: Sequence[str], excluded: Collection[int] = ()) -> list[int]:
             continue
         if lined[at]:
             found.append(at)  # marked as a heading: whatever follows is under it
+        elif at + 1 in excluded:
+            continue  # a short line over the page's lines ("Frozen Core (100%)" over
+            # "Categories: ..."), or over a caption, heads no text
         elif (titles[at] and not titles[at + 1]) or (questions[at] and not questions[at + 1]):
             found.append(at)
         elif titles[at] and at + 2 < len(blocks) and questions[at + 1]:

@@ -36,6 +36,9 @@ _PAGE_FURNITURE = re.compile(
     r"|\d[\d,.]*k? (?:likes?|restacks?|comments?|shares?|views?|reposts?)"
     r"|discussion about this (?:post|article)|thanks for reading\b.{0,100}\bsubscribe\b.*"
     r"|get (?:daily|weekly|the latest) updates from .{1,60}"
+    # a wiki's: its tools over the page, its licence and categories under it
+    r"|sign in to edit|talk \(\d+\)|view source|view history"
+    r"|(?:community )?content is available under .{1,80}|categories: .{1,160}"
     # a press release's own lines: its label over the headline and its end mark
     r"|for immediate release|(?:press|news|media) release|embargoed (?:until|till|for) .{1,60}"
     r"|#{3}|-+ ?30 ?-+|-* ?ends ?-*"
@@ -57,7 +60,7 @@ _BARE_NUMBER = re.compile(r"^[-\u2013\u2014 ]*(\d{1,4})[-\u2013\u2014 ]*$")
 # other furniture, as a row of buttons sits; alone, "Share" or "Save" may head a docs section.
 _BUTTON = re.compile(
     r"^(?:follow|following|listen|share|save|like|print|email|comments?|subscribe|subscribed"
-    r"|sign in|sign up|log in|restack)$",
+    r"|sign in|sign up|log in|restack|history|talk|edit)$",
     re.IGNORECASE,
 )
 _MAX_WORDS = 20
@@ -96,6 +99,8 @@ def is_furniture(line: str) -> bool:
     parts = [part.strip() for part in line.split("\n")]
     if len(parts) == 1:
         return _furniture_line(parts[0])
+    if _contents(parts):
+        return True
     dated_only = True  # "Wed 14 May 2025 07.00 BST" over "Share"; dates alone are the text's
     for part in parts:
         kind = _kind(part)
@@ -103,6 +108,43 @@ def is_furniture(line: str) -> bool:
             return False
         dated_only = dated_only and kind == "stamp"
     return not dated_only
+
+
+# A page's table of contents pasted as text: "Contents" over its numbered headings.
+_CONTENTS = re.compile(r"^(?:table of )?contents(?: \[(?:hide|show)\])?$", re.IGNORECASE)
+_CONTENTS_ENTRY = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+\S.{0,80}$")
+
+
+def _contents(lines: Sequence[str]) -> bool:
+    return (
+        len(lines) > 1
+        and _CONTENTS.match(lines[0]) is not None
+        and all(_CONTENTS_ENTRY.match(line) for line in lines[1:])
+    )
+
+
+def peeled(block: str) -> list[str]:
+    """``block`` with the page's lines before and after its text made blocks of their own
+    ("Sign in to edit" over "History" over the infobox; "Categories: ..." under the last
+    paragraph), when such a run holds a line of the page's furniture itself: buttons or dates
+    alone may be the text's, and a label ending with a colon introduces the lines after it
+    ("Related:"). Else ``[block]``."""
+    lines = block.split("\n")
+    kinds = [_kind(line.strip()) for line in lines]
+    start = 0
+    while start < len(lines) and kinds[start] and not lines[start].rstrip().endswith(":"):
+        start += 1
+    end = len(lines)
+    while end > start and kinds[end - 1]:
+        end -= 1
+    if start == end:  # the page's lines alone: ``is_furniture`` tells
+        return [block]
+    head = lines[:start] if "furniture" in kinds[:start] else []
+    tail = lines[end:] if "furniture" in kinds[end:] else []
+    if not head and not tail:
+        return [block]
+    text = lines[len(head) : len(lines) - len(tail)]
+    return ["\n".join(run) for run in (head, text, tail) if run]
 
 
 def _furniture_line(line: str) -> bool:

@@ -84,6 +84,8 @@ def blocks(body: str, meta: FrontMatter, name: str, named: str) -> tuple[str, li
     elif meta.non_body is not None:  # declared non-body lines are no headings either
         found = headings.find(texts, _declared_non_body(meta, texts))
     else:
+        texts = headings.split_at_edit_marks(texts)  # "Drops[edit]" inside a block heads it
+        texts = [piece for text in texts for piece in page_furniture.peeled(text)]
         found = headings.find(texts, {number - 1 for number in layout.classified(tuple(texts))})
         split = headings.split_first_lines(texts, headings.first_line_heads)
         if split != texts:  # "How do I reset it?" on the first line of its answer's block
