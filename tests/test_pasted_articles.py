@@ -12,6 +12,7 @@ import pytest
 
 from helpers import BLOOMBERG, CATO, engine_for, seed_body, write, write_article
 from retrieval import CorpusError, load_corpus
+from retrieval.corpus import chat_copy
 from retrieval.corpus.layout import byline
 
 HEAT = (
@@ -747,3 +748,55 @@ def test_a_wiki_page_copied_from_its_site_keeps_its_sections_without_its_tools(
         ("body", ("Drops",), "Frozen Core (100%)"),
         ("notice", ("Drops",), "Categories: Bosses | Glacier Pass"),  # and the licence
     ]
+
+
+# -- a chat channel copied as text -------------------------------------------------------------
+
+ANSWER = (
+    "Post three screenshots of your builds in #showcase and ping a moderator. A moderator "
+    "gives you the Builder role within a day."
+)
+CHANNEL = (
+    "Server Rules\n\n"
+    "ModBot\nAPP\n \u2014 03/14/2025 4:12 PM\n"
+    "1. Be kind. No harassment, slurs or hate speech.\n"
+    "2. No spam or self-promotion outside #showcase.\n"
+    "(edited)\n\n"
+    "Kira \u2014 Yesterday at 9:41 AM\n"
+    "How do I get the Builder role?\n\n"
+    "ModBot\nAPP\n \u2014 Yesterday at 9:45 AM\n"
+    f"{ANSWER}\n"
+    "\U0001f44d\n12\n"
+)
+
+
+def test_a_channel_copied_as_text_reads_its_messages_without_their_headers(
+    tmp_path: Path,
+) -> None:
+    write(tmp_path, "rules.txt", CHANNEL)
+    (article,) = load_corpus(tmp_path)
+    assert [(p.role, p.text.split("\n")[0]) for p in article.paragraphs] == [
+        ("notice", "ModBot"),  # the sender, the bot's tag and the time
+        ("body", "1. Be kind. No harassment, slurs or hate speech."),
+        ("notice", "(edited)"),
+        ("notice", "Kira \u2014 Yesterday at 9:41 AM"),
+        ("body", "How do I get the Builder role?"),
+        ("notice", "ModBot"),
+        ("body", ANSWER),
+        ("notice", "\U0001f44d"),  # a reaction and its count
+    ]
+    found = engine_for(tmp_path).ask("how do i get the builder role")
+    assert found.verdict == "answer"
+    assert found.summary[0].text == "A moderator gives you the Builder role within a day."
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Kira\nHow do I get the Builder role?",  # a name over text: no time, no header
+        "APP\n \u2014 Yesterday at 9:45 AM",  # a tag is no sender
+        "The meeting moved.\n \u2014 Yesterday at 9:45 AM",  # a sentence is no sender
+    ],
+)
+def test_only_a_name_over_a_time_is_a_message_header(lines: str) -> None:
+    assert chat_copy.header_lines(lines.split("\n")) == 0

@@ -197,14 +197,17 @@ def find(blocks: Sequence[str], excluded: Collection[int] = ()) -> list[int]:
     for at in range(len(blocks) - 1):
         if at in excluded:
             continue
+        # what a line heads is the next block of text, past the page's lines: a question
+        # asked in a chat heads the answer under its sender's header; "Frozen Core (100%)"
+        # over "Categories: ..." and nothing after heads nothing
+        after = next((i for i in range(at + 1, len(blocks)) if i not in excluded), None)
         if lined[at]:
             found.append(at)  # marked as a heading: whatever follows is under it
-        elif at + 1 in excluded:
-            continue  # a short line over the page's lines ("Frozen Core (100%)" over
-            # "Categories: ..."), or over a caption, heads no text
-        elif (titles[at] and not titles[at + 1]) or (questions[at] and not questions[at + 1]):
+        elif after is None:
+            continue
+        elif (titles[at] and not titles[after]) or (questions[at] and not questions[after]):
             found.append(at)
-        elif titles[at] and at + 2 < len(blocks) and questions[at + 1]:
+        elif titles[at] and after + 1 < len(blocks) and questions[after]:
             found.append(at)  # "Installation", then "How do I install it?", then the answer
     certain = any(lined[at] for at in found)
     return found if len(found) >= MIN_HEADINGS or certain else []

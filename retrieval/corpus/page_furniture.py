@@ -2,7 +2,8 @@
 ("Advertisement", "Read more: ...", "Updated 10:32 AM EST, March 3, 2024"), a blog's row of
 buttons ("Follow", "Listen", "Share"), a PDF export's page numbers ("Page 3 of 12") and a
 press release's label and end mark ("FOR IMMEDIATE RELEASE" over the headline, "###" under
-the media contact); and a news site's label over a headline ("Opinion").
+the media contact); a news site's label over a headline ("Opinion"); a chat message's header
+and reactions (``retrieval.corpus.chat_copy``).
 
 ``retrieval.corpus.layout`` makes them notices: searchable, never summarised, never headings.
 """
@@ -12,6 +13,8 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Collection, Sequence
+
+from retrieval.corpus import chat_copy
 
 # A date or a time as a page stamps one: "March 3, 2024", "3 Mar 2024", "2024-03-03", "10:32".
 _DATED = (
@@ -36,6 +39,7 @@ _PAGE_FURNITURE = re.compile(
     r"|\d[\d,.]*k? (?:likes?|restacks?|comments?|shares?|views?|reposts?)"
     r"|discussion about this (?:post|article)|thanks for reading\b.{0,100}\bsubscribe\b.*"
     r"|get (?:daily|weekly|the latest) updates from .{1,60}"
+    r"|\(edited\)"
     # a wiki's: its tools over the page, its licence and categories under it
     r"|sign in to edit|talk \(\d+\)|view source|view history"
     r"|(?:community )?content is available under .{1,80}|categories: .{1,160}"
@@ -97,6 +101,8 @@ def is_furniture(line: str) -> bool:
     if _PAGE_LINE.match(line):
         return True
     parts = [part.strip() for part in line.split("\n")]
+    if len(parts) in (chat_copy.header_lines(parts), chat_copy.reaction_lines(parts)):
+        return True  # a chat message's header ("Kira — Yesterday at 9:41 AM"), its reactions
     if len(parts) == 1:
         return _furniture_line(parts[0])
     if _contents(parts):
@@ -131,6 +137,9 @@ def peeled(block: str) -> list[str]:
     ("Related:"). Else ``[block]``."""
     lines = block.split("\n")
     kinds = [_kind(line.strip()) for line in lines]
+    header, reactions = chat_copy.header_lines(lines), chat_copy.reaction_lines(lines)
+    kinds[:header] = ["furniture"] * header  # a chat message's header and its reactions
+    kinds[len(lines) - reactions :] = ["furniture"] * reactions
     start = 0
     while start < len(lines) and kinds[start] and not lines[start].rstrip().endswith(":"):
         start += 1

@@ -87,7 +87,7 @@ def blocks(body: str, meta: FrontMatter, name: str, named: str) -> tuple[str, li
         texts = headings.split_at_edit_marks(texts)  # "Drops[edit]" inside a block heads it
         texts = [piece for text in texts for piece in page_furniture.peeled(text)]
         found = headings.find(texts, {number - 1 for number in layout.classified(tuple(texts))})
-        split = headings.split_first_lines(texts, headings.first_line_heads)
+        split = headings.split_first_lines(texts, _first_line_heads)
         if split != texts:  # "How do I reset it?" on the first line of its answer's block
             found_split = headings.find(split, {n - 1 for n in layout.classified(tuple(split))})
             if len(found_split) > len(found):
@@ -99,6 +99,14 @@ def blocks(body: str, meta: FrontMatter, name: str, named: str) -> tuple[str, li
     if not blocks:
         raise CorpusError(name, NO_PARAGRAPHS_UNDER_HEADINGS)
     return title, blocks
+
+
+def _first_line_heads(first: str, rest: str) -> bool:
+    """``headings.first_line_heads``, but for the page's lines: a chat message's header
+    ("ModBot" over "APP" over its time) is no heading over a line."""
+    return headings.first_line_heads(first, rest) and not page_furniture.is_furniture(
+        f"{first}\n{rest}".strip()
+    )
 
 
 def _declared_non_body(meta: FrontMatter, texts: Sequence[str]) -> set[int]:
