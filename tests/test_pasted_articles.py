@@ -800,3 +800,27 @@ def test_a_channel_copied_as_text_reads_its_messages_without_their_headers(
 )
 def test_only_a_name_over_a_time_is_a_message_header(lines: str) -> None:
     assert chat_copy.header_lines(lines.split("\n")) == 0
+
+
+def test_a_forum_thread_copied_as_text_reads_its_posts_without_their_headers(
+    tmp_path: Path,
+) -> None:
+    thread = (
+        "Emberfall FAQ\n\n"
+        "r/Emberfall\nPosted by u/ember_mod\n3 yr. ago\nModerator\n\n"
+        "Where do I download the game?\nOnly from emberfall.gg.\n\n"
+        "142\nShare\nReport\nSave\n\n"
+        "level 1\nu/curious_cat\n\u00b7 3 yr. ago\nDoes it run on Linux?\n\n"
+        "Reply\nShare\nReport\n\n"
+        "level 2\nu/ember_mod\n\u00b7 3 yr. ago\nModerator\n"
+        "Yes, through Proton. Most players report no problems.\n"
+    )
+    write(tmp_path, "faq.txt", thread)
+    (article,) = load_corpus(tmp_path)
+    body = [p for p in article.paragraphs if p.is_body]
+    assert [(p.section[-1:], p.text) for p in body] == [
+        (("Where do I download the game?",), "Only from emberfall.gg."),
+        (("Does it run on Linux?",), "Yes, through Proton. Most players report no problems."),
+    ]
+    found = engine_for(tmp_path).ask("does it work on linux")
+    assert found.summary[0].text == "Yes, through Proton."

@@ -40,6 +40,10 @@ _PAGE_FURNITURE = re.compile(
     r"|discussion about this (?:post|article)|thanks for reading\b.{0,100}\bsubscribe\b.*"
     r"|get (?:daily|weekly|the latest) updates from .{1,60}"
     r"|\(edited\)"
+    # a forum thread's: its community, its poster, a comment's depth and its age
+    r"|r/[\w-]{2,30}|(?:posted by )?u/[\w-]{2,30}|level \d{1,2}"
+    r"|[\u00b7\u2022]? ?\d{1,3} (?:yr|yrs|mo|mos|wk|wks|d|h|hr|hrs|min|mins|y|w"
+    r"|years?|months?|weeks?|days?|hours?|minutes?)\.? ago"
     # a wiki's: its tools over the page, its licence and categories under it
     r"|sign in to edit|talk \(\d+\)|view source|view history"
     r"|(?:community )?content is available under .{1,80}|categories: .{1,160}"
@@ -64,7 +68,8 @@ _BARE_NUMBER = re.compile(r"^[-\u2013\u2014 ]*(\d{1,4})[-\u2013\u2014 ]*$")
 # other furniture, as a row of buttons sits; alone, "Share" or "Save" may head a docs section.
 _BUTTON = re.compile(
     r"^(?:follow|following|listen|share|save|like|print|email|comments?|subscribe|subscribed"
-    r"|sign in|sign up|log in|restack|history|talk|edit)$",
+    r"|sign in|sign up|log in|restack|history|talk|edit|reply|report|award|upvote|downvote"
+    r"|vote|moderator|mod|admin|op)$",
     re.IGNORECASE,
 )
 _MAX_WORDS = 20
@@ -90,6 +95,7 @@ _LABEL = re.compile(
 )
 _OPINION_LABEL = re.compile(rf"^(?:{_OPINION_LABELS})[.:]?$", re.IGNORECASE)
 _SEPARATORS = frozenset("\u00b7\u2022|")  # "142 Likes" over "\u00b7" over "12 Restacks"
+_TALLY = re.compile(r"^\d{1,6}$")  # "142" over "Share": a post's votes among its buttons
 _LABEL_TAG_WORDS = 3  # "Opinion" over "Cycling": a topic tag under the label is a few words
 
 
@@ -162,12 +168,15 @@ def _furniture_line(line: str) -> bool:
 
 def _kind(line: str) -> str | None:
     """What one line of a block is, as the page's: "furniture", a "button", a date "stamp" (or
-    a separator between the page's lines, which alone is no more the page's than a date)."""
+    a separator between the page's lines, or a count, which alone are no more the page's than
+    a date)."""
     if _furniture_line(line):
         return "furniture"
     if _BUTTON.match(line):
         return "button"
-    return "stamp" if _STAMP.match(line) or line in _SEPARATORS else None
+    if _STAMP.match(line) or line in _SEPARATORS or _TALLY.match(line):
+        return "stamp"
+    return None
 
 
 def is_stamp(line: str) -> bool:
