@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import BLOOMBERG, CATO, engine_for, seed_body, write, write_article
-from retrieval import CorpusError, load_corpus
+from retrieval import Article, CorpusError, load_corpus
 from retrieval.corpus import chat_copy
 from retrieval.corpus.layout import byline
 
@@ -34,6 +34,13 @@ WATER = (
     "Congress should tie future payments to permanent cuts in water rights.",
     "This article first appeared in the June issue of the Western Water Review.",
 )
+
+
+def pasted(folder: Path, name: str, text: str) -> Article:
+    """The one article of a folder holding ``text`` as the file ``name``."""
+    write(folder, name, text)
+    (article,) = load_corpus(folder)
+    return article
 
 
 def named(folder: Path) -> dict[str, tuple[str | None, str | None]]:
@@ -264,8 +271,7 @@ def test_a_pdf_exports_page_breaks_and_page_numbers_are_not_its_text(tmp_path: P
         "Chess Club Handbook    Page 1 of 2\n\x0cTournaments\n\n"
         "The club championship runs from October to March.\n\n2\n"
     )
-    write(tmp_path, "handbook.txt", handbook)
-    (article,) = load_corpus(tmp_path)
+    article = pasted(tmp_path, "handbook.txt", handbook)
     assert [(p.section, p.role, p.text) for p in article.paragraphs] == [
         (("Membership",), "body", "Membership costs 40 pounds a year, or 25 pounds for students."),
         (("Membership",), "notice", "Chess Club Handbook    Page 1 of 2"),
@@ -466,8 +472,7 @@ RELEASE = (
 
 
 def test_a_press_release_is_titled_by_its_headline_not_its_label(tmp_path: Path) -> None:
-    write(tmp_path, "release.txt", RELEASE)
-    (article,) = load_corpus(tmp_path)
+    article = pasted(tmp_path, "release.txt", RELEASE)
     assert article.title == "Northwind Energy Opens Largest Battery Storage Site in the Midwest"
     assert [(p.role, p.section) for p in article.paragraphs] == [
         ("notice", ()),  # FOR IMMEDIATE RELEASE
@@ -481,8 +486,7 @@ def test_a_press_release_is_titled_by_its_headline_not_its_label(tmp_path: Path)
     "label", ["Press release", "Embargoed until 00:01 GMT, 12 March 2025", "Advertisement"]
 )
 def test_a_page_line_over_the_headline_is_no_title(tmp_path: Path, label: str) -> None:
-    write(tmp_path, "release.txt", RELEASE.replace("FOR IMMEDIATE RELEASE", label))
-    (article,) = load_corpus(tmp_path)
+    article = pasted(tmp_path, "release.txt", RELEASE.replace("FOR IMMEDIATE RELEASE", label))
     assert article.title.startswith("Northwind Energy Opens")
     assert article.paragraphs[0].text == label and article.paragraphs[0].role == "notice"
 
@@ -506,8 +510,7 @@ NEWS_PAGE = (
 
 
 def test_a_news_sites_tools_credits_and_print_notice_are_not_body_text(tmp_path: Path) -> None:
-    write(tmp_path, "bridge.txt", NEWS_PAGE)
-    (article,) = load_corpus(tmp_path)
+    article = pasted(tmp_path, "bridge.txt", NEWS_PAGE)
     assert article.title == "The Bridge That Took 40 Years to Build"
     assert [p.role for p in article.paragraphs] == [
         "notice",  # Supported by
@@ -561,8 +564,7 @@ OP_ED = (
 
 
 def test_a_column_is_titled_by_its_headline_under_its_label_and_topic(tmp_path: Path) -> None:
-    write(tmp_path, "column.txt", COLUMN)
-    (article,) = load_corpus(tmp_path)
+    article = pasted(tmp_path, "column.txt", COLUMN)
     assert article.title == "Our cities were built for cars. It's time to rebuild them for people"
     assert (article.author, article.publisher) == ("Priya Raman", "Guardian")
     assert [p.role for p in article.paragraphs] == [
@@ -581,8 +583,7 @@ def test_a_column_is_titled_by_its_headline_under_its_label_and_topic(tmp_path: 
 
 
 def test_an_op_ed_is_titled_by_the_headline_under_its_label(tmp_path: Path) -> None:
-    write(tmp_path, "op-ed.txt", OP_ED)
-    (article,) = load_corpus(tmp_path)
+    article = pasted(tmp_path, "op-ed.txt", OP_ED)
     assert article.title == "Congress should stop pretending the debt ceiling is a plan"
     assert article.author == "Marcus Hale"
     assert [p.role for p in article.paragraphs] == [
@@ -671,8 +672,7 @@ THINK_TANK = (
 
 
 def test_a_newsletter_post_names_its_writer_over_the_date_and_counts(tmp_path: Path) -> None:
-    write(tmp_path, "post.txt", NEWSLETTER)
-    (article,) = load_corpus(tmp_path)
+    article = pasted(tmp_path, "post.txt", NEWSLETTER)
     assert article.author == "Ellen Park"
     assert [p.role for p in article.paragraphs] == [
         "body",  # the subtitle
@@ -687,8 +687,7 @@ def test_a_newsletter_post_names_its_writer_over_the_date_and_counts(tmp_path: P
 
 
 def test_a_think_tanks_commentary_names_its_writer_over_the_job(tmp_path: Path) -> None:
-    write(tmp_path, "steel.txt", THINK_TANK)
-    (article,) = load_corpus(tmp_path)
+    article = pasted(tmp_path, "steel.txt", THINK_TANK)
     assert (article.title, article.author) == (
         "Why a carbon border tax will not protect American steel",
         "Jordan Ellis",
@@ -706,8 +705,9 @@ def test_a_think_tanks_commentary_names_its_writer_over_the_job(tmp_path: Path) 
 
 
 def test_two_capitalised_words_over_a_date_are_no_byline(tmp_path: Path) -> None:
-    write(tmp_path, "news.txt", "Club News\n\nSpring Update\nMarch 3, 2025\n\nCourts reopen.\n")
-    (article,) = load_corpus(tmp_path)
+    article = pasted(
+        tmp_path, "news.txt", "Club News\n\nSpring Update\nMarch 3, 2025\n\nCourts reopen.\n"
+    )
     assert article.author is None
     assert article.paragraphs[0].role == "body"
 
@@ -732,8 +732,7 @@ WIKI_PAGE = (
 def test_a_wiki_page_copied_from_its_site_keeps_its_sections_without_its_tools(
     tmp_path: Path,
 ) -> None:
-    write(tmp_path, "golem.txt", WIKI_PAGE)
-    (article,) = load_corpus(tmp_path)
+    article = pasted(tmp_path, "golem.txt", WIKI_PAGE)
     read = [(p.role, p.section[-1:], p.text.split("\n")[0]) for p in article.paragraphs]
     assert read == [
         ("notice", (), "Sign in to edit"),  # the wiki's tools, over the infobox
@@ -773,8 +772,7 @@ CHANNEL = (
 def test_a_channel_copied_as_text_reads_its_messages_without_their_headers(
     tmp_path: Path,
 ) -> None:
-    write(tmp_path, "rules.txt", CHANNEL)
-    (article,) = load_corpus(tmp_path)
+    article = pasted(tmp_path, "rules.txt", CHANNEL)
     assert [(p.role, p.text.split("\n")[0]) for p in article.paragraphs] == [
         ("notice", "ModBot"),  # the sender, the bot's tag and the time
         ("body", "1. Be kind. No harassment, slurs or hate speech."),
@@ -815,8 +813,7 @@ def test_a_forum_thread_copied_as_text_reads_its_posts_without_their_headers(
         "level 2\nu/ember_mod\n\u00b7 3 yr. ago\nModerator\n"
         "Yes, through Proton. Most players report no problems.\n"
     )
-    write(tmp_path, "faq.txt", thread)
-    (article,) = load_corpus(tmp_path)
+    article = pasted(tmp_path, "faq.txt", thread)
     body = [p for p in article.paragraphs if p.is_body]
     assert [(p.section[-1:], p.text) for p in body] == [
         (("Where do I download the game?",), "Only from emberfall.gg."),
