@@ -821,3 +821,12 @@ def test_a_forum_thread_copied_as_text_reads_its_posts_without_their_headers(
     ]
     found = engine_for(tmp_path).ask("does it work on linux")
     assert found.summary[0].text == "Yes, through Proton."
+
+
+def test_a_guides_own_headings_that_a_forum_also_prints_stay_headings(tmp_path: Path) -> None:
+    guide = "Dungeon Guide\n\nLevel 1\n\nYou start with a sword.\n\nLevel 2\n\nThe bats arrive.\n"
+    article = pasted(tmp_path, "guide.txt", guide)
+    assert [(p.section, p.role) for p in article.paragraphs] == [
+        (("Level 1",), "body"),
+        (("Level 2",), "body"),
+    ]

@@ -41,7 +41,7 @@ _PAGE_FURNITURE = re.compile(
     r"|get (?:daily|weekly|the latest) updates from .{1,60}"
     r"|\(edited\)"
     # a forum thread's: its community, its poster, a comment's depth and its age
-    r"|r/[\w-]{2,30}|(?:posted by )?u/[\w-]{2,30}|level \d{1,2}"
+    r"|r/[\w-]{2,30}|(?:posted by )?u/[\w-]{2,30}"
     r"|[\u00b7\u2022]? ?\d{1,3} (?:yr|yrs|mo|mos|wk|wks|d|h|hr|hrs|min|mins|y|w"
     r"|years?|months?|weeks?|days?|hours?|minutes?)\.? ago"
     # a wiki's: its tools over the page, its licence and categories under it
@@ -69,7 +69,7 @@ _BARE_NUMBER = re.compile(r"^[-\u2013\u2014 ]*(\d{1,4})[-\u2013\u2014 ]*$")
 _BUTTON = re.compile(
     r"^(?:follow|following|listen|share|save|like|print|email|comments?|subscribe|subscribed"
     r"|sign in|sign up|log in|restack|history|talk|edit|reply|report|award|upvote|downvote"
-    r"|vote|moderator|mod|admin|op)$",
+    r"|vote|moderator|mod|admin|op|level \d{1,2})$",  # "level 2": a comment's depth
     re.IGNORECASE,
 )
 _MAX_WORDS = 20
