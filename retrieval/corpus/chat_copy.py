@@ -23,6 +23,7 @@ _NAMED_STAMP = re.compile(rf"^[^\n]{{1,40}}?\s+[\u2014\u2013-]\s+{_TIME}$", re.I
 _TAG = re.compile(r"^(?:\u2713\s*)?(?:APP|BOT)$")
 _NAME = re.compile(r"^[^\s.!?][^\n.!?]{0,39}$")  # a display name: short, no sentence's end
 _NAME_WORDS = 4
+_HEADER_CHARS = 80  # a name of 40 characters, a dash and a time
 _EMOJI_ONLY = re.compile(r"^[^\w\s]{1,8}$")  # "👍", ":)": no letter or digit
 _COUNT = re.compile(r"^\d{1,6}$")
 
@@ -31,7 +32,9 @@ def header_lines(lines: Sequence[str]) -> int:
     """How many of ``lines`` (stripped or not), from the first, are a message's header: its
     sender's name, a bot's tag and its time; 0 when they are not one."""
     first = [line.strip() for line in lines[:3]]
-    if first and _NAMED_STAMP.match(first[0]):
+    if not first or len(first[0]) > _HEADER_CHARS:  # a paragraph's first line, not a header's
+        return 0
+    if _NAMED_STAMP.match(first[0]):
         return 1
     if len(first) < 2 or not _is_name(first[0]) or _TAG.match(first[0]):
         return 0

@@ -141,21 +141,28 @@ def peeled(block: str) -> list[str]:
     paragraph), when such a run holds a line of the page's furniture itself: buttons or dates
     alone may be the text's, and a label ending with a colon introduces the lines after it
     ("Related:"). Else ``[block]``."""
+    if "\n" not in block:
+        return [block]
     lines = block.split("\n")
-    kinds = [_kind(line.strip()) for line in lines]
     header, reactions = chat_copy.header_lines(lines), chat_copy.reaction_lines(lines)
-    kinds[:header] = ["furniture"] * header  # a chat message's header and its reactions
-    kinds[len(lines) - reactions :] = ["furniture"] * reactions
+    kinds: dict[int, str | None] = dict.fromkeys(range(header), "furniture")
+    kinds.update(dict.fromkeys(range(len(lines) - reactions, len(lines)), "furniture"))
+
+    def kind(at: int) -> str | None:  # read from each end only as far as the page's lines go
+        if at not in kinds:
+            kinds[at] = _kind(lines[at].strip())
+        return kinds[at]
+
     start = 0
-    while start < len(lines) and kinds[start] and not lines[start].rstrip().endswith(":"):
+    while start < len(lines) and kind(start) and not lines[start].rstrip().endswith(":"):
         start += 1
     end = len(lines)
-    while end > start and kinds[end - 1]:
+    while end > start and kind(end - 1):
         end -= 1
     if start == end:  # the page's lines alone: ``is_furniture`` tells
         return [block]
-    head = lines[:start] if "furniture" in kinds[:start] else []
-    tail = lines[end:] if "furniture" in kinds[end:] else []
+    head = lines[:start] if any(kinds[at] == "furniture" for at in range(start)) else []
+    tail = lines[end:] if any(kinds[at] == "furniture" for at in range(end, len(lines))) else []
     if not head and not tail:
         return [block]
     text = lines[len(head) : len(lines) - len(tail)]
