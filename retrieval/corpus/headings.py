@@ -76,8 +76,8 @@ def writes_markdown(body: str) -> bool:
 
 # A run of one mark under (or over and under) a heading's line: "=====", "-----", "~~~~~".
 _UNDERLINE = re.compile(r"([=\-~^*#+_])\1{2,}")
-# A wiki's section heading pasted with its edit link: "History[edit]", "Early life [edit]".
-# A wiki's edit link after a heading: "History[edit]", "Drops[edit | edit source]" (Fandom).
+# A wiki's edit link after a heading: "History[edit]", "Early life [edit]", "Drops[edit | edit
+# source]" (Fandom).
 _EDIT_LINK = re.compile(r"\s*\[(?:edit|edit source|edit \| edit source)\]$")
 _EDIT_LINK_CHARS = 40  # the longest link and the spaces before it that are searched
 QUESTION_LEVEL = 100  # a question line heads its answer, below every other heading
@@ -113,12 +113,13 @@ def split_at_edit_marks(texts: Sequence[str]) -> list[str]:
     found: list[str] = []
     for text in texts:
         lines = text.split("\n")
-        if len(lines) == 1 or not any(edit_marked(line.strip()) for line in lines):
+        marked = [len(lines) > 1 and edit_marked(line.strip()) is not None for line in lines]
+        if not any(marked):
             found.append(text)
             continue
         run: list[str] = []
-        for line in lines:
-            if edit_marked(line.strip()):
+        for line, heading in zip(lines, marked, strict=True):
+            if heading:
                 found.extend(["\n".join(run)] if "".join(run).strip() else [])
                 found.append(line)
                 run = []

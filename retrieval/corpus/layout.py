@@ -192,16 +192,16 @@ def byline(line: str) -> tuple[str, str | None] | None:
     """The first name a byline gives and what follows its names, if anything ("Jane Doe" and
     "CNN" of "By Jane Doe, CNN"; "Jane Doe" alone of "Jane Doe Science correspondent" over a
     date), else None."""
-    first, _, rest = line.strip().partition("\n")
-    if rest and not all(_under_a_byline(part.strip()) for part in rest.split("\n")):
-        first = line.strip()  # "By Jane Doe" over "Reporting from Kingston": its first line
+    top, _, rest = line.strip().partition("\n")
+    under = [part.strip() for part in rest.split("\n")] if rest else []
+    # "By Jane Doe" over "Reporting from Kingston": its first line, else the whole block
+    first = top if all(_under_a_byline(part) for part in under) else line.strip()
     found = _BYLINE.match(first)
     if found:
         return found["name"], found["tail"]
-    under = [part.strip() for part in rest.split("\n")] if rest else []
     if under and _NAME_ALONE.fullmatch(first) and _says_who_and_when(under):
         return first, None  # "Ellen Park" over "Mar 04, 2025", the likes and "Share"
-    staff = _STAFF_BYLINE.match(line.strip().split("\n")[0])
+    staff = _STAFF_BYLINE.match(top)
     return (staff["name"], None) if staff else None
 
 

@@ -60,7 +60,6 @@ def _above_the_title(blocks: list[str]) -> tuple[list[str], list[str]]:
     "FOR IMMEDIATE RELEASE", a news site's "Supported by" and its label over the headline
     ("Opinion", alone or over the headline's line). They stay paragraphs, the page's own
     (``retrieval.corpus.layout``); a text of nothing else keeps its first line as its title."""
-    above = []
     at = 0
     while at + 1 < len(blocks) and (
         page_furniture.is_furniture(line := blocks[at].strip()) or page_furniture.is_label(line)
