@@ -14,18 +14,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval import patterns
+
 _TIME = (
     r"(?:(?:today|yesterday|(?:last )?(?:mon|tues|wednes|thurs|fri|satur|sun)day) at "
     r"|\d{1,2}/\d{1,2}/\d{2,4},? )\d{1,2}:\d{2}(?: ?[ap]\.?m\.?)?"
 )
-_STAMP = re.compile(rf"^[\u2014\u2013-]?\s*{_TIME}$", re.IGNORECASE)
-_NAMED_STAMP = re.compile(rf"^[^\n]{{1,40}}?\s+[\u2014\u2013-]\s+{_TIME}$", re.IGNORECASE)
-_TAG = re.compile(r"^(?:\u2713\s*)?(?:APP|BOT)$")
-_NAME = re.compile(r"^[^\s.!?][^\n.!?]{0,39}$")  # a display name: short, no sentence's end
+_STAMP = patterns.compile(rf"^[\u2014\u2013-]?\s*{_TIME}$", re.IGNORECASE)
+_NAMED_STAMP = patterns.compile(rf"^[^\n]{{1,40}}?\s+[\u2014\u2013-]\s+{_TIME}$", re.IGNORECASE)
+_TAG = patterns.compile(r"^(?:\u2713\s*)?(?:APP|BOT)$")
+_NAME = patterns.compile(r"^[^\s.!?][^\n.!?]{0,39}$")  # a display name: short, no sentence's end
 _NAME_WORDS = 4
 _HEADER_CHARS = 80  # a name of 40 characters, a dash and a time
-_EMOJI_ONLY = re.compile(r"^[^\w\s]{1,8}$")  # "👍", ":)": no letter or digit
-_COUNT = re.compile(r"^\d{1,6}$")
+_EMOJI_ONLY = patterns.compile(r"^[^\w\s]{1,8}$")  # "👍", ":)": no letter or digit
+_COUNT = patterns.compile(r"^\d{1,6}$")
 
 
 def header_lines(lines: Sequence[str]) -> int:

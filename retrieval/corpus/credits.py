@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
+from retrieval import patterns
 from retrieval.corpus.layout import (
     NEWSROOM_JOBS,
     PERSON,
@@ -34,25 +35,27 @@ _WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&-]*(?:\.[\w&-]+)*)"
 _ORGANISATION = rf"{_WORD}(?: (?:(?:of|on|for|and|&|the) )?{_WORD})*"
 # "... first appeared on the Cato Institute site.", "... originally published in The Atlantic.",
 # "... appeared in the June issue of Foreign Affairs": the last such name of its first sentence.
-_RAN_IN = re.compile(rf"\b(?:on|in|at|by|from|of) (?:the )?(?P<name>{_ORGANISATION})")
+_RAN_IN = patterns.compile(rf"\b(?:on|in|at|by|from|of) (?:the )?(?P<name>{_ORGANISATION})")
 # "\u00a9 2024 The Ledger", "Copyright 2016 Cato Institute. All rights reserved.": the holder.
-_COPYRIGHT = re.compile(
+_COPYRIGHT = patterns.compile(
     r"^(?:\u00a9|\([cC]\)|Copyright|COPYRIGHT)\s*\u00a9?\s*(?:\d{4}(?:\s*[-\u2013]\s*\d{2,4})?,?\s+)?"
     rf"(?:by )?(?P<name>{_ORGANISATION})"
 )
 # "... responsible for Bloomberg View's editorials": the outlet whose staff the line names.
-_OUTLETS_OWN = re.compile(rf"(?P<name>{_ORGANISATION})['\u2019]s\b")
+_OUTLETS_OWN = patterns.compile(rf"(?P<name>{_ORGANISATION})['\u2019]s\b")
 # "... is a climate correspondent for the Desert Ledger": a journalist's bio names the outlet (a
 # fellow's or a professor's names where they work, not where the article ran).
-_WRITES_FOR = re.compile(
+_WRITES_FOR = patterns.compile(
     rf"\b(?:{NEWSROOM_JOBS}) (?:for|at|with|of) (?:the )?(?P<name>{_ORGANISATION})"
 )
 # "... is a Guardian columnist", "... is a Bloomberg Opinion columnist": the outlet before the job.
-_OUTLETS_WRITER = re.compile(rf"\b(?:is|was) an? (?P<name>{_ORGANISATION}) (?:{NEWSROOM_JOBS})\b")
+_OUTLETS_WRITER = patterns.compile(
+    rf"\b(?:is|was) an? (?P<name>{_ORGANISATION}) (?:{NEWSROOM_JOBS})\b"
+)
 # "..., Science Correspondent", "..., Staff Writer": a byline's job, not its outlet.
-_JOB = re.compile(rf"\b(?:{NEWSROOM_JOBS}|staff|analyst|producer|chief)s?\b", re.IGNORECASE)
+_JOB = patterns.compile(rf"\b(?:{NEWSROOM_JOBS}|staff|analyst|producer|chief)s?\b", re.IGNORECASE)
 # "To contact the reporter on this story: Jane Doe in London at ...": the writer.
-_WRITER = re.compile(
+_WRITER = patterns.compile(
     r"\b(?:reporters?|authors?|writers?|correspondents?|columnists?)\b[^:]{0,40}: "
     rf"(?P<name>{PERSON})"
 )

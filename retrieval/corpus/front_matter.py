@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 import tomllib
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from retrieval import patterns
 from retrieval.corpus.models import CorpusError, Genre
 
 MAX_TITLE_CHARS = 200
@@ -19,7 +19,7 @@ MAX_ALIASES_PER_PHRASE = 20
 MAX_ALIASES_PER_ARTICLE = 100
 MAX_ALIASES = 5_000  # different aliases in a whole corpus (``retrieval.corpus.loader``)
 _FENCE = "+++"
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
+_SLUG = patterns.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 Slug = Annotated[str, Field(pattern=_SLUG.pattern)]
 ShortText = Annotated[str, Field(min_length=1, max_length=MAX_TITLE_CHARS)]

@@ -15,13 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval import patterns
 from retrieval.corpus.models import GENRES, Article, Genre
 from retrieval.lexicon import ATTRIBUTION, alternatives
 
 __all__ = ["GENRES", "Genre", "article_genre", "detect_genre", "recommends", "reported"]
 
 # Edmundson's bonus words (retrieval.summary.cues): recommending, concluding, naming the aim.
-_BONUS = re.compile(
+_BONUS = patterns.compile(
     r"\b(?:"
     r"should|shouldn['\u2019]t|must|mustn['\u2019]t|ought to|needs? to|need not|"
     r"(?:it is|it['\u2019]s) (?:high )?time|the time has come|"
@@ -37,7 +38,7 @@ _BONUS = re.compile(
     re.IGNORECASE,
 )
 # "should have done", "must have known": a judgement of the past or an inference, not advice.
-_PAST_MODAL = re.compile(
+_PAST_MODAL = patterns.compile(
     r"\b(?:should|shouldn['\u2019]t|must|mustn['\u2019]t|ought to|needn['\u2019]t)"
     r"(?:\s+\w+)?\s+have\s+\w+",
     re.IGNORECASE,
@@ -45,8 +46,8 @@ _PAST_MODAL = re.compile(
 
 
 MIN_RECOMMENDING = 3  # an opinion piece makes its case more than once
-_ATTRIBUTION = re.compile(rf"\b(?:{alternatives(ATTRIBUTION)})\b", re.IGNORECASE)
-_DIRECT_SPEECH = re.compile(r"^\W*[\"\u201c]")  # opens on a quotation: someone else's words
+_ATTRIBUTION = patterns.compile(rf"\b(?:{alternatives(ATTRIBUTION)})\b", re.IGNORECASE)
+_DIRECT_SPEECH = patterns.compile(r"^\W*[\"\u201c]")  # opens on a quotation: someone else's words
 
 
 def recommends(sentence: str) -> bool:

@@ -42,6 +42,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 
+from retrieval import patterns
 from retrieval.corpus.front_matter import MAX_TITLE_CHARS
 from retrieval.corpus.text import identity
 
@@ -51,11 +52,11 @@ MAX_LABEL_WORDS = 4
 MIN_HEADINGS = 2
 WRAP_SHARE = 0.6  # a title line opening a block is at most this share of its longest line
 
-_INITIALISM = re.compile(r"\b(?:[A-Za-z]\.){2,}$")
-LIST_ITEM = re.compile(r"^(?:\d{1,3}[.)]|[-*+\u2022])\s")
-_OPENS = re.compile(r"^[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u00de]")
-_ENDS_BARE = re.compile(r"[\w)\]]$")
-_WORD = re.compile(r"[^\W\d_]{2}")
+_INITIALISM = patterns.compile(r"\b(?:[A-Za-z]\.){2,}$")
+LIST_ITEM = patterns.compile(r"^(?:\d{1,3}[.)]|[-*+\u2022])\s")
+_OPENS = patterns.compile(r"^[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u00de]")
+_ENDS_BARE = patterns.compile(r"[\w)\]]$")
+_WORD = patterns.compile(r"[^\W\d_]{2}")
 # Words a line cut short ends on, which no heading does (unlike "in" or "up": "Sign in").
 _CANNOT_END = frozenset(
     "a an the and or but nor of for to at by with from as than that into onto via".split()
@@ -63,7 +64,7 @@ _CANNOT_END = frozenset(
 
 
 # A Markdown heading written in a text file: "# Rules", "## Punishments" (not "#general").
-_ATX_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+_ATX_HEADING = patterns.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
 
 
 def writes_markdown(body: str) -> bool:
@@ -75,10 +76,10 @@ def writes_markdown(body: str) -> bool:
 
 
 # A run of one mark under (or over and under) a heading's line: "=====", "-----", "~~~~~".
-_UNDERLINE = re.compile(r"([=\-~^*#+_])\1{2,}")
+_UNDERLINE = patterns.compile(r"([=\-~^*#+_])\1{2,}")
 # A wiki's edit link after a heading: "History[edit]", "Early life [edit]", "Drops[edit | edit
 # source]" (Fandom).
-_EDIT_LINK = re.compile(r"\s*\[(?:edit|edit source|edit \| edit source)\]$")
+_EDIT_LINK = patterns.compile(r"\s*\[(?:edit|edit source|edit \| edit source)\]$")
 _EDIT_LINK_CHARS = 40  # the longest link and the spaces before it that are searched
 QUESTION_LEVEL = 100  # a question line heads its answer, below every other heading
 

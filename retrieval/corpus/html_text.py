@@ -24,9 +24,9 @@ is text. Python's ``html.parser`` reads the markup; nothing in it is run or fetc
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
 
+from retrieval import patterns
 from retrieval.corpus.models import CELL_SEPARATOR
 
 Piece = tuple[str, str]  # ("summary" | "end" | "code" | "text" | "h1"... "h6", its text)
@@ -41,7 +41,7 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Components whose title or label heads what they hold (tag names come lowercased).
 _HEADED = frozenset("tabitem tab accordion step card expandable callout aside".split())
 _CELLS = frozenset({"td", "th"})  # a row's cells are one run, joined as Markdown's are
-_SPACE = re.compile(r"\s+")
+_SPACE = patterns.compile(r"\s+")
 
 
 def pieces(html: str) -> list[Piece]:

@@ -11,33 +11,34 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from retrieval import patterns
 from retrieval.corpus import page_furniture
 from retrieval.lexicon import TEXT_NOUNS, alternatives
 
-_CREDIT_LINE = re.compile(
+_CREDIT_LINE = patterns.compile(
     r"^(?:photo(?:graph)?(?:er)?s?|image|picture|credit|illustration|video|source)\s*:",
     re.IGNORECASE,
 )
 # "... (Photo: Reuters)" and "... [Getty Images]" end captions as well as a bare credit does.
-_TRAILING_CREDIT = re.compile(
+_TRAILING_CREDIT = patterns.compile(
     r"(?:/via \w+|getty images|reuters|associated press|\bAP photo|\bAFP)[)\]]?\.?\s*$",
     re.IGNORECASE,
 )
 # "Solar panels on a roof. Photograph: Gareth Fuller/PA": a caption closed by its credit.
 # "Workers on the span. Credit...Hilary Swift for The New York Times" likewise.
-_INLINE_CREDIT = re.compile(
+_INLINE_CREDIT = patterns.compile(
     r"\b(?:photo(?:graph)?|image|illustration|picture|credit)s?:\s*[^.!?:]{1,80}$"
     r"|\bcredit(?:\.{2,}|\u2026)\s*[^!?:]{1,80}$",
     re.IGNORECASE,
 )
 # A sentence naming the agency as its source is body text: "an official told Reuters."
-_SOURCED = re.compile(
+_SOURCED = patterns.compile(
     r"\b(?:told|to|with|said|says)\s+(?:the\s+)?(?:reuters|associated press|AFP|AP)\.?\s*$",
     re.IGNORECASE,
 )
 # "This article first appeared on...", "Originally published in...", "Reprinted with
 # permission from...", "© 2024 The Ledger", "Copyright 2016 Cato Institute. All rights reserved."
-_NOTICE = re.compile(
+_NOTICE = patterns.compile(
     rf"^(?:this|the) (?:{alternatives(TEXT_NOUNS)}) "
     r"(?:was )?(?:first |originally )?(?:appeared|published|ran)"
     r"|^(?:originally|first) (?:appeared|published|posted) (?:in|on|at|by)\b"
@@ -47,7 +48,7 @@ _NOTICE = re.compile(
 )
 # Notices that name no publication: a print edition's ("A version of this article appears in
 # print on ..."), a correction ("This article was amended on 15 May 2025."), a call for letters.
-_OTHER_NOTICE = re.compile(
+_OTHER_NOTICE = patterns.compile(
     rf"^an? (?:version|edition) of this (?:{alternatives(TEXT_NOUNS)}) (?:appears|appeared|ran)\b"
     rf"|^(?:this|the|an earlier version of this) (?:{alternatives(TEXT_NOUNS)}) "
     r"(?:was|has been|had been|is being) (?:amended|corrected|updated|edited|changed)\b"
@@ -55,14 +56,16 @@ _OTHER_NOTICE = re.compile(
     rf"|^do you have an opinion on the issues raised in this (?:{alternatives(TEXT_NOUNS)})\b",
     re.IGNORECASE,
 )
-_CONTACT = re.compile(r"^(?:to contact|contact (?:the )?(?:author|editor|us))\b", re.IGNORECASE)
+_CONTACT = patterns.compile(
+    r"^(?:to contact|contact (?:the )?(?:author|editor|us))\b", re.IGNORECASE
+)
 # A person's name as bios and bylines write it: two to four capitalised words ("Doug Bandow",
 # "Mary K. O'Neil"), not opening with a determiner ("The Scot was...", "By The Numbers",
 # "Our Energy correspondent").
 _NAME_WORD = r"[A-Z][\w.'\u2019-]*"
 _NOT_A_NAME = r"(?!(?:The|A|An|Our|This|These|Its|His|Her|Their|THE)\b)"
 PERSON = rf"{_NOT_A_NAME}{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}"
-_BIO = re.compile(
+_BIO = patterns.compile(
     rf"^(?P<name>{PERSON}),? (?:is|was|writes|has been) "
     r"(?:an? |the )?(?:[\w-]+ ){0,3}"
     r"(?:fellow|editor|columnist|professor|author|writer|correspondent|director|analyst|"
@@ -70,31 +73,31 @@ _BIO = re.compile(
 )
 # "By Jane Doe", "By Jane Doe and John Roe, Science Correspondent", "By JANE DOE | Reuters": no
 # sentence, names and at most a short description after them.
-_BYLINE = re.compile(
+_BYLINE = patterns.compile(
     rf"^(?:By|BY|by|Written by|WRITTEN BY) (?P<name>{PERSON})(?:(?:,| and| &) {PERSON})*"
     r"(?: ?[,|\u2013\u2014-] (?P<tail>[^.!?]{1,60}))?$"
 )
 # "Jane Whitfield Energy correspondent" over the date, as some papers write a byline: the
 # shortest name before at most two words and the writer's job.
-_STAFF_BYLINE = re.compile(
+_STAFF_BYLINE = patterns.compile(
     rf"^(?P<name>{_NOT_A_NAME}{_NAME_WORD}(?: {_NAME_WORD}){{1,3}}?)"
     r" (?:[\w-]+ ){0,2}(?:correspondent|editor|reporter|writer|columnist)s?$",
 )
 NEWSROOM_JOBS = "correspondent|editor|columnist|reporter|writer|contributor|journalist"
 # A writer's job on the line under a byline: "Contributing columnist", "Science correspondent",
 # "Senior Fellow - Economic Studies".
-_JOB_LINE = re.compile(
+_JOB_LINE = patterns.compile(
     rf"^(?:[\w'\u2019-]+ ){{0,3}}(?:{NEWSROOM_JOBS}|critic|fellow|scholar|professor|director"
     r"|analyst|researcher|economist)s?(?: *[-\u2013\u2014,|] *[\w .&'\u2019-]{1,40})?$",
     re.IGNORECASE,
 )
 # Under a byline a page also prints the writer's handle, and counts of likes and comments.
-_HANDLE = re.compile(r"^@\w{1,30}$")
-_COUNT = re.compile(r"^(?:[\d,.]+k?|[\u00b7\u2022|])$")
-_NAME_ALONE = re.compile(PERSON)
+_HANDLE = patterns.compile(r"^@\w{1,30}$")
+_COUNT = patterns.compile(r"^(?:[\d,.]+k?|[\u00b7\u2022|])$")
+_NAME_ALONE = patterns.compile(PERSON)
 # The sections closing a wiki or an encyclopedia page: its sources and links, not its text
 # ("Notes" and "Sources" head text in docs: "## Sources" configures a package index).
-_BACK_MATTER = re.compile(
+_BACK_MATTER = patterns.compile(
     r"(?:references|citations|bibliography|external links|further reading|footnotes|see also"
     r"|related (?:content|articles|stories|topics|reading|posts|links))",
     re.IGNORECASE,

@@ -21,13 +21,12 @@ end, and its paragraph numbers are the ones a reader counts. Front matter declar
 
 from __future__ import annotations
 
-import re
-
+from retrieval import patterns
 from retrieval.corpus.headings import LIST_ITEM, heading_line, question_line
 
 MIN_ENDED = 2  # lines ending as sentences in a block read a line a paragraph
 
-_ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+_ENDS_SENTENCE = patterns.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
 
 
 def split(block: str) -> list[str]:

@@ -11,19 +11,19 @@ reader typed must begin a word of the article's slug, title, publisher or author
 from __future__ import annotations
 
 import difflib
-import re
 import unicodedata
 from collections.abc import Sequence
 from itertools import islice
 
+from retrieval import patterns
 from retrieval.corpus.listing import ArticleInfo, article_info
 from retrieval.corpus.models import Article, Corpus
 from retrieval.corpus.text import normalize
 
 MAX_SUGGESTIONS = 5
 _MAX_NUMBER_DIGITS = 9
-_WORD = re.compile(r"\w+")
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
+_WORD = patterns.compile(r"\w+")
+_NON_SLUG = patterns.compile(r"[^a-z0-9]+")
 
 
 class ArticleNotFound(LookupError):

@@ -10,6 +10,8 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
+from retrieval import patterns
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -17,22 +19,22 @@ if TYPE_CHECKING:
 MAX_BOLD_HEADING = 100
 # An admonition's marker on a line of its own: GitHub's "[!NOTE]", and a ":::" fence that
 # ``retrieval.corpus.site_markup`` left (an unknown kind, or a closing fence without its opening).
-_MARKER_LINE = re.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
+_MARKER_LINE = patterns.compile(r"\[![A-Za-z]+\]|:::[\w -]*")
 # An icon's or an emoji's shortcode (MkDocs Material's ``:material-check:``, GitHub's and
 # PyMdown's ``:tada:``, ``:+1:``): the page shows a picture, not the name: an emoji's is shown as
 # the emoji ("react with :white_check_mark:" reads "react with ✅"), an icon's as nothing. Only a
 # whole word (white space, "(" or a line's start before it; white space, punctuation or the end
 # after it), so "12:30:45", "a:b:c" and a role such as ":ref:`x`" stay as written.
 _MARKS = ".,;!?)"  # punctuation that may follow a shortcode, as white space may
-_SHORTCODE = re.compile(
+_SHORTCODE = patterns.compile(
     rf"(?<![^\s(]):(?:[a-z0-9_+-]*[a-z][a-z0-9_+-]*|[+-]1):(?=[\s{re.escape(_MARKS)}]|$)"
 )
 
 
 _BREAKS = ("softbreak", "hardbreak")
 _INLINE_MARKS = tuple("` * _ ~ [ < \\ & :".split())  # what inline Markdown begins with
-_LINE_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)  # raw HTML that shows a line break
-_ALT = re.compile(r"""<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_LINE_BREAK = patterns.compile(r"<br\s*/?>", re.IGNORECASE)  # raw HTML that shows a line break
+_ALT = patterns.compile(r"""<img\b[^>]*?\balt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 
 
 def _without_shortcodes(text: str, glued: bool = False) -> str:

@@ -21,6 +21,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from retrieval import patterns
+
 Kind = Literal["titled", "untitled", "nothing", "code"]
 
 # Their argument is a title and their content the page's text.
@@ -41,13 +43,13 @@ _NOTHING = frozenset(
     "autoexception".split()
 )
 
-HAS_TARGET = re.compile(r"^[ \t]{0,3}\([^()\s]+\)=[ \t]*$", re.MULTILINE)
-_TARGET = re.compile(HAS_TARGET.pattern.strip("^$"))
+HAS_TARGET = patterns.compile(r"^[ \t]{0,3}\([^()\s]+\)=[ \t]*$", re.MULTILINE)
+_TARGET = patterns.compile(HAS_TARGET.pattern.strip("^$"))
 # A role and its content: "{ref}`install`" (its name begins with a letter; its content holds no
 # backtick, so that no line makes the pattern backtrack long). ``ROLE`` is matched with a
 # text's code spans, which go first.
 ROLE = r"\{[^\W\d_][\w:.+-]*\}(?P<ticks>`{1,2})(?P<content>[^`\n]+)(?P=ticks)(?!`)"
-_LABELLED = re.compile(r"(?P<label>.*\S)\s*<[^<>]+>")
+_LABELLED = patterns.compile(r"(?P<label>.*\S)\s*<[^<>]+>")
 
 
 def kind(name: str) -> Kind:

@@ -19,12 +19,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-_NON_SLUG = re.compile(r"[^a-z0-9]+")
-_NUMBERED = re.compile(r"^\d+[\s_.-]+(?=[^\W\d_])")  # "02-", "10_", "3. ": ordering only
-_SEPARATORS = re.compile(r"[\s_-]+")
+from retrieval import patterns
+
+_NON_SLUG = patterns.compile(r"[^a-z0-9]+")
+_NUMBERED = patterns.compile(r"^\d+[\s_.-]+(?=[^\W\d_])")  # "02-", "10_", "3. ": ordering only
+_SEPARATORS = patterns.compile(r"[\s_-]+")
 # A name of numbers and hexadecimal ids only, each id with a digit ("5c8dd65f"; "decade" and
 # "facade" are words): it names no article.
-_NAMELESS = re.compile(r"(?:\d+|[0-9a-f]*\d[0-9a-f]*)(?:-(?:\d+|[0-9a-f]*\d[0-9a-f]*))*")
+_NAMELESS = patterns.compile(r"(?:\d+|[0-9a-f]*\d[0-9a-f]*)(?:-(?:\d+|[0-9a-f]*\d[0-9a-f]*))*")
 TITLE_SLUG_CHARS = 48  # a citation stays short: "a-spectacular-opportunity-to-engage-kim-jong-un"
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from retrieval import patterns
 from retrieval.corpus.sentences import NUMBERED_MARKER
 
-_ITEM_LINE = re.compile(rf"^{NUMBERED_MARKER}", re.MULTILINE)  # an item at no indent
+_ITEM_LINE = patterns.compile(rf"^{NUMBERED_MARKER}", re.MULTILINE)  # an item at no indent
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,6 +14,7 @@ import itertools
 import re
 from collections.abc import Collection, Sequence
 
+from retrieval import patterns
 from retrieval.corpus import chat_copy
 
 # A date or a time as a page stamps one: "March 3, 2024", "3 Mar 2024", "2024-03-03", "10:32".
@@ -24,7 +25,7 @@ _DATED = (
 )
 # What a web page puts between an article's paragraphs, pasted with them: "Advertisement",
 # "Read more: <another headline>", "Sign up for our Opinion newsletter.", "Share this article".
-_PAGE_FURNITURE = re.compile(
+_PAGE_FURNITURE = patterns.compile(
     r"^(?:advertisement|advertising|sponsored content|skip advertisement"
     r"|story continues below(?: advertisement)?|continue reading(?: below| the main story)?"
     r"|open in app|member-only story|listen to this article|link copied|copy link"
@@ -62,11 +63,11 @@ _PAGE_FURNITURE = re.compile(
 # A PDF export's page numbers: "Page 3 of 12", "Club Handbook    Page 3"; and "3" or "- 3 -"
 # alone, only in a text that numbers its pages so, or gives two or more, one after the other
 # (an FAQ's answer may be a number alone).
-_PAGE_LINE = re.compile(r"^(?:.{0,80}\s)?page \d{1,4}(?: of \d{1,4})?$", re.IGNORECASE)
-_BARE_NUMBER = re.compile(r"^[-\u2013\u2014 ]*(\d{1,4})[-\u2013\u2014 ]*$")
+_PAGE_LINE = patterns.compile(r"^(?:.{0,80}\s)?page \d{1,4}(?: of \d{1,4})?$", re.IGNORECASE)
+_BARE_NUMBER = patterns.compile(r"^[-\u2013\u2014 ]*(\d{1,4})[-\u2013\u2014 ]*$")
 # A blog's buttons pasted as lines ("Follow", "Listen", "Share"): page furniture only beside
 # other furniture, as a row of buttons sits; alone, "Share" or "Save" may head a docs section.
-_BUTTON = re.compile(
+_BUTTON = patterns.compile(
     r"^(?:follow|following|listen|share|save|like|print|email|comments?|subscribe|subscribed"
     r"|sign in|sign up|log in|restack|history|talk|edit|reply|report|award|upvote|downvote"
     r"|vote|moderator|mod|admin|op|level \d{1,2})$",  # "level 2": a comment's depth
@@ -77,7 +78,7 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A date or a time alone, as a page stamps an article: "Wed 14 May 2025 07.00 BST", "June 3,
 # 2025 at 6:45 a.m. EDT". Alone it may answer an FAQ's question ("When is the meetup?" over
 # "Sat 14 June 2025"), so like a button it is the page's only among the page's lines.
-_STAMP = re.compile(
+_STAMP = patterns.compile(
     r"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,? )?"
     rf"(?:\d{{1,2}} {_MONTH},? \d{{4}}|{_MONTH} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
     r"(?:,? (?:at )?\d{1,2}[.:]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?)?$",
@@ -88,14 +89,14 @@ _STAMP = re.compile(
 _OPINION_LABELS = (
     r"opinion|commentary|op-ed|editorial|perspective|column|guest essay|guest opinion|letters?"
 )
-_LABEL = re.compile(
+_LABEL = patterns.compile(
     rf"^(?:{_OPINION_LABELS}|analysis|news analysis|explainer|interview|exclusive"
     r"|breaking news)[.:]?$",
     re.IGNORECASE,
 )
-_OPINION_LABEL = re.compile(rf"^(?:{_OPINION_LABELS})[.:]?$", re.IGNORECASE)
+_OPINION_LABEL = patterns.compile(rf"^(?:{_OPINION_LABELS})[.:]?$", re.IGNORECASE)
 _SEPARATORS = frozenset("\u00b7\u2022|")  # "142 Likes" over "\u00b7" over "12 Restacks"
-_TALLY = re.compile(r"^\d{1,6}$")  # "142" over "Share": a post's votes among its buttons
+_TALLY = patterns.compile(r"^\d{1,6}$")  # "142" over "Share": a post's votes among its buttons
 _LABEL_TAG_WORDS = 3  # "Opinion" over "Cycling": a topic tag under the label is a few words
 
 
@@ -123,8 +124,8 @@ def is_furniture(line: str) -> bool:
 
 
 # A page's table of contents pasted as text: "Contents" over its numbered headings.
-_CONTENTS = re.compile(r"^(?:table of )?contents(?: \[(?:hide|show)\])?$", re.IGNORECASE)
-_CONTENTS_ENTRY = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+\S.{0,80}$")
+_CONTENTS = patterns.compile(r"^(?:table of )?contents(?: \[(?:hide|show)\])?$", re.IGNORECASE)
+_CONTENTS_ENTRY = patterns.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?\s+\S.{0,80}$")
 
 
 def _contents(lines: Sequence[str]) -> bool:

@@ -11,9 +11,9 @@ among the lines the layout rules leave as text (``retrieval.corpus.layout``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from retrieval import patterns
 from retrieval.corpus import headings, layout, line_paragraphs, markdown, page_furniture
 from retrieval.corpus.front_matter import FrontMatter
 from retrieval.corpus.models import BODY, CorpusError
@@ -22,7 +22,7 @@ from retrieval.corpus.text import normalize
 NO_PARAGRAPHS = "has a title but no paragraphs: add its text below the title"
 NO_PARAGRAPHS_UNDER_HEADINGS = "has headings but no paragraphs: add its text under them"
 
-_BLANK_LINES = re.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
+_BLANK_LINES = patterns.compile(r"\n[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)*")
 
 
 def title_and_paragraphs(

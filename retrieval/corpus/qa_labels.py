@@ -17,18 +17,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from retrieval import patterns
 from retrieval.corpus.markdown import Block
 from retrieval.corpus.models import BODY
 
 _Q = r"(?:Q|Question|QUESTION)[:.]"
 _A = r"(?:A|Answer|ANSWER)[:.]"
-_QUESTION_LABEL = re.compile(rf"{_Q}[ \t]+(?=\S)")
-_ANSWER_LABEL = re.compile(rf"{_A}[ \t]+(?=\S)")
+_QUESTION_LABEL = patterns.compile(rf"{_Q}[ \t]+(?=\S)")
+_ANSWER_LABEL = patterns.compile(rf"{_A}[ \t]+(?=\S)")
 MAX_QUESTION_CHARS = 300
 # Where a pair may begin: a question's label at the start or after a space. The text is cut
 # there and each piece read alone, anchored, so that no pattern runs over the whole text.
-_PAIR_STARTS = re.compile(rf"(?:^|(?<=\s)){_Q}[ \t]")
-_PAIR = re.compile(
+_PAIR_STARTS = patterns.compile(rf"(?:^|(?<=\s)){_Q}[ \t]")
+_PAIR = patterns.compile(
     rf"{_Q}[ \t]+(?P<question>[^?\n]{{1,{MAX_QUESTION_CHARS}}}\?)\s+{_A}[ \t]+(?P<answer>\S.*)",
     re.DOTALL,
 )

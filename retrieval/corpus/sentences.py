@@ -10,13 +10,13 @@ as Punkt does with its frequent sentence starters; titles ("Mr.", "Dr.") never e
 
 from __future__ import annotations
 
-import re
+from retrieval import patterns
 
 # The stop's first character on its own, so that the search skips to the next one at C speed
 # (a pattern that opens with a repeat is tried at every position of the text).
 # A run of stops is tried from its first only (the look-behind): tried from each of its
 # stops, a long run that no space follows took time in the square of its length.
-_BOUNDARY = re.compile(
+_BOUNDARY = patterns.compile(
     r"(?P<stop>[.!?\u2026](?<![.!?\u2026]{2})[.!?\u2026]*)"  # the stop (a run of them) ...
     r"[\"'\u201d\u2019)\]]*"  # ... and what closes around it
     r"(?:\[(?:\d{1,3}|[a-z]|citation needed)\])*"  # ... and a wiki's footnote marks: ".[2]"
@@ -26,13 +26,13 @@ _BOUNDARY = re.compile(
 # space follows, with the corner brackets or parenthesis that close around them; read only in a
 # text that has one (the alternation is twice as slow).
 _WIDE_STOPS = "\u3002\uff01\uff1f"
-_WITH_WIDE = re.compile(
+_WITH_WIDE = patterns.compile(
     _BOUNDARY.pattern + rf"|[{_WIDE_STOPS}]+[\u300d\u300f\uff09\u201d\u2019]*(?=\s*\S)"
 )
 # Only the word before a stop decides; looking no further back than this keeps splitting linear
 # where no sentence ends for a long way ("Mr. Kim Mr. Kim ..."). Abbreviations are far shorter.
 _LONGEST_WORD = 64
-_DOTTED = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
+_DOTTED = patterns.compile(r"(?:[A-Za-z]\.)+[A-Za-z]$")
 
 ABBREVIATIONS: frozenset[str] = frozenset(
     """
@@ -50,14 +50,14 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 # a list's items by it).
 NUMBERED_MARKER = r"(?P<number>\d{1,3})\.[ \t]+"
 _BULLET = r"(?:\u2022[ \t]+|[*+-][ \t]+(?=[^\W_]))"  # "* | >=1.0" is a table's row, not an item
-_ITEM = re.compile(rf"\n[ \t]*(?:{_BULLET}|{NUMBERED_MARKER})|\A[ \t]*{_BULLET}")
-_NUMBERED_FIRST = re.compile(rf"\A[ \t]*{NUMBERED_MARKER}")
-_NUMBERED_LINE = re.compile(rf"\n[ \t]*{NUMBERED_MARKER}")
+_ITEM = patterns.compile(rf"\n[ \t]*(?:{_BULLET}|{NUMBERED_MARKER})|\A[ \t]*{_BULLET}")
+_NUMBERED_FIRST = patterns.compile(rf"\A[ \t]*{NUMBERED_MARKER}")
+_NUMBERED_LINE = patterns.compile(rf"\n[ \t]*{NUMBERED_MARKER}")
 
 _ITEM_OPENINGS = frozenset("\u2022*+- \t")
 
 # A question's mark, with any quotes or brackets that close around it: '"...last?"', "(why?)".
-_ASKS = re.compile(r"[?\uff1f][\"'\u201d\u2019)\]\u300d\u300f\uff09]*\s*$")
+_ASKS = patterns.compile(r"[?\uff1f][\"'\u201d\u2019)\]\u300d\u300f\uff09]*\s*$")
 
 # Abbreviations that may close a sentence (titles such as "Mr." never do).
 _MAY_END = frozenset({"etc"})
@@ -81,7 +81,7 @@ REPLY_WORDS = frozenset(
     "never always sometimes usually rarely often certainly".split()
 )
 MAX_REPLY_WORDS = 3
-_REPLY_WORD = re.compile(r"[^\W\d_]+")
+_REPLY_WORD = patterns.compile(r"[^\W\d_]+")
 
 
 def opens_with_bullet(text: str) -> bool:

@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import re
 
+from retrieval import patterns
 from retrieval.corpus.front_matter import MAX_TITLE_CHARS, FrontMatter
 from retrieval.corpus.models import CorpusError
 
-BLOCK = re.compile(r"\A---[ \t]*\n(?P<fields>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
+BLOCK = patterns.compile(r"\A---[ \t]*\n(?P<fields>.*?)\n---[ \t]*(?:\n|\Z)", re.DOTALL)
 READ = ("title", "author")
 # The value runs to the line's end, its trailing space stripped after (a lazy match up to
 # trailing space would try every space of a long line again at each character).
-_FIELD = re.compile(rf"^(?P<key>{'|'.join(READ)}):[ \t]+(?P<value>\S[^\n]*)", re.MULTILINE)
-_COMMENT = re.compile(r"[ \t]#")
+_FIELD = patterns.compile(rf"^(?P<key>{'|'.join(READ)}):[ \t]+(?P<value>\S[^\n]*)", re.MULTILINE)
+_COMMENT = patterns.compile(r"[ \t]#")
 _NOT_A_SCALAR = tuple("|>[{&*!%@`")  # block values, collections, anchors, tags, reserved
 
 

@@ -22,33 +22,34 @@ from __future__ import annotations
 
 import re
 
+from retrieval import patterns
 from retrieval.corpus import myst
 
 # No brace inside: a run of "{%" that never closes is read once, not once from each "{".
-_TAGS = re.compile(
+_TAGS = patterns.compile(
     r"\{\{[<%][^{}\n]*[%>]\}\}|\{%[^{}\n]*%\}|\{/\*[^{}\n]*\*/\}|\[\^[^\[\]\s]+\](?!:)"
 )
 # An attribute list outside a heading (a heading's is ``_ATTRIBUTES``): kramdown's "{: .note }",
 # "[Start](#s){: .btn }", Python-Markdown's "[venv](venv.md){.internal-link target=_blank}".
-_ATTRIBUTE_LIST = re.compile(r"\{:[^{}\n]*\}|\{[ \t]*[.#][\w-][^{}\n]*\}")
-_HEADING_LINE = re.compile(r"[ \t]{0,3}#")
+_ATTRIBUTE_LIST = patterns.compile(r"\{:[^{}\n]*\}|\{[ \t]*[.#][\w-][^{}\n]*\}")
+_HEADING_LINE = patterns.compile(r"[ \t]{0,3}#")
 
-_SPACED_TAG = re.compile(f" (?:{_TAGS.pattern})(?= )")
-FOOTNOTE = re.compile(r"\[\^[^\[\]\s]+\]:[ \t]?")  # a footnote's text begins so
+_SPACED_TAG = patterns.compile(f" (?:{_TAGS.pattern})(?= )")
+FOOTNOTE = patterns.compile(r"\[\^[^\[\]\s]+\]:[ \t]?")  # a footnote's text begins so
 
-_CODE_SPAN = re.compile(r"(`+[^`]*`+)")
+_CODE_SPAN = patterns.compile(r"(`+[^`]*`+)")
 # A code span, a MyST role or a full reference link, whichever begins first. A reference link
 # shows its label, defined on the page or by a site's cross-references (mkdocstrings' autorefs,
 # "[`TypeAdapter`][pydantic.type_adapter.TypeAdapter]"); an image's ("![a][b]") is left alone.
-_SPANS = re.compile(
+_SPANS = patterns.compile(
     r"(?P<code>`+[^`]*`+)"  # as ``_CODE_SPAN`` reads one
     rf"|(?P<role>{myst.ROLE})"
     r"|(?<!!)\[(?P<label>(?:[^\[\]`\n]|`[^`\n]*`)+)\]\[[^\[\]\s]+\]"
 )
 
 # A heading's attribute list: an id or classes, then anything, in braces at its end.
-_ATTRIBUTES = re.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
-_WIKI_LINK = re.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
+_ATTRIBUTES = patterns.compile(r"\s*\{:?\s*[#.][^{}]*\}\s*$")
+_WIKI_LINK = patterns.compile(r"(!?)\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 
 
 def heading_text(heading: str) -> str:

@@ -13,23 +13,25 @@ from __future__ import annotations
 
 import re
 
-HAS_TOC = re.compile(r"\[toc\]", re.IGNORECASE)  # worth a look: the one mark of any case
+from retrieval import patterns
+
+HAS_TOC = patterns.compile(r"\[toc\]", re.IGNORECASE)  # worth a look: the one mark of any case
 # A table of contents' marker on a line of its own (Python-Markdown, GitLab, kramdown).
-_TOC = re.compile(
+_TOC = patterns.compile(
     r"[ \t]*(?:\[TOC\]|\[\[_?TOC_?\]\]|(?P<kramdown>\{:[ \t]*toc[ \t]*\}))[ \t]*", re.IGNORECASE
 )
 # PyMdown's snippets: one file named on the marker's line, or a block of file names between
 # two marker lines.
-_SNIPPET = re.compile(r"""[ \t]*-+8<-+[ \t]+(?:"[^"\n]+"|'[^'\n]+')[ \t]*""")
-_SNIPPET_BLOCK = re.compile(r"[ \t]*-+8<-+[ \t]*")
+_SNIPPET = patterns.compile(r"""[ \t]*-+8<-+[ \t]+(?:"[^"\n]+"|'[^'\n]+')[ \t]*""")
+_SNIPPET_BLOCK = patterns.compile(r"[ \t]*-+8<-+[ \t]*")
 # An include of another file on a line of its own: FastAPI's, markdown-include's, mdBook's,
 # VitePress's.
-_INCLUDE = re.compile(
+_INCLUDE = patterns.compile(
     r"[ \t]*(?:\{\*[^{}\n]*\*\}|\{![^{}\n]*!\}"
     r"|\{\{#[\w-]+(?:[ \t][^{}\n]*)?\}\}|<<<[ \t]+[^ \t\n].*)[ \t]*"
 )
-_ABBREVIATION = re.compile(r"[ \t]{0,3}\*\[[^\]\n]+\]:.*")
-_TOC_ITEM = re.compile(r"[ \t]*(?:[*+-]|1[.)])[ \t]+TOC[ \t]*", re.IGNORECASE)
+_ABBREVIATION = patterns.compile(r"[ \t]{0,3}\*\[[^\]\n]+\]:.*")
+_TOC_ITEM = patterns.compile(r"[ \t]*(?:[*+-]|1[.)])[ \t]+TOC[ \t]*", re.IGNORECASE)
 
 
 def lines_taken(lines: list[str], at: int, out: list[str]) -> int:

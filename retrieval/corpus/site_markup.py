@@ -42,42 +42,45 @@ from __future__ import annotations
 import html
 import re
 
+from retrieval import patterns
 from retrieval.corpus import myst, site_inline, site_markers, titled_tags
 from retrieval.corpus.markdown_inline import plain_text
 
 MAX_DEPTH = 8  # blocks inside blocks read as such; deeper ones are left as written
 # "!!! note", "??? tip inline end", "???+ warning", with an optional "title"
-_ADMONITION = re.compile(
+_ADMONITION = patterns.compile(
     r"(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+[\w-]+(?:[ \t]+(?:inline|end))*"
     r'(?:[ \t]+"(?P<title>[^"\n]*)")?[ \t]*'
 )
-_TAB = re.compile(r'(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"\n]*)"[ \t]*')
+_TAB = patterns.compile(r'(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"\n]*)"[ \t]*')
 # PyMdown's blocks: "/// note | Title" to "///"; one holding another has more slashes
 # ("//// tab | Python 3.10+" to "////"), and closes at as many.
-_BLOCK_OPEN = re.compile(
+_BLOCK_OPEN = patterns.compile(
     r"(?P<indent>[ \t]*)(?P<slashes>/{3,})[ \t]*[\w-]+(?:[ \t]*\|[ \t]*(?P<title>.*\S))?[ \t]*"
 )
-_FENCE = re.compile(r"(?P<indent>[ \t]{0,3})(?P<mark>`{3,}|~{3,}|:{3,})[ \t]*(?P<info>[^\n]*)")
+_FENCE = patterns.compile(
+    r"(?P<indent>[ \t]{0,3})(?P<mark>`{3,}|~{3,}|:{3,})[ \t]*(?P<info>[^\n]*)"
+)
 # Docusaurus's admonitions: MyST's, and VitePress's collapsible "::: details Title"
 _ADMONITIONS = myst.ADMONITIONS | {"info", "success", "secondary", "details"}
 _NOTHING = "\0"  # ``_directive``'s answer for a directive showing nothing of its own
-_OPTION = re.compile(r"[ \t]*:[\w-]+:.*")  # a directive's option line: ":class: tip"
-_DIRECTIVE = re.compile(r"\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*")
+_OPTION = patterns.compile(r"[ \t]*:[\w-]+:.*")  # a directive's option line: ":class: tip"
+_DIRECTIVE = patterns.compile(r"\{(?P<name>[\w-]+)\}[ \t]*(?P<title>.*?)[ \t]*")
 # The first line of an MDX import or export statement: a block of its own, from its first column.
-_ESM = re.compile(
+_ESM = patterns.compile(
     r"import[ \t]+(?:[\w*{},\s]+[ \t]from[ \t]+)?[\"'][^\"'\n]+[\"'];?[ \t]*"
     r"|export[ \t]+(?:default|const|let|var|function|async|class)\b.*"
 )
 # A Docusaurus admonition's fence: ":::tip", ":::note Title", ":::info[Title]".
-_DOCUSAURUS = re.compile(
+_DOCUSAURUS = patterns.compile(
     r"(?P<name>[\w-]+)(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*\S))?[ \t]*"
 )
 _HAS_SYNTAX = tuple("!!! ??? === /// { ::: [^ [[ [! ][ import export 8< *[".split())
 # An Obsidian callout's first line, with its title; the lines quoted after it are its content.
-_CALLOUT = re.compile(
+_CALLOUT = patterns.compile(
     r"(?P<indent>[ \t]{0,3})>[ \t]?\[![\w-]+\][+-]?[ \t]+(?P<title>\S(?:.*\S)?)[ \t]*"
 )
-_QUOTED = re.compile(r"[ \t]{0,3}>[ \t]?")
+_QUOTED = patterns.compile(r"[ \t]{0,3}>[ \t]?")
 
 
 def as_shown(source: str) -> str:

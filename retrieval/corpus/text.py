@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
+
+from retrieval import patterns
 
 # One character in, one character out, so offsets into the original text stay valid.
 _SAME_LENGTH = str.maketrans(
@@ -58,7 +59,7 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFKC", fold_punctuation(text))
 
 
-_SPACES = re.compile(r"\s+")
+_SPACES = patterns.compile(r"\s+")
 
 
 def identity(text: str) -> str:

@@ -10,20 +10,20 @@ title; any other tag shows nothing.
 
 from __future__ import annotations
 
-import re
+from retrieval import patterns
 
 _KINDS = "tab|details|expand|accordion|collapse|collapsible"
 # Greedy runs only, each followed by what they cannot hold: no line makes them backtrack long.
-_OPENING = re.compile(
+_OPENING = patterns.compile(
     rf"[ \t]*\{{(?:\{{[<%]|%)-?[ \t]*(?P<kind>{_KINDS})\b(?P<args>[^{{}}\n]*)"
     r"(?:[%>]\}\}|%\})[ \t]*"
 )
-_CLOSING = re.compile(
+_CLOSING = patterns.compile(
     rf"[ \t]*\{{(?:\{{[<%]|%)-?[ \t]*(?:/|end)(?:{_KINDS})\b[^{{}}\n]*(?:[%>]\}}\}}|%\}})[ \t]*"
 )
 # Its title: a named argument, else the first quoted one ("{{< tab "macOS" >}}").
-_NAMED = re.compile(r"""\b(?:title|header|label|summary)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_QUOTED = re.compile(r"""^\s*(?:"([^"]*)"|'([^']*)')""")
+_NAMED = patterns.compile(r"""\b(?:title|header|label|summary)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_QUOTED = patterns.compile(r"""^\s*(?:"([^"]*)"|'([^']*)')""")
 
 
 def read(line: str) -> tuple[bool, str] | None:

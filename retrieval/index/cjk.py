@@ -12,8 +12,9 @@ read the same way, as its words are not stemmed otherwise.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+
+from retrieval import patterns
 
 # Han ideographs (with their extensions and compatibility forms), kana, Hangul syllables.
 _RANGES = (
@@ -24,8 +25,8 @@ _RANGES = (
     "\uf900-\ufaff"  # Han compatibility
     "\U00020000-\U0002fa1f"  # Han extensions B onwards
 )
-CJK = re.compile(f"[{_RANGES}]")
-_RUNS = re.compile(f"[{_RANGES}]+|[^{_RANGES}]+")
+CJK = patterns.compile(f"[{_RANGES}]")
+_RUNS = patterns.compile(f"[{_RANGES}]+|[^{_RANGES}]+")
 
 
 def bigrams(surface: str) -> Iterator[tuple[int, int, bool]]:

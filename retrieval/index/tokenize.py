@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 import Stemmer
 
+from retrieval import patterns
 from retrieval.corpus.text import fold_punctuation
 from retrieval.index.cjk import CJK, bigrams
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
@@ -29,7 +30,7 @@ OPTION = "--"  # how a long command-line option begins
 # Runs on text whose quotes are already straightened (same length as the original). No match
 # holds white space, nor looks past it: a text's surfaces are those of its words split at white
 # space, one after the other (``retrieval.index.word_codes`` reads a word's terms once).
-_TOKEN = re.compile(
+_TOKEN = patterns.compile(
     # U.S. / e.g. / U.S.A.; the lookahead first, which fails fast at almost every position
     r"(?=[A-Za-z]\.[A-Za-z]\.)(?<![^\W_])(?P<abbr>(?:[A-Za-z]\.){2,})"
     r"|[^\W_][\w\u0300-\u036f]*(?:'[^\W_][\w\u0300-\u036f]*)*"  # words, with inner apostrophes
@@ -38,10 +39,10 @@ _TOKEN = re.compile(
     rf"|{OPTION}(?=[A-Za-z])(?<![\w-]{OPTION})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
 )
 # The same matches as whole strings, for ``findall``: only an abbreviation ends with a dot.
-_SURFACE = re.compile(_TOKEN.pattern.replace("(?P<abbr>", "(?:"))
+_SURFACE = patterns.compile(_TOKEN.pattern.replace("(?P<abbr>", "(?:"))
 # The same for ASCII text, which it reads alike (a word character of ASCII is a letter, a digit
 # or "_" either way) and about a quarter faster.
-_ASCII_SURFACE = re.compile(_SURFACE.pattern, re.ASCII)
+_ASCII_SURFACE = patterns.compile(_SURFACE.pattern, re.ASCII)
 
 # Capitalised spellings that name a thing rather than the function word they resemble.
 _ACRONYMS: dict[str, str] = {"US": "u.s", "USA": "u.s", "u.s.a": "u.s", "UK": "u.k"}
@@ -51,8 +52,8 @@ _MAX_CACHED = 1_000_000  # surfaces a tokenizer remembers
 # An identifier: a word with an underscore, or in lower camelCase, two lower-case letters at
 # least before its first hump ("addReaction"; not "iPhone", "eBay", nor a name such as
 # "PlayStation" or "McDonald", which is written as a name, not as code).
-_CAMEL = re.compile(r"[a-z]{2}[a-z0-9]*[A-Z]")
-_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")
+_CAMEL = patterns.compile(r"[a-z]{2}[a-z0-9]*[A-Z]")
+_PART = patterns.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+|[^\W\d_]+")
 
 # Snowball gives these unrelated words one stem ("authority" -> "author", "university" ->
 # "univers"); each keeps a stem of its own so that asking for one never quotes the other.

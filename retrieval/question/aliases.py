@@ -9,15 +9,15 @@ proportion to its length, however many aliases the corpus declares.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from retrieval import patterns
 from retrieval.corpus.models import Article
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
-_WORD = re.compile(r"\w+|[^\w\s]")  # a run of letters and digits, or one other character
+_WORD = patterns.compile(r"\w+|[^\w\s]")  # a run of letters and digits, or one other character
 _END = ""  # the trie's key for "an alias ends here" (a word is never empty)
 # An alias several articles declare for different phrases stands for the first few of them.
 MAX_PHRASES_PER_ALIAS = 8

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from retrieval import patterns
 from retrieval.lexicon import TEXT_NOUNS, alternatives, may_hold
 
 # The words for an argument, each written once: the pattern is made of them, and so are the
@@ -54,7 +55,7 @@ _OWNED = r"(?:(?<=\w)(?:'s|\u2019s|s')|\b(?:its|his|her|their))"
 # A view of what should be done: "think we should", "believes the U.S. must".
 _VIEW_VERBS = ("think", "believe", "say", "want", "feel")
 _VIEW_FORMS = tuple(form for verb in _VIEW_VERBS for form in (verb, verb + "s"))
-_ARGUING = re.compile(
+_ARGUING = patterns.compile(
     r"\b(?:"
     + "|".join(stem + endings for stem, endings in _VERBS)
     + f"|{alternatives(_NOUNS)}"
@@ -79,7 +80,7 @@ _ARGUING_PARTS = (
     *("should", "must", "ought", "need", "has", "have"),
     *("opinion", "position", "view"),
 )
-_THE_TEXT = re.compile(
+_THE_TEXT = patterns.compile(
     r"\b(?:the|this|that|these|each|both|its|your)\s+"
     rf"(?:{alternatives(TEXT_NOUNS)}|author|authors|writer|writers|columnist|editors?)\b",
     re.IGNORECASE,
@@ -88,7 +89,7 @@ _THE_TEXT = re.compile(
 
 # A message that only asks to sum up ("summarize", "summary pls", "overview?"): of the
 # articles, there being nothing else it could be of.
-_SUMMING_UP_ALONE = re.compile(
+_SUMMING_UP_ALONE = patterns.compile(
     r"\s*(?:summar(?:y|ize|ise)|sum\s+(?:it\s+)?up|overview|gist)(?:\s+(?:please|pls|plz))?"
     r"[\s?.!]*",
     re.IGNORECASE,
@@ -99,7 +100,7 @@ _SUMMING_UP_ALONE = re.compile(
 # article summed up ("summarize what bloomberg says about sanctions" asks what "what does
 # bloomberg say about sanctions" asks), and is searched. A view summed up ("sum up bloomberg's
 # views on north korea") is the article's argument, as "bloomberg's views" is.
-_ON_A_SUBJECT = re.compile(
+_ON_A_SUBJECT = patterns.compile(
     r"\b(?:says?|said|writes?|wrote|tells?|told)\s+(?:(?:us|me)\s+)?"
     r"(?:about|on|regarding|concerning)\s+[^\W\d_]",
     re.IGNORECASE,

@@ -30,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Mapping
 
+from retrieval import patterns
 from retrieval.lexicon import ACKNOWLEDGING, may_hold
 from retrieval.question.aliases import AliasMatch, AliasTable
 
@@ -137,24 +138,24 @@ SHORTHAND: Mapping[str, str] = {
     "srsly": "seriously",
 }
 
-_WORD = re.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w/]*(?:'[^\W_]+)*|[^\w\s]", re.UNICODE)
-_URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
+_WORD = patterns.compile(r"(?:[A-Za-z]\.){2,}|[^\W_][\w/]*(?:'[^\W_]+)*|[^\w\s]", re.UNICODE)
+_URL = patterns.compile(r"\b(?:https?://|www\.)[^\s<>()\[\]]+", re.IGNORECASE)
 # Discord's tokens in angle brackets: user, role and channel mentions, custom emoji,
 # timestamps, slash-command mentions, server guide links; and the mentions of everyone.
-_DISCORD_TOKEN = re.compile(
+_DISCORD_TOKEN = patterns.compile(
     r"<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[a-zA-Z])?|/[^<>:\n]{1,100}:\d+|id:\w+)>"
     r"|(?<!\w)@(?:everyone|here)\b",
     re.IGNORECASE,
 )
 # A masked link: its text stays, its address goes (Discord links only web addresses so).
-_MASKED_LINK = re.compile(
+_MASKED_LINK = patterns.compile(
     r"\[([^\[\]\n]*)\]\(\s*<?https?://(?:[^\s<>()]|\([^\s<>()]*\))*>?\s*\)", re.IGNORECASE
 )
 # Emphasis, strike-through, spoiler and code markers; underscores only at a word's edge
 # ("__bold__", "_italic_"), so "snake_case" keeps its own.
 # A block quote's marker opening a line ("> ", ">>> ").
-_QUOTE = re.compile(r"^[ \t]*>{1,3}[ \t]+", re.MULTILINE)
-_MARKERS = re.compile(r"\*+|~~+|\|\|+|`+|(?<!\w)_+|_+(?!\w)")
+_QUOTE = patterns.compile(r"^[ \t]*>{1,3}[ \t]+", re.MULTILINE)
+_MARKERS = patterns.compile(r"\*+|~~+|\|\|+|`+|(?<!\w)_+|_+(?!\w)")
 
 
 def without_markup(text: str) -> str:
@@ -179,12 +180,12 @@ def acknowledges(message: str) -> bool:
 
 # Punctuation around a word of chat shorthand ("thx!"), and a word without it.
 _EDGES = "!?.,;:()\"'\u2019\u201c\u201d"
-_PLAIN_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_PLAIN_WORD = patterns.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
 # A terminal's escape sequence, pasted from a coloured prompt: ESC [ parameters, final byte
 # ("\x1b[31m"), or ESC ] text ending with BEL or ESC \\ (a window title, a link).
-_ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+_ESCAPE = patterns.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
 _WHITE = frozenset("\t\n\r")
 
 

@@ -7,9 +7,9 @@ question (``retrieval.search.ranking``): a question in words wants the words tha
 
 from __future__ import annotations
 
-import re
+from retrieval import patterns
 
-_CODE = re.compile(
+_CODE = patterns.compile(
     r"`"  # backticks
     r"|[A-Za-z0-9]_[A-Za-z0-9]"  # snake_case
     r"|[a-z][a-z0-9]*[A-Z]"  # camelCase (not "iPhone": a lower-case letter, then more)
@@ -21,8 +21,8 @@ _CODE = re.compile(
 # is looked for (a search trying six branches at every position took 10 µs a question), first
 # by the hump it must have.
 _MARKS = "`_.-="
-_HUMP = re.compile(r"[a-z0-9][A-Z]")
-_CAMEL = re.compile(r"[a-z][a-z0-9]*[A-Z]")
+_HUMP = patterns.compile(r"[a-z0-9][A-Z]")
+_CAMEL = patterns.compile(r"[a-z][a-z0-9]*[A-Z]")
 
 
 def writes_code(question: str) -> bool:

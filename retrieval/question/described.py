@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from retrieval import patterns
 from retrieval.index.passages import Passages
 from retrieval.lexicon import TEXT_NOUNS, alternatives, may_hold
 
@@ -39,7 +40,7 @@ MAX_DESCRIPTIONS = 3  # "the story about the story about...": a question's first
 # is no text noun (``lexicon.TEXT_NOUNS``): a description must name one article to count.
 _NOUN_WORDS = (*TEXT_NOUNS, "page", "pages")
 _NOUNS = alternatives(_NOUN_WORDS)
-_BEFORE_NOUN = re.compile(
+_BEFORE_NOUN = patterns.compile(
     rf"\b(?:the|this|that|your|ur)\s+((?:[\w$'\u2019.-]+\s+){{1,{MAX_NAME_WORDS}}}?)"
     rf"({_NOUNS})\b(?!-)",
     re.IGNORECASE,
@@ -52,13 +53,13 @@ _END = (
     r"|can|could|should|would|will)\b)"
 )
 # "the faq", "this readme": a word for a text alone, which may be one article's title
-_BARE_NOUN = re.compile(rf"\b(?:the|this|that|your|ur)\s+()({_NOUNS})\b(?!-)", re.IGNORECASE)
-_AFTER_NOUN = re.compile(
+_BARE_NOUN = patterns.compile(rf"\b(?:the|this|that|your|ur)\s+()({_NOUNS})\b(?!-)", re.IGNORECASE)
+_AFTER_NOUN = patterns.compile(
     rf"\b({_NOUNS})\s+(?:on|about|covering|regarding|discussing)\s+([^,;:?!]+?){_END}",
     re.IGNORECASE,
 )
 # "the article 'Council tax rise reasonable'", "the page titled “Basic usage”"
-_QUOTED = re.compile(
+_QUOTED = patterns.compile(
     rf"\b({_NOUNS})\s+(?:(?:titled|called|named|headlined|entitled)\s+)?"
     r"(?:\"([^\"\n]+)\"|\u201c([^\u201d\n]+)\u201d|\u2018([^\u2019\n]+)\u2019|'([^'\n]+)'(?!\w))",
     re.IGNORECASE,

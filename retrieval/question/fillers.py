@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import re
 
+from retrieval import patterns
 from retrieval.lexicon import holds_part, lowered_for_parts
 
 # Hedges and intensifiers, and the semi-modals that take "to" (see the module's docstring).
@@ -51,20 +52,20 @@ _SEMI_MODALS = ("supposed", "ought", "able", "unable", "need", "needs")
 _HEDGE_PARTS = (*_HEDGE_WORDS, *_SEMI_MODALS)
 # The lookahead on first letters lets the scan skip most positions: this runs on every question.
 _FIRST_LETTERS = "".join(sorted({word[0] for word in _HEDGE_PARTS}))
-_HEDGES = re.compile(
+_HEDGES = patterns.compile(
     rf"\b(?=[{_FIRST_LETTERS}])(?:{'|'.join(_HEDGE_WORDS)}"
     rf"|(?<!\bthe\s)(?<!\ba\s)(?<!\bno\s)(?<!\bany\s)(?:{'|'.join(_SEMI_MODALS)})\s+to)\b",
     re.IGNORECASE,
 )
 # "what happens", "what will happen", "what has happened", "what is happening".
-_EVENT = re.compile(
+_EVENT = patterns.compile(
     r"(?<=\bwhat\s)\s*(?:(?:will|would|could|might|may|can|did|does|do|has|have|had|is|was|"
     r"are|were)\s+)?(happen(?:s|ed|ing)?)\b",
     re.IGNORECASE,
 )
 # "how long (does it) take": "long", unless a copula follows it ("how long is the river"), and
 # the verb "take" after it in the same clause.
-_DURATION = re.compile(
+_DURATION = patterns.compile(
     r"\bhow\s+(long)\b(?!\s+(?:is|was|are|were|'s)\b)"
     r"(?:[^,;.?!]*?\b(take|takes|took|taken|taking)\b)?",
     re.IGNORECASE,
@@ -72,7 +73,7 @@ _DURATION = re.compile(
 # The wrapper opens the message or a clause ("hey, does anyone know..."), and a question word
 # follows it: "how do you know if it worked" asks about knowing, and keeps its words.
 _PEOPLE = r"(?:you|u|ya|we|anyone|anybody|someone|somebody|people|y'all|you\s+guys|they)"
-_WRAPPER = re.compile(
+_WRAPPER = patterns.compile(
     r"(?:^|(?<=[.?!,;:]))\s*(?:(?:hey|hi|hello|so|ok|okay|um|uh|yo|also|and|but|guys|quick"
     r"\s+question)\W+){0,3}((?:"
     rf"(?:do|does|did)\s+{_PEOPLE}\s+(?:happen\s+to\s+|actually\s+|really\s+)?(?:know|remember)"
@@ -106,7 +107,7 @@ _OPENING = (
     r"|would|has|have|any|anyone|anybody|i)\b"
 )
 # Courtesies anywhere. The lookahead on first letters lets the scan skip most word starts.
-_COURTESY = re.compile(
+_COURTESY = patterns.compile(
     r"(?<![\w-])(?=[abefhilptux])(?:(?:please\s+)?help\s+(?:me\s+)?please"
     r"|please(?:\s+help(?:\s+me)?)?"
     r"|thanks?(?:\s+you)?(?:\s+(?:so\s+much|a\s+lot|in\s+advance))?(?!\s+to\b)"
@@ -119,13 +120,13 @@ _COURTESY = re.compile(
 # ("hey guys, ..."; "hey" is spelled out as nothing first) before a comma or a question's
 # first word; and ", guys" or "anyone?" closing it after a question. Each is looked for at
 # its end of the message alone.
-_OPENER = re.compile(
+_OPENER = patterns.compile(
     r"\W*(quick\s+(?:question|q)\b"
     rf"|(?:guys|folks|y'?all|dude|bro)(?=\s*[,!:]|\s+{_OPENING})"
     r"|(?:everyone|everybody|friends|team)(?=\s*[,!:]))",
     re.IGNORECASE,
 )
-_CLOSER = re.compile(
+_CLOSER = patterns.compile(
     r"(?:,\s*(?:guys|folks|everyone|everybody|y'?all|friends|dude|bro|team)"
     r"|[?!.,;:]\s*(?:anyone|anybody|someone|i\s+(?:do\s+not|don't|don\u2019t|dont)\s+know))"
     r"(?=\W*$)",
@@ -133,7 +134,7 @@ _CLOSER = re.compile(
 )
 _CLOSER_SPAN = 40  # characters at the end of a message a closing aside is looked for in
 # Emoji, and the marks after a question's first "?" or "!" ("???", "?!").
-_MARKS = re.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+|(?<=[?!])[?!.]+")
+_MARKS = patterns.compile(r"[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D]+|(?<=[?!])[?!.]+")
 _COURTESY_PARTS = (
     "pleas",
     "help",
@@ -159,7 +160,7 @@ _WRAPPER_PARTS = tuple(
     "know remember tell explain describe summari sum show give information idea wonder "
     "underst get".split()
 )
-_PREFIX = re.compile(
+_PREFIX = patterns.compile(
     r"\b(?:pre|post|non|anti|co|ex|mid|semi|quasi|pseudo|neo|proto|ultra|multi|inter|intra|sub)"
     r"-(?=[^\W\d_])",
     re.IGNORECASE,

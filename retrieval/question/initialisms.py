@@ -22,10 +22,10 @@ as a shortened word's are (``retrieval.question.clippings``).
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from retrieval import patterns
 from retrieval.question.forms import is_english_word
 from retrieval.question.weights import zipf
 
@@ -36,7 +36,9 @@ MAX_NAME_WORDS = 6
 # The small words a name may hold between its capitalised ones.
 NAME_LINKS = ("of", "the", "and", "for", "on", "in", "de", "du", "la", "von", "van", "&")
 _CAPITALISED = r"[A-Z][\w'\u2019.-]*"
-_NAME = re.compile(rf"{_CAPITALISED}(?:\s+(?:(?:{'|'.join(NAME_LINKS)})\s+){{0,2}}{_CAPITALISED})+")
+_NAME = patterns.compile(
+    rf"{_CAPITALISED}(?:\s+(?:(?:{'|'.join(NAME_LINKS)})\s+){{0,2}}{_CAPITALISED})+"
+)
 
 
 class Initialisms:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from retrieval import patterns
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 from retrieval.lexicon import may_hold
 
@@ -26,17 +27,17 @@ _NUMBERS = {word: n for n, word in enumerate(_CARDINALS, 1)} | {
 }
 _NUMBERS |= {"last": LAST, "final": LAST}
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = patterns.compile(r"\d")
 _NOUN = r"(?P<noun>[^\W\d_]{3,})"
 # "rule 3", "rule #3", "rule no. 3", "rule number 3", "rule three": not "python 3.11", "3%".
-_NOUN_NUMBER = re.compile(
+_NOUN_NUMBER = patterns.compile(
     rf"\b{_NOUN}(?:\s*#\s*|\s+(?:no\.?\s*|number\s+|num\s+)?)"
     rf"(?P<number>\d{{1,3}}|{'|'.join(_CARDINALS)})\b(?![.,]\d|\s*%)",
     re.IGNORECASE,
 )
 # "3rd rule", "the third rule", "the last step".
 _ORDINAL = "|".join([*_ORDINALS, "last", "final"])
-_NUMBER_NOUN = re.compile(
+_NUMBER_NOUN = patterns.compile(
     rf"\b(?:(?P<digits>\d{{1,3}})(?:st|nd|rd|th)|(?P<ordinal>{_ORDINAL}))\s+{_NOUN}\b",
     re.IGNORECASE,
 )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 
+from retrieval import patterns
 from retrieval.corpus.models import Article
 from retrieval.lexicon import DOCUMENT_WORDS, FIELD_WORDS, TEXT_NOUNS, alternatives, may_hold
 from retrieval.question.weights import english_weight
@@ -23,7 +24,7 @@ from retrieval.question.weights import english_weight
 # "the article", "this piece", "the op-ed", "the basic usage page": a determiner before a word
 # for a text (a name of up to three words between) points at the articles themselves, as a name
 # would, however many there are.
-_POINTED_AT = re.compile(
+_POINTED_AT = patterns.compile(
     r"\b(?:the|this|that|these|those|both|each|either|your|ur)\s+"
     r"(?:[\w'\u2019-]+\s+){0,3}?"  # a page's name between: "the basic usage page"
     rf"(?:{alternatives(TEXT_NOUNS)})\b",
@@ -31,7 +32,7 @@ _POINTED_AT = re.compile(
 )
 # Phrasal verbs for what a text does with a subject ("why does the article bring up X"): the
 # verb says which text is meant, as "mention" does, only with a particle, a stop word.
-_SPEAKING_OF = re.compile(
+_SPEAKING_OF = patterns.compile(
     r"\b(?:bring|brings|bringing|brought)(?=\s+up\b)"
     r"|\b(?:talk|talks|talked|talking|speak|speaks|spoke|speaking)(?=\s+(?:about|of)\b)"
     r"|\b(?:refer|refers|referred|referring|allude|alludes|alluded|alluding)(?=\s+to\b)"

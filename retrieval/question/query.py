@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from retrieval import patterns
 from retrieval.corpus.models import Article
 from retrieval.index.passages import Passages
 from retrieval.question.alias_words import AliasWords, TermInfo
@@ -90,7 +91,7 @@ def shouted(text: str) -> bool:
 
 
 _SMALL_WORDS = frozenset("a an the of to in on at for and or is are was were do does did".split())
-_TITLED = re.compile(r"\b[A-Z][a-z]+\b")
+_TITLED = patterns.compile(r"\b[A-Z][a-z]+\b")
 
 
 def _lower(match: re.Match[str]) -> str:

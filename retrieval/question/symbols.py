@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from retrieval import patterns
 from retrieval.lexicon import SYMBOL_NAMES
 
 _SYMBOLS = "".join(re.escape(symbol) for symbol in SYMBOL_NAMES)
 # Not inside a word or a run of symbols: "a^2" and "=>" are no symbol asked about.
-_LONE = re.compile(rf"(?<![\w{_SYMBOLS}<>=!])([{_SYMBOLS}])(?![{_SYMBOLS}<>=])")
+_LONE = patterns.compile(rf"(?<![\w{_SYMBOLS}<>=!])([{_SYMBOLS}])(?![{_SYMBOLS}<>=])")
 
 
 def symbols_named(text: str) -> Iterator[tuple[str, str]]:

@@ -45,10 +45,10 @@ on the chat sets no figure moves.
 
 from __future__ import annotations
 
-import re
 import weakref
 from collections.abc import Sequence
 
+from retrieval import patterns
 from retrieval.corpus.markdown import SHOWN_AS_IS
 from retrieval.corpus.sentences import asks
 from retrieval.index.passages import Passages
@@ -59,7 +59,7 @@ SECTION_SHARE = 0.5  # of the question's weight, held by the best paragraph's he
 SECTION_LOOK = 3  # the first candidates whose sections may be the question's (a reply shows 3)
 ASKED_SHARE = 0.5  # of the words of the question and of a heading asking it, held by both
 ASKED_LOOK = 5  # the first candidates whose headings may ask the question
-_WORD = re.compile(r"[^\W_]+")
+_WORD = patterns.compile(r"[^\W_]+")
 
 Ranked = list[tuple[int, float]]  # (passage index, BM25 score), best first
 # A corpus's question headings as worded (``_heading_form``), freed with its passages.

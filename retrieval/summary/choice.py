@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
+from retrieval import patterns
 from retrieval.corpus.genre import article_genre
 from retrieval.corpus.models import Article, Genre, Paragraph
 from retrieval.corpus.sentences import asks as asks_question
@@ -174,7 +175,7 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 # A numbered list's item opens its line: "1. ", "2) ".
-_NUMBERED = re.compile(r"^[ \t]*\d{1,3}[.)][ \t]", re.MULTILINE)
+_NUMBERED = patterns.compile(r"^[ \t]*\d{1,3}[.)][ \t]", re.MULTILINE)
 
 
 def _steps_in_a_row(chosen: list[int], candidates: Sequence[Candidate], count: int) -> list[int]:

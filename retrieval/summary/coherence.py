@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from retrieval import patterns
 from retrieval.corpus.genre import Genre
 from retrieval.lexicon import TIME_NOUNS
 
@@ -58,16 +59,16 @@ SUBORDINATORS = frozenset(
 )
 _TIMES = frozenset(TIME_NOUNS)
 # "No longer, however." / "The party, though, ...": the connective set off early in the sentence.
-_INSET_CONNECTIVE = re.compile(
+_INSET_CONNECTIVE = patterns.compile(
     r"^(?:[^\s,]+\s+){0,4}[^\s,]+,\s*(?:however|though|moreover|nevertheless|nonetheless|"
     r"therefore|instead|meanwhile|furthermore|in turn|in fact|too)\b",
     re.IGNORECASE,
 )
 # "such a possibility", "such steps": "such" before a noun points back wherever it stands.
-_SUCH = re.compile(r"\bsuch\b(?!\s+(?:as|that)\b)", re.IGNORECASE)
-_WORDS = re.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
+_SUCH = patterns.compile(r"\bsuch\b(?!\s+(?:as|that)\b)", re.IGNORECASE)
+_WORDS = patterns.compile(r"[A-Za-z]+(?:['\u2019][a-z]+)?")
 # "It is time", "It was clear that", "It would be a mistake to": "it" stands for what follows.
-_ANTICIPATORY_IT = re.compile(
+_ANTICIPATORY_IT = patterns.compile(
     r"^it(?:['\u2019]s|\s+(?:is|was|has been|had been|would be|will be|may be|might be|"
     r"could be|can be|seems|seemed|appears|appeared|remains|remained|makes|made))"
     r"\s+(?:\S+\s+){0,4}?(?:to|that|whether|how|why|for|time)\b",

@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
+from retrieval import patterns
 from retrieval.corpus.genre import recommends
 from retrieval.corpus.sentences import asks as asks_question
 from retrieval.lexicon import QUOTING, alternatives
 
-_STIGMA = re.compile(
+_STIGMA = patterns.compile(
     r"\b(?:perhaps|maybe|possibly|presumably|reportedly|allegedly|might|could|(?-i:may)|"
     rf"{alternatives(QUOTING)}|"
     r"for example|for instance)\b",

@@ -13,11 +13,12 @@ import math
 import re
 from collections.abc import Sequence
 
+from retrieval import patterns
 from retrieval.corpus.genre import Genre
 
 OPENING_PARAGRAPHS = 2  # where an opinion piece's turn is looked for
 CLOSING_SHARE = 0.25  # the last quarter of the body paragraphs (at least two) close the piece
-_TURN = re.compile(
+_TURN = patterns.compile(
     r"^\W*(?:but|yet|however|still|instead|nevertheless|nonetheless|rather)\b", re.IGNORECASE
 )
 

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterator
 from typing import Literal
 
+from retrieval import patterns
 from retrieval.lexicon import (
     ASKING,
     CURRENCY,
@@ -55,28 +56,28 @@ _LEAD = (
 )
 _FILLER = r"(?:(?:so|and|but|ok|okay|hey|um|uh|like|then)\W+){0,3}"
 _TIME_UNIT = rf"(?:{alternatives(TIME_ASKED)})"
-_ASKS_TIME = re.compile(
+_ASKS_TIME = patterns.compile(
     rf"{_LEAD}{_FILLER}(?:when|since when|until when)\b"
     rf"|\b(?:what|which)\s+{_TIME_UNIT}\b"
     r"|\bhow\s+long\s+ago\b",
     re.IGNORECASE,
 )
 # "who" opening a question or clause asks for someone; "the soldier who killed" does not.
-_ASKS_NAME = re.compile(rf"{_LEAD}{_FILLER}(?:who|whom|whose)\b", re.IGNORECASE)
+_ASKS_NAME = patterns.compile(rf"{_LEAD}{_FILLER}(?:who|whom|whose)\b", re.IGNORECASE)
 # "how do I clear...", "how can we stop...", "how to install...", opening a question or clause
-_ASKS_WAY = re.compile(
+_ASKS_WAY = patterns.compile(
     rf"{_LEAD}{_FILLER}how\s+(?:(?:do|can|could|should|shall|would|will|does|might|may)"
     r"\s+(?:i|we|you|one)\s+|to\s+)(?:(?:just|only|even|ever|actually)\s+)?([a-z]+)",
     re.IGNORECASE,
 )
-_ASKS_FREQUENCY = re.compile(r"\bhow\s+often\b", re.IGNORECASE)
-_ASKS_DURATION = re.compile(r"\bhow\s+long\b", re.IGNORECASE)
-_ASKS_COST = re.compile(
+_ASKS_FREQUENCY = patterns.compile(r"\bhow\s+often\b", re.IGNORECASE)
+_ASKS_DURATION = patterns.compile(r"\bhow\s+long\b", re.IGNORECASE)
+_ASKS_COST = patterns.compile(
     r"\bhow\s+much\b.*\b(?:costs?|charged?|pay|paid|price|fees?)\b"
     r"|\bwhat\s+(?:does|do|did|will|would)\b.*\bcost\b",
     re.IGNORECASE,
 )
-_ASKS_QUANTITY = re.compile(
+_ASKS_QUANTITY = patterns.compile(
     r"\bhow\s+(?:many|much|old|far|big|large|tall|high|fast|heavy|wide|deep)\b"
     r"|\b(?:what|which)\s+(?:number|percentage|percent|proportion|amount|population|age)\b"
     r"|\b(?:what|which)(?:'s|\s+is|\s+was|\s+are|\s+were)?\s+(?:[\w'\u2019-]+\s+){0,4}?"
@@ -94,16 +95,16 @@ _NUMBER_WORDS = (
 _ONE = "".join(rf"(?<!\b{word} )" for word in "no the this that which each every".split())
 _ONE += r"\bone\b(?! another)"
 # A number as one token ("2.7", "1,000", "twenty"), to be told apart from the question's own.
-_NUMBER = re.compile(rf"\d+(?:[.,:]\d+)*|\b(?:{_NUMBER_WORDS})\b|{_ONE}", re.IGNORECASE)
+_NUMBER = patterns.compile(rf"\d+(?:[.,:]\d+)*|\b(?:{_NUMBER_WORDS})\b|{_ONE}", re.IGNORECASE)
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
 )
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # Month and day names are capitalised in edited text; "may" and "march" are verbs otherwise.
-_CALENDAR = re.compile(rf"\b(?:{_MONTHS}|(?:{_DAYS})s?)\b")  # "on Fridays" too
+_CALENDAR = patterns.compile(rf"\b(?:{_MONTHS}|(?:{_DAYS})s?)\b")  # "on Fridays" too
 # An event can date another: "during the storm", "after his father's death", "when he ...".
-_TIME_WORDS = re.compile(
+_TIME_WORDS = patterns.compile(
     r"\b(?:during|after|before|since|until|till|upon|following|when|while|ago|era|age"
     r"|yesterday|today|tonight|tomorrow|annually|weekly|daily|nightly|centur(?:y|ies)"
     r"|decades?|(?:last|next|this|past|previous|coming|same|that)\s+"
@@ -115,7 +116,7 @@ _TIME_WORDS = re.compile(
 
 
 # A span of time without a number: "an hour", "a few days", "several weeks".
-_SPAN = re.compile(
+_SPAN = patterns.compile(
     r"\b(?:an?|a\s+few|a\s+couple\s+of|several|many)\s+(?:[a-z]+\s+)?"
     rf"(?:{alternatives(TIME_SPANS)})s?\b",
     re.IGNORECASE,
@@ -126,11 +127,13 @@ _SPAN = re.compile(
 # quantity is stated by a number alone.
 _BESIDES_A_NUMBER: dict[Wanted, tuple[re.Pattern[str], ...]] = {
     "time": (_CALENDAR, _TIME_WORDS),
-    "frequency": (re.compile(rf"\b(?:{alternatives(FREQUENCY)})\b", re.IGNORECASE),),
-    "duration": (re.compile(rf"\b(?:{alternatives(DURATION)})\b", re.IGNORECASE), _SPAN),
+    "frequency": (patterns.compile(rf"\b(?:{alternatives(FREQUENCY)})\b", re.IGNORECASE),),
+    "duration": (patterns.compile(rf"\b(?:{alternatives(DURATION)})\b", re.IGNORECASE), _SPAN),
     "cost": (
-        re.compile(rf"[$\u00a3\u20ac\u00a5\u20b9]|\b(?:{alternatives(CURRENCY)})\b", re.IGNORECASE),
-        re.compile(rf"\b(?:{alternatives(FREE_OF_CHARGE)})\b", re.IGNORECASE),
+        patterns.compile(
+            rf"[$\u00a3\u20ac\u00a5\u20b9]|\b(?:{alternatives(CURRENCY)})\b", re.IGNORECASE
+        ),
+        patterns.compile(rf"\b(?:{alternatives(FREE_OF_CHARGE)})\b", re.IGNORECASE),
     ),
 }
 # A price is money, not any number: "three million viewers" is no cost.
@@ -161,8 +164,8 @@ def way_to(question: str) -> str | None:
 
 # A capitalised word after another word within a sentence: a name. One that opens a sentence
 # (after ".", "?" or at the start) may be any word, so it does not count.
-_NAME = re.compile(r"(?<=[\w,;:'\u2019)\"\u201d]) +[\"\u201c(]*([^\W\d_][\w-]*)")
-_QUESTION_WORD = re.compile(r"[\w-]+")
+_NAME = patterns.compile(r"(?<=[\w,;:'\u2019)\"\u201d]) +[\"\u201c(]*([^\W\d_][\w-]*)")
+_QUESTION_WORD = patterns.compile(r"[\w-]+")
 
 
 def holds(wanted: Wanted, text: str, question: str = "") -> bool:

@@ -9,9 +9,9 @@ passage lacks but says in other words ("picture" for "photo", as far as their me
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from retrieval import patterns
 from retrieval.corpus.sentences import asks as asks_question
 from retrieval.corpus.text import normalize
 from retrieval.index.meaning import MeaningUnavailable, WordVectors
@@ -27,7 +27,7 @@ from retrieval.verdict.support import support, with_meaning
 
 TOPIC_PASSAGES = 64  # an article's subject is the mean meaning of its first passages
 TITLE_SHARE = 0.5  # how far a passage holds a word of its article's title it does not repeat
-_WORDS = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_WORDS = patterns.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 class Gatherer:
