@@ -686,6 +686,22 @@ def test_a_newsletter_post_names_its_writer_over_the_date_and_counts(tmp_path: P
     ]
 
 
+@pytest.mark.parametrize("counts", ["1.2K\n1,204", "12k\n\u00b7\n3", "250000\n18"])
+def test_a_post_counted_in_thousands_names_its_writer_as_before(
+    tmp_path: Path, counts: str
+) -> None:
+    article = pasted(tmp_path, "post.txt", NEWSLETTER.replace("142\n18", counts))
+    assert article.author == "Ellen Park"
+    assert article.paragraphs[1].role == "byline"
+
+
+def test_a_number_that_counts_nothing_under_a_name_is_no_byline(tmp_path: Path) -> None:
+    text = "Release Notes\n\nVersion Two\n3.5\n\nThe installer now checks the disk first.\n"
+    article = pasted(tmp_path, "notes.txt", text)
+    assert article.author is None
+    assert article.paragraphs[0].role == "body"
+
+
 def test_a_think_tanks_commentary_names_its_writer_over_the_job(tmp_path: Path) -> None:
     article = pasted(tmp_path, "steel.txt", THINK_TANK)
     assert (article.title, article.author) == (

@@ -27,7 +27,9 @@ _NAME = patterns.compile(r"^[^\s.!?][^\n.!?]{0,39}$")  # a display name: short, 
 _NAME_WORDS = 4
 _HEADER_CHARS = 80  # a name of 40 characters, a dash and a time
 _EMOJI_ONLY = patterns.compile(r"^[^\w\s]{1,8}$")  # "👍", ":)": no letter or digit
-_COUNT = patterns.compile(r"^\d{1,6}$")
+# A count alone: a reaction's under its emoji, a post's votes or likes among its buttons
+# ("142", "1,204", "1.2k").
+TALLY = patterns.compile(r"^\d{1,3}(?:(?:,\d{3})+|(?:\.\d)?k|\d{0,3})$", re.IGNORECASE)
 
 
 def header_lines(lines: Sequence[str]) -> int:
@@ -50,7 +52,7 @@ def reaction_lines(lines: Sequence[str]) -> int:
     count = 0
     while count + 2 <= len(lines):
         emoji, number = lines[-count - 2].strip(), lines[-count - 1].strip()
-        if not (_EMOJI_ONLY.match(emoji) and _COUNT.match(number)):
+        if not (_EMOJI_ONLY.match(emoji) and TALLY.match(number)):
             break
         count += 2
     return count

@@ -91,9 +91,8 @@ _JOB_LINE = patterns.compile(
     r"|analyst|researcher|economist)s?(?: *[-\u2013\u2014,|] *[\w .&'\u2019-]{1,40})?$",
     re.IGNORECASE,
 )
-# Under a byline a page also prints the writer's handle, and counts of likes and comments.
+# Under a byline a page also prints the writer's handle (its likes and dates are the page's).
 _HANDLE = patterns.compile(r"^@\w{1,30}$")
-_COUNT = patterns.compile(r"^(?:[\d,.]+k?|[\u00b7\u2022|])$")
 _NAME_ALONE = patterns.compile(PERSON)
 # The sections closing a wiki or an encyclopedia page: its sources and links, not its text
 # ("Notes" and "Sources" head text in docs: "## Sources" configures a package index).
@@ -214,11 +213,8 @@ def _under_a_byline(line: str) -> bool:
     "142" likes, "Share"."""
     return (
         _JOB_LINE.match(line) is not None
-        or page_furniture.is_furniture(line)
-        or page_furniture.is_stamp(line)
-        or page_furniture.is_button(line)
+        or page_furniture.is_page_line(line)
         or _HANDLE.match(line) is not None
-        or _COUNT.match(line) is not None
     )
 
 

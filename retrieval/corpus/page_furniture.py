@@ -96,7 +96,6 @@ _LABEL = patterns.compile(
 )
 _OPINION_LABEL = patterns.compile(rf"^(?:{_OPINION_LABELS})[.:]?$", re.IGNORECASE)
 _SEPARATORS = frozenset("\u00b7\u2022|")  # "142 Likes" over "\u00b7" over "12 Restacks"
-_TALLY = patterns.compile(r"^\d{1,6}$")  # "142" over "Share": a post's votes among its buttons
 _LABEL_TAG_WORDS = 3  # "Opinion" over "Cycling": a topic tag under the label is a few words
 
 
@@ -182,9 +181,15 @@ def _kind(line: str) -> str | None:
         return "furniture"
     if _BUTTON.match(line):
         return "button"
-    if _STAMP.match(line) or line in _SEPARATORS or _TALLY.match(line):
+    if _STAMP.match(line) or line in _SEPARATORS or chat_copy.TALLY.match(line):
         return "stamp"
     return None
+
+
+def is_page_line(line: str) -> bool:
+    """Whether a stripped line is the page's, whatever lies around it: furniture, a button, a
+    date, a separator or a count ("Share", "June 3, 2025", "\u00b7", "142")."""
+    return is_furniture(line) or _kind(line) is not None
 
 
 def is_stamp(line: str) -> bool:
