@@ -1244,3 +1244,74 @@ def test_any_markdown_is_read_word_for_word_or_refused_with_a_reason(
                 continue
             assert word in unescaped or word.rstrip(".") in unescaped, word
         assert not set(paragraph.section) & {paragraph.text}
+
+
+LICENSED = (
+    "# Lumen\n\nLumen builds a website from a folder of notes.\n\n## License\n\n"
+    "[MIT](https://example.org/licenses/mit)\n\n## Elsewhere\n\n"
+    "[Docs](https://example.org/docs) | [Chat](https://example.org/chat)\n\n"
+    "## Contributing\n\nPull requests are welcome.\n\n[Back to top](#lumen)\n"
+)
+
+
+def test_a_link_alone_under_its_own_heading_says_what_the_heading_asks(tmp_path: Path) -> None:
+    article = load_article(write(tmp_path, "readme.md", LICENSED))
+    assert [(p.role, p.text) for p in article.paragraphs] == [
+        ("body", "Lumen builds a website from a folder of notes."),
+        ("body", "MIT"),  # all the License section holds
+        ("navigation", "Docs | Chat"),  # two links lead elsewhere
+        ("body", "Pull requests are welcome."),
+        ("navigation", "Back to top"),  # a link beside its section's text
+    ]
+    answer = Engine(load_corpus(tmp_path)).ask("what license is lumen under")
+    assert [s.text for s in answer.summary] == ["MIT"]
+
+
+INSTALLED = (
+    "# Lumen\n\n## Installation\n\n```bash\npip install lumen\n```\n\n"
+    "Lumen needs Python 3.10 or newer.\n\n## Table of contents\n\n- [Installation](#installation)"
+    "\n- [Themes](#themes)\n\n## Themes\n\nLumen ships two themes, paper and night.\n"
+)
+
+
+def test_a_sections_code_comes_with_its_prose_before_other_sections(tmp_path: Path) -> None:
+    write(tmp_path, "readme.md", INSTALLED)
+    answer = Engine(load_corpus(tmp_path)).ask("how do i install lumen")
+    assert [(p.kind, p.text) for p in answer.passages[:2]] == [
+        ("body", "Lumen needs Python 3.10 or newer."),
+        (CODE, "pip install lumen"),
+    ]
+    assert all(s.text != "pip install lumen" for s in answer.summary)
+
+
+NOTION_PAGE = (
+    "# Onboarding Guide\n\nCreated: March 3, 2025 10:14 AM\nOwner: Priya Nair\nTags: HR, New "
+    "hires\n\nWelcome aboard! This page walks you through your first week.\n\n## Time off\n\n"
+    "You get 25 days of paid leave a year.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "file_name",
+    ["Onboarding Guide 3f2a9c1e8b7d4a6f9e0c1b2a3d4e5f60.md", "onboarding-guide.md"],
+)
+def test_a_pages_properties_under_its_title_are_no_text_and_an_exports_id_no_name(
+    tmp_path: Path, file_name: str
+) -> None:
+    (article,) = load_corpus(write(tmp_path, file_name, NOTION_PAGE).parent)
+    assert article.slug == "onboarding-guide"
+    assert [p.role for p in article.paragraphs] == ["notice", "body", "body"]
+    assert article.body_paragraph_count == 2
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "Q: How do I reset it\nA: Hold the button",  # an FAQ's labels
+        "Host: localhost\nNote: the port is set in the file.",  # a sentence is text
+    ],
+)
+def test_lines_that_are_no_properties_stay_text(tmp_path: Path, lines: str) -> None:
+    page = f"# Widget\n\n{lines}\n\nMore text follows here.\n"
+    (article,) = load_corpus(write(tmp_path, "widget.md", page).parent)
+    assert article.paragraphs[0].role != "notice"

@@ -156,6 +156,16 @@ def test_a_title_without_paragraphs_is_refused(tmp_path: Path) -> None:
     assert error.problem == "has a title but no paragraphs: add its text below the title"
 
 
+@pytest.mark.parametrize("separator", ["________________", "* * *", "\u2022 \u2022 \u2022"])
+def test_a_title_over_separators_alone_is_refused_as_without_paragraphs(
+    tmp_path: Path, separator: str
+) -> None:
+    write(tmp_path, "story.txt", f"A Title\n\n{separator}\n")
+    assert refused(tmp_path).problem == (
+        "has a title but no paragraphs: add its text below the title"
+    )
+
+
 def test_a_markdown_page_of_headings_alone_is_refused_saying_what_to_add(
     tmp_path: Path,
 ) -> None:

@@ -14,6 +14,7 @@ from helpers import BLOOMBERG, CATO, engine_for, seed_body, write, write_article
 from retrieval import Article, CorpusError, load_corpus
 from retrieval.corpus import chat_copy
 from retrieval.corpus.layout import byline
+from retrieval.corpus.text import shows_words
 
 HEAT = (
     "Cities Are Not Ready for the Next Heat Wave",
@@ -478,8 +479,7 @@ def test_a_press_release_is_titled_by_its_headline_not_its_label(tmp_path: Path)
         ("notice", ()),  # FOR IMMEDIATE RELEASE
         ("body", ()),
         ("body", ()),
-        ("notice", ()),  # ###, the release's end mark
-    ]
+    ]  # "###", the release's end mark, shows no text: no paragraph
 
 
 @pytest.mark.parametrize(
@@ -846,3 +846,51 @@ def test_a_guides_own_headings_that_a_forum_also_prints_stay_headings(tmp_path: 
         (("Level 1",), "body"),
         (("Level 2",), "body"),
     ]
+
+
+# -- a community's rules, copied from its channel --------------------------------------------
+
+EMOJI_RULES = (
+    "Welcome to Pixel Forge!\n\n"
+    "\U0001f4cc RULES\n1\ufe0f\u20e3 Be respectful. No harassment or slurs.\n"
+    "2\ufe0f\u20e3 Keep it SFW. NSFW content gets an instant ban.\n"
+    "3\ufe0f\u20e3 No self-promo outside #showcase.\n\n"
+    "\U0001f39f\ufe0f ROLES\n@Artist - share your art in #gallery to get it from a mod.\n"
+    "@Supporter - given automatically when you boost the server.\n"
+)
+
+
+def test_headings_after_emoji_head_the_lines_under_them(tmp_path: Path) -> None:
+    article = pasted(tmp_path, "rules.txt", EMOJI_RULES)
+    assert [(p.section, p.text.split("\n")[0]) for p in article.paragraphs] == [
+        (("\U0001f4cc RULES",), "1\ufe0f\u20e3 Be respectful. No harassment or slurs."),
+        (("\U0001f39f\ufe0f ROLES",), "@Artist - share your art in #gallery to get it from a mod."),
+    ]
+    answer = engine_for(tmp_path).ask("what is rule 3")
+    assert [s.text for s in answer.summary] == ["No self-promo outside #showcase."]
+
+
+# -- a word processor's export ---------------------------------------------------------------
+
+HANDBOOK = (
+    "\ufeffGuild Handbook\r\n\r\nLast revised by Tomas, May 2025\r\n\r\nJoining the guild\r\n\r\n"
+    "Anyone level 20 or above can apply.\r\n\r\nRaid schedule\r\n\r\nWe raid Tuesdays and "
+    "Thursdays from 8 to 11 PM server time.\r\n\r\n________________\r\n\r\nLoot rules\r\n\r\n"
+    "Loot is distributed by DKP.\r\n\r\n\u2022 \u2022 \u2022\r\n"
+)
+
+
+def test_a_separator_line_is_no_paragraph_and_a_revision_line_no_text(tmp_path: Path) -> None:
+    article = pasted(tmp_path, "handbook.txt", HANDBOOK)
+    assert [(p.role, p.section, p.text) for p in article.paragraphs] == [
+        ("notice", (), "Last revised by Tomas, May 2025"),
+        ("body", ("Joining the guild",), "Anyone level 20 or above can apply."),
+        (
+            "body",
+            ("Raid schedule",),
+            "We raid Tuesdays and Thursdays from 8 to 11 PM server time.",
+        ),
+        ("body", ("Loot rules",), "Loot is distributed by DKP."),
+    ]
+    answer = engine_for(tmp_path).ask("when are raids")
+    assert all(shows_words(s.text) for s in answer.summary)

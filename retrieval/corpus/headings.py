@@ -3,8 +3,9 @@
 A block (the text between blank lines, after the title) is a heading when it is one line that
 the block after it explains, in one of these shapes:
 
-- a *title line*: at most ``MAX_TITLE_WORDS`` words, opening with a capital or a digit,
-  holding a word, and ending with neither punctuation, a closing quote nor a function word
+- a *title line*: at most ``MAX_TITLE_WORDS`` words, opening with a capital or a digit
+  (after emoji, as a community's rules write "📌 RULES"), holding a word, and ending with
+  neither punctuation, a closing quote nor a function word
   ("Getting started", "Step 2"; not "27,595", nor "... secured qualification for");
 - a *label line*: a title line's words, at most ``MAX_LABEL_WORDS`` of them each opening
   with a capital or a digit, and a colon ("PVP RULES:", "Trading:", "Step 2:"; not "You
@@ -25,7 +26,8 @@ is a caption or a rhetorical question more often than a heading. A heading may a
 first line of the block it heads, the text going on at the next line: a question line ("How
 long does a charge last?" and, on the next line, "A full charge lasts four days."), or a title
 or label line short beside the lines after it (at most ``WRAP_SHARE`` of the longest) over a
-line that opens with a capital ("Claiming land", then "Use a golden shovel..."): a hard-wrapped
+line that opens as a heading may ("Claiming land", then "Use a golden shovel..."; "📌 RULES",
+then "1️⃣ Be kind."): a hard-wrapped
 paragraph's first line is about as long as the next, which goes on with its sentence. Such a
 line is taken out of its block when that finds more headings than the blocks as written. A line
 the layout rules take for a caption, credit or notice (``retrieval.corpus.layout``) is never a
@@ -54,7 +56,13 @@ WRAP_SHARE = 0.6  # a title line opening a block is at most this share of its lo
 
 _INITIALISM = patterns.compile(r"\b(?:[A-Za-z]\.){2,}$")
 LIST_ITEM = patterns.compile(r"^(?:\d{1,3}[.)]|[-*+\u2022])\s")
-_OPENS = patterns.compile(r"^[\"'\u201c\u2018(]?[A-Z0-9\u00c0-\u00de]")
+# A heading opens with a capital or a digit, maybe after the emoji a community's page puts
+# before it ("📌 RULES", "❓ Need help?": pictographs, symbols and arrows, with their joiners),
+# or after a Discord mention's "@" ("@Artist - share your art...", a role under "ROLES").
+_PICTURES = (
+    "\u2190-\u21ff\u2300-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d\u20e3\u00a9\u00ae"
+)
+_OPENS = patterns.compile(rf"^(?:[{_PICTURES}]+\s*)?[\"'\u201c\u2018(@]?[A-Z0-9\u00c0-\u00de]")
 _ENDS_BARE = patterns.compile(r"[\w)\]]$")
 _WORD = patterns.compile(r"[^\W\d_]{2}")
 # Words a line cut short ends on, which no heading does (unlike "in" or "up": "Sign in").
@@ -71,6 +79,8 @@ def writes_markdown(body: str) -> bool:
     """Whether a plain text writes Markdown's headings: it opens with "# Title", or holds
     ``MIN_HEADINGS`` lines like "## Punishments". Rules and FAQs pasted from a Discord channel
     or a wiki often do, in a ``.txt`` file; read as plain text, each "## Chat" was quoted."""
+    if "#" not in body:  # most texts: not scanned line by line
+        return False
     opens = _ATX_HEADING.match(body.lstrip("\n")) is not None
     return opens or len(_ATX_HEADING.findall(body)) >= MIN_HEADINGS
 
@@ -231,13 +241,14 @@ def split_first_lines(blocks: Sequence[str], heads: Callable[[str, str], bool]) 
 
 def first_line_heads(first: str, rest: str) -> bool:
     """Whether a block's ``first`` line heads the ``rest`` of it (see the module): a question
-    line, or a title line short beside the lines after it, over a line opening with a capital."""
+    line, or a title line short beside the lines after it, over a line opening as a heading
+    may (with a capital or a digit, maybe after emoji: "1️⃣ Be kind.")."""
     if question_line(first):
         return True
     lines = [line.strip() for line in rest.splitlines() if line.strip()]
     return (
         bool(lines)
-        and lines[0][:1].isupper()
+        and _OPENS.match(lines[0]) is not None
         and len(first) <= WRAP_SHARE * max(map(len, lines))
         and heading_line(first)
     )

@@ -139,6 +139,8 @@ def classify(paragraphs: Sequence[str]) -> dict[int, str]:
             roles[number] = roles[number + 1] = "byline"  # "Jordan Ellis" over "Senior Fellow"
         elif aside in ("notice", "contact"):
             roles[number] = aside
+        elif head[number] <= 1 and page_furniture.are_properties(line.split("\n")):
+            roles[number] = "notice"  # "Created: ...", "Owner: ..." under the title
         elif tail[number] <= _TAIL and _BIO.match(line):
             roles[number] = "bio"
     roles.update(dict.fromkeys(page_furniture.page_numbers(paragraphs), "notice"))

@@ -14,7 +14,8 @@ page a reader opens.
   indented), joined to the paragraph just before it when that paragraph introduces it (ends
   with a colon): the sentence and what it introduces are one passage. A list or a paragraph
   that shows links alone (a table of contents, "Previous | Index | Next") is ``navigation``,
-  not body text: it leads elsewhere and says nothing itself.
+  not body text: it leads elsewhere and says nothing itself; but a link alone that is all its
+  section holds says what the heading asks ("## License" over "[MIT](...)").
 - A block quote's paragraphs and lists are read as the page's own; a heading inside one
   heads the quote's text only, as its box on the page does.
 - A code fence or indented code block is a ``code`` block, its text as written (one inside a
@@ -36,12 +37,13 @@ page a reader opens.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from retrieval.corpus import html_text, site_front_matter, site_inline, site_markup
+from retrieval.corpus import html_text, page_furniture, site_front_matter, site_inline, site_markup
 from retrieval.corpus.markdown_blocks import list_lines, shows_no_code, table_rows
 from retrieval.corpus.markdown_inline import (
     bold_lead,
@@ -52,6 +54,7 @@ from retrieval.corpus.markdown_inline import (
 )
 from retrieval.corpus.models import BODY
 from retrieval.corpus.sentences import introduces
+from retrieval.corpus.text import shows_words
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -141,11 +144,24 @@ class _Reader:
         self.details = 0  # <details> with a <summary> open around what is read
         self.title: str | None = None
         self.blocks: list[Block] = []
+        self.one_link: set[int] = set()  # the blocks that are a paragraph of one link alone
 
     def page(self) -> Page:
         while self.at < len(self.tokens):
             self._block()
-        return Page(self.title, tuple(self.blocks))
+        return Page(self.title, tuple(self._said_by_their_links()))
+
+    def _said_by_their_links(self) -> list[Block]:
+        """The blocks, each link alone that is all its section holds read as its text: under
+        "License", "[MIT](...)" says what the license is, where a link among others leads
+        elsewhere."""
+        sections = Counter(block.section for block in self.blocks)
+        return [
+            Block(block.text, BODY, block.section)
+            if at in self.one_link and block.section and sections[block.section] == 1
+            else block
+            for at, block in enumerate(self.blocks)
+        ]
 
     @property
     def section(self) -> tuple[str, ...]:
@@ -165,7 +181,11 @@ class _Reader:
             self.at += 3
             if is_bold_heading(inline, text):  # "**External tools**" on a line of its own
                 self._head(BOLD_HEADING_LEVEL, text)
+            elif not self.blocks and page_furniture.are_properties(inline.content.split("\n")):
+                self._add(text, "notice")  # "Created: ...", "Owner: ..." under the title
             elif links_only(inline):
+                if sum(child.type == "link_open" for child in inline.children or ()) == 1:
+                    self.one_link.add(len(self.blocks))
                 self._add(text, NAVIGATION)
             elif "\n" in inline.content and (lead := bold_lead(inline)) is not None:
                 # "**How do I pair it?**" over its answer
@@ -237,7 +257,7 @@ class _Reader:
             self.path.append((level, text))
 
     def _add(self, text: str, role: str) -> None:
-        if text.strip():
+        if text.strip() and (role in SHOWN_AS_IS or shows_words(text)):
             self.blocks.append(Block(text, role, self.section))
 
     def _add_list(self, text: str, role: str) -> None:

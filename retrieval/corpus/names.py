@@ -27,14 +27,28 @@ _SEPARATORS = patterns.compile(r"[\s_-]+")
 # A name of numbers and hexadecimal ids only, each id with a digit ("5c8dd65f"; "decade" and
 # "facade" are words): it names no article.
 _NAMELESS = patterns.compile(r"(?:\d+|[0-9a-f]*\d[0-9a-f]*)(?:-(?:\d+|[0-9a-f]*\d[0-9a-f]*))*")
+# An id an export appends to a page's name: Notion's 32 hexadecimal digits ("Onboarding Guide
+# 3f2a9c1e8b7d4a6f9e0c1b2a3d4e5f60.md"), a UUID; 16 digits at least, one of them a number.
+_TRAILING_ID = patterns.compile(
+    r"[\s_-]+(?=[0-9a-f-]*\d)(?:[0-9a-f]{16,}|[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12})$",
+    re.IGNORECASE,
+)
 TITLE_SLUG_CHARS = 48  # a citation stays short: "a-spectacular-opportunity-to-engage-kim-jong-un"
 
 
 def slug_from_filename(stem: str) -> str:
-    """``000-Cato Kim congress`` -> ``cato-kim-congress``: numbering prefixes only order files."""
-    slug = _NON_SLUG.sub("-", stem.casefold()).strip("-")
+    """``000-Cato Kim congress`` -> ``cato-kim-congress``: numbering prefixes only order files,
+    and an export's id after the name (``_TRAILING_ID``) names nothing."""
+    slug = _NON_SLUG.sub("-", without_id(stem).casefold()).strip("-")
     slug = re.sub(r"^\d+-(?=[a-z])", "", slug)
     return slug[:80].strip("-") or "article"
+
+
+def without_id(stem: str) -> str:
+    """A file's name without the id an export appends to it (``_TRAILING_ID``), when a name
+    is left."""
+    found = _TRAILING_ID.search(stem)
+    return stem[: found.start()] if found and found.start() > 0 else stem
 
 
 def names_nothing(stem: str) -> bool:
@@ -60,7 +74,7 @@ def title_from_filename(stem: str, text: str = "") -> str:
     the page's ``text`` writes the word, when that is with a capital inside it or throughout
     ("faq.md" on FAQs is "FAQ", "github-setup.md" "GitHub setup"): file names are often
     lowercase only because paths are."""
-    words = _SEPARATORS.sub(" ", _NUMBERED.sub("", stem.strip())).strip()
+    words = _SEPARATORS.sub(" ", _NUMBERED.sub("", without_id(stem.strip()))).strip()
     if not words:
         return stem.strip() or "Untitled"
     if text:

@@ -51,7 +51,8 @@ _PAGE_FURNITURE = patterns.compile(
     # a press release's own lines: its label over the headline and its end mark
     r"|for immediate release|(?:press|news|media) release|embargoed (?:until|till|for) .{1,60}"
     r"|#{3}|-+ ?30 ?-+|-* ?ends ?-*"
-    r"|(?:published|updated|last updated|last modified|posted)(?: on| at)?:? "
+    r"|(?:published|posted|(?:last )?(?:updated|modified|revised|edited|reviewed))"
+    r"(?: on| at)?:? "
     rf"(?={_DATED})[\w ,:./-]{{1,60}}"
     r")[.:!]?$"
     r"|^(?:read more|related|also read|recommended|most read|more from [\w ]{1,40}"
@@ -64,6 +65,7 @@ _PAGE_FURNITURE = patterns.compile(
 # alone, only in a text that numbers its pages so, or gives two or more, one after the other
 # (an FAQ's answer may be a number alone).
 _PAGE_LINE = patterns.compile(r"^(?:.{0,80}\s)?page \d{1,4}(?: of \d{1,4})?$", re.IGNORECASE)
+_PAGE_LINE_CHARS = 98  # the longest ``_PAGE_LINE``: a longer paragraph is not tried
 _BARE_NUMBER = patterns.compile(r"^[-\u2013\u2014 ]*(\d{1,4})[-\u2013\u2014 ]*$")
 # A blog's buttons pasted as lines ("Follow", "Listen", "Share"): page furniture only beside
 # other furniture, as a row of buttons sits; alone, "Share" or "Save" may head a docs section.
@@ -73,7 +75,9 @@ _BUTTON = patterns.compile(
     r"|vote|moderator|mod|admin|op|level \d{1,2})$",  # "level 2": a comment's depth
     re.IGNORECASE,
 )
+_BUTTON_CHARS = 10  # the longest ``_BUTTON``: a longer paragraph is not tried
 _MAX_WORDS = 20
+_FURNITURE_CHARS = 400  # more than ``_MAX_WORDS`` words of any length a page line has
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A date or a time alone, as a page stamps an article: "Wed 14 May 2025 07.00 BST", "June 3,
 # 2025 at 6:45 a.m. EDT". Alone it may answer an FAQ's question ("When is the meetup?" over
@@ -84,6 +88,7 @@ _STAMP = patterns.compile(
     r"(?:,? (?:at )?\d{1,2}[.:]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?)?$",
     re.IGNORECASE,
 )
+_STAMP_CHARS = 64  # longer than ``_STAMP`` can match: "Wednesday, September 30, 2025 at ..."
 # What a news site prints over a headline: the kind of piece ("Opinion", "Analysis"). A title
 # is never one; over a headline it is a notice (``retrieval.corpus.layout``).
 _OPINION_LABELS = (
@@ -96,6 +101,10 @@ _LABEL = patterns.compile(
 )
 _OPINION_LABEL = patterns.compile(rf"^(?:{_OPINION_LABELS})[.:]?$", re.IGNORECASE)
 _SEPARATORS = frozenset("\u00b7\u2022|")  # "142 Likes" over "\u00b7" over "12 Restacks"
+# A page's properties under its title, as Notion exports them ("Created: March 3, 2025 10:14
+# AM", "Owner: Priya Nair", "Tags: HR, New hires"): each line a short name, a colon and a
+# short value that ends no sentence ("Q: ..." and "Answer: ...", an FAQ's labels, do not).
+_PROPERTY = patterns.compile(r"^[A-Z][\w'\u2019 -]{1,29}:[ \t]+[^\n]{1,60}(?<![.!?])$")
 _LABEL_TAG_WORDS = 3  # "Opinion" over "Cycling": a topic tag under the label is a few words
 
 
@@ -104,8 +113,10 @@ def is_furniture(line: str) -> bool:
     of 12"), each of its lines short and the page's ("Published Nov. 3, 2025" over "Updated
     Nov. 4, 2025, 9:12 a.m. ET"); a label over a list ("Related:" and its links, on the lines
     after it) is the page's text."""
-    if _PAGE_LINE.match(line):
+    if _numbers_its_page(line):
         return True
+    if "\n" not in line:  # most paragraphs: one line, a chat header's or the page's own
+        return chat_copy.header_lines((line,)) == 1 or _furniture_line(line)
     parts = [part.strip() for part in line.split("\n")]
     if len(parts) in (chat_copy.header_lines(parts), chat_copy.reaction_lines(parts)):
         return True  # a chat message's header ("Kira — Yesterday at 9:41 AM"), its reactions
@@ -170,7 +181,11 @@ def peeled(block: str) -> list[str]:
 
 
 def _furniture_line(line: str) -> bool:
-    return len(line.split(maxsplit=_MAX_WORDS)) <= _MAX_WORDS and bool(_PAGE_FURNITURE.match(line))
+    return (
+        len(line) <= _FURNITURE_CHARS
+        and len(line.split(maxsplit=_MAX_WORDS)) <= _MAX_WORDS
+        and bool(_PAGE_FURNITURE.match(line))
+    )
 
 
 def _kind(line: str) -> str | None:
@@ -179,11 +194,17 @@ def _kind(line: str) -> str | None:
     a date)."""
     if _furniture_line(line):
         return "furniture"
-    if _BUTTON.match(line):
+    if is_button(line):
         return "button"
-    if _STAMP.match(line) or line in _SEPARATORS or chat_copy.TALLY.match(line):
+    if is_stamp(line) or line in _SEPARATORS or chat_copy.TALLY.match(line):
         return "stamp"
     return None
+
+
+def are_properties(lines: Sequence[str]) -> bool:
+    """Whether two lines or more are all a page's properties (``_PROPERTY``): read under a
+    title, they describe the page, and say nothing of what it is about."""
+    return len(lines) >= 2 and all(_PROPERTY.match(line.strip()) for line in lines)
 
 
 def is_page_line(line: str) -> bool:
@@ -194,7 +215,7 @@ def is_page_line(line: str) -> bool:
 
 def is_stamp(line: str) -> bool:
     """Whether a stripped line is a date or a time alone ("June 3, 2025 at 6:45 a.m. EDT")."""
-    return _STAMP.match(line) is not None
+    return len(line) <= _STAMP_CHARS and _STAMP.match(line) is not None
 
 
 def labels_opinion(block: str) -> bool:
@@ -215,7 +236,7 @@ def is_label(block: str) -> bool:
 def is_button(line: str) -> bool:
     """Whether a stripped paragraph is a button's word alone ("Share"): furniture only beside
     other furniture (``beside_furniture``)."""
-    return _BUTTON.match(line) is not None
+    return len(line) <= _BUTTON_CHARS and _BUTTON.match(line) is not None
 
 
 def beside_furniture(buttons: Collection[int], aside: Collection[int]) -> list[int]:
@@ -232,6 +253,11 @@ def page_numbers(paragraphs: Sequence[str]) -> list[int]:
         for number, text in enumerate(paragraphs, start=1)
         if (found := _BARE_NUMBER.match(text.strip()))
     ]
-    paged = any(_PAGE_LINE.match(text.strip()) for text in paragraphs)
+    paged = any(_numbers_its_page(text.strip()) for text in paragraphs)
     in_order = len(bare) >= 2 and all(a[1] + 1 == b[1] for a, b in itertools.pairwise(bare))
     return [number for number, _ in bare] if paged or in_order else []
+
+
+def _numbers_its_page(line: str) -> bool:
+    """Whether a stripped paragraph is a page's number line ("Page 3 of 12")."""
+    return len(line) <= _PAGE_LINE_CHARS and _PAGE_LINE.match(line) is not None

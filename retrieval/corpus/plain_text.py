@@ -17,7 +17,7 @@ from retrieval import patterns
 from retrieval.corpus import headings, layout, line_paragraphs, markdown, page_furniture
 from retrieval.corpus.front_matter import FrontMatter
 from retrieval.corpus.models import BODY, CorpusError
-from retrieval.corpus.text import normalize
+from retrieval.corpus.text import normalize, shows_words
 
 NO_PARAGRAPHS = "has a title but no paragraphs: add its text below the title"
 NO_PARAGRAPHS_UNDER_HEADINGS = "has headings but no paragraphs: add its text under them"
@@ -94,9 +94,10 @@ def blocks(body: str, meta: FrontMatter, name: str, named: str) -> tuple[str, li
     blocks = [
         markdown.Block(texts[at], BODY, section)
         for at, section in headings.sections(texts, set(found))
+        if meta.non_body is not None or shows_words(texts[at])  # declared numbers count all
     ]
-    if not blocks:
-        raise CorpusError(name, NO_PARAGRAPHS_UNDER_HEADINGS)
+    if not blocks:  # its lines were headings, or separators that show no text
+        raise CorpusError(name, NO_PARAGRAPHS_UNDER_HEADINGS if found else NO_PARAGRAPHS)
     return title, blocks
 
 

@@ -39,6 +39,8 @@ def pairs(text: str) -> list[tuple[str, str]]:
     """The (question, answer) pairs ``text`` consists of, labels dropped; [] unless the whole
     text is such pairs."""
     text = text.strip()
+    if _QUESTION_LABEL.match(text) is None:  # the first pair opens the text: most do not
+        return []
     starts = [match.start() for match in _PAIR_STARTS.finditer(text)]
     if not starts or starts[0] != 0:
         return []
@@ -68,8 +70,11 @@ def split(blocks: Sequence[Block]) -> list[Block]:
             found += [Block(answer, BODY, (*block.section, q)) for q, answer in run]
             continue
         section = tuple(unlabelled(heading) for heading in block.section)
+        if section == block.section:  # no labelled question above it: as it was
+            found.append(block)
+            continue
         text = block.text
-        asked = bool(section) and section[-1] != block.section[-1]
+        asked = section[-1] != block.section[-1]  # the question right above it had a label
         if asked and block.role == BODY and (label := _ANSWER_LABEL.match(text)) is not None:
             text = text[label.end() :]
         found.append(Block(text, block.role, section))

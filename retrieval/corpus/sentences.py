@@ -47,8 +47,9 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 # number when a numbered line follows ("1. FC Köln won" alone opens a sentence, not a list;
 # "1. Teams of three." over "2. Sign up by Friday." is one).
 # A numbered item's marker, its number in group "number" (``retrieval.corpus.numbered`` reads
-# a list's items by it).
-NUMBERED_MARKER = r"(?P<number>\d{1,3})\.[ \t]+"
+# a list's items by it): "3. ", or the keycap emoji a community's rules number with
+# ("3\ufe0f\u20e3").
+NUMBERED_MARKER = r"(?P<number>\d{1,3})(?:\.[ \t]+|\ufe0f?\u20e3[ \t]*)"
 _BULLET = r"(?:\u2022[ \t]+|[*+-][ \t]+(?=[^\W_]))"  # "* | >=1.0" is a table's row, not an item
 _ITEM = patterns.compile(rf"\n[ \t]*(?:{_BULLET}|{NUMBERED_MARKER})|\A[ \t]*{_BULLET}")
 _NUMBERED_FIRST = patterns.compile(rf"\A[ \t]*{NUMBERED_MARKER}")

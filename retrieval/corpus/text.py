@@ -66,3 +66,12 @@ def identity(text: str) -> str:
     """The form in which two titles that only look different compare equal: NFKC (a no-break
     space becomes a space), runs of white space collapsed, case folded."""
     return _SPACES.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+_LETTER_OR_DIGIT = patterns.compile(r"[^\W_]")
+
+
+def shows_words(text: str) -> bool:
+    """Whether a block holds a letter or a digit: a separator ("________________", "* * *",
+    "\u2022 \u2022 \u2022", a row of emoji) shows no text, and is no paragraph to quote."""
+    return _LETTER_OR_DIGIT.search(text) is not None

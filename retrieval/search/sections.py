@@ -7,8 +7,10 @@ repeats the question's words, and the one that gives the reason can fall below p
 other sections that share a word or two with the question. When the headings above the best
 paragraph hold at least half of the question's weight (``SECTION_SHARE``), the question is
 that section's: its other prose paragraphs come next, the nearest to the best one first (the
-one before it on a tie, which the best one reads on from), and the best one stays first. A
-text without headings, and a question its headings hold less of, keep their order.
+one before it on a tie, which the best one reads on from), and the best one stays first; its
+code blocks and tables after its prose ("Installation": the note on the Python it needs, then
+``pip install``). A text without headings, and a question its headings hold less of, keep
+their order.
 
 Pages often hold parallel sections ("As an application developer", "As a library
 developer"; one per system or per role), and the paragraph naming every word of the question
@@ -165,9 +167,18 @@ def _section(passages: Passages, index: int) -> tuple[str, ...]:
 
 
 def _with_mates(passages: Passages, query: Query, ranked: Ranked) -> Ranked:
-    """``ranked`` with its first paragraph's section mates right after it, nearest first."""
+    """``ranked`` with its first paragraph's section mates right after it, nearest first, its
+    code and tables after its prose."""
     best = ranked[0][0]
-    mates = sorted(_mates(passages, best), key=lambda i: (abs(i - best), i > best))
+    shown = passages.located[best][1].role in SHOWN_AS_IS
+    mates = sorted(
+        _mates(passages, best),
+        key=lambda i: (
+            shown or passages.located[i][1].role in SHOWN_AS_IS,
+            abs(i - best),
+            i > best,
+        ),
+    )
     if not mates:
         return ranked
     scores = dict(ranked)
@@ -183,7 +194,7 @@ def _with_mates(passages: Passages, query: Query, ranked: Ranked) -> Ranked:
 
 
 def _mates(passages: Passages, best: int) -> Sequence[int]:
-    """The other prose paragraphs of ``best``'s article under exactly its headings, in order."""
+    """The other paragraphs of ``best``'s article under exactly its headings, in order."""
     located = passages.located
     article, paragraph = located[best]
 
@@ -199,7 +210,7 @@ def _mates(passages: Passages, best: int) -> Sequence[int]:
         start -= 1
     while same(end):
         end += 1
-    return [i for i in range(start, end) if i != best and located[i][1].role not in SHOWN_AS_IS]
+    return [i for i in range(start, end) if i != best]
 
 
 def introduced_next(passages: Passages, ranked: Ranked, shown: int) -> Ranked:
