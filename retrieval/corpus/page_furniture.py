@@ -88,7 +88,9 @@ _STAMP = patterns.compile(
     r"(?:,? (?:at )?\d{1,2}[.:]\d{2}(?: ?[ap]\.?m\.?)?(?: [a-z]{2,5})?)?$",
     re.IGNORECASE,
 )
-_STAMP_CHARS = 64  # longer than ``_STAMP`` can match: "Wednesday, September 30, 2025 at ..."
+# Longer than ``_STAMP`` matches with real day and month names (51 characters at most:
+# "Wednesday., 30 September, 2025, at 12:45 a.m. ABCDE"): a longer paragraph is not tried.
+_STAMP_CHARS = 64
 # What a news site prints over a headline: the kind of piece ("Opinion", "Analysis"). A title
 # is never one; over a headline it is a notice (``retrieval.corpus.layout``).
 _OPINION_LABELS = (

@@ -41,9 +41,7 @@ def pairs(text: str) -> list[tuple[str, str]]:
     text = text.strip()
     if _QUESTION_LABEL.match(text) is None:  # the first pair opens the text: most do not
         return []
-    starts = [match.start() for match in _PAIR_STARTS.finditer(text)]
-    if not starts or starts[0] != 0:
-        return []
+    starts = [match.start() for match in _PAIR_STARTS.finditer(text)]  # the first at 0
     found: list[tuple[str, str]] = []
     for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
         pair = _PAIR.fullmatch(text, start, end)
