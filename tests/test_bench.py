@@ -521,7 +521,7 @@ def test_a_pathological_page_is_one_paragraph_of_its_piece_under_a_title() -> No
     assert title == "Page" and len(paragraph) <= 100 and paragraph.startswith("[a](b)[a](b)")
 
 
-@pytest.mark.parametrize("suffix", [".txt", ".md"])
+@pytest.mark.parametrize("suffix", [".txt", ".md", ".rst"])
 def test_a_pathological_page_is_timed_read_asked_and_summarized(suffix: str) -> None:
     seconds, ended = timed_page(page("U.S. ", 2_000), suffix)
     assert ended == "answered" and seconds > 0

@@ -210,6 +210,27 @@ async def test_an_accordion_faq_in_mdx_is_answered_under_its_question(harness: H
     assert "<Accordion" not in text and "title=" not in text
 
 
+async def test_a_sphinx_page_is_answered_under_its_section_without_its_markup(
+    harness: Harness,
+) -> None:
+    """A reStructuredText page as Sphinx projects write docs: the reply cites the section
+    that answers, and shows the text a reader of the rendered page sees."""
+    (harness.corpus / "004-gizmo-config.rst").write_text(
+        "Gizmo configuration\n===================\n\n"
+        "Timeouts\n--------\n\n"
+        ".. versionchanged:: 2.0\n\n"
+        "   A request gives up after :confval:`timeout` seconds, ``30`` by default.\n\n"
+        ".. include:: /etc/hostname\n"
+    )
+    await harness.say("!reload", author=harness.guild.owner)
+    reply = await harness.say("!ask when does a gizmo request give up")
+    assert_safe(reply)
+    text = all_text(reply)
+    assert "Gizmo configuration \u203a Timeouts \u00b61 (gizmo-config)" in text
+    assert "A request gives up after timeout seconds, 30 by default." in text
+    assert ":confval:" not in text and "versionchanged" not in text
+
+
 async def test_a_code_passage_is_shown_as_one_code_block_nothing_breaking_out(
     harness: Harness,
 ) -> None:

@@ -250,7 +250,7 @@ def test_check_names_the_files_that_are_not_articles(
     write(tmp_path, ".gitkeep", b"")
     status, out, err = run(capsys, "check", "--corpus", str(tmp_path))
     assert status == 0 and out.startswith("OK: 2 articles,")
-    assert err == "ignored 2 files that are not .txt, .md or .mdx: image.png, notes.docx\n"
+    assert err == "ignored 2 files that are not .txt, .md, .mdx or .rst: image.png, notes.docx\n"
 
 
 def test_check_names_a_folder_of_articles_it_does_not_read(
@@ -278,7 +278,7 @@ def test_check_names_one_ignored_file_in_the_singular(
     write(tmp_path, "notes.docx", b"PK")
     status, _, err = run(capsys, "check", "--corpus", str(tmp_path))
     assert status == 0
-    assert err == "ignored 1 file that is not .txt, .md or .mdx: notes.docx\n"
+    assert err == "ignored 1 file that is not .txt, .md, .mdx or .rst: notes.docx\n"
 
 
 @pytest.mark.parametrize(

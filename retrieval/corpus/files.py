@@ -10,8 +10,9 @@ from pathlib import Path
 
 from retrieval.corpus.models import CorpusError
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".mdx")
+ARTICLE_SUFFIXES = (".txt", ".md", ".mdx", ".rst")
 MARKDOWN_SUFFIXES = (".md", ".mdx")  # MDX is Markdown with a site's code in it (Docusaurus)
+RST_SUFFIXES = (".rst",)  # reStructuredText: Sphinx's and docutils' pages
 DEFAULT_MAX_FILE_BYTES = 5_000_000
 
 

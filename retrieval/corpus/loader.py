@@ -3,10 +3,11 @@
 A file is UTF-8 text, optionally preceded by a TOML front matter block between two ``+++``
 lines. A ``.txt`` file is read as plain text (``retrieval.corpus.plain_text``: its first line
 the title, its paragraphs separated by blank lines, its heading lines taken out as their
-sections); a ``.md`` or ``.mdx`` file is
-read as Markdown (``retrieval.corpus.markdown``), its title its first ``#`` heading, else its
-file name (``retrieval.corpus.names``). In either, questions and answers labelled "Q:" and "A:"
-are read as their questions' sections (``retrieval.corpus.qa_labels``).
+sections); a ``.md`` or ``.mdx`` file is read as Markdown (``retrieval.corpus.markdown``),
+its title its first ``#`` heading, else its file name (``retrieval.corpus.names``); a ``.rst``
+file as reStructuredText (``retrieval.corpus.rst``), its title its only top-level section's.
+In each, questions and answers labelled "Q:" and "A:" are read as their questions' sections
+(``retrieval.corpus.qa_labels``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from retrieval.corpus import (
 from retrieval.corpus.files import (
     DEFAULT_MAX_FILE_BYTES,
     MARKDOWN_SUFFIXES,
+    RST_SUFFIXES,
     article_files,
     read_bytes,
     suffixes_named,
@@ -127,9 +129,11 @@ def load_article(
     named = title_from_filename(path.stem, body)  # the title when the text gives none
     if path.suffix.lower() in MARKDOWN_SUFFIXES:
         meta = site_front_matter.merged(meta, body, name)  # a site generator's title, author
-        title, blocks = _markdown_blocks(body, meta, name, named)
+        title, blocks = _page_blocks(_markdown_page(body, name), meta, name, named)
+    elif path.suffix.lower() in RST_SUFFIXES:
+        title, blocks = _page_blocks(_rst_page(body, name), meta, name, named)
     elif meta.headings is None and meta.non_body is None and headings.writes_markdown(body):
-        title, blocks = _markdown_blocks(body, meta, name, named)  # "# Rules" in a .txt
+        title, blocks = _page_blocks(_markdown_page(body, name), meta, name, named)  # "# Rules"
     else:
         title, blocks = plain_text.blocks(body, meta, name, named)
     if meta.headings is None and meta.non_body is None:  # declared layout is the writer's
@@ -173,20 +177,40 @@ def _labelled_genre(read: Sequence[tuple[str, str]]) -> Genre | None:
     return None
 
 
-def _markdown_blocks(
-    body: str, meta: FrontMatter, name: str, named: str
-) -> tuple[str, list[markdown.Block]]:
-    """A Markdown page's title (front matter, else its first ``#`` heading, else ``named``,
-    from its file name) and blocks."""
+def _markdown_page(body: str, name: str) -> markdown.Page:
+    """A Markdown page read, or the CorpusError that says why it cannot be."""
     limits.check_brackets(body, name)  # before the Markdown reader spends its time on them
     try:
-        page = markdown.read(body)
+        return markdown.read(body)
     except markdown.NestedTooDeep as deep:
         raise CorpusError(
             name,
             f"lists or block quotes nest too deeply from {_shown(deep.line)} on, and a "
             "Markdown reader stops reading the page there; nest them less deeply",
         ) from None
+
+
+def _rst_page(body: str, name: str) -> markdown.Page:
+    """A reStructuredText page read, or the CorpusError that says why it cannot be."""
+    from retrieval.corpus import rst  # a corpus without .rst files never imports its reader
+
+    try:
+        return rst.read(body)
+    except markdown.NestedTooDeep as deep:
+        raise CorpusError(
+            name,
+            f"indented blocks nest too deeply around {_shown(deep.line)} for a "
+            "reStructuredText reader; nest them less deeply",
+        ) from None
+    except rst.Unreadable as error:
+        raise CorpusError(name, str(error)) from None
+
+
+def _page_blocks(
+    page: markdown.Page, meta: FrontMatter, name: str, named: str
+) -> tuple[str, list[markdown.Block]]:
+    """A marked-up page's title (front matter, else its first top-level heading, else
+    ``named``, from its file name) and blocks."""
     blocks = list(page.blocks)
     title = meta.title or page.title or named
     if len(title) > MAX_TITLE_CHARS:

@@ -133,17 +133,56 @@ def _parser() -> MarkdownIt:
     return parser.use(deflist_plugin).use(tasklists_plugin)
 
 
-class _Reader:
+class Outline:
+    """A page's blocks as a reader writes them down, each under the headings open when it is
+    added: what every reader of a marked-up page (Markdown, reStructuredText) keeps."""
+
+    def __init__(self) -> None:
+        self.path: list[tuple[int, str]] = []  # (level, text) of the open headings
+        self.title: str | None = None
+        self.blocks: list[Block] = []
+
+    @property
+    def section(self) -> tuple[str, ...]:
+        return tuple(text for _, text in self.path)
+
+    def head(self, level: int, text: str) -> None:
+        """Close the sections at ``level`` and below, and open one headed ``text`` there (none
+        for an empty ``text``)."""
+        self.path = [(lvl, t) for lvl, t in self.path if lvl < level]
+        if text:
+            self.path.append((level, text))
+
+    def add(self, text: str, role: str) -> None:
+        """A block of ``role``, unless it shows no word (code and tables always count)."""
+        if text.strip() and (role in SHOWN_AS_IS or shows_words(text)):
+            self.blocks.append(Block(text, role, self.section))
+
+    def add_list(self, text: str, role: str) -> None:
+        """A list, joined to the paragraph that introduces it, else a block of ``role``."""
+        if not text.strip():
+            return
+        last = self.blocks[-1] if self.blocks else None
+        if (
+            last is not None
+            and last.role == BODY
+            and last.section == self.section
+            and introduces(last.text)
+        ):
+            self.blocks[-1] = Block(f"{last.text}\n{text}", BODY, last.section)
+        else:
+            self.blocks.append(Block(text, role, self.section))
+
+
+class _Reader(Outline):
     """One pass over markdown-it's token stream, keeping the heading path as it goes."""
 
     def __init__(self, tokens: Sequence[Token]) -> None:
+        super().__init__()
         self.tokens = tokens
         self.at = 0
-        self.path: list[tuple[int, str]] = []  # (level, text) of the open headings
         self.quoted: list[list[tuple[int, str]]] = []  # the path where each open quote began
         self.details = 0  # <details> with a <summary> open around what is read
-        self.title: str | None = None
-        self.blocks: list[Block] = []
         self.one_link: set[int] = set()  # the blocks that are a paragraph of one link alone
 
     def page(self) -> Page:
@@ -163,10 +202,6 @@ class _Reader:
             for at, block in enumerate(self.blocks)
         ]
 
-    @property
-    def section(self) -> tuple[str, ...]:
-        return tuple(text for _, text in self.path)
-
     def _block(self) -> None:
         token = self.tokens[self.at]
         kind = token.type
@@ -180,43 +215,43 @@ class _Reader:
             text = inline_text(inline)
             self.at += 3
             if is_bold_heading(inline, text):  # "**External tools**" on a line of its own
-                self._head(BOLD_HEADING_LEVEL, text)
+                self.head(BOLD_HEADING_LEVEL, text)
             elif not self.blocks and page_furniture.are_properties(inline.content.split("\n")):
-                self._add(text, "notice")  # "Created: ...", "Owner: ..." under the title
+                self.add(text, "notice")  # "Created: ...", "Owner: ..." under the title
             elif links_only(inline):
                 if sum(child.type == "link_open" for child in inline.children or ()) == 1:
                     self.one_link.add(len(self.blocks))
-                self._add(text, NAVIGATION)
+                self.add(text, NAVIGATION)
             elif "\n" in inline.content and (lead := bold_lead(inline)) is not None:
                 # "**How do I pair it?**" over its answer
-                self._head(BOLD_HEADING_LEVEL, lead[0])
-                self._add(lead[1], BODY)
+                self.head(BOLD_HEADING_LEVEL, lead[0])
+                self.add(lead[1], BODY)
             else:
-                self._add(text, BODY)
+                self.add(text, BODY)
         elif kind in ("bullet_list_open", "ordered_list_open"):
             code: list[str] = []
             start = self.at
             lines, self.at = list_lines(self.tokens, self.at, code)
             links = _links_alone(self.tokens[start : self.at])
-            self._add_list("\n".join(lines), NAVIGATION if links else BODY)
+            self.add_list("\n".join(lines), NAVIGATION if links else BODY)
             for fence in code:  # after the list: code is never body text
-                self._add(fence, CODE)
+                self.add(fence, CODE)
         elif kind in ("fence", "code_block"):
             self.at += 1
             if not shows_no_code(token):
-                self._add(token.content.rstrip("\n"), CODE)
+                self.add(token.content.rstrip("\n"), CODE)
         elif kind == "table_open":
             rows, self.at = table_rows(self.tokens, self.at)
-            self._add("\n".join(rows), TABLE)
+            self.add("\n".join(rows), TABLE)
         elif kind == "html_block":
             self.at += 1
             self._html(token.content)
         elif kind == "dt_open":  # a definition list's term heads its definitions
             text = inline_text(self.tokens[self.at + 1])
             self.at += 3
-            self._head(DETAILS_LEVEL + self.details, text)
+            self.head(DETAILS_LEVEL + self.details, text)
         elif kind == "dl_close":
-            self._head(DETAILS_LEVEL + self.details, "")
+            self.head(DETAILS_LEVEL + self.details, "")
             self.at += 1
         elif kind == "blockquote_open":  # a heading inside heads the quote's text alone
             self.quoted.append(self.path)
@@ -232,48 +267,22 @@ class _Reader:
         level-1 one names the page."""
         if text and level == 1 and self.title is None and not self.quoted:
             self.title = text  # a heading inside a block quote heads the quote alone
-        self._head(level, text)
+        self.head(level, text)
 
     def _html(self, html: str) -> None:
         """Raw HTML as the page shows it (``retrieval.corpus.html_text``): its text as body
         blocks, a ``<summary>`` as a heading over what its ``<details>`` holds."""
         for kind, text in html_text.pieces(html):
             if kind == "summary":  # a <details> inside another heads below the outer one
-                self._head(DETAILS_LEVEL + self.details, text)
+                self.head(DETAILS_LEVEL + self.details, text)
                 self.details += 1
             elif kind == "end":
                 self.details = max(0, self.details - 1)
-                self._head(DETAILS_LEVEL + self.details, "")
+                self.head(DETAILS_LEVEL + self.details, "")
             elif kind in html_text.HEADINGS:
                 self._heading(int(kind[1:]), text)
             else:
-                self._add(text, CODE if kind == "code" else BODY)
-
-    def _head(self, level: int, text: str) -> None:
-        """Close the sections at ``level`` and below, and open one headed ``text`` there (none
-        for an empty ``text``)."""
-        self.path = [(lvl, t) for lvl, t in self.path if lvl < level]
-        if text:
-            self.path.append((level, text))
-
-    def _add(self, text: str, role: str) -> None:
-        if text.strip() and (role in SHOWN_AS_IS or shows_words(text)):
-            self.blocks.append(Block(text, role, self.section))
-
-    def _add_list(self, text: str, role: str) -> None:
-        """A list, joined to the paragraph that introduces it, else a block of ``role``."""
-        if not text.strip():
-            return
-        last = self.blocks[-1] if self.blocks else None
-        if (
-            last is not None
-            and last.role == BODY
-            and last.section == self.section
-            and introduces(last.text)
-        ):
-            self.blocks[-1] = Block(f"{last.text}\n{text}", BODY, last.section)
-        else:
-            self.blocks.append(Block(text, role, self.section))
+                self.add(text, CODE if kind == "code" else BODY)
 
 
 def _links_alone(tokens: Sequence[Token]) -> bool:
