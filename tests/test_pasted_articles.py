@@ -870,6 +870,47 @@ def test_headings_after_emoji_head_the_lines_under_them(tmp_path: Path) -> None:
     assert [s.text for s in answer.summary] == ["No self-promo outside #showcase."]
 
 
+DISCORD_FAQ = (
+    "# Server FAQ\n\n"
+    "## Can I advertise my own server?\n"
+    "No. Advertising is not allowed, even in DMs. ||Repeat offenders are banned.||\n\n"
+    "## How do I get the Artist role?\n"
+    "Post three pieces of your art in <#1023456789012345678> <:pin:1098765432109876543>\n"
+    "-# Traced art does not count.\n\n"
+    "## What is the bot's prefix?\n"
+    "Type `||help||` or `-# quiet`. | a || b | stays a table's row.\n"
+)
+
+
+@pytest.mark.parametrize("suffix", [".md", ".txt"])
+def test_discords_own_markdown_reads_as_the_channel_shows_it(tmp_path: Path, suffix: str) -> None:
+    article = pasted(tmp_path, f"faq{suffix}", DISCORD_FAQ)
+    texts = [p.text for p in article.paragraphs]
+    assert "No. Advertising is not allowed, even in DMs. Repeat offenders are banned." in texts
+    joined = " ".join(texts)
+    assert "Post three pieces of your art in <#1023456789012345678>" in joined  # a mention stays
+    assert "<:pin:" not in joined and "-# " not in joined.replace("`-# quiet`", "")
+    assert "Traced art does not count." in joined
+    assert "||help||" in joined and "| a || b |" in joined  # code and a table's row stay
+
+
+def test_discords_own_markdown_in_a_plain_text_is_read_so_too_but_in_code(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Raid night\n\nWe meet at the portal at 8 PM. <a:wave:1098765432109876543>\n"
+        "-# Late joiners wait for the second pull.\n\n"
+        "The boss drops ||the Ember Crown|| once a week.\n\n"
+        "```\nif (late || afk || away) kick()\n```\n"
+    )
+    texts = [p.text for p in pasted(tmp_path, "raids.txt", text).paragraphs]
+    assert texts[:2] == [
+        "We meet at the portal at 8 PM.\nLate joiners wait for the second pull.",
+        "The boss drops the Ember Crown once a week.",
+    ]
+    assert "if (late || afk || away) kick()" in texts[2]
+
+
 # -- a word processor's export ---------------------------------------------------------------
 
 HANDBOOK = (

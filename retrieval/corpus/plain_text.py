@@ -14,7 +14,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from retrieval import patterns
-from retrieval.corpus import headings, layout, line_paragraphs, markdown, page_furniture
+from retrieval.corpus import (
+    discord_markup,
+    headings,
+    layout,
+    line_paragraphs,
+    markdown,
+    page_furniture,
+)
 from retrieval.corpus.front_matter import FrontMatter
 from retrieval.corpus.models import BODY, CorpusError
 from retrieval.corpus.text import normalize, shows_words
@@ -73,8 +80,9 @@ def _above_the_title(blocks: list[str]) -> tuple[list[str], list[str]]:
 
 
 def blocks(body: str, meta: FrontMatter, name: str, named: str) -> tuple[str, list[markdown.Block]]:
-    """A plain text's title and paragraphs, its heading lines taken out as their sections."""
-    title, texts = title_and_paragraphs(body, meta, name, named)
+    """A plain text's title and paragraphs, its heading lines taken out as their sections;
+    Discord's own Markdown, as a channel shows it (``retrieval.corpus.discord_markup``)."""
+    title, texts = title_and_paragraphs(discord_markup.as_shown(body), meta, name, named)
     if meta.non_body is None and len(texts) == 1:  # no blank line: maybe a paragraph a line
         texts = line_paragraphs.split(texts[0])
     if meta.headings is not None:

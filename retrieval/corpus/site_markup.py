@@ -31,7 +31,8 @@ page is parsed (``retrieval.corpus.markdown``), outside code fences:
   abbreviation's definition show nothing of the page's own (``retrieval.corpus.site_markers``);
 * every other line shows what ``retrieval.corpus.site_inline`` reads of it: template tags,
   attribute lists and footnote marks nothing, wiki links, MyST roles and reference links
-  their text.
+  their text; and what ``retrieval.corpus.discord_markup`` reads of Discord's own Markdown
+  (a ``-# `` line's small print, a ``||spoiler||``'s text, a custom emoji nothing).
 
 A default title ("Note" for ``!!! note``) is the theme's, not the page's words, and is not
 kept; a title's inline Markdown shows as text ("About `lastmod`" is "About lastmod").
@@ -43,7 +44,7 @@ import html
 import re
 
 from retrieval import patterns
-from retrieval.corpus import myst, site_inline, site_markers, titled_tags
+from retrieval.corpus import discord_markup, myst, site_inline, site_markers, titled_tags
 from retrieval.corpus.markdown_inline import plain_text
 
 MAX_DEPTH = 8  # blocks inside blocks read as such; deeper ones are left as written
@@ -87,7 +88,7 @@ def as_shown(source: str) -> str:
     """``source`` with the syntax of the module's docstring read as its page shows it;
     ``source`` itself when it holds none of it."""
     if (
-        not any(mark in source for mark in _HAS_SYNTAX)
+        not any(mark in source for mark in (*_HAS_SYNTAX, *discord_markup.HAS))
         and not site_markers.HAS_TOC.search(source)
         and not myst.HAS_TARGET.search(source)
     ):
@@ -162,7 +163,7 @@ def _lines(lines: list[str], depth: int) -> list[str]:
             out.append("")  # each footnote is a note of its own, not the line before's sequel
         tag = titled_tags.read(line) if "{" in line else None
         if tag is None:
-            out.append(site_inline.shown(line))
+            out.append(site_inline.shown(discord_markup.shown(line)))
         else:  # a tab's opening, even untitled, opens a level that its closing closes
             opens, title = tag
             out.extend(_details_open("", title) if opens else _details_close(""))
