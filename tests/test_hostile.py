@@ -67,7 +67,7 @@ async def test_a_masked_link_in_the_corpus_is_dead_in_summaries_and_answers(
 ) -> None:
     (harness.corpus / "002-portal.txt").write_text(
         '+++\nauthor = "[Author](https://evil.example/a)"\npublisher = "||P||"\n+++\n'
-        "The [Zorblat](https://evil.example) ||Portal|| `Notes`\n\n"
+        "The [Zorblat](https://evil.example) ~~Portal~~ `Notes`\n\n"
         "The Zorblat portal is live at [Official login](https://evil.example/login) (mirror). "
         "Read [the archive](https://example.org) too.\n"
     )
@@ -82,7 +82,9 @@ async def test_a_masked_link_in_the_corpus_is_dead_in_summaries_and_answers(
         assert_no_markup_of_theirs(answer)
         assert "<https://example.org>" in all_text(answer)  # a plain URL stays as written
     sources = parse((await harness.say("!sources")).content)
-    assert "[Zorblat](https://evil.example) ||Portal|| `Notes`" in sources.text
+    # (a spoiler in a file's text is read as Discord shows it: the publisher's "||P||" is not)
+    assert "[Zorblat](https://evil.example) ~~Portal~~ `Notes`" in sources.text
+    assert "||P||" in sources.text
     assert not sources.kinds() & (THEIR_MARKUP - {"code", "mention"})
     ours = {m.content for m in sources.markup if m.kind in ("code", "mention")}
     slugs = {"cato-kim-congress", "bloomberg-engage-north-korea", "portal"}

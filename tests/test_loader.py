@@ -196,7 +196,7 @@ def test_an_empty_front_matter_block_is_allowed(tmp_path: Path) -> None:
 def test_hidden_files_and_other_suffixes_are_ignored(tmp_path: Path) -> None:
     add_good_article(tmp_path)
     write(tmp_path, ".draft.txt", b"\x00not even text")
-    write(tmp_path, "README.rst", b"\xff\xfe")
+    write(tmp_path, "README.adoc", b"\xff\xfe")
     write(tmp_path, "image.png", b"\x89PNG\x00")
     corpus = load_corpus(tmp_path)
     assert [a.source for a in corpus] == [GOOD]

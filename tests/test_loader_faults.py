@@ -322,7 +322,7 @@ def test_a_file_given_as_the_corpus_folder_is_refused(tmp_path: Path) -> None:
 
 
 def test_a_folder_without_articles_is_refused_naming_the_expected_files(tmp_path: Path) -> None:
-    write(tmp_path, "notes.rst", "Title\n\nText.\n")
+    write(tmp_path, "notes.adoc", "Title\n\nText.\n")
     write(tmp_path, ".hidden.txt", "Hidden\n\nText.\n")
     with pytest.raises(CorpusError) as raised:
         load_corpus(tmp_path)

@@ -14,6 +14,7 @@ from bot.cogs.utils.checks import NotArticleEditor, NotModerator
 from bot.cogs.utils.context import Context, ReplyFailed, ReplyTimedOut, UnreadableReply
 from bot.cogs.utils.formats import escape, shorten
 from retrieval import AmbiguousArticle, ArticleNotFound, QuestionError
+from retrieval.corpus.files import suffixes_named
 
 if TYPE_CHECKING:
     from bot.client import Citebot
@@ -63,7 +64,7 @@ def explain(ctx: Context, error: commands.CommandError) -> str | None:
     if isinstance(original, Refused):
         return shorten(f"Not changed: {escape(str(original))}", limits.CONTENT)
     if isinstance(original, commands.MissingRequiredAttachment):
-        return f"Attach the article's .txt, .md or .mdx file to the `{prefix}article add` message."
+        return f"Attach the article's {suffixes_named()} file to the `{prefix}article add` message."
     if _is(error, NotArticleEditor):
         return str(unwrap(error))
     if _is(error, NotModerator):

@@ -20,7 +20,7 @@ from retrieval import patterns
 
 HAS = ("-# ", "||", "<:", "<a:")  # a text holding none of these holds none of the syntax
 _SUBTEXT = patterns.compile(r"([ \t]{0,3}(?:>[ \t]?)*)-# ")
-_SPOILER = patterns.compile(r"\|\|(?=[^|\s])([^|\n]*[^|\s])\|\|")
+_SPOILER = patterns.compile(r"\|\|([^|\n]+)\|\|")  # as Discord reads one: spaces inside too
 _CUSTOM_EMOJI = patterns.compile(r" ?<a?:\w{2,32}:\d{15,21}>")
 _CODE_SPAN = patterns.compile(r"(`+[^`]*`+)")
 _FENCE = ("```", "~~~")
