@@ -144,9 +144,28 @@ def machine_line(code: str | None = None) -> str:
     m = machine_info()
     return (
         f"Machine: {m['cpu']}, {m['cores']} cores, {m['memory']} memory, "
-        f"Python {m['python']} ({m['platform']}). citebot code digest "
+        f"Python {m['python']} ({m['platform']}); {library_versions()}. citebot code digest "
         f"(sha256 of retrieval/ and bot/ sources when the run started): `{code}`."
     )
+
+
+# The libraries whose versions move the figures: the baselines, and what both sides compute with.
+MEASURED_LIBRARIES = ("numpy", "bm25s", "rank-bm25", "PyStemmer", "sumy", "rouge-score")
+
+
+def library_versions() -> str:
+    """The installed versions of ``MEASURED_LIBRARIES`` ("numpy 2.4.6, bm25s 0.3.16, ..."):
+    a baseline's figures change with its version (bm25s's search took ten times longer with
+    numpy 2.4's ``argpartition`` over scores that are mostly zero)."""
+    from importlib import metadata
+
+    found = []
+    for name in MEASURED_LIBRARIES:
+        try:
+            found.append(f"{name} {metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            found.append(f"{name} not installed")
+    return ", ".join(found)
 
 
 def command_line() -> str:
