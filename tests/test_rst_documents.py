@@ -9,8 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from helpers import write
+from helpers import examples, write
 from retrieval import CorpusError, Engine, load_article, load_corpus
 from retrieval.corpus.markdown import CODE, TABLE
 
@@ -288,3 +290,71 @@ def test_sphinx_code_blocks_keep_their_code_whatever_their_options(tmp_path: Pat
     blocks = _page(tmp_path, "intents.rst", page)
     assert (CODE, "intents = Intents.default()\nintents.typing = False", ("Intents",)) in blocks
     assert ("body", "Then pass them on.", ("Intents",)) in blocks  # no undefined "|coro|"
+
+
+_RST_PIECES = st.sampled_from(
+    [
+        "Title\n=====\n",
+        "----\n",
+        "+---+\n",
+        "| a |\n",
+        ".. ",
+        "::",
+        "\n\n",
+        "   ",
+        "*",
+        "**",
+        "`",
+        "``",
+        "_",
+        "|",
+        ":ref:`a <b>`",
+        ":x:",
+        "[#]_",
+        ".. [#] ",
+        ".. note::",
+        "#. ",
+        "* ",
+        "1. ",
+        "(a) ",
+        "-v  ",
+        ".. code-block::",
+        "   :opt:",
+        ".. include:: /x",
+        ".. |s| replace:: t",
+        "|s|",
+        ".. _t:",
+        "`t`_",
+        "<",
+        ">",
+        "\t",
+        "\u00a0",
+        "word ",
+        "a-",
+    ]
+)
+
+
+@given(st.lists(st.one_of(_RST_PIECES, st.text(max_size=8)), max_size=40))
+@settings(max_examples=examples(500), deadline=None)
+def test_any_text_as_an_rst_page_loads_or_is_refused_with_a_reason(pieces: list[str]) -> None:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = write(Path(folder), "page.rst", "".join(pieces).replace("\x00", ""))
+        try:
+            article = load_article(path)
+        except CorpusError as error:
+            assert str(error).startswith("page.rst: ")
+        else:
+            assert all(p.text.strip() for p in article.paragraphs)
+
+
+def test_a_fault_of_docutils_is_a_refusal_with_what_to_do(tmp_path: Path) -> None:
+    page = "Notes\n=====\n\n" + ".. |s| replace:: t" * 3 + "\n\nText.\n"  # refers to itself
+    with pytest.raises(CorpusError) as refused:
+        load_article(write(tmp_path, "notes.rst", page))
+    said = str(refused.value)
+    assert said.startswith("notes.rst: the reStructuredText reader (docutils) failed on it (")
+    assert said.endswith("; correct the markup, or save the text as a .txt file")
+    assert len(said) < 250

@@ -199,8 +199,8 @@ def _rst_page(body: str, name: str) -> markdown.Page:
     except markdown.NestedTooDeep as deep:
         raise CorpusError(
             name,
-            f"indented blocks nest too deeply around {_shown(deep.line)} for a "
-            "reStructuredText reader; nest them less deeply",
+            f"lists, quotes or indented blocks nest too deeply around {_shown(deep.line)} "
+            "for a reStructuredText reader; nest them less deeply",
         ) from None
     except rst.Unreadable as error:
         raise CorpusError(name, str(error)) from None

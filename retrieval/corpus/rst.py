@@ -85,6 +85,9 @@ SETTINGS: Mapping[str, Any] = {
 }
 
 
+_SAID = 80  # characters of docutils' own words on a fault, at most
+
+
 class Unreadable(ValueError):
     """A page docutils cannot read: the message says why, and what to do."""
 
@@ -107,9 +110,11 @@ def read(source: str) -> Page:
     except (NestedTooDeep, Unreadable):
         raise
     except Exception as error:  # docutils' own faults on text anyone may write
+        said = " ".join(str(error).split())  # ("|s| replace:: t |s|": a ValueError)
+        said = said if len(said) <= _SAID else said[: _SAID - 1] + "\u2026"
         raise Unreadable(
             f"the reStructuredText reader (docutils) failed on it ({type(error).__name__}: "
-            f"{error}); correct the markup, or save the text as a .txt file"
+            f"{said}); correct the markup, or save the text as a .txt file"
         ) from None
     included = rst_directives.included(source)
     if included and not reader.blocks:  # all its text is another file's
@@ -191,8 +196,10 @@ def _title(document: nodes.document) -> str | None:
 
 
 def _deepest_line(source: str) -> str:
+    """The line a reader may look at for nesting too deep: the most indented one, else (lists
+    opened on one line: "- - - ...") the longest."""
     lines = source.split("\n") or [""]
-    return max(lines, key=lambda line: len(line) - len(line.lstrip())).strip()
+    return max(lines, key=lambda line: (len(line) - len(line.lstrip()), len(line))).strip()
 
 
 def _check_size(source: str) -> None:
