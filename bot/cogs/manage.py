@@ -27,6 +27,7 @@ from bot.cogs.utils.context import Context
 from bot.cogs.utils.formats import escape, shorten
 from bot.history import Change
 from retrieval.corpus import lookup
+from retrieval.corpus.files import suffixes_named
 
 if TYPE_CHECKING:
     from bot.client import Citebot
@@ -51,16 +52,16 @@ class Manage(commands.Cog):
         """Change the articles: add, remove, restore, history."""
         p = ctx.usage_prefix
         await ctx.answer(
-            f"`{p}article add` with a .txt, .md or .mdx file attached, "
+            f"`{p}article add` with a {suffixes_named()} file attached, "
             f"`{p}article remove <article>`, "
             f"`{p}article restore <article>`, `{p}article history`."
         )
 
     @article.command(name="add")  # type: ignore[arg-type]
-    @app_commands.describe(file="The article: UTF-8 .txt, .md or .mdx; its title on top.")
+    @app_commands.describe(file=f"The article: UTF-8 {suffixes_named()}; its title on top.")
     @article_editors_only()
     async def add(self, ctx: Context, file: discord.Attachment) -> None:
-        """Add an article from an attached .txt, .md or .mdx file (or replace its slug's)."""
+        """Add an article from an attached .txt, .md, .mdx or .rst file (or replace its slug's)."""
         who = self._changeable(ctx)
         limit = self.bot.settings.corpus.max_file_bytes
         async with ctx.working():

@@ -25,7 +25,7 @@ _WIDE_BOMS = (
 
 
 def suffixes_named() -> str:
-    """The article files' suffixes as a sentence says them: ".txt, .md or .mdx"."""
+    """The article files' suffixes as a sentence says them: ".txt, .md, .mdx or .rst"."""
     *first, last = ARTICLE_SUFFIXES
     return f"{', '.join(first)} or {last}"
 
