@@ -25,8 +25,12 @@ docutils parses the page; what comes out is what the rendered page shows, withou
   argument when it has one (``.. tab:: Linux``, ``.. dropdown:: Why is it slow?``).
 
 Nothing a page holds reads another file or a configuration: ``include``, ``raw`` and files or
-addresses for tables are switched off, as is reading ``docutils.conf``. docutils is imported
-when a first ``.rst`` file is read.
+addresses for tables are switched off, as is reading ``docutils.conf``; a page whose text is
+all included is refused saying so. What docutils would take seconds over is refused first
+with what to do (``_check_size``), and its search for addresses in running text is off.
+docutils is imported when a first ``.rst`` file is read. ``retrieval.corpus.rst_nodes`` holds
+what each node shows, ``retrieval.corpus.rst_directives`` the directives docutils does not
+know.
 """
 
 from __future__ import annotations
