@@ -1315,3 +1315,21 @@ def test_lines_that_are_no_properties_stay_text(tmp_path: Path, lines: str) -> N
     page = f"# Widget\n\n{lines}\n\nMore text follows here.\n"
     (article,) = load_corpus(write(tmp_path, "widget.md", page).parent)
     assert article.paragraphs[0].role != "notice"
+
+
+def test_c_cpp_and_csharp_are_asked_apart(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "bindings.md",
+        "# Gizmo bindings\n\nThe C binding is libgizmo, built with make.\n\n"
+        "The C++ binding is header-only: include gizmo.hpp.\n\n"
+        "The C# binding is on NuGet as Gizmo.Net.\n",
+    )
+    engine = Engine(load_corpus(tmp_path))
+    for asked, shown in (
+        ("where is the C# binding", "NuGet"),
+        ("what is the c++ binding", "header-only"),
+        ("what is the C binding", "libgizmo"),
+    ):
+        answer = engine.ask(asked)
+        assert shown in answer.passages[0].text, (asked, answer.passages[0].text)

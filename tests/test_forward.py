@@ -32,6 +32,12 @@ OTHERS = [
     "--no-root",
     "a\x00b",  # the mark the recorder puts between sentences, in a text
     '1,000("Kim"),',  # punctuation read as white space
+    "C++",  # a language named by its marks, and marks that name nothing
+    "(C#),",
+    "C++17",
+    "#general",
+    "x+y",
+    "i++;",
 ]
 pieces = st.sampled_from([*WORDS, ".", *OTHERS])
 texts = st.lists(pieces, min_size=1, max_size=30).map(" ".join)

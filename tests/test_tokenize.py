@@ -56,6 +56,19 @@ def test_words_are_reduced_to_their_snowball_stems() -> None:
     assert terms("conventions") == terms("convention")
 
 
+def test_a_language_named_by_a_letter_and_its_marks_is_a_term_of_its_own() -> None:
+    assert terms("C, C++ and C# differ; so do F# and g++") == [
+        "c",
+        "c++",
+        "c#",
+        "differ",
+        "f#",
+        "g++",
+    ]
+    assert terms("(C#), C++17 and the C++/CLI bridge") == ["c#", "c++", "17", "c++", "cli", "bridg"]
+    assert terms("#general x+y C+") == ["general", "x", "c"]  # a channel, a sum, a grade
+
+
 def test_repeated_words_are_kept_in_order() -> None:
     assert terms("Kim met Kim") == ["kim", "met", "kim"]
 

@@ -27,12 +27,16 @@ from retrieval.index.cjk import CJK, bigrams
 from retrieval.index.stopwords import ENGLISH_STOP_WORDS
 
 OPTION = "--"  # how a long command-line option begins
+NAMED_BY_MARKS = r"(?<![\w+#])[A-Za-z](?:\+\+|#)(?![A-Za-z_+#])"
 # Runs on text whose quotes are already straightened (same length as the original). No match
 # holds white space, nor looks past it: a text's surfaces are those of its words split at white
 # space, one after the other (``retrieval.index.word_codes`` reads a word's terms once).
 _TOKEN = patterns.compile(
     # U.S. / e.g. / U.S.A.; the lookahead first, which fails fast at almost every position
     r"(?=[A-Za-z]\.[A-Za-z]\.)(?<![^\W_])(?P<abbr>(?:[A-Za-z]\.){2,})"
+    # a language named by a letter and its marks: C++, C#, F#, g++ (not "C" alone: C, C++
+    # and C# are three languages)
+    rf"|{NAMED_BY_MARKS}"
     r"|[^\W_][\w\u0300-\u036f]*(?:'[^\W_][\w\u0300-\u036f]*)*"  # words, with inner apostrophes
     # a command-line option ("--no-root"), not a dash between words ("the 1990s--a decade");
     # last, so that only a position no word starts at tries it

@@ -45,6 +45,8 @@ def word_surfaces(word: str) -> Sequence[str]:
     "1990s.", "state-of-the-art") read without the regular expression: once such punctuation
     is taken off its ends (and stops off its end), letters and digits are one surface, and
     parts of them between single hyphens one each."""
+    if "+" in word or "#" in word:  # "C++", "C#" are terms with their marks
+        return find_surfaces(word)
     body = word.strip(_SPACE_LIKE).rstrip(_SPACE_OR_STOP)
     if body.isascii():
         if body.isalnum():
