@@ -32,6 +32,19 @@ from typing import Any, TypeVar
 T = TypeVar("T")
 
 FORMAT = 1  # bump when what a saved entry holds changes shape
+# The libraries whose output shapes what is saved: the terms (a stemmer, numpy's arrays, word
+# frequencies and forms), and the paragraphs the corpus readers make, whose positions a saved
+# index is read by (Markdown, its plugins, reStructuredText, emoji names).
+_SHAPING = (
+    "Stemmer",
+    "numpy",
+    "wordfreq",
+    "lemminflect",
+    "markdown_it",
+    "mdit_py_plugins",
+    "docutils",
+    "emoji",
+)
 KEEP = 8  # entries of one kind kept, the most recently used
 
 
@@ -50,7 +63,7 @@ def code_key() -> str:
     for path in sorted(package.rglob("*.py")):
         digest.update(str(path.relative_to(package)).encode())
         digest.update(path.read_bytes())
-    for module in ("Stemmer", "numpy", "wordfreq", "lemminflect"):
+    for module in _SHAPING:
         digest.update(_installed(module).encode())
     return digest.hexdigest()[:32]
 

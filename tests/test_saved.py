@@ -10,12 +10,16 @@ import re
 import shutil
 from itertools import product
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from helpers import SEEDS_DIR
 from retrieval import Engine, load_corpus
 from retrieval.cache import Cache
+from retrieval.corpus import plain_text
+from retrieval.corpus.markdown import Block
+from retrieval.corpus.models import BODY
 from retrieval.question import frequency_table
 
 QUESTIONS = [
@@ -84,6 +88,22 @@ def test_a_corrupt_or_foreign_entry_is_ignored_and_rebuilt(folder: Path, tmp_pat
             for source in os.listdir(cache.folder):
                 if source.startswith("index-") and source != name:
                     shutil.copy(cache.folder / source, cache.folder / name)
+    assert _answers(Engine(load_corpus(folder), cache=cache)) == fresh
+
+
+def test_an_entry_for_other_paragraphs_of_the_same_files_is_rebuilt(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = Cache(tmp_path / "cache")
+    Engine(load_corpus(folder), cache=cache)  # saved for these files' paragraphs
+    read = plain_text.blocks
+
+    def one_more(*given: Any) -> tuple[str, list[Any]]:  # as another reader's version might
+        title, blocks = read(*given)
+        return title, [*blocks, Block("A paragraph another reader finds.", BODY, ())]
+
+    monkeypatch.setattr(plain_text, "blocks", one_more)
+    fresh = _answers(Engine(load_corpus(folder)))
     assert _answers(Engine(load_corpus(folder), cache=cache)) == fresh
 
 

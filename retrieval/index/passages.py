@@ -60,7 +60,8 @@ class Passages:
             "stop words " + " ".join(sorted(tokenizer.stop_words)),
         )
         built = self.saved.load("index") if self.saved else None
-        if not isinstance(built, _Built):
+        if not isinstance(built, _Built) or built.index.corpus_size != self.first_card:
+            # (one whose paragraphs are not these, however it came to be saved, is rebuilt)
             built = self._build(params)
             if self.saved:
                 self.saved.save("index", built)
