@@ -27,7 +27,7 @@ def test_a_safe_name_is_a_plain_article_file_name_or_refused(name: str) -> None:
         return
     assert "/" not in cleaned and "\\" not in cleaned and "\x00" not in cleaned
     assert not cleaned.startswith(".") and ".." not in cleaned
-    assert cleaned.endswith((".txt", ".md", ".mdx", ".rst")) and len(cleaned) <= 100
+    assert cleaned.endswith((".txt", ".md", ".mdx", ".rst", ".docx")) and len(cleaned) <= 100
     assert cleaned.isascii() and cleaned.isprintable()
     assert Path(cleaned).name == cleaned
 

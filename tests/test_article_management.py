@@ -96,6 +96,21 @@ async def test_rules_pasted_without_a_title_line_are_added_under_the_file_name(
     assert "Be kind to everyone." in all_text(answer)
 
 
+async def test_a_handbook_in_word_is_added_and_answers_from_its_numbered_rules(
+    shared: Place, corpus: Path
+) -> None:
+    from test_docx_documents import HANDBOOK
+
+    _, added = await shared.send(
+        "!article add", shared.a.owner, files=(Upload("Guild Handbook.docx", HANDBOOK),)
+    )
+    text = all_text(added)
+    assert "Added article 3" in text and "Guild Handbook" in text and "`guild-handbook`" in text
+    assert (corpus / "Guild-Handbook.docx").read_bytes() == HANDBOOK  # kept as attached
+    _, answer = await shared.send("!ask what is rule 3", shared.a.alice)
+    assert "Loot is shared by DKP." in all_text(answer)
+
+
 async def test_a_page_in_japanese_is_added_and_answers_a_question_in_japanese(
     shared: Place, corpus: Path
 ) -> None:

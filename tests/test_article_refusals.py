@@ -134,7 +134,7 @@ async def test_a_plain_name_is_made_safe_rather_than_refused(mods: Harness) -> N
 
 async def test_add_without_an_attachment_says_how(mods: Harness) -> None:
     reply = await mods.say("!article add", author=mods.guild.moderator)
-    assert "Attach the article's .txt, .md, .mdx or .rst file" in reply.content
+    assert "Attach the article's .txt, .md, .mdx, .rst or .docx file" in reply.content
 
 
 async def test_articles_are_not_changed_in_direct_messages(mods: Harness) -> None:

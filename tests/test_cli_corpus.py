@@ -245,12 +245,14 @@ def test_check_names_the_files_that_are_not_articles(
 ) -> None:
     write_article(tmp_path, "good.txt", "Good", "Text.")
     write(tmp_path, "guide.mdx", b"# Guide\n\nimport X from './x';\n\nText.\n")
-    write(tmp_path, "notes.docx", b"PK")
+    write(tmp_path, "notes.pdf", b"%PDF")
     write(tmp_path, "image.png", b"\x89PNG")
     write(tmp_path, ".gitkeep", b"")
     status, out, err = run(capsys, "check", "--corpus", str(tmp_path))
     assert status == 0 and out.startswith("OK: 2 articles,")
-    assert err == "ignored 2 files that are not .txt, .md, .mdx or .rst: image.png, notes.docx\n"
+    assert err == (
+        "ignored 2 files that are not .txt, .md, .mdx, .rst or .docx: image.png, notes.pdf\n"
+    )
 
 
 def test_check_names_a_folder_of_articles_it_does_not_read(
@@ -275,10 +277,10 @@ def test_check_names_one_ignored_file_in_the_singular(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     write_article(tmp_path, "good.txt", "Good", "Text.")
-    write(tmp_path, "notes.docx", b"PK")
+    write(tmp_path, "notes.pdf", b"%PDF")
     status, _, err = run(capsys, "check", "--corpus", str(tmp_path))
     assert status == 0
-    assert err == "ignored 1 file that is not .txt, .md, .mdx or .rst: notes.docx\n"
+    assert err == "ignored 1 file that is not .txt, .md, .mdx, .rst or .docx: notes.pdf\n"
 
 
 @pytest.mark.parametrize(

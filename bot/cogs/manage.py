@@ -61,7 +61,8 @@ class Manage(commands.Cog):
     @app_commands.describe(file=f"The article: UTF-8 {suffixes_named()}; its title on top.")
     @article_editors_only()
     async def add(self, ctx: Context, file: discord.Attachment) -> None:
-        """Add an article from an attached .txt, .md, .mdx or .rst file (or replace its slug's)."""
+        """Add an article from an attached text, Markdown, reStructuredText or Word file (or
+        replace its slug's)."""
         who = self._changeable(ctx)
         limit = self.bot.settings.corpus.max_file_bytes
         async with ctx.working():

@@ -10,9 +10,10 @@ from pathlib import Path
 
 from retrieval.corpus.models import CorpusError
 
-ARTICLE_SUFFIXES = (".txt", ".md", ".mdx", ".rst")
+ARTICLE_SUFFIXES = (".txt", ".md", ".mdx", ".rst", ".docx")
 MARKDOWN_SUFFIXES = (".md", ".mdx")  # MDX is Markdown with a site's code in it (Docusaurus)
 RST_SUFFIXES = (".rst",)  # reStructuredText: Sphinx's and docutils' pages
+DOCX_SUFFIXES = (".docx",)  # Word documents, as Word and Google Docs save them
 DEFAULT_MAX_FILE_BYTES = 5_000_000
 
 
@@ -25,7 +26,7 @@ _WIDE_BOMS = (
 
 
 def suffixes_named() -> str:
-    """The article files' suffixes as a sentence says them: ".txt, .md, .mdx or .rst"."""
+    """The article files' suffixes as a sentence says them: ".txt, .md, .mdx, .rst or .docx"."""
     *first, last = ARTICLE_SUFFIXES
     return f"{', '.join(first)} or {last}"
 

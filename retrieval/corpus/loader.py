@@ -23,12 +23,14 @@ from retrieval.corpus import (
     limits,
     markdown,
     page_furniture,
+    pages,
     plain_text,
     qa_labels,
     site_front_matter,
 )
 from retrieval.corpus.files import (
     DEFAULT_MAX_FILE_BYTES,
+    DOCX_SUFFIXES,
     MARKDOWN_SUFFIXES,
     RST_SUFFIXES,
     article_files,
@@ -37,7 +39,6 @@ from retrieval.corpus.files import (
     wide_encoding,
 )
 from retrieval.corpus.front_matter import (
-    MAX_TITLE_CHARS,
     FrontMatter,
     split_front_matter,
 )
@@ -57,9 +58,6 @@ from retrieval.corpus.names import (
     slug_from_title,
     title_from_filename,
 )
-
-# A file with nothing to quote, and what its writer can do about it (in a folder or attached).
-NO_PARAGRAPHS_IN_PAGE = "has a title or headings but no paragraphs: add its text under them"
 
 
 def load_corpus(
@@ -107,35 +105,12 @@ def load_article(
     data = read_bytes(path, name, root, max_file_bytes)
     if not data.strip():
         raise CorpusError(name, "the file is empty; write a title line, then the article")
-    if (wide := wide_encoding(data)) is not None:
-        raise CorpusError(name, f"is {wide} text, not UTF-8; save it as UTF-8")
-    if b"\x00" in data:
-        raise CorpusError(name, "looks like a binary file, not text; save it as UTF-8 text")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        raise CorpusError(
-            name,
-            f"not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "save the file as UTF-8",
-        ) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\f", "\n\n")  # a PDF export's page break ends a paragraph
-    meta, body = split_front_matter(text, name)
-    if meta.source_sha256 and hashlib.sha256(body.encode()).hexdigest() != meta.source_sha256:
-        raise CorpusError(
-            name, "the text differs from its source_sha256; restore it or remove that key"
-        )
-    named = title_from_filename(path.stem, body)  # the title when the text gives none
-    if path.suffix.lower() in MARKDOWN_SUFFIXES:
-        meta = site_front_matter.merged(meta, body, name)  # a site generator's title, author
-        title, blocks = _page_blocks(_markdown_page(body, name), meta, name, named)
-    elif path.suffix.lower() in RST_SUFFIXES:
-        title, blocks = _page_blocks(_rst_page(body, name), meta, name, named)
-    elif meta.headings is None and meta.non_body is None and headings.writes_markdown(body):
-        title, blocks = _page_blocks(_markdown_page(body, name), meta, name, named)  # "# Rules"
+    if path.suffix.lower() in DOCX_SUFFIXES:  # a zip of XML, not text: no front matter
+        meta = FrontMatter()
+        named = title_from_filename(path.stem, "")
+        title, blocks = pages.titled(pages.docx_page(data, name), meta, name, named)
     else:
-        title, blocks = plain_text.blocks(body, meta, name, named)
+        title, blocks, meta = _text_article(data, path, name)
     if meta.headings is None and meta.non_body is None:  # declared layout is the writer's
         blocks = qa_labels.split(blocks)  # "Q: ...?" over "A: ...": a question and its answer
     limits.check_lengths(blocks, name)
@@ -166,6 +141,45 @@ def load_article(
     )
 
 
+def _text_article(
+    data: bytes, path: Path, name: str
+) -> tuple[str, list[markdown.Block], FrontMatter]:
+    """A text file's title, blocks and front matter: UTF-8, read as Markdown,
+    reStructuredText or plain text by its suffix (a .txt that writes Markdown's headings,
+    "# Rules", as Markdown)."""
+    if (wide := wide_encoding(data)) is not None:
+        raise CorpusError(name, f"is {wide} text, not UTF-8; save it as UTF-8")
+    if b"\x00" in data:
+        raise CorpusError(name, "looks like a binary file, not text; save it as UTF-8 text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise CorpusError(
+            name,
+            f"not UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start}); "
+            "save the file as UTF-8",
+        ) from None
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\f", "\n\n")  # a PDF export's page break ends a paragraph
+    meta, body = split_front_matter(text, name)
+    if meta.source_sha256 and hashlib.sha256(body.encode()).hexdigest() != meta.source_sha256:
+        raise CorpusError(
+            name, "the text differs from its source_sha256; restore it or remove that key"
+        )
+    named = title_from_filename(path.stem, body)  # the title when the text gives none
+    suffix = path.suffix.lower()
+    if suffix in MARKDOWN_SUFFIXES:
+        meta = site_front_matter.merged(meta, body, name)  # a site generator's title, author
+        title, blocks = pages.titled(pages.markdown_page(body, name), meta, name, named)
+    elif suffix in RST_SUFFIXES:
+        title, blocks = pages.titled(pages.rst_page(body, name), meta, name, named)
+    elif meta.headings is None and meta.non_body is None and headings.writes_markdown(body):
+        title, blocks = pages.titled(pages.markdown_page(body, name), meta, name, named)
+    else:
+        title, blocks = plain_text.blocks(body, meta, name, named)
+    return title, blocks, meta
+
+
 def _labelled_genre(read: Sequence[tuple[str, str]]) -> Genre | None:
     """The genre "opinion" when the page labels the piece so over its headline ("Opinion"), as
     a news site does; else None, for its sentences to tell (``retrieval.corpus.genre``)."""
@@ -175,51 +189,6 @@ def _labelled_genre(read: Sequence[tuple[str, str]]) -> Genre | None:
         if page_furniture.labels_opinion(text.strip()):
             return "opinion"
     return None
-
-
-def _markdown_page(body: str, name: str) -> markdown.Page:
-    """A Markdown page read, or the CorpusError that says why it cannot be."""
-    limits.check_brackets(body, name)  # before the Markdown reader spends its time on them
-    try:
-        return markdown.read(body)
-    except markdown.NestedTooDeep as deep:
-        raise CorpusError(
-            name,
-            f"lists or block quotes nest too deeply from {_shown(deep.line)} on, and a "
-            "Markdown reader stops reading the page there; nest them less deeply",
-        ) from None
-
-
-def _rst_page(body: str, name: str) -> markdown.Page:
-    """A reStructuredText page read, or the CorpusError that says why it cannot be."""
-    from retrieval.corpus import rst  # a corpus without .rst files never imports its reader
-
-    try:
-        return rst.read(body)
-    except markdown.NestedTooDeep as deep:
-        raise CorpusError(
-            name,
-            f"lists, quotes or indented blocks nest too deeply around {_shown(deep.line)} "
-            "for a reStructuredText reader; nest them less deeply",
-        ) from None
-    except rst.Unreadable as error:
-        raise CorpusError(name, str(error)) from None
-
-
-def _page_blocks(
-    page: markdown.Page, meta: FrontMatter, name: str, named: str
-) -> tuple[str, list[markdown.Block]]:
-    """A marked-up page's title (front matter, else its first top-level heading, else
-    ``named``, from its file name) and blocks."""
-    blocks = list(page.blocks)
-    title = meta.title or page.title or named
-    if len(title) > MAX_TITLE_CHARS:
-        raise CorpusError(
-            name, f"no title: the title has {len(title):,} characters; make it shorter"
-        )
-    if not blocks:
-        raise CorpusError(name, NO_PARAGRAPHS_IN_PAGE)
-    return title.strip(), blocks
 
 
 def _non_body_roles(
@@ -258,8 +227,3 @@ def _non_body_roles(
             "text, or move the file out of the folder",
         )
     return roles
-
-
-def _shown(line: str, most: int = 40) -> str:
-    """A line of a file, quoted in a message: cut to ``most`` characters."""
-    return repr(line if len(line) <= most else line[: most - 1] + "\u2026")

@@ -162,9 +162,10 @@ def way_to(question: str) -> str | None:
     return found.group(1) if found else None
 
 
-# A capitalised word after another word within a sentence: a name. One that opens a sentence
-# (after ".", "?" or at the start) may be any word, so it does not count.
-_NAME = patterns.compile(r"(?<=[\w,;:'\u2019)\"\u201d]) +[\"\u201c(]*([^\W\d_][\w-]*)")
+# A capitalised word after another word within a sentence, or in a table's cell after the
+# first ("Healers | Oskar"): a name. One that opens a sentence (after ".", "?" or at the start)
+# or a row may be any word, so it does not count.
+_NAME = patterns.compile(r"(?<=[\w,;:'\u2019)\"\u201d|]) +[\"\u201c(]*([^\W\d_][\w-]*)")
 _QUESTION_WORD = patterns.compile(r"[\w-]+")
 
 
