@@ -222,3 +222,48 @@ def test_a_list_styles_numbering_numbers_its_paragraphs_as_word_does(tmp_path: P
     assert [p.text for p in article.paragraphs] == [
         "To join:\n1. Say hello in chat.\n2. Ask an officer for an invite."
     ]
+
+
+def test_deep_nesting_and_damaged_streams_are_refused_or_read_never_crash(
+    tmp_path: Path,
+) -> None:
+    deep_link = "<w:hyperlink>" * 5_000 + "<w:r><w:t>deep</w:t></w:r>" + "</w:hyperlink>" * 5_000
+    deep_control = (
+        "<w:sdt><w:sdtContent>" * 3_000 + para("inside") + ("</w:sdtContent></w:sdt>" * 3_000)
+    )
+    damaged = bytearray(docx_bytes(para("Some text to deflate. " * 50)))
+    start = damaged.find(b"word/document.xml") + len("word/document.xml") + 40
+    damaged[start : start + 20] = bytes(20)  # inside the deflated stream
+    for name, data in (
+        ("link.docx", docx_bytes(para("Title", "Title"), f"<w:p>{deep_link}</w:p>")),
+        ("control.docx", docx_bytes(para("Title", "Title"), deep_control)),
+        ("damaged.docx", bytes(damaged)),
+    ):
+        try:
+            article = load_article(write(tmp_path, name, data))
+        except CorpusError as error:
+            assert str(error).startswith(f"{name}: ") and "; " in str(error)
+        else:
+            assert article.paragraphs
+
+
+def test_numbering_and_styles_that_say_nonsense_read_as_plain_paragraphs(tmp_path: Path) -> None:
+    numbering = NUMBERING.replace('w:ilvl="1"', 'w:ilvl="x"').replace(
+        '<w:abstractNumId w:val="1"/>', '<w:abstractNumId w:val="nine"/>'
+    )
+    styles = STYLES.replace(
+        "</w:styles>",
+        '<w:style w:styleId="A"><w:basedOn w:val="B"/></w:style>'
+        '<w:style w:styleId="B"><w:basedOn w:val="A"/></w:style></w:styles>',
+    )
+    data = docx_bytes(
+        para("Rules", "Heading1"),
+        para("Be kind.", num=(1, 0)),
+        para("Loops.", "A"),
+        para("Unknown list.", num=(7, 3)),
+        styles=styles,
+        numbering=numbering,
+    )
+    texts = [p.text for p in load_article(write(tmp_path, "odd.docx", data)).paragraphs]
+    for said in ("Be kind.", "Loops.", "Unknown list."):
+        assert sum(said in text for text in texts) == 1, texts

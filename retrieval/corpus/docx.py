@@ -25,6 +25,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from xml.etree import ElementTree
 
@@ -62,10 +63,19 @@ def read(data: bytes) -> Page:
             numbering = _part(archive, _NUMBERING)
     except zipfile.BadZipFile:
         raise Unreadable("is not a .docx file (not a zip archive); save it as .docx") from None
-    reader = _Reader(_Styles(styles), _Numbering(numbering))
+    except (RuntimeError, NotImplementedError, EOFError, OSError, zlib.error) as error:
+        # encrypted (RuntimeError), an unknown compression, a damaged stream
+        raise Unreadable(
+            f"cannot be unpacked ({type(error).__name__}: {' '.join(str(error).split())[:80]}); "
+            "save it again as .docx, without a password"
+        ) from None
     body = document.find(f"{_W}body")
-    if body is not None:
-        reader.walk(body)
+    try:
+        reader = _Reader(_Styles(styles), _Numbering(numbering))
+        if body is not None:
+            reader.walk(body)
+    except RecursionError:  # content controls inside each other, past any real document's
+        raise Unreadable("nests its content too deeply; save it again as .docx") from None
     reader.close_list()
     return Page(reader.title, tuple(reader.blocks))
 
@@ -154,7 +164,8 @@ class _Numbering:
             for lvl in node.iter(f"{_W}lvl"):
                 fmt = lvl.find(f"{_W}numFmt")
                 text = lvl.find(f"{_W}lvlText")
-                levels[int(lvl.get(f"{_W}ilvl", "0") or 0)] = (
+                ilvl = lvl.get(f"{_W}ilvl", "0")
+                levels[int(ilvl) if ilvl.isdigit() else 0] = (
                     fmt.get(f"{_W}val", "bullet") if fmt is not None else "bullet",
                     text.get(f"{_W}val", "%1.") if text is not None else "%1.",
                 )
@@ -254,7 +265,14 @@ def _text(paragraph: ElementTree.Element) -> str:
 
 
 def _pieces(node: ElementTree.Element) -> Iterator[str]:
-    for child in node:
+    """The text of ``node``'s descendants in order, read with a stack of its own: elements
+    nested however deeply (a hostile file's thousands of hyperlinks inside each other)."""
+    stack = [iter(node)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+            continue
         tag = child.tag.removeprefix(_W)
         if tag == "t":
             yield child.text or ""
@@ -262,10 +280,8 @@ def _pieces(node: ElementTree.Element) -> Iterator[str]:
             yield " "
         elif tag in ("br", "cr"):
             yield "\n"
-        elif tag in _SHOWS_NOTHING or tag in ("del", "pPr", "rPr"):
-            continue
-        else:  # runs, hyperlinks, insertions, fields, smart tags: their text
-            yield from _pieces(child)
+        elif tag not in _SHOWS_NOTHING and tag not in ("del", "pPr", "rPr"):
+            stack.append(iter(child))  # runs, hyperlinks, insertions, fields: their text
 
 
 def _rows(table: ElementTree.Element) -> list[str]:
