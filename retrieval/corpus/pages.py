@@ -66,6 +66,13 @@ def docx_page(data: bytes, name: str) -> markdown.Page:
         return docx.read(data)
     except docx.Unreadable as error:
         raise CorpusError(name, str(error)) from None
+    except Exception as error:  # a fault of the reader's on a file anyone may attach
+        said = " ".join(str(error).split())[:80]
+        raise CorpusError(
+            name,
+            f"the Word reader failed on it ({type(error).__name__}: {said}); save it again "
+            "as .docx, or save its text as a .txt file",
+        ) from None
 
 
 def _shown(line: str, most: int = 40) -> str:
