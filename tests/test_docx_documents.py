@@ -18,6 +18,7 @@ from helpers import examples, write
 from retrieval import CorpusError, Engine, load_article, load_corpus
 from retrieval.corpus import docx
 from retrieval.corpus.markdown import TABLE
+from retrieval.corpus.markdown_blocks import numeral
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -267,3 +268,20 @@ def test_numbering_and_styles_that_say_nonsense_read_as_plain_paragraphs(tmp_pat
     texts = [p.text for p in load_article(write(tmp_path, "odd.docx", data)).paragraphs]
     for said in ("Be kind.", "Loops.", "Unknown list."):
         assert sum(said in text for text in texts) == 1, texts
+
+
+@pytest.mark.parametrize(
+    ("number", "kind", "shown"),
+    [
+        (4, "lowerRoman", "iv"),  # Word's names for a list's kind
+        (14, "upperRoman", "XIV"),
+        (3, "upperLetter", "C"),
+        (3, "loweralpha", "c"),  # docutils'
+        (27, "loweralpha", "27"),  # past "z", the number itself
+        (12, "decimal", "12"),
+    ],
+)
+def test_an_items_number_is_written_as_its_list_writes_it(
+    number: int, kind: str, shown: str
+) -> None:
+    assert numeral(number, kind) == shown

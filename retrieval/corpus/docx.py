@@ -31,7 +31,7 @@ from xml.etree import ElementTree
 
 from retrieval import patterns
 from retrieval.corpus.markdown import TABLE, Outline, Page
-from retrieval.corpus.markdown_blocks import BULLET
+from retrieval.corpus.markdown_blocks import BULLET, numeral
 from retrieval.corpus.models import BODY, CELL_SEPARATOR
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -185,30 +185,8 @@ class _Numbering:
         self._counts[(num_id, level)] = count
         for deeper in [key for key in self._counts if key[0] == num_id and key[1] > level]:
             del self._counts[deeper]
-        shown = pattern.replace(f"%{level + 1}", _numeral(count, kind))
+        shown = pattern.replace(f"%{level + 1}", numeral(count, kind))
         return _NUMBER_MARK.sub("", shown).strip() + " "
-
-
-def _numeral(number: int, kind: str) -> str:
-    if kind in ("lowerLetter", "upperLetter") and number <= 26:
-        letter = chr(ord("a") + number - 1)
-        return letter.upper() if kind == "upperLetter" else letter
-    if kind in ("lowerRoman", "upperRoman"):
-        roman = _roman(number)
-        return roman.upper() if kind == "upperRoman" else roman
-    return str(number)
-
-
-def _roman(number: int) -> str:
-    out = ""
-    for value, letters in zip(
-        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
-        "m cm d cd c xc l xl x ix v iv i".split(),
-        strict=True,
-    ):
-        count, number = divmod(number, value)
-        out += letters * count
-    return out
 
 
 class _Reader(Outline):

@@ -22,6 +22,32 @@ BULLET = "\u2022 "
 DIAGRAMS = frozenset({"mermaid", "plantuml", "puml", "graphviz", "dot", "d2", "wavedrom"})
 
 
+def numeral(number: int, kind: str) -> str:
+    """An item's number as a list of ``kind`` writes it: the readers' names for a kind
+    ("loweralpha", docutils'; "lowerLetter", Word's) say letters, roman numerals or digits,
+    and "upper" capitals."""
+    kind = kind.casefold()
+    if ("alpha" in kind or "letter" in kind) and 0 < number <= 26:
+        shown = chr(ord("a") + number - 1)
+    elif "roman" in kind and 0 < number < 4000:
+        shown = _roman(number)
+    else:
+        return str(number)
+    return shown.upper() if kind.startswith("upper") else shown
+
+
+def _roman(number: int) -> str:
+    out = ""
+    for value, letters in zip(
+        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
+        "m cm d cd c xc l xl x ix v iv i".split(),
+        strict=True,
+    ):
+        count, number = divmod(number, value)
+        out += letters * count
+    return out
+
+
 def shows_no_code(fence: Token) -> bool:
     """Whether a code block shows none of its lines: a diagram's source (```` ```mermaid ````),
     which GitHub and docs sites draw as a picture, or only includes of other files, whose

@@ -9,7 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from retrieval import patterns
-from retrieval.corpus.markdown_blocks import BULLET
+from retrieval.corpus.markdown_blocks import BULLET, numeral
 from retrieval.corpus.models import CELL_SEPARATOR
 
 if TYPE_CHECKING:
@@ -103,28 +103,8 @@ def list_lines(node: nodes.Element, code: list[str], depth: int) -> list[str]:
 
 def item_marker(node: nodes.Element, number: int) -> str:
     """An enumerated item's marker as the page numbers it: "3. ", "c) ", "(iv) "."""
-    kind = node.get("enumtype", "arabic")
-    if kind.endswith("alpha") and number <= 26:
-        shown = chr(ord("a") + number - 1)
-    elif kind.endswith("roman"):
-        shown = roman(number)
-    else:
-        shown = str(number)
-    if kind.startswith("upper"):
-        shown = shown.upper()
+    shown = numeral(number, node.get("enumtype", "arabic"))
     return f"{node.get('prefix', '')}{shown}{node.get('suffix', '.')} "
-
-
-def roman(number: int) -> str:
-    out = ""
-    for value, letters in zip(
-        (1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1),
-        "m cm d cd c xc l xl x ix v iv i".split(),
-        strict=True,
-    ):
-        count, number = divmod(number, value)
-        out += letters * count
-    return out
 
 
 def table_rows(table: nodes.Element) -> list[str]:
