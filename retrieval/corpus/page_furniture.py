@@ -212,7 +212,13 @@ def are_properties(lines: Sequence[str]) -> bool:
 def is_page_line(line: str) -> bool:
     """Whether a stripped line is the page's, whatever lies around it: furniture, a button, a
     date, a separator or a count ("Share", "June 3, 2025", "\u00b7", "142")."""
-    return is_furniture(line) or _kind(line) is not None
+    if "\n" in line:
+        return is_furniture(line) or _kind(line) is not None
+    # one line (most): ``is_furniture``'s tests but the furniture pattern, which ``_kind``
+    # tries first, so that no line is matched against it twice
+    return (
+        _numbers_its_page(line) or chat_copy.header_lines((line,)) == 1 or _kind(line) is not None
+    )
 
 
 def is_stamp(line: str) -> bool:
