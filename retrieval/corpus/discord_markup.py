@@ -17,12 +17,12 @@ fences.
 from __future__ import annotations
 
 from retrieval import patterns
+from retrieval.corpus import site_inline
 
 HAS = ("-# ", "||", "<:", "<a:")  # a text holding none of these holds none of the syntax
 _SUBTEXT = patterns.compile(r"([ \t]{0,3}(?:>[ \t]?)*)-# ")
 _SPOILER = patterns.compile(r"\|\|([^|\n]+)\|\|")  # as Discord reads one: spaces inside too
 _CUSTOM_EMOJI = patterns.compile(r" ?<a?:\w{2,32}:\d{15,21}>")
-_CODE_SPAN = patterns.compile(r"(`+[^`]*`+)")
 _FENCE = ("```", "~~~")
 
 
@@ -32,7 +32,7 @@ def shown(line: str) -> str:
     if not any(mark in line for mark in HAS):
         return line
     line = _SUBTEXT.sub(r"\1", line, count=1) if "-# " in line else line
-    parts = _CODE_SPAN.split(line)  # code spans at odd positions, kept as written
+    parts = site_inline.CODE_SPAN.split(line)  # code spans at odd positions, kept as written
     row = line.lstrip().startswith("|")
     return "".join(part if i % 2 else _inline(part, row) for i, part in enumerate(parts))
 

@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from xml.etree import ElementTree
 
 from retrieval import patterns
+from retrieval.corpus import pages
 from retrieval.corpus.markdown import TABLE, Outline, Page
 from retrieval.corpus.markdown_blocks import BULLET, numeral
 from retrieval.corpus.models import BODY, CELL_SEPARATOR
@@ -66,8 +67,7 @@ def read(data: bytes) -> Page:
     except (RuntimeError, NotImplementedError, EOFError, OSError, zlib.error) as error:
         # encrypted (RuntimeError), an unknown compression, a damaged stream
         raise Unreadable(
-            f"cannot be unpacked ({type(error).__name__}: {' '.join(str(error).split())[:80]}); "
-            "save it again as .docx, without a password"
+            f"cannot be unpacked ({pages.fault(error)}); save it again as .docx, without a password"
         ) from None
     body = document.find(f"{_W}body")
     try:

@@ -179,8 +179,10 @@ def _inline_parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable("strikethrough")
 
 
-# What may stand between the links of a navigation line: "Previous | Index | Next", "a · b".
-_BETWEEN_LINKS = frozenset(" \t|\u00b7\u2022/-\u2013\u2014>\u00bb\u00ab<\u2192\u2190,")
+# What may stand between the links of a navigation line: "Previous | Index | Next", "a · b"
+# (a line break too, which a reStructuredText paragraph's text keeps; ``retrieval.corpus.rst``).
+BETWEEN_LINKS = " \t\n|\u00b7\u2022/-\u2013\u2014>\u00bb\u00ab<\u2192\u2190,"
+_BETWEEN_LINKS = frozenset(BETWEEN_LINKS)
 
 
 def links_only(inline: Token) -> bool:

@@ -67,12 +67,19 @@ def docx_page(data: bytes, name: str) -> markdown.Page:
     except docx.Unreadable as error:
         raise CorpusError(name, str(error)) from None
     except Exception as error:  # a fault of the reader's on a file anyone may attach
-        said = " ".join(str(error).split())[:80]
         raise CorpusError(
             name,
-            f"the Word reader failed on it ({type(error).__name__}: {said}); save it again "
-            "as .docx, or save its text as a .txt file",
+            f"the Word reader failed on it ({fault(error)}); save it again as .docx, or save "
+            "its text as a .txt file",
         ) from None
+
+
+def fault(error: BaseException, most: int = 80) -> str:
+    """A library's own error on a file, told in a message: its kind and its words on one
+    line, cut to ``most`` characters (docutils' can quote a whole node tree)."""
+    said = " ".join(str(error).split())
+    said = said if len(said) <= most else said[: most - 1] + "\u2026"
+    return f"{type(error).__name__}: {said}"
 
 
 def _shown(line: str, most: int = 40) -> str:

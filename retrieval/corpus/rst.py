@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from retrieval.corpus import rst_directives
+from retrieval.corpus import pages, rst_directives
 from retrieval.corpus.limits import MAX_PARAGRAPH_CHARS
 from retrieval.corpus.markdown import (
     BOLD_HEADING_LEVEL,
@@ -89,9 +89,6 @@ SETTINGS: Mapping[str, Any] = {
 }
 
 
-_SAID = 80  # characters of docutils' own words on a fault, at most
-
-
 class Unreadable(ValueError):
     """A page docutils cannot read: the message says why, and what to do."""
 
@@ -113,12 +110,10 @@ def read(source: str) -> Page:
         raise NestedTooDeep(_deepest_line(source)) from None
     except (NestedTooDeep, Unreadable):
         raise
-    except Exception as error:  # docutils' own faults on text anyone may write
-        said = " ".join(str(error).split())  # ("|s| replace:: t |s|": a ValueError)
-        said = said if len(said) <= _SAID else said[: _SAID - 1] + "\u2026"
+    except Exception as error:  # docutils' own faults ("|s| replace:: t |s|": a ValueError)
         raise Unreadable(
-            f"the reStructuredText reader (docutils) failed on it ({type(error).__name__}: "
-            f"{said}); correct the markup, or save the text as a .txt file"
+            f"the reStructuredText reader (docutils) failed on it ({pages.fault(error)}); "
+            "correct the markup, or save the text as a .txt file"
         ) from None
     included = rst_directives.included(source)
     if included and not reader.blocks:  # all its text is another file's

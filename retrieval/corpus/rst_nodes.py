@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from retrieval import patterns
 from retrieval.corpus.markdown_blocks import BULLET, numeral
+from retrieval.corpus.markdown_inline import BETWEEN_LINKS
 from retrieval.corpus.models import CELL_SEPARATOR
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ _TITLED = patterns.compile(r"(.*?[^\s\\])\s*<([^<>]+)>", re.DOTALL)  # "Setup <s
 _ROLE_TEXT = patterns.compile(r":[^\W_][\w:+.-]*:`(.*)`", re.DOTALL)
 _SUBSTITUTION = patterns.compile(r"\|\S(?:[^|]*\S)?\|_{0,2}")
 _CLOSING = tuple(".,;:!?)]")  # what a footnote's mark may stand before
-_SEPARATORS = " \t\n|\u00b7\u2022/-\u2013\u2014>\u00bb\u00ab<\u2192\u2190,"
 
 
 def is_a(node: nodes.Node, tag: str) -> bool:
@@ -69,7 +69,8 @@ def links_only(node: nodes.Node) -> bool:
         if isinstance(child, nodes.reference):
             links += 1
         elif not (
-            isinstance(child, (nodes.Text, nodes.target)) and not child.astext().strip(_SEPARATORS)
+            isinstance(child, (nodes.Text, nodes.target))
+            and not child.astext().strip(BETWEEN_LINKS)
         ):
             return False
     return links > 0

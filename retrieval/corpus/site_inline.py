@@ -37,12 +37,12 @@ _HEADING_LINE = patterns.compile(r"[ \t]{0,3}#")
 _SPACED_TAG = patterns.compile(f" (?:{_TAGS.pattern})(?= )")
 FOOTNOTE = patterns.compile(r"\[\^[^\[\]\s]+\]:[ \t]?")  # a footnote's text begins so
 
-_CODE_SPAN = patterns.compile(r"(`+[^`]*`+)")
+CODE_SPAN = patterns.compile(r"(`+[^`]*`+)")  # a line split by it: spans at odd places
 # A code span, a MyST role or a full reference link, whichever begins first. A reference link
 # shows its label, defined on the page or by a site's cross-references (mkdocstrings' autorefs,
 # "[`TypeAdapter`][pydantic.type_adapter.TypeAdapter]"); an image's ("![a][b]") is left alone.
 _SPANS = patterns.compile(
-    r"(?P<code>`+[^`]*`+)"  # as ``_CODE_SPAN`` reads one
+    r"(?P<code>`+[^`]*`+)"  # as ``CODE_SPAN`` reads one
     rf"|(?P<role>{myst.ROLE})"
     r"|(?<!!)\[(?P<label>(?:[^\[\]`\n]|`[^`\n]*`)+)\]\[[^\[\]\s]+\]"
 )
@@ -69,7 +69,7 @@ def shown(line: str) -> str:
     if "{" not in line and "[^" not in line and "[[" not in line and "][" not in line:
         return line
     line = _with_spans_shown(line)
-    parts = _CODE_SPAN.split(line)  # code spans at odd positions, kept as written
+    parts = CODE_SPAN.split(line)  # code spans at odd positions, kept as written
     heading = _HEADING_LINE.match(line) is not None
     kept = "".join(part if i % 2 else _without_marks(part, heading) for i, part in enumerate(parts))
     return "" if kept != line and not kept.strip() else kept

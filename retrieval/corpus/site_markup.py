@@ -76,7 +76,10 @@ _ESM = patterns.compile(
 _DOCUSAURUS = patterns.compile(
     r"(?P<name>[\w-]+)(?:\[(?P<bracketed>[^\]\n]*)\]|[ \t]+(?P<title>.*\S))?[ \t]*"
 )
-_HAS_SYNTAX = tuple("!!! ??? === /// { ::: [^ [[ [! ][ import export 8< *[".split())
+_HAS_SYNTAX = (
+    *"!!! ??? === /// { ::: [^ [[ [! ][ import export 8< *[".split(),
+    *discord_markup.HAS,
+)
 # An Obsidian callout's first line, with its title; the lines quoted after it are its content.
 _CALLOUT = patterns.compile(
     r"(?P<indent>[ \t]{0,3})>[ \t]?\[![\w-]+\][+-]?[ \t]+(?P<title>\S(?:.*\S)?)[ \t]*"
@@ -88,7 +91,7 @@ def as_shown(source: str) -> str:
     """``source`` with the syntax of the module's docstring read as its page shows it;
     ``source`` itself when it holds none of it."""
     if (
-        not any(mark in source for mark in (*_HAS_SYNTAX, *discord_markup.HAS))
+        not any(mark in source for mark in _HAS_SYNTAX)
         and not site_markers.HAS_TOC.search(source)
         and not myst.HAS_TARGET.search(source)
     ):
